@@ -1,0 +1,43 @@
+// What a benchmark section is: it prints figures next to a floor or peer measured in the same run.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Scratch space for generated inputs; ignored by git. */
+export const BENCH_TMP = path.join(REPO_ROOT, '.bench-tmp');
+
+export interface BenchSection {
+  readonly name: string;
+  readonly description: string;
+  run(): Promise<void>;
+}
+
+/** Runs `fn` `repeat` times and returns the fastest wall time in milliseconds. */
+export async function bestOf(
+  repeat: number,
+  fn: () => Promise<unknown> | unknown,
+): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < repeat; i++) {
+    const started = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+export function rate(count: number, ms: number): string {
+  const perSecond = (count / ms) * 1000;
+  return perSecond >= 1e6
+    ? `${(perSecond / 1e6).toFixed(2)}M/s`
+    : `${Math.round(perSecond / 1e3)}k/s`;
+}
+
+export function megabytesPerSecond(bytes: number, ms: number): string {
+  return `${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s`;
+}
+
+export function ratio(value: number, floor: number): string {
+  return `${(value / floor).toFixed(2)}x`;
+}

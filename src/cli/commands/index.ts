@@ -1,0 +1,9 @@
+// The table of subcommands, one module each.
+import type { Command } from 'commander';
+
+export interface CliCommand {
+  /** Adds the subcommand, its options and its action to the program. */
+  register(program: Command): void;
+}
+
+export const CLI_COMMANDS: readonly CliCommand[] = [];

@@ -1,0 +1,16 @@
+// The event model shared by every reader and every engine: a flat record of named fields.
+import type { MaybeValue } from './value.ts';
+
+/**
+ * One event or one result row. Field names are case-sensitive. A missing key (or `undefined`)
+ * is SPL null. Events coming out of a reader always carry `_time` (epoch seconds, fractional),
+ * `index`, `host`, `source` and `sourcetype`; `_raw` is there unless the reader was told that
+ * nothing downstream reads it (see `ReadOptions.needRaw`).
+ */
+export type Event = Record<string, MaybeValue>;
+
+/**
+ * A stream of events in batches. One `await` per batch keeps per-event overhead synchronous;
+ * readers yield batches of a few hundred to a few thousand events and never hold a whole file.
+ */
+export type EventSource = AsyncIterable<readonly Event[]>;

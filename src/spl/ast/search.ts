@@ -1,0 +1,70 @@
+// The search-clause language (the implicit `search` and `| search`): terms, field comparisons,
+// implicit AND, OR, NOT, parentheses, IN. Produced by spl/parser, compiled by spl/eval.
+import type { Span } from '../../core/span.ts';
+
+export type SearchExpr =
+  | SearchAnd
+  | SearchOr
+  | SearchNot
+  | SearchComparison
+  | SearchIn
+  | SearchTerm;
+
+/**
+ * A value as written in a search: `*\\code.exe`, `"*\\code.exe"`, `7`. `text` has quoting and
+ * escapes resolved (`\\` → `\`, `\"` → `"`); `*` in it is always a wildcard (SPL cannot escape
+ * it). `caseSensitive` is set by `CASE(...)`, `term` by `TERM(...)`.
+ */
+export interface SearchValue {
+  readonly text: string;
+  readonly quoted: boolean;
+  readonly caseSensitive: boolean;
+  readonly term: boolean;
+  readonly span: Span;
+}
+
+export interface SearchAnd {
+  readonly kind: 'SearchAnd';
+  readonly operands: readonly SearchExpr[];
+  readonly span: Span;
+}
+
+export interface SearchOr {
+  readonly kind: 'SearchOr';
+  readonly operands: readonly SearchExpr[];
+  readonly span: Span;
+}
+
+export interface SearchNot {
+  readonly kind: 'SearchNot';
+  readonly operand: SearchExpr;
+  readonly span: Span;
+}
+
+export type SearchComparator = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+/** `field=value`, `field!=value`, `field>=5`. Field names are case-sensitive (may hold `*`). */
+export interface SearchComparison {
+  readonly kind: 'SearchComparison';
+  readonly field: string;
+  readonly fieldSpan: Span;
+  readonly op: SearchComparator;
+  readonly value: SearchValue;
+  readonly span: Span;
+}
+
+/** `field IN (v1, v2, ...)`. */
+export interface SearchIn {
+  readonly kind: 'SearchIn';
+  readonly field: string;
+  readonly fieldSpan: Span;
+  readonly values: readonly SearchValue[];
+  readonly span: Span;
+}
+
+/** A bare term or quoted phrase, matched against `_raw`. */
+export interface SearchTerm {
+  readonly kind: 'SearchTerm';
+  readonly value: SearchValue;
+  readonly span: Span;
+}

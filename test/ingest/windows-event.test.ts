@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseSystemTime, windowsEventToEvent } from '../../src/ingest/windows/windows-event.ts';
+
+test('parseSystemTime keeps microseconds of 7- and 9-digit fractions', () => {
+  assert.equal(parseSystemTime('2021-09-22T13:18:31.589696800Z'), 1632316711.589696);
+  assert.equal(parseSystemTime('2021-09-22T13:18:31.5896968Z'), 1632316711.589696);
+  assert.equal(parseSystemTime('2021-09-22 13:18:31'), 1632316711);
+  assert.ok(Number.isNaN(parseSystemTime('yesterday')));
+});
+
+test('windowsEventToEvent maps System, named and unnamed Data, and Splunk metadata', () => {
+  const event = windowsEventToEvent(
+    {
+      system: {
+        providerName: 'Microsoft-Windows-Sysmon',
+        eventId: '1',
+        channel: 'Microsoft-Windows-Sysmon/Operational',
+        computer: 'ws1',
+        systemTime: '2024-01-01T00:00:00.5Z',
+      },
+      data: [
+        { name: 'Image', value: 'C:\\code.exe' },
+        { name: undefined, value: 'a' },
+        { name: undefined, value: 'b' },
+      ],
+    },
+    { index: 'wineventlog' },
+  );
+  assert.equal(event['EventID'], '1');
+  assert.equal(event['EventCode'], '1');
+  assert.equal(event['Name'], 'Microsoft-Windows-Sysmon');
+  assert.equal(event['Image'], 'C:\\code.exe');
+  assert.deepEqual(event['Data'], ['a', 'b']);
+  assert.equal(event['host'], 'ws1');
+  assert.equal(event['source'], 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational');
+  assert.equal(event['sourcetype'], 'XmlWinEventLog');
+  assert.equal(event['_time'], 1704067200.5);
+});
