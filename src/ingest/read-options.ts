@@ -1,0 +1,26 @@
+// What every reader is given and how it reports records it could not read.
+
+export interface IngestProblem {
+  /** The input file (or `-` for stdin). */
+  readonly path: string;
+  /** `line 12`, `byte 0x1f3a`, `chunk 3 @0x11000, record 42`: where the problem is. */
+  readonly location: string;
+  readonly message: string;
+  /** `skipped`: a record was dropped. `damaged`: read, but something in it was wrong (bad CRC). */
+  readonly kind: 'skipped' | 'damaged';
+}
+
+export interface ReadOptions {
+  /** Splunk index given to Windows event data (default `wineventlog`; `--index` overrides it). */
+  readonly index: string;
+  /** Whether anything downstream reads `_raw`; readers that must render it skip that work if not. */
+  readonly needRaw: boolean;
+  /** Replaces each event's `source` (contentctl replays attack data with the test's source). */
+  readonly source?: string;
+  /** Replaces each event's `sourcetype`. */
+  readonly sourcetype?: string;
+  /** Called for every record that was skipped or damaged; the reader carries on. */
+  readonly onProblem: (problem: IngestProblem) => void;
+  /** Aborts the read (Ctrl-C, a consumer that has seen enough). */
+  readonly signal?: AbortSignal;
+}
