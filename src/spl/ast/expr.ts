@@ -15,6 +15,8 @@ export type Expr =
 export interface StringLiteral {
   readonly kind: 'String';
   readonly value: string;
+  /** Exactly as written, quotes included; the printer keeps it. */
+  readonly raw?: string;
   readonly span: Span;
 }
 

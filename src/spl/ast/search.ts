@@ -1,6 +1,7 @@
 // The search-clause language (the implicit `search` and `| search`): terms, field comparisons,
 // implicit AND, OR, NOT, parentheses, IN. Produced by spl/parser, compiled by spl/eval.
 import type { Span } from '../../core/span.ts';
+import type { Quoting, Subsearch } from './common.ts';
 
 export type SearchExpr =
   | SearchAnd
@@ -8,7 +9,8 @@ export type SearchExpr =
   | SearchNot
   | SearchComparison
   | SearchIn
-  | SearchTerm;
+  | SearchTerm
+  | SearchSubsearch;
 
 /**
  * A value as written in a search: `*\\code.exe`, `"*\\code.exe"`, `7`. `text` has quoting and
@@ -20,6 +22,8 @@ export interface SearchValue {
   readonly quoted: boolean;
   readonly caseSensitive: boolean;
   readonly term: boolean;
+  /** Exactly as written (quotes included, inside `CASE(...)`/`TERM(...)`); the printer keeps it. */
+  readonly raw?: string;
   readonly span: Span;
 }
 
@@ -48,6 +52,8 @@ export interface SearchComparison {
   readonly kind: 'SearchComparison';
   readonly field: string;
   readonly fieldSpan: Span;
+  /** `"DNS.query"="x"`: a quoted field name (absent = bare). */
+  readonly fieldQuoting?: Quoting;
   readonly op: SearchComparator;
   readonly value: SearchValue;
   readonly span: Span;
@@ -58,6 +64,7 @@ export interface SearchIn {
   readonly kind: 'SearchIn';
   readonly field: string;
   readonly fieldSpan: Span;
+  readonly fieldQuoting?: Quoting;
   readonly values: readonly SearchValue[];
   readonly span: Span;
 }
@@ -66,5 +73,15 @@ export interface SearchIn {
 export interface SearchTerm {
   readonly kind: 'SearchTerm';
   readonly value: SearchValue;
+  readonly span: Span;
+}
+
+/**
+ * `[ search ... ]` inside a search clause. Splunk runs the subsearch first and splices its
+ * results in as a search expression (`(a=1 AND b=2) OR (...)`, see the `format` command).
+ */
+export interface SearchSubsearch {
+  readonly kind: 'SearchSubsearch';
+  readonly subsearch: Subsearch;
   readonly span: Span;
 }
