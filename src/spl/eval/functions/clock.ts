@@ -1,0 +1,30 @@
+// now() and time(): the search's start time and the wall clock, from the injectable EvalClock.
+import type { EvalFunctionSpec } from '../eval-types.ts';
+
+export const nowFunction: EvalFunctionSpec = {
+  name: 'now',
+  minArgs: 0,
+  maxArgs: 0,
+  returns: 'number',
+  pure: false,
+  summary: 'now(): the time the search started, epoch seconds',
+  compile: (site) => {
+    const { searchStart } = site.clock;
+    return () => searchStart();
+  },
+};
+
+export const timeFunction: EvalFunctionSpec = {
+  name: 'time',
+  minArgs: 0,
+  maxArgs: 0,
+  returns: 'number',
+  pure: false,
+  summary: 'time(): the wall-clock time of this evaluation, epoch seconds with microseconds',
+  compile: (site) => {
+    const { wallClock } = site.clock;
+    return () => Math.round(wallClock() * 1e6) / 1e6;
+  },
+};
+
+export const clockFunctions: readonly EvalFunctionSpec[] = [nowFunction, timeFunction];

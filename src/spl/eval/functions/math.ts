@@ -1,0 +1,116 @@
+// Math functions: abs, ceil/ceiling, floor, round, sqrt, pow, exp, ln, log, pi, exact, random.
+
+import type { EvalValue } from '../../value/eval-value.ts';
+import { firstScalar } from '../../value/eval-value.ts';
+import { scalarToNumber } from '../../value/number.ts';
+import type { EvalFunctionSpec } from '../eval-types.ts';
+import { defineValueFunction } from './define.ts';
+
+function num(value: EvalValue): number | undefined {
+  return scalarToNumber(firstScalar(value));
+}
+
+/** A finite result or null: Splunk gives no value for sqrt(-1) or ln(0). */
+function finite(value: number): number | undefined {
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function unary(name: string, summary: string, f: (x: number) => number) {
+  return defineValueFunction({
+    name,
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'number',
+    summary,
+    apply: ([x]) => {
+      const n = num(x);
+      return n === undefined ? undefined : finite(f(n));
+    },
+  });
+}
+
+export const absFunction = unary('abs', 'abs(X): absolute value', Math.abs);
+export const ceilFunction = unary('ceil', 'ceil(X): smallest integer ≥ X', Math.ceil);
+export const ceilingFunction = unary('ceiling', 'ceiling(X): smallest integer ≥ X', Math.ceil);
+export const floorFunction = unary('floor', 'floor(X): largest integer ≤ X', Math.floor);
+export const sqrtFunction = unary('sqrt', 'sqrt(X): square root; null for negative X', Math.sqrt);
+export const expFunction = unary('exp', 'exp(X): e to the power X', Math.exp);
+export const lnFunction = unary('ln', 'ln(X): natural logarithm', (x) =>
+  x > 0 ? Math.log(x) : Number.NaN,
+);
+export const exactFunction = unary('exact', 'exact(X): X computed with full precision', (x) => x);
+
+/** Half away from zero, as C's round(): round(2.5) = 3, round(-2.5) = -3. */
+export function roundHalfAway(x: number, digits: number): number {
+  const factor = 10 ** digits;
+  const scaled = Math.abs(x) * factor;
+  // Nudges values such as 1.005*100 = 100.49999999999999 back to the decimal they spell.
+  const rounded = Math.round(Number(scaled.toPrecision(15)));
+  return (Math.sign(x) * rounded) / factor;
+}
+
+export const roundFunction = defineValueFunction({
+  name: 'round',
+  minArgs: 1,
+  maxArgs: 2,
+  returns: 'number',
+  summary: 'round(X[, digits]): X rounded half away from zero',
+  apply: ([x, y]) => {
+    const n = num(x);
+    if (n === undefined) return undefined;
+    const digits = y === undefined ? 0 : num(y);
+    if (digits === undefined) return undefined;
+    return roundHalfAway(n, Math.trunc(digits));
+  },
+});
+
+export const powFunction = defineValueFunction({
+  name: 'pow',
+  minArgs: 2,
+  maxArgs: 2,
+  returns: 'number',
+  summary: 'pow(X, Y): X to the power Y',
+  apply: ([x, y]) => {
+    const a = num(x);
+    const b = num(y);
+    return a === undefined || b === undefined ? undefined : finite(a ** b);
+  },
+});
+
+export const logFunction = defineValueFunction({
+  name: 'log',
+  minArgs: 1,
+  maxArgs: 2,
+  returns: 'number',
+  summary: 'log(X[, base]): logarithm, base 10 by default',
+  apply: ([x, b]) => {
+    const n = num(x);
+    const base = b === undefined ? 10 : num(b);
+    if (n === undefined || base === undefined || n <= 0 || base <= 0 || base === 1)
+      return undefined;
+    return finite(Math.log(n) / Math.log(base));
+  },
+});
+
+export const piFunction = defineValueFunction({
+  name: 'pi',
+  minArgs: 0,
+  maxArgs: 0,
+  returns: 'number',
+  summary: 'pi(): 3.14159...',
+  apply: () => Math.PI,
+});
+
+/** random(): an integer from 0 to 2^31-1 (Search Reference, Mathematical functions). */
+export const randomFunction: EvalFunctionSpec = {
+  name: 'random',
+  minArgs: 0,
+  maxArgs: 0,
+  returns: 'number',
+  pure: false,
+  summary: 'random(): a pseudo-random integer from 0 to 2147483647',
+  compile: (site) => {
+    const random = site.random;
+    return () => Math.floor(random() * 2147483648);
+  },
+};

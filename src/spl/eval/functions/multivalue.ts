@@ -1,0 +1,169 @@
+// Multivalue functions: mvcount, mvindex, mvjoin, mvappend, mvdedup, mvsort, mvzip, mvrange, split.
+import { multivalue, type Scalar } from '../../../core/value.ts';
+import { compareText } from '../../value/compare.ts';
+import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
+import { scalarToNumber, scalarToString } from '../../value/number.ts';
+import { defineValueFunction } from './define.ts';
+
+/** The values of an argument: null and booleans have none. */
+export function valuesOfArg(value: EvalValue): readonly Scalar[] {
+  if (value === undefined || typeof value === 'boolean') return [];
+  return typeof value === 'object' ? value : [value];
+}
+
+function integerArg(value: EvalValue): number | undefined {
+  const n = scalarToNumber(firstScalar(value));
+  return n === undefined ? undefined : Math.trunc(n);
+}
+
+/** Limit on values one function call may build (mvrange, split), so input cannot exhaust memory. */
+export const MAX_BUILT_VALUES = 100_000;
+
+export const mvcountFunction = defineValueFunction({
+  name: 'mvcount',
+  minArgs: 1,
+  maxArgs: 1,
+  returns: 'number',
+  summary: 'mvcount(X): the number of values of X; null when X is null',
+  apply: ([x]) => (x === undefined || typeof x === 'boolean' ? undefined : valuesOfArg(x).length),
+});
+
+/** mvindex(X, start[, end]): 0-based, end inclusive, negative counts from the end. */
+export const mvindexFunction = defineValueFunction({
+  name: 'mvindex',
+  minArgs: 2,
+  maxArgs: 3,
+  returns: 'any',
+  summary:
+    'mvindex(X, start[, end]): values start..end (0-based, inclusive; negative from the end)',
+  apply: ([x, s, e]) => {
+    const values = valuesOfArg(x);
+    const n = values.length;
+    let start = integerArg(s);
+    if (n === 0 || start === undefined) return undefined;
+    if (start < 0) start += n;
+    if (start < 0 || start >= n) return undefined;
+    if (e === undefined) return values[start];
+    let end = integerArg(e);
+    if (end === undefined) return undefined;
+    if (end < 0) end += n;
+    if (end < start) return undefined;
+    return multivalue(values.slice(start, Math.min(end, n - 1) + 1));
+  },
+});
+
+export const mvjoinFunction = defineValueFunction({
+  name: 'mvjoin',
+  minArgs: 2,
+  maxArgs: 2,
+  returns: 'string',
+  summary: 'mvjoin(X, delimiter): the values of X joined into one string',
+  apply: ([x, d]) => {
+    const values = valuesOfArg(x);
+    const delimiter = firstScalar(d);
+    if (values.length === 0 || delimiter === undefined) return undefined;
+    return values.map(scalarToString).join(scalarToString(delimiter));
+  },
+});
+
+export const mvappendFunction = defineValueFunction({
+  name: 'mvappend',
+  minArgs: 1,
+  maxArgs: Number.POSITIVE_INFINITY,
+  returns: 'any',
+  summary: 'mvappend(X, ...): all values of all arguments, nulls skipped',
+  apply: (args) => multivalue(args.flatMap((a) => valuesOfArg(a))),
+});
+
+export const mvdedupFunction = defineValueFunction({
+  name: 'mvdedup',
+  minArgs: 1,
+  maxArgs: 1,
+  returns: 'any',
+  summary: 'mvdedup(X): X without repeated values, first occurrences kept in order',
+  apply: ([x]) => {
+    const seen = new Set<string>();
+    const out: Scalar[] = [];
+    for (const v of valuesOfArg(x)) {
+      const key = scalarToString(v);
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(v);
+      }
+    }
+    return multivalue(out);
+  },
+});
+
+/** mvsort(X): lexicographic ("Numbers are sorted before letters ... based on the first digit"). */
+export const mvsortFunction = defineValueFunction({
+  name: 'mvsort',
+  minArgs: 1,
+  maxArgs: 1,
+  returns: 'any',
+  summary: 'mvsort(X): the values of X in lexicographic order',
+  apply: ([x]) =>
+    multivalue(
+      [...valuesOfArg(x)].sort((a, b) => compareText(scalarToString(a), scalarToString(b))),
+    ),
+});
+
+export const mvzipFunction = defineValueFunction({
+  name: 'mvzip',
+  minArgs: 2,
+  maxArgs: 3,
+  returns: 'any',
+  summary: 'mvzip(X, Y[, delimiter]): X and Y paired value by value, joined with "," by default',
+  apply: ([x, y, d]) => {
+    const left = valuesOfArg(x);
+    const right = valuesOfArg(y);
+    const delimiter = d === undefined ? ',' : firstScalar(d);
+    if (delimiter === undefined) return undefined;
+    const n = Math.min(left.length, right.length);
+    const out: string[] = [];
+    for (let i = 0; i < n; i++)
+      out.push(
+        `${scalarToString(left[i] as Scalar)}${scalarToString(delimiter)}${scalarToString(right[i] as Scalar)}`,
+      );
+    return multivalue(out);
+  },
+});
+
+export const mvrangeFunction = defineValueFunction({
+  name: 'mvrange',
+  minArgs: 2,
+  maxArgs: 3,
+  returns: 'any',
+  summary: 'mvrange(start, end[, step]): numbers from start up to (not including) end',
+  apply: ([s, e, st]) => {
+    const start = scalarToNumber(firstScalar(s));
+    const end = scalarToNumber(firstScalar(e));
+    const step = st === undefined ? 1 : scalarToNumber(firstScalar(st));
+    if (start === undefined || end === undefined || step === undefined || step === 0)
+      return undefined;
+    const out: number[] = [];
+    for (let v = start; step > 0 ? v < end : v > end; v += step) {
+      if (out.length >= MAX_BUILT_VALUES) break;
+      out.push(v);
+    }
+    return multivalue(out);
+  },
+});
+
+/** split(X, delimiter): a literal delimiter; "" splits into characters. */
+export const splitFunction = defineValueFunction({
+  name: 'split',
+  minArgs: 2,
+  maxArgs: 2,
+  returns: 'any',
+  summary: 'split(X, delimiter): X cut at every delimiter into a multivalue',
+  apply: ([x, d]) => {
+    const v = firstScalar(x);
+    const delimiter = firstScalar(d);
+    if (v === undefined || delimiter === undefined) return undefined;
+    const text = scalarToString(v);
+    const sep = scalarToString(delimiter);
+    const parts = sep === '' ? Array.from(text) : text.split(sep);
+    return multivalue(parts.length > MAX_BUILT_VALUES ? parts.slice(0, MAX_BUILT_VALUES) : parts);
+  },
+});

@@ -1,0 +1,105 @@
+// Type and null tests: isnull, isnotnull, isnum, isint, isstr, isbool, typeof.
+import type { EvalValue } from '../../value/eval-value.ts';
+import { scalarToNumber } from '../../value/number.ts';
+import type { CallSite, EvalFunctionSpec, Evaluator } from '../eval-types.ts';
+import { defineValueFunction } from './define.ts';
+
+type ValueKind = 'Number' | 'String' | 'Bool' | 'Invalid' | 'Multivalue';
+
+/**
+ * Splunk's typeof(): `typeof(12) . typeof("s") . typeof(1==2) . typeof(nofield)` is
+ * "NumberStringBoolInvalid" (Search Reference, Informational functions). A field value that
+ * looks numeric is a Number (fields are typed by content); a string literal stays a String.
+ */
+function kindOf(value: EvalValue, literalString: boolean): ValueKind {
+  if (value === undefined) return 'Invalid';
+  if (typeof value === 'boolean') return 'Bool';
+  if (typeof value === 'object') return 'Multivalue';
+  if (typeof value === 'number') return 'Number';
+  if (literalString) return 'String';
+  return scalarToNumber(value) === undefined ? 'String' : 'Number';
+}
+
+function kindTest(
+  name: string,
+  summary: string,
+  test: (kind: ValueKind, value: EvalValue) => boolean,
+): EvalFunctionSpec {
+  return {
+    name,
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'boolean',
+    pure: true,
+    summary,
+    compile: (site: CallSite): Evaluator => {
+      const arg = site.args[0];
+      if (!arg) throw new Error(`${name}: missing argument`);
+      const literal = arg.expr.kind === 'String';
+      const f = arg.evaluate;
+      return (e) => {
+        const value = f(e);
+        return test(kindOf(value, literal), value);
+      };
+    },
+  };
+}
+
+export const isnullFunction = defineValueFunction({
+  name: 'isnull',
+  minArgs: 1,
+  maxArgs: 1,
+  returns: 'boolean',
+  summary: 'isnull(X): true when X is null',
+  apply: ([x]) => x === undefined,
+});
+
+export const isnotnullFunction = defineValueFunction({
+  name: 'isnotnull',
+  minArgs: 1,
+  maxArgs: 1,
+  returns: 'boolean',
+  summary: 'isnotnull(X): true when X is not null',
+  apply: ([x]) => x !== undefined,
+});
+
+export const isnumFunction = kindTest(
+  'isnum',
+  'isnum(X): true when X is a number',
+  (k) => k === 'Number',
+);
+export const isstrFunction = kindTest(
+  'isstr',
+  'isstr(X): true when X is a string',
+  (k) => k === 'String',
+);
+export const isboolFunction = kindTest(
+  'isbool',
+  'isbool(X): true when X is a boolean',
+  (k) => k === 'Bool',
+);
+export const isintFunction = kindTest(
+  'isint',
+  'isint(X): true when X is an integer',
+  (k, value) => {
+    if (k !== 'Number') return false;
+    const n = typeof value === 'number' ? value : scalarToNumber(value as string);
+    return n !== undefined && Number.isInteger(n);
+  },
+);
+
+export const typeofFunction: EvalFunctionSpec = {
+  name: 'typeof',
+  minArgs: 1,
+  maxArgs: 1,
+  returns: 'string',
+  pure: true,
+  summary: 'typeof(X): "Number", "String", "Bool", "Multivalue" or "Invalid" (null)',
+  compile: (site) => {
+    const arg = site.args[0];
+    if (!arg) throw new Error('typeof: missing argument');
+    const literal = arg.expr.kind === 'String';
+    const f = arg.evaluate;
+    return (e) => kindOf(f(e), literal);
+  },
+};
