@@ -1,0 +1,219 @@
+// Compiles a search clause (spl/ast/search.ts) into a predicate over one event.
+import { assertNever } from '../../core/assert.ts';
+import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
+import type { Event } from '../../core/event.ts';
+import type { SearchComparison, SearchExpr, SearchIn, SearchValue } from '../ast/search.ts';
+import { createLoweredReader, type LoweredReader, textValues } from './lowered-field.ts';
+import { compileTermMatcher } from './raw-term.ts';
+import { compileEquality, compileOrdering, type ValueTest } from './value-matcher.ts';
+import { compileWildcard, SEARCH_WILDCARD } from './wildcard-pattern.ts';
+
+export type SearchPredicate = (event: Event) => boolean;
+
+export interface CompiledSearch {
+  readonly test: SearchPredicate;
+  /** Fields the clause reads by name; a field pattern such as `*_name` reads every field. */
+  readonly fields: ReadonlySet<string>;
+  /** True when bare terms or phrases read `_raw`, or a field name is a wildcard. */
+  readonly readsRaw: boolean;
+  readonly readsAllFields: boolean;
+}
+
+/** Stable codes of the search-clause compiler (docs/spl-semantics.md). */
+export const SearchCode = {
+  unresolvedSubsearch: 'SPL401',
+} as const;
+
+export type SearchCompileResult =
+  | { readonly ok: true; readonly value: CompiledSearch }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+export interface SearchCompileOptions {
+  /** The text spans point into, attached to diagnostics. */
+  readonly source?: SourceText;
+}
+
+interface SearchCompiler {
+  readonly options: SearchCompileOptions;
+  readonly diagnostics: Diagnostic[];
+  readonly fields: Set<string>;
+  readsRaw: boolean;
+  readsAllFields: boolean;
+  readonly readers: Map<string, LoweredReader>;
+}
+
+/**
+ * Splunk search semantics: implicit AND, OR, NOT; `field=value` case-insensitive with `*`
+ * wildcards, field names case-sensitive; any value of a multivalue field may match;
+ * `field!=x` needs the field to exist while `NOT field=x` also keeps events without it;
+ * `field=*` means the field exists; bare terms and phrases match `_raw` by token.
+ */
+export function compileSearch(
+  expr: SearchExpr,
+  options: SearchCompileOptions = {},
+): SearchCompileResult {
+  const compiler: SearchCompiler = {
+    options,
+    diagnostics: [],
+    fields: new Set(),
+    readsRaw: false,
+    readsAllFields: false,
+    readers: new Map(),
+  };
+  const test = compileNode(compiler, expr);
+  if (compiler.diagnostics.length > 0) return { ok: false, diagnostics: compiler.diagnostics };
+  const { fields, readsRaw, readsAllFields } = compiler;
+  return { ok: true, value: { test, fields, readsRaw, readsAllFields } };
+}
+
+function compileNode(compiler: SearchCompiler, expr: SearchExpr): SearchPredicate {
+  switch (expr.kind) {
+    case 'SearchAnd': {
+      const parts = expr.operands.map((o) => compileNode(compiler, o));
+      if (parts.length === 1) return parts[0] as SearchPredicate;
+      if (parts.length === 2) {
+        const [a, b] = parts as [SearchPredicate, SearchPredicate];
+        return (e) => a(e) && b(e);
+      }
+      return (e) => parts.every((p) => p(e));
+    }
+    case 'SearchOr': {
+      const parts = expr.operands.map((o) => compileNode(compiler, o));
+      return (e) => {
+        for (const p of parts) if (p(e)) return true;
+        return false;
+      };
+    }
+    case 'SearchNot': {
+      const inner = compileNode(compiler, expr.operand);
+      return (e) => !inner(e);
+    }
+    case 'SearchComparison':
+      return compileComparison(compiler, expr);
+    case 'SearchIn':
+      return compileIn(compiler, expr);
+    case 'SearchTerm': {
+      compiler.readsRaw = true;
+      compiler.fields.add('_raw');
+      const matches = compileTermMatcher(
+        expr.value.text,
+        expr.value.caseSensitive,
+        expr.value.term,
+      );
+      return (e) => {
+        const raw = e['_raw'];
+        if (raw === undefined) return false;
+        if (typeof raw === 'object') return raw.some((r) => matches(String(r)));
+        return matches(String(raw));
+      };
+    }
+    case 'SearchSubsearch':
+      // The plan runs a subsearch and substitutes its results (field=value terms) first.
+      compiler.diagnostics.push(
+        error(
+          SearchCode.unresolvedSubsearch,
+          'subsearch results must be substituted before the search clause is compiled',
+          {
+            span: expr.span,
+            ...(compiler.options.source ? { source: compiler.options.source } : {}),
+          },
+        ),
+      );
+      return () => false;
+    default:
+      return assertNever(expr, 'search expression kind');
+  }
+}
+
+/** Reads a field's values for a test: lower-cased once per event when the test wants that. */
+function fieldReader(
+  compiler: SearchCompiler,
+  field: string,
+  lowered: boolean,
+): (e: Event) => readonly string[] {
+  compiler.fields.add(field);
+  if (!lowered) return (e) => textValues(e, field);
+  let reader = compiler.readers.get(field);
+  if (!reader) {
+    reader = createLoweredReader(field);
+    compiler.readers.set(field, reader);
+  }
+  return reader;
+}
+
+/** The field names an event has that match a wildcard field name such as `*_name`. */
+function matchingFields(pattern: string): (e: Event) => string[] {
+  const matchesName = compileWildcard(pattern, SEARCH_WILDCARD);
+  return (e) => Object.keys(e).filter((name) => e[name] !== undefined && matchesName(name));
+}
+
+function anyValue(values: readonly string[], test: ValueTest['test']): boolean {
+  for (const v of values) if (test(v)) return true;
+  return false;
+}
+
+function valueTest(op: SearchComparison['op'], value: SearchValue): ValueTest {
+  return op === '=' || op === '!=' ? compileEquality(value) : compileOrdering(op, value);
+}
+
+function compileComparison(compiler: SearchCompiler, expr: SearchComparison): SearchPredicate {
+  const { field, op, value } = expr;
+  const exists = value.text === '*';
+  if (field.includes('*')) {
+    compiler.readsAllFields = true;
+    const names = matchingFields(field);
+    const single = compileFieldTest(compiler, '', op, value, exists, true);
+    return (e) => names(e).some((name) => single(e, name));
+  }
+  const test = compileFieldTest(compiler, field, op, value, exists, false);
+  return (e) => test(e, field);
+}
+
+function compileFieldTest(
+  compiler: SearchCompiler,
+  field: string,
+  op: SearchComparison['op'],
+  value: SearchValue,
+  exists: boolean,
+  dynamic: boolean,
+): (e: Event, name: string) => boolean {
+  const { lowered, test } = valueTest(op, value);
+  const read = dynamic ? undefined : fieldReader(compiler, field, lowered);
+  const values = (e: Event, name: string) =>
+    read
+      ? read(e)
+      : lowered
+        ? textValues(e, name).map((v) => v.toLowerCase())
+        : textValues(e, name);
+  if (op === '=') {
+    if (exists) return (e, name) => e[name] !== undefined;
+    return (e, name) => anyValue(values(e, name), test);
+  }
+  if (op === '!=') {
+    // `field!=x` is true only for events that have the field (Search Reference, search:
+    // "field!=value ... does not return events where the field does not exist").
+    if (exists) return () => false;
+    return (e, name) => {
+      const vs = values(e, name);
+      return vs.length > 0 && !anyValue(vs, test);
+    };
+  }
+  return (e, name) => anyValue(values(e, name), test);
+}
+
+function compileIn(compiler: SearchCompiler, expr: SearchIn): SearchPredicate {
+  const tests = expr.values.map((value) =>
+    compileComparison(compiler, {
+      kind: 'SearchComparison',
+      field: expr.field,
+      fieldSpan: expr.fieldSpan,
+      op: '=',
+      value,
+      span: value.span,
+    }),
+  );
+  return (e) => {
+    for (const t of tests) if (t(e)) return true;
+    return false;
+  };
+}
