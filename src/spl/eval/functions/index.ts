@@ -52,7 +52,9 @@ import {
   isstrFunction,
   typeofFunction,
 } from './predicates.ts';
+import { printfFunction } from './printf.ts';
 import { matchFunction, replaceFunction } from './regex-functions.ts';
+import { searchmatchFunction } from './searchmatch.ts';
 import {
   lenFunction,
   lowerFunction,
@@ -63,6 +65,7 @@ import {
   upperFunction,
   urldecodeFunction,
 } from './string.ts';
+import { relativeTimeFunction, strftimeFunction, strptimeFunction } from './time-functions.ts';
 
 /** Every eval function, by lower-case name. */
 export const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
@@ -112,6 +115,11 @@ export const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
     minFunction,
     maxFunction,
     ...clockFunctions,
+    strftimeFunction,
+    strptimeFunction,
+    relativeTimeFunction,
+    printfFunction,
+    searchmatchFunction,
     cidrmatchFunction,
     mvcountFunction,
     mvindexFunction,
