@@ -1,0 +1,209 @@
+// Decodes one 64 KiB chunk: header and CRC checks, record framing, BinXML, damage reports.
+
+import { type ChunkContext, createChunkContext } from './binxml/chunk-context.ts';
+import { ByteReader } from './byte-reader.ts';
+import {
+  CHUNK_HEADER_SIZE,
+  CHUNK_SIZE,
+  hasChunkSignature,
+  parseChunkHeader,
+} from './chunk-header.ts';
+import { crc32 } from './crc32.ts';
+import { EvtxDecodeError } from './decode-error.ts';
+import type { DecodedChunk, DecodedRecord, EvtxProblem } from './decoded.ts';
+import { EVTX_CODES, type EvtxCode } from './problem-codes.ts';
+import { RecordDecoder, type RecordOutputs } from './record-decoder.ts';
+import { parseRecordHeader, RECORD_MIN_SIZE } from './record-header.ts';
+import { findRecord, isAllZero } from './record-scan.ts';
+
+export interface ChunkDecodeOptions extends RecordOutputs {
+  /** Also decode records found in slack space and in chunks whose header is damaged. */
+  readonly recover: boolean;
+}
+
+/** Decodes chunks one after another with one set of reusable sinks. */
+export class ChunkDecoder {
+  private readonly records: RecordDecoder;
+  private readonly recover: boolean;
+
+  constructor(options: ChunkDecodeOptions) {
+    this.records = new RecordDecoder(options);
+    this.recover = options.recover;
+  }
+
+  /**
+   * `bytes` holds the chunk (64 KiB, or less where the file is cut short), `fileOffset` is where
+   * it starts in the file and `index` its position after the file header.
+   */
+  decode(bytes: Uint8Array, index: number, fileOffset: number): DecodedChunk {
+    const run = new ChunkRun(this.records, bytes, index, fileOffset);
+    if (!hasChunkSignature(bytes) || bytes.length < CHUNK_HEADER_SIZE) {
+      if (isAllZero(bytes)) return run.result();
+      run.report(
+        EVTX_CODES.chunkMagic,
+        'skipped',
+        run.where,
+        hasChunkSignature(bytes)
+          ? `chunk header cut short: ${bytes.length} of ${CHUNK_HEADER_SIZE} bytes; its records are skipped`
+          : 'chunk signature is not "ElfChnk\\0"; its records are skipped',
+      );
+      if (this.recover) run.recoverFrom(CHUNK_HEADER_SIZE, bytes.length);
+      return run.result();
+    }
+    const header = parseChunkHeader(bytes);
+    if (!header.noCrc && header.storedHeaderCrc !== header.computedHeaderCrc) {
+      run.report(
+        EVTX_CODES.chunkHeaderCrc,
+        'damaged',
+        run.where,
+        `chunk header checksum ${hex8(header.storedHeaderCrc)} differs from the computed ${hex8(header.computedHeaderCrc)}; records are still read`,
+      );
+    }
+    let recordsEnd = header.freeSpaceOffset;
+    if (recordsEnd < CHUNK_HEADER_SIZE || recordsEnd > bytes.length) {
+      run.report(
+        EVTX_CODES.chunkHeaderField,
+        'damaged',
+        run.where,
+        `free space offset 0x${recordsEnd.toString(16)} is outside the chunk; records are read until one does not parse`,
+      );
+      recordsEnd = bytes.length;
+    } else if (!header.noCrc) {
+      const computed = crc32(bytes, CHUNK_HEADER_SIZE, recordsEnd);
+      if (computed !== header.storedRecordsCrc) {
+        run.report(
+          EVTX_CODES.chunkRecordsCrc,
+          'damaged',
+          run.where,
+          `event records checksum ${hex8(header.storedRecordsCrc)} differs from the computed ${hex8(computed)}; records are still read`,
+        );
+      }
+    }
+    if (bytes.length < CHUNK_SIZE) {
+      run.report(
+        EVTX_CODES.chunkTruncated,
+        'damaged',
+        run.where,
+        `the file ends ${bytes.length} bytes into this chunk; records that fit are read`,
+      );
+    }
+    run.readRecords(recordsEnd, recordsEnd !== header.freeSpaceOffset);
+    if (this.recover && recordsEnd < bytes.length) run.recoverFrom(recordsEnd, bytes.length);
+    return run.result();
+  }
+}
+
+/** The state of decoding one chunk. */
+class ChunkRun {
+  readonly where: string;
+  private readonly decoder: RecordDecoder;
+  private readonly bytes: Uint8Array;
+  private readonly index: number;
+  private readonly fileOffset: number;
+  private readonly chunk: ChunkContext;
+  private readonly records: DecodedRecord[] = [];
+  private readonly problems: EvtxProblem[] = [];
+
+  constructor(decoder: RecordDecoder, bytes: Uint8Array, index: number, fileOffset: number) {
+    this.decoder = decoder;
+    this.bytes = bytes;
+    this.index = index;
+    this.fileOffset = fileOffset;
+    this.where = `chunk ${index} @0x${fileOffset.toString(16)}`;
+    this.chunk = createChunkContext(bytes);
+  }
+
+  result(): DecodedChunk {
+    return { index: this.index, records: this.records, problems: this.problems };
+  }
+
+  report(code: EvtxCode, kind: EvtxProblem['kind'], location: string, message: string): void {
+    this.problems.push({ code, kind, location, message: `${code} ${message}` });
+  }
+
+  /** Records from the header's end to `end`, skipping over damaged framing to the next record. */
+  readRecords(end: number, endIsGuess: boolean): void {
+    const area = new ByteReader(this.bytes, 0, end);
+    let p = CHUNK_HEADER_SIZE;
+    while (p + RECORD_MIN_SIZE <= end) {
+      let next: number;
+      try {
+        const header = parseRecordHeader(area, p);
+        this.decodeRecord(header, false);
+        next = p + header.size;
+      } catch (error) {
+        if (!(error instanceof EvtxDecodeError)) throw error;
+        if (endIsGuess && isAllZero(this.bytes.subarray(p, p + 8))) return;
+        next = findRecord(this.bytes, p + 1, end);
+        const skipped =
+          next < 0
+            ? 'the rest of the chunk is skipped'
+            : `${next - p} bytes skipped to the next record`;
+        this.report(
+          EVTX_CODES.recordHeader,
+          'skipped',
+          this.recordWhere(p),
+          `${error.describe(this.fileOffset)}; ${skipped}`,
+        );
+        if (next < 0) return;
+      }
+      p = next;
+    }
+  }
+
+  /** Records in `[from, to)` found by signature; ids already read in this chunk are left out. */
+  recoverFrom(from: number, to: number): void {
+    const seen = new Set(this.records.map((r) => r.recordId));
+    const area = new ByteReader(this.bytes, 0, to);
+    let count = 0;
+    for (let p = findRecord(this.bytes, from, to); p >= 0; p = findRecord(this.bytes, p, to)) {
+      const header = parseRecordHeader(area, p);
+      if (!seen.has(header.recordId)) {
+        seen.add(header.recordId);
+        if (this.decodeRecord(header, true)) count++;
+      }
+      p += header.size;
+    }
+    if (count > 0) {
+      this.report(
+        EVTX_CODES.recovered,
+        'damaged',
+        this.where,
+        `recovered ${count} record(s) from slack space at 0x${(this.fileOffset + from).toString(16)}`,
+      );
+    }
+  }
+
+  private decodeRecord(header: ReturnType<typeof parseRecordHeader>, recovered: boolean): boolean {
+    try {
+      this.records.push(this.decoder.decode(this.chunk, header, this.fileOffset, recovered));
+      return true;
+    } catch (error) {
+      const message =
+        error instanceof EvtxDecodeError
+          ? error.describe(this.fileOffset)
+          : describeUnexpected(error);
+      this.report(
+        EVTX_CODES.recordBinXml,
+        'skipped',
+        this.recordWhere(header.offset, header.recordId),
+        `record ${header.recordId} skipped: ${message}`,
+      );
+      return false;
+    }
+  }
+
+  private recordWhere(offset: number, recordId?: number): string {
+    const id = recordId === undefined ? 'record' : `record ${recordId}`;
+    return `${this.where}, ${id} @0x${(this.fileOffset + offset).toString(16)}`;
+  }
+}
+
+/** Anything but a decode error is a bug; it is still reported with the record, not thrown. */
+function describeUnexpected(error: unknown): string {
+  return `internal error while decoding (${error instanceof Error ? error.message : String(error)})`;
+}
+
+function hex8(value: number): string {
+  return `0x${value.toString(16).padStart(8, '0')}`;
+}

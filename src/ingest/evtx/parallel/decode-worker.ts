@@ -1,0 +1,17 @@
+// Worker thread entry: decodes the chunks it is sent with one reusable ChunkDecoder.
+import { parentPort, workerData } from 'node:worker_threads';
+import { type ChunkDecodeOptions, ChunkDecoder } from '../decode-chunk.ts';
+import type { WorkerReply, WorkerRequest } from './messages.ts';
+
+const decoder = new ChunkDecoder(workerData as ChunkDecodeOptions);
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    const bytes = Buffer.from(request.buffer, request.start, request.length);
+    reply = { id: request.id, chunk: decoder.decode(bytes, request.index, request.fileOffset) };
+  } catch (error) {
+    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(reply);
+});

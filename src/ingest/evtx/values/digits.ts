@@ -1,0 +1,32 @@
+// Small lookup tables that keep number-to-text formatting allocation-light.
+
+/** `00`..`99`. */
+export const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) =>
+  String(i).padStart(2, '0'),
+);
+
+/** `00`..`FF`, upper case as Windows renders binary and GUIDs. */
+export const HEX_UPPER: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).toUpperCase().padStart(2, '0'),
+);
+
+/** Decimal text of the unsigned 64-bit integer `high * 2^32 + low`, exact beyond 2^53. */
+export function uint64Text(low: number, high: number): string {
+  if (high < 0x200000) return String(high * 0x1_0000_0000 + low);
+  return ((BigInt(high) << 32n) | BigInt(low)).toString();
+}
+
+/** Decimal text of the two's-complement signed 64-bit integer `high:low`. */
+export function int64Text(low: number, high: number): string {
+  if (high < 0x80000000) return uint64Text(low, high);
+  // Negate: ~x + 1 over 64 bits.
+  const negLow = (~low + 1) >>> 0;
+  const negHigh = (~high + (negLow === 0 ? 1 : 0)) >>> 0;
+  return `-${uint64Text(negLow, negHigh)}`;
+}
+
+/** `0x` and lower-case hex without leading zeros, as Windows renders HexInt64 (`0x3e7`). */
+export function hex64Text(low: number, high: number): string {
+  if (high === 0) return `0x${low.toString(16)}`;
+  return `0x${high.toString(16)}${low.toString(16).padStart(8, '0')}`;
+}

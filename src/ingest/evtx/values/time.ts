@@ -1,0 +1,82 @@
+// Time value types: FILETIME and SYSTEMTIME, rendered as Windows renders SystemTime.
+import { TWO_DIGITS } from './digits.ts';
+import type { ValueFormat } from './value-format.ts';
+
+// Seconds between 1601-01-01 (FILETIME epoch) and 1970-01-01.
+const EPOCH_DIFFERENCE_SECONDS = 11_644_473_600;
+const TICKS_PER_SECOND = 10_000_000;
+// 2^32 = 429 * 10^7 + 4967296: splits high * 2^32 into whole seconds and leftover ticks.
+const HIGH_SECONDS = 429;
+const HIGH_TICKS = 4_967_296;
+
+let cachedDay = Number.NaN;
+let cachedDayText = '';
+
+/**
+ * `2021-09-22T13:18:31.589696800Z`: FILETIME (100 ns ticks since 1601) with nine fraction
+ * digits, the form Windows and libevtx give TimeCreated/@SystemTime.
+ */
+export function fileTimeText(low: number, high: number): string {
+  let seconds: number;
+  let ticks: number;
+  if (high < 0x60000000) {
+    const rest = high * HIGH_TICKS + low;
+    seconds = high * HIGH_SECONDS + Math.floor(rest / TICKS_PER_SECOND);
+    ticks = rest % TICKS_PER_SECOND;
+  } else {
+    const all = (BigInt(high) << 32n) | BigInt(low);
+    seconds = Number(all / 10_000_000n);
+    ticks = Number(all % 10_000_000n);
+  }
+  const unix = seconds - EPOCH_DIFFERENCE_SECONDS;
+  const day = Math.floor(unix / 86400);
+  const secondOfDay = unix - day * 86400;
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayText = dateText(day);
+  }
+  const hour = Math.floor(secondOfDay / 3600);
+  const minute = Math.floor((secondOfDay % 3600) / 60);
+  return `${cachedDayText}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${
+    TWO_DIGITS[secondOfDay % 60]
+  }.${String(ticks).padStart(7, '0')}00Z`;
+}
+
+/** `YYYY-MM-DD` of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
+function dateText(day: number): string {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${TWO_DIGITS[m]}-${TWO_DIGITS[d]}`;
+}
+
+export const fileTime: ValueFormat = {
+  name: 'FileTime',
+  itemSize: 8,
+  text: (_b, v, s) => fileTimeText(v.getUint32(s, true), v.getUint32(s + 4, true)),
+};
+
+/**
+ * SYSTEMTIME (year, month, day of week, day, hour, minute, second, milliseconds) with its
+ * millisecond precision (`2019-03-08T23:23:05.000Z`, as libevtx and MS-EVEN6 §2.2.12.3 show it).
+ * The fields are printed as stored, so a damaged value cannot throw.
+ */
+export const sysTime: ValueFormat = {
+  name: 'SysTime',
+  itemSize: 16,
+  text: (_b, v, s) => {
+    const field = (i: number) => v.getUint16(s + i * 2, true);
+    const pad2 = (n: number) => (n < 100 ? (TWO_DIGITS[n] as string) : String(n));
+    return `${String(field(0)).padStart(4, '0')}-${pad2(field(1))}-${pad2(field(3))}T${pad2(
+      field(4),
+    )}:${pad2(field(5))}:${pad2(field(6))}.${String(field(7)).padStart(3, '0')}Z`;
+  },
+};
