@@ -86,9 +86,7 @@ export function compileLookupApplication(
     });
     outputs.forEach((pair, k) => {
       if (!overwrite && event[pair.eventField] !== undefined) return;
-      const value: MaybeValue = multivalue(collected[k] ?? []);
-      if (value === undefined) delete event[pair.eventField];
-      else event[pair.eventField] = value;
+      event[pair.eventField] = multivalue(collected[k] ?? []);
     });
   };
 }

@@ -46,7 +46,8 @@ function apply(name: string, application: LookupApplication, event: Event): Even
   assert.ok(typeof fn === 'function');
   const copy = { ...event };
   fn(copy);
-  return copy;
+  // A null field may be stored as undefined; compare only fields that have a value.
+  return Object.fromEntries(Object.entries(copy).filter(([, v]) => v !== undefined));
 }
 
 const pair = (lookupField: string, eventField = lookupField) => ({ lookupField, eventField });

@@ -1,0 +1,69 @@
+// `eventstats <aggregations> [by fields]`: adds each group's aggregates to every row of the group (Search Reference, eventstats).
+import type { Event } from '../../core/event.ts';
+import type { EventstatsCommand } from '../ast/command.ts';
+import type { Accumulator } from '../eval/aggregates/index.ts';
+import { compileAggregations, groupKeysOf } from './aggregations.ts';
+import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
+import { unionNeed, withoutFields } from './field-need.ts';
+import { defineStage, headerOf } from './stage-kit.ts';
+
+/**
+ * The aggregates need every row of a group before any row can be given them, so eventstats
+ * holds the rows; they come out in arrival order. A row with a null by-field gets no aggregate
+ * fields; a row in several groups (multivalue by-field) takes the first group's values.
+ */
+export function compileEventstats(
+  command: EventstatsCommand,
+  context: StageCompileContext,
+): StageResult {
+  const compiled = compileAggregations(command.aggregations, command.by, context);
+  if (failed(compiled)) return compiled;
+  const outputs = compiled.aggregations.map((a) => a.output);
+  return defineStage(
+    {
+      ...headerOf(command),
+      needs: (downstream) => unionNeed(withoutFields(downstream, outputs), compiled.reads),
+    },
+    'inPlace',
+    () => {
+      const groups = new Map<string, Accumulator[]>();
+      const held: { row: Event; key: string | undefined }[] = [];
+      return {
+        push(rows) {
+          for (const row of rows) {
+            const keys = groupKeysOf(row, compiled.byFields);
+            for (const { key } of keys) {
+              let group = groups.get(key);
+              if (group === undefined) {
+                group = compiled.createGroup();
+                groups.set(key, group);
+              }
+              compiled.add(group, row);
+            }
+            held.push({ row, key: keys[0]?.key });
+          }
+        },
+        finish(emit) {
+          const results = new Map<string, unknown[]>();
+          for (const [key, accumulators] of groups)
+            results.set(
+              key,
+              accumulators.map((a) => a.result()),
+            );
+          const out: Event[] = [];
+          for (const { row, key } of held) {
+            const values = key === undefined ? undefined : results.get(key);
+            if (values !== undefined) {
+              outputs.forEach((name, i) => {
+                row[name] = values[i] as Event[string];
+              });
+            }
+            out.push(row);
+          }
+          held.length = 0;
+          emit(out);
+        },
+      };
+    },
+  );
+}

@@ -1,0 +1,44 @@
+// The push-based operator protocol every command runs on, and the compiled, reusable stage that makes one.
+import type { Event } from '../../core/event.ts';
+import type { Span } from '../../core/span.ts';
+import type { Plan } from '../plan/plan.ts';
+import type { FieldNeed } from './field-need.ts';
+import type { RunServices } from './run-services.ts';
+
+/** A batch of rows. Operators never keep a reference to a batch array after `push` returns. */
+export type Rows = readonly Event[];
+
+/** Hands rows to the next operator. Never called with an empty batch by the run. */
+export type Emit = (rows: Rows) => void;
+
+/**
+ * One command's state in one run. Streaming commands emit from `push` and hold nothing;
+ * blocking ones (stats, sort, eventstats) hold only their state and emit from `finish`.
+ */
+export interface Operator {
+  push(rows: Rows, emit: Emit): void;
+  /** Called once, after the last `push`: emit what is held. */
+  finish(emit: Emit): void;
+}
+
+/**
+ * A compiled command: immutable, shared by every run of its plan. `start` makes the operator of
+ * one run, with fresh state.
+ */
+export interface Stage {
+  /** The command as written (`bucket`, `stats`), for messages. */
+  readonly command: string;
+  readonly span: Span;
+  /**
+   * The fields this stage needs from its input rows, given the fields its output must carry
+   * (`needs(downstream)`): how the plan learns which raw fields to extract.
+   */
+  needs(downstream: FieldNeed): FieldNeed;
+  /** `inPlace`: changes its input rows (needs rows this run owns); `fresh`: emits new rows. */
+  readonly rows: 'pass' | 'inPlace' | 'fresh';
+  /** True for a generating command in first position: it ignores incoming events. */
+  readonly generating: boolean;
+  /** Subsearch plans that read events: the run feeds them the same events (see RunServices). */
+  readonly sidePlans: readonly Plan[];
+  start(services: RunServices): Operator;
+}

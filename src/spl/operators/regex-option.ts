@@ -1,0 +1,55 @@
+// A command's regex argument (rex, regex, makemv tokenizer) compiled once, with every match of a text.
+import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { Span } from '../../core/span.ts';
+import { compileSplRegex, type SplMatch, type SplRegex } from '../regex/spl-regex.ts';
+import { commandError, EngineCode, type StageCompileContext } from './compile-context.ts';
+
+export interface CommandRegex {
+  readonly regex: SplRegex;
+  /** Matches left to right, at most `limit` (0 = no limit); an empty match advances by one. */
+  allMatches(
+    text: string,
+    limit?: number,
+  ): {
+    readonly text: string;
+    readonly groups: readonly (string | undefined)[];
+    readonly match: SplMatch;
+  }[];
+}
+
+/**
+ * `pattern` is the argument with SPL's string escapes resolved (`\\` → `\`, `\"` → `"`): ESCU
+ * writes `"(?<dir>.+\\\)"` for a group ending in one literal backslash, which only parses so.
+ */
+export function compileRegexOption(
+  context: StageCompileContext,
+  pattern: string,
+  span: Span,
+): CommandRegex | readonly Diagnostic[] {
+  const compiled = compileSplRegex(pattern);
+  if (!compiled.ok) {
+    return [
+      commandError(
+        context,
+        EngineCode.badRegex,
+        `invalid regular expression: ${compiled.reason}${compiled.offset > 0 ? ` (at offset ${compiled.offset})` : ''}`,
+        span,
+      ),
+    ];
+  }
+  const regex = compiled.regex;
+  return {
+    regex,
+    allMatches(text, limit = 0) {
+      const out: { text: string; groups: readonly (string | undefined)[]; match: SplMatch }[] = [];
+      let from = 0;
+      while (from <= text.length && (limit === 0 || out.length < limit)) {
+        const m = regex.exec(text, from);
+        if (m === undefined) break;
+        out.push({ text: m.groups[0] ?? '', groups: m.groups.slice(1), match: m });
+        from = m.end > m.index ? m.end : m.end + 1;
+      }
+      return out;
+    },
+  };
+}

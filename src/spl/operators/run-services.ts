@@ -1,0 +1,19 @@
+// What a run offers its operators: warnings, and runs of subsearch plans over the same events.
+import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { Event } from '../../core/event.ts';
+import type { Plan } from '../plan/plan.ts';
+
+/** A subsearch running alongside the main search over the same events. */
+export interface SideRun {
+  /** Its results: ready once the run has finished its side runs, which it does before any operator's `finish`. */
+  results(): readonly Event[];
+}
+
+export interface RunServices {
+  /** Starts `plan` beside this run: every event pushed to the run goes to it too. */
+  startSideRun(plan: Plan): SideRun;
+  /** Runs a plan that reads no events (a generating subsearch) to completion, now. */
+  runGenerating(plan: Plan): readonly Event[];
+  /** A problem that does not stop the run (a limit reached); reported with the results. */
+  warn(diagnostic: Diagnostic): void;
+}

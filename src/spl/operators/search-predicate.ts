@@ -1,0 +1,26 @@
+// A search clause compiled to a row predicate, with the fields it reads (search, inputlookup where, ...).
+import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { Event } from '../../core/event.ts';
+import type { SearchExpr } from '../ast/search.ts';
+import { type CompiledSearch, compileSearch } from '../search/compile-search.ts';
+import type { StageCompileContext } from './compile-context.ts';
+import type { FieldNeed } from './field-need.ts';
+
+export interface RowPredicate {
+  readonly test: (row: Event) => boolean;
+  /** What the clause reads: named fields (plus `_raw` for terms), or every field. */
+  readonly reads: FieldNeed;
+}
+
+export function compileSearchPredicate(
+  context: StageCompileContext,
+  expr: SearchExpr,
+): RowPredicate | readonly Diagnostic[] {
+  const result = compileSearch(expr, { source: context.source });
+  if (!result.ok) return result.diagnostics;
+  const compiled: CompiledSearch = result.value;
+  const reads: FieldNeed = compiled.readsAllFields
+    ? 'all'
+    : new Set([...compiled.fields, ...(compiled.readsRaw ? ['_raw'] : [])]);
+  return { test: compiled.test, reads };
+}

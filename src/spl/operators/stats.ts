@@ -1,0 +1,60 @@
+// `stats <aggregations> [by fields]`: one result per group of by-field values (Search Reference, stats).
+import type { Event } from '../../core/event.ts';
+import type { Scalar } from '../../core/value.ts';
+import type { StatsCommand } from '../ast/command.ts';
+import type { Accumulator } from '../eval/aggregates/index.ts';
+import { compareGroupValues, compileAggregations, groupKeysOf } from './aggregations.ts';
+import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
+import { defineStage, headerOf } from './stage-kit.ts';
+
+interface Group {
+  readonly values: readonly Scalar[];
+  readonly accumulators: Accumulator[];
+}
+
+/**
+ * Rows with a null by-field are dropped; a multivalue by-field counts the row in each value's
+ * group. Results come sorted by the by-field values (numbers numerically, then text). With no
+ * by-clause there is always exactly one result, even for no rows (`count` = 0). Holds one set
+ * of accumulators per group, nothing per row.
+ */
+export function compileStats(command: StatsCommand, context: StageCompileContext): StageResult {
+  const compiled = compileAggregations(command.aggregations, command.by, context);
+  if (failed(compiled)) return compiled;
+  const { byFields, aggregations } = compiled;
+  return defineStage({ ...headerOf(command), needs: () => compiled.reads }, 'fresh', () => {
+    const groups = new Map<string, Group>();
+    return {
+      push(rows) {
+        for (const row of rows) {
+          for (const { key, values } of groupKeysOf(row, byFields)) {
+            let group = groups.get(key);
+            if (group === undefined) {
+              group = { values, accumulators: compiled.createGroup() };
+              groups.set(key, group);
+            }
+            compiled.add(group.accumulators, row);
+          }
+        }
+      },
+      finish(emit) {
+        if (byFields.length === 0 && groups.size === 0) {
+          groups.set('', { values: [], accumulators: compiled.createGroup() });
+        }
+        const ordered = [...groups.values()].sort((a, b) => compareGroupValues(a.values, b.values));
+        const out: Event[] = ordered.map((group) => {
+          const row: Event = {};
+          byFields.forEach((field, i) => {
+            row[field] = group.values[i];
+          });
+          aggregations.forEach((a, i) => {
+            row[a.output] = (group.accumulators[i] as Accumulator).result();
+          });
+          return row;
+        });
+        groups.clear();
+        emit(out);
+      },
+    };
+  });
+}

@@ -1,0 +1,37 @@
+// Commands spelunk refuses, each with the precise reason (docs/spl-commands.md lists them).
+import type { Command } from '../ast/command.ts';
+import {
+  commandError,
+  EngineCode,
+  type StageCompileContext,
+  type StageResult,
+} from './compile-context.ts';
+
+/** Why each refused command kind cannot run here; `Generic` commands get the default reason. */
+export const REFUSALS: Partial<Record<Command['kind'], string>> = {
+  Tstats:
+    'tstats reads accelerated data models, which need the CIM data-model layer (not built yet)',
+  Datamodel: 'datamodel reads CIM data models, which need the data-model layer (not built yet)',
+  Iplocation: 'iplocation needs a GeoIP database, which spelunk does not ship',
+  Outputlookup: 'outputlookup writes Splunk lookup state; spelunk does not write lookups',
+  Multikv: 'multikv parses table-formatted command output, which Windows event data never holds',
+  Extract: 'extract (kv) applies Splunk props/transforms extractions, which spelunk does not load',
+  Foreach: 'foreach templates are not supported yet',
+  Timechart: 'timechart is not supported yet; use bin _time + stats',
+};
+
+export function refuseCommand(
+  command: Command,
+  context: StageCompileContext,
+  reason?: string,
+): StageResult {
+  const why = reason ?? REFUSALS[command.kind] ?? `spelunk does not implement "${command.name}"`;
+  return [
+    commandError(
+      context,
+      EngineCode.unsupportedCommand,
+      `unsupported command "${command.name}": ${why}`,
+      command.nameSpan,
+    ),
+  ];
+}

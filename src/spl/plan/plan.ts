@@ -1,0 +1,43 @@
+// A compiled search: immutable and reusable; `start` makes one run, which an external pump drives.
+import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
+import type { Event } from '../../core/event.ts';
+import type { FieldNeed } from '../operators/field-need.ts';
+import type { Stage } from '../operators/operator.ts';
+import type { RouteFilter } from './route-filter.ts';
+
+export interface Plan {
+  /** The search after macro expansion; diagnostics of runs point into it. */
+  readonly source: SourceText;
+  readonly stages: readonly Stage[];
+  /**
+   * The event fields the plan reads (its subsearches included): readers and the field-knowledge
+   * layer need compute only these. `'all'` when results show events as they are.
+   */
+  readonly fields: FieldNeed;
+  /** Whether anything reads `_raw` (bare search terms, `rex` without `field=`, results shown raw). */
+  readonly needsRaw: boolean;
+  /** What an event must look like for the leading search to possibly keep it (for routers). */
+  readonly route: RouteFilter;
+  /** True when the plan reads no events at all (`| makeresults ...`, `| inputlookup ...`). */
+  readonly generating: boolean;
+  /** Plans of subsearches that read events; they run beside the main one in the same pass. */
+  readonly sidePlans: readonly Plan[];
+  start(context: RunContext): PlanRun;
+}
+
+export interface RunContext {
+  /** Receives result rows as the last command produces them; must not modify them. */
+  readonly emit: (rows: readonly Event[]) => void;
+  /** Problems that do not stop the run (a limit was reached); default: ignored. */
+  readonly warn?: (diagnostic: Diagnostic) => void;
+}
+
+/**
+ * One run of a plan. The pump pushes batches of events (only those the route lets through, or
+ * all of them) and calls `finish` once; results go to `RunContext.emit` as they are produced.
+ * Events pushed are shared with other runs: the run copies a row before changing it.
+ */
+export interface PlanRun {
+  push(events: readonly Event[]): void;
+  finish(): void;
+}

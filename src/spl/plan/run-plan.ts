@@ -1,0 +1,61 @@
+// One run of a plan: chains the stages' operators, feeds side runs, and drives finish in order.
+import { invariant } from '../../core/assert.ts';
+import type { Event } from '../../core/event.ts';
+import type { Emit, Operator } from '../operators/operator.ts';
+import type { RunServices, SideRun } from '../operators/run-services.ts';
+import type { Plan, PlanRun, RunContext } from './plan.ts';
+
+export function startPlanRun(plan: Plan, context: RunContext): PlanRun {
+  const warn = context.warn ?? (() => {});
+  const sideRuns: PlanRun[] = [];
+  const services: RunServices = {
+    startSideRun(sub): SideRun {
+      const rows: Event[] = [];
+      sideRuns.push(sub.start({ emit: (batch) => appendAll(rows, batch), warn }));
+      return { results: () => rows };
+    },
+    runGenerating(sub) {
+      const rows: Event[] = [];
+      const run = sub.start({ emit: (batch) => appendAll(rows, batch), warn });
+      run.finish();
+      return rows;
+    },
+    warn,
+  };
+  const operators: Operator[] = plan.stages.map((stage) => stage.start(services));
+  const emitters: Emit[] = new Array<Emit>(operators.length + 1);
+  emitters[operators.length] = (rows) => {
+    if (rows.length > 0) context.emit(rows);
+  };
+  // emitters[i] feeds operator i; emitters[n] is the result sink.
+  for (let i = operators.length - 1; i >= 0; i--) {
+    const operator = operators[i] as Operator;
+    const downstream = emitters[i + 1] as Emit;
+    emitters[i] = (rows) => {
+      if (rows.length > 0) operator.push(rows, downstream);
+    };
+  }
+  const takesEvents = !plan.generating;
+  const feed = emitters[0] as Emit;
+  let finished = false;
+
+  return {
+    push(events) {
+      invariant(!finished, 'push after finish');
+      for (const side of sideRuns) side.push(events);
+      if (takesEvents) feed(events);
+    },
+    finish() {
+      invariant(!finished, 'finish called twice');
+      finished = true;
+      for (const side of sideRuns) side.finish();
+      operators.forEach((operator, i) => {
+        operator.finish(emitters[i + 1] as Emit);
+      });
+    },
+  };
+}
+
+function appendAll(target: Event[], rows: readonly Event[]): void {
+  for (const row of rows) target.push(row);
+}
