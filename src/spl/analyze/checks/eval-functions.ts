@@ -1,0 +1,40 @@
+// Every eval/where function call names a known function with an accepted number of arguments.
+import { error } from '../../../core/diagnostic.ts';
+import { forEachExpr } from '../../ast/walk.ts';
+import { EvalCode } from '../../eval/eval-codes.ts';
+import { lookupFunction } from '../../eval/functions/index.ts';
+import type { AnalysisCheck } from '../check.ts';
+
+function describeArity(min: number, max: number): string {
+  if (min === max) return `${min}`;
+  if (max === Number.POSITIVE_INFINITY) return `at least ${min}`;
+  return `${min} to ${max}`;
+}
+
+export const evalFunctionsCheck: AnalysisCheck = {
+  name: 'eval-functions',
+  run(pipeline, report) {
+    forEachExpr(pipeline, (expr) => {
+      if (expr.kind !== 'Call') return;
+      const spec = lookupFunction(expr.name);
+      if (!spec) {
+        report(
+          error(EvalCode.unknownFunction, `unknown eval function "${expr.name}"`, {
+            span: expr.nameSpan,
+          }),
+        );
+        return;
+      }
+      const count = expr.args.length;
+      if (count < spec.minArgs || count > spec.maxArgs) {
+        report(
+          error(
+            EvalCode.arity,
+            `${expr.name}() takes ${describeArity(spec.minArgs, spec.maxArgs)} argument(s), got ${count}`,
+            { span: expr.span },
+          ),
+        );
+      }
+    });
+  },
+};

@@ -1,0 +1,32 @@
+// `rename a* AS b*`: both sides must hold the same number of wildcards (Search Reference, rename).
+import { error } from '../../../core/diagnostic.ts';
+import { forEachCommand } from '../../ast/walk.ts';
+import type { AnalysisCheck } from '../check.ts';
+
+function wildcards(name: string): number {
+  return name.split('*').length - 1;
+}
+
+export const renameWildcardsCheck: AnalysisCheck = {
+  name: 'rename-wildcards',
+  run(pipeline, report) {
+    forEachCommand(pipeline, (command) => {
+      if (command.kind !== 'Rename') return;
+      for (const pair of command.renames) {
+        const from = wildcards(pair.from.name);
+        const to = wildcards(pair.to.name);
+        if (to > 0 && from !== to) {
+          report(
+            error(
+              'SPL120',
+              `"${pair.from.name}" has ${from} wildcard(s) but "${pair.to.name}" has ${to}`,
+              {
+                span: pair.span,
+              },
+            ),
+          );
+        }
+      }
+    });
+  },
+};

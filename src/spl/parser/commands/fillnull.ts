@@ -1,0 +1,14 @@
+// `fillnull [value=<string>] [<fields>]` (Search Reference, fillnull).
+import type { FillnullCommand, FillnullOptions } from '../../ast/command.ts';
+import { expectEnd, type OptionTable, parseFieldList, parseOptions } from '../arguments.ts';
+import { type CommandParser, commandBase } from '../command-parser.ts';
+
+const OPTIONS: OptionTable = { value: 'string' };
+
+export const parseFillnull: CommandParser = (cursor, header): FillnullCommand => {
+  const options = parseOptions<FillnullOptions>(cursor, 'fillnull', OPTIONS);
+  const fields = parseFieldList(cursor, [], true);
+  parseOptions(cursor, 'fillnull', OPTIONS, options);
+  expectEnd(cursor, 'fillnull');
+  return { kind: 'Fillnull', ...commandBase(cursor, header), options, fields };
+};
