@@ -270,6 +270,12 @@ class PcreTranslator {
       this.i += backref[0].length;
       return;
     }
+    if (/^\(\?(?:R|[+-]?\d|&|P>)/.test(rest)) {
+      throw new TranslateError(
+        'recursion and subroutine calls ((?R), (?1), (?&name)) are not supported',
+        start,
+      );
+    }
     const flagGroup = FLAG_GROUP.exec(rest);
     if (flagGroup) {
       const flags = this.applyFlags(flagGroup[1] as string, start);
