@@ -1,4 +1,4 @@
-// Extracts WindowsEventParts (System values, Data items) from BinXML without building XML.
+// Extracts WindowsEventParts (System values, Data items, rendered message) from BinXML callbacks.
 import type {
   WindowsDataItem,
   WindowsEventParts,
@@ -6,101 +6,169 @@ import type {
 } from '../../windows/windows-event.ts';
 import { type BinXmlSink, charRefText, entityText } from '../binxml/sink.ts';
 
-type MutableSystem = { -readonly [K in keyof WindowsSystem]: WindowsSystem[K] };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const SECTION_NONE = 0;
-const SECTION_SYSTEM = 1;
-const SECTION_EVENT_DATA = 2;
-const SECTION_USER_DATA = 3;
+const NONE = 0;
+const SYSTEM = 1;
+const EVENT_DATA = 2;
+/** UserData and ProcessingErrorData: every leaf element is a value named after the element. */
+const LEAVES = 3;
+const RENDERING = 4;
 
 /**
- * Follows the element path the way the XML reader reads `<Event>`: System children and their
- * attributes, `EventData/Data[@Name]`, other leaf elements of EventData by element name, and
- * every leaf element under UserData by element name.
+ * Reads the element path the way the XML reader's EventPartsBuilder reads the same record as
+ * XML (src/ingest/xml/event-parts-builder.ts), so both readers give the same event: System
+ * values (trimmed), `EventData/Data[@Name]` and `Binary`, leaf elements of UserData and
+ * ProcessingErrorData, and `RenderingInfo/Message`. Text counts only in leaf elements.
+ * test/ingest/evtx/xml-round-trip.test.ts holds the two readers to the same result.
  */
 export class EventPartsSink implements BinXmlSink {
-  private system: MutableSystem = {};
+  private system: Mutable<WindowsSystem> = {};
   private data: WindowsDataItem[] = [];
+  private message: string | undefined = undefined;
   private depth = 0;
-  private section = SECTION_NONE;
-  private element = '';
-  private dataName: string | undefined = undefined;
+  private section = NONE;
+  /** Local name of the innermost open element. */
+  private local = '';
+  private readonly locals: string[] = [];
   private content = '';
-  /** Whether the element open at each depth has had a child element. */
-  private readonly hasChild: boolean[] = [];
+  private leaf = false;
+  private dataName: string | undefined = undefined;
+  private dataDepth = 0;
+  private dataHadValues = false;
+  private inData = false;
 
   take(): WindowsEventParts {
-    const parts: WindowsEventParts = { system: this.system, data: this.data };
+    const parts: Mutable<WindowsEventParts> = { system: this.system, data: this.data };
+    if (this.message !== undefined) parts.renderedMessage = this.message;
     this.system = {};
     this.data = [];
+    this.message = undefined;
     this.depth = 0;
-    this.section = SECTION_NONE;
-    this.hasChild.length = 0;
+    this.section = NONE;
+    this.locals.length = 0;
+    this.content = '';
+    this.leaf = false;
     return parts;
   }
 
   open(name: string): void {
-    if (this.depth > 0) this.hasChild[this.depth - 1] = true;
-    this.hasChild[this.depth] = false;
+    const local = localName(name);
+    this.locals[this.depth] = local;
     this.depth++;
-    this.element = name;
+    this.local = local;
     this.content = '';
-    this.dataName = undefined;
-    if (this.depth === 2) {
-      this.section =
-        name === 'System'
-          ? SECTION_SYSTEM
-          : name === 'EventData'
-            ? SECTION_EVENT_DATA
-            : name === 'UserData'
-              ? SECTION_USER_DATA
-              : SECTION_NONE;
+    this.leaf = true;
+    const depth = this.depth;
+    if (depth === 2) {
+      this.section = sectionOf(local);
+    } else if (local === 'Data' && (this.section === EVENT_DATA || this.section === LEAVES)) {
+      this.dataName = undefined;
+      this.dataDepth = depth;
+      this.dataHadValues = false;
+      this.inData = depth === 3;
     }
   }
 
   attribute(name: string, value: string): void {
-    if (this.depth === 3 && this.section === SECTION_SYSTEM) {
-      systemAttribute(this.system, this.element, name, value);
-    } else if (name === 'Name' && this.section === SECTION_EVENT_DATA && this.depth === 3) {
+    if (this.section === SYSTEM && this.depth === 3) {
+      systemAttribute(this.system, this.local, localName(name), value.trim());
+    } else if (
+      this.local === 'Data' &&
+      this.depth === this.dataDepth &&
+      localName(name) === 'Name'
+    ) {
       this.dataName = value;
     }
   }
 
   text(value: string): void {
-    this.content += value;
+    if (this.leaf) this.content += value;
   }
 
   charRef(code: number): void {
-    this.content += charRefText(code);
+    if (this.leaf) this.content += charRefText(code);
   }
 
   entityRef(name: string): void {
-    this.content += entityText(name);
+    if (this.leaf) this.content += entityText(name);
   }
 
   cdata(value: string): void {
-    this.content += value;
+    if (this.leaf) this.content += value;
   }
 
   pi(): void {}
 
   close(): void {
+    const depth = this.depth;
+    const local = this.locals[depth - 1] ?? '';
+    this.end(local, depth, this.content, this.leaf);
     this.depth--;
-    const leaf = this.hasChild[this.depth] === false;
-    if (leaf && this.depth === 2 && this.section === SECTION_SYSTEM) {
-      systemText(this.system, this.element, this.content);
-    } else if (leaf && this.depth === 2 && this.section === SECTION_EVENT_DATA) {
-      const isData = this.element === 'Data';
-      this.data.push({ name: isData ? this.dataName : this.element, value: this.content });
-    } else if (leaf && this.depth >= 2 && this.section === SECTION_USER_DATA) {
-      this.data.push({ name: this.element, value: this.content });
-    }
+    this.leaf = false;
     this.content = '';
+  }
+
+  private end(local: string, depth: number, text: string, leaf: boolean): void {
+    if (depth === 2) {
+      this.section = NONE;
+      return;
+    }
+    switch (this.section) {
+      case SYSTEM:
+        if (depth === 3 && leaf) systemText(this.system, local, text.trim());
+        return;
+      case EVENT_DATA:
+        if (depth === 3 && local === 'Data') {
+          this.inData = false;
+          // Values given as child elements of a Data were added one by one already.
+          if (leaf || !this.dataHadValues) {
+            this.data.push({ name: this.dataName, value: leaf ? text : '' });
+          }
+        } else if (depth === 3 && local === 'Binary') {
+          this.data.push({ name: 'Binary', value: leaf ? text : '' });
+        } else if (depth === 4 && leaf && this.inData) {
+          this.data.push({ name: this.dataName, value: text });
+          this.dataHadValues = true;
+        }
+        return;
+      case LEAVES:
+        if (local === 'Data' && this.dataName !== undefined) {
+          this.data.push({ name: this.dataName, value: leaf ? text : '' });
+        } else if (leaf) {
+          this.data.push({ name: local, value: text });
+        }
+        return;
+      case RENDERING:
+        if (depth === 3 && local === 'Message' && leaf) this.message = text;
+        return;
+    }
+  }
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+function sectionOf(local: string): number {
+  switch (local) {
+    case 'System':
+      return SYSTEM;
+    case 'EventData':
+      return EVENT_DATA;
+    case 'UserData':
+    case 'ProcessingErrorData':
+      return LEAVES;
+    case 'RenderingInfo':
+      return RENDERING;
+    default:
+      return NONE;
   }
 }
 
 function systemAttribute(
-  system: MutableSystem,
+  system: Mutable<WindowsSystem>,
   element: string,
   name: string,
   value: string,
@@ -131,7 +199,7 @@ function systemAttribute(
   }
 }
 
-function systemText(system: MutableSystem, element: string, text: string): void {
+function systemText(system: Mutable<WindowsSystem>, element: string, text: string): void {
   switch (element) {
     case 'EventID':
       system.eventId = text;
