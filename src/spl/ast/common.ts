@@ -2,6 +2,7 @@
 import type { Span } from '../../core/span.ts';
 import type { Expr } from './expr.ts';
 import type { Pipeline } from './pipeline.ts';
+import type { SearchExpr } from './search.ts';
 
 /** How a word was quoted in the source: `a`, `"a b"`, `'a b'`. The printer keeps the quoting. */
 export type Quoting = 'none' | 'double' | 'single';
@@ -38,7 +39,15 @@ export interface SpanValue {
 }
 
 /** The value types a typed option can hold. */
-export type OptionValue = string | number | boolean | SpanValue | FieldName | TextArgument | Expr;
+export type OptionValue =
+  | string
+  | number
+  | boolean
+  | SpanValue
+  | FieldName
+  | TextArgument
+  | Expr
+  | SearchExpr;
 
 /**
  * `name=value` of a command, typed by the command's option table. `text` is the value exactly as

@@ -164,7 +164,9 @@ function lexSearch(text: string, start: number, end: number, spaceBefore: boolea
 
 /**
  * A search value after a comparator: everything up to whitespace, a parenthesis, a bracket, a
- * comma, a quote or a pipe, so `CommandLine=*a=b*` keeps its `=`.
+ * comma, a quote or a pipe, so `CommandLine=*a=b*` keeps its `=`. Parentheses glued to the value
+ * belong to it (`process=*GetCurrent()*`, `_time>=relative_time(now(), "-1d")`): the search
+ * command compares such text literally.
  */
 export function lexSearchValue(text: string, pos: number, end: number): LexResult {
   const start = skipSpace(text, pos, end);
@@ -175,11 +177,35 @@ export function lexSearchValue(text: string, pos: number, end: number): LexResul
   let i = start;
   while (i < end) {
     const d = text[i];
+    if (d === '(' && i > start) {
+      const close = closingParenthesis(text, i, end);
+      if (close < 0) break;
+      i = close + 1;
+      continue;
+    }
     if (d === undefined || isSpace(d) || d in PUNCTUATION || d === '"' || d === '|') break;
     i += d === '\\' && i + 1 < end ? 2 : 1;
   }
   const raw = text.slice(start, i);
   return { token: makeToken('word', raw, unescapeWord(raw), false, spaceBefore, start, i) };
+}
+
+/** The `)` matching the `(` at `open`, skipping quoted strings; -1 if there is none. */
+function closingParenthesis(text: string, open: number, end: number): number {
+  let depth = 0;
+  let i = open;
+  while (i < end) {
+    const c = text[i];
+    if (c === '"') {
+      i = readQuoted(text, i, end, '"').end;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+    else if (c === '|' || c === '[' || c === ']') return -1;
+    i++;
+  }
+  return -1;
 }
 
 const EXPRESSION_OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '=', '+', '-', '*', '/', '%', '.'];

@@ -65,9 +65,18 @@ class Expansion {
   scan(text: string, frame: Frame): void {
     let plainStart = 0;
     let i = 0;
+    // A backtick inside a double-quoted string is text, not a macro call: ESCU production
+    // searches write `split(process, "`")`, macro definitions `replace(x, "`", "")`. `$arg$` is
+    // substituted inside quotes too. (A `map search="..."` string is expanded when map runs it.)
+    let quoted = false;
     while (i < text.length && !this.overflow) {
       const c = text[i];
-      if (c === '`') {
+      if (c === '\\') {
+        i += 2;
+      } else if (c === '"') {
+        quoted = !quoted;
+        i++;
+      } else if (c === '`' && !quoted) {
         this.emit(text.slice(plainStart, i), frame, plainStart, false);
         i = text.startsWith('```', i)
           ? this.skipComment(text, i, frame)

@@ -2,7 +2,13 @@
 import { span } from '../../core/span.ts';
 import type { Aggregation, EvalArgument } from '../ast/commands/stats.ts';
 import type { ByClause, CommandOption, FieldName, SpanValue } from '../ast/common.ts';
-import { atOption, expectField, parseFieldList, parseOptions } from './arguments.ts';
+import {
+  atOption,
+  expectField,
+  gluedParentheses,
+  parseFieldList,
+  parseOptions,
+} from './arguments.ts';
 import type { Cursor } from './cursor.ts';
 import { parseExpression } from './expression.ts';
 
@@ -42,7 +48,7 @@ function parseAggregation(cursor: Cursor): Aggregation {
   let aliasKeyword: string | undefined;
   if (cursor.atKeyword('argument', 'as')) {
     aliasKeyword = cursor.next('argument').text;
-    alias = expectField(cursor, `a field name after ${aliasKeyword}`);
+    alias = gluedParentheses(cursor, expectField(cursor, `a field name after ${aliasKeyword}`));
   }
   return {
     kind: 'Aggregation',

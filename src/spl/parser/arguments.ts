@@ -12,11 +12,12 @@ import type { Expr } from '../ast/expr.ts';
 import type { LexMode, Token } from '../lexer/token.ts';
 import type { Cursor } from './cursor.ts';
 import { parseExpression } from './expression.ts';
+import { parseSearchClause } from './search-clause.ts';
 
 /**
  * How an option's value is read: a boolean (`t`, `true`, `1`, `f`, `false`, `0`), an integer, a
- * number, any text, a field name, a time span (`10s`, `1h`), `eval(<expr>)` or a quoted search
- * (transaction), or one of a fixed list of words.
+ * number, any text, a field name, a time span (`10s`, `1h`), a quoted search, `eval(<expr>)` or
+ * `(<search>)` (transaction's startswith/endswith), or one of a fixed list of words.
  */
 export type OptionType =
   | 'boolean'
@@ -88,6 +89,14 @@ function parseOptionValue(
       cursor.text.slice(start, close.span.end),
       span(start, close.span.end),
     );
+  }
+  if (type === 'search-or-eval' && cursor.peek('argument').kind === 'lparen') {
+    const open = cursor.next('search');
+    const expr = parseSearchClause(cursor);
+    if (!expr) cursor.unexpected(cursor.peek('search'), 'a search inside ( )');
+    const close = cursor.expect('search', 'rparen', '")"');
+    const at = span(open.span.start, close.span.end);
+    return option(name, { ...expr, span: at }, cursor.text.slice(at.start, at.end), at);
   }
   const token = cursor.next('argument');
   if (token.kind !== 'word' && token.kind !== 'string') {
@@ -260,13 +269,13 @@ export function parseFieldList(
 ): FieldName[] {
   const fields: FieldName[] = [];
   for (;;) {
-    if (cursor.peek('argument').kind === 'comma' && fields.length > 0) {
+    if (cursor.peek('argument').kind === 'comma') {
       cursor.next('argument');
       continue;
     }
     if (allowOptions && atOption(cursor)) break;
     if (!atFieldToken(cursor, stopWords)) break;
-    fields.push(fieldName(cursor.next('argument')));
+    fields.push(gluedParentheses(cursor, fieldName(cursor.next('argument'))));
   }
   return fields;
 }
@@ -288,4 +297,21 @@ export function expectEnd(cursor: Cursor, command: string, mode: LexMode = 'argu
 
 function describeToken(token: Token): string {
   return token.kind === 'string' ? `string ${token.text}` : `"${token.text}"`;
+}
+
+/**
+ * `as aceFlags(inheritance)`, `fields - predicted(score)`: parentheses glued to a field name
+ * belong to it, as Splunk's argument splitter keeps them (ESCU writes such names).
+ */
+export function gluedParentheses(cursor: Cursor, field: FieldName): FieldName {
+  if (field.quoting !== 'none' || cursor.text[field.span.end] !== '(') return field;
+  const close = cursor.text.indexOf(')', field.span.end);
+  if (close < 0 || close >= cursor.end) return field;
+  const end = close + 1;
+  cursor.pos = end;
+  return {
+    ...field,
+    name: cursor.text.slice(field.span.start, end),
+    span: span(field.span.start, end),
+  };
 }

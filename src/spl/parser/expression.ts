@@ -34,10 +34,14 @@ const UNARY_POWER = 8;
 /** Deeper nesting than this is refused (SPL012) so hostile input cannot overflow the stack. */
 const MAX_DEPTH = 200;
 
-/** Keywords are upper case only, as Splunk requires ("The operators must be capitalized"). */
+/**
+ * Keywords, any case: unlike the search command, eval and where accept `and`, `or`, `not`,
+ * `like` (ESCU production searches rely on it, e.g. `if(x > 10 and y >= z, 1, 0)`).
+ */
 function keywordOf(token: Token): string | undefined {
   if (token.kind !== 'word') return undefined;
-  return ['AND', 'OR', 'XOR', 'NOT', 'LIKE', 'IN'].includes(token.text) ? token.text : undefined;
+  const upper = token.text.toUpperCase();
+  return ['AND', 'OR', 'XOR', 'NOT', 'LIKE', 'IN'].includes(upper) ? upper : undefined;
 }
 
 export function parseExpression(cursor: Cursor, depth = 0): Expr {
@@ -108,8 +112,8 @@ function parsePrefix(cursor: Cursor, depth: number): Expr {
           span: span(token.span.start, operand.span.end),
         };
       }
-      const open = cursor.peek('expression');
-      if (open.kind === 'lparen' && !open.spaceBefore) {
+      // `LIKE (x, "%a%")` and `mvindex (f, 1)`: Splunk allows space before a call's `(`.
+      if (cursor.peek('expression').kind === 'lparen') {
         cursor.next('expression');
         const args = parseArgumentsAfterParen(cursor, depth, 'function arguments');
         return {

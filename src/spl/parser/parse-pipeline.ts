@@ -45,8 +45,7 @@ function parseRange(
   diagnostics.push(...split.diagnostics);
   const slices = split.slices;
   const first = slices[0];
-  const leadingPipe =
-    kind === 'subsearch' && slices.length > 1 && first !== undefined && isBlank(text, first);
+  const leadingPipe = slices.length > 1 && first !== undefined && isBlank(text, first);
   const commands: Command[] = [];
   if (split.diagnostics.length === 0) {
     const context: ParseContext = {

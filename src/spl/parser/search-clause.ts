@@ -2,6 +2,7 @@
 import { span } from '../../core/span.ts';
 import type { Quoting } from '../ast/common.ts';
 import type { SearchComparator, SearchExpr, SearchValue } from '../ast/search.ts';
+import { unescapeWord } from '../lexer/quoted.ts';
 import type { Token } from '../lexer/token.ts';
 import type { Cursor } from './cursor.ts';
 import { parseSubsearch } from './subsearch.ts';
@@ -96,8 +97,7 @@ function parsePrimary(cursor: Cursor, options: SearchClauseOptions, depth: numbe
   if (token.kind === 'string' || token.kind === 'word') {
     cursor.next('search');
     const next = cursor.peek('search');
-    if (next.kind === 'operator' && !next.spaceBefore) return parseComparison(cursor, token);
-    if (next.kind === 'operator' && token.kind === 'word') return parseComparison(cursor, token);
+    if (next.kind === 'operator') return parseComparison(cursor, token);
     if (isOperatorWord(next, 'IN') && next.spaceBefore) return parseIn(cursor, token);
     return parseTerm(cursor, token);
   }
@@ -128,8 +128,10 @@ function parseIn(cursor: Cursor, field: Token): SearchExpr {
   cursor.expect('search', 'lparen', '"(" after IN');
   const values: SearchValue[] = [];
   for (;;) {
+    // Splunk tolerates empty list items: `IN (,"a", "b",)` (ESCU production searches have them).
+    while (cursor.accept('search', 'comma')) {}
     const token = cursor.nextSearchValue();
-    if (token.kind === 'rparen' && values.length === 0) break;
+    if (token.kind === 'rparen') break;
     values.push(parseValue(cursor, token, 'a value in the IN list'));
     const separator = cursor.peek('search');
     if (separator.kind === 'comma') cursor.next('search');
@@ -179,6 +181,20 @@ function parseValue(cursor: Cursor, token: Token, what: string): SearchValue {
     }
   }
   if (token.kind !== 'word' && token.kind !== 'string') cursor.unexpected(token, what);
+  const glued = /^(CASE|TERM)\(([\s\S]*)\)$/i.exec(token.text);
+  if (glued && token.kind === 'word') {
+    const modifier = (glued[1] ?? '').toUpperCase();
+    const inner = glued[2] ?? '';
+    const quoted = inner.startsWith('"') && inner.endsWith('"') && inner.length >= 2;
+    return {
+      text: quoted ? unescapeWord(inner.slice(1, -1)) : unescapeWord(inner),
+      quoted,
+      caseSensitive: modifier === 'CASE',
+      term: modifier === 'TERM',
+      raw: token.text,
+      span: token.span,
+    };
+  }
   return {
     text: token.value,
     quoted: token.kind === 'string',

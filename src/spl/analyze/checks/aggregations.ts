@@ -5,6 +5,7 @@ import { walkNodes } from '../../ast/walk.ts';
 import { lookupAggregate } from '../../eval/aggregates/index.ts';
 import { EvalCode } from '../../eval/eval-codes.ts';
 import type { AnalysisCheck } from '../check.ts';
+import { KNOWN_STATS_FUNCTIONS } from '../known-functions.ts';
 
 export const aggregationsCheck: AnalysisCheck = {
   name: 'aggregations',
@@ -14,6 +15,7 @@ export const aggregationsCheck: AnalysisCheck = {
       const aggregation = node as Aggregation;
       const spec = lookupAggregate(aggregation.function);
       if (!spec) {
+        if (KNOWN_STATS_FUNCTIONS.has(aggregation.function.toLowerCase())) return;
         report(
           error(EvalCode.unknownAggregate, `unknown stats function "${aggregation.function}"`, {
             span: aggregation.functionSpan,

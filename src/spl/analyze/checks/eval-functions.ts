@@ -4,6 +4,7 @@ import { forEachExpr } from '../../ast/walk.ts';
 import { EvalCode } from '../../eval/eval-codes.ts';
 import { lookupFunction } from '../../eval/functions/index.ts';
 import type { AnalysisCheck } from '../check.ts';
+import { KNOWN_EVAL_FUNCTIONS } from '../known-functions.ts';
 
 function describeArity(min: number, max: number): string {
   if (min === max) return `${min}`;
@@ -18,6 +19,7 @@ export const evalFunctionsCheck: AnalysisCheck = {
       if (expr.kind !== 'Call') return;
       const spec = lookupFunction(expr.name);
       if (!spec) {
+        if (KNOWN_EVAL_FUNCTIONS.has(expr.name.toLowerCase())) return;
         report(
           error(EvalCode.unknownFunction, `unknown eval function "${expr.name}"`, {
             span: expr.nameSpan,

@@ -10,6 +10,7 @@ import type {
   TextArgument,
 } from '../common.ts';
 import type { Expr } from '../expr.ts';
+import type { SearchExpr } from '../search.ts';
 
 export interface JoinOptions {
   readonly type?: CommandOption<'inner' | 'outer' | 'left'>;
@@ -90,9 +91,9 @@ export interface TransactionOptions {
   readonly maxspan?: CommandOption<SpanValue>;
   readonly maxpause?: CommandOption<SpanValue>;
   readonly maxevents?: CommandOption<number>;
-  /** A search string (`"GET"`), or `eval(<expr>)` (an `Expr`). */
-  readonly startswith?: CommandOption<TextArgument | Expr>;
-  readonly endswith?: CommandOption<TextArgument | Expr>;
+  /** A search string (`"GET"`), `eval(<expr>)` (an `Expr`) or `(<search>)` (a `SearchExpr`). */
+  readonly startswith?: CommandOption<TextArgument | Expr | SearchExpr>;
+  readonly endswith?: CommandOption<TextArgument | Expr | SearchExpr>;
   readonly connected?: CommandOption<boolean>;
   readonly unifyends?: CommandOption<boolean>;
   readonly keeporphans?: CommandOption<boolean>;

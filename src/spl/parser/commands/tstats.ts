@@ -9,7 +9,7 @@ import type {
   TstatsWhere,
 } from '../../ast/command.ts';
 import { parseAggregations, parseByClause } from '../aggregations.ts';
-import { expectEnd, type OptionTable, parseOptions, textArgument } from '../arguments.ts';
+import { atOption, expectEnd, type OptionTable, parseOptions, textArgument } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
 import type { Cursor } from '../cursor.ts';
 import { parseSearchClause } from '../search-clause.ts';
@@ -29,6 +29,11 @@ const CLAUSES = ['from', 'where', 'by'];
 export const parseTstats: CommandParser = (cursor, header): TstatsCommand => {
   const options = parseOptions<TstatsOptions>(cursor, 'tstats', OPTIONS);
   const aggregations = parseAggregations(cursor, CLAUSES);
+  // ESCU writes options after an aggregation too: `tstats count `summariesonly` values(x)`.
+  while (atOption(cursor)) {
+    parseOptions(cursor, 'tstats', OPTIONS, options);
+    aggregations.push(...parseAggregations(cursor, CLAUSES));
+  }
   let from: TstatsFrom | undefined;
   let where: TstatsWhere | undefined;
   let by: ByClause | undefined;
