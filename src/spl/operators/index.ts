@@ -1,28 +1,40 @@
 // The command registry: command kind → the function compiling it into a stage.
 import type { Command, CommandKind, CommandOf } from '../ast/command.ts';
+import { compileAddtotals } from './addtotals.ts';
+import { compileAppend } from './append.ts';
+import { compileAppendpipe } from './appendpipe.ts';
+import { compileBin } from './bin.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
+import { compileConvert } from './convert.ts';
 import { compileDedup } from './dedup.ts';
 import { compileEval } from './eval.ts';
 import { compileEventstats } from './eventstats.ts';
 import { compileFields } from './fields.ts';
 import { compileFillnull } from './fillnull.ts';
+import { compileFrom } from './from.ts';
+import { compileFromjson } from './fromjson.ts';
 import { compileHead } from './head.ts';
 import { compileInputlookup } from './inputlookup.ts';
+import { compileJoin } from './join.ts';
 import { compileLookup } from './lookup.ts';
 import { compileMakemv } from './makemv.ts';
 import { compileMakeresults } from './makeresults.ts';
 import { compileMvexpand } from './mvexpand.ts';
 import { compileRegexCommand } from './regex.ts';
 import { compileRename } from './rename.ts';
+import { compileReplace } from './replace.ts';
 import { compileReverse } from './reverse.ts';
 import { compileRex } from './rex.ts';
 import { compileSearchCommand } from './search.ts';
 import { compileSort } from './sort.ts';
+import { compileSpath } from './spath.ts';
 import { compileStats } from './stats.ts';
 import { compileStreamstats } from './streamstats.ts';
 import { compileTable } from './table.ts';
+import { compileTopRare } from './top-rare.ts';
 import { refuseCommand } from './unsupported.ts';
 import { compileWhere } from './where.ts';
+import { compileXmlkv } from './xmlkv.ts';
 
 type StageCompiler<K extends CommandKind> = (
   command: CommandOf<K>,
@@ -43,37 +55,37 @@ export const STAGE_COMPILERS: { readonly [K in CommandKind]: StageCompiler<K> } 
   Fields: compileFields,
   Rename: compileRename,
   Fillnull: compileFillnull,
-  Replace: refuse,
-  Convert: refuse,
+  Replace: compileReplace,
+  Convert: compileConvert,
   Sort: compileSort,
   Reverse: compileReverse,
   Stats: compileStats,
   Eventstats: compileEventstats,
   Streamstats: compileStreamstats,
   Timechart: refuse,
-  Top: refuse,
-  Rare: refuse,
-  Addtotals: refuse,
+  Top: compileTopRare,
+  Rare: compileTopRare,
+  Addtotals: compileAddtotals,
   Rex: compileRex,
-  Spath: refuse,
-  Xmlkv: refuse,
+  Spath: compileSpath,
+  Xmlkv: compileXmlkv,
   Extract: refuse,
   Multikv: refuse,
-  Fromjson: refuse,
+  Fromjson: compileFromjson,
   Makemv: compileMakemv,
   Mvexpand: compileMvexpand,
   Iplocation: refuse,
-  Bin: refuse,
+  Bin: compileBin,
   Lookup: compileLookup,
   Inputlookup: compileInputlookup,
   Outputlookup: refuse,
   Tstats: refuse,
   Datamodel: refuse,
-  From: refuse,
+  From: compileFrom,
   Makeresults: compileMakeresults,
-  Join: refuse,
-  Append: refuse,
-  Appendpipe: refuse,
+  Join: compileJoin,
+  Append: compileAppend,
+  Appendpipe: compileAppendpipe,
   Map: refuse,
   Foreach: refuse,
   Transaction: refuse,

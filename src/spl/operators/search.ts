@@ -26,7 +26,7 @@ export function compileSearchCommand(
   context: StageCompileContext,
 ): StageResult {
   const header = headerOf(command);
-  const expr = command.expr;
+  const expr = command.expr === undefined ? undefined : withoutMatchAll(command.expr);
   if (expr === undefined) return filterStage({ ...header, needs: (d) => d }, () => true);
   if (!hasSubsearch(expr)) {
     const predicate = compileSearchPredicate(context, expr);
@@ -73,4 +73,27 @@ export function compileSearchCommand(
       finish() {},
     };
   });
+}
+
+/**
+ * A bare `*` term matches every result, with or without `_raw` (`| search *` after stats keeps
+ * every row; contentctl's default `*_filter` macro is `search *`). Undefined: no filtering at all.
+ */
+export function withoutMatchAll(expr: SearchExpr): SearchExpr | undefined {
+  switch (expr.kind) {
+    case 'SearchTerm':
+      return !expr.value.quoted && /^\*+$/.test(expr.value.text) ? undefined : expr;
+    case 'SearchAnd': {
+      const operands = expr.operands.map(withoutMatchAll).filter((o) => o !== undefined);
+      if (operands.length === 0) return undefined;
+      return operands.length === 1 ? operands[0] : { ...expr, operands };
+    }
+    case 'SearchOr': {
+      const operands = expr.operands.map(withoutMatchAll);
+      if (operands.some((o) => o === undefined)) return undefined;
+      return { ...expr, operands: operands as SearchExpr[] };
+    }
+    default:
+      return expr;
+  }
 }

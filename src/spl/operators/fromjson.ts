@@ -1,0 +1,38 @@
+// `fromjson [prefix=p] field`: the top-level keys of a JSON object become fields (Search Reference, fromjson).
+
+import { multivalue, type Scalar } from '../../core/value.ts';
+import type { FromjsonCommand } from '../ast/command.ts';
+import { scalarToString } from '../value/number.ts';
+import type { StageCompileContext, StageResult } from './compile-context.ts';
+import { unionNeed } from './field-need.ts';
+import { headerOf, updateStage } from './stage-kit.ts';
+import { jsonScalar } from './structured-values.ts';
+
+/** Objects stay JSON text, arrays become multivalues (elements as text), null sets nothing. */
+export function compileFromjson(
+  command: FromjsonCommand,
+  _context: StageCompileContext,
+): StageResult {
+  const field = command.field.name;
+  const prefix = command.options.prefix?.value ?? '';
+  return updateStage(
+    { ...headerOf(command), needs: (downstream) => unionNeed(downstream, [field]) },
+    (row) => {
+      const value = row[field];
+      if (value === undefined) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(scalarToString((Array.isArray(value) ? value[0] : value) as Scalar));
+      } catch {
+        return;
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return;
+      for (const [key, item] of Object.entries(parsed as Record<string, unknown>)) {
+        if (item === null) continue;
+        row[`${prefix}${key}`] = Array.isArray(item)
+          ? multivalue(item.map((x) => jsonScalar(x) ?? JSON.stringify(x)))
+          : (jsonScalar(item) ?? JSON.stringify(item));
+      }
+    },
+  );
+}

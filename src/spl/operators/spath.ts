@@ -1,0 +1,60 @@
+// `spath [input=f] [output=f] [path=p]`: extracts fields from JSON or XML (Search Reference, spath).
+import type { Event } from '../../core/event.ts';
+import { multivalue, type Scalar } from '../../core/value.ts';
+import type { SpathCommand } from '../ast/command.ts';
+import { scalarToString } from '../value/number.ts';
+import type { StageCompileContext, StageResult } from './compile-context.ts';
+import { type FieldNeed, unionNeed } from './field-need.ts';
+import { headerOf, updateStage } from './stage-kit.ts';
+import { documentKind, flattenJson, flattenXml, type PathValues } from './structured-values.ts';
+
+/**
+ * Without a path every leaf becomes a field named by its path (`a.b`, `a{}.c`, `Event.System.EventID`,
+ * `x{@attr}`); with one, the values at that path go to `output` (default: the path). Repeated
+ * values become multivalues. An input that is neither JSON nor XML, or does not parse, extracts
+ * nothing. A path's `{N}` (1-based) picks one array element.
+ */
+export function compileSpath(command: SpathCommand, _context: StageCompileContext): StageResult {
+  const input = command.options.input?.value.name ?? '_raw';
+  const path = command.options.path?.value ?? command.path?.value;
+  const output = command.options.output?.value.name ?? path;
+  const needs = (downstream: FieldNeed): FieldNeed => unionNeed(downstream, [input]);
+  return updateStage({ ...headerOf(command), needs }, (row) => {
+    const value = row[input];
+    if (value === undefined) return;
+    const text = scalarToString((Array.isArray(value) ? value[0] : value) as Scalar);
+    const leaves = flatten(text);
+    if (leaves === undefined) return;
+    if (path === undefined) {
+      for (const [key, values] of leaves) row[key] = multivalue(values);
+      return;
+    }
+    const values = selectPath(leaves, path);
+    if (values.length > 0 && output !== undefined) (row as Event)[output] = multivalue(values);
+  });
+}
+
+function flatten(text: string): PathValues | undefined {
+  const kind = documentKind(text);
+  if (kind === 'json') {
+    try {
+      return flattenJson(JSON.parse(text));
+    } catch {
+      return undefined;
+    }
+  }
+  return kind === 'xml' ? flattenXml(text) : undefined;
+}
+
+/** `a.b{}.c` matches that leaf path; `a.b{2}.c` the second element's. */
+function selectPath(leaves: PathValues, path: string): Scalar[] {
+  const indexed = /\{(\d+)\}/.exec(path);
+  if (indexed === null) return leaves.get(path) ?? [];
+  // Index within the array: re-walk is not needed for the common single-index case; the Nth
+  // value of the `{}` path is the Nth element's leaf when each element has one.
+  const general = path.replace(/\{\d+\}/g, '{}');
+  const values = leaves.get(general) ?? [];
+  const n = Number(indexed[1]);
+  const picked = values[n - 1];
+  return picked === undefined ? [] : [picked];
+}
