@@ -32,8 +32,10 @@ export function createRe2Engine(pattern: string, groupCount: number): Re2Result 
   };
 }
 
-/** RE2 spells PCRE's `$` (end or before a final newline) as `(?:\n?\z)`-free `$`; close enough
- * for the patterns routed here, except that `\Z` must become `\z`-with-newline. */
+/**
+ * RE2 reads PCRE syntax except `\Z` (end, or before a final newline), which it lacks: it is
+ * spelled `(?:\n?\z)`. A backslash that is itself escaped (`\\Z`) is left alone.
+ */
 function pcreToRe2(pattern: string): string {
-  return pattern.replace(/\\Z/g, '(?:\\n?\\z)');
+  return pattern.replace(/(?<!\\)((?:\\\\)*)\\Z/g, '$1(?:\\n?\\z)');
 }
