@@ -1,6 +1,8 @@
 // What every reader is given and how it reports records it could not read.
 
 export interface IngestProblem {
+  /** Stable code such as `ING101` (docs/inputs.md lists them); rendered as the diagnostic code. */
+  readonly code?: string;
   /** The input file (or `-` for stdin). */
   readonly path: string;
   /** `line 12`, `byte 0x1f3a`, `chunk 3 @0x11000, record 42`: where the problem is. */

@@ -1,0 +1,124 @@
+// Opens a file or stdin as a ByteInput: reads its head, unwraps gzip, detects the text encoding.
+import { createReadStream } from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { ByteInput, TextEncoding } from './byte-input.ts';
+
+/** Read size: large enough that per-chunk costs vanish, small enough to keep memory flat. */
+export const CHUNK_BYTES = 1024 * 1024;
+/** How much of the (decompressed) content sniffing sees. */
+export const HEAD_BYTES = 64 * 1024;
+/** gzip inside gzip is unwrapped this many times at most. */
+const MAX_GZIP_LAYERS = 3;
+
+export type OpenedBytes =
+  | { readonly kind: 'bytes'; readonly input: ByteInput }
+  /** An archive or compression format we do not unwrap; `container` names it. */
+  | { readonly kind: 'container'; readonly container: string };
+
+export type ByteOrigin =
+  | { readonly path: string; readonly filePath: string }
+  | { readonly path: string; readonly stream: AsyncIterable<Uint8Array> };
+
+/** Magic numbers of containers we refuse with a precise message instead of misreading them. */
+const CONTAINERS: readonly (readonly [string, readonly number[]])[] = [
+  ['zip', [0x50, 0x4b, 0x03, 0x04]],
+  ['bzip2', [0x42, 0x5a, 0x68]],
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+];
+
+/** Throws the underlying I/O error (ENOENT, EACCES, EISDIR) when the input cannot be read. */
+export async function openBytes(origin: ByteOrigin): Promise<OpenedBytes> {
+  const isFile = 'filePath' in origin;
+  let chunks: AsyncIterable<Uint8Array> = isFile
+    ? createReadStream(origin.filePath, { highWaterMark: CHUNK_BYTES })
+    : origin.stream;
+  let compressed = false;
+  for (let layer = 0; ; layer++) {
+    const peeked = await peek(chunks);
+    const { head } = peeked;
+    if (startsWith(head, [0x1f, 0x8b]) && layer < MAX_GZIP_LAYERS) {
+      chunks = gunzip(peeked.chunks);
+      compressed = true;
+      continue;
+    }
+    for (const [container, magic] of CONTAINERS) {
+      if (startsWith(head, magic)) {
+        await peeked.close();
+        return { kind: 'container', container };
+      }
+    }
+    const input: ByteInput = {
+      path: origin.path,
+      filePath: isFile && !compressed ? origin.filePath : undefined,
+      compressed,
+      encoding: detectEncoding(head),
+      head,
+      chunks: () => peeked.chunks,
+      close: () => peeked.close(),
+    };
+    return { kind: 'bytes', input };
+  }
+}
+
+interface Peeked {
+  readonly head: Uint8Array;
+  /** The held chunks, then the rest. */
+  readonly chunks: AsyncIterable<Uint8Array>;
+  close(): Promise<void>;
+}
+
+async function peek(source: AsyncIterable<Uint8Array>): Promise<Peeked> {
+  const iterator = source[Symbol.asyncIterator]();
+  const held: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    held.push(next.value);
+    size += next.value.length;
+  }
+  const head = Buffer.concat(held).subarray(0, HEAD_BYTES);
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* held;
+      held.length = 0;
+      while (!done) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  return { head, chunks: replay(), close: async () => void (await iterator.return?.()) };
+}
+
+function gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const inflater = createGunzip({ chunkSize: CHUNK_BYTES });
+  // pipeline destroys both ends on error or early exit; the error surfaces in our iteration.
+  pipeline(Readable.from(source, { objectMode: false }), inflater, () => {});
+  return inflater;
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+/** By byte-order mark, or by the NUL bytes UTF-16 puts in ASCII text; UTF-8 otherwise. */
+export function detectEncoding(head: Uint8Array): TextEncoding {
+  const [b0, b1] = head;
+  if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
+  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
+  if (b0 === 0xef && b1 === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head.length >= 4 && b0 !== 0 && b1 === 0 && head[2] !== 0 && head[3] === 0) return 'utf-16le';
+  if (head.length >= 4 && b0 === 0 && b1 !== 0 && head[2] === 0 && head[3] !== 0) return 'utf-16be';
+  return 'utf-8';
+}

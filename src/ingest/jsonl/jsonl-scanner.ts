@@ -1,0 +1,263 @@
+// Splits streamed JSON text into records (one per line, or concatenated/pretty-printed objects)
+// and turns each into an Event through its shape.
+import type { Event } from '../../core/event.ts';
+import { isJsonObject, JsonTooDeepError, type JsonValue } from '../model/json-fields.ts';
+import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
+import type { ReadOptions } from '../read-options.ts';
+import { LineTracker } from '../text/line-tracker.ts';
+import type { JsonRecordContext } from './json-shape.ts';
+import { findObjectEnd, OBJECT_INCOMPLETE } from './json-values.ts';
+import { JSON_SHAPES } from './shapes/index.ts';
+
+/**
+ * `lines`: one JSON value per line (JSON lines proper). `stream`: objects one after another with
+ * any whitespace between, possibly spread over lines (evtx_dump's JSON, the Sigma regression
+ * `.json` files), inside a `[...]` array, or after evtx_dump's `Record N` lines.
+ */
+export type JsonFraming = 'lines' | 'stream';
+
+const RECORD_LINE = /^Record \d+\s*$/;
+
+/** Stateful over one input: `push` text chunks, `finish` at the end. */
+export class JsonlScanner implements JsonRecordContext {
+  readonly defaultSourcetype = '_json';
+  private framing: JsonFraming | undefined;
+  private buf = '';
+  /** Line number of `buf[0]`, kept by counting in `lines` framing. */
+  private line = 1;
+  private readonly lines = new LineTracker();
+  private recordText = '';
+  private recordLine = 0;
+  private skipping = false;
+  private retryLength = 0;
+
+  readonly path: string;
+  readonly options: ReadOptions;
+
+  constructor(path: string, options: ReadOptions) {
+    this.path = path;
+    this.options = options;
+  }
+
+  push(text: string): Event[] {
+    this.buf = this.buf.length === 0 ? text : this.buf + text;
+    this.framing ??= decideFraming(this.buf, false);
+    const events: Event[] = [];
+    if (this.framing === 'lines') this.scanLines(events, false);
+    else if (this.framing === 'stream') this.scanStream(events, false);
+    return events;
+  }
+
+  finish(): Event[] {
+    this.framing ??= decideFraming(this.buf, true);
+    const events: Event[] = [];
+    if (this.framing === 'lines') this.scanLines(events, true);
+    else this.scanStream(events, true);
+    return events;
+  }
+
+  rawText(): string {
+    return this.recordText;
+  }
+
+  missingTime(): void {
+    this.problem(INGEST_CODES.missingTime, 'no time field: _time is 0', 'damaged');
+  }
+
+  skip(code: string, message: string): void {
+    this.problem(code, message, 'skipped');
+  }
+
+  private scanLines(events: Event[], eof: boolean): void {
+    const s = this.buf;
+    let pos = 0;
+    if (this.skipping) {
+      const nl = s.indexOf('\n');
+      if (nl < 0 && !eof) {
+        this.keep(s.length);
+        return;
+      }
+      pos = nl < 0 ? s.length : nl + 1;
+      this.line++;
+      this.skipping = false;
+    }
+    for (;;) {
+      let nl = s.indexOf('\n', pos);
+      if (nl < 0) {
+        if (!eof || pos >= s.length) break;
+        nl = s.length;
+      }
+      const end = nl > pos && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (end > pos) this.record(s.slice(pos, end), this.line, events, true);
+      this.line++;
+      pos = nl + 1;
+    }
+    this.keep(Math.min(pos, s.length));
+    if (this.buf.length > MAX_RECORD_CHARS) {
+      this.recordLine = this.line;
+      this.skip(INGEST_CODES.jsonTooLarge, `line longer than ${MAX_RECORD_CHARS} characters`);
+      this.buf = '';
+      this.skipping = true;
+    }
+  }
+
+  private scanStream(events: Event[], eof: boolean): void {
+    const s = this.buf;
+    let pos = 0;
+    for (;;) {
+      pos = skipSeparators(s, pos);
+      if (pos >= s.length) break;
+      if (this.skipping || s.charCodeAt(pos) !== 123) {
+        const nl = s.indexOf('\n', pos);
+        if (!this.skipping) {
+          this.recordLine = this.lines.lineAt(s, pos);
+          if (nl < 0 && !eof) break;
+          const line = s.slice(pos, nl < 0 ? s.length : nl);
+          if (RECORD_LINE.test(line)) {
+            pos = nl < 0 ? s.length : nl + 1;
+            continue;
+          }
+          this.skip(INGEST_CODES.jsonInvalid, `not a JSON object: "${line.trim().slice(0, 40)}"`);
+        }
+        this.skipping = false;
+        if (nl < 0) {
+          pos = s.length;
+          break;
+        }
+        pos = nl + 1;
+        continue;
+      }
+      if (!eof && this.retryLength > 0 && s.length - pos < this.retryLength) break;
+      const end = findObjectEnd(s, pos);
+      if (end === OBJECT_INCOMPLETE) {
+        if (eof) {
+          this.recordLine = this.lines.lineAt(s, pos);
+          this.skip(INGEST_CODES.jsonTruncated, 'the input ends inside this JSON object');
+          pos = s.length;
+        } else {
+          this.retryLength = 2 * (s.length - pos);
+        }
+        break;
+      }
+      this.retryLength = 0;
+      this.record(s.slice(pos, end), this.lines.lineAt(s, pos), events, false);
+      pos = end;
+    }
+    if (s.length - pos > MAX_RECORD_CHARS) {
+      this.recordLine = this.lines.lineAt(s, pos);
+      this.skip(
+        INGEST_CODES.jsonTooLarge,
+        `JSON object longer than ${MAX_RECORD_CHARS} characters`,
+      );
+      this.skipping = true;
+      this.retryLength = 0;
+      pos = s.length;
+    }
+    this.lines.advance(s, pos);
+    this.keep(pos);
+  }
+
+  private record(text: string, line: number, events: Event[], lineFraming: boolean): void {
+    this.recordText = text;
+    this.recordLine = line;
+    let value: JsonValue;
+    try {
+      value = JSON.parse(text) as JsonValue;
+    } catch (error) {
+      if (lineFraming && isBlank(text)) return;
+      if (lineFraming && RECORD_LINE.test(text)) return;
+      const objects = lineFraming ? splitConcatenated(text) : undefined;
+      if (objects !== undefined) {
+        for (const object of objects) this.record(object, line, events, false);
+        return;
+      }
+      this.skip(INGEST_CODES.jsonInvalid, `invalid JSON: ${(error as Error).message}`);
+      return;
+    }
+    if (!isJsonObject(value)) {
+      this.skip(
+        INGEST_CODES.jsonNotObject,
+        `a JSON ${Array.isArray(value) ? 'array' : typeof value}, not an object`,
+      );
+      return;
+    }
+    for (const shape of JSON_SHAPES) {
+      if (!shape.matches(value)) continue;
+      try {
+        const event = shape.toEvent(value, this);
+        if (event !== undefined) events.push(event);
+      } catch (error) {
+        if (!(error instanceof JsonTooDeepError)) throw error;
+        this.skip(INGEST_CODES.jsonTooDeep, error.message);
+      }
+      return;
+    }
+  }
+
+  private keep(from: number): void {
+    if (from > 0) this.buf = this.buf.slice(from);
+  }
+
+  private problem(code: string, message: string, kind: 'skipped' | 'damaged'): void {
+    this.options.onProblem({
+      code,
+      path: this.path,
+      location: `line ${this.recordLine}`,
+      message,
+      kind,
+    });
+  }
+}
+
+/**
+ * From the first record: a first line that is a complete JSON value (or a malformed line that
+ * still ends in `}`) means lines; `[`, a lone `{`, or evtx_dump's `Record 1` means a stream.
+ * Undefined until the first line is complete (or the input ends).
+ */
+export function decideFraming(s: string, eof: boolean): JsonFraming | undefined {
+  const start = skipSeparators(s, 0);
+  if (start >= s.length) return eof ? 'lines' : undefined;
+  if (s.charCodeAt(start) === 91) return 'stream';
+  let nl = s.indexOf('\n', start);
+  if (nl < 0) {
+    if (!eof && s.length - start < MAX_RECORD_CHARS) return undefined;
+    nl = s.length;
+  }
+  const first = s.slice(start, nl).trim();
+  if (RECORD_LINE.test(first)) return 'stream';
+  if (first.charCodeAt(0) !== 123) return 'lines';
+  try {
+    JSON.parse(first);
+    return 'lines';
+  } catch {
+    return first.length > 1 && first.endsWith('}') ? 'lines' : 'stream';
+  }
+}
+
+/** Whitespace, and the `[`, `,`, `]` of a top-level array. */
+function skipSeparators(s: string, from: number): number {
+  let p = from;
+  for (; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 44 && c !== 91 && c !== 93) break;
+  }
+  return p;
+}
+
+/** `{...}{...}` on one line: the objects, when there are several and nothing else. */
+function splitConcatenated(text: string): string[] | undefined {
+  const objects: string[] = [];
+  let pos = skipSeparators(text, 0);
+  while (pos < text.length) {
+    if (text.charCodeAt(pos) !== 123) return undefined;
+    const end = findObjectEnd(text, pos);
+    if (end === OBJECT_INCOMPLETE) return undefined;
+    objects.push(text.slice(pos, end));
+    pos = skipSeparators(text, end);
+  }
+  return objects.length > 1 ? objects : undefined;
+}
+
+function isBlank(text: string): boolean {
+  return text.trim().length === 0;
+}

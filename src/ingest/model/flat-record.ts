@@ -1,0 +1,93 @@
+// A flat record (JSON lines, CSV row, Splunk export result) mapped onto the event model: alias
+// table, `_time`, and the Splunk metadata.
+import type { Event } from '../../core/event.ts';
+import type { MaybeValue } from '../../core/value.ts';
+import type { ReadOptions } from '../read-options.ts';
+import { WINDOWS_SOURCETYPE, windowsSource } from '../windows/windows-event.ts';
+import {
+  FIELD_ALIASES,
+  type FieldAlias,
+  type FlatShapeName,
+  TIME_FIELDS,
+} from './field-aliases.ts';
+import { setField } from './set-field.ts';
+import { parseTimestamp } from './timestamp.ts';
+
+export interface FlatRecordContext {
+  readonly options: ReadOptions;
+  /** Becomes `source` for records that are not Windows events (Splunk's default: the file). */
+  readonly path: string;
+  /** `_json` or `csv`, for records that are not Windows events. */
+  readonly defaultSourcetype: string;
+  /** The record's own text, for `_raw`; called only when `options.needRaw`. */
+  rawText(): string;
+  /** No time field was found; `_time` is 0. */
+  missingTime(): void;
+}
+
+/**
+ * Completes `event` in place. A record with a `Channel` (after aliasing) is a Windows event and
+ * gets the Windows metadata (`source=XmlWinEventLog:<Channel>`, `sourcetype=XmlWinEventLog`,
+ * `host` = Computer); other records keep Splunk's defaults for a monitored file. Metadata the
+ * record carries itself (a Splunk export's `host`, `source`, `sourcetype`, `_raw`) is kept;
+ * `index` is always the run's, and `--source`/`--sourcetype` overrides win over everything.
+ */
+export function flatRecordToEvent(
+  event: Event,
+  shape: FlatShapeName,
+  context: FlatRecordContext,
+): Event {
+  applyAliases(event, FIELD_ALIASES[shape]);
+  const { options } = context;
+  const channel = firstText(event['Channel']);
+  const windows = channel !== undefined;
+  let time: number | undefined;
+  for (const field of TIME_FIELDS[shape]) {
+    const text = firstText(event[field]);
+    time = text === undefined ? undefined : parseTimestamp(text);
+    if (time !== undefined) break;
+  }
+  if (time === undefined) context.missingTime();
+  event['_time'] = time ?? 0;
+  event['index'] = options.index;
+  event['host'] = firstText(event['host']) ?? firstText(event['Computer']) ?? 'unknown';
+  event['source'] =
+    options.source ??
+    firstText(event['source']) ??
+    (windows ? windowsSource(channel) : context.path);
+  event['sourcetype'] =
+    options.sourcetype ??
+    firstText(event['sourcetype']) ??
+    (windows ? WINDOWS_SOURCETYPE : context.defaultSourcetype);
+  if (options.needRaw && typeof event['_raw'] !== 'string') event['_raw'] = context.rawText();
+  return event;
+}
+
+/** Copies each alias's source to its target where the target is absent (see FieldAlias). */
+export function applyAliases(event: Event, aliases: readonly FieldAlias[]): void {
+  for (const alias of aliases) {
+    if (alias.from.endsWith('.*')) {
+      const prefix = alias.from.slice(0, -1);
+      for (const key of Object.keys(event)) {
+        if (key.length > prefix.length && key.startsWith(prefix)) {
+          copyIfAbsent(event, key, alias.to + key.slice(prefix.length));
+        }
+      }
+    } else {
+      copyIfAbsent(event, alias.from, alias.to);
+    }
+  }
+}
+
+function copyIfAbsent(event: Event, from: string, to: string): void {
+  const value = Object.hasOwn(event, from) ? event[from] : undefined;
+  if (value === undefined || (Object.hasOwn(event, to) && event[to] !== undefined)) return;
+  // A multivalue list is copied: readers grow lists in place, and two fields must not share one.
+  setField(event, to, Array.isArray(value) ? [...value] : value);
+}
+
+function firstText(value: MaybeValue): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return undefined;
+}

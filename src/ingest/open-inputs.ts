@@ -1,0 +1,152 @@
+// The one entry point every command uses to read events: paths → resolve (walk directories) →
+// per file: open bytes (gzip) → choose format (sniff) → read → batches; with a summary at the end.
+import type { EventSource } from '../core/event.ts';
+import type { InputFormatName } from './formats/input-format.ts';
+import type { ByteInput } from './input/byte-input.ts';
+import type { InputSummary } from './input/input-summary.ts';
+import { InputTally } from './input/input-tally.ts';
+import { type ByteOrigin, openBytes } from './input/open-bytes.ts';
+import { ioReason, resolveInputPaths, STDIN_PATH } from './input/resolve-paths.ts';
+import { chooseFormat } from './input/sniff.ts';
+import { INGEST_CODES } from './problem-codes.ts';
+import type { IngestProblem, ReadOptions } from './read-options.ts';
+import { DEFAULT_WINDOWS_INDEX } from './windows/windows-event.ts';
+
+export interface InputOptions {
+  /** Splunk index of every event (`--index`); default `wineventlog`. */
+  readonly index?: string;
+  /** Skips sniffing (`--input-format`). */
+  readonly inputFormat?: InputFormatName;
+  /** Whether anything downstream reads `_raw` (default true). */
+  readonly needRaw?: boolean;
+  /** Replace every event's `source` / `sourcetype` (contentctl-style replay). */
+  readonly source?: string;
+  readonly sourcetype?: string;
+  readonly signal?: AbortSignal;
+  /** Called for each problem as it happens (to print it); the summary keeps them too. */
+  readonly onProblem?: (problem: IngestProblem) => void;
+  /** What `-` reads; default `process.stdin`. */
+  readonly stdin?: AsyncIterable<Uint8Array>;
+}
+
+export interface OpenedInputs {
+  /** Every event of every input, in input order, in batches. Iterate once. */
+  readonly source: EventSource;
+  /** The inputs that will be read, in order (directories expanded). */
+  readonly files: readonly string[];
+  /** What was read and skipped so far; complete once `source` is drained. */
+  summary(): InputSummary;
+}
+
+/**
+ * Resolves `paths` now (so a missing path is known before reading) and reads lazily as `source`
+ * is iterated. Paths that do not exist are reported (ING001) and the others still read.
+ */
+export async function openInputs(
+  paths: readonly string[],
+  options: InputOptions = {},
+): Promise<OpenedInputs> {
+  const resolved = await resolveInputPaths(paths);
+  const tally = new InputTally(resolved.ignored, options.onProblem);
+  for (const { path, reason } of resolved.missing) {
+    tally.refuse(tally.startFile(path), INGEST_CODES.pathNotFound, reason);
+  }
+  return {
+    source: readInputs(resolved.files, options, tally),
+    files: resolved.files,
+    summary: () => tally.summary(),
+  };
+}
+
+async function* readInputs(
+  files: readonly string[],
+  options: InputOptions,
+  tally: InputTally,
+): EventSource {
+  for (const path of files) {
+    if (options.signal?.aborted) return;
+    const report = tally.startFile(path);
+    const origin: ByteOrigin =
+      path === STDIN_PATH
+        ? { path, stream: options.stdin ?? process.stdin }
+        : { path, filePath: path };
+    let input: ByteInput;
+    try {
+      const opened = await openBytes(origin);
+      if (opened.kind === 'container') {
+        tally.refuse(
+          report,
+          INGEST_CODES.unsupportedContainer,
+          `a ${opened.container} archive or stream: unpack it first`,
+        );
+        continue;
+      }
+      input = opened.input;
+    } catch (error) {
+      if (!isReadError(error)) throw error;
+      tally.refuse(report, readErrorCode(error), readErrorReason(error));
+      continue;
+    }
+    const choice = chooseFormat(input, options.inputFormat);
+    if (choice.kind !== 'format' || choice.format.read === undefined) {
+      await input.close();
+      if (choice.kind === 'empty') tally.setFormat(report, 'empty', input.compressed);
+      else if (choice.kind === 'unknown')
+        tally.refuse(
+          report,
+          INGEST_CODES.unknownFormat,
+          `${choice.reason}; --input-format can force a format`,
+        );
+      else
+        tally.refuse(
+          report,
+          INGEST_CODES.noReader,
+          `${choice.format.description}: this build has no reader for them`,
+        );
+      continue;
+    }
+    tally.setFormat(report, choice.format.name, input.compressed);
+    const readOptions: ReadOptions = {
+      index: options.index ?? DEFAULT_WINDOWS_INDEX,
+      needRaw: options.needRaw ?? true,
+      onProblem: (problem) => tally.problem(report, problem),
+      ...(options.source === undefined ? {} : { source: options.source }),
+      ...(options.sourcetype === undefined ? {} : { sourcetype: options.sourcetype }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    };
+    try {
+      for await (const batch of choice.format.read(input, readOptions)) {
+        report.events += batch.length;
+        yield batch;
+      }
+    } catch (error) {
+      if (!isReadError(error)) throw error;
+      tally.problem(report, {
+        code: readErrorCode(error),
+        path,
+        location: `after ${report.events} events`,
+        message: `${readErrorReason(error)}; the rest of the file is not read`,
+        kind: 'skipped',
+      });
+    }
+  }
+}
+
+/** I/O and decompression errors: the input's fault, reported; anything else is a bug. */
+function isReadError(error: unknown): error is NodeJS.ErrnoException {
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' && (code.startsWith('E') || code.startsWith('Z_'));
+}
+
+function readErrorCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return code.startsWith('Z_') ? INGEST_CODES.gzipCorrupt : INGEST_CODES.unreadable;
+}
+
+function readErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'Z_BUF_ERROR') return 'the gzip stream is truncated';
+  if (code.startsWith('Z_')) return `the gzip stream is corrupt (${(error as Error).message})`;
+  return ioReason(error as NodeJS.ErrnoException);
+}

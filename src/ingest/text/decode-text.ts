@@ -1,0 +1,43 @@
+// Bytes to text in chunks: UTF-8 or UTF-16 (by byte-order mark), the mark itself dropped.
+import { StringDecoder } from 'node:string_decoder';
+import type { ByteInput, TextEncoding } from '../input/byte-input.ts';
+
+interface ChunkDecoder {
+  write(chunk: Uint8Array): string;
+  end(): string;
+}
+
+function chunkDecoder(encoding: TextEncoding): ChunkDecoder {
+  if (encoding === 'utf-8') {
+    // StringDecoder keeps a multi-byte character split across chunks; invalid bytes become U+FFFD.
+    const decoder = new StringDecoder('utf8');
+    return { write: (chunk) => decoder.write(chunk as Buffer), end: () => decoder.end() };
+  }
+  const decoder = new TextDecoder(encoding);
+  return {
+    write: (chunk) => decoder.decode(chunk, { stream: true }),
+    end: () => decoder.decode(),
+  };
+}
+
+/** The input's text in chunks (never empty strings). */
+export async function* decodeText(input: ByteInput): AsyncGenerator<string> {
+  const decoder = chunkDecoder(input.encoding);
+  let first = true;
+  for await (const chunk of input.chunks()) {
+    let text = decoder.write(chunk);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) yield first && rest.charCodeAt(0) === 0xfeff ? rest.slice(1) : rest;
+}
+
+/** The head of the input as text, for sniffing (the byte-order mark dropped). */
+export function decodeHead(input: Pick<ByteInput, 'encoding' | 'head'>): string {
+  const text = new TextDecoder(input.encoding).decode(input.head, { stream: true });
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,33 @@
+// Fields of a Windows event kept as XML in a `_raw` (Splunk exports, CSV): the XML reader's
+// fields for it, added to a record that lacks them.
+import type { Event } from '../../core/event.ts';
+import { setField } from '../model/set-field.ts';
+import { METADATA_FIELDS, windowsEventToEvent } from '../windows/windows-event.ts';
+import { parseEventRecord } from './event-record.ts';
+import { TagReader } from './tag-reader.ts';
+
+const tags = new TagReader();
+
+/**
+ * When `raw` is one Windows <Event>, adds each of its fields the record does not already have
+ * (the record's own values, extracted by Splunk, win). Returns whether it was one.
+ */
+export function addRawWindowsXmlFields(event: Event, raw: string): boolean {
+  const start = raw.indexOf('<');
+  if (
+    start < 0 ||
+    raw.slice(0, start).trim() !== '' ||
+    !/^<(?:[\w.-]+:)?Event[\s>/]/.test(raw.slice(start, start + 64))
+  ) {
+    return false;
+  }
+  const parsed = parseEventRecord(raw, start, tags);
+  if (parsed.kind !== 'event') return false;
+  const fields = windowsEventToEvent(parsed.parts, { index: '' });
+  for (const name of Object.keys(fields)) {
+    if (METADATA_FIELDS.has(name)) continue;
+    if (!Object.hasOwn(event, name) || event[name] === undefined)
+      setField(event, name, fields[name] as string);
+  }
+  return true;
+}
