@@ -48,16 +48,16 @@ export function problemDiagnostic(problem: IngestProblem): Diagnostic {
 /**
  * One line for the run, then one per file that had problems, e.g.
  *
- *     read 3 files (12,034 events); skipped 2 records, 0 damaged, 1 file refused
+ *     3 inputs: 12,034 events; 2 records skipped, 0 damaged, 1 input not read
  *       bad.jsonl: 1,200 events, 2 skipped (ING201 x2)
  */
 export function formatInputSummary(summary: InputSummary): string {
   const files = summary.files.length;
   const lines = [
-    `read ${plural(files, 'file')} (${plural(summary.events, 'event')}); skipped ${plural(
+    `${plural(files, 'input')}: ${plural(summary.events, 'event')}; ${plural(
       summary.skipped - summary.refusedFiles,
       'record',
-    )}, ${summary.damaged.toLocaleString('en-US')} damaged, ${plural(summary.refusedFiles, 'file')} refused`,
+    )} skipped, ${summary.damaged.toLocaleString('en-US')} damaged, ${plural(summary.refusedFiles, 'input')} not read`,
   ];
   const codes = codesByFile(summary.problems);
   for (const file of summary.files) {
