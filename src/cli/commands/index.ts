@@ -1,12 +1,12 @@
 // The table of subcommands, one module each.
 import type { Command } from 'commander';
+import { dumpCommand } from './dump.ts';
 import { searchCommand } from './search.ts';
 import { startCommand } from './start.ts';
-import { dumpCommand } from './dump.ts';
 
 export interface CliCommand {
   /** Adds the subcommand, its options and its action to the program. */
   register(program: Command): void;
 }
 
-export const CLI_COMMANDS: readonly CliCommand[] = [dumpCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [dumpCommand, searchCommand, startCommand];
