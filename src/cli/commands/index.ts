@@ -3,10 +3,16 @@ import type { Command } from 'commander';
 import { dumpCommand } from './dump.ts';
 import { searchCommand } from './search.ts';
 import { startCommand } from './start.ts';
+import { validateCommand } from './validate.ts';
 
 export interface CliCommand {
   /** Adds the subcommand, its options and its action to the program. */
   register(program: Command): void;
 }
 
-export const CLI_COMMANDS: readonly CliCommand[] = [dumpCommand, searchCommand, startCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  dumpCommand,
+  searchCommand,
+  startCommand,
+  validateCommand,
+];

@@ -1,0 +1,75 @@
+// `spelunk validate <dir>...`: loads ESCU content directories and reports every problem and a summary.
+import type { Command } from 'commander';
+import { formatDiagnostic } from '../../core/diagnostic.ts';
+import {
+  type AttackCatalog,
+  formatContentSummary,
+  loadContent,
+  readAttackCatalog,
+  summarizeContent,
+} from '../../detection/index.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
+import type { CliCommand } from './index.ts';
+
+export interface ValidateOptions {
+  /** An ATT&CK Enterprise STIX bundle or techniques CSV: checks ids and names their tactics. */
+  readonly attack?: string;
+  readonly listDisabled: boolean;
+  readonly warnings: boolean;
+}
+
+export interface ValidateIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export const validateCommand: CliCommand = {
+  register(program: Command) {
+    program
+      .command('validate')
+      .description('Check ESCU content directories (detections, macros, lookups, stories, ...)')
+      .argument(
+        '<dirs...>',
+        'content directories, each holding detections/, macros/, lookups/, ...',
+      )
+      .option(
+        '--attack <file>',
+        'ATT&CK Enterprise catalogue (STIX bundle .json or techniques .csv) to check technique ids against',
+      )
+      .option('--list-disabled', 'name every disabled detection under its reason', false)
+      .option('--no-warnings', 'print errors only (warnings are still counted)')
+      .action((dirs: string[], options: ValidateOptions) => {
+        process.exitCode = runValidate(dirs, options, {
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+        });
+      });
+  },
+};
+
+/** Exit 0 when nothing is wrong, 1 when any file or search has an error, 2 on a bad option. */
+export function runValidate(
+  dirs: readonly string[],
+  options: ValidateOptions,
+  io: ValidateIo,
+): number {
+  let attack: AttackCatalog | undefined;
+  if (options.attack !== undefined) {
+    const read = readAttackCatalog(options.attack);
+    if ('severity' in read) {
+      io.err(`${formatDiagnostic(read)}\n`);
+      return EXIT_USAGE;
+    }
+    attack = read;
+  }
+  const pack = loadContent(dirs, attack ? { attack } : {});
+  for (const diagnostic of pack.diagnostics) {
+    if (diagnostic.severity === 'warning' && !options.warnings) continue;
+    io.err(`${formatDiagnostic(diagnostic)}\n\n`);
+  }
+  const summary = summarizeContent(pack);
+  io.out(
+    `${[`content: ${pack.roots.join(', ')}`, ...formatContentSummary(summary, options.listDisabled)].join('\n')}\n`,
+  );
+  return summary.errors > 0 ? EXIT_FAILURE : EXIT_OK;
+}

@@ -1,0 +1,44 @@
+// The content loader's public API: load ESCU content, compile a detection, summarise, locate attack data.
+export {
+  type AttackCatalog,
+  type AttackTechniqueInfo,
+  builtinAttackCatalog,
+} from './attack/attack-catalog.ts';
+export { readAttackCatalog } from './attack/read-attack-catalog.ts';
+export {
+  type ContentSummary,
+  type DisabledGroup,
+  formatContentSummary,
+  summarizeContent,
+} from './content-summary.ts';
+export { CONTENT_CODES } from './diagnostic-codes.ts';
+export { checkSearches, compileDetection, type SearchContext } from './load/check-searches.ts';
+export { type LoadContentOptions, loadContent } from './load/load-content.ts';
+export type {
+  Baseline,
+  ContentKind,
+  ContentPack,
+  DataSource,
+  FileCount,
+  Story,
+} from './model/content-pack.ts';
+export type {
+  AttackData,
+  AttackDataLocation,
+  AttackTechnique,
+  Detection,
+  DetectionOrigin,
+  DetectionShape,
+  DetectionStatus,
+  DetectionTest,
+  DetectionType,
+  DisabledCode,
+  DisabledReason,
+  DrilldownSearch,
+  RiskEntity,
+  RiskObjectType,
+  TestKind,
+  ThreatObject,
+} from './model/detection.ts';
+export { locateAttackData, mirroredCandidates, urlMirrorPath } from './normalize/attack-data.ts';
+export { contentFileName } from './normalize/normalize-detection.ts';

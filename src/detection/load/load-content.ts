@@ -1,0 +1,108 @@
+// The content loader: ESCU content directories → ContentPack, every problem collected.
+import path from 'node:path';
+import type { Diagnostic } from '../../core/diagnostic.ts';
+import { type AttackCatalog, builtinAttackCatalog } from '../attack/attack-catalog.ts';
+import {
+  CONTENT_KINDS,
+  type ContentKind,
+  type ContentPack,
+  type FileCount,
+} from '../model/content-pack.ts';
+import { baselineSchema } from '../schema/baseline-schema.ts';
+import { dataSourceSchema } from '../schema/data-source-schema.ts';
+import { detectionSchema } from '../schema/detection-schema.ts';
+import { lookupSchema } from '../schema/lookup-schema.ts';
+import { macroSchema } from '../schema/macro-schema.ts';
+import { storySchema } from '../schema/story-schema.ts';
+import { checkSearches } from './check-searches.ts';
+import { type DiscoveredFile, discoverFiles } from './discover-files.ts';
+import { loadDetections } from './load-detections.ts';
+import { loadBaselines, loadDataSources, loadStories } from './load-knowledge-objects.ts';
+import { loadLookups } from './load-lookups.ts';
+import { loadMacros } from './load-macros.ts';
+import { csvFilesOf } from './lookup-files.ts';
+import { readContentFile } from './read-content-file.ts';
+
+export interface LoadContentOptions {
+  /** ATT&CK names and tactics; defaults to the built-in table of the techniques the pack uses. */
+  readonly attack?: AttackCatalog;
+}
+
+/**
+ * Stages: discover the files of each kind → read, parse and schema-check every file → build
+ * macros, lookups, stories, data sources and baselines → normalise the detections (and check
+ * their references) → compile every search to decide which detections are enabled.
+ */
+export function loadContent(
+  roots: readonly string[],
+  options: LoadContentOptions = {},
+): ContentPack {
+  const diagnostics: Diagnostic[] = [];
+  const discovered = discoverFiles(roots);
+  diagnostics.push(...discovered.diagnostics);
+
+  const counts = Object.fromEntries(
+    CONTENT_KINDS.map((k) => [k, { loaded: 0, failed: 0 }]),
+  ) as Record<ContentKind, { loaded: number; failed: number }>;
+  const read = <S extends Parameters<typeof readContentFile>[1]>(kind: ContentKind, schema: S) =>
+    discovered.files
+      .filter((f) => f.kind === kind)
+      .flatMap((file: DiscoveredFile) => {
+        const contentFile = readContentFile(file, schema, diagnostics);
+        counts[kind][contentFile ? 'loaded' : 'failed']++;
+        return contentFile ? [contentFile] : [];
+      });
+  const macroFiles = read('macro', macroSchema);
+  const lookupFiles = read('lookup', lookupSchema);
+  const storyFiles = read('story', storySchema);
+  const dataSourceFiles = read('data_source', dataSourceSchema);
+  const baselineFiles = read('baseline', baselineSchema);
+  const detectionFiles = read('detection', detectionSchema);
+
+  const macros = loadMacros(macroFiles, diagnostics);
+  const lookups = loadLookups(lookupFiles, csvFilesOf(roots), diagnostics);
+  const stories = loadStories(storyFiles, diagnostics);
+  const dataSources = loadDataSources(dataSourceFiles, diagnostics);
+  const baselines = loadBaselines(baselineFiles, diagnostics);
+
+  const drafts = loadDetections(
+    detectionFiles,
+    {
+      attack: options.attack ?? builtinAttackCatalog(),
+      stories: hasKind(discovered.files, 'story') ? stories : undefined,
+      dataSources: hasKind(discovered.files, 'data_source') ? dataSources : undefined,
+    },
+    diagnostics,
+  );
+  const detections = checkSearches(drafts, { macros, lookups }, diagnostics);
+
+  return {
+    roots: roots.map((root) => path.normalize(root)),
+    detections,
+    macros,
+    lookups,
+    stories: stories.map((story) => ({
+      ...story,
+      detections: detections
+        .filter((d) => d.analyticStories.includes(story.name))
+        .map((d) => d.name),
+    })),
+    dataSources,
+    baselines,
+    files: counts as Record<ContentKind, FileCount>,
+    diagnostics: sortByFile(diagnostics),
+  };
+}
+
+function hasKind(files: readonly DiscoveredFile[], kind: ContentKind): boolean {
+  return files.some((f) => f.kind === kind);
+}
+
+/** Problems grouped by the file they are in (stable: within a file, in the order found). */
+function sortByFile(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const fileOf = (d: Diagnostic) => d.source?.name ?? d.location ?? '';
+  return diagnostics
+    .map((d, i) => ({ d, i, file: fileOf(d) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.i - b.i))
+    .map((x) => x.d);
+}

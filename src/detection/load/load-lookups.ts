@@ -1,0 +1,161 @@
+// Checks lookups/*.yml definitions and their CSV files, and hands them to the SPL lookup store.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import type { LookupBacking, LookupDefinition } from '../../spl/lookups/lookup-definition.ts';
+import { createLookupStore, type LookupStore } from '../../spl/lookups/lookup-store.ts';
+import { readLookupCsv } from '../../spl/lookups/lookup-table.ts';
+import { parseMatchSettings } from '../../spl/lookups/match-settings.ts';
+import { CONTENT_CODES } from '../diagnostic-codes.ts';
+import type { LookupYaml } from '../schema/lookup-schema.ts';
+import { keySpan, valueSpan } from '../yaml/locate.ts';
+import type { ContentFile } from './read-content-file.ts';
+
+/**
+ * Every CSV beside the definitions is registered by file name too (`| lookup users.csv`); a
+ * definition or file met again in a later directory replaces the earlier one, as in the SPL
+ * engine's own lookup loader.
+ */
+export function loadLookups(
+  files: readonly ContentFile<LookupYaml>[],
+  csvFiles: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): LookupStore {
+  const definitions = new Map<string, LookupDefinition>();
+  for (const contentFile of files) {
+    const definition = lookupDefinition(contentFile, csvFiles, diagnostics);
+    if (definition) definitions.set(definition.name, definition);
+  }
+  return createLookupStore({ definitions: [...definitions.values()], files: csvFiles });
+}
+
+function lookupDefinition(
+  { file, yaml, data }: ContentFile<LookupYaml>,
+  csvFiles: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): LookupDefinition | undefined {
+  const located = (fieldPath: readonly PropertyKey[]) => ({
+    source: yaml.source,
+    span: valueSpan(yaml, fieldPath),
+  });
+  const settings = parseMatchSettings({
+    match_type: data.match_type,
+    case_sensitive_match:
+      data.case_sensitive_match === undefined ? undefined : String(data.case_sensitive_match),
+    max_matches: data.max_matches === undefined ? undefined : String(data.max_matches),
+    min_matches: data.min_matches === undefined ? undefined : String(data.min_matches),
+    default_match: data.default_match,
+  });
+  if (Array.isArray(settings)) {
+    for (const problem of settings) {
+      const field = problem.split(/[ =]/)[0] ?? 'match_type';
+      diagnostics.push(error(CONTENT_CODES.invalidValue, problem, located([field])));
+    }
+    return undefined;
+  }
+  let backing: LookupBacking;
+  if (data.filename !== undefined) {
+    const lower = data.filename.toLowerCase();
+    if (lower.endsWith('.mlmodel')) {
+      diagnostics.push(
+        warning(
+          CONTENT_CODES.lookupUnavailable,
+          `lookup "${data.name}" is an MLTK model (${data.filename}); searches that use it cannot run`,
+          located(['filename']),
+        ),
+      );
+      backing = {
+        kind: 'unsupported',
+        what: `an MLTK model (${data.filename}), which needs the Splunk Machine Learning Toolkit`,
+      };
+    } else {
+      const csvPath = path.join(path.dirname(file.path), data.filename);
+      if (!csvFiles.has(data.filename)) {
+        diagnostics.push(
+          error(
+            CONTENT_CODES.lookupFileMissing,
+            `lookup file ${csvPath} does not exist`,
+            located(['filename']),
+          ),
+        );
+        return undefined;
+      }
+      if (!checkCsv(csvFiles.get(data.filename) ?? csvPath, data, yaml, diagnostics))
+        return undefined;
+      backing = { kind: 'file', filename: data.filename };
+    }
+  } else if (data.collection !== undefined) {
+    const fields = (data.fields_list ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '');
+    backing = { kind: 'collection', collection: data.collection, fields };
+  } else {
+    diagnostics.push(
+      error(
+        CONTENT_CODES.missingField,
+        `lookup "${data.name}" has neither \`filename\` nor \`collection\``,
+        {
+          source: yaml.source,
+          span: keySpan(yaml, ['name']),
+        },
+      ),
+    );
+    return undefined;
+  }
+  return { name: data.name, backing, ...settings, origin: file.path };
+}
+
+/**
+ * The CSV must read. A `match_type` column missing from its header is reported as a warning:
+ * Splunk ignores a match rule for a field the table does not have.
+ */
+function checkCsv(
+  csvPath: string,
+  data: LookupYaml,
+  yaml: ContentFile<LookupYaml>['yaml'],
+  diagnostics: Diagnostic[],
+): boolean {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(csvPath);
+  } catch (cause) {
+    diagnostics.push(
+      error(
+        CONTENT_CODES.lookupFileInvalid,
+        `cannot read lookup file: ${(cause as Error).message}`,
+        { location: csvPath },
+      ),
+    );
+    return false;
+  }
+  const table = readLookupCsv(bytes, csvPath);
+  if ('severity' in table) {
+    diagnostics.push(
+      error(
+        CONTENT_CODES.lookupFileInvalid,
+        table.message,
+        table.location === undefined ? { location: csvPath } : { location: table.location },
+      ),
+    );
+    return false;
+  }
+  const settings = parseMatchSettings({ match_type: data.match_type });
+  if (Array.isArray(settings)) return false;
+  const missing = [...settings.matchTypes.keys()].filter(
+    (column) => !table.columns.includes(column),
+  );
+  for (const column of missing) {
+    diagnostics.push(
+      warning(
+        CONTENT_CODES.lookupColumnMissing,
+        `match_type names column "${column}", which ${path.basename(csvPath)} does not have (columns: ${table.columns.join(', ')})`,
+        {
+          source: yaml.source,
+          span: valueSpan(yaml, ['match_type']),
+        },
+      ),
+    );
+  }
+  return true;
+}
