@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseSystemTime, windowsEventToEvent } from '../../src/ingest/windows/windows-event.ts';
+import { parseSystemTime, windowsEventToEvent } from '../../../src/ingest/windows/windows-event.ts';
 
 test('parseSystemTime keeps microseconds of 7- and 9-digit fractions', () => {
   assert.equal(parseSystemTime('2021-09-22T13:18:31.589696800Z'), 1632316711.589696);
@@ -36,4 +36,32 @@ test('windowsEventToEvent maps System, named and unnamed Data, and Splunk metada
   assert.equal(event['source'], 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational');
   assert.equal(event['sourcetype'], 'XmlWinEventLog');
   assert.equal(event['_time'], 1704067200.5);
+});
+
+test('System fields are written under exactly the documented names, in order', async () => {
+  const { SYSTEM_FIELD_NAMES } = await import('../../../src/ingest/windows/windows-event.ts');
+  const system = Object.fromEntries(SYSTEM_FIELD_NAMES.map(([key]) => [key, `v-${key}`]));
+  const event = windowsEventToEvent(
+    { system: { ...system, systemTime: '2024-01-01T00:00:00Z' }, data: [] },
+    { index: 'i' },
+  );
+  const fields = Object.keys(event).filter(
+    (k) => !['_time', 'index', 'host', 'source', 'sourcetype'].includes(k),
+  );
+  assert.deepEqual(
+    fields,
+    SYSTEM_FIELD_NAMES.map(([, field]) => field),
+  );
+});
+
+test('missing time: onMissingTime is called and _time is 0', () => {
+  let called = 0;
+  const event = windowsEventToEvent(
+    { system: { systemTime: 'not a time' }, data: [] },
+    { index: 'i', onMissingTime: () => called++ },
+  );
+  assert.equal(event['_time'], 0);
+  assert.equal(called, 1);
+  assert.equal(event['host'], 'unknown');
+  assert.equal(event['source'], 'XmlWinEventLog:unknown');
 });

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { chooseFormat } from '../../../src/ingest/input/sniff.ts';
+import { byteInput } from '../helpers/read-text.ts';
+
+async function choose(content: string | Uint8Array, path = 'input', forced?: 'csv') {
+  const choice = chooseFormat(await byteInput(content, path), forced);
+  return choice.kind === 'format' ? `${choice.format.name} by ${choice.by}` : choice.kind;
+}
+
+test('content decides the format; the extension is only a hint', async () => {
+  const cases: readonly (readonly [string | Uint8Array, string, string])[] = [
+    [Buffer.from('ElfFile\0rest'), 'x.json', 'evtx by content'],
+    ["<Event xmlns='x'>", 'x.json', 'xml by content'],
+    ['\n  <?xml version="1.0"?><Events>', 'x', 'xml by content'],
+    ['evtxexport 20181227\n\n<Event>', 'x', 'xml by content'],
+    ['{"a":1}\n', 'x.xml', 'jsonl by content'],
+    ['[{"a":1}]', 'x', 'jsonl by content'],
+    ['Record 1\n{\n', 'x', 'jsonl by content'],
+    ['_time,host,_raw\n1,h,r\n', 'x.log', 'csv by content'],
+    ['single-column\nvalue\n', 'x.csv', 'csv by extension'],
+    ['single-column\nvalue\n', 'x', 'unknown'],
+    [Buffer.from([1, 2, 0, 3]), 'x.json', 'unknown'],
+    ['  \n\t', 'x', 'empty'],
+    ['', 'x.evtx', 'empty'],
+    ['{"a":1}', 'x', 'csv by forced'],
+  ];
+  for (const [content, path, expected] of cases) {
+    const forced = expected.endsWith('forced') ? 'csv' : undefined;
+    assert.equal(
+      await choose(content, path, forced),
+      expected,
+      `${path}: ${String(content).slice(0, 20)}`,
+    );
+  }
+});
+
+test('UTF-16 with or without a byte-order mark is text, not binary', async () => {
+  assert.equal(
+    await choose(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<Events>', 'utf16le')])),
+    'xml by content',
+  );
+  assert.equal(await choose(Buffer.from('{"a":1}', 'utf16le')), 'jsonl by content');
+  assert.equal(await choose(Buffer.from('<Events>', 'utf16le').swap16()), 'xml by content');
+});
