@@ -118,7 +118,7 @@ class ChunkRun {
   }
 
   report(code: EvtxCode, kind: EvtxProblem['kind'], location: string, message: string): void {
-    this.problems.push({ code, kind, location, message: `${code} ${message}` });
+    this.problems.push({ code, kind, location, message });
   }
 
   /** Records from the header's end to `end`, skipping over damaged framing to the next record. */

@@ -99,7 +99,7 @@ async function readFileHeader(
       code,
       kind: 'damaged',
       location: where,
-      message: `${code} file header checksum 0x${header.storedCrc.toString(16)} differs from the computed 0x${header.computedCrc.toString(16)}; chunks are still read`,
+      message: `file header checksum 0x${header.storedCrc.toString(16)} differs from the computed 0x${header.computedCrc.toString(16)}; chunks are still read`,
     });
   }
   const slots = Math.max(0, Math.ceil((size - FILE_HEADER_SIZE) / CHUNK_SIZE));
@@ -109,7 +109,7 @@ async function readFileHeader(
       code,
       kind: 'damaged',
       location: where,
-      message: `${code} the header claims ${header.chunkCount} chunk(s) but the file holds ${slots}: it was cut short`,
+      message: `the header claims ${header.chunkCount} chunk(s) but the file holds ${slots}: it was cut short`,
     });
   }
   return slots;

@@ -1,6 +1,7 @@
 // The EVTX reader: a file path in, batches of events (or of rendered XML records) out.
 import { availableParallelism } from 'node:os';
 import type { Event, EventSource } from '../../core/event.ts';
+import { INGEST_CODES } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { type WindowsEventMeta, windowsEventToEvent } from '../windows/windows-event.ts';
 import type { DecodedRecord, EvtxProblem } from './decoded.ts';
@@ -37,10 +38,20 @@ async function* readEvents(
   options: ReadOptions,
   evtx: EvtxReadOptions,
 ): AsyncGenerator<readonly Event[]> {
+  let current: DecodedRecord | undefined;
   const base: WindowsEventMeta = {
     index: options.index,
     ...(options.source === undefined ? {} : { source: options.source }),
     ...(options.sourcetype === undefined ? {} : { sourcetype: options.sourcetype }),
+    // As the XML reader does for the same record: ING401, and `_time` 0.
+    onMissingTime: () =>
+      options.onProblem({
+        code: INGEST_CODES.missingTime,
+        path,
+        location: `record ${current?.recordId} @0x${(current?.offset ?? 0).toString(16)}`,
+        message: 'no SystemTime or UtcTime: _time is 0',
+        kind: 'damaged',
+      }),
   };
   const chunks = decodeEvtxFile(
     path,
@@ -56,7 +67,10 @@ async function* readEvents(
   let batch: Event[] = [];
   for await (const chunk of chunks) {
     reportAll(path, options, chunk.problems);
-    for (const record of chunk.records) batch.push(toEvent(record, base));
+    for (const record of chunk.records) {
+      current = record;
+      batch.push(toEvent(record, base));
+    }
     if (batch.length >= BATCH_SIZE) {
       yield batch;
       batch = [];
@@ -99,6 +113,7 @@ export async function* readEvtxXml(
 function reporter(path: string, options: Pick<ReadOptions, 'onProblem'>) {
   return (problem: EvtxProblem) =>
     options.onProblem({
+      code: problem.code,
       path,
       location: problem.location,
       message: problem.message,

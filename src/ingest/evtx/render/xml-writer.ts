@@ -64,17 +64,21 @@ export class XmlWriter implements BinXmlSink {
     this.out += `&${name};`;
   }
 
+  /** CDATA is character data: written in line, so the element's text stays what it was. */
   cdata(value: string): void {
-    this.enterChild();
-    this.out += this.pretty
-      ? `${indent(this.depth)}<![CDATA[${value}]]>\n`
-      : `<![CDATA[${value}]]>`;
+    this.enterText();
+    this.out += `<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
   }
 
+  /** In element content a PI is written in line (it is not text); at the top, on its own line. */
   pi(target: string, data: string): void {
-    this.enterChild();
     const body = data === '' ? target : `${target} ${data}`;
-    this.out += this.pretty ? `${indent(this.depth)}<?${body}?>\n` : `<?${body}?>`;
+    if (this.depth > 0) {
+      this.enterText();
+      this.out += `<?${body}?>`;
+    } else {
+      this.out += this.pretty ? `<?${body}?>\n` : `<?${body}?>`;
+    }
   }
 
   close(): void {

@@ -15,13 +15,30 @@ export const string: ValueFormat = {
   text: (b, _v, s, e) => utf16Text(b, s, e),
 };
 
-// libevtx's default codepage for ANSI strings; Windows writes them in the system codepage.
-const ansiDecoder = new TextDecoder('windows-1252');
+/**
+ * Windows-1252 code points for bytes 0x80-0x9F (the rest equal Latin-1). Written out because
+ * Node's TextDecoder treats the `windows-1252` label as ISO-8859-1 and returns C1 controls.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
 
+/**
+ * ANSI text up to the first NUL, read as Windows-1252: libevtx's default codepage (Windows
+ * writes the system codepage, which the file does not record).
+ */
 export function ansiText(b: Uint8Array, s: number, e: number): string {
-  let end = s;
-  while (end < e && b[end] !== 0) end++;
-  return ansiDecoder.decode(b.subarray(s, end));
+  let text = '';
+  for (let i = s; i < e; i++) {
+    const byte = b[i] as number;
+    if (byte === 0) break;
+    text += String.fromCharCode(
+      byte >= 0x80 && byte < 0xa0 ? (CP1252_HIGH[byte - 0x80] as number) : byte,
+    );
+  }
+  return text;
 }
 
 export const ansiString: ValueFormat = {
