@@ -30,8 +30,11 @@ export function walkNodes(root: unknown, visit: (node: AstNode) => void): void {
     }
     if (typeof value !== 'object' || value === null) continue;
     if (isNode(value)) visit(value);
-    const children = Object.values(value).filter((v) => typeof v === 'object' && v !== null);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    const children = Object.values(value);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
   }
 }
 

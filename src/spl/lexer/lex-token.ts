@@ -17,6 +17,12 @@ export interface LexResult {
   readonly unterminated?: UnterminatedQuote;
 }
 
+/**
+ * How far a look-ahead for a closing `)` or `>>` may scan: far beyond any real search, and it
+ * keeps a hostile text of many unclosed openers linear.
+ */
+export const MAX_SCAN = 4096;
+
 const PUNCTUATION: Readonly<Record<string, TokenKind>> = {
   '(': 'lparen',
   ')': 'rparen',
@@ -194,7 +200,8 @@ export function lexSearchValue(text: string, pos: number, end: number): LexResul
 function closingParenthesis(text: string, open: number, end: number): number {
   let depth = 0;
   let i = open;
-  while (i < end) {
+  const limit = Math.min(end, open + MAX_SCAN);
+  while (i < limit) {
     const c = text[i];
     if (c === '"') {
       i = readQuoted(text, i, end, '"').end;
@@ -217,8 +224,9 @@ function isIdentifierChar(c: string | undefined): boolean {
 /** `<<FIELD>>`, `<<MATCHSTR>>`: foreach template placeholders, kept as parts of field names. */
 function templateAt(text: string, i: number, end: number): number {
   if (!text.startsWith('<<', i)) return 0;
-  const close = text.indexOf('>>', i + 2);
-  if (close < 0 || close + 2 > end || !/^[A-Za-z0-9_]+$/.test(text.slice(i + 2, close))) return 0;
+  const close = text.slice(i + 2, Math.min(end, i + 2 + MAX_SCAN)).indexOf('>>') + i + 2;
+  if (close < i + 2 || close + 2 > end || !/^[A-Za-z0-9_]+$/.test(text.slice(i + 2, close)))
+    return 0;
   return close + 2 - i;
 }
 

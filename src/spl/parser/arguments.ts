@@ -9,6 +9,7 @@ import type {
   TimeUnit,
 } from '../ast/common.ts';
 import type { Expr } from '../ast/expr.ts';
+import { MAX_SCAN } from '../lexer/lex-token.ts';
 import type { LexMode, Token } from '../lexer/token.ts';
 import type { Cursor } from './cursor.ts';
 import { parseExpression } from './expression.ts';
@@ -305,8 +306,10 @@ function describeToken(token: Token): string {
  */
 export function gluedParentheses(cursor: Cursor, field: FieldName): FieldName {
   if (field.quoting !== 'none' || cursor.text[field.span.end] !== '(') return field;
-  const close = cursor.text.indexOf(')', field.span.end);
-  if (close < 0 || close >= cursor.end) return field;
+  const window = cursor.text.slice(field.span.end, Math.min(cursor.end, field.span.end + MAX_SCAN));
+  const offset = window.indexOf(')');
+  if (offset < 0) return field;
+  const close = field.span.end + offset;
   const end = close + 1;
   cursor.pos = end;
   return {

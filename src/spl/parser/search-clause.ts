@@ -74,6 +74,7 @@ function isOperatorWord(token: Token, word: string): boolean {
 
 function parseNot(cursor: Cursor, options: SearchClauseOptions, depth: number): SearchExpr {
   const token = cursor.peek('search');
+  if (depth > MAX_DEPTH) cursor.fail('SPL012', 'search nested too deeply', token.span);
   if (isOperatorWord(token, 'NOT') && !isComparisonNext(cursor)) {
     cursor.next('search');
     const operand = parseNot(cursor, options, depth + 1);
