@@ -1,0 +1,219 @@
+// Turns one resolved `field = value` match into a Predicate (key, automaton index, evaluator).
+import type { Event } from '../../core/event.ts';
+import { formatNetwork, ipv4Number, networkContains, parseIpAddress } from '../model/ip-address.ts';
+import {
+  ANY,
+  concatParts,
+  endsWithAny,
+  partsToPlain,
+  startsWithAny,
+} from '../model/sigma-string.ts';
+import type { SigmaValue } from '../model/sigma-value.ts';
+import { foldCase } from './case-fold.ts';
+import { someEventValue, someValue, textOf } from './event-values.ts';
+import { compareNumbers, datePart, parseNumber } from './numbers.ts';
+import type { Predicate, PredicateIndex } from './predicate.ts';
+import { requiredLiteral } from './regex-literal.ts';
+import { compileSigmaRegex } from './sigma-regex.ts';
+import { compileStringPattern, type RequiredLiteral } from './string-pattern.ts';
+
+export class PredicateCompileError extends Error {
+  readonly code: 'unsupportedRegex';
+
+  constructor(message: string) {
+    super(message);
+    this.code = 'unsupportedRegex';
+  }
+}
+
+/** Canonical number text as Python prints int/float values (`str()`), e.g. `4688`, `1.5`. */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e16) return n.toFixed(0);
+  return String(n);
+}
+
+export function compilePredicate(field: string | null, value: SigmaValue): Predicate {
+  const f = field === null ? '*' : JSON.stringify(field);
+  const any = (test: (text: string) => boolean) =>
+    field === null
+      ? (e: Event) => someEventValue(e, test)
+      : (e: Event) => someValue(e, field, test);
+  switch (value.kind) {
+    case 'string': {
+      // Keywords match anywhere in a value (implicit contains), as Splunk, Hayabusa and Chainsaw do.
+      const parts =
+        field === null
+          ? concatParts(
+              startsWithAny(value.parts) ? [] : [ANY],
+              value.parts,
+              endsWithAny(value.parts) ? [] : [ANY],
+            )
+          : value.parts;
+      const pattern = compileStringPattern(parts, value.cased);
+      const literal = pattern.literal ?? pattern.prefilter;
+      return {
+        key: `${f} ${value.cased ? 'cased' : 'str'} ${partsToPlain(parts)}`,
+        field,
+        ...indexOf(field, literal, pattern.literal !== undefined && !value.cased),
+        positive: field !== null,
+        test: any(pattern.test),
+      };
+    }
+    case 'number': {
+      const text = numberText(value.value);
+      const n = value.value;
+      return {
+        key: `${f} num ${text}`,
+        field,
+        ...indexOf(field, { text, anchoring: field === null ? 'contains' : 'exact' }, true),
+        positive: field !== null,
+        test: field === null ? any((v) => v.includes(text)) : (e) => matchNumber(e, field, n, text),
+      };
+    }
+    case 'bool': {
+      const text = value.value ? 'true' : 'false';
+      return {
+        key: `${f} bool ${text}`,
+        field,
+        ...indexOf(field, { text, anchoring: 'exact' }, true),
+        positive: field !== null,
+        test: any((v) => v.length === text.length && v.toLowerCase() === text),
+      };
+    }
+    case 'null':
+      return {
+        key: `${f} null`,
+        field,
+        positive: false,
+        test: (e) => field !== null && e[field] === undefined,
+      };
+    case 'exists':
+      return {
+        key: `${f} exists ${value.exists}`,
+        field,
+        positive: value.exists,
+        test: (e) => field !== null && (e[field] !== undefined) === value.exists,
+      };
+    case 're': {
+      const compiled = compileSigmaRegex(value.pattern, value.flags);
+      if (typeof compiled === 'string') {
+        throw new PredicateCompileError(
+          `regular expression /${value.pattern}/ is refused: ${compiled}`,
+        );
+      }
+      return {
+        key: `${f} re ${[...value.flags].sort().join('')} ${value.pattern}`,
+        field,
+        ...indexOf(field, requiredLiteral(value.pattern), false),
+        positive: field !== null,
+        test: any((v) => compiled.test(v)),
+      };
+    }
+    case 'cidr': {
+      const network = {
+        version: value.version,
+        value: value.network,
+        prefixLength: value.prefixLength,
+      };
+      return {
+        key: `${f} cidr ${formatNetwork(network)}`,
+        field,
+        positive: field !== null,
+        test: any(
+          value.version === 4
+            ? ipv4Test(Number(value.network), value.prefixLength)
+            : (v) => {
+                if (!v.includes(':')) return false;
+                const address = parseIpAddress(v.trim());
+                return address !== null && networkContains(network, address);
+              },
+        ),
+      };
+    }
+    case 'compare': {
+      const { op, number, timePart } = value;
+      return {
+        key: `${f} ${op} ${timePart ?? ''} ${number}`,
+        field,
+        positive: field !== null,
+        test: any((v) =>
+          compareNumbers(op, timePart ? datePart(v, timePart) : parseNumber(v), number),
+        ),
+      };
+    }
+    case 'time-part':
+      return {
+        key: `${f} ${value.part} ${value.number}`,
+        field,
+        positive: field !== null,
+        test: any((v) => datePart(v, value.part) === value.number),
+      };
+    case 'fieldref': {
+      const other = value.field;
+      const mode =
+        value.startsWith && value.endsWith
+          ? 'contains'
+          : value.startsWith
+            ? 'startswith'
+            : value.endsWith
+              ? 'endswith'
+              : 'equals';
+      return {
+        key: `${f} fieldref-${mode} ${JSON.stringify(other)}`,
+        field,
+        positive: field !== null,
+        test: (e) => field !== null && compareFields(e, field, other, mode),
+      };
+    }
+    case 'expansion':
+      throw new Error('expansions are resolved into OR nodes before predicates are compiled');
+  }
+}
+
+function indexOf(
+  field: string | null,
+  literal: RequiredLiteral | undefined,
+  decides: boolean,
+): { index: PredicateIndex } | Record<string, never> {
+  if (field === null || literal === undefined || literal.text === '') return {};
+  return { index: { text: literal.text, anchoring: literal.anchoring, decides } };
+}
+
+/** IPv4 networks compare 32-bit numbers (no BigInt on the hot path). */
+function ipv4Test(network: number, prefixLength: number): (text: string) => boolean {
+  const size = 2 ** (32 - prefixLength);
+  const low = Math.floor(network / size) * size;
+  return (text) => {
+    const address = ipv4Number(text.trim());
+    return address >= low && address < low + size;
+  };
+}
+
+/** Numbers match their text (`4688` ↔ "4688") or, for numeric event values, their value. */
+function matchNumber(event: Event, field: string, n: number, text: string): boolean {
+  const raw = event[field];
+  if (raw === undefined) return false;
+  const values = Array.isArray(raw) ? raw : [raw];
+  return values.some((v) => (typeof v === 'number' ? v === n : v === text));
+}
+
+type FieldRefMode = 'equals' | 'startswith' | 'endswith' | 'contains';
+
+/** Case-insensitive as all Sigma string matching; any value pair of multivalue fields. */
+function compareFields(event: Event, field: string, other: string, mode: FieldRefMode): boolean {
+  const right = event[other];
+  if (right === undefined) return false;
+  const rights = (Array.isArray(right) ? right : [right]).map((v) => foldCase(textOf(v)));
+  return someValue(event, field, (text) => {
+    const left = foldCase(text);
+    return rights.some((r) =>
+      mode === 'equals'
+        ? left === r
+        : mode === 'startswith'
+          ? left.startsWith(r)
+          : mode === 'endswith'
+            ? left.endsWith(r)
+            : left.includes(r),
+    );
+  });
+}

@@ -1,0 +1,36 @@
+// How Sigma reads event fields: every value as text, multivalue fields value by value.
+import type { Event } from '../../core/event.ts';
+import type { Scalar } from '../../core/value.ts';
+
+/** Fields that describe where an event came from, not what it says; keyword searches skip them. */
+export const METADATA_FIELDS: ReadonlySet<string> = new Set([
+  '_time',
+  '_raw',
+  'index',
+  'host',
+  'source',
+  'sourcetype',
+]);
+
+export function textOf(value: Scalar): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** Calls `test` on each value of the field as text until it returns true. */
+export function someValue(event: Event, field: string, test: (text: string) => boolean): boolean {
+  const raw = event[field];
+  if (raw === undefined) return false;
+  if (typeof raw === 'string') return test(raw);
+  if (typeof raw === 'number') return test(String(raw));
+  for (const v of raw) if (test(textOf(v))) return true;
+  return false;
+}
+
+/** Keyword searches: any value of any content field. */
+export function someEventValue(event: Event, test: (text: string) => boolean): boolean {
+  for (const field in event) {
+    if (METADATA_FIELDS.has(field)) continue;
+    if (someValue(event, field, test)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,97 @@
+// A rule's condition over interned predicates, and the table that interns them (one id per key).
+import type { LogicNode } from '../condition/logic-tree.ts';
+import { compilePredicate } from './compile-predicate.ts';
+import type { Predicate } from './predicate.ts';
+
+export type PredicateTree =
+  | { readonly kind: 'pred'; readonly id: number }
+  | { readonly kind: 'and' | 'or'; readonly args: readonly PredicateTree[] }
+  | { readonly kind: 'not'; readonly arg: PredicateTree }
+  | { readonly kind: 'const'; readonly value: boolean };
+
+/** Distinct predicates of a whole rule set; equal tests get one id, evaluated once per event. */
+export class PredicateTable {
+  readonly predicates: Predicate[] = [];
+  private readonly ids = new Map<string, number>();
+
+  intern(predicate: Predicate): number {
+    const existing = this.ids.get(predicate.key);
+    if (existing !== undefined) return existing;
+    const id = this.predicates.length;
+    this.predicates.push(predicate);
+    this.ids.set(predicate.key, id);
+    return id;
+  }
+}
+
+/** Throws PredicateCompileError for values the engine refuses (unsafe regex). */
+export function toPredicateTree(node: LogicNode, table: PredicateTable): PredicateTree {
+  switch (node.kind) {
+    case 'match':
+      return { kind: 'pred', id: table.intern(compilePredicate(node.field, node.value)) };
+    case 'not': {
+      const arg = toPredicateTree(node.arg, table);
+      return arg.kind === 'const' ? { kind: 'const', value: !arg.value } : { kind: 'not', arg };
+    }
+    case 'and':
+    case 'or': {
+      const neutral = node.kind === 'and';
+      const args: PredicateTree[] = [];
+      for (const child of node.args) {
+        const arg = toPredicateTree(child, table);
+        if (arg.kind === 'const') {
+          if (arg.value !== neutral) return { kind: 'const', value: !neutral };
+          continue;
+        }
+        if (arg.kind === node.kind) args.push(...arg.args);
+        else args.push(arg);
+      }
+      if (args.length === 0) return { kind: 'const', value: neutral };
+      return args.length === 1 ? (args[0] as PredicateTree) : { kind: node.kind, args };
+    }
+  }
+}
+
+/**
+ * Predicates of which at least one is true whenever the tree is true, all found by the automaton:
+ * the rule needs evaluating only when one of them hit. Null when no such set exists.
+ */
+export function triggerSet(tree: PredicateTree, predicates: readonly Predicate[]): number[] | null {
+  switch (tree.kind) {
+    case 'pred': {
+      const p = predicates[tree.id];
+      return p?.index !== undefined && p.positive ? [tree.id] : null;
+    }
+    case 'const':
+      return tree.value ? null : [];
+    case 'not':
+      return null;
+    case 'or': {
+      const all: number[] = [];
+      for (const arg of tree.args) {
+        const set = triggerSet(arg, predicates);
+        if (set === null) return null;
+        all.push(...set);
+      }
+      return [...new Set(all)];
+    }
+    case 'and': {
+      let best: number[] | null = null;
+      let bestScore = Number.POSITIVE_INFINITY;
+      for (const arg of tree.args) {
+        const set = triggerSet(arg, predicates);
+        if (set === null) continue;
+        // Fewer and longer literals hit less often.
+        const score = set.reduce(
+          (s, id) => s + 1 / Math.max(1, predicates[id]?.index?.text.length ?? 1),
+          0,
+        );
+        if (score < bestScore) {
+          best = set;
+          bestScore = score;
+        }
+      }
+      return best;
+    }
+  }
+}

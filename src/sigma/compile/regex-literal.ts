@@ -1,0 +1,143 @@
+// Finds a literal every match of a regex must contain, to prefilter it with the automaton.
+//
+// Only the top-level concatenation is read: runs of plain or escaped characters outside groups and
+// classes; a quantifier that allows zero repetitions drops its atom. Any top-level `|` means no
+// literal. Good enough for Sigma's regexes, and always safe: when in doubt it returns nothing.
+import { foldCase } from './case-fold.ts';
+import type { RequiredLiteral } from './string-pattern.ts';
+
+const CLASS_ESCAPES = new Set([
+  'd',
+  'D',
+  'w',
+  'W',
+  's',
+  'S',
+  'b',
+  'B',
+  'A',
+  'Z',
+  'z',
+  'G',
+  'p',
+  'P',
+  'X',
+  'R',
+  'K',
+  'h',
+  'H',
+  'v',
+  'V',
+  'Q',
+  'E',
+  'C',
+  'N',
+]);
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  f: '\f',
+  v: '\v',
+};
+
+export function requiredLiteral(pattern: string): RequiredLiteral | undefined {
+  let source = pattern;
+  const inline = /^\(\?([a-zA-Z]+)\)/.exec(source);
+  if (inline) {
+    // Verbose mode ignores whitespace: runs would not be literals.
+    if ((inline[1] ?? '').includes('x')) return undefined;
+    source = source.slice(inline[0].length);
+  }
+  const runs: string[] = [];
+  let run = '';
+  const flush = () => {
+    if (run !== '') runs.push(run);
+    run = '';
+  };
+  let i = 0;
+  while (i < source.length) {
+    const c = source.charAt(i);
+    let atom: string | undefined;
+    let next = i + 1;
+    if (c === '\\') {
+      const e = source.charAt(i + 1);
+      if (e === '' || CLASS_ESCAPES.has(e) || /[0-9xuc]/.test(e)) {
+        atom = undefined;
+        next = i + 2;
+        if (/[xuc]/.test(e)) return longest(runs);
+      } else {
+        atom = SIMPLE_ESCAPES[e] ?? e;
+        next = i + 2;
+      }
+    } else if (c === '|') {
+      return undefined;
+    } else if (c === '(') {
+      const close = skipGroup(source, i);
+      if (close < 0) return undefined;
+      next = close + 1;
+    } else if (c === '[') {
+      const close = skipClass(source, i);
+      if (close < 0) return undefined;
+      next = close + 1;
+    } else if (c === '.' || c === '$' || c === '^') {
+      atom = undefined;
+    } else if ('*+?{'.includes(c)) {
+      atom = undefined;
+    } else {
+      atom = c;
+    }
+    // A following quantifier decides whether the atom is required.
+    const q = source.charAt(next);
+    let optional = false;
+    let repeated = false;
+    if (q === '*' || q === '?') optional = true;
+    else if (q === '+') repeated = true;
+    else if (q === '{') {
+      const m = /^\{(\d*)(,?)(\d*)\}/.exec(source.slice(next));
+      if (m) {
+        if ((m[1] ?? '') === '' || m[1] === '0') optional = true;
+        else repeated = true;
+      }
+    }
+    if (atom !== undefined && !optional) run += atom;
+    if (atom === undefined || optional || repeated) flush();
+    i = next;
+  }
+  flush();
+  return longest(runs);
+}
+
+/** The longest run, as a substring to find anywhere (`^` may mean line start with `m`). */
+function longest(runs: readonly string[]): RequiredLiteral | undefined {
+  let best = '';
+  for (const r of runs) if (r.length > best.length) best = r;
+  return best.length < 2 ? undefined : { text: foldCase(best), anchoring: 'contains' };
+}
+
+function skipGroup(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') i++;
+    else if (c === '[') {
+      const close = skipClass(source, i);
+      if (close < 0) return -1;
+      i = close;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function skipClass(source: string, open: number): number {
+  let i = open + 1;
+  if (source.charAt(i) === '^') i++;
+  if (source.charAt(i) === ']') i++;
+  for (; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') i++;
+    else if (c === ']') return i;
+  }
+  return -1;
+}

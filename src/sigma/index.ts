@@ -1,0 +1,40 @@
+// The Sigma layer's public API: load rule sets, compile them into one matcher, correlate, convert.
+//
+//   readSigmaFiles(paths) → SourceText[]
+//   loadSigmaRuleSet(sources) → SigmaRuleSet            (every problem collected per document)
+//   compileSigmaRules(ruleSet, options) → CompiledSigmaSet (filters, logsource mapping, predicates)
+//   createSigmaMatcher(compiled) → SigmaMatcher          (match(event) → SigmaMatch[])
+//   createCorrelationStage(compiled) → CorrelationStage  (push(match, event) → correlation hits)
+
+export {
+  type CompiledRule,
+  type CompiledSigmaSet,
+  compileSigmaRules,
+  type InactiveRule,
+  type RuleVariant,
+  type SigmaCompileOptions,
+} from './compile/compile-rules.ts';
+export { SIGMA_CODES } from './diagnostic-codes.ts';
+export type { LoadedDocument } from './load/load-sigma-text.ts';
+export { readSigmaFiles, type SigmaFiles } from './load/read-sigma-files.ts';
+export { loadSigmaRuleSet, type SigmaRuleSet } from './load/rule-set.ts';
+export { DEFAULT_WINDOWS_MAPPING } from './mapping/default-windows-mapping.ts';
+export { type LoadedMapping, loadLogsourceMapping } from './mapping/load-mapping.ts';
+export type { LogsourceMapping, LogsourceMappingEntry } from './mapping/logsource-mapping.ts';
+export {
+  createSigmaMatcher,
+  type MatcherStats,
+  type RuleRoute,
+  type SigmaMatch,
+  type SigmaMatcher,
+} from './matcher/sigma-matcher.ts';
+export { ATTACK_TACTIC_IDS, type AttackTags, parseAttackTags } from './model/attack-tags.ts';
+export type {
+  Logsource,
+  SigmaCorrelation,
+  SigmaDocument,
+  SigmaFilter,
+  SigmaLevel,
+  SigmaRule,
+  SigmaStatus,
+} from './model/rule.ts';

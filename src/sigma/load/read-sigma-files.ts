@@ -1,0 +1,47 @@
+// Reads Sigma YAML files and directories (recursively) into source texts.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
+import { SIGMA_CODES } from '../diagnostic-codes.ts';
+
+export interface SigmaFiles {
+  readonly sources: readonly SourceText[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** Files are read as given; directories contribute their `.yml`/`.yaml` files, sorted. */
+export function readSigmaFiles(paths: readonly string[]): SigmaFiles {
+  const sources: SourceText[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visit = (p: string, explicit: boolean): void => {
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(p);
+    } catch (e) {
+      diagnostics.push(
+        error(SIGMA_CODES.unreadableFile, `cannot read ${p}: ${(e as Error).message}`, {
+          location: p,
+        }),
+      );
+      return;
+    }
+    if (stats.isDirectory()) {
+      for (const name of readdirSync(p).sort()) visit(path.join(p, name), false);
+      return;
+    }
+    if (!explicit && !YAML_FILE.test(p)) return;
+    try {
+      sources.push({ name: p, text: readFileSync(p, 'utf8').replace(/^\uFEFF/, '') });
+    } catch (e) {
+      diagnostics.push(
+        error(SIGMA_CODES.unreadableFile, `cannot read ${p}: ${(e as Error).message}`, {
+          location: p,
+        }),
+      );
+    }
+  };
+  for (const p of paths) visit(p, true);
+  return { sources, diagnostics };
+}

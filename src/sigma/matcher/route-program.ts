@@ -1,0 +1,110 @@
+// The matching program for one (channel, EventID) route: the rule variants that can fire there,
+// one automaton per field over their literals, and which predicates trigger which variants.
+import type { RuleVariant } from '../compile/compile-rules.ts';
+import type { Predicate } from '../compile/predicate.ts';
+import { triggerSet } from '../compile/predicate-tree.ts';
+import type { Anchoring } from '../compile/string-pattern.ts';
+import { type AhoCorasick, buildAhoCorasick } from './aho-corasick.ts';
+
+export const ANCHORING_CODES: Readonly<Record<Anchoring, number>> = {
+  exact: 0,
+  prefix: 1,
+  suffix: 2,
+  contains: 3,
+};
+/** Set in an entry's code when an automaton hit proves the predicate. */
+export const DECIDES = 4;
+
+export interface FieldScanner {
+  readonly field: string;
+  readonly automaton: AhoCorasick;
+  readonly patternLength: Int32Array;
+  /** Entries of pattern p: [entryStart[p], entryStart[p+1]). */
+  readonly entryStart: Int32Array;
+  readonly entryPredicate: Int32Array;
+  readonly entryCode: Uint8Array;
+}
+
+export interface ProgramVariant {
+  readonly ruleIndex: number;
+  readonly variant: RuleVariant;
+}
+
+export interface RouteProgram {
+  readonly variants: readonly ProgramVariant[];
+  readonly scanners: readonly FieldScanner[];
+  /** Predicate id → indices into `variants` it triggers. */
+  readonly triggers: ReadonlyMap<number, readonly number[]>;
+  /** Variants without a trigger set: evaluated on every event of the route. */
+  readonly always: readonly number[];
+}
+
+export function buildRouteProgram(
+  members: readonly ProgramVariant[],
+  predicates: readonly Predicate[],
+): RouteProgram {
+  const used = new Set<number>();
+  const collect = (tree: RuleVariant['tree']): void => {
+    if (tree.kind === 'pred') used.add(tree.id);
+    else if (tree.kind === 'not') collect(tree.arg);
+    else if (tree.kind === 'and' || tree.kind === 'or') for (const a of tree.args) collect(a);
+  };
+  for (const m of members) {
+    collect(m.variant.tree);
+    collect(m.variant.conditions);
+  }
+  // Group indexed predicates by field, then by literal text.
+  const byField = new Map<string, Map<string, number[]>>();
+  for (const id of used) {
+    const p = predicates[id];
+    if (p?.index === undefined || p.field === null) continue;
+    let literals = byField.get(p.field);
+    if (literals === undefined) {
+      literals = new Map();
+      byField.set(p.field, literals);
+    }
+    const list = literals.get(p.index.text);
+    if (list) list.push(id);
+    else literals.set(p.index.text, [id]);
+  }
+  const scanners: FieldScanner[] = [];
+  for (const [field, literals] of byField) {
+    const texts = [...literals.keys()];
+    const entryStart = new Int32Array(texts.length + 1);
+    const entryPredicate: number[] = [];
+    const entryCode: number[] = [];
+    texts.forEach((text, i) => {
+      entryStart[i] = entryPredicate.length;
+      for (const id of literals.get(text) ?? []) {
+        const index = predicates[id]?.index;
+        if (!index) continue;
+        entryPredicate.push(id);
+        entryCode.push(ANCHORING_CODES[index.anchoring] | (index.decides ? DECIDES : 0));
+      }
+    });
+    entryStart[texts.length] = entryPredicate.length;
+    scanners.push({
+      field,
+      automaton: buildAhoCorasick(texts),
+      patternLength: Int32Array.from(texts, (t) => t.length),
+      entryStart,
+      entryPredicate: Int32Array.from(entryPredicate),
+      entryCode: Uint8Array.from(entryCode),
+    });
+  }
+  const triggers = new Map<number, number[]>();
+  const always: number[] = [];
+  members.forEach((m, index) => {
+    const set = triggerSet(m.variant.tree, predicates);
+    if (set === null) {
+      always.push(index);
+      return;
+    }
+    for (const id of set) {
+      const list = triggers.get(id);
+      if (list) list.push(index);
+      else triggers.set(id, [index]);
+    }
+  });
+  return { variants: members, scanners, triggers, always };
+}

@@ -1,0 +1,221 @@
+// Parses YAML text (one or many documents) into located YamlNode trees with PyYAML 1.1 scalars.
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  parseAllDocuments,
+  type Scalar,
+} from 'yaml';
+import { type Diagnostic, error, type SourceText, warning } from '../../core/diagnostic.ts';
+import { type Span, span } from '../../core/span.ts';
+import { SIGMA_CODES } from '../diagnostic-codes.ts';
+import { resolvePlainScalar } from './pyyaml-scalar.ts';
+import type { YamlEntry, YamlMap, YamlNode, YamlScalarValue } from './yaml-node.ts';
+
+export interface YamlDocument {
+  /** Null for an empty document (`---` with nothing after it). */
+  readonly root: YamlNode | null;
+  readonly span: Span;
+  /** Syntax errors and warnings of this document. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const YAML_TAG = 'tag:yaml.org,2002:';
+/** Guards against alias bombs (`a: &a [*a, *a]`-style expansion). */
+const MAX_NODES = 1_000_000;
+
+/**
+ * Every document of the text. The `yaml` package parses with its failsafe schema (all scalars
+ * stay text, so nothing is resolved the YAML 1.2 way); plain scalars are then resolved as PyYAML
+ * does. Duplicate keys keep the last value as PyYAML does, with a warning.
+ */
+export function readYamlDocuments(source: SourceText): readonly YamlDocument[] {
+  const docs = parseAllDocuments(source.text, {
+    version: '1.1',
+    schema: 'failsafe',
+    uniqueKeys: false,
+    merge: false,
+    prettyErrors: false,
+  });
+  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  return list.map((doc) => {
+    const diagnostics: Diagnostic[] = [];
+    for (const e of doc.errors) {
+      diagnostics.push(
+        error(SIGMA_CODES.yamlSyntax, firstLine(e.message), {
+          source,
+          span: span(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+        }),
+      );
+    }
+    const builder = new NodeBuilder(doc, source, diagnostics);
+    const root = doc.contents === null ? null : builder.build(doc.contents as Node);
+    const range = doc.range;
+    return { root, span: span(range[0], range[2]), diagnostics };
+  });
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Converts `yaml` AST nodes; stateful because it counts nodes and tracks alias recursion. */
+class NodeBuilder {
+  private count = 0;
+  private readonly resolving = new Set<Node>();
+  private readonly doc: Document.Parsed;
+  private readonly source: SourceText;
+  private readonly diagnostics: Diagnostic[];
+
+  constructor(doc: Document.Parsed, source: SourceText, diagnostics: Diagnostic[]) {
+    this.doc = doc;
+    this.source = source;
+    this.diagnostics = diagnostics;
+  }
+
+  build(node: Node): YamlNode {
+    const range = node.range ?? [0, 0, 0];
+    const where = span(range[0], range[1]);
+    if (++this.count === MAX_NODES) {
+      this.diagnostics.push(
+        error(SIGMA_CODES.yamlUnsupported, 'the document expands to more than a million nodes', {
+          source: this.source,
+          span: where,
+        }),
+      );
+    }
+    if (this.count >= MAX_NODES) return { kind: 'scalar', value: null, plain: true, span: where };
+    if (isAlias(node)) return this.buildAlias(node, where);
+    if (isScalar(node)) return this.buildScalar(node, where);
+    if (isSeq(node)) {
+      return {
+        kind: 'seq',
+        items: node.items.map((item) => this.build(item as Node)),
+        span: where,
+      };
+    }
+    if (isMap(node)) return this.buildMap(node.items, where);
+    return { kind: 'scalar', value: null, plain: true, span: where };
+  }
+
+  private buildAlias(node: Node & { resolve(doc: Document): unknown }, where: Span): YamlNode {
+    const target = node.resolve(this.doc) as Node | undefined;
+    if (!target || this.resolving.has(target)) {
+      this.diagnostics.push(
+        error(SIGMA_CODES.yamlUnsupported, 'alias refers to an unknown or enclosing anchor', {
+          source: this.source,
+          span: where,
+        }),
+      );
+      return { kind: 'scalar', value: null, plain: true, span: where };
+    }
+    this.resolving.add(target);
+    const built = this.build(target);
+    this.resolving.delete(target);
+    return { ...built, span: where } as YamlNode;
+  }
+
+  private buildScalar(node: Scalar, where: Span): YamlNode {
+    const text = String(node.value ?? '');
+    const plain = node.type === 'PLAIN' || node.type === undefined;
+    const tag = node.tag;
+    let value: YamlScalarValue = plain ? resolvePlainScalar(text) : text;
+    if (tag !== undefined) value = this.applyTag(tag, text, where);
+    return { kind: 'scalar', value, plain: plain && tag === undefined, span: where };
+  }
+
+  private applyTag(tag: string, text: string, where: Span): YamlScalarValue {
+    const name = tag.startsWith(YAML_TAG) ? tag.slice(YAML_TAG.length) : tag;
+    const resolved = resolvePlainScalar(text);
+    switch (name) {
+      case 'str':
+        return text;
+      case 'int':
+      case 'float':
+        if (typeof resolved === 'number') return resolved;
+        break;
+      case 'bool':
+        if (typeof resolved === 'boolean') return resolved;
+        break;
+      case 'null':
+        return null;
+    }
+    this.diagnostics.push(
+      error(SIGMA_CODES.yamlUnsupported, `unsupported YAML tag ${tag} on ${JSON.stringify(text)}`, {
+        source: this.source,
+        span: where,
+      }),
+    );
+    return text;
+  }
+
+  private buildMap(items: readonly unknown[], where: Span): YamlMap {
+    const entries: YamlEntry[] = [];
+    const merged: YamlEntry[] = [];
+    for (const pair of items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const valueNode = pair.value as Node | null;
+      const keyRange = keyNode?.range ?? valueNode?.range ?? [where.start, where.start, 0];
+      const keySpan = span(keyRange[0], keyRange[1]);
+      const value: YamlNode =
+        valueNode === null
+          ? { kind: 'scalar', value: null, plain: true, span: span(keyRange[1], keyRange[1]) }
+          : this.build(valueNode);
+      if (
+        keyNode !== null &&
+        isScalar(keyNode) &&
+        keyNode.type === 'PLAIN' &&
+        keyNode.value === '<<'
+      ) {
+        merged.push(...this.mergeSource(value));
+        continue;
+      }
+      if (keyNode === null || !isScalar(keyNode)) {
+        this.diagnostics.push(
+          error(SIGMA_CODES.yamlUnsupported, 'mapping keys must be scalars', {
+            source: this.source,
+            span: keySpan,
+          }),
+        );
+        continue;
+      }
+      const key = String(keyNode.value ?? '');
+      const previous = entries.findIndex((e) => e.key === key);
+      if (previous >= 0) {
+        this.diagnostics.push(
+          warning(SIGMA_CODES.duplicateKey, `duplicate key "${key}": the last value is used`, {
+            source: this.source,
+            span: keySpan,
+            notes: [{ message: 'first defined here', span: entries[previous]?.keySpan ?? keySpan }],
+          }),
+        );
+        entries[previous] = { key, keySpan, value };
+      } else {
+        entries.push({ key, keySpan, value });
+      }
+    }
+    // YAML 1.1 merge keys: merged entries come first and explicit keys override them.
+    const explicit = new Set(entries.map((e) => e.key));
+    const fromMerge = merged.filter(
+      (e, i) => !explicit.has(e.key) && merged.findIndex((m) => m.key === e.key) === i,
+    );
+    return { kind: 'map', entries: [...fromMerge, ...entries], span: where };
+  }
+
+  private mergeSource(value: YamlNode): YamlEntry[] {
+    if (value.kind === 'map') return [...value.entries];
+    if (value.kind === 'seq') return value.items.flatMap((item) => this.mergeSource(item));
+    this.diagnostics.push(
+      error(SIGMA_CODES.yamlUnsupported, 'a merge key (<<) needs a map or a list of maps', {
+        source: this.source,
+        span: value.span,
+      }),
+    );
+    return [];
+  }
+}
