@@ -110,11 +110,12 @@ async function regressionPairs(hardFailures: string[]): Promise<void> {
         if (normalise(a[field]) === normalise(b[field])) continue;
         // Two references disagree: a third (python-evtx) tells a reader bug from a .json that
         // does not match its .evtx.
-        const references: Event[] = (third ??= await pythonEvtx(
-          json.replace(/\.json$/, '.evtx'),
-        ).then(async (out) => (out === undefined ? [] : (await readEvents(['-'], out)).events)));
+        if (third === undefined) {
+          const rendered = await pythonEvtx(json.replace(/\.json$/, '.evtx'));
+          third = rendered === undefined ? [] : (await readEvents(['-'], rendered)).events;
+        }
         const shown = `${JSON.stringify(a[field])} vs ${JSON.stringify(b[field])} in ${path.relative(CORPUS_DIR, json)}`;
-        const reference = references[i];
+        const reference = third[i];
         if (reference !== undefined && normalise(reference[field]) === normalise(b[field])) {
           corpusDisagreements.push(`${field}: ${shown}`);
           continue;
