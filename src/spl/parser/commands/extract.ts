@@ -1,0 +1,29 @@
+// `extract|kv [options] [extractor names]` (Search Reference, extract).
+import type { ExtractCommand, ExtractOptions, TextArgument } from '../../ast/command.ts';
+import { expectEnd, type OptionTable, parseOptions, textArgument } from '../arguments.ts';
+import { type CommandParser, commandBase } from '../command-parser.ts';
+
+const EXTRACT_OPTIONS: OptionTable = {
+  pairdelim: 'string',
+  kvdelim: 'string',
+  clean_keys: 'boolean',
+  auto: 'boolean',
+  limit: 'integer',
+  maxchars: 'integer',
+  mv_add: 'boolean',
+  reload: 'boolean',
+  segment: 'boolean',
+};
+
+export const parseExtract: CommandParser = (cursor, header): ExtractCommand => {
+  const options = parseOptions<ExtractOptions>(cursor, 'extract', EXTRACT_OPTIONS);
+  const extractors: TextArgument[] = [];
+  for (;;) {
+    const token = cursor.peek('argument');
+    if (token.kind !== 'word' && token.kind !== 'string') break;
+    extractors.push(textArgument(cursor.next('argument')));
+    parseOptions(cursor, 'extract', EXTRACT_OPTIONS, options);
+  }
+  expectEnd(cursor, 'extract');
+  return { kind: 'Extract', ...commandBase(cursor, header), options, extractors };
+};

@@ -1,0 +1,22 @@
+// What stats, eventstats and streamstats share: options, aggregations, by-clause.
+import { parseAggregations, parseByClause } from '../aggregations.ts';
+import { expectEnd, type OptionTable, parseOptions } from '../arguments.ts';
+import type { Cursor } from '../cursor.ts';
+
+export function parseStatsBody<O extends object>(
+  cursor: Cursor,
+  command: string,
+  table: OptionTable,
+) {
+  const options = parseOptions<O>(cursor, command, table);
+  const aggregations = parseAggregations(cursor, ['by']);
+  if (aggregations.length === 0) {
+    cursor.unexpected(
+      cursor.peek('argument'),
+      `an aggregation such as count or values(field) in ${command}`,
+    );
+  }
+  const by = parseByClause(cursor, []);
+  expectEnd(cursor, command);
+  return { options, aggregations, ...(by ? { by } : {}) };
+}
