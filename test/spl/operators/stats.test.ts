@@ -1,0 +1,117 @@
+// stats / eventstats / streamstats semantics (Search Reference: stats, eventstats, streamstats).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Event } from '../../../src/core/event.ts';
+import { runPipe } from './run-spl.ts';
+
+const EVENTS: Event[] = [
+  { _time: 30, host: 'b', user: 'x', bytes: '10' },
+  { _time: 10, host: 'a', user: 'y', bytes: '5' },
+  { _time: 20, host: 'a', user: 'x', bytes: 'n/a' },
+  { _time: 40, user: 'z', bytes: '7' },
+  { _time: 50, host: ['a', 'c'], user: 'x', bytes: '1' },
+];
+
+describe('stats', () => {
+  const cases: [string, string, Event[]][] = [
+    [
+      'a row whose by-field is null is dropped; a multivalue by-field counts in each group; groups come sorted',
+      'stats count by host',
+      [
+        { host: 'a', count: 3 },
+        { host: 'b', count: 1 },
+        { host: 'c', count: 1 },
+      ],
+    ],
+    [
+      'no by-clause and no rows still gives one row',
+      'search nothing=here | stats count dc(user)',
+      [{ count: 0, 'dc(user)': 0 }],
+    ],
+    [
+      'values() is distinct and sorted, list() keeps order and repeats',
+      'stats values(user) as users list(user) as all',
+      [{ users: ['x', 'y', 'z'], all: ['x', 'y', 'x', 'z', 'x'] }],
+    ],
+    [
+      'numeric functions skip values that are not numbers',
+      'stats sum(bytes) as total min(bytes) as low max(bytes) as high avg(bytes) as mean count(bytes) as n',
+      [{ total: 23, low: 1, high: 10, mean: 5.75, n: 5 }],
+    ],
+    [
+      'min/max/earliest/latest over _time, named by alias or as written',
+      'stats min(_time) as firstTime max(_time) as lastTime earliest(user) latest(user) by host',
+      [
+        { host: 'a', firstTime: 10, lastTime: 50, 'earliest(user)': 'y', 'latest(user)': 'x' },
+        { host: 'b', firstTime: 30, lastTime: 30, 'earliest(user)': 'x', 'latest(user)': 'x' },
+        { host: 'c', firstTime: 50, lastTime: 50, 'earliest(user)': 'x', 'latest(user)': 'x' },
+      ],
+    ],
+    [
+      'count(eval(...)) counts the rows where the expression is true',
+      'stats count(eval(user=="x")) as xs, dc(eval(if(user=="x", null(), user))) as others',
+      [{ xs: 3, others: 2 }],
+    ],
+    [
+      'two by-fields; function names are case-insensitive',
+      'stats COUNT AS c by host user',
+      [
+        { host: 'a', user: 'x', c: 2 },
+        { host: 'a', user: 'y', c: 1 },
+        { host: 'b', user: 'x', c: 1 },
+        { host: 'c', user: 'x', c: 1 },
+      ],
+    ],
+    [
+      'range, stdev, median, perc',
+      'stats range(_time) as r stdev(_time) as s median(_time) as m perc50(_time) as p',
+      [{ r: 40, s: 15.811388300841896, m: 30, p: 30 }],
+    ],
+  ];
+  for (const [name, spl, expected] of cases) {
+    test(name, () => assert.deepEqual(runPipe(spl, EVENTS, { batchSize: 2 }), expected));
+  }
+});
+
+describe('eventstats', () => {
+  test('adds the group aggregate to every row, in arrival order; rows without the by-field get none', () => {
+    assert.deepEqual(
+      runPipe('eventstats count as n max(_time) as last by user | table user n last', EVENTS),
+      [
+        { user: 'x', n: 3, last: 50 },
+        { user: 'y', n: 1, last: 10 },
+        { user: 'x', n: 3, last: 50 },
+        { user: 'z', n: 1, last: 40 },
+        { user: 'x', n: 3, last: 50 },
+      ],
+    );
+  });
+});
+
+describe('streamstats', () => {
+  const rows = (spl: string) => runPipe(`${spl} | table user n`, EVENTS, { batchSize: 2 });
+  test('running count per group, counting the current row', () => {
+    assert.deepEqual(
+      rows('streamstats count as n by user').map((r) => r['n']),
+      [1, 1, 2, 1, 3],
+    );
+  });
+  test('current=false leaves the current row out', () => {
+    assert.deepEqual(
+      rows('streamstats current=false count as n').map((r) => r['n']),
+      [0, 1, 2, 3, 4],
+    );
+  });
+  test('window=2 aggregates the last two rows', () => {
+    assert.deepEqual(
+      runPipe('streamstats window=2 sum(_time) as n | table n', EVENTS).map((r) => r['n']),
+      [30, 40, 30, 60, 90],
+    );
+  });
+  test('reset_on_change starts over when the by-field changes', () => {
+    assert.deepEqual(
+      rows('streamstats reset_on_change=true count as n by user').map((r) => r['n']),
+      [1, 1, 1, 1, 1],
+    );
+  });
+});
