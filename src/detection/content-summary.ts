@@ -68,21 +68,25 @@ export function summarizeContent(pack: ContentPack): ContentSummary {
   };
 }
 
-const KIND_LABELS: Readonly<Record<ContentKind, string>> = {
-  detection: 'detections',
-  macro: 'macros',
-  lookup: 'lookups',
-  story: 'stories',
-  data_source: 'data sources',
-  baseline: 'baselines',
+const KIND_LABELS: Readonly<Record<ContentKind, readonly [string, string]>> = {
+  detection: ['detection', 'detections'],
+  macro: ['macro', 'macros'],
+  lookup: ['lookup', 'lookups'],
+  story: ['story', 'stories'],
+  data_source: ['data source', 'data sources'],
+  baseline: ['baseline', 'baselines'],
 };
+
+function count(n: number, [one, many]: readonly [string, string]): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 
 /** The summary as the lines `spelunk validate` prints (and the conformance section reuses). */
 export function formatContentSummary(summary: ContentSummary, listDisabled: boolean): string[] {
   const failed = Object.values(summary.files).reduce((n, f) => n + f.failed, 0);
   const files = (Object.keys(KIND_LABELS) as ContentKind[])
-    .map(
-      (kind) => `${summary.files[kind].loaded + summary.files[kind].failed} ${KIND_LABELS[kind]}`,
+    .map((kind) =>
+      count(summary.files[kind].loaded + summary.files[kind].failed, KIND_LABELS[kind]),
     )
     .join(', ');
   const { detections } = summary;
@@ -91,8 +95,8 @@ export function formatContentSummary(summary: ContentSummary, listDisabled: bool
     .map(([type, n]) => `${n} ${type}`)
     .join(', ');
   const lines = [
-    `files: ${files}${failed > 0 ? ` (${failed} with errors, not loaded)` : ''}`,
-    `problems: ${summary.errors} error(s), ${summary.warnings} warning(s)${summary.problemsByCode.length > 0 ? ` (${summary.problemsByCode.map((p) => `${p.code} ×${p.count}`).join(', ')})` : ''}`,
+    `files: ${files}${failed > 0 ? ` (${failed} not loaded: see the errors)` : ''}`,
+    `problems: ${count(summary.errors, ['error', 'errors'])}, ${count(summary.warnings, ['warning', 'warnings'])}${summary.problemsByCode.length > 0 ? ` (${summary.problemsByCode.map((p) => `${p.code} ×${p.count}`).join(', ')})` : ''}`,
     `detections: ${detections.loaded} loaded${types ? ` (${types})` : ''}, ${detections.enabled} enabled, ${detections.loaded - detections.enabled} disabled`,
   ];
   for (const group of detections.disabled) {

@@ -80,7 +80,8 @@ function yamlFiles(dir: string, recursive: boolean, diagnostics: Diagnostic[]): 
     return [];
   }
   const files: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  // Code-point order, so every machine and locale reads (and reports) files in the same order.
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (recursive) files.push(...yamlFiles(full, recursive, diagnostics));

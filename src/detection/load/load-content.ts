@@ -75,6 +75,11 @@ export function loadContent(
     diagnostics,
   );
   const detections = checkSearches(drafts, { macros, lookups }, diagnostics);
+  // A detection file that parsed but could not be normalised (mixed shapes, a duplicate id) failed too.
+  counts.detection = {
+    loaded: drafts.length,
+    failed: counts.detection.loaded + counts.detection.failed - drafts.length,
+  };
 
   return {
     roots: roots.map((root) => path.normalize(root)),

@@ -158,14 +158,14 @@ function traceLiteral(text: string, start: number, end: number): Traced | undefi
     map.push(line.end);
   }
   // The range ends after the last line break; splitLines leaves an empty last line for it.
-  while (out.length > 0 && out[out.length - 1] === '\n' && lines.length > 0) {
-    if (chomp === 'keep') break;
+  let lastBreak: number | undefined;
+  while (chomp !== 'keep' && out.length > 0 && out[out.length - 1] === '\n') {
     out.pop();
-    map.pop();
+    lastBreak = map.pop();
   }
   if (chomp === 'clip' && out.length > 0) {
     out.push('\n');
-    map.push(map[map.length - 1] ?? end);
+    map.push(lastBreak ?? end);
   }
   return { value: out.join(''), map };
 }

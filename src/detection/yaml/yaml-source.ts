@@ -53,12 +53,15 @@ export function parseYamlSource(name: string, text: string): ParsedYaml {
       return { yaml: parsed.yaml, diagnostics: [notice, ...parsed.diagnostics] };
     }
   }
-  const diagnostics = document.errors.map((e) =>
-    error(CONTENT_CODES.yamlSyntax, `YAML syntax error: ${firstLine(e.message)}`, {
+  // An error found at the end of the text (an unclosed bracket) is shown on its last character.
+  const lastCharacter = Math.max(0, text.trimEnd().length - 1);
+  const diagnostics = document.errors.map((e) => {
+    const start = Math.min(e.pos[0], lastCharacter);
+    return error(CONTENT_CODES.yamlSyntax, `YAML syntax error: ${firstLine(e.message)}`, {
       source,
-      span: span(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
-    }),
-  );
+      span: span(start, Math.max(Math.min(e.pos[1], text.length), start + 1)),
+    });
+  });
   return { yaml: undefined, diagnostics };
 }
 
