@@ -4,8 +4,10 @@ import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
 import type { Event } from '../../src/core/event.ts';
 import { loadLookupDirectories } from '../../src/spl/lookups/load-lookup-directories.ts';
+import type { LookupStore } from '../../src/spl/lookups/lookup-store.ts';
 import { parseLenientYaml } from '../../src/spl/macros/lenient-yaml.ts';
 import { loadMacros } from '../../src/spl/macros/load-macros.ts';
+import type { MacroLibrary } from '../../src/spl/macros/macro.ts';
 import { parseSpl } from '../../src/spl/parse-spl.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import type { Plan } from '../../src/spl/plan/plan.ts';
@@ -124,14 +126,7 @@ const section: ConformanceSection = {
  * The two seed searches must compile and find what they look for in events that carry the
  * fields they read; a regression there is real breakage.
  */
-function checkSeeds(
-  library: Parameters<typeof compileSpl>[1] extends infer O
-    ? O extends { macros?: infer M }
-      ? M
-      : never
-    : never,
-  store: ReturnType<typeof loadLookupDirectories>['store'],
-): string[] {
+function checkSeeds(library: MacroLibrary, store: LookupStore): string[] {
   const seedsDir = path.join(CORPUS_DIR, '..', 'seeds');
   if (!existsSync(seedsDir)) {
     console.log(`seeds: none at ${seedsDir}`);
