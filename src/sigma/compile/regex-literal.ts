@@ -82,24 +82,32 @@ export function requiredLiteral(pattern: string): RequiredLiteral | undefined {
       next = close + 1;
     } else if (c === '.' || c === '$' || c === '^') {
       atom = undefined;
-    } else if ('*+?{'.includes(c)) {
-      atom = undefined;
+    } else if ('*+?{}'.includes(c)) {
+      // A quantifier with nothing to quantify, or a brace that is not one: no literal claim.
+      return undefined;
     } else {
       atom = c;
     }
-    // A following quantifier decides whether the atom is required.
+    // A following quantifier decides whether the atom is required; it is skipped whole.
     const q = source.charAt(next);
     let optional = false;
     let repeated = false;
-    if (q === '*' || q === '?') optional = true;
-    else if (q === '+') repeated = true;
-    else if (q === '{') {
+    if (q === '*' || q === '?') {
+      optional = true;
+      next++;
+    } else if (q === '+') {
+      repeated = true;
+      next++;
+    } else if (q === '{') {
       const m = /^\{(\d*)(,?)(\d*)\}/.exec(source.slice(next));
       if (m) {
         if ((m[1] ?? '') === '' || m[1] === '0') optional = true;
         else repeated = true;
+        next += m[0].length;
       }
     }
+    if ((optional || repeated) && (source.charAt(next) === '?' || source.charAt(next) === '+'))
+      next++;
     if (atom !== undefined && !optional) run += atom;
     if (atom === undefined || optional || repeated) flush();
     i = next;

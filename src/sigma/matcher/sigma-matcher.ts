@@ -168,8 +168,9 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
     }
   };
 
-  const match = (e: Event): readonly SigmaMatch[] => {
+  const match = (original: Event): readonly SigmaMatch[] => {
     stats.events++;
+    const e = withSigmaFieldNames(original);
     generation = (generation + 1) >>> 0;
     if (generation === 0) {
       predicateStamp.fill(0);
@@ -249,6 +250,22 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
         })),
       })),
   };
+}
+
+/**
+ * Sigma writes Windows event fields without spaces (`Source Name` → `SourceName`, spec "Field
+ * Usage"). Events that carry such names get a view that also answers to the Sigma spelling.
+ */
+export function withSigmaFieldNames(event: Event): Event {
+  let view: Event | undefined;
+  for (const key in event) {
+    if (key.indexOf(' ') < 0) continue;
+    const sigmaName = key.replaceAll(' ', '');
+    if (sigmaName in event) continue;
+    view ??= Object.create(event) as Event;
+    view[sigmaName] = event[key];
+  }
+  return view ?? event;
 }
 
 function accepts(variant: RuleVariant, channel: string, eventId: string): boolean {

@@ -1,0 +1,211 @@
+// Conformance `sigma`: every SigmaHQ rule loaded and compiled, and the SigmaHQ regression pairs
+// (rule → EVTX with the events it must match) run through our EVTX reader and the matcher.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../../src/core/diagnostic.ts';
+import type { Event } from '../../src/core/event.ts';
+import { readEvtx } from '../../src/ingest/evtx/index.ts';
+import {
+  compileSigmaRules,
+  createSigmaMatcher,
+  loadSigmaRuleSet,
+  readSigmaFiles,
+  type SigmaRule,
+  type SigmaRuleSet,
+} from '../../src/sigma/index.ts';
+import { type ConformanceSection, corpusPath } from '../harness.ts';
+
+const RULE_DIRS = ['rules', 'rules-threat-hunting', 'rules-emerging-threats'];
+const EXPECTED_RULES = 3754;
+const EXPECTED_PAIRS = 202;
+
+/** Groups failures by reason (code + message with quoted parts elided), with examples. */
+function printGroups(
+  title: string,
+  items: readonly { reason: string; example: string }[],
+  examples = 3,
+): void {
+  const groups = new Map<string, string[]>();
+  for (const { reason, example } of items) {
+    const list = groups.get(reason) ?? [];
+    list.push(example);
+    groups.set(reason, list);
+  }
+  if (groups.size === 0) return;
+  console.log(title);
+  for (const [reason, list] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`  ${list.length} × ${reason}`);
+    for (const e of list.slice(0, examples)) console.log(`      e.g. ${e}`);
+  }
+}
+
+function reasonOf(d: Diagnostic): string {
+  return `${d.code} ${d.message.replace(/"[^"]*"/g, '"…"').replace(/%[^%\s]+%/g, '%…%')}`;
+}
+
+function relative(file: string): string {
+  return path.relative(corpusPath('sigma'), file);
+}
+
+interface RegressionTest {
+  readonly rule: SigmaRule;
+  readonly evtx: string;
+  readonly matchCount: number;
+}
+
+/** The `regression_tests_info` entries of a rule's info.yml (type evtx). */
+function regressionTests(rule: SigmaRule): RegressionTest[] | string {
+  const infoPath = corpusPath('sigma', rule.regressionTestsPath ?? '');
+  if (!existsSync(infoPath)) return `info.yml missing: ${rule.regressionTestsPath}`;
+  const text = readFileSync(infoPath, 'utf8');
+  // info.yml is flat and regular; a line reader keeps this section independent of rule loading.
+  const tests: RegressionTest[] = [];
+  let current: { type?: string; path?: string; matchCount?: number } | undefined;
+  const flush = () => {
+    if (current?.type === 'evtx' && current.path) {
+      tests.push({
+        rule,
+        evtx: corpusPath('sigma', current.path),
+        matchCount: current.matchCount ?? 1,
+      });
+    }
+  };
+  for (const line of text.split('\n')) {
+    if (/^\s*#/.test(line)) continue;
+    const item = /^\s*-\s+name:/.exec(line);
+    if (item) {
+      flush();
+      current = {};
+    }
+    const m = /^\s*(?:-\s+)?(type|path|match_count):\s*(\S+)/.exec(line);
+    if (m && current) {
+      const value = m[2] ?? '';
+      if (m[1] === 'type') current.type = value;
+      else if (m[1] === 'path') current.path = value;
+      else current.matchCount = Number(value);
+    }
+  }
+  flush();
+  return tests;
+}
+
+async function readEvents(file: string): Promise<{ events: Event[]; problems: string[] }> {
+  const problems: string[] = [];
+  const source = readEvtx(file, {
+    index: 'wineventlog',
+    needRaw: false,
+    onProblem: (p) => problems.push(`${p.location}: ${p.message}`),
+  });
+  const events: Event[] = [];
+  for await (const batch of source) events.push(...batch);
+  return { events, problems };
+}
+
+async function runRegression(ruleSet: SigmaRuleSet): Promise<number> {
+  const withTests = ruleSet.rules.filter((r) => r.regressionTestsPath !== undefined);
+  const failures: { reason: string; example: string }[] = [];
+  let pairs = 0;
+  let passed = 0;
+  // The whole rule set compiles once; each pair checks only its own rule's count.
+  const compiled = compileSigmaRules(ruleSet);
+  const matcher = createSigmaMatcher(compiled);
+  const indexOf = new Map(compiled.rules.map((c, i) => [c.rule, i]));
+  for (const rule of withTests) {
+    const tests = regressionTests(rule);
+    if (typeof tests === 'string') {
+      failures.push({ reason: tests, example: relative(rule.origin.source.name) });
+      continue;
+    }
+    for (const test of tests) {
+      pairs++;
+      const label = `${rule.title} (${path.basename(test.evtx)})`;
+      const ruleIndex = indexOf.get(rule);
+      if (ruleIndex === undefined) {
+        const inactive = compiled.inactive.find((i) => i.rule === rule);
+        failures.push({
+          reason: `rule did not compile: ${inactive ? reasonOf(inactive.diagnostic) : 'unknown'}`,
+          example: label,
+        });
+        continue;
+      }
+      const { events, problems } = await readEvents(test.evtx);
+      const count = events.filter((e) =>
+        matcher.match(e).some((m) => m.ruleIndex === ruleIndex),
+      ).length;
+      if (count >= test.matchCount) passed++;
+      else {
+        const channels = [...new Set(events.map((e) => `${e['Channel']}/${e['EventID']}`))].join(
+          ', ',
+        );
+        failures.push({
+          reason: `matched ${count} of ${events.length} events, needs ${test.matchCount}${problems.length ? ` (reader: ${problems[0]})` : ''}`,
+          example: `${label} [${channels}]`,
+        });
+      }
+    }
+  }
+  console.log(
+    `regression ${passed}/${pairs} (SigmaHQ has ${EXPECTED_PAIRS} pairs; through the EVTX reader)`,
+  );
+  printGroups('regression failures:', failures);
+  return pairs;
+}
+
+const section: ConformanceSection = {
+  name: 'sigma',
+  description: 'SigmaHQ rules loaded and compiled; regression pairs (rule → EVTX) matched',
+  async run() {
+    const hardFailures: string[] = [];
+    const files = readSigmaFiles(RULE_DIRS.map((d) => corpusPath('sigma', d)));
+    const ruleSet = loadSigmaRuleSet(files.sources, files.diagnostics);
+    const documents = ruleSet.documents.length;
+    const loaded = ruleSet.rules.length + ruleSet.correlations.length + ruleSet.filters.length;
+    console.log(`loaded ${loaded}/${documents} documents (SigmaHQ has ${EXPECTED_RULES} rules)`);
+    printGroups(
+      'not loaded:',
+      ruleSet.documents
+        .filter((d) => d.document === undefined)
+        .map((d) => ({
+          reason: reasonOf(
+            d.diagnostics.find((x) => x.severity === 'error') ?? (d.diagnostics[0] as Diagnostic),
+          ),
+          example: relative(d.source.name),
+        })),
+    );
+    const warnings = ruleSet.documents.flatMap((d) =>
+      d.diagnostics.filter((x) => x.severity === 'warning'),
+    );
+    if (warnings.length > 0)
+      console.log(
+        `load warnings: ${warnings.length} (${[...new Set(warnings.map((w) => w.code))].join(', ')})`,
+      );
+    const compiled = compileSigmaRules(ruleSet);
+    console.log(
+      `compiled ${compiled.rules.length}/${ruleSet.rules.length} with the built-in Windows mapping (${compiled.predicates.length} distinct predicates)`,
+    );
+    // Rules of products the Windows mapping does not cover are grouped by product.
+    printGroups(
+      'not compiled (inactive):',
+      compiled.inactive.map((i) => ({
+        reason:
+          i.diagnostic.code === 'SIGMA051' && i.rule.logsource.product !== 'windows'
+            ? `SIGMA051 no logsource mapping for product ${i.rule.logsource.product ?? '(none)'}`
+            : reasonOf(i.diagnostic),
+        example: relative(i.rule.origin.source.name),
+      })),
+      1,
+    );
+    const windows = ruleSet.rules.filter((r) => r.logsource.product === 'windows');
+    const windowsActive = compiled.rules.filter(
+      (c) => c.rule.logsource.product === 'windows',
+    ).length;
+    console.log(`windows rules compiled: ${windowsActive}/${windows.length}`);
+    if (ruleSet.rules.length === 0)
+      hardFailures.push('no rule loaded: the corpus or the loader is broken');
+    const pairs = await runRegression(ruleSet);
+    if (pairs === 0) hardFailures.push('no regression pair found');
+    return { hardFailures };
+  },
+};
+
+export default section;
