@@ -2,15 +2,10 @@
 import { span } from '../../core/span.ts';
 import type { Aggregation, EvalArgument } from '../ast/commands/stats.ts';
 import type { ByClause, CommandOption, FieldName, SpanValue } from '../ast/common.ts';
-import {
-  atOption,
-  expectField,
-  gluedParentheses,
-  parseFieldList,
-  parseOptions,
-} from './arguments.ts';
+import { expectField, gluedParentheses, parseFieldList } from './arguments.ts';
 import type { Cursor } from './cursor.ts';
 import { parseExpression } from './expression.ts';
+import { atOption, parseOptions } from './options.ts';
 
 /**
  * `count`, `count()`, `dc(x) as y`, `count(eval(x>1)) AS n`, comma or space separated, up to a

@@ -5,9 +5,10 @@ import type { Command } from '../ast/command.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
 import { type CommandSlice, type SplitPipeline, skipSpace, splitPipeline } from '../lexer/index.ts';
 import { expectEnd } from './arguments.ts';
+import { closestName } from './closest-name.ts';
 import { commandBase } from './command-parser.ts';
 import { parseGeneric } from './commands/generic.ts';
-import { lookupCommandParser } from './commands/index.ts';
+import { COMMAND_PARSERS, lookupCommandParser } from './commands/index.ts';
 import { Cursor, type NestedKind, type ParseContext, SplSyntaxError } from './cursor.ts';
 import { KNOWN_SPL_COMMANDS } from './known-commands.ts';
 import { parseSearchClause } from './search-clause.ts';
@@ -120,7 +121,16 @@ function parseCommand(
   const parser = lookupCommandParser(nameToken.text);
   if (parser) return parser(cursor, header);
   if (KNOWN_SPL_COMMANDS.has(nameToken.text.toLowerCase())) return parseGeneric(cursor, header);
-  return cursor.fail('SPL101', `unknown command "${nameToken.text}"`, nameToken.span);
+  const near = closestName(nameToken.text, [
+    ...Object.keys(COMMAND_PARSERS),
+    ...KNOWN_SPL_COMMANDS,
+  ]);
+  throw new SplSyntaxError(
+    error('SPL101', `unknown command "${nameToken.text}"`, {
+      span: nameToken.span,
+      ...(near ? { notes: [{ message: `did you mean "${near}"?` }] } : {}),
+    }),
+  );
 }
 
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {

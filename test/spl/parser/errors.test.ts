@@ -46,6 +46,7 @@ test('the caret is drawn under the span', () => {
       '  |',
       '1 | index=x | foo bar',
       '  |           ^^^',
+      '  = note: did you mean "from"?',
     ].join('\n'),
   );
 });
@@ -65,4 +66,20 @@ test('hostile input: long, deep and unbalanced searches end with diagnostics, no
     assert.ok(performance.now() - started < 5000, `too slow: ${input.slice(0, 20)}`);
     assert.ok(Array.isArray(parsed.diagnostics));
   }
+});
+
+test('a misspelt command or function gets a "did you mean" note', () => {
+  const parsed = parseSpl('index=x | stast count | eval x=lowr(y)');
+  assert.deepEqual(
+    parsed.diagnostics.map((d) => [d.code, d.notes?.[0]?.message]),
+    [
+      ['SPL101', 'did you mean "stats"?'],
+      ['SPL301', 'did you mean "lower"?'],
+    ],
+  );
+  const analysed = parseSpl('| eval x=lowr(y)');
+  assert.deepEqual(
+    analysed.diagnostics.map((d) => [d.code, d.notes?.[0]?.message]),
+    [['SPL301', 'did you mean "lower"?']],
+  );
 });

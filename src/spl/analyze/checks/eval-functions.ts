@@ -3,6 +3,7 @@ import { error } from '../../../core/diagnostic.ts';
 import { forEachExpr } from '../../ast/walk.ts';
 import { EvalCode } from '../../eval/eval-codes.ts';
 import { lookupFunction } from '../../eval/functions/index.ts';
+import { closestName } from '../../parser/closest-name.ts';
 import type { AnalysisCheck } from '../check.ts';
 import { KNOWN_EVAL_FUNCTIONS } from '../known-functions.ts';
 
@@ -20,9 +21,11 @@ export const evalFunctionsCheck: AnalysisCheck = {
       const spec = lookupFunction(expr.name);
       if (!spec) {
         if (KNOWN_EVAL_FUNCTIONS.has(expr.name.toLowerCase())) return;
+        const near = closestName(expr.name, KNOWN_EVAL_FUNCTIONS);
         report(
           error(EvalCode.unknownFunction, `unknown eval function "${expr.name}"`, {
             span: expr.nameSpan,
+            ...(near ? { notes: [{ message: `did you mean "${near}"?` }] } : {}),
           }),
         );
         return;

@@ -1,7 +1,8 @@
 // `addtotals [row=b] [col=b] [labelfield=f] [label=s] [fieldname=f] [<fields>]`.
 import type { AddtotalsCommand, AddtotalsOptions, FieldName } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseFieldList, parseOptions } from '../arguments.ts';
+import { expectEnd, parseFieldList } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const OPTIONS: OptionTable = {
   row: 'boolean',

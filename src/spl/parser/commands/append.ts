@@ -1,7 +1,8 @@
 // `append [extendtimerange=b] [maxtime=N] [maxout=N] [timeout=N] [<subsearch>]` (Search Reference, append).
 import type { AppendCommand, AppendOptions } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 import { parseSubsearch } from '../subsearch.ts';
 
 const APPEND_OPTIONS: OptionTable = {

@@ -1,7 +1,8 @@
 // `appendpipe [run_in_preview=b] [<subpipeline>]`: the subpipeline runs over the current results.
 import type { AppendpipeCommand, AppendpipeOptions } from '../../ast/command.ts';
-import { expectEnd, parseOptions } from '../arguments.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { parseOptions } from '../options.ts';
 import { parseSubsearch } from '../subsearch.ts';
 
 export const parseAppendpipe: CommandParser = (cursor, header): AppendpipeCommand => {

@@ -1,7 +1,8 @@
 // `bin|bucket [span=..] [bins=N] [minspan=..] [start=N] [end=N] [aligntime=..] <field> [AS <alias>]`.
 import type { BinCommand, BinOptions, FieldName } from '../../ast/command.ts';
-import { expectEnd, expectField, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd, expectField } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const OPTIONS: OptionTable = {
   span: 'span',

@@ -2,9 +2,10 @@
 import { span } from '../../../core/span.ts';
 import type { Conversion, ConvertCommand, ConvertOptions, FieldName } from '../../ast/command.ts';
 import { CONVERT_FUNCTIONS, type ConvertFunction } from '../../ast/commands/fields.ts';
-import { expectEnd, expectField, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd, expectField } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
 import type { Cursor } from '../cursor.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const OPTIONS: OptionTable = { timeformat: 'string' };
 

@@ -1,6 +1,7 @@
 // `datamodel [<model> [<dataset>]] [search|flat|acceleration_search_string]` (Search Reference, datamodel).
 import type { DatamodelCommand, TextArgument } from '../../ast/command.ts';
-import { expectEnd, textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
 
 export const parseDatamodel: CommandParser = (cursor, header): DatamodelCommand => {

@@ -1,7 +1,8 @@
 // `dedup [N] <fields> [keepevents=b] [keepempty=b] [consecutive=b] [sortby <keys>]`.
 import type { DedupCommand, DedupOptions, SortKey } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseFieldList, parseOptions } from '../arguments.ts';
+import { expectEnd, parseFieldList } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 import { parseCount } from './count.ts';
 import { parseSortKey } from './sort-keys.ts';
 

@@ -1,7 +1,7 @@
 // `eventstats [allnum=b] <aggregations> [by fields]` (Search Reference, eventstats).
 import type { EventstatsCommand, EventstatsOptions } from '../../ast/command.ts';
-import type { OptionTable } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import type { OptionTable } from '../options.ts';
 import { parseStatsBody } from './stats-body.ts';
 
 const EVENTSTATS_OPTIONS: OptionTable = { allnum: 'boolean' };

@@ -1,7 +1,9 @@
 // `extract|kv [options] [extractor names]` (Search Reference, extract).
 import type { ExtractCommand, ExtractOptions, TextArgument } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseOptions, textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const EXTRACT_OPTIONS: OptionTable = {
   pairdelim: 'string',

@@ -1,7 +1,8 @@
 // The shape most extraction commands share: options, one field, options again.
 import type { FieldName } from '../../ast/command.ts';
-import { expectEnd, expectField, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd, expectField } from '../arguments.ts';
 import type { Cursor } from '../cursor.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 export function parseFieldWithOptions<O extends object>(
   cursor: Cursor,

@@ -1,7 +1,8 @@
 // `fillnull [value=<string>] [<fields>]` (Search Reference, fillnull).
 import type { FillnullCommand, FillnullOptions } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseFieldList, parseOptions } from '../arguments.ts';
+import { expectEnd, parseFieldList } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const OPTIONS: OptionTable = { value: 'string' };
 

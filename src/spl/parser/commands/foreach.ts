@@ -1,8 +1,9 @@
 // `foreach [mode=..] [fieldstr=..] [matchstr=..] [matchseg1..3=..] <wildcard fields> [<template>]`
 // (Search Reference, foreach). The template keeps `<<FIELD>>`-style placeholders as field names.
 import type { ForeachCommand, ForeachOptions } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseFieldList, parseOptions } from '../arguments.ts';
+import { expectEnd, parseFieldList } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 import { parseSubsearch } from '../subsearch.ts';
 
 const OPTIONS: OptionTable = {

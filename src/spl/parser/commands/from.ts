@@ -1,7 +1,8 @@
 // `from datamodel:<X.Y>`, `from datamodel <X.Y>`, `from inputlookup:<name>` (Search Reference, from).
 import { span } from '../../../core/span.ts';
 import type { FromCommand } from '../../ast/command.ts';
-import { expectEnd, textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
 
 export const parseFrom: CommandParser = (cursor, header): FromCommand => {

@@ -1,9 +1,10 @@
 // `head [N] [limit=N] [(<expr>)] [null=b] [keeplast=b]` (Search Reference, head).
 import type { HeadCommand, HeadOptions } from '../../ast/command.ts';
 import type { Expr } from '../../ast/expr.ts';
-import { expectEnd, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
 import { parseExpression } from '../expression.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 import { parseCount } from './count.ts';
 
 const OPTIONS: OptionTable = { limit: 'integer', null: 'boolean', keeplast: 'boolean' };

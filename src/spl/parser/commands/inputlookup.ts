@@ -1,8 +1,9 @@
 // `inputlookup [options] <table> [where <search>]` (Search Reference, inputlookup).
 import type { InputlookupCommand, InputlookupOptions } from '../../ast/command.ts';
 import type { SearchExpr } from '../../ast/search.ts';
-import { expectEnd, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 import { parseSearchClause } from '../search-clause.ts';
 import { parseLookupTable } from './lookup-table.ts';
 

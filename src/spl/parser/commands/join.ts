@@ -1,7 +1,8 @@
 // `join [type=..] [usetime=b] [earlier=b] [overwrite=b] [max=N] [<fields>] [<subsearch>]` (Search Reference, join).
 import type { JoinCommand, JoinOptions } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseFieldList, parseOptions } from '../arguments.ts';
+import { expectEnd, parseFieldList } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 import { parseSubsearch } from '../subsearch.ts';
 
 const JOIN_OPTIONS: OptionTable = {

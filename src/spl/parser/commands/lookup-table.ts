@@ -1,6 +1,6 @@
 // The lookup table name argument of inputlookup and outputlookup.
 import type { TextArgument } from '../../ast/command.ts';
-import { textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
 import type { Cursor } from '../cursor.ts';
 
 export function parseLookupTable(cursor: Cursor): TextArgument {

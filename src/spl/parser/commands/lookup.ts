@@ -1,16 +1,11 @@
 // `lookup [options] <table> <field> [AS <field>] ... [OUTPUT|OUTPUTNEW <field> [AS <field>] ...]`.
 import { span } from '../../../core/span.ts';
 import type { FieldAlias, LookupCommand, LookupOptions, LookupOutput } from '../../ast/command.ts';
-import {
-  atFieldToken,
-  expectEnd,
-  expectField,
-  type OptionTable,
-  parseOptions,
-  textArgument,
-} from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { atFieldToken, expectEnd, expectField } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
 import type { Cursor } from '../cursor.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const OPTIONS: OptionTable = { local: 'boolean', update: 'boolean', event_time_field: 'string' };
 const OUTPUT_WORDS = ['output', 'outputnew'];

@@ -1,7 +1,8 @@
 // `makeresults [count=N] [annotate=b] [splunk_server=s] [format=csv|json data=...]`.
 import type { MakeresultsCommand, MakeresultsOptions } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const OPTIONS: OptionTable = {
   count: 'integer',

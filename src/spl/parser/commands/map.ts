@@ -1,7 +1,9 @@
 // `map search="<search>" [maxsearches=N]` or `map [<subsearch>] [maxsearches=N]` (Search Reference, map).
 import type { MapCommand, MapOptions, Subsearch, TextArgument } from '../../ast/command.ts';
-import { atOption, expectEnd, type OptionTable, parseOptions, textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { atOption, type OptionTable, parseOptions } from '../options.ts';
 import { parseSubsearch } from '../subsearch.ts';
 
 const OPTIONS: OptionTable = { maxsearches: 'integer' };

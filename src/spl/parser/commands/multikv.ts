@@ -1,13 +1,9 @@
 // `multikv [options] [fields f...] [filter term...]` (Search Reference, multikv).
 import type { FieldName, MultikvCommand, MultikvOptions, TextArgument } from '../../ast/command.ts';
-import {
-  expectEnd,
-  type OptionTable,
-  parseFieldList,
-  parseOptions,
-  textArgument,
-} from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd, parseFieldList } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 export const parseMultikv: CommandParser = (cursor, header): MultikvCommand => {
   const table: OptionTable = {

@@ -1,7 +1,8 @@
 // `outputlookup [options] <table>` (Search Reference, outputlookup).
 import type { OutputlookupCommand, OutputlookupOptions } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 import { parseLookupTable } from './lookup-table.ts';
 
 const OUTPUT_OPTIONS: OptionTable = {

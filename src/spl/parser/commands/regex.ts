@@ -1,6 +1,7 @@
 // `regex [<field>=|<field>!=]"<regex>"` (Search Reference, regex).
 import type { FieldName, RegexCommand } from '../../ast/command.ts';
-import { expectEnd, fieldName, textArgument } from '../arguments.ts';
+import { fieldName, textArgument } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
 
 export const parseRegex: CommandParser = (cursor, header): RegexCommand => {

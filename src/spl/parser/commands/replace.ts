@@ -1,7 +1,8 @@
 // `replace "<old>" WITH "<new>", ... [IN <fields>]` (Search Reference, replace).
 import { span } from '../../../core/span.ts';
 import type { FieldName, ReplaceCommand, ReplacePair } from '../../ast/command.ts';
-import { expectEnd, parseFieldList, textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd, parseFieldList } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
 
 export const parseReplace: CommandParser = (cursor, header): ReplaceCommand => {

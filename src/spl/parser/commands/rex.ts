@@ -1,7 +1,9 @@
 // `rex [field=f] [max_match=N] [offset_field=f] [mode=sed] "<regex>"` (Search Reference, rex).
 import type { RexCommand, RexOptions } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseOptions, textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const OPTIONS: OptionTable = {
   field: 'field',

@@ -1,7 +1,9 @@
 // `sort [N] [limit=N] <keys> [d|desc]` (Search Reference, sort).
 import type { SortCommand, SortKey, SortOptions, TextArgument } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseOptions, textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 import { parseCount } from './count.ts';
 import { parseSortKey } from './sort-keys.ts';
 

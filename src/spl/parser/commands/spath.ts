@@ -1,7 +1,9 @@
 // `spath [input=f] [output=f] [path=p | p]` (Search Reference, spath).
 import type { SpathCommand, SpathOptions, TextArgument } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseOptions, textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 export const parseSpath: CommandParser = (cursor, header): SpathCommand => {
   const table: OptionTable = { input: 'field', output: 'field', path: 'string' };

@@ -1,7 +1,8 @@
 // What stats, eventstats and streamstats share: options, aggregations, by-clause.
 import { parseAggregations, parseByClause } from '../aggregations.ts';
-import { expectEnd, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd } from '../arguments.ts';
 import type { Cursor } from '../cursor.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 export function parseStatsBody<O extends object>(
   cursor: Cursor,

@@ -1,7 +1,7 @@
 // `stats [options] <aggregations> [by fields]` (Search Reference, stats).
 import type { StatsCommand, StatsOptions } from '../../ast/command.ts';
-import type { OptionTable } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import type { OptionTable } from '../options.ts';
 import { parseStatsBody } from './stats-body.ts';
 
 const STATS_OPTIONS: OptionTable = {

@@ -1,7 +1,7 @@
 // `streamstats [options] <aggregations> [by fields]` (Search Reference, streamstats).
 import type { StreamstatsCommand, StreamstatsOptions } from '../../ast/command.ts';
-import type { OptionTable } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import type { OptionTable } from '../options.ts';
 import { parseStatsBody } from './stats-body.ts';
 
 const STREAMSTATS_OPTIONS: OptionTable = {

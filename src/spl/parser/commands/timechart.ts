@@ -1,8 +1,9 @@
 // `timechart [options] <aggregations> [by <field>]` (Search Reference, timechart).
 import type { TimechartCommand, TimechartOptions } from '../../ast/command.ts';
 import { parseAggregations, parseByClause } from '../aggregations.ts';
-import { expectEnd, type OptionTable, parseOptions } from '../arguments.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const OPTIONS: OptionTable = {
   span: 'span',

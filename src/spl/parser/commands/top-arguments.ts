@@ -1,8 +1,9 @@
 // What top and rare share: `[N] [options] <fields> [by <fields>]`.
 import type { TopArguments, TopOptions } from '../../ast/command.ts';
 import { parseByClause } from '../aggregations.ts';
-import { expectEnd, type OptionTable, parseFieldList, parseOptions } from '../arguments.ts';
+import { expectEnd, parseFieldList } from '../arguments.ts';
 import type { Cursor } from '../cursor.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 import { parseCount } from './count.ts';
 
 export const TOP_OPTIONS: OptionTable = {

@@ -1,8 +1,9 @@
 // `transaction [<fields>] [maxspan=..] [maxpause=..] [startswith=..] [endswith=..] ...`
 // (Search Reference, transaction).
 import type { FieldName, TransactionCommand, TransactionOptions } from '../../ast/command.ts';
-import { expectEnd, type OptionTable, parseFieldList, parseOptions } from '../arguments.ts';
+import { expectEnd, parseFieldList } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 const OPTIONS: OptionTable = {
   maxspan: 'span',

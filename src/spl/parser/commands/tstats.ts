@@ -9,9 +9,11 @@ import type {
   TstatsWhere,
 } from '../../ast/command.ts';
 import { parseAggregations, parseByClause } from '../aggregations.ts';
-import { atOption, expectEnd, type OptionTable, parseOptions, textArgument } from '../arguments.ts';
+import { textArgument } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
 import type { Cursor } from '../cursor.ts';
+import { atOption, type OptionTable, parseOptions } from '../options.ts';
 import { parseSearchClause } from '../search-clause.ts';
 
 const OPTIONS: OptionTable = {

@@ -1,7 +1,9 @@
 // `xmlkv [field] [maxinputs=N]` (Search Reference, xmlkv).
 import type { FieldName, XmlkvCommand, XmlkvOptions } from '../../ast/command.ts';
-import { expectEnd, fieldName, type OptionTable, parseOptions } from '../arguments.ts';
+import { fieldName } from '../argument-nodes.ts';
+import { expectEnd } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';
+import { type OptionTable, parseOptions } from '../options.ts';
 
 export const parseXmlkv: CommandParser = (cursor, header): XmlkvCommand => {
   const table: OptionTable = { maxinputs: 'integer' };
