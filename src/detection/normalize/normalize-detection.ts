@@ -1,22 +1,15 @@
 // Turns a schema-checked detection YAML into the normalised Detection (everything but enablement).
 import path from 'node:path';
-import { isNode } from 'yaml';
 import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
-import { span } from '../../core/span.ts';
 import type { AttackCatalog } from '../attack/attack-catalog.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
-import type {
-  AttackTechnique,
-  Detection,
-  DetectionOrigin,
-  DetectionTest,
-} from '../model/detection.ts';
+import type { AttackTechnique, Detection } from '../model/detection.ts';
 import type { DetectionYaml } from '../schema/detection-schema.ts';
 import { keySpan, valueSpan } from '../yaml/locate.ts';
-import { scalarOffsetMap } from '../yaml/scalar-offsets.ts';
 import type { YamlSource } from '../yaml/yaml-source.ts';
-import { locateAttackData } from './attack-data.ts';
+import { normalizeTest } from './detection-tests.ts';
 import { readRisk, riskShapesUsed } from './risk-shapes.ts';
+import { searchOrigin } from './search-origin.ts';
 
 /** A detection before its search is checked; the loader then decides whether it is enabled. */
 export type DetectionDraft = Omit<Detection, 'enabled' | 'disabled'>;
@@ -139,7 +132,7 @@ export function normalizeDetection(d: DetectionYaml, context: NormalizeContext):
     tests,
     manualTest: tagged('manual_test'),
     filterMacro,
-    origin: originOf(context),
+    origin: searchOrigin(context.yaml, context.contentDir),
   };
   return { draft, diagnostics };
 }
@@ -171,59 +164,4 @@ function techniqueOf(
     );
   }
   return { id, name: info?.name, tactics: info?.tactics ?? [] };
-}
-
-function normalizeTest(
-  test: DetectionYaml['tests'][number],
-  index: number,
-  context: NormalizeContext,
-  diagnostics: Diagnostic[],
-): DetectionTest {
-  const kind = test.test_type ?? 'unit';
-  const attackData = test.attack_data.map((a, j) => {
-    const location = locateAttackData(a.data, context.contentDir);
-    if (location.kind === 'file' && !context.fileExists(location.path)) {
-      diagnostics.push(
-        warning(
-          CONTENT_CODES.attackDataMissing,
-          `attack data file ${location.path} does not exist`,
-          {
-            source: context.yaml.source,
-            span: valueSpan(context.yaml, ['tests', index, 'attack_data', j, 'data']),
-          },
-        ),
-      );
-    }
-    return {
-      data: a.data,
-      location,
-      source: a.source,
-      sourcetype: a.sourcetype,
-      customIndex: a.custom_index,
-      host: a.host,
-    };
-  });
-  return {
-    name: test.name,
-    kind,
-    expectsResults: kind !== 'benign',
-    attackData,
-    earliestTime: test.earliest_time,
-    latestTime: test.latest_time,
-  };
-}
-
-function originOf(context: NormalizeContext): DetectionOrigin {
-  const { yaml } = context;
-  const node = yaml.document.get('search', true);
-  const map = isNode(node) ? scalarOffsetMap(yaml.parsedText, node) : undefined;
-  const range = isNode(node) ? node.range : undefined;
-  return {
-    contentDir: context.contentDir,
-    file: yaml.source,
-    searchSpan: range ? span(yaml.toOriginal(range[0]), yaml.toOriginal(range[1])) : undefined,
-    searchToFile: map
-      ? (offset) => yaml.toOriginal(map[Math.max(0, Math.min(offset, map.length - 1))] ?? 0)
-      : undefined,
-  };
 }

@@ -1,0 +1,20 @@
+// Where a detection's search sits in its YAML file, so diagnostics on the search can point there.
+import { isNode } from 'yaml';
+import { span } from '../../core/span.ts';
+import type { DetectionOrigin } from '../model/detection.ts';
+import { scalarOffsetMap } from '../yaml/scalar-offsets.ts';
+import type { YamlSource } from '../yaml/yaml-source.ts';
+
+export function searchOrigin(yaml: YamlSource, contentDir: string): DetectionOrigin {
+  const node = yaml.document.get('search', true);
+  const map = isNode(node) ? scalarOffsetMap(yaml.parsedText, node) : undefined;
+  const range = isNode(node) ? node.range : undefined;
+  return {
+    contentDir,
+    file: yaml.source,
+    searchSpan: range ? span(yaml.toOriginal(range[0]), yaml.toOriginal(range[1])) : undefined,
+    searchToFile: map
+      ? (offset) => yaml.toOriginal(map[Math.max(0, Math.min(offset, map.length - 1))] ?? 0)
+      : undefined,
+  };
+}
