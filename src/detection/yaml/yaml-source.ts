@@ -29,14 +29,25 @@ const identity = (offset: number): number => offset;
  */
 export function parseYamlSource(name: string, text: string): ParsedYaml {
   const source: SourceText = { name, text };
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseSafely(text);
+  if (document instanceof Error) {
+    return {
+      yaml: undefined,
+      diagnostics: [
+        error(CONTENT_CODES.yamlSyntax, `YAML cannot be read: ${document.message}`, {
+          source,
+          span: span(0, Math.min(1, text.length)),
+        }),
+      ],
+    };
+  }
   if (document.errors.length === 0)
     return checkMapping({ source, document, parsedText: text, toOriginal: identity });
 
   const repaired = indentQuotedContinuations(text);
   if (repaired) {
-    const retried = parseDocument(repaired.text, { prettyErrors: false });
-    if (retried.errors.length === 0) {
+    const retried = parseSafely(repaired.text);
+    if (!(retried instanceof Error) && retried.errors.length === 0) {
       const first = repaired.repairedLines[0] ?? 0;
       const lineEnd = text.indexOf('\n', first);
       const notice = warning(
@@ -63,6 +74,15 @@ export function parseYamlSource(name: string, text: string): ParsedYaml {
     });
   });
   return { yaml: undefined, diagnostics };
+}
+
+/** The parser recurses per nesting level: absurdly deep input must be a diagnostic, not a crash. */
+function parseSafely(text: string): Document.Parsed | Error {
+  try {
+    return parseDocument(text, { prettyErrors: false });
+  } catch (cause) {
+    return cause instanceof Error ? cause : new Error(String(cause));
+  }
 }
 
 function checkMapping(yaml: YamlSource): ParsedYaml {

@@ -78,3 +78,24 @@ test('a PyYAML-only file loads with a warning on its first repaired line', () =>
   assert.equal(parsed.yaml.document.get('search'), 'x | y');
   assert.equal(where(parsed.diagnostics[0]), "ESCU102 3:1 | y'");
 });
+
+test('pathological YAML (deep nesting, alias bombs) is a diagnostic, never a crash', () => {
+  const deep = `a: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`;
+  const parsed = parseYamlSource('deep.yml', deep);
+  if (parsed.yaml) {
+    const result = validateYaml(parsed.yaml, schema);
+    assert.equal(result.data, undefined);
+  } else {
+    assert.equal(parsed.diagnostics[0]?.code, 'ESCU101');
+  }
+  const aliases = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 0; i < 12; i++)
+    aliases.push(
+      `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+    );
+  const bomb = parseYamlSource('bomb.yml', `${aliases.join('\n')}\n`);
+  assert.ok(bomb.yaml);
+  const result = validateYaml(bomb.yaml, schema);
+  assert.equal(result.data, undefined);
+  assert.equal(result.diagnostics[0]?.code, 'ESCU112');
+});
