@@ -1,6 +1,9 @@
 // `spelunk search '<SPL>' <path>...`: runs one SPL search over event files and prints the results.
 import { type Command, Option } from 'commander';
 import { type Diagnostic, formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
+import type { Event } from '../../core/event.ts';
+import { planEventFlow } from '../../engine/event-flow.ts';
+import { runPlansOverEvents } from '../../engine/run-plans.ts';
 import { INPUT_FORMAT_NAMES } from '../../ingest/formats/index.ts';
 import type { InputFormatName } from '../../ingest/formats/input-format.ts';
 import {
@@ -9,10 +12,10 @@ import {
   problemDiagnostic,
 } from '../../ingest/input/input-summary.ts';
 import { openInputs } from '../../ingest/open-inputs.ts';
+import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
 import { loadLookupDirectories } from '../../spl/lookups/load-lookup-directories.ts';
 import { loadMacros } from '../../spl/macros/load-macros.ts';
 import { compileSpl } from '../../spl/plan/compile-spl.ts';
-import { runPlanOverSource } from '../../spl/plan/run-over-source.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
 import type { CliCommand } from './index.ts';
@@ -21,6 +24,8 @@ export interface SearchOptions {
   readonly format: OutputFormat;
   readonly macros: readonly string[];
   readonly lookups: readonly string[];
+  /** props.conf/transforms.conf/YAML knowledge files or directories, after the built-in knowledge. */
+  readonly props?: readonly string[];
   readonly inputFormat?: InputFormatName;
   readonly index?: string;
   readonly source?: string;
@@ -61,6 +66,12 @@ export const searchCommand: CliCommand = {
         collect,
         [],
       )
+      .option(
+        '--props <file|dir>',
+        'field knowledge: props.conf, transforms.conf, their YAML form, or a directory of them (repeatable; applied over the built-in Windows knowledge)',
+        collect,
+        [],
+      )
       .addOption(
         new Option(
           '--input-format <format>',
@@ -81,8 +92,8 @@ export const searchCommand: CliCommand = {
 };
 
 /**
- * load macros → load lookups → compile → open inputs → run (pump batches) → render results →
- * report input problems. Returns the exit code.
+ * load macros → load lookups → load field knowledge → compile → open inputs → run (pump batches:
+ * route → knowledge → plan) → render results → report input problems. Returns the exit code.
  */
 export async function runSearch(
   spl: string,
@@ -93,7 +104,8 @@ export async function runSearch(
   const warnings: Diagnostic[] = [];
   const macros = loadMacros(options.macros);
   const lookups = loadLookupDirectories(options.lookups);
-  const setupProblems = [...macros.diagnostics, ...lookups.diagnostics];
+  const knowledge = loadFieldKnowledge({ paths: options.props ?? [], lookups: lookups.store });
+  const setupProblems = [...macros.diagnostics, ...lookups.diagnostics, ...knowledge.diagnostics];
   if (hasErrors(setupProblems)) {
     io.err(`${formatDiagnostics(setupProblems)}\n`);
     return EXIT_FAILURE;
@@ -110,11 +122,12 @@ export async function runSearch(
     io.err('error: this search reads events: give files or directories to read, or - for stdin\n');
     return EXIT_USAGE;
   }
+  const flow = planEventFlow([plan], knowledge.base);
   const inputs =
     paths.length === 0
       ? undefined
       : await openInputs(paths, {
-          needRaw: plan.needsRaw,
+          needRaw: flow.needsRaw,
           ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
           ...(options.index ? { index: options.index } : {}),
           ...(options.source ? { source: options.source } : {}),
@@ -122,10 +135,11 @@ export async function runSearch(
           ...(io.stdin ? { stdin: io.stdin } : {}),
         });
   const writer = createResultWriter(options.format, io.out);
-  await runPlanOverSource(plan, inputs?.source, {
-    emit: (rows) => writer.write(rows),
-    warn: (d) => warnings.push(d),
-  });
+  const context = {
+    emit: (rows: readonly Event[]) => writer.write(rows),
+    warn: (d: Diagnostic) => warnings.push(d),
+  };
+  await runPlansOverEvents([{ plan, context }], inputs?.source, flow);
   writer.end();
   if (warnings.length > 0) io.err(`${formatDiagnostics(warnings)}\n`);
   const summary = inputs?.summary();

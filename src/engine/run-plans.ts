@@ -1,0 +1,69 @@
+// The engine's pump: events → route → field knowledge → every plan's run; reused by `search` and `hunt`.
+import type { Event, EventSource } from '../core/event.ts';
+import type { Plan, PlanRun, RunContext } from '../spl/plan/plan.ts';
+import { type RouteFilter, unionRoutes } from '../spl/plan/route-filter.ts';
+import { type EventFlow, writesRouteFields } from './event-flow.ts';
+import { admitsEvent, routeOfRun } from './route-admission.ts';
+
+export interface PlanRunSpec {
+  readonly plan: Plan;
+  readonly context: RunContext;
+}
+
+interface StartedRun {
+  readonly run: PlanRun;
+  readonly route: RouteFilter;
+}
+
+/**
+ * Reads `source` once for every plan. An event no plan's route admits is dropped before its
+ * knowledge is computed, unless the knowledge itself writes a field routes look at (a user's
+ * FIELDALIAS onto EventCode, say): then the knowledge runs first. Each run gets the events its
+ * own route admits; runs copy an event before changing it, so one event object serves them all.
+ * Plans that read no events are finished without reading `source`.
+ */
+export async function runPlansOverEvents(
+  specs: readonly PlanRunSpec[],
+  source: EventSource | undefined,
+  flow: EventFlow,
+): Promise<void> {
+  const runs: StartedRun[] = specs.map((spec) => ({
+    run: spec.plan.start(spec.context),
+    route: spec.plan.generating ? { kind: 'none' } : routeOfRun(spec.plan),
+  }));
+  const readers = runs.filter((r) => r.route.kind !== 'none');
+  if (source !== undefined && readers.length > 0) {
+    const anyRoute = readers.reduce<RouteFilter>((route, r) => unionRoutes(route, r.route), {
+      kind: 'none',
+    });
+    for await (const batch of source) {
+      const kept = prepareBatch(batch, anyRoute, flow);
+      if (kept.length === 0) continue;
+      if (readers.length === 1) {
+        (readers[0] as StartedRun).run.push(kept);
+        continue;
+      }
+      for (const reader of readers) {
+        const mine =
+          reader.route.kind === 'any' ? kept : kept.filter((e) => admitsEvent(reader.route, e));
+        if (mine.length > 0) reader.run.push(mine);
+      }
+    }
+  }
+  for (const { run } of runs) run.finish();
+}
+
+function prepareBatch(batch: readonly Event[], route: RouteFilter, flow: EventFlow): Event[] {
+  const kept: Event[] = [];
+  for (const event of batch) {
+    const program = flow.knowledge.programFor(event);
+    if (writesRouteFields(program)) {
+      program.apply(event);
+      if (admitsEvent(route, event)) kept.push(event);
+    } else if (admitsEvent(route, event)) {
+      program.apply(event);
+      kept.push(event);
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,75 @@
+// The steps one kind of event needs for a set of wanted fields, and their application in Splunk's order.
+import type { Event } from '../../core/event.ts';
+import type { MaybeValue } from '../../core/value.ts';
+import type { FieldNeed } from '../../spl/operators/field-need.ts';
+import type { ApplyStep, EvalStep, KnowledgeStep } from '../model/knowledge-step.ts';
+
+export interface KnowledgeProgram {
+  /** The steps that run, in order. */
+  readonly steps: readonly KnowledgeStep[];
+  /** Fields the steps may write (`dynamic` when some names come from the data). */
+  readonly writes: ReadonlySet<string> | 'dynamic';
+  readonly readsRaw: boolean;
+  apply(event: Event): void;
+}
+
+/**
+ * Keeps only the steps a wanted field depends on. Steps are in run order and a step only reads
+ * what earlier steps wrote, so one backward pass suffices: a step is kept when it writes a wanted
+ * field (or may write any field), and then the fields it reads become wanted too. With `all`
+ * every step is kept.
+ */
+export function selectSteps(
+  steps: readonly KnowledgeStep[],
+  need: FieldNeed,
+): readonly KnowledgeStep[] {
+  if (need === 'all') return steps;
+  const wanted = new Set(need);
+  const kept: KnowledgeStep[] = [];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i] as KnowledgeStep;
+    const writesWanted =
+      step.writes === 'dynamic' ? wanted.size > 0 : [...step.writes].some((f) => wanted.has(f));
+    if (!writesWanted) continue;
+    kept.push(step);
+    for (const field of step.reads) wanted.add(field);
+  }
+  return kept.reverse();
+}
+
+export const EMPTY_PROGRAM: KnowledgeProgram = {
+  steps: [],
+  writes: new Set(),
+  readsRaw: false,
+  apply: () => {},
+};
+
+export function buildProgram(steps: readonly KnowledgeStep[]): KnowledgeProgram {
+  if (steps.length === 0) return EMPTY_PROGRAM;
+  const before: ApplyStep[] = [];
+  const evals: EvalStep[] = [];
+  const after: ApplyStep[] = [];
+  let writes: Set<string> | 'dynamic' = new Set();
+  for (const step of steps) {
+    if (step.phase === 'EVAL') evals.push(step);
+    else if (step.phase === 'LOOKUP') after.push(step);
+    else before.push(step);
+    if (writes !== 'dynamic') {
+      if (step.writes === 'dynamic') writes = 'dynamic';
+      else for (const field of step.writes) writes.add(field);
+    }
+  }
+  const values: MaybeValue[] = new Array<MaybeValue>(evals.length);
+  return {
+    steps,
+    writes,
+    readsRaw: steps.some((s) => s.reads.has('_raw')),
+    apply(event) {
+      for (const step of before) step.apply(event);
+      // Calculated fields all read the event as it was before any of them wrote.
+      for (let i = 0; i < evals.length; i++) values[i] = (evals[i] as EvalStep).compute(event);
+      for (let i = 0; i < evals.length; i++) event[(evals[i] as EvalStep).field] = values[i];
+      for (const step of after) step.apply(event);
+    },
+  };
+}

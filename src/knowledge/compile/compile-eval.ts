@@ -1,0 +1,97 @@
+// EVAL-<field> = <eval expression>: parsed and compiled once with the SPL eval compiler.
+import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { span } from '../../core/span.ts';
+import type { Expr } from '../../spl/ast/expr.ts';
+import { compileExpr } from '../../spl/eval/compile-expr.ts';
+import type { EvalClock } from '../../spl/eval/eval-types.ts';
+import { expectEnd } from '../../spl/parser/arguments.ts';
+import { Cursor, SplSyntaxError } from '../../spl/parser/cursor.ts';
+import { parseExpression } from '../../spl/parser/expression.ts';
+import { toFieldValue } from '../../spl/value/eval-value.ts';
+import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
+import type { EvalStep } from '../model/knowledge-step.ts';
+import type { KnowledgeSetting } from '../source/knowledge-text.ts';
+import { valueError } from './setting-diagnostics.ts';
+
+export type EvalResult =
+  | { readonly ok: true; readonly step: EvalStep }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * The expression is parsed where it is written, so a syntax or compile error gets a caret under
+ * the exact place in props.conf. As with `| eval`, a result that is a boolean is refused and a
+ * null result leaves the field without a value (Search Reference, eval).
+ */
+export function compileEval(
+  setting: KnowledgeSetting,
+  field: string,
+  clock: EvalClock | undefined,
+): EvalResult {
+  if (field === '') {
+    return {
+      ok: false,
+      diagnostics: [valueError(KNOWLEDGE_CODES.badEval, 'EVAL- needs a field name', setting)],
+    };
+  }
+  const parsed = parseEvalExpression(setting);
+  if ('diagnostics' in parsed) return { ok: false, diagnostics: parsed.diagnostics };
+  const source = setting.valueSource;
+  const compiled = compileExpr(parsed.expr, { source, ...(clock ? { clock } : {}) });
+  if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
+  if (compiled.value.type === 'boolean') {
+    return {
+      ok: false,
+      diagnostics: [
+        valueError(
+          KNOWLEDGE_CODES.badEval,
+          'the result of an eval expression cannot be true/false; wrap it in if(...)',
+          setting,
+        ),
+      ],
+    };
+  }
+  const evaluate = compiled.value.evaluate;
+  return {
+    ok: true,
+    step: {
+      phase: 'EVAL',
+      label: `EVAL-${field}`,
+      field,
+      writes: new Set([field]),
+      reads: compiled.value.fields,
+      origin: { source, span: setting.valueSpan },
+      compute: (event) => toFieldValue(evaluate(event)),
+    },
+  };
+}
+
+function parseEvalExpression(
+  setting: KnowledgeSetting,
+): { readonly expr: Expr } | { readonly diagnostics: readonly Diagnostic[] } {
+  const { valueSource: source, valueSpan } = setting;
+  if (valueSpan.end <= valueSpan.start) {
+    return {
+      diagnostics: [valueError(KNOWLEDGE_CODES.badEval, 'EVAL needs an expression', setting)],
+    };
+  }
+  const reported: Diagnostic[] = [];
+  const cursor = new Cursor(source.text, valueSpan.start, valueSpan.end, {
+    parseNested: (start) => {
+      throw new SplSyntaxError(
+        error(KNOWLEDGE_CODES.badEval, 'a subsearch cannot appear in a calculated field', {
+          span: span(start - 1, start),
+        }),
+      );
+    },
+    report: (d) => reported.push(d),
+  });
+  try {
+    const expr = parseExpression(cursor);
+    expectEnd(cursor, 'EVAL', 'expression');
+    if (reported.length > 0) return { diagnostics: reported.map((d) => ({ ...d, source })) };
+    return { expr };
+  } catch (caught) {
+    if (!(caught instanceof SplSyntaxError)) throw caught;
+    return { diagnostics: [...reported, caught.diagnostic].map((d) => ({ ...d, source })) };
+  }
+}
