@@ -2,8 +2,12 @@
 // detection gets (docs/inputs.md).
 import { once } from 'node:events';
 import { type Command, Option } from 'commander';
+import { formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
 import { INPUT_FORMAT_NAMES } from '../../ingest/formats/index.ts';
+import { createKnowledgeApplier } from '../../knowledge/apply/field-knowledge.ts';
+import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
 import { type DumpOptions, runDump } from '../dump/run-dump.ts';
+import { EXIT_FAILURE, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
 
 export const dumpCommand: CliCommand = {
@@ -35,21 +39,60 @@ export const dumpCommand: CliCommand = {
       .option('--source <source>', "replace every event's source")
       .option('--sourcetype <sourcetype>', "replace every event's sourcetype")
       .option('--raw', 'include _raw in the JSON lines', false)
+      .option(
+        '--props <file|dir>',
+        'field knowledge: props.conf, transforms.conf, their YAML form, or a directory of them (repeatable; applied over the built-in Windows knowledge)',
+        (value: string, previous: string[]) => [...previous, value],
+        [],
+      )
+      .option('--raw-fields', 'print the fields as read, without the field knowledge', false)
       .option('--strict', 'fail (exit 1) when any input record was skipped or damaged', false)
-      .action(async (paths: string[], options: DumpOptions) => {
+      .action(async (paths: string[], options: DumpCommandOptions) => {
+        const enrich = loadDumpKnowledge(options);
+        if (typeof enrich === 'number') {
+          process.exitCode = enrich;
+          return;
+        }
         const controller = new AbortController();
         // A closed pipe (`spelunk dump x | head`) ends the read instead of crashing on EPIPE.
         process.stdout.on('error', () => controller.abort());
         const aborted = once(controller.signal, 'abort');
-        process.exitCode = await runDump(paths, options, {
-          out: async (text) => {
-            if (controller.signal.aborted) return;
-            if (!process.stdout.write(text))
-              await Promise.race([once(process.stdout, 'drain'), aborted]);
+        process.exitCode = await runDump(
+          paths,
+          { ...options, ...enrich },
+          {
+            out: async (text) => {
+              if (controller.signal.aborted) return;
+              if (!process.stdout.write(text))
+                await Promise.race([once(process.stdout, 'drain'), aborted]);
+            },
+            err: (text) => process.stderr.write(text),
+            signal: controller.signal,
           },
-          err: (text) => process.stderr.write(text),
-          signal: controller.signal,
-        });
+        );
       });
   },
 };
+
+interface DumpCommandOptions extends DumpOptions {
+  readonly props: readonly string[];
+  readonly rawFields: boolean;
+}
+
+/**
+ * The knowledge every field needs (dump shows all of them), or an exit code when the knowledge
+ * files have errors or contradict --raw-fields.
+ */
+function loadDumpKnowledge(options: DumpCommandOptions): Pick<DumpOptions, 'enrich'> | number {
+  if (options.rawFields) {
+    if (options.props.length === 0) return {};
+    process.stderr.write('error: --raw-fields prints the fields as read; --props has no effect\n');
+    return EXIT_USAGE;
+  }
+  const knowledge = loadFieldKnowledge({ paths: options.props });
+  if (knowledge.diagnostics.length > 0) {
+    process.stderr.write(`${formatDiagnostics(knowledge.diagnostics)}\n`);
+    if (hasErrors(knowledge.diagnostics)) return EXIT_FAILURE;
+  }
+  return { enrich: createKnowledgeApplier(knowledge.base, 'all') };
+}

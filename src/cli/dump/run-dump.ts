@@ -1,5 +1,6 @@
 // `spelunk dump`: open inputs → print each event (JSON line, or its XML) → report input problems.
 import { formatDiagnostic } from '../../core/diagnostic.ts';
+import type { Event } from '../../core/event.ts';
 import type { InputFormatName } from '../../ingest/formats/input-format.ts';
 import {
   formatInputSummary,
@@ -22,6 +23,11 @@ export interface DumpOptions {
   /** Include `_raw` in JSON lines. */
   readonly raw: boolean;
   readonly strict: boolean;
+  /** Adds fields to each batch before it is printed (the field knowledge; none with --raw-fields). */
+  readonly enrich?: {
+    readonly readsRaw: boolean;
+    apply(events: readonly Event[]): void;
+  };
 }
 
 /** Where dump writes; `out` resolves once the text is accepted (backpressure). */
@@ -43,7 +49,7 @@ export async function runDump(
 ): Promise<number> {
   let printed = 0;
   const inputs = await openInputs(paths, {
-    needRaw: options.raw || options.format === 'xml',
+    needRaw: options.raw || options.format === 'xml' || options.enrich?.readsRaw === true,
     onProblem: (problem) => {
       if (printed++ < LIVE_PROBLEMS) io.err(`${formatDiagnostic(problemDiagnostic(problem))}\n`);
     },
@@ -55,6 +61,7 @@ export async function runDump(
     ...(io.signal === undefined ? {} : { signal: io.signal }),
   });
   for await (const batch of inputs.source) {
+    if (options.format === 'jsonl') options.enrich?.apply(batch);
     let text = '';
     for (const event of batch) {
       if (options.format === 'jsonl') {
