@@ -15,6 +15,7 @@ import {
   type StageCompileContext,
 } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
+import { type FieldPattern, fieldPattern, fillPattern } from './field-pattern.ts';
 
 export interface CompiledAggregation {
   /** The output field: the alias, or the call as written (`count`, `dc(user)`). */
@@ -23,6 +24,18 @@ export interface CompiledAggregation {
   readonly arity: 0 | 1;
   /** The argument's value for one row (`undefined` for `count`). */
   readonly argument: (row: Event) => MaybeValue;
+  /**
+   * `values(*) as *`, `latest(proc_*)`: one accumulator per matching field of the rows; the
+   * output name is the alias (or the call) with each `*` replaced by what it matched.
+   */
+  readonly wildcard?: { readonly field: FieldPattern; readonly output: string };
+}
+
+/** The state of one group: opaque to the commands, which add rows and read results. */
+export interface GroupState {
+  readonly fixed: Accumulator[];
+  /** Per wildcard aggregation: field name → accumulator. */
+  readonly dynamic: Map<string, Accumulator>[];
 }
 
 export interface Aggregations {
@@ -30,15 +43,19 @@ export interface Aggregations {
   readonly byFields: readonly string[];
   /** Every field the aggregations and the by-clause read. */
   readonly reads: FieldNeed;
-  /** Fresh accumulators for one group. */
-  createGroup(): Accumulator[];
-  /** Adds one row to a group's accumulators. */
-  add(group: readonly Accumulator[], row: Event): void;
+  /** The output fields, when no aggregation has a wildcard (undefined otherwise). */
+  readonly outputs: readonly string[] | undefined;
+  createGroup(): GroupState;
+  /** Adds one row to a group. */
+  add(group: GroupState, row: Event): void;
+  /** The group's results as output name → value, in output order (wildcard ones by field name). */
+  results(group: GroupState): [string, MaybeValue][];
 }
 
 /**
  * A boolean `eval(...)` argument counts as 1 when true and null when false, which is how
- * `count(eval(x=="a"))` counts matches. Wildcard arguments (`values(*)`) are refused.
+ * `count(eval(x=="a"))` counts matches. A wildcard argument covers every matching field that is
+ * not a by-field and does not start with `_`.
  */
 export function compileAggregations(
   aggregations: readonly Aggregation[],
@@ -48,6 +65,7 @@ export function compileAggregations(
   const diagnostics: Diagnostic[] = [];
   const compiled: CompiledAggregation[] = [];
   const reads: (string | FieldNeed)[] = [];
+  // 'all' in `reads` stands for a wildcard argument.
   for (const aggregation of aggregations) {
     const spec = lookupAggregate(aggregation.function);
     if (spec === undefined) {
@@ -77,21 +95,36 @@ export function compileAggregations(
     }
     let argument: (row: Event) => MaybeValue = () => undefined;
     const arg = aggregation.argument;
+    let wildcard: CompiledAggregation['wildcard'];
     if (arg?.kind === 'FieldName') {
-      if (arg.name.includes('*')) {
-        diagnostics.push(
-          commandError(
-            context,
-            EngineCode.unsupportedOption,
-            'wildcard fields in stats functions are not supported',
-            arg.span,
-          ),
-        );
-        continue;
-      }
       const name = arg.name;
-      argument = (row) => row[name];
-      reads.push(name);
+      if (name.includes('*')) {
+        const alias = aggregation.alias?.name;
+        if (
+          alias !== undefined &&
+          alias.includes('*') &&
+          alias.split('*').length !== name.split('*').length
+        ) {
+          diagnostics.push(
+            commandError(
+              context,
+              EngineCode.badArgument,
+              `wildcard mismatch: "${name}" and "${alias}" must hold the same number of "*"`,
+              aggregation.span,
+            ),
+          );
+          continue;
+        }
+        const written = context.source.text.slice(
+          aggregation.functionSpan.start,
+          aggregation.functionSpan.end,
+        );
+        wildcard = { field: fieldPattern(name), output: alias ?? `${written}(${name})` };
+        reads.push('all');
+      } else {
+        argument = (row) => row[name];
+        reads.push(name);
+      }
     } else if (arg?.kind === 'EvalArgument') {
       const expr = compileExpression(context, arg.expr);
       if (failed(expr)) {
@@ -112,21 +145,64 @@ export function compileAggregations(
         .slice(aggregation.span.start, aggregation.span.end)
         .replace(/\s+/g, '')
         .replace(/\(\)$/, '');
-    compiled.push({ output, spec, arity, argument });
+    compiled.push({ output, spec, arity, argument, ...(wildcard ? { wildcard } : {}) });
   }
   if (diagnostics.length > 0) return diagnostics;
   const byFields = (by?.fields ?? []).map((f) => f.name);
   const needsTime = compiled.some((a) => a.spec.needsTime);
+  const hasWildcard = compiled.some((a) => a.wildcard !== undefined);
+  const byFieldSet = new Set(byFields);
   return {
     aggregations: compiled,
     byFields,
-    reads: unionNeed(byFields, ...reads.map((r) => (typeof r === 'string' ? [r] : r))),
-    createGroup: () => compiled.map((a) => a.spec.create(a.arity)),
+    reads: unionNeed(
+      byFields,
+      ...reads.map((r) => (typeof r === 'string' ? (r === 'all' ? 'all' : [r]) : r)),
+    ),
+    outputs: hasWildcard ? undefined : compiled.map((a) => a.output),
+    createGroup: () => ({
+      fixed: compiled.map((a) => a.spec.create(a.arity)),
+      dynamic: compiled.map(() => new Map<string, Accumulator>()),
+    }),
     add(group, row) {
       const time = needsTime ? scalarToNumber(firstOf(row['_time'])) : undefined;
       for (let i = 0; i < compiled.length; i++) {
-        (group[i] as Accumulator).add((compiled[i] as CompiledAggregation).argument(row), time);
+        const a = compiled[i] as CompiledAggregation;
+        if (a.wildcard === undefined) {
+          (group.fixed[i] as Accumulator).add(a.argument(row), time);
+          continue;
+        }
+        const accumulators = group.dynamic[i] as Map<string, Accumulator>;
+        for (const key in row) {
+          const value = row[key];
+          if (value === undefined || key.startsWith('_') || byFieldSet.has(key)) continue;
+          if (!a.wildcard.field.matches(key)) continue;
+          let accumulator = accumulators.get(key);
+          if (accumulator === undefined) {
+            accumulator = a.spec.create(a.arity);
+            accumulators.set(key, accumulator);
+          }
+          accumulator.add(value, time);
+        }
       }
+    },
+    results(group) {
+      const out: [string, MaybeValue][] = [];
+      compiled.forEach((a, i) => {
+        if (a.wildcard === undefined) {
+          out.push([a.output, (group.fixed[i] as Accumulator).result()]);
+          return;
+        }
+        const accumulators = group.dynamic[i] as Map<string, Accumulator>;
+        for (const key of [...accumulators.keys()].sort()) {
+          const captures = a.wildcard.field.captures(key) ?? [];
+          out.push([
+            fillPattern(a.wildcard.output, captures),
+            (accumulators.get(key) as Accumulator).result(),
+          ]);
+        }
+      });
+      return out;
     },
   };
 }

@@ -1,8 +1,8 @@
 // `eventstats <aggregations> [by fields]`: adds each group's aggregates to every row of the group (Search Reference, eventstats).
 import type { Event } from '../../core/event.ts';
+import type { MaybeValue } from '../../core/value.ts';
 import type { EventstatsCommand } from '../ast/command.ts';
-import type { Accumulator } from '../eval/aggregates/index.ts';
-import { compileAggregations, groupKeysOf } from './aggregations.ts';
+import { compileAggregations, type GroupState, groupKeysOf } from './aggregations.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
 import { unionNeed, withoutFields } from './field-need.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
@@ -18,15 +18,16 @@ export function compileEventstats(
 ): StageResult {
   const compiled = compileAggregations(command.aggregations, command.by, context);
   if (failed(compiled)) return compiled;
-  const outputs = compiled.aggregations.map((a) => a.output);
+
   return defineStage(
     {
       ...headerOf(command),
-      needs: (downstream) => unionNeed(withoutFields(downstream, outputs), compiled.reads),
+      needs: (downstream) =>
+        unionNeed(withoutFields(downstream, compiled.outputs ?? []), compiled.reads),
     },
     'inPlace',
     () => {
-      const groups = new Map<string, Accumulator[]>();
+      const groups = new Map<string, GroupState>();
       const held: { row: Event; key: string | undefined }[] = [];
       return {
         push(rows) {
@@ -44,20 +45,12 @@ export function compileEventstats(
           }
         },
         finish(emit) {
-          const results = new Map<string, unknown[]>();
-          for (const [key, accumulators] of groups)
-            results.set(
-              key,
-              accumulators.map((a) => a.result()),
-            );
+          const results = new Map<string, [string, MaybeValue][]>();
+          for (const [key, state] of groups) results.set(key, compiled.results(state));
           const out: Event[] = [];
           for (const { row, key } of held) {
             const values = key === undefined ? undefined : results.get(key);
-            if (values !== undefined) {
-              outputs.forEach((name, i) => {
-                row[name] = values[i] as Event[string];
-              });
-            }
+            if (values !== undefined) for (const [name, value] of values) row[name] = value;
             out.push(row);
           }
           held.length = 0;

@@ -2,14 +2,18 @@
 import type { Event } from '../../core/event.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { StatsCommand } from '../ast/command.ts';
-import type { Accumulator } from '../eval/aggregates/index.ts';
-import { compareGroupValues, compileAggregations, groupKeysOf } from './aggregations.ts';
+import {
+  compareGroupValues,
+  compileAggregations,
+  type GroupState,
+  groupKeysOf,
+} from './aggregations.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 
 interface Group {
   readonly values: readonly Scalar[];
-  readonly accumulators: Accumulator[];
+  readonly state: GroupState;
 }
 
 /**
@@ -21,7 +25,7 @@ interface Group {
 export function compileStats(command: StatsCommand, context: StageCompileContext): StageResult {
   const compiled = compileAggregations(command.aggregations, command.by, context);
   if (failed(compiled)) return compiled;
-  const { byFields, aggregations } = compiled;
+  const { byFields } = compiled;
   return defineStage({ ...headerOf(command), needs: () => compiled.reads }, 'fresh', () => {
     const groups = new Map<string, Group>();
     return {
@@ -30,16 +34,16 @@ export function compileStats(command: StatsCommand, context: StageCompileContext
           for (const { key, values } of groupKeysOf(row, byFields)) {
             let group = groups.get(key);
             if (group === undefined) {
-              group = { values, accumulators: compiled.createGroup() };
+              group = { values, state: compiled.createGroup() };
               groups.set(key, group);
             }
-            compiled.add(group.accumulators, row);
+            compiled.add(group.state, row);
           }
         }
       },
       finish(emit) {
         if (byFields.length === 0 && groups.size === 0) {
-          groups.set('', { values: [], accumulators: compiled.createGroup() });
+          groups.set('', { values: [], state: compiled.createGroup() });
         }
         const ordered = [...groups.values()].sort((a, b) => compareGroupValues(a.values, b.values));
         const out: Event[] = ordered.map((group) => {
@@ -47,9 +51,7 @@ export function compileStats(command: StatsCommand, context: StageCompileContext
           byFields.forEach((field, i) => {
             row[field] = group.values[i];
           });
-          aggregations.forEach((a, i) => {
-            row[a.output] = (group.accumulators[i] as Accumulator).result();
-          });
+          for (const [name, value] of compiled.results(group.state)) row[name] = value;
           return row;
         });
         groups.clear();

@@ -2,10 +2,14 @@
 import type { Event } from '../../core/event.ts';
 import type { MaybeValue } from '../../core/value.ts';
 import type { StreamstatsCommand } from '../ast/command.ts';
-import type { Accumulator } from '../eval/aggregates/index.ts';
 import type { Evaluator } from '../eval/eval-types.ts';
 import { scalarToNumber } from '../value/number.ts';
-import { type Aggregations, compileAggregations, groupKeysOf } from './aggregations.ts';
+import {
+  type Aggregations,
+  compileAggregations,
+  type GroupState,
+  groupKeysOf,
+} from './aggregations.ts';
 import {
   commandError,
   compileExpression,
@@ -58,7 +62,7 @@ export function compileStreamstats(
     resets[which] = expr.evaluate;
     extraReads.push(...expr.fields);
   }
-  const outputs = compiled.aggregations.map((a) => a.output);
+  const outputs = compiled.outputs ?? [];
   const windowed = window > 0 || timeWindow !== undefined;
   if (timeWindow !== undefined) extraReads.push('_time');
   return defineStage(
@@ -70,8 +74,8 @@ export function compileStreamstats(
     'inPlace',
     () =>
       windowed
-        ? windowedOperator(compiled, outputs, current, window, global, timeWindow, resets)
-        : runningOperator(compiled, outputs, current, resetOnChange, resets),
+        ? windowedOperator(compiled, current, window, global, timeWindow, resets)
+        : runningOperator(compiled, current, resetOnChange, resets),
   );
 }
 
@@ -79,12 +83,11 @@ type Resets = { readonly before?: Evaluator; readonly after?: Evaluator };
 
 function runningOperator(
   compiled: Aggregations,
-  outputs: readonly string[],
   current: boolean,
   resetOnChange: boolean,
   resets: Resets,
 ) {
-  let groups = new Map<string, Accumulator[]>();
+  let groups = new Map<string, GroupState>();
   let previousKey: string | undefined;
   return {
     push(rows: readonly Event[], emit: (rows: readonly Event[]) => void) {
@@ -108,12 +111,7 @@ function runningOperator(
             groups.set(key, group);
           }
           if (current) compiled.add(group, row);
-          if (key === first?.key)
-            write(
-              row,
-              outputs,
-              group.map((a) => a.result()),
-            );
+          if (key === first?.key) write(row, compiled.results(group));
           if (!current) compiled.add(group, row);
         }
         if (resets.after?.(row) === true) groups = new Map();
@@ -126,7 +124,6 @@ function runningOperator(
 
 function windowedOperator(
   compiled: Aggregations,
-  outputs: readonly string[],
   current: boolean,
   window: number,
   global: boolean,
@@ -150,11 +147,7 @@ function windowedOperator(
           if (window > 0) members = members.slice(-window);
           const group = compiled.createGroup();
           for (const member of members) compiled.add(group, member.row);
-          write(
-            row,
-            outputs,
-            group.map((a) => a.result()),
-          );
+          write(row, compiled.results(group));
         }
         if (!current) recent.push(entry);
         if (window > 0 && global && recent.length > window) recent = recent.slice(-window);
@@ -181,8 +174,6 @@ function windowedOperator(
   };
 }
 
-function write(row: Event, outputs: readonly string[], values: readonly MaybeValue[]): void {
-  outputs.forEach((name, i) => {
-    row[name] = values[i];
-  });
+function write(row: Event, results: readonly [string, MaybeValue][]): void {
+  for (const [name, value] of results) row[name] = value;
 }

@@ -73,6 +73,25 @@ describe('stats', () => {
   }
 });
 
+describe('stats with wildcard arguments', () => {
+  const events: Event[] = [
+    { _time: 1, host: 'a', user: 'x', proc_name: 'p1' },
+    { _time: 2, host: 'a', user: 'y', proc_id: '7' },
+    { _time: 3, host: 'b', proc_name: 'p2' },
+  ];
+  test('values(*) as * aggregates every non-internal, non-by field under its own name', () => {
+    assert.deepEqual(runPipe('stats values(*) as * by host', events), [
+      { host: 'a', proc_id: '7', proc_name: 'p1', user: ['x', 'y'] },
+      { host: 'b', proc_name: 'p2' },
+    ]);
+  });
+  test('a partial pattern, with and without an alias', () => {
+    assert.deepEqual(runPipe('stats latest(proc_*) as last_* count(proc_*)', events), [
+      { last_id: '7', last_name: 'p2', 'count(proc_id)': 1, 'count(proc_name)': 2 },
+    ]);
+  });
+});
+
 describe('eventstats', () => {
   test('adds the group aggregate to every row, in arrival order; rows without the by-field get none', () => {
     assert.deepEqual(
