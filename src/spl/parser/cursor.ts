@@ -25,8 +25,6 @@ export interface ParseContext {
    * (implicit search or `|`), a `subpipeline` (appendpipe, foreach) starts with a command.
    */
   readonly parseNested: (start: number, end: number, kind: NestedKind) => Pipeline;
-  /** Non-fatal problems (bad option values, ...); the command still parses. */
-  readonly report: (diagnostic: Diagnostic) => void;
 }
 
 /** Stateful reader over `text[pos, end)`; tokens are lexed on demand in the requested mode. */
@@ -103,17 +101,6 @@ export class Cursor {
 
   fail(code: string, message: string, at: Span): never {
     throw new SplSyntaxError(error(code, message, { span: at }));
-  }
-
-  /** The span from `start` to the end of the last consumed token. */
-  spanFrom(start: number): Span {
-    return span(start, Math.max(start, this.lastEnd()));
-  }
-
-  private lastEnd(): number {
-    let e = this.pos;
-    while (e > 0 && /\s/.test(this.text[e - 1] ?? '')) e--;
-    return e;
   }
 
   private lex(mode: LexMode | 'value'): LexResult {

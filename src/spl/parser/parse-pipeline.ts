@@ -58,7 +58,6 @@ function parseRange(
         }
         return parseRange(text, s, e, k, depth + 1, diagnostics);
       },
-      report: (d) => diagnostics.push(d),
     };
     slices.forEach((slice, index) => {
       if (index === 0 && leadingPipe) return;
