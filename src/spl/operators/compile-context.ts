@@ -20,6 +20,11 @@ export interface StageCompileContext {
   readonly position: number;
   /** Plans a subsearch (`[search ...]`) with the same options. */
   compileSubsearch(subsearch: Subsearch): Plan | readonly Diagnostic[];
+  /**
+   * Parses and plans SPL text made while compiling or running (a foreach template with its
+   * placeholders filled in); diagnostics point into `text`, named `name`.
+   */
+  compileText(text: string, name: string): Plan | readonly Diagnostic[];
 }
 
 /** A compiled command, or every problem found in it. */

@@ -11,6 +11,7 @@ import { compileEval } from './eval.ts';
 import { compileEventstats } from './eventstats.ts';
 import { compileFields } from './fields.ts';
 import { compileFillnull } from './fillnull.ts';
+import { compileForeach } from './foreach.ts';
 import { compileFrom } from './from.ts';
 import { compileFromjson } from './fromjson.ts';
 import { compileHead } from './head.ts';
@@ -87,7 +88,7 @@ export const STAGE_COMPILERS: { readonly [K in CommandKind]: StageCompiler<K> } 
   Append: compileAppend,
   Appendpipe: compileAppendpipe,
   Map: refuse,
-  Foreach: refuse,
+  Foreach: compileForeach,
   Transaction: refuse,
   Generic: refuse,
 };

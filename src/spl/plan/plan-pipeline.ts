@@ -1,5 +1,5 @@
 // Pipeline AST → Plan: compiles every command to a stage, then works out ownership, field needs and the route.
-import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
+import { type Diagnostic, hasErrors, type SourceText } from '../../core/diagnostic.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
 import type { EvalCompileOptions } from '../eval/eval-types.ts';
 import type { LookupProvider } from '../lookups/lookup-store.ts';
@@ -8,6 +8,7 @@ import { copyRowsStage } from '../operators/copy-rows.ts';
 import { type FieldNeed, needsField, unionNeed } from '../operators/field-need.ts';
 import { compileStage } from '../operators/index.ts';
 import type { Stage } from '../operators/operator.ts';
+import { parseSpl } from '../parse-spl.ts';
 import type { Plan } from './plan.ts';
 import {
   ROUTE_ANY,
@@ -38,6 +39,7 @@ export function planPipeline(
       evalOptions: { ...options.evalOptions, source: options.source },
       position,
       compileSubsearch: (subsearch) => planPipeline(subsearch.pipeline, options),
+      compileText: (text, name) => planText(text, name, options),
     };
     const result = compileStage(command, context);
     if (isStage(result)) compiled.push(result);
@@ -69,6 +71,13 @@ export function planPipeline(
     start: (context) => startPlanRun(plan, context),
   };
   return plan;
+}
+
+/** parse → plan, for text made during compilation (foreach templates). */
+function planText(text: string, name: string, options: PlanOptions): Plan | readonly Diagnostic[] {
+  const parsed = parseSpl(text, { sourceName: name });
+  if (hasErrors(parsed.diagnostics)) return parsed.diagnostics;
+  return planPipeline(parsed.pipeline, { ...options, source: parsed.expanded });
 }
 
 /**
