@@ -14,8 +14,9 @@ export type SearchExpr =
 
 /**
  * A value as written in a search: `*\\code.exe`, `"*\\code.exe"`, `7`. `text` has quoting and
- * escapes resolved (`\\` → `\`, `\"` → `"`); `*` in it is always a wildcard (SPL cannot escape
- * it). `caseSensitive` is set by `CASE(...)`, `term` by `TERM(...)`.
+ * escapes resolved (`\\` → `\`, `\"` → `"`, `\|` → `|`; other sequences such as `\d` are
+ * kept); `*` in it is always a wildcard (SPL cannot escape it). `caseSensitive` is set by
+ * `CASE(...)`, `term` by `TERM(...)`.
  */
 export interface SearchValue {
   readonly text: string;
