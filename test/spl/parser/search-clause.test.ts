@@ -59,6 +59,9 @@ test('comparisons, wildcards, quoting and escapes', () => {
     ['"Reference" != False', 'Reference!=False'],
     ['process IN ("a", b,"c d")', 'process in [a,b,c d]'],
     ['process IN (,"a","b",)', 'process in [a,b]'],
+    // "The IN operator must be in uppercase" (Splunk blog "Smooth operator"); `IN(` may be glued.
+    ['code IN(10, 29, 4*)', 'code in [10,29,4*]'],
+    ['code in (10)', '(and {code} {in} {10})'],
     ['CASE(Foo) TERM(10.0.0.1)', '(and case:{Foo} term:{10.0.0.1})'],
     ['x=CASE(Foo)', 'x=Foo'],
     ['"web error"', '{web error}'],
