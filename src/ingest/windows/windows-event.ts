@@ -113,22 +113,52 @@ export const SYSTEM_FIELD_NAMES: readonly (readonly [keyof WindowsSystem, string
  * `Name`) adds a value, making the field multivalue, as Splunk's `$1::$2` Data extraction does on
  * top of its System extractions; unnamed Data items become the multivalue field `Data`. The
  * rendered message is `Message`. `_time` is SystemTime, else the Sysmon `UtcTime` Data item.
+ *
+ * The three steps are exported for readers that build an event as they decode it (the XML
+ * reader): `beginWindowsEvent` once System is known, `addWindowsData` per item, then
+ * `endWindowsEvent`; the result is the same as this function's.
  */
 export function windowsEventToEvent(parts: WindowsEventParts, meta: WindowsEventMeta): Event {
-  const { system } = parts;
+  const event = beginWindowsEvent(parts.system, meta);
+  for (const item of parts.data) addWindowsData(event, item.name, item.value);
+  return endWindowsEvent(event, meta, parts.renderedMessage);
+}
+
+/** System fields and Splunk metadata; `_time` is NaN until `endWindowsEvent` if SystemTime is absent. */
+export function beginWindowsEvent(system: WindowsSystem, meta: WindowsEventMeta): Event {
   const event = systemFields(system);
   // Metadata before the Data fields: constant names stored while the object is still in V8's
   // fast mode (many dynamic names later switch it to dictionary mode).
-  event['_time'] = windowsEventTime(parts) ?? missingTime(meta);
+  event['_time'] =
+    system.systemTime === undefined
+      ? Number.NaN
+      : (parseTimestamp(system.systemTime) ?? Number.NaN);
   event['index'] = meta.index;
   event['host'] = system.computer ?? 'unknown';
   event['source'] = meta.source ?? windowsSource(system.channel);
   event['sourcetype'] = meta.sourcetype ?? WINDOWS_SOURCETYPE;
-  for (const item of parts.data) {
-    const name = item.name ?? 'Data';
-    addFieldValue(event, METADATA_FIELDS.has(name) ? `EventData_${name}` : name, item.value);
+  return event;
+}
+
+/** One Data item (unnamed: `Data`); a name of Splunk metadata becomes `EventData_<name>`. */
+export function addWindowsData(event: Event, name: string | undefined, value: string): void {
+  const field = name ?? 'Data';
+  addFieldValue(event, METADATA_FIELDS.has(field) ? `EventData_${field}` : field, value);
+}
+
+/** Rendered message, `_time` fallback (Sysmon `UtcTime`, else 0 and `onMissingTime`), `_raw`. */
+export function endWindowsEvent(
+  event: Event,
+  meta: WindowsEventMeta,
+  renderedMessage: string | undefined,
+): Event {
+  if (renderedMessage !== undefined) addFieldValue(event, 'Message', renderedMessage);
+  if (Number.isNaN(event['_time'])) {
+    const utcTime = event['UtcTime'];
+    const text = Array.isArray(utcTime) ? utcTime[0] : utcTime;
+    event['_time'] =
+      (typeof text === 'string' ? parseTimestamp(text) : undefined) ?? missingTime(meta);
   }
-  if (parts.renderedMessage !== undefined) addFieldValue(event, 'Message', parts.renderedMessage);
   if (meta.raw !== undefined) event['_raw'] = meta.raw;
   return event;
 }
@@ -163,15 +193,6 @@ function systemFields(system: WindowsSystem): Event {
   if (system.computer !== undefined) event['Computer'] = system.computer;
   if (system.userId !== undefined) event['UserID'] = system.userId;
   return event;
-}
-
-/** SystemTime, or else Sysmon's `UtcTime` Data item (UTC by Sysmon's definition). */
-export function windowsEventTime(parts: WindowsEventParts): number | undefined {
-  const systemTime =
-    parts.system.systemTime === undefined ? undefined : parseTimestamp(parts.system.systemTime);
-  if (systemTime !== undefined) return systemTime;
-  const utcTime = parts.data.find((item) => item.name === 'UtcTime');
-  return utcTime === undefined ? undefined : parseTimestamp(utcTime.value);
 }
 
 function missingTime(meta: WindowsEventMeta): number {

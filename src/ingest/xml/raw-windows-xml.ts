@@ -2,11 +2,10 @@
 // fields for it, added to a record that lacks them.
 import type { Event } from '../../core/event.ts';
 import { setField } from '../model/set-field.ts';
-import { METADATA_FIELDS, windowsEventToEvent } from '../windows/windows-event.ts';
-import { parseEventRecord } from './event-record.ts';
-import { TagReader } from './tag-reader.ts';
+import { METADATA_FIELDS } from '../windows/windows-event.ts';
+import { createRecordReader, parseEventRecord } from './event-record.ts';
 
-const tags = new TagReader();
+const reader = createRecordReader({ index: '' }, false);
 
 /**
  * When `raw` is one Windows <Event>, adds each of its fields the record does not already have
@@ -21,9 +20,9 @@ export function addRawWindowsXmlFields(event: Event, raw: string): boolean {
   ) {
     return false;
   }
-  const parsed = parseEventRecord(raw, start, tags);
+  const parsed = parseEventRecord(raw, start, reader);
   if (parsed.kind !== 'event') return false;
-  const fields = windowsEventToEvent(parsed.parts, { index: '' });
+  const fields = parsed.event;
   for (const name of Object.keys(fields)) {
     if (METADATA_FIELDS.has(name)) continue;
     if (!Object.hasOwn(event, name) || event[name] === undefined)

@@ -3,8 +3,7 @@ import type { Event } from '../../core/event.ts';
 import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { LineTracker } from '../text/line-tracker.ts';
-import { type WindowsEventMeta, windowsEventToEvent } from '../windows/windows-event.ts';
-import { parseEventRecord } from './event-record.ts';
+import { createRecordReader, parseEventRecord, type RecordReader } from './event-record.ts';
 import { TagReader } from './tag-reader.ts';
 import { isToleratedTopLevelLine } from './top-level-text.ts';
 
@@ -34,7 +33,7 @@ export class XmlEventScanner {
   private recordAt = 0;
   private readonly lines = new LineTracker();
   private readonly tags = new TagReader();
-  private readonly meta: WindowsEventMeta;
+  private readonly records: RecordReader;
   private readonly path: string;
   private readonly options: ReadOptions;
 
@@ -42,11 +41,12 @@ export class XmlEventScanner {
     this.path = path;
     this.options = options;
     const base = { index: options.index, onMissingTime: () => this.missingTime() };
-    this.meta = {
+    const meta = {
       ...base,
       ...(options.source === undefined ? {} : { source: options.source }),
       ...(options.sourcetype === undefined ? {} : { sourcetype: options.sourcetype }),
     };
+    this.records = createRecordReader(meta, options.needRaw);
   }
 
   push(text: string): Event[] {
@@ -143,14 +143,11 @@ export class XmlEventScanner {
    * damage, or `lt` itself when the record is incomplete (wait for more text).
    */
   private record(s: string, lt: number, events: Event[], eof: boolean): number {
-    const parsed = parseEventRecord(s, lt, this.tags);
+    this.recordAt = lt;
+    const parsed = parseEventRecord(s, lt, this.records);
     if (parsed.kind === 'event') {
       this.retryLength = 0;
-      this.recordAt = lt;
-      const meta = this.options.needRaw
-        ? { ...this.meta, raw: s.slice(lt, parsed.end) }
-        : this.meta;
-      events.push(windowsEventToEvent(parsed.parts, meta));
+      events.push(parsed.event);
       return parsed.end;
     }
     if (parsed.kind === 'incomplete') {

@@ -1,8 +1,13 @@
-// Collects WindowsEventParts from the elements of one <Event> as the record parser meets them.
-import type {
-  WindowsDataItem,
-  WindowsEventParts,
-  WindowsSystem,
+// Builds the Event of one <Event> element as the record parser meets its elements, with the
+// shared Windows mapping (beginWindowsEvent / addWindowsData / endWindowsEvent).
+import type { Event } from '../../core/event.ts';
+import {
+  addWindowsData,
+  beginWindowsEvent,
+  endWindowsEvent,
+  type WindowsDataItem,
+  type WindowsEventMeta,
+  type WindowsSystem,
 } from '../windows/windows-event.ts';
 import type { TagReader } from './tag-reader.ts';
 
@@ -57,17 +62,37 @@ const SYSTEM_ATTRIBUTES: ReadonlyMap<string, readonly (readonly [string, keyof W
 const LEAF_SECTIONS: ReadonlySet<string> = new Set(['UserData', 'ProcessingErrorData']);
 
 /**
- * Stateful per record: `start`/`end` are called for each element with its depth (the <Event> is
- * depth 1). Text reaches `end` only for leaf elements (no child elements).
+ * Stateful, reused from record to record (`reset`): `start`/`end` are called for each element
+ * with its depth (the <Event> is depth 1); text reaches `end` only for leaf elements. The event
+ * is begun when </System> closes, so Data items go straight into it without intermediate
+ * objects; items before <System> (not the Windows schema order, but legal XML) wait in `pending`.
  */
-export class EventPartsBuilder {
+export class WindowsEventBuilder {
   private section: Section = 'none';
   private system: Mutable<WindowsSystem> = {};
-  private data: WindowsDataItem[] = [];
+  private event: Event | undefined;
+  private pending: WindowsDataItem[] = [];
   private message: string | undefined;
   private dataName: string | undefined;
   private dataHadValues = false;
   private inData = false;
+  private readonly meta: WindowsEventMeta;
+
+  constructor(meta: WindowsEventMeta) {
+    this.meta = meta;
+  }
+
+  reset(): void {
+    this.section = 'none';
+    this.system = {};
+    this.event = undefined;
+    this.pending.length = 0;
+    this.message = undefined;
+    this.dataName = undefined;
+    this.dataHadValues = false;
+    this.inData = false;
+    this.hasSystem = false;
+  }
   private hasSystem = false;
 
   start(local: string, depth: number, tags: TagReader): void {
@@ -91,6 +116,7 @@ export class EventPartsBuilder {
 
   end(local: string, depth: number, text: string, leaf: boolean): void {
     if (depth === 2) {
+      if (this.section === 'system') this.beginEvent();
       this.section = 'none';
       return;
     }
@@ -106,9 +132,9 @@ export class EventPartsBuilder {
         return;
       case 'leaves':
         if (local === 'Data' && this.dataName !== undefined) {
-          this.data.push({ name: this.dataName, value: leaf ? text : '' });
+          this.addData(this.dataName, leaf ? text : '');
         } else if (leaf) {
-          this.data.push({ name: local, value: text });
+          this.addData(local, text);
         }
         return;
       case 'rendering':
@@ -119,27 +145,41 @@ export class EventPartsBuilder {
     }
   }
 
-  /** Undefined when the record has no <System>: then it is not a Windows event. */
-  finish(): WindowsEventParts | undefined {
+  /** Whether the element being read is the <EventData> (so a depth-3 <Data> is a Data item). */
+  inEventData(): boolean {
+    return this.section === 'eventData';
+  }
+
+  /** A Data item; also a plain `<Data Name='name'>value</Data>` read in one step by the parser. */
+  addData(name: string | undefined, value: string): void {
+    if (this.event !== undefined) addWindowsData(this.event, name, value);
+    else this.pending.push({ name, value });
+  }
+
+  /** The event, or undefined when the record has no <System> (then it is not a Windows event). */
+  finish(meta: WindowsEventMeta): Event | undefined {
     if (!this.hasSystem) return undefined;
-    const parts: { -readonly [K in keyof WindowsEventParts]: WindowsEventParts[K] } = {
-      system: this.system,
-      data: this.data,
-    };
-    if (this.message !== undefined) parts.renderedMessage = this.message;
-    return parts;
+    const event = this.event ?? this.beginEvent();
+    return endWindowsEvent(event, meta, this.message);
+  }
+
+  private beginEvent(): Event {
+    const event = beginWindowsEvent(this.system, this.meta);
+    for (const item of this.pending) addWindowsData(event, item.name, item.value);
+    this.pending.length = 0;
+    this.event = event;
+    return event;
   }
 
   private endEventData(local: string, depth: number, text: string, leaf: boolean): void {
     if (depth === 3 && local === 'Data') {
       this.inData = false;
       // A Data whose values were child elements (python-evtx's string arrays) added them already.
-      if (leaf || !this.dataHadValues)
-        this.data.push({ name: this.dataName, value: leaf ? text : '' });
+      if (leaf || !this.dataHadValues) this.addData(this.dataName, leaf ? text : '');
     } else if (depth === 3 && local === 'Binary') {
-      this.data.push({ name: 'Binary', value: leaf ? text : '' });
+      this.addData('Binary', leaf ? text : '');
     } else if (depth === 4 && leaf && this.inData) {
-      this.data.push({ name: this.dataName, value: text });
+      this.addData(this.dataName, text);
       this.dataHadValues = true;
     }
   }
