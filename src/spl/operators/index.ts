@@ -33,6 +33,7 @@ import { compileStats } from './stats.ts';
 import { compileStreamstats } from './streamstats.ts';
 import { compileTable } from './table.ts';
 import { compileTopRare } from './top-rare.ts';
+import { compileTransaction } from './transaction.ts';
 import { refuseCommand } from './unsupported.ts';
 import { compileWhere } from './where.ts';
 import { compileXmlkv } from './xmlkv.ts';
@@ -89,7 +90,7 @@ export const STAGE_COMPILERS: { readonly [K in CommandKind]: StageCompiler<K> } 
   Appendpipe: compileAppendpipe,
   Map: refuse,
   Foreach: compileForeach,
-  Transaction: refuse,
+  Transaction: compileTransaction,
   Generic: refuse,
 };
 

@@ -18,7 +18,6 @@ export const REFUSALS: Partial<Record<Command['kind'], string>> = {
   Extract: 'extract (kv) applies Splunk props/transforms extractions, which spelunk does not load',
   Timechart: 'timechart is not supported yet; use bin _time + stats',
   Map: 'map runs a new search over the events for every result, which a single pass over the input cannot do',
-  Transaction: 'transaction is not supported yet',
 };
 
 export function refuseCommand(
