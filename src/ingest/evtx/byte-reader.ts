@@ -11,17 +11,21 @@ export class ByteReader {
   readonly start: number;
   readonly end: number;
 
-  constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
+  constructor(bytes: Uint8Array, start = 0, end = bytes.length, view?: DataView) {
     this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.view = view ?? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.start = start;
     this.end = Math.min(end, bytes.length);
   }
 
   /** The same buffer limited to `[start, end)`, clamped to this window. */
   window(start: number, end: number): ByteReader {
-    const reader = new ByteReader(this.bytes, Math.max(start, this.start), Math.min(end, this.end));
-    return reader;
+    return new ByteReader(
+      this.bytes,
+      Math.max(start, this.start),
+      Math.min(end, this.end),
+      this.view,
+    );
   }
 
   need(offset: number, size: number, field: string): void {

@@ -1,10 +1,11 @@
 // Decodes one record's BinXML into the outputs asked for: event parts, XML, or both.
 import type { ChunkContext } from './binxml/chunk-context.ts';
-import { runRecordBinXml } from './binxml/document.ts';
+import { BinXmlRunner } from './binxml/document.ts';
 import type { BinXmlSink } from './binxml/sink.ts';
 import type { DecodedRecord } from './decoded.ts';
 import type { EvtxRecordHeader } from './record-header.ts';
 import { EventPartsSink } from './render/event-parts.ts';
+import { PartsPlanner } from './render/parts-plan.ts';
 import { TeeSink } from './render/tee-sink.ts';
 import { type XmlStyle, XmlWriter } from './render/xml-writer.ts';
 
@@ -15,22 +16,29 @@ export interface RecordOutputs {
   readonly xml: XmlStyle | undefined;
 }
 
-/** Reusable sinks; one decoder per thread. */
+/**
+ * Reusable sinks and caches; one decoder per thread. Parts come from a per-template plan when
+ * the record allows it (see PartsPlanner), otherwise from replaying the template; XML always
+ * comes from replaying it.
+ */
 export class RecordDecoder {
   private readonly partsSink: EventPartsSink | undefined;
   private readonly xmlWriter: XmlWriter | undefined;
-  private readonly sink: BinXmlSink;
+  private readonly bothSink: BinXmlSink | undefined;
+  private readonly planner: PartsPlanner | undefined;
+  private runner: BinXmlRunner | undefined;
 
   constructor(outputs: RecordOutputs) {
     this.partsSink = outputs.parts ? new EventPartsSink() : undefined;
+    this.planner = outputs.parts ? new PartsPlanner() : undefined;
     this.xmlWriter = outputs.xml === undefined ? undefined : new XmlWriter(outputs.xml);
-    if (this.partsSink !== undefined && this.xmlWriter !== undefined) {
-      this.sink = new TeeSink(this.partsSink, this.xmlWriter);
-    } else {
-      const only = this.partsSink ?? this.xmlWriter;
-      if (only === undefined) throw new Error('RecordDecoder needs parts or XML output');
-      this.sink = only;
+    if (this.partsSink === undefined && this.xmlWriter === undefined) {
+      throw new Error('RecordDecoder needs parts or XML output');
     }
+    this.bothSink =
+      this.partsSink !== undefined && this.xmlWriter !== undefined
+        ? new TeeSink(this.partsSink, this.xmlWriter)
+        : undefined;
   }
 
   /** Throws `EvtxDecodeError` (offsets relative to the chunk) when the BinXML is damaged. */
@@ -40,8 +48,31 @@ export class RecordDecoder {
     chunkOffset: number,
     recovered: boolean,
   ): DecodedRecord {
+    const r = chunk.reader.window(header.binXmlStart, header.binXmlEnd);
+    const runner = (this.runner ??= new BinXmlRunner(
+      chunk,
+      this.partsSink ?? (this.xmlWriter as XmlWriter),
+    ));
+    let parts;
+    let xml;
     try {
-      runRecordBinXml(chunk, chunk.reader.window(header.binXmlStart, header.binXmlEnd), this.sink);
+      const instance = runner.singleInstance(chunk, r);
+      if (instance !== undefined && this.planner !== undefined) {
+        parts = this.planner.parts(chunk, instance);
+      }
+      if (parts !== undefined || this.partsSink === undefined) {
+        if (this.xmlWriter !== undefined) {
+          if (instance !== undefined) runner.runInstance(chunk, instance, this.xmlWriter);
+          else runner.run(chunk, r, this.xmlWriter);
+          xml = this.xmlWriter.take();
+        }
+      } else {
+        const sink = this.bothSink ?? this.partsSink;
+        if (instance !== undefined) runner.runInstance(chunk, instance, sink);
+        else runner.run(chunk, r, sink);
+        parts = this.partsSink.take();
+        xml = this.xmlWriter?.take();
+      }
     } catch (error) {
       this.partsSink?.take();
       this.xmlWriter?.take();
@@ -50,8 +81,8 @@ export class RecordDecoder {
     return {
       recordId: header.recordId,
       offset: chunkOffset + header.offset,
-      parts: this.partsSink?.take(),
-      xml: this.xmlWriter?.take(),
+      parts,
+      xml,
       recovered,
     };
   }

@@ -13,35 +13,49 @@ export const MAX_NESTING = 16;
 export const MAX_RECORD_NODES = 1 << 20;
 
 export interface ExecutionState {
-  readonly chunk: ChunkContext;
-  readonly sink: BinXmlSink;
+  chunk: ChunkContext;
+  sink: BinXmlSink;
   /** Sink calls left for the current record. */
   budget: number;
   /** Runs a nested BinXML value (a document) into the sink; set by the document layer. */
   readonly runNested: (state: ExecutionState, start: number, end: number, depth: number) => void;
+  /** One ValueTexts per nesting depth, reused record after record. */
+  readonly texts: ValueTexts[];
 }
 
 /** Texts of one instance's values, rendered on first use. */
-interface ValueTexts {
-  readonly values: TemplateValues;
+export interface ValueTexts {
+  values: TemplateValues;
   readonly scalars: (string | undefined)[];
   readonly arrays: (string[] | undefined)[];
 }
 
+/**
+ * Runs a template instance. `prefilled` gives the value texts up front (the parts planner runs
+ * templates with placeholder texts); otherwise they are rendered on first use.
+ */
 export function runInstance(
   state: ExecutionState,
   instance: TemplateInstance,
   depth: number,
+  prefilled?: ValueTexts,
 ): void {
   if (depth > MAX_NESTING) {
     invalid('template instance', instance.values.offset, `nested deeper than ${MAX_NESTING}`);
   }
-  const { values } = instance;
-  const texts: ValueTexts = {
-    values,
-    scalars: new Array(values.count),
-    arrays: [],
-  };
+  if (prefilled !== undefined) {
+    runContent(state, instance.template.ops, 0, instance.template.ops.length, prefilled, -1, depth);
+    return;
+  }
+  let texts = state.texts[depth];
+  if (texts === undefined) {
+    texts = { values: instance.values, scalars: [], arrays: [] };
+    state.texts[depth] = texts;
+  } else {
+    texts.values = instance.values;
+    texts.scalars.length = 0;
+    texts.arrays.length = 0;
+  }
   const ops = instance.template.ops;
   runContent(state, ops, 0, ops.length, texts, -1, depth);
 }

@@ -69,6 +69,26 @@ export interface TemplateValues {
   readonly offset: number;
 }
 
+/** A reusable, growable TemplateValues: one per nesting depth, refilled for every record. */
+export class ValueTable implements TemplateValues {
+  count = 0;
+  types = new Uint8Array(64);
+  starts = new Uint32Array(64);
+  ends = new Uint32Array(64);
+  offset = 0;
+
+  reset(count: number, offset: number): void {
+    if (count > this.types.length) {
+      const size = Math.max(count, this.types.length * 2);
+      this.types = new Uint8Array(size);
+      this.starts = new Uint32Array(size);
+      this.ends = new Uint32Array(size);
+    }
+    this.count = count;
+    this.offset = offset;
+  }
+}
+
 export interface TemplateInstance {
   readonly template: Template;
   readonly values: TemplateValues;

@@ -4,7 +4,7 @@ import { EvtxDecodeError, invalid } from '../decode-error.ts';
 import { guidText } from '../values/identifiers.ts';
 import type { ChunkContext } from './chunk-context.ts';
 import { compileFragment } from './compile.ts';
-import type { Template, TemplateInstance, TemplateValues } from './program.ts';
+import { type Template, type TemplateInstance, ValueTable } from './program.ts';
 
 /** Next-definition offset, GUID and data size precede a template's BinXML. */
 const DEFINITION_HEADER_SIZE = 24;
@@ -24,6 +24,7 @@ export function readTemplateInstance(
   chunk: ChunkContext,
   r: ByteReader,
   at: number,
+  into: ValueTable = new ValueTable(),
 ): ParsedInstance {
   const definitionOffset = r.u32(at + 6, 'template definition offset');
   let p = at + 10;
@@ -33,26 +34,27 @@ export function readTemplateInstance(
     p += DEFINITION_HEADER_SIZE + size;
   }
   const template = templateAt(chunk, definitionOffset);
-  const values = readTemplateValues(r, p);
-  return { instance: { template, values }, end: values.end };
+  const end = readTemplateValues(r, p, into);
+  return { instance: { template, values: into }, end };
 }
 
-function readTemplateValues(r: ByteReader, at: number): TemplateValues & { readonly end: number } {
+/** Fills `into` with the value descriptors at `at`; returns the offset after the values. */
+function readTemplateValues(r: ByteReader, at: number, into: ValueTable): number {
   const count = r.u32(at, 'template value count');
   r.need(at + 4, count * 4, 'template value descriptors');
-  const types = new Uint8Array(count);
-  const starts = new Uint32Array(count);
-  const ends = new Uint32Array(count);
+  into.reset(count, at);
+  const { types, starts, ends } = into;
+  const view = r.view;
   let p = at + 4 + count * 4;
   for (let i = 0; i < count; i++) {
-    const size = r.u16(at + 4 + i * 4, 'template value size');
-    types[i] = r.u8(at + 6 + i * 4, 'template value type');
-    r.need(p, size, 'template value data');
+    const size = view.getUint16(at + 4 + i * 4, true);
+    types[i] = r.bytes[at + 6 + i * 4] as number;
+    if (p + size > r.end) r.need(p, size, 'template value data');
     starts[i] = p;
     ends[i] = p + size;
     p += size;
   }
-  return { count, types, starts, ends, offset: at, end: p };
+  return p;
 }
 
 /** The compiled template at a chunk offset; compile failures are cached as well. */

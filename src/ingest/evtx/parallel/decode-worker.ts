@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type ChunkDecodeOptions, ChunkDecoder } from '../decode-chunk.ts';
 import type { WorkerReply, WorkerRequest } from './messages.ts';
+import { packChunk } from './packed-chunk.ts';
 
 const decoder = new ChunkDecoder(workerData as ChunkDecodeOptions);
 
@@ -9,7 +10,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     const bytes = Buffer.from(request.buffer, request.start, request.length);
-    reply = { id: request.id, chunk: decoder.decode(bytes, request.index, request.fileOffset) };
+    reply = {
+      id: request.id,
+      chunk: packChunk(decoder.decode(bytes, request.index, request.fileOffset)),
+    };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

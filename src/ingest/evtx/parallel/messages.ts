@@ -1,5 +1,5 @@
 // The messages between the main thread and a chunk-decoding worker.
-import type { DecodedChunk } from '../decoded.ts';
+import type { PackedChunk } from './packed-chunk.ts';
 
 export interface WorkerRequest {
   readonly id: number;
@@ -13,6 +13,6 @@ export interface WorkerRequest {
 
 export interface WorkerReply {
   readonly id: number;
-  readonly chunk?: DecodedChunk;
+  readonly chunk?: PackedChunk;
   readonly error?: string;
 }

@@ -72,7 +72,8 @@ export class EventPartsSink implements BinXmlSink {
 
   attribute(name: string, value: string): void {
     if (this.section === SYSTEM && this.depth === 3) {
-      systemAttribute(this.system, this.local, localName(name), value.trim());
+      const key = systemAttributeKey(this.local, localName(name));
+      if (key !== undefined) this.setSystem(key, value, true);
     } else if (
       this.local === 'Data' &&
       this.depth === this.dataDepth &&
@@ -109,6 +110,19 @@ export class EventPartsSink implements BinXmlSink {
     this.content = '';
   }
 
+  /** System values are trimmed, as the XML reader trims them. */
+  protected setSystem(key: keyof WindowsSystem, value: string, _fromAttribute: boolean): void {
+    this.system[key] = value.trim();
+  }
+
+  protected addData(name: string | undefined, value: string): void {
+    this.data.push({ name, value });
+  }
+
+  protected setMessage(text: string): void {
+    this.message = text;
+  }
+
   private end(local: string, depth: number, text: string, leaf: boolean): void {
     if (depth === 2) {
       this.section = NONE;
@@ -116,31 +130,34 @@ export class EventPartsSink implements BinXmlSink {
     }
     switch (this.section) {
       case SYSTEM:
-        if (depth === 3 && leaf) systemText(this.system, local, text.trim());
+        if (depth === 3 && leaf) {
+          const key = systemTextKey(local);
+          if (key !== undefined) this.setSystem(key, text, false);
+        }
         return;
       case EVENT_DATA:
         if (depth === 3 && local === 'Data') {
           this.inData = false;
           // Values given as child elements of a Data were added one by one already.
           if (leaf || !this.dataHadValues) {
-            this.data.push({ name: this.dataName, value: leaf ? text : '' });
+            this.addData(this.dataName, leaf ? text : '');
           }
         } else if (depth === 3 && local === 'Binary') {
-          this.data.push({ name: 'Binary', value: leaf ? text : '' });
+          this.addData('Binary', leaf ? text : '');
         } else if (depth === 4 && leaf && this.inData) {
-          this.data.push({ name: this.dataName, value: text });
+          this.addData(this.dataName, text);
           this.dataHadValues = true;
         }
         return;
       case LEAVES:
         if (local === 'Data' && this.dataName !== undefined) {
-          this.data.push({ name: this.dataName, value: leaf ? text : '' });
+          this.addData(this.dataName, leaf ? text : '');
         } else if (leaf) {
-          this.data.push({ name: local, value: text });
+          this.addData(local, text);
         }
         return;
       case RENDERING:
-        if (depth === 3 && local === 'Message' && leaf) this.message = text;
+        if (depth === 3 && local === 'Message' && leaf) this.setMessage(text);
         return;
     }
   }
@@ -167,66 +184,58 @@ function sectionOf(local: string): number {
   }
 }
 
-function systemAttribute(
-  system: Mutable<WindowsSystem>,
-  element: string,
-  name: string,
-  value: string,
-): void {
+/** The System value an attribute of a System child holds. */
+function systemAttributeKey(element: string, name: string): keyof WindowsSystem | undefined {
   switch (element) {
     case 'Provider':
-      if (name === 'Name') system.providerName = value;
-      else if (name === 'Guid') system.providerGuid = value;
-      else if (name === 'EventSourceName') system.eventSourceName = value;
-      break;
+      return name === 'Name'
+        ? 'providerName'
+        : name === 'Guid'
+          ? 'providerGuid'
+          : name === 'EventSourceName'
+            ? 'eventSourceName'
+            : undefined;
     case 'EventID':
-      if (name === 'Qualifiers') system.qualifiers = value;
-      break;
+      return name === 'Qualifiers' ? 'qualifiers' : undefined;
     case 'TimeCreated':
-      if (name === 'SystemTime') system.systemTime = value;
-      break;
+      return name === 'SystemTime' ? 'systemTime' : undefined;
     case 'Correlation':
-      if (name === 'ActivityID') system.activityId = value;
-      else if (name === 'RelatedActivityID') system.relatedActivityId = value;
-      break;
+      return name === 'ActivityID'
+        ? 'activityId'
+        : name === 'RelatedActivityID'
+          ? 'relatedActivityId'
+          : undefined;
     case 'Execution':
-      if (name === 'ProcessID') system.processId = value;
-      else if (name === 'ThreadID') system.threadId = value;
-      break;
+      return name === 'ProcessID' ? 'processId' : name === 'ThreadID' ? 'threadId' : undefined;
     case 'Security':
-      if (name === 'UserID') system.userId = value;
-      break;
+      return name === 'UserID' ? 'userId' : undefined;
+    default:
+      return undefined;
   }
 }
 
-function systemText(system: Mutable<WindowsSystem>, element: string, text: string): void {
+/** The System value the text of a System child is. */
+function systemTextKey(element: string): keyof WindowsSystem | undefined {
   switch (element) {
     case 'EventID':
-      system.eventId = text;
-      break;
+      return 'eventId';
     case 'Version':
-      system.version = text;
-      break;
+      return 'version';
     case 'Level':
-      system.level = text;
-      break;
+      return 'level';
     case 'Task':
-      system.task = text;
-      break;
+      return 'task';
     case 'Opcode':
-      system.opcode = text;
-      break;
+      return 'opcode';
     case 'Keywords':
-      system.keywords = text;
-      break;
+      return 'keywords';
     case 'EventRecordID':
-      system.eventRecordId = text;
-      break;
+      return 'eventRecordId';
     case 'Channel':
-      system.channel = text;
-      break;
+      return 'channel';
     case 'Computer':
-      system.computer = text;
-      break;
+      return 'computer';
+    default:
+      return undefined;
   }
 }

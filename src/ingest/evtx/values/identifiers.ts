@@ -4,10 +4,14 @@ import type { ValueFormat } from './value-format.ts';
 
 /** `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}` of a little-endian GUID at `s` (16 bytes). */
 export function guidText(b: Uint8Array, s: number): string {
-  const h = (i: number) => HEX_UPPER[b[s + i] as number] as string;
-  return `{${h(3)}${h(2)}${h(1)}${h(0)}-${h(5)}${h(4)}-${h(7)}${h(6)}-${h(8)}${h(9)}-${h(10)}${h(
-    11,
-  )}${h(12)}${h(13)}${h(14)}${h(15)}}`;
+  const h = HEX_UPPER;
+  return `{${h[b[s + 3] as number]}${h[b[s + 2] as number]}${h[b[s + 1] as number]}${h[b[s] as number]}-${
+    h[b[s + 5] as number]
+  }${h[b[s + 4] as number]}-${h[b[s + 7] as number]}${h[b[s + 6] as number]}-${h[b[s + 8] as number]}${
+    h[b[s + 9] as number]
+  }-${h[b[s + 10] as number]}${h[b[s + 11] as number]}${h[b[s + 12] as number]}${h[b[s + 13] as number]}${
+    h[b[s + 14] as number]
+  }${h[b[s + 15] as number]}}`;
 }
 
 export const guid: ValueFormat = {

@@ -66,6 +66,21 @@ function fixedSize(type: number, format: ValueFormat): number {
   return type === VALUE_TYPE.sizeT || type === VALUE_TYPE.bool ? 0 : format.itemSize;
 }
 
+/**
+ * Throws what `scalarText` would throw for this type and size (unknown type, wrong fixed size),
+ * without rendering the value.
+ */
+export function checkScalar(type: number, start: number, end: number): void {
+  const format = BY_CODE[type];
+  if (format === undefined) {
+    invalid('substitution value type', start, `unknown value type 0x${type.toString(16)}`);
+  }
+  const size = fixedSize(type, format);
+  if (size !== 0 && end - start !== size) {
+    invalid('substitution value', start, `${format.name} needs ${size} bytes, has ${end - start}`);
+  }
+}
+
 /** The text of a non-array value stored in `bytes[start, end)`. */
 export function scalarText(
   bytes: Uint8Array,

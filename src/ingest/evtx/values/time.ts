@@ -72,11 +72,14 @@ export const fileTime: ValueFormat = {
 export const sysTime: ValueFormat = {
   name: 'SysTime',
   itemSize: 16,
-  text: (_b, v, s) => {
-    const field = (i: number) => v.getUint16(s + i * 2, true);
-    const pad2 = (n: number) => (n < 100 ? (TWO_DIGITS[n] as string) : String(n));
-    return `${String(field(0)).padStart(4, '0')}-${pad2(field(1))}-${pad2(field(3))}T${pad2(
-      field(4),
-    )}:${pad2(field(5))}:${pad2(field(6))}.${String(field(7)).padStart(3, '0')}Z`;
-  },
+  text: (_b, v, s) =>
+    `${String(v.getUint16(s, true)).padStart(4, '0')}-${pad2(v.getUint16(s + 2, true))}-${pad2(
+      v.getUint16(s + 6, true),
+    )}T${pad2(v.getUint16(s + 8, true))}:${pad2(v.getUint16(s + 10, true))}:${pad2(
+      v.getUint16(s + 12, true),
+    )}.${String(v.getUint16(s + 14, true)).padStart(3, '0')}Z`,
 };
+
+function pad2(n: number): string {
+  return n < 100 ? (TWO_DIGITS[n] as string) : String(n);
+}
