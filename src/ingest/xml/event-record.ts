@@ -51,7 +51,6 @@ export function parseEventRecord(s: string, start: number, reader: RecordReader)
   let text = '';
   let leaf = false;
   let pos = start;
-  let fast = 0;
   for (;;) {
     if (pos + 1 >= s.length) return INCOMPLETE_RECORD;
     const next = s.charCodeAt(pos + 1);
@@ -92,37 +91,25 @@ export function parseEventRecord(s: string, start: number, reader: RecordReader)
       const close = s.indexOf('?>', pos + 2);
       if (close < 0) return INCOMPLETE_RECORD;
       pos = close + 2;
-    } else if (stack.length === 2 && builder.inEventData() && (fast = fastData(s, pos)) > 0) {
-      builder.addData(fastName, fastValue);
-      leaf = false;
-      pos = fast;
     } else {
-      const end = tags.readStartTag(s, pos);
-      if (end < 0) return tagFailure(end, tags);
-      if (stack.length === 0 && tags.local !== 'Event') {
-        return malformed(pos, `expected <Event>, found <${tags.qname}>`);
-      }
-      if (stack.length >= MAX_ELEMENT_DEPTH) {
-        return malformed(pos, `elements nested deeper than ${MAX_ELEMENT_DEPTH} levels`);
-      }
-      const depth = stack.length + 1;
-      builder.start(tags.local, depth, tags);
-      if (tags.selfClosing) {
-        if (depth === 1)
-          return malformed(
-            start,
-            'the <Event> has no <System> element',
-            INGEST_CODES.xmlNotWindowsEvent,
-          );
-        builder.end(tags.local, depth, '', true);
+      const fast = stack.length === 2 && builder.inEventData() ? fastData(s, pos) : 0;
+      if (fast > 0) {
+        builder.addData(fastName, fastValue);
         leaf = false;
+        pos = fast;
       } else {
-        stack.push(tags.qname);
-        locals.push(tags.local);
-        text = '';
-        leaf = true;
+        const result = startElement(s, pos, start, stack.length, reader);
+        if (typeof result !== 'number') return result;
+        if (tags.selfClosing) {
+          leaf = false;
+        } else {
+          stack.push(tags.qname);
+          locals.push(tags.local);
+          text = '';
+          leaf = true;
+        }
+        pos = result;
       }
-      pos = end;
     }
     const lt = s.indexOf('<', pos);
     if (lt < 0) return INCOMPLETE_RECORD;
@@ -135,6 +122,37 @@ export function parseEventRecord(s: string, start: number, reader: RecordReader)
     }
     pos = lt;
   }
+}
+
+/**
+ * Reads the start tag at `lt` (at nesting `open`) and tells the builder; a self-closing element
+ * is also ended. Returns the position after the tag, or why the record is refused.
+ */
+function startElement(
+  s: string,
+  lt: number,
+  start: number,
+  open: number,
+  reader: RecordReader,
+): number | RecordParse {
+  const { tags, builder } = reader;
+  const end = tags.readStartTag(s, lt);
+  if (end < 0) return tagFailure(end, tags);
+  if (open === 0 && tags.local !== 'Event')
+    return malformed(lt, `expected <Event>, found <${tags.qname}>`);
+  if (open >= MAX_ELEMENT_DEPTH)
+    return malformed(lt, `elements nested deeper than ${MAX_ELEMENT_DEPTH} levels`);
+  builder.start(tags.local, open + 1, tags);
+  if (tags.selfClosing) {
+    if (open === 0)
+      return malformed(
+        start,
+        'the <Event> has no <System> element',
+        INGEST_CODES.xmlNotWindowsEvent,
+      );
+    builder.end(tags.local, open + 1, '', true);
+  }
+  return end;
 }
 
 /**
