@@ -1,7 +1,7 @@
 // Argument helpers shared by command parsers: field names, literal text, field lists, the end.
 import { span } from '../../core/span.ts';
 import type { FieldName } from '../ast/common.ts';
-import { MAX_SCAN } from '../lexer/lex-token.ts';
+import { MAX_SCAN } from '../lexer/scan.ts';
 import type { LexMode, Token } from '../lexer/token.ts';
 import { fieldName } from './argument-nodes.ts';
 import type { Cursor } from './cursor.ts';

@@ -2,7 +2,9 @@
 import { type Diagnostic, error } from '../../core/diagnostic.ts';
 import { type Span, span } from '../../core/span.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
-import { type LexResult, lexSearchValue, lexToken } from '../lexer/lex-token.ts';
+import { lexSearchValue } from '../lexer/lex-search.ts';
+import { lexToken } from '../lexer/lex-token.ts';
+import type { LexResult } from '../lexer/scan.ts';
 import type { LexMode, Token, TokenKind } from '../lexer/token.ts';
 
 /** Thrown inside a command parser to give up on that command; the pipeline parser catches it. */
