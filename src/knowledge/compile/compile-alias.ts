@@ -90,7 +90,7 @@ export function parseAliasPairs(
     if (keyword === undefined || (mode !== 'AS' && mode !== 'ASNEW')) {
       return {
         message: `expected AS or ASNEW after "${from.text}"`,
-        span: keyword?.span ?? span(from.span.end, from.span.end),
+        span: keyword?.span ?? from.span,
       };
     }
     if (to === undefined) {

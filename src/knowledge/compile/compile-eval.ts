@@ -74,7 +74,6 @@ function parseEvalExpression(
       diagnostics: [valueError(KNOWLEDGE_CODES.badEval, 'EVAL needs an expression', setting)],
     };
   }
-  const reported: Diagnostic[] = [];
   const cursor = new Cursor(source.text, valueSpan.start, valueSpan.end, {
     parseNested: (start) => {
       throw new SplSyntaxError(
@@ -83,15 +82,13 @@ function parseEvalExpression(
         }),
       );
     },
-    report: (d) => reported.push(d),
   });
   try {
     const expr = parseExpression(cursor);
     expectEnd(cursor, 'EVAL', 'expression');
-    if (reported.length > 0) return { diagnostics: reported.map((d) => ({ ...d, source })) };
     return { expr };
   } catch (caught) {
     if (!(caught instanceof SplSyntaxError)) throw caught;
-    return { diagnostics: [...reported, caught.diagnostic].map((d) => ({ ...d, source })) };
+    return { diagnostics: [{ ...caught.diagnostic, source }] };
   }
 }
