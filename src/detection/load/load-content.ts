@@ -44,19 +44,21 @@ export function loadContent(
   const counts = Object.fromEntries(
     CONTENT_KINDS.map((k) => [k, { loaded: 0, failed: 0 }]),
   ) as Record<ContentKind, { loaded: number; failed: number }>;
-  const read = <S extends Parameters<typeof readContentFile>[1]>(kind: ContentKind, schema: S) =>
-    discovered.files
-      .filter((f) => f.kind === kind)
-      .flatMap((file: DiscoveredFile) => {
-        const contentFile = readContentFile(file, schema, diagnostics);
-        counts[kind][contentFile ? 'loaded' : 'failed']++;
-        return contentFile ? [contentFile] : [];
-      });
-  const macroFiles = read('macro', macroSchema);
-  const lookupFiles = read('lookup', lookupSchema);
-  const storyFiles = read('story', storySchema);
-  const dataSourceFiles = read('data_source', dataSourceSchema);
-  const baselineFiles = read('baseline', baselineSchema);
+  // A generator: detection files are read one at a time and normalised as they come, so the
+  // parsed YAML of a large corpus is never held all at once.
+  function* read<S extends Parameters<typeof readContentFile>[1]>(kind: ContentKind, schema: S) {
+    for (const file of discovered.files) {
+      if (file.kind !== kind) continue;
+      const contentFile = readContentFile(file, schema, diagnostics);
+      counts[kind][contentFile ? 'loaded' : 'failed']++;
+      if (contentFile) yield contentFile;
+    }
+  }
+  const macroFiles = [...read('macro', macroSchema)];
+  const lookupFiles = [...read('lookup', lookupSchema)];
+  const storyFiles = [...read('story', storySchema)];
+  const dataSourceFiles = [...read('data_source', dataSourceSchema)];
+  const baselineFiles = [...read('baseline', baselineSchema)];
   const detectionFiles = read('detection', detectionSchema);
 
   const macros = loadMacros(macroFiles, diagnostics);

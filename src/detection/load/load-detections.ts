@@ -18,7 +18,7 @@ export interface DetectionReferences {
 }
 
 export function loadDetections(
-  files: readonly ContentFile<DetectionYaml>[],
+  files: Iterable<ContentFile<DetectionYaml>>,
   references: DetectionReferences,
   diagnostics: Diagnostic[],
 ): DetectionDraft[] {

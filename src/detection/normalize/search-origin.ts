@@ -9,12 +9,14 @@ export function searchOrigin(yaml: YamlSource, contentDir: string): DetectionOri
   const node = yaml.document.get('search', true);
   const map = isNode(node) ? scalarOffsetMap(yaml.parsedText, node) : undefined;
   const range = isNode(node) ? node.range : undefined;
+  // The closure keeps the offset map and the repair mapping, not the parsed document.
+  const { toOriginal } = yaml;
   return {
     contentDir,
     file: yaml.source,
-    searchSpan: range ? span(yaml.toOriginal(range[0]), yaml.toOriginal(range[1])) : undefined,
+    searchSpan: range ? span(toOriginal(range[0]), toOriginal(range[1])) : undefined,
     searchToFile: map
-      ? (offset) => yaml.toOriginal(map[Math.max(0, Math.min(offset, map.length - 1))] ?? 0)
+      ? (offset) => toOriginal(map[Math.max(0, Math.min(offset, map.length - 1))] ?? 0)
       : undefined,
   };
 }
