@@ -1,4 +1,6 @@
 // Decodes one record's BinXML into the outputs asked for: event parts, XML, or both.
+
+import type { WindowsEventParts } from '../windows/windows-event.ts';
 import type { ChunkContext } from './binxml/chunk-context.ts';
 import { BinXmlRunner } from './binxml/document.ts';
 import type { BinXmlSink } from './binxml/sink.ts';
@@ -26,7 +28,7 @@ export class RecordDecoder {
   private readonly xmlWriter: XmlWriter | undefined;
   private readonly bothSink: BinXmlSink | undefined;
   private readonly planner: PartsPlanner | undefined;
-  private runner: BinXmlRunner | undefined;
+  private readonly runner: BinXmlRunner;
 
   constructor(outputs: RecordOutputs) {
     this.partsSink = outputs.parts ? new EventPartsSink() : undefined;
@@ -35,6 +37,7 @@ export class RecordDecoder {
     if (this.partsSink === undefined && this.xmlWriter === undefined) {
       throw new Error('RecordDecoder needs parts or XML output');
     }
+    this.runner = new BinXmlRunner(this.partsSink ?? (this.xmlWriter as XmlWriter));
     this.bothSink =
       this.partsSink !== undefined && this.xmlWriter !== undefined
         ? new TeeSink(this.partsSink, this.xmlWriter)
@@ -49,12 +52,9 @@ export class RecordDecoder {
     recovered: boolean,
   ): DecodedRecord {
     const r = chunk.reader.window(header.binXmlStart, header.binXmlEnd);
-    const runner = (this.runner ??= new BinXmlRunner(
-      chunk,
-      this.partsSink ?? (this.xmlWriter as XmlWriter),
-    ));
-    let parts;
-    let xml;
+    const runner = this.runner;
+    let parts: WindowsEventParts | undefined;
+    let xml: string | undefined;
     try {
       const instance = runner.singleInstance(chunk, r);
       if (instance !== undefined && this.planner !== undefined) {

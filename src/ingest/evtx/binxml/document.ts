@@ -1,7 +1,7 @@
 // Runs a record's BinXML (or a nested BinXML value) into a sink: templated or not.
 import type { ByteReader } from '../byte-reader.ts';
 import { invalid } from '../decode-error.ts';
-import type { ChunkContext } from './chunk-context.ts';
+import { type ChunkContext, createChunkContext } from './chunk-context.ts';
 import { compileFragment } from './compile.ts';
 import {
   type ExecutionState,
@@ -25,7 +25,8 @@ interface RunnerState extends ExecutionState {
 export class BinXmlRunner {
   private readonly state: RunnerState;
 
-  constructor(chunk: ChunkContext, sink: BinXmlSink) {
+  constructor(sink: BinXmlSink) {
+    const chunk = createChunkContext(new Uint8Array(0));
     this.state = { chunk, sink, budget: 0, runNested, texts: [], tables: [] };
   }
 
