@@ -1,5 +1,5 @@
 // Finds the files of each kind in an ESCU content directory (the layout contentctl builds from).
-import { readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, error } from '../../core/diagnostic.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
@@ -68,7 +68,7 @@ export function discoverFiles(roots: readonly string[]): Discovered {
 }
 
 function yamlFiles(dir: string, recursive: boolean, diagnostics: Diagnostic[]): string[] {
-  let entries: import('node:fs').Dirent[];
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (cause) {
@@ -81,6 +81,7 @@ function yamlFiles(dir: string, recursive: boolean, diagnostics: Diagnostic[]): 
   }
   const files: string[] = [];
   // Code-point order, so every machine and locale reads (and reports) files in the same order.
+  // Linked directories are not followed (no loops); linked files are read.
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
