@@ -1,5 +1,6 @@
 // Printing of the argument pieces shared by commands: fields, text, options, aggregations.
 import { quoteString } from '../../lexer/quoted.ts';
+import type { SortKey } from '../commands/filtering.ts';
 import type { Aggregation } from '../commands/stats.ts';
 import type {
   ByClause,
@@ -68,4 +69,14 @@ export function words(...parts: (string | readonly string[] | undefined)[]): str
     .flat()
     .filter((p): p is string => p !== undefined && p !== '')
     .join(' ');
+}
+
+/** `- count`, `+ num(port)`, `user`. */
+export function printSortKey(key: SortKey): string {
+  const sign = key.explicitDirection ? (key.direction === 'desc' ? '- ' : '+ ') : '';
+  const field =
+    key.comparator === 'none'
+      ? printField(key.field)
+      : `${key.comparator}(${printField(key.field)})`;
+  return `${sign}${field}`;
 }
