@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Event } from '../../src/core/event.ts';
 import {
+  BUILTIN_CONTENT_DIR,
   compileDetection,
   type Detection,
   type DetectionTest,
@@ -118,3 +119,7 @@ for (const d of pack.detections) {
     });
   }
 }
+
+test('BUILTIN_CONTENT_DIR is the repository content/ folder', () => {
+  assert.equal(BUILTIN_CONTENT_DIR, CONTENT);
+});
