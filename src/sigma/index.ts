@@ -14,7 +14,28 @@ export {
   type RuleVariant,
   type SigmaCompileOptions,
 } from './compile/compile-rules.ts';
+export type { SplPipeline } from './convert/spl/convert-rule.ts';
+export {
+  convertToSpl,
+  type SplConversion,
+  type SplConvertOptions,
+  type SplDocument,
+} from './convert/spl/convert-to-spl.ts';
+export {
+  type CorrelationHit,
+  type CorrelationStage,
+  type CorrelationStageOptions,
+  type CorrelationStats,
+  createCorrelationStage,
+} from './correlation/correlation-stage.ts';
 export { SIGMA_CODES } from './diagnostic-codes.ts';
+export {
+  findingOfCorrelation,
+  findingOfMatch,
+  LEVEL_RISK_SCORE,
+  type SigmaFinding,
+} from './findings.ts';
+export { type LoadedPlaceholders, loadPlaceholders } from './load/load-placeholders.ts';
 export type { LoadedDocument } from './load/load-sigma-text.ts';
 export { readSigmaFiles, type SigmaFiles } from './load/read-sigma-files.ts';
 export { loadSigmaRuleSet, type SigmaRuleSet } from './load/rule-set.ts';

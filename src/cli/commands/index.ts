@@ -1,5 +1,6 @@
 // The table of subcommands, one module each.
 import type { Command } from 'commander';
+import { convertCommand } from './convert.ts';
 import { dumpCommand } from './dump.ts';
 import { searchCommand } from './search.ts';
 import { startCommand } from './start.ts';
@@ -11,6 +12,7 @@ export interface CliCommand {
 }
 
 export const CLI_COMMANDS: readonly CliCommand[] = [
+  convertCommand,
   dumpCommand,
   searchCommand,
   startCommand,

@@ -60,6 +60,8 @@ export interface InactiveRule {
 
 export interface CompiledSigmaSet {
   readonly rules: readonly CompiledRule[];
+  /** The logsource mapping the rules were compiled with (correlations read fields through it). */
+  readonly mapping: LogsourceMapping;
   readonly predicates: readonly Predicate[];
   /** Correlations whose referenced rules all compiled. */
   readonly correlations: readonly SigmaCorrelation[];
@@ -90,7 +92,15 @@ export function compileSigmaRules(
   const correlations: SigmaCorrelation[] = [];
   for (const correlation of ruleSet.correlations) {
     const missing = leafRules(correlation, ruleSet).filter((r) => !active.has(r));
-    if (missing.length === 0) correlations.push(correlation);
+    if (correlation.type === 'temporal_ordered' && correlation.condition.kind === 'expression') {
+      diagnostics.push(
+        error(
+          SIGMA_CODES.unsupportedCorrelation,
+          'a temporal_ordered correlation with a condition expression has no defined order semantics; use a count condition',
+          { source: correlation.origin.source, span: correlation.origin.span },
+        ),
+      );
+    } else if (missing.length === 0) correlations.push(correlation);
     else {
       diagnostics.push(
         error(
@@ -101,7 +111,14 @@ export function compileSigmaRules(
       );
     }
   }
-  return { rules: compiled, predicates: table.predicates, correlations, inactive, diagnostics };
+  return {
+    rules: compiled,
+    mapping,
+    predicates: table.predicates,
+    correlations,
+    inactive,
+    diagnostics,
+  };
 }
 
 function compileRule(

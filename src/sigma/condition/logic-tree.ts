@@ -16,6 +16,11 @@ export interface MatchNode {
 }
 
 export type LogicNode =
-  | { readonly kind: 'and' | 'or'; readonly args: readonly LogicNode[] }
+  | {
+      readonly kind: 'and' | 'or';
+      readonly args: readonly LogicNode[];
+      /** The values one value expanded into (windash, base64offset, placeholders): always ORed. */
+      readonly expansion?: true;
+    }
   | { readonly kind: 'not'; readonly arg: LogicNode }
   | MatchNode;

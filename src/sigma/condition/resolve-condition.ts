@@ -113,15 +113,11 @@ class Resolver {
   private value(field: string | null, value: SigmaValue, orContext: boolean): LogicNode {
     switch (value.kind) {
       case 'expansion':
-        return join(
-          'or',
-          value.values.map((v) => this.value(field, v, orContext)),
-        );
+        return expansion(value.values.map((v) => this.value(field, v, orContext)));
       case 'string':
         if (hasPlaceholders(value.parts)) {
           const variants = expandPlaceholders(value.parts, (name) => this.placeholder(name));
-          return join(
-            'or',
+          return expansion(
             variants.map((parts) => ({
               kind: 'match',
               field,
@@ -159,6 +155,11 @@ class Resolver {
     });
     return { ...value, pattern };
   }
+}
+
+function expansion(args: readonly LogicNode[]): LogicNode {
+  if (args.length === 1) return args[0] as LogicNode;
+  return { kind: 'or', args, expansion: true };
 }
 
 function join(kind: 'and' | 'or', args: readonly LogicNode[]): LogicNode {

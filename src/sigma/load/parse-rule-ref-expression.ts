@@ -7,9 +7,15 @@ const MAX_DEPTH = 100;
 /** The expression, or an error message. */
 export function parseRuleRefExpression(text: string): RuleRefExpr | string {
   const tokens: string[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) tokens.push(m[1] ?? '');
-  if (text.slice(TOKEN.lastIndex).trim() !== '') return `cannot read "${text}"`;
+  let position = 0;
+  for (;;) {
+    TOKEN.lastIndex = position;
+    const m = TOKEN.exec(text);
+    if (!m) break;
+    tokens.push(m[1] ?? '');
+    position = TOKEN.lastIndex;
+  }
+  if (text.slice(position).trim() !== '') return `cannot read "${text}"`;
   let i = 0;
   const peek = (): string | undefined => tokens[i];
   const parseOr = (depth: number): RuleRefExpr | string => {

@@ -1,0 +1,65 @@
+// What a Sigma detection reports: the rule's identity and ATT&CK tags, a risk score, the events.
+import type { Event } from '../core/event.ts';
+import type { CorrelationHit } from './correlation/correlation-stage.ts';
+import type { SigmaMatch } from './matcher/sigma-matcher.ts';
+import type { SigmaCorrelation, SigmaLevel, SigmaRule, SigmaStatus } from './model/rule.ts';
+
+/**
+ * Risk score of a Sigma level, on ESCU's 0–100 scale, so Sigma findings add to the same risk
+ * totals as SPL detections (docs/sigma.md "Risk"). A rule without a level scores as informational.
+ */
+export const LEVEL_RISK_SCORE: Readonly<Record<SigmaLevel, number>> = {
+  informational: 10,
+  low: 25,
+  medium: 50,
+  high: 75,
+  critical: 100,
+};
+
+export interface SigmaFinding {
+  readonly kind: 'rule' | 'correlation';
+  readonly id?: string;
+  readonly title: string;
+  readonly level?: SigmaLevel;
+  readonly status?: SigmaStatus;
+  readonly tags: readonly string[];
+  /** ATT&CK technique ids (`T1059.001`) and tactic names (`execution`) from `attack.*` tags. */
+  readonly techniques: readonly string[];
+  readonly tactics: readonly string[];
+  readonly riskScore: number;
+  /** The rule file. */
+  readonly source: string;
+  /** The matched event (rules) or the contributing events (correlations, the latest ones). */
+  readonly events: readonly Event[];
+  /** Correlations: group-by values and the aggregate that fired. */
+  readonly group?: Readonly<Record<string, string>>;
+  readonly value?: number;
+}
+
+function identity(doc: SigmaRule | SigmaCorrelation) {
+  return {
+    ...(doc.id === undefined ? {} : { id: doc.id }),
+    title: doc.title,
+    ...(doc.level === undefined ? {} : { level: doc.level }),
+    ...(doc.status === undefined ? {} : { status: doc.status }),
+    tags: doc.tags,
+    techniques: doc.attack.techniques,
+    tactics: doc.attack.tactics,
+    riskScore: LEVEL_RISK_SCORE[doc.level ?? 'informational'],
+    source: doc.origin.source.name,
+  };
+}
+
+export function findingOfMatch(match: SigmaMatch, event: Event): SigmaFinding {
+  return { kind: 'rule', ...identity(match.rule), events: [event] };
+}
+
+export function findingOfCorrelation(hit: CorrelationHit): SigmaFinding {
+  return {
+    kind: 'correlation',
+    ...identity(hit.correlation),
+    events: hit.events,
+    group: hit.group,
+    value: hit.value,
+  };
+}
