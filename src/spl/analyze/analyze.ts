@@ -7,6 +7,7 @@ import { byClausesCheck } from './checks/by-clauses.ts';
 import { evalFunctionsCheck } from './checks/eval-functions.ts';
 import { generatingPositionCheck } from './checks/generating-position.ts';
 import { renameWildcardsCheck } from './checks/rename-wildcards.ts';
+import { rexSedCheck } from './checks/rex-sed.ts';
 
 export const ANALYSIS_CHECKS: readonly AnalysisCheck[] = [
   evalFunctionsCheck,
@@ -14,6 +15,7 @@ export const ANALYSIS_CHECKS: readonly AnalysisCheck[] = [
   byClausesCheck,
   renameWildcardsCheck,
   generatingPositionCheck,
+  rexSedCheck,
 ];
 
 export function analyze(

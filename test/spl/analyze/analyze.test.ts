@@ -36,3 +36,9 @@ test('by-clause wildcards, rename wildcard counts, generating commands placement
   assert.deepEqual(problems('index=x | tstats count'), [['SPL130', 'tstats']]);
   assert.deepEqual(problems('index=x | inputlookup append=true t'), []);
 });
+
+test('rex mode=sed needs a sed expression and no max_match', () => {
+  assert.deepEqual(problems('| rex field=x mode=sed "s/a/b/g" | rex mode=sed "y/ab/cd/"'), []);
+  assert.deepEqual(problems('| rex mode=sed "(?<a>x)"'), [['SPL140', '"(?<a>x)"']]);
+  assert.deepEqual(problems('| rex mode=sed max_match=2 "s/a/b/"'), [['SPL141', 'max_match=2']]);
+});
