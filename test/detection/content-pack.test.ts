@@ -11,17 +11,15 @@ import {
   type DetectionTest,
   loadContent,
 } from '../../src/detection/index.ts';
+import { planEventFlow } from '../../src/engine/event-flow.ts';
+import { runPlansOverEvents } from '../../src/engine/run-plans.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
-import { runPlanOverSource } from '../../src/spl/plan/run-over-source.ts';
+import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
 
 const CONTENT = path.resolve(import.meta.dirname, '..', '..', 'content');
 const pack = loadContent([CONTENT]);
-
-/**
- * Seed 004's search groups by fields the Splunk Add-on for Sysmon computes (loaded_file,
- * process_name, ...), which spelunk's field-knowledge layer does not supply yet.
- */
-const NEEDS_ADDON_FIELDS = new Set(['Windows Devtunnels Image Loaded/True Positive Test']);
+/** The built-in Sysmon/Security knowledge supplies the add-on fields seed 004 groups by. */
+const knowledge = loadFieldKnowledge({ lookups: pack.lookups });
 
 test('the pack loads with no errors, and its only warning is seed 000 lacking a filter macro', () => {
   assert.deepEqual(
@@ -82,27 +80,22 @@ async function rowsOf(d: Detection, t: DetectionTest): Promise<Event[]> {
     if (attack.location.kind !== 'file') continue;
     const compiled = compileDetection(d, pack);
     assert.ok(compiled.ok, `${d.name} compiles`);
+    const flow = planEventFlow([compiled.plan], knowledge.base);
     const inputs = await openInputs([attack.location.path], {
-      needRaw: compiled.plan.needsRaw,
+      needRaw: flow.needsRaw,
       source: attack.source,
       sourcetype: attack.sourcetype,
       ...(attack.customIndex ? { index: attack.customIndex } : {}),
     });
-    await runPlanOverSource(compiled.plan, inputs.source, {
-      emit: (r) => rows.push(...r),
-      warn: () => {},
-    });
+    const context = { emit: (r: readonly Event[]) => rows.push(...r), warn: () => {} };
+    await runPlansOverEvents([{ plan: compiled.plan, context }], inputs.source, flow);
   }
   return rows;
 }
 
 for (const d of pack.detections) {
   for (const t of d.tests) {
-    const key = `${d.name}/${t.name}`;
-    const options = NEEDS_ADDON_FIELDS.has(key)
-      ? { todo: 'needs Sysmon add-on fields (src/knowledge)' }
-      : {};
-    test(`${key}: ${t.expectsResults ? 'fires' : 'stays quiet'}`, options, async () => {
+    test(`${d.name}/${t.name}: ${t.expectsResults ? 'fires' : 'stays quiet'}`, async () => {
       const rows = await rowsOf(d, t);
       if (!t.expectsResults) {
         assert.deepEqual(rows, []);
