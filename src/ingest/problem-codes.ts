@@ -21,7 +21,6 @@ export const INGEST_CODES = {
 
   jsonInvalid: 'ING201',
   jsonNotObject: 'ING202',
-  jsonShape: 'ING203',
   jsonSplunkMessage: 'ING204',
   jsonTooLarge: 'ING205',
   jsonTooDeep: 'ING206',

@@ -192,3 +192,22 @@ test('stopping early closes the input; an aborted signal stops the read', async 
   const aborted = await readAll([many], { signal: controller.signal });
   assert.equal(aborted.events.length, 0);
 });
+
+test('EVTX is recognised by content and read by the EVTX reader, also gzip-compressed or on stdin', async () => {
+  const { evtxFile, sampleChunk } = await import('./evtx/writer/chunk-writer.ts');
+  const { SAMPLE_TEMPLATE, sampleEvent } = await import('./evtx/writer/event-template.ts');
+  const bytes = evtxFile([sampleChunk(1, 3, SAMPLE_TEMPLATE, sampleEvent).finish()]);
+  const plain = file('evtx/sample.dat', bytes);
+  const compressed = file('evtx/sample.evtx.gz', gzipSync(bytes));
+  const direct = await readAll([plain]);
+  const viaGzip = await readAll([compressed]);
+  const viaStdin = await readAll(['-'], { stdin: chunksOf(bytes, 4096) });
+  assert.equal(direct.events.length, 3);
+  assert.deepEqual(
+    direct.summary.files.map((f) => f.format),
+    ['evtx'],
+  );
+  assert.deepEqual(viaGzip.events, direct.events);
+  assert.deepEqual(viaStdin.events, direct.events);
+  assert.deepEqual([...direct.live, ...viaGzip.live, ...viaStdin.live], []);
+});

@@ -26,6 +26,7 @@ interface ParsedRow {
  */
 export async function* readCsv(input: ByteInput, options: ReadOptions): EventSource {
   let current: ParsedRow | undefined;
+  let tooLarge = false;
   const report = (code: string, line: number, message: string, kind: 'skipped' | 'damaged') =>
     options.onProblem({ code, path: input.path, location: `line ${line}`, message, kind });
   const context: FlatRecordContext = {
@@ -50,7 +51,17 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
     info: true,
     raw: true,
     on_skip: (error) => {
-      if (error) report(INGEST_CODES.csvMalformed, lineOf(error), error.message, 'skipped');
+      if (error === undefined) return undefined;
+      // csv-parse cannot resynchronise after an over-long row: it skips everything after it.
+      if (error.code === 'CSV_MAX_RECORD_SIZE') {
+        if (!tooLarge) {
+          const message = `row longer than ${MAX_RECORD_CHARS} characters; the rest of the file is not read`;
+          report(INGEST_CODES.csvTooLarge, lineOf(error), message, 'skipped');
+        }
+        tooLarge = true;
+      } else {
+        report(INGEST_CODES.csvMalformed, lineOf(error), error.message, 'skipped');
+      }
       return undefined;
     },
   });

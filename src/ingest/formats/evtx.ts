@@ -1,4 +1,9 @@
 // Windows EVTX files (the reader lives in src/ingest/evtx/).
+import type { EventSource } from '../../core/event.ts';
+import { readEvtx } from '../evtx/index.ts';
+import type { ByteInput } from '../input/byte-input.ts';
+import { spoolToFile } from '../input/spool.ts';
+import type { ReadOptions } from '../read-options.ts';
 import type { InputFormat } from './input-format.ts';
 
 const MAGIC = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00]; // "ElfFile\0"
@@ -8,4 +13,26 @@ export const evtxFormat: InputFormat = {
   description: 'Windows EVTX files',
   extensions: ['.evtx'],
   sniff: ({ bytes }) => MAGIC.every((b, i) => bytes[i] === b),
+  read: readEvtxInput,
 };
+
+/**
+ * The EVTX reader needs a file it can seek in: stdin and gzip-compressed EVTX are written to a
+ * temporary file first (removed after), and their problems still name the input as given.
+ */
+async function* readEvtxInput(input: ByteInput, options: ReadOptions): EventSource {
+  if (input.filePath !== undefined) {
+    await input.close();
+    yield* readEvtx(input.filePath, options);
+    return;
+  }
+  const spooled = await spoolToFile(input, '.evtx');
+  try {
+    yield* readEvtx(spooled.path, {
+      ...options,
+      onProblem: (problem) => options.onProblem({ ...problem, path: input.path }),
+    });
+  } finally {
+    await spooled.remove();
+  }
+}

@@ -121,3 +121,17 @@ test('the command line: usage errors exit 2, stdin with -', async () => {
   assert.equal(exitCode, 0);
   assert.equal(JSON.parse(out)['EventID'], '1');
 });
+
+test('xml for EVTX inputs: the EVTX reader renders each record', async () => {
+  const { evtxFile, sampleChunk } = await import('../../ingest/evtx/writer/chunk-writer.ts');
+  const { SAMPLE_TEMPLATE, sampleEvent } = await import(
+    '../../ingest/evtx/writer/event-template.ts'
+  );
+  const evtx = path.join(root, 'sample.evtx');
+  writeFileSync(evtx, evtxFile([sampleChunk(1, 2, SAMPLE_TEMPLATE, sampleEvent).finish()]));
+  const { code, out } = await dump([evtx], { format: 'xml' });
+  assert.equal(code, 0);
+  const records = out.trimEnd().split('\n');
+  assert.equal(records.length, 2);
+  for (const record of records) assert.match(record, /^<Event xmlns=.*<\/Event>$/);
+});

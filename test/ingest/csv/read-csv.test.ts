@@ -68,3 +68,17 @@ test('an unterminated quote stops the file with a report, keeping the rows befor
   );
   assert.equal(problems[0]?.code, 'ING301');
 });
+
+test('a row longer than the record limit is reported once and ends the file', async () => {
+  const { MAX_RECORD_CHARS } = await import('../../../src/ingest/problem-codes.ts');
+  const csv = `_time,a\n1,x\n2,${'y'.repeat(MAX_RECORD_CHARS + 10)}\n3,z\n4,w\n`;
+  const { events, problems } = await readWith(readCsv, csv);
+  assert.deepEqual(
+    events.map((e) => e['a']),
+    ['x'],
+  );
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.location]),
+    [['ING302', 'line 3']],
+  );
+});
