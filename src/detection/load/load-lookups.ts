@@ -48,6 +48,7 @@ function lookupDefinition(
   });
   if (Array.isArray(settings)) {
     for (const problem of settings) {
+      // The SPL lookup module names the setting first ("max_matches = ...", "match_type item ...").
       const field = problem.split(/[ =]/)[0] ?? 'match_type';
       diagnostics.push(error(CONTENT_CODES.invalidValue, problem, located([field])));
     }
