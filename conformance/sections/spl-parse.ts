@@ -30,8 +30,10 @@ function yamlFiles(dir: string): string[] {
 /** Reads `search:` of each detection; a file that is not readable is a failure with its reason. */
 function readDetections(dir: string, failures: Map<string, string[]>): Detection[] {
   const detections: Detection[] = [];
+  const repaired: string[] = [];
   for (const file of yamlFiles(dir)) {
     const yaml = parseLenientYaml(readFileSync(file, 'utf8'));
+    if (yaml.repaired) repaired.push(path.relative(dir, file));
     const search = (yaml.value as { search?: unknown } | undefined)?.search;
     if (typeof search !== 'string') {
       addFailure(
@@ -42,6 +44,11 @@ function readDetections(dir: string, failures: Map<string, string[]>): Detection
       continue;
     }
     detections.push({ file, search });
+  }
+  if (repaired.length > 0) {
+    console.log(
+      `${repaired.length} YAML file(s) read as PyYAML (contentctl) reads them, a quoted value continuing in column 0: ${repaired.join(', ')}`,
+    );
   }
   return detections;
 }
