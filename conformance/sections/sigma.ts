@@ -7,12 +7,14 @@ import type { Event } from '../../src/core/event.ts';
 import { readEvtx } from '../../src/ingest/evtx/index.ts';
 import {
   compileSigmaRules,
+  convertToSpl,
   createSigmaMatcher,
   loadSigmaRuleSet,
   readSigmaFiles,
   type SigmaRule,
   type SigmaRuleSet,
 } from '../../src/sigma/index.ts';
+import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import { type ConformanceSection, corpusPath } from '../harness.ts';
 
 const RULE_DIRS = ['rules', 'rules-threat-hunting', 'rules-emerging-threats'];
@@ -101,11 +103,45 @@ async function readEvents(file: string): Promise<{ events: Event[]; problems: st
   return { events, problems };
 }
 
+/**
+ * Matched events of the rule's SPL (convert --to spl, pipeline spelunk) run by our SPL engine.
+ * Events get their Sigma field spellings (`Source Name` → `SourceName`) as the matcher sees them.
+ */
+function splCount(queries: readonly string[], events: readonly Event[]): number | string {
+  const tagged = events.map((e, i) => {
+    const copy: Event = { ...e, spelunk_event: String(i) };
+    for (const key of Object.keys(e))
+      if (key.includes(' ')) copy[key.replaceAll(' ', '')] ??= e[key];
+    return copy;
+  });
+  const matched = new Set<string>();
+  for (const query of queries) {
+    const compiled = compileSpl(query);
+    if (!compiled.ok)
+      return `SPL engine refused the search: ${compiled.diagnostics[0]?.message ?? ''}`;
+    const run = compiled.plan.start({
+      emit: (rows) => {
+        for (const row of rows) matched.add(String(row['spelunk_event']));
+      },
+    });
+    run.push(tagged);
+    run.finish();
+  }
+  return matched.size;
+}
+
 async function runRegression(ruleSet: SigmaRuleSet): Promise<number> {
   const withTests = ruleSet.rules.filter((r) => r.regressionTestsPath !== undefined);
   const failures: { reason: string; example: string }[] = [];
+  const splFailures: { reason: string; example: string }[] = [];
+  const spl = convertToSpl(
+    { ...ruleSet, rules: withTests, correlations: [] },
+    { pipeline: 'spelunk' },
+  );
+  const splQueries = new Map(spl.documents.map((d) => [d.document, d.queries]));
   let pairs = 0;
   let passed = 0;
+  let splPassed = 0;
   // The whole rule set compiles once; each pair checks only its own rule's count.
   const compiled = compileSigmaRules(ruleSet);
   const matcher = createSigmaMatcher(compiled);
@@ -132,6 +168,16 @@ async function runRegression(ruleSet: SigmaRuleSet): Promise<number> {
       const count = events.filter((e) =>
         matcher.match(e).some((m) => m.ruleIndex === ruleIndex),
       ).length;
+      const queries = splQueries.get(rule) ?? [];
+      const viaSpl = queries.length === 0 ? 'not converted' : splCount(queries, events);
+      if (viaSpl === count && count >= test.matchCount) splPassed++;
+      else {
+        splFailures.push({
+          reason:
+            typeof viaSpl === 'string' ? viaSpl : `SPL matched ${viaSpl}, the matcher ${count}`,
+          example: label,
+        });
+      }
       if (count >= test.matchCount) passed++;
       else {
         const channels = [...new Set(events.map((e) => `${e['Channel']}/${e['EventID']}`))].join(
@@ -148,6 +194,10 @@ async function runRegression(ruleSet: SigmaRuleSet): Promise<number> {
     `regression ${passed}/${pairs} (SigmaHQ has ${EXPECTED_PAIRS} pairs; through the EVTX reader)`,
   );
   printGroups('regression failures:', failures);
+  console.log(
+    `regression via SPL ${splPassed}/${pairs} (convert --to spl run by the SPL engine: same count as the matcher, and enough)`,
+  );
+  printGroups('regression via SPL failures:', splFailures);
   return pairs;
 }
 

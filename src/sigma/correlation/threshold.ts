@@ -1,23 +1,25 @@
 // Correlation conditions: `{gte: 10}`, ranges (`{gt: 100, lte: 200}`, ANDed) and when to judge them.
-import type { CorrelationThreshold } from '../model/rule.ts';
+import type { CorrelationOperator, CorrelationThreshold } from '../model/rule.ts';
 
 export function thresholdHolds(threshold: CorrelationThreshold, value: number): boolean {
-  return threshold.bounds.every(({ op, value: limit }) => {
-    switch (op) {
-      case 'gt':
-        return value > limit;
-      case 'gte':
-        return value >= limit;
-      case 'lt':
-        return value < limit;
-      case 'lte':
-        return value <= limit;
-      case 'eq':
-        return value === limit;
-      case 'neq':
-        return value !== limit;
-    }
-  });
+  return threshold.bounds.every(({ op, value: limit }) => holds(op, value, limit));
+}
+
+function holds(op: CorrelationOperator, value: number, limit: number): boolean {
+  switch (op) {
+    case 'gt':
+      return value > limit;
+    case 'gte':
+      return value >= limit;
+    case 'lt':
+      return value < limit;
+    case 'lte':
+      return value <= limit;
+    case 'eq':
+      return value === limit;
+    case 'neq':
+      return value !== limit;
+  }
 }
 
 /**
