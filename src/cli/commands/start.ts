@@ -28,16 +28,21 @@ OR CommandLine="*tunnel*" OR CommandLine="*serve-web*" OR CommandLine="*--remote
 
 export const SEED_SOURCETYPE = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational';
 
+/** Command lines with `#` get the event number there, as real ones carry ids and paths. */
 const BENIGN: readonly (readonly [string, string, string])[] = [
   [
     'C:\\Windows\\System32\\svchost.exe',
     'C:\\Windows\\system32\\svchost.exe -k netsvcs -p -s Schedule',
     'C:\\Windows\\System32\\services.exe',
   ],
-  ['C:\\Windows\\System32\\cmd.exe', 'cmd.exe /c whoami', 'C:\\Windows\\explorer.exe'],
+  [
+    'C:\\Windows\\System32\\cmd.exe',
+    'cmd.exe /c type C:\\Users\\dev\\report-#.txt',
+    'C:\\Windows\\explorer.exe',
+  ],
   [
     'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-    '"chrome.exe" --type=renderer --lang=en-US',
+    '"chrome.exe" --type=renderer --lang=en-US --renderer-client-id=#',
     'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
   ],
   [
@@ -110,7 +115,8 @@ export function* generateSysmonSample(
     const tunnel = tunnelEvery > 0 && i % tunnelEvery === tunnelEvery - 1;
     const benign = BENIGN[Math.floor(next() * BENIGN.length)] as readonly [string, string, string];
     const picked = TUNNELS[Math.floor(next() * TUNNELS.length)] as readonly [string, string];
-    const [image, commandLine] = tunnel ? picked : [benign[0], benign[1]];
+    const [image, template] = tunnel ? picked : [benign[0], benign[1]];
+    const commandLine = template.replace('#', String(i));
     const parent = tunnel ? 'C:\\Windows\\explorer.exe' : benign[2];
     const host = `WS${String(1 + Math.floor(next() * 20)).padStart(2, '0')}.corp.example`;
     const user = `CORP\\user${1 + Math.floor(next() * 40)}`;

@@ -11,6 +11,7 @@ import {
   type StageResult,
 } from './compile-context.ts';
 import { unionNeed } from './field-need.ts';
+import { compileOptimizedSearch } from './search-optimizer.ts';
 import { compileSearchPredicate } from './search-predicate.ts';
 import { defineStage, filterStage, headerOf } from './stage-kit.ts';
 import { formatSubsearchResults, hasSubsearch, substituteSubsearches } from './subsearch-format.ts';
@@ -29,7 +30,7 @@ export function compileSearchCommand(
   const expr = command.expr === undefined ? undefined : withoutMatchAll(command.expr);
   if (expr === undefined) return filterStage({ ...header, needs: (d) => d }, () => true);
   if (!hasSubsearch(expr)) {
-    const predicate = compileSearchPredicate(context, expr);
+    const predicate = compileOptimizedSearch(context, expr);
     if (failed(predicate)) return predicate;
     return filterStage(
       { ...header, needs: (downstream) => unionNeed(downstream, predicate.reads) },
