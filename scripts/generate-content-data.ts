@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { atomicTests } from './content-data/atomic-tests.ts';
 import { approvedDeveloperTunnel, ciAgent } from './content-data/benign-more.ts';
 import { jetbrainsLocalIde, vscodeDailyUse } from './content-data/benign-scenarios.ts';
-import type { Dataset } from './content-data/dataset.ts';
+import { type Dataset, sortByTime } from './content-data/dataset.ts';
 import {
   cursorAndRenamedCli,
   remoteDevServer,
@@ -32,7 +32,7 @@ const datasets: readonly Dataset[] = [
 for (const dataset of datasets) {
   const file = path.join(dataDir, ...dataset.path.split('/'));
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${dataset.events.join('\n')}\n`);
+  writeFileSync(file, `${sortByTime(dataset.events).join('\n')}\n`);
   console.log(
     `${dataset.events.length.toString().padStart(3)} events  content/data/${dataset.path}`,
   );

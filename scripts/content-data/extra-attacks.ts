@@ -166,7 +166,10 @@ export function remoteDevServer(): Dataset {
   return { path: 'attack/T1219.001/jetbrains_remote_dev_server/windows-sysmon.log', events };
 }
 
-/** A Cursor tunnel, then the VS Code CLI renamed to blend in (no OriginalFileName to give it away). */
+/**
+ * A Cursor tunnel, the VS Code CLI renamed to blend in (no OriginalFileName to give it away), and
+ * the CLI given a global option before its subcommand.
+ */
 export function cursorAndRenamedCli(): Dataset {
   const w = new World(0x5eed0006);
   const host = w.host('WS-0533.contoso.local', '10.20.31.95');
@@ -207,6 +210,16 @@ export function cursorAndRenamedCli(): Dataset {
     parent: shell,
     fileInfo: BINARIES.vscodeCli,
   });
+  // The standalone CLI with a global option before the subcommand, from a public folder.
+  const optioned = w.process(host, t + 7_200_000, {
+    image: 'C:\\Users\\Public\\vsc\\code.exe',
+    commandLine:
+      '"C:\\Users\\Public\\vsc\\code.exe" --cli-data-dir C:\\Users\\Public\\vsc\\data tunnel --accept-server-license-terms --name pub-0533',
+    currentDirectory: 'C:\\Users\\Public\\vsc\\',
+    account: kwame,
+    parent: shell,
+    fileInfo: BINARIES.vscodeCli,
+  });
   const events = [
     processCreate(host, t - 1_200, cmd),
     processCreate(host, t, cursorTunnel),
@@ -233,6 +246,7 @@ export function cursorAndRenamedCli(): Dataset {
       'usw2-data.rel.tunnels.api.visualstudio.com',
       'type:  5 usw2-data-tunnels-prod.westus2.cloudapp.azure.com;::ffff:20.83.129.36;',
     ),
+    processCreate(host, t + 7_200_000, optioned),
     networkConnect(host, t + 3_602_800, renamed, {
       sourcePort: w.sourcePort(),
       destinationIp: '20.83.129.36',

@@ -73,6 +73,30 @@ test('seed 004 keeps its risk entity and drilldowns as published', () => {
   assert.equal(d?.drilldowns.length, 2);
 });
 
+/** Result rows each attack test returns: a change here is a change in what a detection finds. */
+const EXPECTED_ROWS: Readonly<Record<string, number>> = {
+  'Detect IDE Tunneling/Atomic Test 1 - VS Code CLI Tunnel Initiation': 1,
+  'Detect IDE Tunneling/Atomic Test 2 - DevTunnel CLI Tunnel Creation': 2,
+  'Detect IDE Tunneling/Atomic Test 3 - VS Code Tunnel Persistence via Scheduled Task': 1,
+  'Windows DevTunnel Host With Anonymous Access/Atomic Test 2 - DevTunnel CLI Tunnel Creation': 1,
+  'Windows Devtunnels Image Loaded/True Positive Test': 1,
+  'Windows IDE CLI Tunnel Started/Atomic Test 1 - VS Code CLI Tunnel Initiation': 1,
+  // cursor-tunnel.exe, the CLI renamed devsync.exe, and the CLI with --cli-data-dir before `tunnel`.
+  'Windows IDE CLI Tunnel Started/Cursor and renamed VS Code CLI tunnels': 3,
+  // `tunnel user login`, `tunnel service install` and the `internal-run` service process.
+  'Windows IDE CLI Tunnel Started/VS Code tunnel service install': 3,
+  'Windows IDE Tunnel Relay DNS Query/Atomic Test 1 - VS Code CLI Tunnel Initiation': 1,
+  // devtunnel.exe, and PowerShell resolving the public devtunnels.ms URL.
+  'Windows IDE Tunnel Relay DNS Query/Atomic Test 2 - DevTunnel CLI Tunnel Creation': 2,
+  'Windows IDE Tunnel Relay DNS Query/Cursor and renamed VS Code CLI tunnels': 2,
+  'Windows IDE Tunnel Relay Network Connection/Atomic Test 1 - VS Code CLI Tunnel Initiation': 1,
+  'Windows IDE Tunnel Relay Network Connection/Atomic Test 2 - DevTunnel CLI Tunnel Creation': 2,
+  // The cmd.exe that runs remote-dev-server.bat, and the backend JVM.
+  'Windows JetBrains Remote Development Backend/JetBrains remote-dev-server started from a web shell': 2,
+  'Windows Scheduled Task Runs IDE Tunnel/Atomic Test 3 - VS Code Tunnel Persistence via Scheduled Task': 1,
+  'Windows VS Code Tunnel Service Installed/VS Code tunnel service install': 1,
+};
+
 async function rowsOf(d: Detection, t: DetectionTest): Promise<Event[]> {
   const rows: Event[] = [];
   for (const attack of t.attackData) {
@@ -101,7 +125,7 @@ for (const d of pack.detections) {
         assert.deepEqual(rows, []);
         return;
       }
-      assert.ok(rows.length > 0, 'at least one result');
+      assert.equal(rows.length, EXPECTED_ROWS[`${d.name}/${t.name}`], 'result rows');
       // contentctl's rule: every risk-object field of a result is populated.
       for (const entity of d.riskEntities) {
         assert.ok(
