@@ -44,7 +44,8 @@ test('search clauses and tstats clauses', () => {
   assert.equal(under(text, search.expr?.span), 'a (b=1 OR c!="x y")');
   const texts: string[] = [];
   walkNodes(search.expr, (node) => {
-    if (node.kind === 'SearchComparison') texts.push(under(text, (node as { span: Span }).span));
+    if (node.kind === 'SearchComparison')
+      texts.push(under(text, (node as unknown as { span: Span }).span));
   });
   assert.deepEqual(texts, ['b=1', 'c!="x y"']);
   assert.equal(under(text, tstats.from?.span), 'from datamodel=Endpoint.Processes');
@@ -59,7 +60,7 @@ test('every node of a long search has a span inside the text, start <= end', () 
   assert.deepEqual(parsed.diagnostics, []);
   let nodes = 0;
   walkNodes(parsed.pipeline, (node) => {
-    const span = (node as { span?: Span }).span;
+    const span = (node as unknown as { span?: Span }).span;
     assert.ok(span, `${node.kind} has a span`);
     assert.ok(span.start >= 0 && span.start <= span.end && span.end <= text.length, node.kind);
     nodes++;
