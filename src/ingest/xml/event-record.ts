@@ -9,6 +9,7 @@ import type { Event } from '../../core/event.ts';
 import { INGEST_CODES } from '../problem-codes.ts';
 import type { WindowsEventMeta } from '../windows/windows-event.ts';
 import { decodeXmlReferences } from './entities.ts';
+import { matchPlainData, matchPlainSystem, plainData } from './plain-forms.ts';
 import { INCOMPLETE, MALFORMED, TagReader } from './tag-reader.ts';
 import { WindowsEventBuilder } from './windows-event-builder.ts';
 
@@ -92,9 +93,8 @@ export function parseEventRecord(s: string, start: number, reader: RecordReader)
       if (close < 0) return INCOMPLETE_RECORD;
       pos = close + 2;
     } else {
-      const fast = stack.length === 2 && builder.inEventData() ? fastData(s, pos) : 0;
+      const fast = plainElement(s, pos, stack.length, builder);
       if (fast > 0) {
-        builder.addData(fastName, fastValue);
         leaf = false;
         pos = fast;
       } else {
@@ -155,23 +155,17 @@ function startElement(
   return end;
 }
 
-/**
- * `<Data Name='X'>value</Data>` in its plain form (no entity, CDATA or comment; either quote),
- * matched by one compiled regex instead of tag by tag: Data elements are most of a record. Any
- * other form returns 0 and takes the general path, which checks it fully.
- */
-const PLAIN_DATA = /<Data Name=(?:'([^'<>&]*)'|"([^"<>&]*)")>([^<&]*)<\/Data>/y;
-let fastName = '';
-let fastValue = '';
-
-function fastData(s: string, lt: number): number {
-  if (!s.startsWith('<Data Name=', lt)) return 0;
-  PLAIN_DATA.lastIndex = lt;
-  const m = PLAIN_DATA.exec(s);
-  if (m === null) return 0;
-  fastName = m[1] ?? m[2] ?? '';
-  fastValue = m[3] ?? '';
-  return PLAIN_DATA.lastIndex;
+/** A plain <System> or <Data> (plain-forms.ts) read in one step; 0 when it is not one. */
+function plainElement(s: string, lt: number, open: number, builder: WindowsEventBuilder): number {
+  if (open === 1 && s.startsWith('<System>', lt)) {
+    const end = matchPlainSystem(s, lt, builder.systemValues());
+    if (end > 0) builder.systemRead();
+    return end;
+  }
+  if (open !== 2 || !builder.inEventData()) return 0;
+  const end = matchPlainData(s, lt);
+  if (end > 0) builder.addData(plainData.name, plainData.value);
+  return end;
 }
 
 /**

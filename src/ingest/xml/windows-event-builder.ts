@@ -150,6 +150,17 @@ export class WindowsEventBuilder {
     return this.section === 'eventData';
   }
 
+  /** The System values being read, for the plain-form reader to fill in. */
+  systemValues(): Mutable<WindowsSystem> {
+    return this.system;
+  }
+
+  /** A whole plain <System> was read into `systemValues()`. */
+  systemRead(): void {
+    this.hasSystem = true;
+    this.beginEvent();
+  }
+
   /** A Data item; also a plain `<Data Name='name'>value</Data>` read in one step by the parser. */
   addData(name: string | undefined, value: string): void {
     if (this.event !== undefined) addWindowsData(this.event, name, value);
