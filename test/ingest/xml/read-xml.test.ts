@@ -312,3 +312,18 @@ test('elements nested too deep are refused, not recursed into', async () => {
   assert.equal(problems[0]?.code, 'ING101');
   assert.match(problems[0]?.message ?? '', /deeper than 64/);
 });
+
+test('the one-step plain forms and the checked tag-by-tag path give the same events', async () => {
+  for (const style of ['splunk', 'pretty'] as const) {
+    const plain = [eventXml(PROCESS_CREATE, style), eventXml(IMAGE_LOAD, style)].join('\n');
+    // A comment after <System> and a space before `>` of each <Data> defeat the plain forms.
+    const checked = plain
+      .replace(/<System>/g, '<System><!-- -->')
+      .replace(/(<Data Name=(['"])[^'"]*\2)>/g, '$1 >');
+    assert.notEqual(checked, plain);
+    const fast = await readWith(readXml, plain);
+    const slow = await readWith(readXml, checked);
+    assert.deepEqual(slow.problems, []);
+    assert.deepEqual(slow.events, fast.events, style);
+  }
+});
