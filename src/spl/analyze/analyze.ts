@@ -1,6 +1,7 @@
 // The analyze stage: runs every named check over the pipeline and returns all they found.
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
+import { collectNodes } from '../ast/walk.ts';
 import type { AnalysisCheck } from './check.ts';
 import { aggregationsCheck } from './checks/aggregations.ts';
 import { byClausesCheck } from './checks/by-clauses.ts';
@@ -23,6 +24,7 @@ export function analyze(
   checks: readonly AnalysisCheck[] = ANALYSIS_CHECKS,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const check of checks) check.run(pipeline, (d) => diagnostics.push(d));
+  const nodes = collectNodes(pipeline);
+  for (const check of checks) check.run(nodes, (d) => diagnostics.push(d));
   return diagnostics;
 }

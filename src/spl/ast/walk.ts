@@ -30,12 +30,20 @@ export function walkNodes(root: unknown, visit: (node: AstNode) => void): void {
     }
     if (typeof value !== 'object' || value === null) continue;
     if (isNode(value)) visit(value);
+    else if ('start' in value && 'end' in value) continue;
     const children = Object.values(value);
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
       if (typeof child === 'object' && child !== null) stack.push(child);
     }
   }
+}
+
+/** Every node under `root`, in the order `walkNodes` visits them. */
+export function collectNodes(root: unknown): AstNode[] {
+  const nodes: AstNode[] = [];
+  walkNodes(root, (node) => nodes.push(node));
+  return nodes;
 }
 
 const EXPR_KINDS = new Set(['String', 'Number', 'Field', 'Call', 'Unary', 'Binary', 'In']);

@@ -1,7 +1,6 @@
 // Every stats-family aggregation names a known aggregate, with or without an argument as it needs.
 import { error } from '../../../core/diagnostic.ts';
 import type { Aggregation } from '../../ast/commands/stats.ts';
-import { walkNodes } from '../../ast/walk.ts';
 import { lookupAggregate } from '../../eval/aggregates/index.ts';
 import { EvalCode } from '../../eval/eval-codes.ts';
 import type { AnalysisCheck } from '../check.ts';
@@ -9,8 +8,8 @@ import { KNOWN_STATS_FUNCTIONS } from '../known-functions.ts';
 
 export const aggregationsCheck: AnalysisCheck = {
   name: 'aggregations',
-  run(pipeline, report) {
-    walkNodes(pipeline, (node) => {
+  run(nodes, report) {
+    nodes.forEach((node) => {
       if (node.kind !== 'Aggregation') return;
       const aggregation = node as Aggregation;
       const spec = lookupAggregate(aggregation.function);

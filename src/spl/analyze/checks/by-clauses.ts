@@ -1,13 +1,12 @@
 // A by-clause names concrete fields: no wildcards (Search Reference, stats: "<field-list>").
 import { error, warning } from '../../../core/diagnostic.ts';
 import type { ByClause } from '../../ast/common.ts';
-import { walkNodes } from '../../ast/walk.ts';
 import type { AnalysisCheck } from '../check.ts';
 
 export const byClausesCheck: AnalysisCheck = {
   name: 'by-clauses',
-  run(pipeline, report) {
-    walkNodes(pipeline, (node) => {
+  run(nodes, report) {
+    nodes.forEach((node) => {
       if (node.kind !== 'ByClause') return;
       const seen = new Set<string>();
       for (const field of (node as ByClause).fields) {

@@ -1,6 +1,6 @@
 // Every eval/where function call names a known function with an accepted number of arguments.
 import { error } from '../../../core/diagnostic.ts';
-import { forEachExpr } from '../../ast/walk.ts';
+import type { Expr } from '../../ast/expr.ts';
 import { EvalCode } from '../../eval/eval-codes.ts';
 import { lookupFunction } from '../../eval/functions/index.ts';
 import { closestName } from '../../parser/closest-name.ts';
@@ -15,8 +15,9 @@ function describeArity(min: number, max: number): string {
 
 export const evalFunctionsCheck: AnalysisCheck = {
   name: 'eval-functions',
-  run(pipeline, report) {
-    forEachExpr(pipeline, (expr) => {
+  run(nodes, report) {
+    nodes.forEach((node) => {
+      const expr = node as unknown as Expr;
       if (expr.kind !== 'Call') return;
       const spec = lookupFunction(expr.name);
       if (!spec) {

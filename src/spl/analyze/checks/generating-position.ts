@@ -1,7 +1,6 @@
 // Generating commands (tstats, inputlookup, makeresults, from, datamodel) come first, after `|`.
 import { error } from '../../../core/diagnostic.ts';
 import type { Pipeline } from '../../ast/pipeline.ts';
-import { walkNodes } from '../../ast/walk.ts';
 import type { AnalysisCheck } from '../check.ts';
 
 const GENERATING = new Set(['Tstats', 'Makeresults', 'From', 'Datamodel']);
@@ -17,8 +16,8 @@ function appends(command: { readonly options?: unknown }): boolean {
 
 export const generatingPositionCheck: AnalysisCheck = {
   name: 'generating-position',
-  run(pipeline, report) {
-    walkNodes(pipeline, (node) => {
+  run(nodes, report) {
+    nodes.forEach((node) => {
       if (node.kind !== 'Pipeline') return;
       (node as Pipeline).commands.forEach((command, index) => {
         const generating = GENERATING.has(command.kind) || command.kind === 'Inputlookup';

@@ -1,6 +1,6 @@
 // `rename a* AS b*`: both sides must hold the same number of wildcards (Search Reference, rename).
 import { error } from '../../../core/diagnostic.ts';
-import { forEachCommand } from '../../ast/walk.ts';
+import type { Command } from '../../ast/command.ts';
 import type { AnalysisCheck } from '../check.ts';
 
 function wildcards(name: string): number {
@@ -9,8 +9,9 @@ function wildcards(name: string): number {
 
 export const renameWildcardsCheck: AnalysisCheck = {
   name: 'rename-wildcards',
-  run(pipeline, report) {
-    forEachCommand(pipeline, (command) => {
+  run(nodes, report) {
+    nodes.forEach((node) => {
+      const command = node as unknown as Command;
       if (command.kind !== 'Rename') return;
       for (const pair of command.renames) {
         const from = wildcards(pair.from.name);

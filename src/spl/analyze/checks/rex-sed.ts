@@ -1,13 +1,14 @@
 // `rex mode=sed` takes a sed expression, `s/regex/replacement/flags` or `y/from/to/`
 // (Search Reference, rex: "mode=sed").
 import { error, warning } from '../../../core/diagnostic.ts';
-import { forEachCommand } from '../../ast/walk.ts';
+import type { Command } from '../../ast/command.ts';
 import type { AnalysisCheck } from '../check.ts';
 
 export const rexSedCheck: AnalysisCheck = {
   name: 'rex-sed',
-  run(pipeline, report) {
-    forEachCommand(pipeline, (command) => {
+  run(nodes, report) {
+    nodes.forEach((node) => {
+      const command = node as unknown as Command;
       if (command.kind !== 'Rex' || command.options.mode?.value !== 'sed') return;
       const expression = command.pattern.value;
       if (!/^[sy](.).*\1.*\1[gi\d]*$/s.test(expression)) {
