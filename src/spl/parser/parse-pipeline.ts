@@ -62,11 +62,11 @@ function parseRange(
     slices.forEach((slice, index) => {
       if (index === 0 && leadingPipe) return;
       try {
-        const command =
+        commands.push(
           index === 0 && kind === 'subsearch'
             ? parseFirstSlice(text, slice, context)
-            : parseCommand(text, slice, context);
-        if (command) commands.push(command);
+            : parseCommand(text, slice, context),
+        );
       } catch (caught) {
         if (!(caught instanceof SplSyntaxError)) throw caught;
         diagnostics.push(caught.diagnostic);
@@ -89,8 +89,7 @@ function parseFirstSlice(text: string, slice: CommandSlice, context: ParseContex
   const first = cursor.peek('argument');
   if (first.kind === 'word' && !first.quoted && first.text.toLowerCase() === 'search') {
     const after = cursor.peekSecond('search');
-    if (after.kind !== 'operator' || after.spaceBefore)
-      return parseCommand(text, slice, context) as Command;
+    if (after.kind !== 'operator' || after.spaceBefore) return parseCommand(text, slice, context);
   }
   const header = { name: '', nameSpan: span(first.span.start, first.span.start) };
   const expr = parseSearchClause(cursor);
@@ -103,11 +102,7 @@ function parseFirstSlice(text: string, slice: CommandSlice, context: ParseContex
   };
 }
 
-function parseCommand(
-  text: string,
-  slice: CommandSlice,
-  context: ParseContext,
-): Command | undefined {
+function parseCommand(text: string, slice: CommandSlice, context: ParseContext): Command {
   const cursor = new Cursor(text, slice.start, slice.end, context);
   const nameToken = cursor.peek('argument');
   if (nameToken.kind === 'eof') {
