@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { loadEscuMacroYaml } from '../../../src/spl/macros/load-escu-macros.ts';
 import { loadMacros } from '../../../src/spl/macros/load-macros.ts';
 import { loadMacrosConf } from '../../../src/spl/macros/load-macros-conf.ts';
+import { parseSpl } from '../../../src/spl/parse-spl.ts';
 
 const fixture = new URL('../../fixtures/spl/macros/macros.conf', import.meta.url).pathname;
 
@@ -79,5 +80,20 @@ test('a folder loads every .yml and .conf; a missing path is reported', () => {
   assert.deepEqual(
     loaded.diagnostics.map((d) => d.code),
     ['SPL210'],
+  );
+});
+
+test('macros loaded from macros.conf expand: multi-command definitions and cycles', () => {
+  const { library } = loadMacros([fixture]);
+  const steps = parseSpl('| makeresults | `two_steps(x, y)` | table x y', { macros: library });
+  assert.deepEqual(steps.diagnostics, []);
+  assert.deepEqual(
+    steps.pipeline.commands.map((c) => c.kind),
+    ['Makeresults', 'Eval', 'Eval', 'Table'],
+  );
+  const cycle = parseSpl('index=x `loop_a`', { macros: library });
+  assert.deepEqual(
+    cycle.diagnostics.map((d) => [d.code, d.message, d.span]),
+    [['SPL202', 'macro cycle: loop_a → loop_b → loop_a', { start: 8, end: 16 }]],
   );
 });
