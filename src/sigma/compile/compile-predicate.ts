@@ -176,7 +176,8 @@ function indexOf(
   decides: boolean,
 ): { index: PredicateIndex } | Record<string, never> {
   if (field === null || literal === undefined || literal.text === '') return {};
-  return { index: { text: literal.text, anchoring: literal.anchoring, decides } };
+  // The automaton runs on folded text; a cased literal is found folded, then verified.
+  return { index: { text: foldCase(literal.text), anchoring: literal.anchoring, decides } };
 }
 
 /** IPv4 networks compare 32-bit numbers (no BigInt on the hot path). */

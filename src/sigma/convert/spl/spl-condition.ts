@@ -3,6 +3,8 @@
 // the search, `rex`/`eval` for regexes inside ORs.
 import type { LogicNode, MatchNode } from '../../condition/logic-tree.ts';
 import { formatNetwork } from '../../model/ip-address.ts';
+import { isWildcard, type SigmaStringParts } from '../../model/sigma-string.ts';
+import type { SigmaRegexValue } from '../../model/sigma-value.ts';
 import { regexNames, splField, splNumber, splRegex, splString } from './spl-text.ts';
 
 /** Thrown for constructs the Splunk backend cannot express; becomes a SIGMA070 diagnostic. */
@@ -98,8 +100,9 @@ export class SplConditionConverter {
     const values: string[] = [];
     for (const arg of args) {
       if (arg.kind !== 'match' || arg.field !== first.field) return undefined;
-      if (arg.value.kind === 'string' && !arg.value.cased) values.push(splString(arg.value.parts));
-      else if (arg.value.kind === 'number') values.push(splNumber(arg.value.value));
+      if (arg.value.kind === 'string' && !arg.value.cased && !hasLiteralStar(arg.value.parts)) {
+        values.push(splString(arg.value.parts));
+      } else if (arg.value.kind === 'number') values.push(splNumber(arg.value.value));
       else return undefined;
     }
     return `${splField(first.field)} IN (${values.join(', ')})`;
@@ -108,6 +111,11 @@ export class SplConditionConverter {
   private match(node: MatchNode, simple: boolean): Part {
     const { field, value } = node;
     if (field === null) {
+      if (value.kind === 'string' && hasLiteralStar(value.parts)) {
+        throw new SplUnsupportedError(
+          'a keyword containing a literal * has no SPL form (SPL cannot escape *)',
+        );
+      }
       if (value.kind === 'string' && !value.cased) return splString(value.parts);
       if (value.kind === 'number') return splNumber(value.value);
       throw new SplUnsupportedError(
@@ -121,6 +129,18 @@ export class SplConditionConverter {
           throw new SplUnsupportedError(
             'case-sensitive matching (cased) is not supported by the Splunk backend',
           );
+        }
+        if (hasLiteralStar(value.parts)) {
+          // SPL cannot escape `*` in search terms (Splunk Search Manual, "Backslashes"); pySigma
+          // writes `\*` anyway, which Splunk reads as a wildcard. An anchored regex is exact.
+          const regex: SigmaRegexValue = {
+            kind: 're',
+            pattern: globRegex(value.parts),
+            flags: new Set(['i', 's']),
+          };
+          return simple
+            ? this.defer('regex', field, splRegex(regex))
+            : this.regexInOr(field, splRegex(regex));
         }
         return `${f}=${splString(value.parts)}`;
       case 'number':
@@ -201,9 +221,29 @@ export function fieldrefName(field: string, occurrence: number): string {
   return `${field.replace(/.*\./, '')}Fieldref${occurrence === 1 ? '' : occurrence}`;
 }
 
+function hasLiteralStar(parts: SigmaStringParts): boolean {
+  return parts.some((p) => typeof p === 'string' && p.includes('*'));
+}
+
+/** A Sigma glob as an anchored PCRE (wildcards `.*` / `.`, literals escaped). */
+function globRegex(parts: SigmaStringParts): string {
+  const body = parts
+    .map((p) =>
+      typeof p === 'string'
+        ? p.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')
+        : isWildcard(p)
+          ? p.wildcard === '*'
+            ? '.*'
+            : '.'
+          : '',
+    )
+    .join('');
+  return `^${body}$`;
+}
+
 export function finalizeDeferred(d: Deferred): string | undefined {
   if (d.field === '') return undefined;
   return d.kind === 'regex'
     ? `regex ${d.field}${d.negated ? '!=' : '='}"${d.value}"`
-    : `where ${d.negated ? 'NOT ' : ''}'${d.field}'='${d.value}'`;
+    : `where ${d.negated ? 'NOT ' : ''}lower('${d.field}')=lower('${d.value}')`;
 }
