@@ -109,7 +109,9 @@ test('converted SPL selects the same events as the matcher, rule by rule', () =>
       const compiled = compileSpl(query);
       assert.ok(compiled.ok, `${document.title}: ${query}`);
       const run = compiled.plan.start({
-        emit: (rows) => rows.forEach((r) => viaSpl.add(String(r['test_id']))),
+        emit: (rows) => {
+          for (const r of rows) viaSpl.add(String(r['test_id']));
+        },
       });
       run.push(events);
       run.finish();
