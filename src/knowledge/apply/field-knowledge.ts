@@ -30,23 +30,45 @@ const MAX_CACHED_PROGRAMS = 4096;
  * `all` runs everything (`table *`, `spelunk dump`).
  */
 export function createKnowledgeApplier(base: KnowledgeBase, need: FieldNeed): KnowledgeApplier {
-  const cache = new Map<string, KnowledgeProgram>();
+  // sourcetype → source → host → program; the last combination is remembered, as consecutive
+  // events mostly share it.
+  let cache = new Map<string, Map<string, Map<string, KnowledgeProgram>>>();
+  let cached = 0;
+  let last: { sourcetype: string; source: string; host: string; program: KnowledgeProgram } = {
+    sourcetype: '\u0000',
+    source: '',
+    host: '',
+    program: EMPTY_PROGRAM,
+  };
   const programFor = (event: Event): KnowledgeProgram => {
     const sourcetype = textOf(event['sourcetype']);
     const source = textOf(event['source']);
     const host = base.usesHost ? textOf(event['host']) : '';
-    const key = `${sourcetype}\u0000${source}\u0000${host}`;
-    let program = cache.get(key);
-    if (program === undefined) {
-      const identity: EventIdentity = {
-        sourcetypes: sourcetypeNamesOf(event),
-        source,
-        host,
-      };
-      program = buildProgram(selectSteps(resolveSteps(base.stanzas, identity), need));
-      if (cache.size >= MAX_CACHED_PROGRAMS) cache.clear();
-      cache.set(key, program);
+    if (sourcetype === last.sourcetype && source === last.source && host === last.host) {
+      return last.program;
     }
+    let bySource = cache.get(sourcetype);
+    if (bySource === undefined) {
+      bySource = new Map();
+      cache.set(sourcetype, bySource);
+    }
+    let byHost = bySource.get(source);
+    if (byHost === undefined) {
+      byHost = new Map();
+      bySource.set(source, byHost);
+    }
+    let program = byHost.get(host);
+    if (program === undefined) {
+      const identity: EventIdentity = { sourcetypes: sourcetypeNamesOf(event), source, host };
+      program = buildProgram(selectSteps(resolveSteps(base.stanzas, identity), need));
+      if (++cached > MAX_CACHED_PROGRAMS) {
+        cache = new Map([[sourcetype, new Map([[source, new Map()]])]]);
+        cached = 1;
+        byHost = cache.get(sourcetype)?.get(source) ?? new Map();
+      }
+      byHost.set(host, program);
+    }
+    last = { sourcetype, source, host, program };
     return program;
   };
   return {

@@ -68,7 +68,12 @@ export function buildProgram(steps: readonly KnowledgeStep[]): KnowledgeProgram 
       for (const step of before) step.apply(event);
       // Calculated fields all read the event as it was before any of them wrote.
       for (let i = 0; i < evals.length; i++) values[i] = (evals[i] as EvalStep).compute(event);
-      for (let i = 0; i < evals.length; i++) event[(evals[i] as EvalStep).field] = values[i];
+      for (let i = 0; i < evals.length; i++) {
+        const field = (evals[i] as EvalStep).field;
+        const value = values[i];
+        // A null result only matters where the field has a value: absent fields stay absent.
+        if (value !== undefined || event[field] !== undefined) event[field] = value;
+      }
       for (const step of after) step.apply(event);
     },
   };

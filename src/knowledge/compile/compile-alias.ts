@@ -43,7 +43,9 @@ export function compileAlias(setting: KnowledgeSetting, className: string): Alia
       pair.mode === 'AS'
         ? (event: Event) => {
             const value = event[from];
-            event[to] = hasValue(value) ? value : undefined;
+            if (hasValue(value)) event[to] = value;
+            // Only an alias that exists needs removing: absent fields are not added as null.
+            else if (event[to] !== undefined) event[to] = undefined;
           }
         : (event: Event) => {
             const value = event[from];

@@ -1,0 +1,150 @@
+// `knowledge`: the cost of the built-in field knowledge per event, for a search's fields and for all of them, next to a copy-only floor.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Event } from '../../src/core/event.ts';
+import { planEventFlow } from '../../src/engine/event-flow.ts';
+import { runPlansOverEvents } from '../../src/engine/run-plans.ts';
+import { openInputs } from '../../src/ingest/open-inputs.ts';
+import { createKnowledgeApplier } from '../../src/knowledge/apply/field-knowledge.ts';
+import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
+import type { FieldNeed } from '../../src/spl/operators/field-need.ts';
+import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
+import type { Plan } from '../../src/spl/plan/plan.ts';
+import { BENCH_TMP, type BenchSection, bestOf, rate, ratio } from '../harness.ts';
+
+const SOURCE = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational';
+
+/** Seed 004 with its macros written out (sysmon, ctime; the filter macro is empty). */
+const SEED_004 = `(source="${SOURCE}" OR sourcetype="${SOURCE}") EventID=7
+ImageLoaded="*\\\\AppData\\\\Local\\\\Temp\\\\.net\\\\devtunnel\\\\*" ImageLoaded="*devtunnel.dll"
+| fillnull
+| stats count min(_time) as firstTime max(_time) as lastTime
+  by Computer ImageLoaded EventID loaded_file loaded_file_path process_exec process_guid
+     process_hash process_id process_name process_path service_dll_signature_exists
+     service_dll_signature_verified signature_id user_id vendor_product
+| rename Computer as dest`;
+
+/** Sysmon events of the common event codes, with the fields the readers give them. */
+function sysmonEvents(n: number): Event[] {
+  const events: Event[] = [];
+  for (let i = 0; i < n; i++) {
+    const code = ['1', '3', '7', '7', '7', '10', '11', '13', '22'][i % 9] as string;
+    events.push({
+      _time: 1_700_000_000 + i,
+      index: 'wineventlog',
+      host: `ws${i % 50}.corp.example`,
+      source: SOURCE,
+      sourcetype: 'XmlWinEventLog',
+      EventID: code,
+      EventCode: code,
+      Computer: `ws${i % 50}.corp.example`,
+      UserID: 'S-1-5-18',
+      ProcessGuid: `{6B0E5F2A-1C07-6500-9600-${String(i).padStart(12, '0')}}`,
+      ProcessId: String(1000 + (i % 4000)),
+      Image: `C:\\Users\\u${i % 20}\\AppData\\Local\\Temp\\tool${i % 30}.exe`,
+      ImageLoaded: `C:\\Windows\\System32\\lib${i % 40}.dll`,
+      CommandLine: `tool${i % 30}.exe --arg ${i}`,
+      ParentImage: 'C:\\Windows\\explorer.exe',
+      Hashes: 'MD5=0F1E2D3C4B5A69788796A5B4C3D2E1F0,IMPHASH=FFEEDDCCBBAA99887766554433221100',
+      Signed: 'true',
+      SignatureStatus: 'Valid',
+      User: 'CORP\\dana',
+      TargetObject: 'HKLM\\SOFTWARE\\Run\\x',
+      Details: 'DWORD (0x00000001)',
+      TargetFilename: `C:\\Users\\u${i % 20}\\Downloads\\f${i}.txt`,
+      QueryName: 'example.org',
+      QueryResults: 'type:  5 cdn.example.net;::ffff:198.51.100.7;',
+      SourceImage: 'C:\\Tools\\a.exe',
+      TargetImage: 'C:\\Windows\\System32\\lsass.exe',
+      DestinationIp: '203.0.113.9',
+      DestinationPort: '443',
+    });
+  }
+  return events;
+}
+
+function compile(spl: string): Plan {
+  const compiled = compileSpl(spl);
+  if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
+  return compiled.plan;
+}
+
+/** XmlWinEventLog lines of Sysmon event 7, for the end-to-end figures. */
+function writeXml(file: string, n: number): void {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Sysmon' Guid='{5770385F-C22A-43E0-BF4C-06F5698FFBD9}'/><EventID>7</EventID><Version>3</Version><Level>4</Level><Task>7</Task><Opcode>0</Opcode><Keywords>0x8000000000000000</Keywords><TimeCreated SystemTime='2026-03-02T10:15:30.123456700Z'/><EventRecordID>${i}</EventRecordID><Correlation/><Execution ProcessID='3120' ThreadID='4410'/><Channel>Microsoft-Windows-Sysmon/Operational</Channel><Computer>ws${i % 50}.corp.example</Computer><Security UserID='S-1-5-18'/></System><EventData><Data Name='RuleName'>-</Data><Data Name='UtcTime'>2026-03-02 10:15:30.120</Data><Data Name='ProcessGuid'>{6B0E5F2A-1C07-6500-9600-000000000E03}</Data><Data Name='ProcessId'>7788</Data><Data Name='Image'>C:\\Users\\u${i % 20}\\AppData\\Local\\Temp\\.net\\devtunnel\\x\\devtunnel.exe</Data><Data Name='ImageLoaded'>C:\\Users\\u${i % 20}\\AppData\\Local\\Temp\\.net\\devtunnel\\x\\${i % 100 === 0 ? 'devtunnel' : `lib${i % 40}`}.dll</Data><Data Name='Hashes'>MD5=0F1E2D3C4B5A69788796A5B4C3D2E1F0</Data><Data Name='Signed'>true</Data><Data Name='Signature'>Microsoft</Data><Data Name='SignatureStatus'>Valid</Data><Data Name='User'>CORP\\dana</Data></EventData></Event>`,
+    );
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+const section: BenchSection = {
+  name: 'knowledge',
+  description:
+    'built-in knowledge per event (only the fields a search reads vs all) next to a copy-only floor; seed 004 end to end',
+  async run() {
+    const { base } = loadFieldKnowledge();
+    const events = sysmonEvents(50_000);
+    const seed = compile(SEED_004);
+    const needs: [string, FieldNeed][] = [
+      ['one field (process_name)', new Set(['process_name'])],
+      [`seed 004 fields (${seed.fields === 'all' ? 'all' : seed.fields.size})`, seed.fields],
+      ['all fields (table *, dump)', 'all'],
+    ];
+    let copies: Event[] = [];
+    const floor = await bestOf(5, () => {
+      copies = events.map((e) => ({ ...e }));
+    });
+    console.log(
+      `  floor: copy ${events.length} Sysmon events  ${floor.toFixed(1)} ms  ${rate(events.length, floor)}`,
+    );
+    for (const [label, need] of needs) {
+      const applier = createKnowledgeApplier(base, need);
+      const ms = await bestOf(5, () => {
+        copies = events.map((e) => ({ ...e }));
+        applier.apply(copies);
+      });
+      const steps = applier.programFor(events[2] as Event).steps.length;
+      console.log(
+        `  copy + knowledge, ${label}: ${ms.toFixed(1)} ms  ${rate(events.length, ms)}  ${ratio(ms, floor)} of floor  (${steps} steps for an event 7)`,
+      );
+    }
+
+    mkdirSync(BENCH_TMP, { recursive: true });
+    const file = path.join(BENCH_TMP, 'knowledge-sysmon7.log');
+    const n = 50_000;
+    writeXml(file, n);
+    const readOnly = await bestOf(3, async () => {
+      const inputs = await openInputs([file], { needRaw: false });
+      for await (const _batch of inputs.source);
+    });
+    console.log(
+      `  floor: read ${n} Sysmon XML events  ${readOnly.toFixed(0)} ms  ${rate(n, readOnly)}`,
+    );
+    for (const [label, builtin] of [
+      ['seed 004, no knowledge', false],
+      ['seed 004, built-in knowledge', true],
+    ] as const) {
+      const knowledge = builtin ? base : loadFieldKnowledge({ builtin: false }).base;
+      let rows = 0;
+      const ms = await bestOf(3, async () => {
+        const plan = compile(SEED_004);
+        const flow = planEventFlow([plan], knowledge);
+        const inputs = await openInputs([file], { needRaw: flow.needsRaw });
+        rows = 0;
+        await runPlansOverEvents(
+          [{ plan, context: { emit: (r) => (rows += r.length) } }],
+          inputs.source,
+          flow,
+        );
+      });
+      console.log(
+        `  ${label}: ${ms.toFixed(0)} ms  ${rate(n, ms)}  ${ratio(ms, readOnly)} of read floor  (${rows} rows)`,
+      );
+    }
+  },
+};
+
+export default section;
