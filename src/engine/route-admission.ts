@@ -17,6 +17,7 @@ export function routeOfRun(plan: Plan): RouteFilter {
 export function admitsEvent(route: RouteFilter, event: Event): boolean {
   if (route.kind !== 'alternatives') return route.kind === 'any';
   if (routeAdmits(route, event)) return true;
+  if (!constrainsSourcetype(route)) return false;
   const names = sourcetypeNamesOf(event);
   for (let i = 1; i < names.length; i++) {
     const view: Event = {
@@ -29,4 +30,18 @@ export function admitsEvent(route: RouteFilter, event: Event): boolean {
     if (routeAdmits(route, view)) return true;
   }
   return false;
+}
+
+const sourcetypeRoutes = new WeakMap<RouteFilter, boolean>();
+
+/** Whether some alternative of the route looks at `sourcetype` (only then can an alias matter). */
+function constrainsSourcetype(route: RouteFilter): boolean {
+  let constrains = sourcetypeRoutes.get(route);
+  if (constrains === undefined) {
+    constrains =
+      route.kind === 'alternatives' &&
+      route.alternatives.some((alternative) => alternative.some((c) => c.field === 'sourcetype'));
+    sourcetypeRoutes.set(route, constrains);
+  }
+  return constrains;
 }
