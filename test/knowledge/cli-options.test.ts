@@ -41,6 +41,19 @@ describe('search --props', () => {
     ]);
     const added = await search('EventCode=7 tunnel=yes | stats count', { props: [props] });
     assert.deepEqual(JSON.parse(added.out), [{ count: 1 }]);
+    const alone = await search('EventCode=7 | stats count by loaded_file tunnel', {
+      props: [props],
+      builtinKnowledge: false,
+    });
+    assert.deepEqual(JSON.parse(alone.out), []);
+    const own = await search('EventCode=7 | stats count by tunnel', {
+      props: [props],
+      builtinKnowledge: false,
+    });
+    assert.deepEqual(JSON.parse(own.out), [
+      { tunnel: 'no', count: 1 },
+      { tunnel: 'yes', count: 1 },
+    ]);
   });
 
   test('a knowledge error stops the search before reading, with the place of the error', async () => {

@@ -45,6 +45,10 @@ export const dumpCommand: CliCommand = {
         (value: string, previous: string[]) => [...previous, value],
         [],
       )
+      .option(
+        '--no-builtin-knowledge',
+        'leave out the built-in Sysmon/Security/PowerShell knowledge (use only --props)',
+      )
       .option('--raw-fields', 'print the fields as read, without the field knowledge', false)
       .option('--strict', 'fail (exit 1) when any input record was skipped or damaged', false)
       .action(async (paths: string[], options: DumpCommandOptions) => {
@@ -77,6 +81,7 @@ export const dumpCommand: CliCommand = {
 interface DumpCommandOptions extends DumpOptions {
   readonly props: readonly string[];
   readonly rawFields: boolean;
+  readonly builtinKnowledge: boolean;
 }
 
 /**
@@ -89,7 +94,10 @@ function loadDumpKnowledge(options: DumpCommandOptions): Pick<DumpOptions, 'enri
     process.stderr.write('error: --raw-fields prints the fields as read; --props has no effect\n');
     return EXIT_USAGE;
   }
-  const knowledge = loadFieldKnowledge({ paths: options.props });
+  const knowledge = loadFieldKnowledge({
+    paths: options.props,
+    builtin: options.builtinKnowledge,
+  });
   if (knowledge.diagnostics.length > 0) {
     process.stderr.write(`${formatDiagnostics(knowledge.diagnostics)}\n`);
     if (hasErrors(knowledge.diagnostics)) return EXIT_FAILURE;

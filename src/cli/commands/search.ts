@@ -26,6 +26,8 @@ export interface SearchOptions {
   readonly lookups: readonly string[];
   /** props.conf/transforms.conf/YAML knowledge files or directories, after the built-in knowledge. */
   readonly props?: readonly string[];
+  /** False with --no-builtin-knowledge: only the --props knowledge applies. */
+  readonly builtinKnowledge?: boolean;
   readonly inputFormat?: InputFormatName;
   readonly index?: string;
   readonly source?: string;
@@ -72,6 +74,10 @@ export const searchCommand: CliCommand = {
         collect,
         [],
       )
+      .option(
+        '--no-builtin-knowledge',
+        'leave out the built-in Sysmon/Security/PowerShell knowledge (use only --props)',
+      )
       .addOption(
         new Option(
           '--input-format <format>',
@@ -104,7 +110,11 @@ export async function runSearch(
   const warnings: Diagnostic[] = [];
   const macros = loadMacros(options.macros);
   const lookups = loadLookupDirectories(options.lookups);
-  const knowledge = loadFieldKnowledge({ paths: options.props ?? [], lookups: lookups.store });
+  const knowledge = loadFieldKnowledge({
+    paths: options.props ?? [],
+    builtin: options.builtinKnowledge !== false,
+    lookups: lookups.store,
+  });
   const setupProblems = [...macros.diagnostics, ...lookups.diagnostics, ...knowledge.diagnostics];
   if (hasErrors(setupProblems)) {
     io.err(`${formatDiagnostics(setupProblems)}\n`);
