@@ -2,8 +2,7 @@
 import { type Command, Option } from 'commander';
 import { type Diagnostic, formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
-import { planEventFlow } from '../../engine/event-flow.ts';
-import { runPlansOverEvents } from '../../engine/run-plans.ts';
+import { runPlansOverInputs } from '../../engine/run-over-inputs.ts';
 import { INPUT_FORMAT_NAMES } from '../../ingest/formats/index.ts';
 import type { InputFormatName } from '../../ingest/formats/input-format.ts';
 import {
@@ -11,7 +10,6 @@ import {
   hasInputProblems,
   problemDiagnostic,
 } from '../../ingest/input/input-summary.ts';
-import { openInputs } from '../../ingest/open-inputs.ts';
 import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
 import { loadLookupDirectories } from '../../spl/lookups/load-lookup-directories.ts';
 import { loadMacros } from '../../spl/macros/load-macros.ts';
@@ -98,8 +96,9 @@ export const searchCommand: CliCommand = {
 };
 
 /**
- * load macros → load lookups → load field knowledge → compile → open inputs → run (pump batches:
- * route → knowledge → plan) → render results → report input problems. Returns the exit code.
+ * load macros → load lookups → load field knowledge → compile → run over the inputs (engine:
+ * read once, route → knowledge → plan) → render results → report input problems. Returns the
+ * exit code.
  */
 export async function runSearch(
   spl: string,
@@ -132,27 +131,23 @@ export async function runSearch(
     io.err('error: this search reads events: give files or directories to read, or - for stdin\n');
     return EXIT_USAGE;
   }
-  const flow = planEventFlow([plan], knowledge.base);
-  const inputs =
-    paths.length === 0
-      ? undefined
-      : await openInputs(paths, {
-          needRaw: flow.needsRaw,
-          ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
-          ...(options.index ? { index: options.index } : {}),
-          ...(options.source ? { source: options.source } : {}),
-          ...(options.sourcetype ? { sourcetype: options.sourcetype } : {}),
-          ...(io.stdin ? { stdin: io.stdin } : {}),
-        });
   const writer = createResultWriter(options.format, io.out);
   const context = {
     emit: (rows: readonly Event[]) => writer.write(rows),
     warn: (d: Diagnostic) => warnings.push(d),
   };
-  await runPlansOverEvents([{ plan, context }], inputs?.source, flow);
+  const summary = await runPlansOverInputs([{ plan, context }], paths, {
+    knowledge: knowledge.base,
+    input: {
+      ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
+      ...(options.index ? { index: options.index } : {}),
+      ...(options.source ? { source: options.source } : {}),
+      ...(options.sourcetype ? { sourcetype: options.sourcetype } : {}),
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+    },
+  });
   writer.end();
   if (warnings.length > 0) io.err(`${formatDiagnostics(warnings)}\n`);
-  const summary = inputs?.summary();
   if (summary !== undefined && hasInputProblems(summary)) {
     io.err(`${formatInputSummary(summary)}\n`);
     if (options.strict) {
