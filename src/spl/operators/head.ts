@@ -48,22 +48,30 @@ export function compileHead(command: HeadCommand, context: StageCompileContext):
             emit(kept);
           },
           finish() {},
+          exhausted: () => stopped,
         };
       },
+      { streaming: true },
     );
   }
   const limit = command.count?.value ?? command.options.limit?.value ?? HEAD_DEFAULT_COUNT;
-  return defineStage({ ...header, needs: (downstream) => downstream }, 'pass', () => {
-    let taken = 0;
-    return {
-      push(rows, emit) {
-        if (taken >= limit) return;
-        const room = limit - taken;
-        const kept = rows.length <= room ? rows : rows.slice(0, room);
-        taken += kept.length;
-        emit(kept);
-      },
-      finish() {},
-    };
-  });
+  return defineStage(
+    { ...header, needs: (downstream) => downstream },
+    'pass',
+    () => {
+      let taken = 0;
+      return {
+        push(rows, emit) {
+          if (taken >= limit) return;
+          const room = limit - taken;
+          const kept = rows.length <= room ? rows : rows.slice(0, room);
+          taken += kept.length;
+          emit(kept);
+        },
+        finish() {},
+        exhausted: () => taken >= limit,
+      };
+    },
+    { streaming: true },
+  );
 }

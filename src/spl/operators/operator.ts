@@ -19,6 +19,8 @@ export interface Operator {
   push(rows: Rows, emit: Emit): void;
   /** Called once, after the last `push`: emit what is held. */
   finish(emit: Emit): void;
+  /** True once no further row can change what this operator emits (head reached its limit). */
+  exhausted?(): boolean;
 }
 
 /**
@@ -38,6 +40,8 @@ export interface Stage {
   readonly rows: 'pass' | 'inPlace' | 'fresh';
   /** True for a generating command in first position: it ignores incoming events. */
   readonly generating: boolean;
+  /** Emits only from `push` and holds nothing for `finish` (filters, updates, expansions). */
+  readonly streaming: boolean;
   /** Subsearch plans that read events: the run feeds them the same events (see RunServices). */
   readonly sidePlans: readonly Plan[];
   start(services: RunServices): Operator;

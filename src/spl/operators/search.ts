@@ -58,22 +58,27 @@ export function compileSearchCommand(
   if (diagnostics.length > 0) return diagnostics;
   // Field needs are known only once the subsearch ran; the outer fields are read for sure,
   // and the subsearch's result fields are not known at compile time.
-  return defineStage({ ...header, needs: () => 'all' }, 'pass', (services) => {
-    const spliced: SearchExpr = substituteSubsearches(expr, (node) =>
-      formatSubsearchResults(services.runGenerating(plans.get(node) as Plan), node.span),
-    );
-    const predicate = compileSearchPredicate(context, spliced);
-    if (failed(predicate)) {
-      for (const d of predicate) services.warn(d);
-      return { push() {}, finish() {} };
-    }
-    return {
-      push(rows, emit) {
-        emit(rows.filter(predicate.test));
-      },
-      finish() {},
-    };
-  });
+  return defineStage(
+    { ...header, needs: () => 'all' },
+    'pass',
+    (services) => {
+      const spliced: SearchExpr = substituteSubsearches(expr, (node) =>
+        formatSubsearchResults(services.runGenerating(plans.get(node) as Plan), node.span),
+      );
+      const predicate = compileSearchPredicate(context, spliced);
+      if (failed(predicate)) {
+        for (const d of predicate) services.warn(d);
+        return { push() {}, finish() {} };
+      }
+      return {
+        push(rows, emit) {
+          emit(rows.filter(predicate.test));
+        },
+        finish() {},
+      };
+    },
+    { streaming: true },
+  );
 }
 
 /**

@@ -25,12 +25,17 @@ export function defineStage(
   header: StageHeader,
   rows: Stage['rows'],
   start: (services: RunServices) => Operator,
-  extra: { readonly generating?: boolean; readonly sidePlans?: readonly Plan[] } = {},
+  extra: {
+    readonly generating?: boolean;
+    readonly sidePlans?: readonly Plan[];
+    readonly streaming?: boolean;
+  } = {},
 ): Stage {
   return {
     ...header,
     rows,
     generating: extra.generating ?? false,
+    streaming: extra.streaming ?? false,
     sidePlans: extra.sidePlans ?? [],
     start,
   };
@@ -38,25 +43,35 @@ export function defineStage(
 
 /** Keeps the rows `keep` accepts; holds nothing. */
 export function filterStage(header: StageHeader, keep: (row: Event) => boolean): Stage {
-  return defineStage(header, 'pass', () => ({
-    push(rows, emit) {
-      const kept: Event[] = [];
-      for (const row of rows) if (keep(row)) kept.push(row);
-      emit(kept);
-    },
-    finish() {},
-  }));
+  return defineStage(
+    header,
+    'pass',
+    () => ({
+      push(rows, emit) {
+        const kept: Event[] = [];
+        for (const row of rows) if (keep(row)) kept.push(row);
+        emit(kept);
+      },
+      finish() {},
+    }),
+    { streaming: true },
+  );
 }
 
 /** Changes each row in place (the plan hands it rows the run owns); holds nothing. */
 export function updateStage(header: StageHeader, update: (row: Event) => void): Stage {
-  return defineStage(header, 'inPlace', () => ({
-    push(rows, emit) {
-      for (const row of rows) update(row);
-      emit(rows);
-    },
-    finish() {},
-  }));
+  return defineStage(
+    header,
+    'inPlace',
+    () => ({
+      push(rows, emit) {
+        for (const row of rows) update(row);
+        emit(rows);
+      },
+      finish() {},
+    }),
+    { streaming: true },
+  );
 }
 
 /** Maps each row to zero or more new rows; holds nothing. */
@@ -65,14 +80,19 @@ export function expandStage(
   rows: Stage['rows'],
   expand: (row: Event, out: Event[]) => void,
 ): Stage {
-  return defineStage(header, rows, () => ({
-    push(batch, emit) {
-      const out: Event[] = [];
-      for (const row of batch) expand(row, out);
-      emit(out);
-    },
-    finish() {},
-  }));
+  return defineStage(
+    header,
+    rows,
+    () => ({
+      push(batch, emit) {
+        const out: Event[] = [];
+        for (const row of batch) expand(row, out);
+        emit(out);
+      },
+      finish() {},
+    }),
+    { streaming: true },
+  );
 }
 
 /** Holds every row and emits what `complete` makes of them at the end. */
@@ -116,5 +136,6 @@ export function chainStages(first: Stage, second: Stage): Stage {
         },
       };
     },
+    { streaming: first.streaming && second.streaming },
   );
 }

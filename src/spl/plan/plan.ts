@@ -40,4 +40,9 @@ export interface RunContext {
 export interface PlanRun {
   push(events: readonly Event[]): void;
   finish(): void;
+  /**
+   * True once more events cannot change the results (`head 10` has its ten rows and nothing
+   * before it holds rows): the pump may stop reading and call `finish`.
+   */
+  readonly done: boolean;
 }

@@ -39,7 +39,17 @@ export function startPlanRun(plan: Plan, context: RunContext): PlanRun {
   const feed = emitters[0] as Emit;
   let finished = false;
 
+  // head (or any operator that can be exhausted) ends the run early when every stage before it
+  // only streams; side runs still need events, so a plan with them never ends early.
+  const stoppers = plan.stages.flatMap((_stage, i) =>
+    plan.stages.slice(0, i).every((s) => s.streaming) && sideRuns.length === 0
+      ? [operators[i] as Operator]
+      : [],
+  );
   return {
+    get done() {
+      return sideRuns.length === 0 && stoppers.some((operator) => operator.exhausted?.() === true);
+    },
     push(events) {
       invariant(!finished, 'push after finish');
       for (const side of sideRuns) side.push(events);

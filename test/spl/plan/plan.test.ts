@@ -117,6 +117,20 @@ describe('runs', () => {
       assert.deepEqual(rows, [{ count: 2 }]);
     }
   });
+  test('a run is done once head has its rows and only streaming commands come before it', () => {
+    const doneAfter = (spl: string) => {
+      const run = compile(spl).start({ emit: () => {} });
+      for (let i = 0; i < 5; i++) {
+        run.push([{ n: String(i) }, { n: String(i + 100) }]);
+        if (run.done) return i;
+      }
+      return undefined;
+    };
+    assert.equal(doneAfter('* | eval x=1 | head 3 | stats count'), 1);
+    assert.equal(doneAfter('* | where n>0 | head 1'), 0);
+    assert.equal(doneAfter('* | sort n | head 1'), undefined);
+    assert.equal(doneAfter('* | stats count by n'), undefined);
+  });
   test('finish twice and push after finish are errors', () => {
     const run = compile('* | stats count').start({ emit: () => {} });
     run.finish();
