@@ -1,8 +1,8 @@
 // Finds the rows of a lookup table that match a set of input values, with the definition's match rules.
-import { parseSubnet, subnetContains } from './cidr.ts';
+import { compileWildcard, SEARCH_WILDCARD } from '../search/wildcard-pattern.ts';
+import { cidrContains, parseCidr, parseIp } from '../value/ip-address.ts';
 import type { LookupDefinition, LookupMatchType } from './lookup-definition.ts';
 import type { LookupTable } from './lookup-table.ts';
-import { compileWildcard } from './wildcard-pattern.ts';
 
 export interface LookupMatcher {
   /**
@@ -77,11 +77,15 @@ function cellTest(
   fold: (s: string) => string,
 ): CellTest | null {
   if (type === 'cidr') {
-    const subnet = parseSubnet(cell);
-    if (subnet === undefined) return null;
-    return (value) => subnetContains(subnet, value);
+    const block = parseCidr(cell.trim());
+    if (block === undefined) return null;
+    return (value) => {
+      const address = parseIp(value.trim());
+      return address !== undefined && cidrContains(block, address);
+    };
   }
-  if (type === 'wildcard') return compileWildcard(fold(cell), true);
+  // The search clause's `*` matcher: O(pattern × text) at worst on untrusted rows and values.
+  if (type === 'wildcard') return compileWildcard(fold(cell), SEARCH_WILDCARD);
   const expected = fold(cell);
   return (value) => value === expected;
 }
