@@ -71,7 +71,19 @@ function parseUtcFast(text: string): number | undefined {
     if (fraction < 0 || (n - 21 > 6 && digits(text, 26, n - 27) < 0)) return undefined;
     micros = fraction * 10 ** (6 - Math.min(n - 21, 6));
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second) / 1000 + micros / 1e6;
+  return dayStart(text, year, month, day) + hour * 3600 + minute * 60 + second + micros / 1e6;
+}
+
+/** The last day seen: consecutive events almost always share it, and Date.UTC is the slow part. */
+let lastDay = '';
+let lastDayStart = 0;
+
+function dayStart(text: string, year: number, month: number, day: number): number {
+  if (!text.startsWith(lastDay) || lastDay.length === 0) {
+    lastDay = text.slice(0, 10);
+    lastDayStart = Date.UTC(year, month - 1, day) / 1000;
+  }
+  return lastDayStart;
 }
 
 /** The decimal value of `length` digits at `start`, or -1 if one is not a digit. */

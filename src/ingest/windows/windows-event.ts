@@ -64,8 +64,18 @@ export const WINDOWS_SOURCETYPE = 'XmlWinEventLog';
 
 /** `source` for a channel, as Splunk's Windows event log input names it. */
 export function windowsSource(channel: string | undefined): string {
-  return `${WINDOWS_SOURCETYPE}:${channel ?? 'unknown'}`;
+  const name = channel ?? 'unknown';
+  // One string per channel rather than one per event: inputs hold a handful of channels.
+  let source = sourceByChannel.get(name);
+  if (source === undefined) {
+    source = `${WINDOWS_SOURCETYPE}:${name}`;
+    if (sourceByChannel.size >= 1024) sourceByChannel.clear();
+    sourceByChannel.set(name, source);
+  }
+  return source;
 }
+
+const sourceByChannel = new Map<string, string>();
 
 /**
  * Splunk metadata the reader sets; a Data item of the same name (legal, if rare) is renamed
