@@ -93,7 +93,9 @@ function copyIfAbsent(event: Event, from: string, to: string): void {
  */
 function fieldValue(event: Event, name: string): MaybeValue {
   const value = event[name];
-  return typeof value === 'string' || typeof value === 'number' || Array.isArray(value) ? value : undefined;
+  return typeof value === 'string' || typeof value === 'number' || Array.isArray(value)
+    ? value
+    : undefined;
 }
 
 function firstText(value: MaybeValue): string | undefined {
