@@ -4,6 +4,7 @@ import type { WindowsEventParts } from '../windows/windows-event.ts';
 import type { ChunkContext } from './binxml/chunk-context.ts';
 import { BinXmlRunner } from './binxml/document.ts';
 import type { BinXmlSink } from './binxml/sink.ts';
+import { invalid } from './decode-error.ts';
 import type { DecodedRecord } from './decoded.ts';
 import type { EvtxRecordHeader } from './record-header.ts';
 import { EventPartsSink } from './render/event-parts.ts';
@@ -65,11 +66,13 @@ export class RecordDecoder {
           if (instance !== undefined) runner.runInstance(chunk, instance, this.xmlWriter);
           else runner.run(chunk, r, this.xmlWriter);
           xml = this.xmlWriter.take();
+          if (xml === '') invalid('record BinXML', r.start, 'holds no element');
         }
       } else {
         const sink = this.bothSink ?? this.partsSink;
         if (instance !== undefined) runner.runInstance(chunk, instance, sink);
         else runner.run(chunk, r, sink);
+        if (this.partsSink.opened === 0) invalid('record BinXML', r.start, 'holds no element');
         parts = this.partsSink.take();
         xml = this.xmlWriter?.take();
       }

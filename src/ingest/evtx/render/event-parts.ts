@@ -34,6 +34,8 @@ export class EventPartsSink implements BinXmlSink {
   private content = '';
   private leaf = false;
   private dataName: string | undefined = undefined;
+  /** Elements opened since the last `take`: a record with none has no content at all. */
+  opened = 0;
   private dataDepth = 0;
   private dataHadValues = false;
   private inData = false;
@@ -44,6 +46,7 @@ export class EventPartsSink implements BinXmlSink {
     this.system = {};
     this.data = [];
     this.message = undefined;
+    this.opened = 0;
     this.depth = 0;
     this.section = NONE;
     this.locals.length = 0;
@@ -53,6 +56,7 @@ export class EventPartsSink implements BinXmlSink {
   }
 
   open(name: string): void {
+    this.opened++;
     const local = localName(name);
     this.locals[this.depth] = local;
     this.depth++;
