@@ -2,9 +2,10 @@
 import type { Event } from '../../core/event.ts';
 import type { MaybeValue } from '../../core/value.ts';
 import type { EventstatsCommand } from '../ast/command.ts';
-import { compileAggregations, type GroupState, groupKeysOf } from './aggregations.ts';
+import { compileAggregations, type GroupState } from './aggregations.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
 import { unionNeed, withoutFields } from './field-need.ts';
+import { groupKeysOf } from './group-keys.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 
 /**

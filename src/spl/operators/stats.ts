@@ -2,13 +2,9 @@
 import type { Event } from '../../core/event.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { StatsCommand } from '../ast/command.ts';
-import {
-  compareGroupValues,
-  compileAggregations,
-  type GroupState,
-  groupKeysOf,
-} from './aggregations.ts';
+import { compileAggregations, type GroupState } from './aggregations.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
+import { compareGroupValues, groupKeysOf } from './group-keys.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 
 interface Group {

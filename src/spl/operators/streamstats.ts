@@ -4,12 +4,7 @@ import type { MaybeValue } from '../../core/value.ts';
 import type { StreamstatsCommand } from '../ast/command.ts';
 import type { Evaluator } from '../eval/eval-types.ts';
 import { scalarToNumber } from '../value/number.ts';
-import {
-  type Aggregations,
-  compileAggregations,
-  type GroupState,
-  groupKeysOf,
-} from './aggregations.ts';
+import { type Aggregations, compileAggregations, type GroupState } from './aggregations.ts';
 import {
   commandError,
   compileExpression,
@@ -19,6 +14,7 @@ import {
   type StageResult,
 } from './compile-context.ts';
 import { unionNeed, withoutFields } from './field-need.ts';
+import { groupKeysOf } from './group-keys.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 import { spanSeconds } from './time-span.ts';
 

@@ -2,8 +2,8 @@
 import type { Event } from '../../core/event.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { RareCommand, TopCommand } from '../ast/command.ts';
-import { compareGroupValues, groupKeysOf } from './aggregations.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
+import { compareGroupValues, groupKeysOf } from './group-keys.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 
 /** Splunk's default number of results per group. */
