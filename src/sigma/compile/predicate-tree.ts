@@ -52,11 +52,24 @@ export function toPredicateTree(node: LogicNode, table: PredicateTable): Predica
   }
 }
 
+/** How often a predicate is expected to hit, relative to the others (lower is rarer). */
+export type HitScore = (id: number) => number;
+
+/** Before any event is seen: fewer and longer literals hit less often. */
+export function literalLengthScore(predicates: readonly Predicate[]): HitScore {
+  return (id) => 1 / Math.max(1, predicates[id]?.index?.text.length ?? 1);
+}
+
 /**
  * Predicates of which at least one is true whenever the tree is true, all found by the automaton:
- * the rule needs evaluating only when one of them hit. Null when no such set exists.
+ * the rule needs evaluating only when one of them hit. Null when no such set exists. Of an AND's
+ * children, the set expected to hit least often (by `score`) is taken.
  */
-export function triggerSet(tree: PredicateTree, predicates: readonly Predicate[]): number[] | null {
+export function triggerSet(
+  tree: PredicateTree,
+  predicates: readonly Predicate[],
+  score: HitScore = literalLengthScore(predicates),
+): number[] | null {
   switch (tree.kind) {
     case 'pred': {
       const p = predicates[tree.id];
@@ -69,7 +82,7 @@ export function triggerSet(tree: PredicateTree, predicates: readonly Predicate[]
     case 'or': {
       const all: number[] = [];
       for (const arg of tree.args) {
-        const set = triggerSet(arg, predicates);
+        const set = triggerSet(arg, predicates, score);
         if (set === null) return null;
         all.push(...set);
       }
@@ -79,19 +92,46 @@ export function triggerSet(tree: PredicateTree, predicates: readonly Predicate[]
       let best: number[] | null = null;
       let bestScore = Number.POSITIVE_INFINITY;
       for (const arg of tree.args) {
-        const set = triggerSet(arg, predicates);
+        const set = triggerSet(arg, predicates, score);
         if (set === null) continue;
-        // Fewer and longer literals hit less often.
-        const score = set.reduce(
-          (s, id) => s + 1 / Math.max(1, predicates[id]?.index?.text.length ?? 1),
-          0,
-        );
-        if (score < bestScore) {
+        const total = set.reduce((sum, id) => sum + score(id), 0);
+        if (total < bestScore) {
           best = set;
-          bestScore = score;
+          bestScore = total;
         }
       }
       return best;
+    }
+  }
+}
+
+/**
+ * The same tree with each AND's children ordered rarest first (by their trigger sets' score;
+ * children without one, such as NOT filters, last), so evaluation stops at the first false one.
+ * The order of evaluation never changes the result: predicates have no side effects.
+ */
+export function orderForEvaluation(
+  tree: PredicateTree,
+  predicates: readonly Predicate[],
+  score: HitScore,
+): PredicateTree {
+  switch (tree.kind) {
+    case 'pred':
+    case 'const':
+      return tree;
+    case 'not':
+      return { kind: 'not', arg: orderForEvaluation(tree.arg, predicates, score) };
+    case 'or':
+      return { kind: 'or', args: tree.args.map((a) => orderForEvaluation(a, predicates, score)) };
+    case 'and': {
+      const ranked = tree.args.map((arg) => {
+        const set = triggerSet(arg, predicates, score);
+        const rank =
+          set === null ? Number.POSITIVE_INFINITY : set.reduce((sum, id) => sum + score(id), 0);
+        return { arg: orderForEvaluation(arg, predicates, score), rank };
+      });
+      ranked.sort((a, b) => a.rank - b.rank);
+      return { kind: 'and', args: ranked.map((r) => r.arg) };
     }
   }
 }

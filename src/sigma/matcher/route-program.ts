@@ -2,7 +2,7 @@
 // one automaton per field over their literals, and which predicates trigger which variants.
 import type { RuleVariant } from '../compile/compile-rules.ts';
 import type { Predicate } from '../compile/predicate.ts';
-import { triggerSet } from '../compile/predicate-tree.ts';
+import { type HitScore, literalLengthScore, triggerSet } from '../compile/predicate-tree.ts';
 import type { Anchoring } from '../compile/string-pattern.ts';
 import { type AhoCorasick, buildAhoCorasick } from './aho-corasick.ts';
 
@@ -30,13 +30,39 @@ export interface ProgramVariant {
   readonly variant: RuleVariant;
 }
 
-export interface RouteProgram {
-  readonly variants: readonly ProgramVariant[];
-  readonly scanners: readonly FieldScanner[];
+export interface ProgramTriggers {
   /** Predicate id → indices into `variants` it triggers. */
   readonly triggers: ReadonlyMap<number, readonly number[]>;
   /** Variants without a trigger set: evaluated on every event of the route. */
   readonly always: readonly number[];
+}
+
+export interface RouteProgram extends ProgramTriggers {
+  readonly variants: readonly ProgramVariant[];
+  readonly scanners: readonly FieldScanner[];
+}
+
+/** Which predicates trigger which variants, each variant by its rarest trigger set under `score`. */
+export function buildTriggers(
+  members: readonly ProgramVariant[],
+  predicates: readonly Predicate[],
+  score: HitScore,
+): ProgramTriggers {
+  const triggers = new Map<number, number[]>();
+  const always: number[] = [];
+  members.forEach((m, index) => {
+    const set = triggerSet(m.variant.tree, predicates, score);
+    if (set === null) {
+      always.push(index);
+      return;
+    }
+    for (const id of set) {
+      const list = triggers.get(id);
+      if (list) list.push(index);
+      else triggers.set(id, [index]);
+    }
+  });
+  return { triggers, always };
 }
 
 export function buildRouteProgram(
@@ -92,19 +118,6 @@ export function buildRouteProgram(
       entryCode: Uint8Array.from(entryCode),
     });
   }
-  const triggers = new Map<number, number[]>();
-  const always: number[] = [];
-  members.forEach((m, index) => {
-    const set = triggerSet(m.variant.tree, predicates);
-    if (set === null) {
-      always.push(index);
-      return;
-    }
-    for (const id of set) {
-      const list = triggers.get(id);
-      if (list) list.push(index);
-      else triggers.set(id, [index]);
-    }
-  });
+  const { triggers, always } = buildTriggers(members, predicates, literalLengthScore(predicates));
   return { variants: members, scanners, triggers, always };
 }

@@ -4,10 +4,16 @@ import type { Event } from '../../core/event.ts';
 import { foldCase } from '../compile/case-fold.ts';
 import type { CompiledRule, CompiledSigmaSet, RuleVariant } from '../compile/compile-rules.ts';
 import { textOf } from '../compile/event-values.ts';
+import {
+  type HitScore,
+  literalLengthScore,
+  orderForEvaluation,
+} from '../compile/predicate-tree.ts';
 import type { SigmaRule } from '../model/rule.ts';
 import { compileTree, type TreeEvaluator } from './compile-tree.ts';
 import {
   buildRouteProgram,
+  buildTriggers,
   DECIDES,
   type ProgramVariant,
   type RouteProgram,
@@ -67,15 +73,27 @@ interface RunnableVariant {
 
 interface Program {
   readonly program: RouteProgram;
-  readonly runnable: readonly RunnableVariant[];
+  /** Replaced when the program adapts to observed hit rates. */
+  triggers: RouteProgram['triggers'];
+  always: RouteProgram['always'];
+  runnable: readonly RunnableVariant[];
   readonly variantStamp: Uint32Array;
+  events: number;
 }
+
+/**
+ * Routed events after which a program re-picks its trigger sets and AND orders from how often
+ * each predicate actually hit (any choice is correct; rarer triggers mean fewer evaluations).
+ */
+const ADAPT_AFTER = [1024, 16384] as const;
 
 export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
   const { rules, predicates } = compiled;
   const predicateStamp = new Uint32Array(predicates.length);
   const predicateValue = new Uint8Array(predicates.length);
   const indexed = Uint8Array.from(predicates, (p) => (p.index === undefined ? 0 : 1));
+  /** Events in which each indexed predicate hit, to adapt trigger choices. */
+  const hitCounts = new Uint32Array(predicates.length);
   const ruleStamp = new Uint32Array(rules.length);
   const stats: MatcherStats = {
     events: 0,
@@ -89,7 +107,7 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
   const hits: number[] = [];
   const candidateBuffer: number[] = [];
 
-  const predicate = (id: number): boolean => {
+  const predicate = function evaluatePredicate(id: number): boolean {
     if (predicateStamp[id] === generation) {
       const v = predicateValue[id];
       if (v !== CANDIDATE) return v === TRUE;
@@ -106,7 +124,7 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
     return result;
   };
 
-  const hit = (id: number, decides: boolean): void => {
+  const hit = function recordHit(id: number, decides: boolean): void {
     if (predicateStamp[id] === generation) {
       if (decides && predicateValue[id] === CANDIDATE) predicateValue[id] = TRUE;
       return;
@@ -114,6 +132,7 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
     predicateStamp[id] = generation;
     predicateValue[id] = decides ? TRUE : CANDIDATE;
     if (decides) stats.predicateEvaluations++;
+    hitCounts[id] = (hitCounts[id] as number) + 1;
     hits.push(id);
   };
 
@@ -126,32 +145,72 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
   );
   const knownEventIds = new Set(allVariants.flatMap((v) => v.variant.eventIds ?? []));
   const programs = new Map<string, Program>();
+  /** Channel text as events spell it → the known folded channel ('' when unknown); bounded. */
+  const channelCache = new Map<string, string>();
+  /** Known channel → EventID → program: no key string built per event. */
+  const programIndex = new Map<string, Map<string, Program>>();
+
+  const routeChannel = (text: string): string => {
+    let known = channelCache.get(text);
+    if (known === undefined) {
+      const folded = foldCase(text);
+      known = knownChannels.has(folded) ? folded : '';
+      if (channelCache.size < 4096) channelCache.set(text, known);
+    }
+    return known;
+  };
 
   const programFor = (channel: string, eventId: string): Program => {
+    let byEventId = programIndex.get(channel);
+    if (byEventId === undefined) {
+      byEventId = new Map();
+      programIndex.set(channel, byEventId);
+    }
+    let program = byEventId.get(eventId);
+    if (program !== undefined) return program;
     const key = `${channel}\u0000${eventId}`;
-    let program = programs.get(key);
+    program = programs.get(key);
     if (program === undefined) {
       const members = allVariants.filter(({ variant }) => accepts(variant, channel, eventId));
       const built = buildRouteProgram(members, predicates);
       program = {
         program: built,
-        runnable: members.map(({ ruleIndex, variant }) => ({
-          ruleIndex,
-          entryName: variant.entryName,
-          conditions: compileTree(variant.conditions, predicate),
-          tree: compileTree(variant.tree, predicate),
-        })),
+        triggers: built.triggers,
+        always: built.always,
+        runnable: runnableVariants(members, literalLengthScore(predicates)),
         variantStamp: new Uint32Array(members.length),
+        events: 0,
       };
       programs.set(key, program);
       stats.programs = programs.size;
     }
+    byEventId.set(eventId, program);
     return program;
+  };
+
+  const treeContext = { predicate, indexed, hits: () => hits };
+  const runnableVariants = (
+    members: readonly ProgramVariant[],
+    score: HitScore,
+  ): RunnableVariant[] =>
+    members.map(({ ruleIndex, variant }) => ({
+      ruleIndex,
+      entryName: variant.entryName,
+      conditions: compileTree(variant.conditions, treeContext),
+      tree: compileTree(orderForEvaluation(variant.tree, predicates, score), treeContext),
+    }));
+
+  const adapt = (program: Program): void => {
+    const score: HitScore = (id) => (hitCounts[id] as number) + 0.5;
+    const rebuilt = buildTriggers(program.program.variants, predicates, score);
+    program.triggers = rebuilt.triggers;
+    program.always = rebuilt.always;
+    program.runnable = runnableVariants(program.program.variants, score);
   };
 
   let scanValueLength = 0;
   let scanner: RouteProgram['scanners'][number] | undefined;
-  const onHit = (pattern: number, end: number): void => {
+  const onHit = function onPattern(pattern: number, end: number): void {
     const s = scanner as RouteProgram['scanners'][number];
     const start = end - (s.patternLength[pattern] as number) + 1;
     for (let k = s.entryStart[pattern] as number; k < (s.entryStart[pattern + 1] as number); k++) {
@@ -168,7 +227,7 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
     }
   };
 
-  const match = (original: Event): readonly SigmaMatch[] => {
+  const match = function matchEvent(original: Event): readonly SigmaMatch[] {
     stats.events++;
     const e = withSigmaFieldNames(original);
     generation = (generation + 1) >>> 0;
@@ -181,12 +240,14 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
     event = e;
     hits.length = 0;
     const channelValue = firstText(e['Channel']);
-    const channel = channelValue === undefined ? '' : foldCase(channelValue);
     const eventId = firstText(e['EventID'] ?? e['EventCode']) ?? '';
-    const { program, runnable, variantStamp } = programFor(
-      knownChannels.has(channel) ? channel : '',
+    const routed = programFor(
+      channelValue === undefined ? '' : routeChannel(channelValue),
       knownEventIds.has(eventId) ? eventId : '',
     );
+    routed.events++;
+    if (routed.events === ADAPT_AFTER[0] || routed.events === ADAPT_AFTER[1]) adapt(routed);
+    const { program, runnable, variantStamp } = routed;
     for (const s of program.scanners) {
       const raw = e[s.field];
       if (raw === undefined) continue;
@@ -205,9 +266,9 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
     }
     const candidates = candidateBuffer;
     candidates.length = 0;
-    for (const v of program.always) candidates.push(v);
+    for (const v of routed.always) candidates.push(v);
     for (const id of hits) {
-      const triggered = program.triggers.get(id);
+      const triggered = routed.triggers.get(id);
       if (triggered === undefined) continue;
       for (const v of triggered) {
         if (variantStamp[v] === generation) continue;
