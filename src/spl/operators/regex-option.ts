@@ -4,9 +4,13 @@ import type { Span } from '../../core/span.ts';
 import { compileSplRegex, type SplMatch, type SplRegex } from '../regex/spl-regex.ts';
 import { commandError, EngineCode, type StageCompileContext } from './compile-context.ts';
 
+/** `max_match=0` ("no limit") still stops here: an empty-matching regex over a large field would
+ * otherwise make a value per character. Reaching it is reported as a run warning. */
+export const MAX_MATCHES = 10_000;
+
 export interface CommandRegex {
   readonly regex: SplRegex;
-  /** Matches left to right, at most `limit` (0 = no limit); an empty match advances by one. */
+  /** Matches left to right, at most `limit` (0 = MAX_MATCHES); an empty match advances by one. */
   allMatches(
     text: string,
     limit?: number,
@@ -42,8 +46,9 @@ export function compileRegexOption(
     regex,
     allMatches(text, limit = 0) {
       const out: { text: string; groups: readonly (string | undefined)[]; match: SplMatch }[] = [];
+      const most = limit === 0 ? MAX_MATCHES : limit;
       let from = 0;
-      while (from <= text.length && (limit === 0 || out.length < limit)) {
+      while (from <= text.length && out.length < most) {
         const m = regex.exec(text, from);
         if (m === undefined) break;
         out.push({ text: m.groups[0] ?? '', groups: m.groups.slice(1), match: m });

@@ -1,5 +1,5 @@
 // `rex [field=f] [max_match=N] [mode=sed] "<regex>"`: extracts named groups into fields, or edits a field with sed (Search Reference, rex).
-import type { Diagnostic } from '../../core/diagnostic.ts';
+import { type Diagnostic, warning } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { multivalue, type Scalar } from '../../core/value.ts';
 import type { RexCommand } from '../ast/command.ts';
@@ -13,9 +13,9 @@ import {
   type StageResult,
 } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
-import { type CommandRegex, compileRegexOption } from './regex-option.ts';
+import { type CommandRegex, compileRegexOption, MAX_MATCHES } from './regex-option.ts';
 import { parseSedExpression } from './sed-expression.ts';
-import { headerOf, updateStage } from './stage-kit.ts';
+import { defineStage, headerOf, updateStage } from './stage-kit.ts';
 
 export function compileRex(command: RexCommand, context: StageCompileContext): StageResult {
   const field = command.options.field?.value.name ?? '_raw';
@@ -55,12 +55,37 @@ export function compileRex(command: RexCommand, context: StageCompileContext): S
       ),
     ];
   }
-  const written = named.map((g) => g.name).filter((n) => !/^_(KEY|VAL)_/.test(n));
   // Extracted fields keep their old value where the regex does not match, so they are read too.
   const needs = (downstream: FieldNeed) => unionNeed(downstream, [field]);
-  void written;
-  return updateStage({ ...headerOf(command), needs }, (row) =>
-    extract(row, field, regex, named, maxMatch),
+  return defineStage(
+    { ...headerOf(command), needs },
+    'inPlace',
+    (services) => {
+      let warned = false;
+      return {
+        push(rows, emit) {
+          for (const row of rows) {
+            const capped = extract(row, field, regex, named, maxMatch);
+            if (capped && !warned) {
+              warned = true;
+              services.warn(
+                warning(
+                  'SPL521',
+                  `rex max_match=0 stopped at ${MAX_MATCHES} matches in one value`,
+                  {
+                    source: context.source,
+                    span: command.span,
+                  },
+                ),
+              );
+            }
+          }
+          emit(rows);
+        },
+        finish() {},
+      };
+    },
+    { streaming: true },
   );
 }
 
@@ -75,9 +100,9 @@ function extract(
   regex: CommandRegex,
   named: readonly { readonly name: string; readonly group: number }[],
   maxMatch: number,
-): void {
+): boolean {
   const value = row[field];
-  if (value === undefined) return;
+  if (value === undefined) return false;
   const texts = Array.isArray(value)
     ? value.map((v) => scalarToString(v))
     : [scalarToString(value as Scalar)];
@@ -88,8 +113,10 @@ function extract(
     else collected.set(name, [text]);
   };
   let remaining = maxMatch;
+  let capped = false;
   for (const text of texts) {
     const matches = regex.allMatches(text, maxMatch === 0 ? 0 : remaining);
+    if (maxMatch === 0 && matches.length === MAX_MATCHES) capped = true;
     remaining -= matches.length;
     for (const m of matches) {
       const keys = new Map<string, string>();
@@ -109,6 +136,7 @@ function extract(
     if (maxMatch !== 0 && remaining <= 0) break;
   }
   for (const [name, values] of collected) row[name] = multivalue(values);
+  return capped;
 }
 
 function compileSed(command: RexCommand, field: string, context: StageCompileContext): StageResult {

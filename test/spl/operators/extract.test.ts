@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
-import { runPipe } from './run-spl.ts';
+import { MAX_MATCHES } from '../../../src/spl/operators/regex-option.ts';
+import { compile, runPipe } from './run-spl.ts';
 
 const one = (spl: string, event: Event) => runPipe(spl, [event])[0];
 
@@ -54,6 +55,16 @@ describe('rex', () => {
     assert.deepEqual(one('rex field=s mode=sed "y/abc/xyz/" | table s', { s: 'aabbcc' }), {
       s: 'xxyyzz',
     });
+  });
+  test('max_match=0 stops at MAX_MATCHES with a run warning', () => {
+    const plan = compile('* | rex field=s max_match=0 "(?<c>.)"');
+    const warnings: string[] = [];
+    const rows: Event[] = [];
+    const run = plan.start({ emit: (b) => rows.push(...b), warn: (d) => warnings.push(d.code) });
+    run.push([{ s: 'x'.repeat(MAX_MATCHES + 5) }]);
+    run.finish();
+    assert.equal((rows[0]?.['c'] as string[]).length, MAX_MATCHES);
+    assert.deepEqual(warnings, ['SPL521']);
   });
   test('_KEY_/_VAL_ groups name fields from the data', () => {
     assert.deepEqual(
