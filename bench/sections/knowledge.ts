@@ -24,11 +24,74 @@ ImageLoaded="*\\\\AppData\\\\Local\\\\Temp\\\\.net\\\\devtunnel\\\\*" ImageLoade
      service_dll_signature_verified signature_id user_id vendor_product
 | rename Computer as dest`;
 
-/** Sysmon events of the common event codes, with the fields the readers give them. */
+/** Sysmon events of the common event codes, each with the fields its event ID has. */
 function sysmonEvents(n: number): Event[] {
   const events: Event[] = [];
   for (let i = 0; i < n; i++) {
     const code = ['1', '3', '7', '7', '7', '10', '11', '13', '22'][i % 9] as string;
+    const image = `C:\\Users\\u${i % 20}\\AppData\\Local\\Temp\\tool${i % 30}.exe`;
+    const process = {
+      ProcessGuid: `{6B0E5F2A-1C07-6500-9600-${String(i).padStart(12, '0')}}`,
+      ProcessId: String(1000 + (i % 4000)),
+      Image: image,
+      User: 'CORP\\dana',
+    };
+    const byCode: Record<string, Event> = {
+      '1': {
+        ...process,
+        CommandLine: `tool${i % 30}.exe --arg ${i}`,
+        CurrentDirectory: 'C:\\Users\\dana\\',
+        IntegrityLevel: 'Medium',
+        Hashes: 'MD5=0F1E2D3C4B5A69788796A5B4C3D2E1F0,IMPHASH=FFEEDDCCBBAA99887766554433221100',
+        ParentProcessGuid: '{6B0E5F2A-1C07-6500-9600-000000000001}',
+        ParentProcessId: '900',
+        ParentImage: 'C:\\Windows\\explorer.exe',
+        ParentCommandLine: 'explorer.exe',
+        OriginalFileName: 'tool.exe',
+      },
+      '3': {
+        ...process,
+        Protocol: 'tcp',
+        Initiated: 'true',
+        SourceIp: '10.0.0.5',
+        SourcePort: String(50000 + (i % 1000)),
+        DestinationIp: '203.0.113.9',
+        DestinationHostname: '-',
+        DestinationPort: '443',
+      },
+      '7': {
+        ...process,
+        ImageLoaded: `C:\\Windows\\System32\\lib${i % 40}.dll`,
+        Hashes: 'MD5=0F1E2D3C4B5A69788796A5B4C3D2E1F0,IMPHASH=FFEEDDCCBBAA99887766554433221100',
+        Signed: 'true',
+        Signature: 'Microsoft Windows',
+        SignatureStatus: 'Valid',
+        OriginalFileName: `lib${i % 40}.dll`,
+      },
+      '10': {
+        SourceProcessGUID: '{6B0E5F2A-1C07-6500-9600-000000000002}',
+        SourceProcessId: '800',
+        SourceImage: image,
+        TargetProcessGUID: '{6B0E5F2A-1C07-6500-9600-000000000003}',
+        TargetProcessId: '700',
+        TargetImage: 'C:\\Windows\\System32\\lsass.exe',
+        GrantedAccess: '0x1010',
+        CallTrace: 'C:\\Windows\\SYSTEM32\\ntdll.dll+9e714',
+      },
+      '11': { ...process, TargetFilename: `C:\\Users\\u${i % 20}\\Downloads\\f${i}.txt` },
+      '13': {
+        ...process,
+        EventType: 'SetValue',
+        TargetObject: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\x',
+        Details: 'DWORD (0x00000001)',
+      },
+      '22': {
+        ...process,
+        QueryName: 'example.org',
+        QueryStatus: '0',
+        QueryResults: 'type:  5 cdn.example.net;::ffff:198.51.100.7;',
+      },
+    };
     events.push({
       _time: 1_700_000_000 + i,
       index: 'wineventlog',
@@ -37,27 +100,10 @@ function sysmonEvents(n: number): Event[] {
       sourcetype: 'XmlWinEventLog',
       EventID: code,
       EventCode: code,
+      EventRecordID: String(i),
       Computer: `ws${i % 50}.corp.example`,
       UserID: 'S-1-5-18',
-      ProcessGuid: `{6B0E5F2A-1C07-6500-9600-${String(i).padStart(12, '0')}}`,
-      ProcessId: String(1000 + (i % 4000)),
-      Image: `C:\\Users\\u${i % 20}\\AppData\\Local\\Temp\\tool${i % 30}.exe`,
-      ImageLoaded: `C:\\Windows\\System32\\lib${i % 40}.dll`,
-      CommandLine: `tool${i % 30}.exe --arg ${i}`,
-      ParentImage: 'C:\\Windows\\explorer.exe',
-      Hashes: 'MD5=0F1E2D3C4B5A69788796A5B4C3D2E1F0,IMPHASH=FFEEDDCCBBAA99887766554433221100',
-      Signed: 'true',
-      SignatureStatus: 'Valid',
-      User: 'CORP\\dana',
-      TargetObject: 'HKLM\\SOFTWARE\\Run\\x',
-      Details: 'DWORD (0x00000001)',
-      TargetFilename: `C:\\Users\\u${i % 20}\\Downloads\\f${i}.txt`,
-      QueryName: 'example.org',
-      QueryResults: 'type:  5 cdn.example.net;::ffff:198.51.100.7;',
-      SourceImage: 'C:\\Tools\\a.exe',
-      TargetImage: 'C:\\Windows\\System32\\lsass.exe',
-      DestinationIp: '203.0.113.9',
-      DestinationPort: '443',
+      ...byCode[code],
     });
   }
   return events;

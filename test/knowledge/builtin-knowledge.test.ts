@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Event } from '../../src/core/event.ts';
+import { buildProgram } from '../../src/knowledge/apply/knowledge-program.ts';
+import { resolveSteps } from '../../src/knowledge/apply/resolve-stanzas.ts';
 import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
 import { applyKnowledge, windowsEvent } from './helpers.ts';
 
@@ -233,6 +235,25 @@ describe('Sysmon', () => {
       assertFields(apply(windowsEvent(SYSMON, { ...common, ...fields })), expected);
     });
   }
+
+  test('programs specialised to the EventCode compute what the general steps compute', () => {
+    for (const [name, fields] of cases) {
+      const event = windowsEvent(SYSMON, { ...common, ...fields });
+      const general = { ...event };
+      const steps = resolveSteps(builtin.base.stanzas, {
+        sourcetypes: ['XmlWinEventLog'],
+        source: String(event['source']),
+        host: '',
+      });
+      buildProgram(steps).apply(general);
+      const specialized = apply(event);
+      assert.deepEqual(
+        Object.fromEntries(Object.entries(specialized).filter(([, v]) => v !== undefined)),
+        Object.fromEntries(Object.entries(general).filter(([, v]) => v !== undefined)),
+        name,
+      );
+    }
+  });
 });
 
 describe('Windows Security', () => {

@@ -9,7 +9,9 @@ import {
   buildProgram,
   EMPTY_PROGRAM,
   type KnowledgeProgram,
+  SPECIALIZED_FIELD,
   selectSteps,
+  specializeSteps,
 } from './knowledge-program.ts';
 import { type EventIdentity, resolveSteps } from './resolve-stanzas.ts';
 
@@ -22,7 +24,7 @@ export interface KnowledgeApplier {
   apply(events: readonly Event[]): void;
 }
 
-/** Distinct sourcetype/source/host combinations kept; past it the cache starts over (hostile input). */
+/** Distinct sourcetype/source/host/EventCode combinations kept; past it the cache starts over (hostile input). */
 const MAX_CACHED_PROGRAMS = 4096;
 
 /**
@@ -30,45 +32,45 @@ const MAX_CACHED_PROGRAMS = 4096;
  * `all` runs everything (`table *`, `spelunk dump`).
  */
 export function createKnowledgeApplier(base: KnowledgeBase, need: FieldNeed): KnowledgeApplier {
-  // sourcetype → source → host → program; the last combination is remembered, as consecutive
-  // events mostly share it.
-  let cache = new Map<string, Map<string, Map<string, KnowledgeProgram>>>();
+  // `sourcetype\0source\0host` → EventCode → program; the last combination is remembered, as
+  // consecutive events mostly share it.
+  let cache = new Map<string, Map<string, KnowledgeProgram>>();
   let cached = 0;
-  let last: { sourcetype: string; source: string; host: string; program: KnowledgeProgram } = {
-    sourcetype: '\u0000',
-    source: '',
-    host: '',
-    program: EMPTY_PROGRAM,
-  };
+  let last = { sourcetype: '\u0000', source: '', host: '', code: '', program: EMPTY_PROGRAM };
   const programFor = (event: Event): KnowledgeProgram => {
     const sourcetype = textOf(event['sourcetype']);
     const source = textOf(event['source']);
     const host = base.usesHost ? textOf(event['host']) : '';
-    if (sourcetype === last.sourcetype && source === last.source && host === last.host) {
+    const eventCode = event[SPECIALIZED_FIELD];
+    const code = typeof eventCode === 'string' ? eventCode : GENERAL;
+    if (
+      code === last.code &&
+      sourcetype === last.sourcetype &&
+      source === last.source &&
+      host === last.host
+    ) {
       return last.program;
     }
-    let bySource = cache.get(sourcetype);
-    if (bySource === undefined) {
-      bySource = new Map();
-      cache.set(sourcetype, bySource);
+    const identityKey = `${sourcetype}\u0000${source}\u0000${host}`;
+    let byCode = cache.get(identityKey);
+    if (byCode === undefined) {
+      byCode = new Map();
+      cache.set(identityKey, byCode);
     }
-    let byHost = bySource.get(source);
-    if (byHost === undefined) {
-      byHost = new Map();
-      bySource.set(source, byHost);
-    }
-    let program = byHost.get(host);
+    let program = byCode.get(code);
     if (program === undefined) {
       const identity: EventIdentity = { sourcetypes: sourcetypeNamesOf(event), source, host };
-      program = buildProgram(selectSteps(resolveSteps(base.stanzas, identity), need));
+      const steps = resolveSteps(base.stanzas, identity);
+      const specialized = specializeSteps(steps, code === GENERAL ? undefined : code);
+      program = buildProgram(selectSteps(specialized, need));
       if (++cached > MAX_CACHED_PROGRAMS) {
-        cache = new Map([[sourcetype, new Map([[source, new Map()]])]]);
+        byCode.clear();
+        cache = new Map([[identityKey, byCode]]);
         cached = 1;
-        byHost = cache.get(sourcetype)?.get(source) ?? new Map();
       }
-      byHost.set(host, program);
+      byCode.set(code, program);
     }
-    last = { sourcetype, source, host, program };
+    last = { sourcetype, source, host, code, program };
     return program;
   };
   return {
@@ -87,6 +89,9 @@ export function createKnowledgeApplier(base: KnowledgeBase, need: FieldNeed): Kn
     },
   };
 }
+
+/** The cache key of events with no single string EventCode (their programs are not specialised). */
+const GENERAL = '\u0000general';
 
 function textOf(value: MaybeValue): string {
   if (value === undefined) return '';

@@ -37,6 +37,27 @@ export function selectSteps(
   return kept.reverse();
 }
 
+/** The field add-ons' calculated fields branch on (`case(EventCode==1, ...)`). */
+export const SPECIALIZED_FIELD = 'EventCode';
+
+/**
+ * The steps for events whose EventCode is `code`: calculated fields are specialised to it (their
+ * dead branches, and the reads those needed, gone). Not done when a step before the calculated
+ * fields may change EventCode, or when the event has no single EventCode.
+ */
+export function specializeSteps(
+  steps: readonly KnowledgeStep[],
+  code: string | undefined,
+): readonly KnowledgeStep[] {
+  if (code === undefined) return steps;
+  for (const step of steps) {
+    if (step.phase === 'EVAL' || step.phase === 'LOOKUP') break;
+    if (step.writes === 'dynamic' || step.writes.has(SPECIALIZED_FIELD)) return steps;
+  }
+  const known = new Map([[SPECIALIZED_FIELD, code]]);
+  return steps.map((step) => (step.phase === 'EVAL' ? step.specialize(known) : step));
+}
+
 export const EMPTY_PROGRAM: KnowledgeProgram = {
   steps: [],
   writes: new Set(),

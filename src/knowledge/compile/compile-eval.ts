@@ -3,7 +3,7 @@ import { type Diagnostic, error } from '../../core/diagnostic.ts';
 import { span } from '../../core/span.ts';
 import type { Expr } from '../../spl/ast/expr.ts';
 import { compileExpr } from '../../spl/eval/compile-expr.ts';
-import type { EvalClock } from '../../spl/eval/eval-types.ts';
+import type { CompiledExpr, EvalClock } from '../../spl/eval/eval-types.ts';
 import { expectEnd } from '../../spl/parser/arguments.ts';
 import { Cursor, SplSyntaxError } from '../../spl/parser/cursor.ts';
 import { parseExpression } from '../../spl/parser/expression.ts';
@@ -12,6 +12,7 @@ import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { EvalStep } from '../model/knowledge-step.ts';
 import type { KnowledgeSetting } from '../source/knowledge-text.ts';
 import { valueError } from './setting-diagnostics.ts';
+import { specializeExpr } from './specialize-expr.ts';
 
 export type EvalResult =
   | { readonly ok: true; readonly step: EvalStep }
@@ -50,20 +51,39 @@ export function compileEval(
       ],
     };
   }
-  const evaluate = compiled.value.evaluate;
-  return {
-    ok: true,
-    step: {
+  const origin = { source, span: setting.valueSpan };
+  const specialized = new Map<string, EvalStep>();
+  const stepOf = (value: CompiledExpr): EvalStep => {
+    const evaluate = value.evaluate;
+    return {
       phase: 'EVAL',
       label: `EVAL-${field}`,
       field,
       writes: new Set([field]),
-      reads: compiled.value.fields,
-      origin: { source, span: setting.valueSpan },
+      reads: value.fields,
+      origin,
       compute: (event) => toFieldValue(evaluate(event)),
-    },
+      specialize,
+    };
   };
+  const specialize = (known: ReadonlyMap<string, string>): EvalStep => {
+    const key = [...known].map(([name, value]) => `${name}\u0000${value}`).join('\u0001');
+    const cached = specialized.get(key);
+    if (cached !== undefined) return cached;
+    const again = compileExpr(specializeExpr(parsed.expr, known), {
+      source,
+      ...(clock ? { clock } : {}),
+    });
+    const step = again.ok ? stepOf(again.value) : general;
+    if (specialized.size < MAX_SPECIALIZED) specialized.set(key, step);
+    return step;
+  };
+  const general = stepOf(compiled.value);
+  return { ok: true, step: general };
 }
+
+/** Specialised variants kept per EVAL (one per event code seen, in practice). */
+const MAX_SPECIALIZED = 256;
 
 function parseEvalExpression(
   setting: KnowledgeSetting,

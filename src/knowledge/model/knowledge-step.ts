@@ -51,6 +51,11 @@ export interface EvalStep extends StepBase {
   readonly phase: 'EVAL';
   readonly field: string;
   compute(event: Event): MaybeValue;
+  /**
+   * The same calculation for events whose `known` fields have these values (compiled once per
+   * set of values): branches those values decide are gone, and so are the reads they needed.
+   */
+  specialize(known: ReadonlyMap<string, string>): EvalStep;
 }
 
 export type KnowledgeStep = ApplyStep | EvalStep;
