@@ -106,6 +106,17 @@ describe('Sysmon', () => {
       },
     ],
     [
+      '3 network connection whose host names are empty',
+      {
+        EventCode: '3',
+        SourceIp: '10.0.0.5',
+        SourceHostname: '',
+        DestinationIp: '203.0.113.9',
+        DestinationHostname: '',
+      },
+      { src: '10.0.0.5', dest: '203.0.113.9', src_host: undefined, dest_host: undefined },
+    ],
+    [
       '7 image load',
       {
         EventCode: '7',
