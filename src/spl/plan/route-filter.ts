@@ -2,6 +2,7 @@
 import type { Event } from '../../core/event.ts';
 import { isMultivalue, type Scalar } from '../../core/value.ts';
 import type { SearchExpr, SearchValue } from '../ast/search.ts';
+import { compileWildcard, SEARCH_WILDCARD } from '../search/wildcard-pattern.ts';
 import { scalarToNumber, scalarToString } from '../value/number.ts';
 
 /** The fields a router may index events by: Splunk's default fields plus the Windows event id. */
@@ -94,46 +95,74 @@ function constraint(
 /**
  * Whether `event` may pass the route. Looser than the search itself on purpose: text compares
  * case-insensitively with `*` wildcards, and numeric-looking values also compare as numbers.
+ * Routers call this once per event and plan, so each route is compiled once (hash sets for
+ * exact values) and lower-cased route-field values are cached across events.
  */
 export function routeAdmits(route: RouteFilter, event: Event): boolean {
   if (route.kind === 'any') return true;
   if (route.kind === 'none') return false;
-  return route.alternatives.some((constraints) =>
-    constraints.every((c) => constraintAdmits(c, event)),
-  );
-}
-
-function constraintAdmits(c: RouteConstraint, event: Event): boolean {
-  const value = event[c.field];
-  if (value === undefined) return false;
-  const candidates = isMultivalue(value) ? value : [value];
-  return candidates.some((v) => c.values.some((pattern) => valueAdmits(pattern, v)));
-}
-
-function valueAdmits(pattern: string, value: Scalar): boolean {
-  const text = scalarToString(value).toLowerCase();
-  if (!pattern.includes('*')) {
-    if (text === pattern) return true;
-    const a = scalarToNumber(value);
-    const b = scalarToNumber(pattern);
-    return a !== undefined && b !== undefined && a === b;
+  let compiled = compiledRoutes.get(route);
+  if (compiled === undefined) {
+    compiled = route.alternatives.map((constraints) => constraints.map(compileConstraint));
+    compiledRoutes.set(route, compiled);
   }
-  const parts = pattern.split('*');
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] ?? '';
-    if (i === 0) {
-      if (!text.startsWith(part)) return false;
-      at = part.length;
-    } else if (i === parts.length - 1) {
-      return text.length - part.length >= at && text.endsWith(part);
-    } else {
-      const found = text.indexOf(part, at);
-      if (found < 0) return false;
-      at = found + part.length;
+  for (const alternative of compiled) {
+    let all = true;
+    for (const test of alternative) {
+      if (!test(event)) {
+        all = false;
+        break;
+      }
     }
+    if (all) return true;
   }
-  return true;
+  return false;
+}
+
+type ConstraintTest = (event: Event) => boolean;
+
+const compiledRoutes = new WeakMap<RouteFilter, readonly (readonly ConstraintTest[])[]>();
+
+function compileConstraint(c: RouteConstraint): ConstraintTest {
+  const exact = new Set(c.values.filter((v) => !v.includes('*')));
+  const numbers = new Set(
+    [...exact].map((v) => scalarToNumber(v)).filter((n): n is number => n !== undefined),
+  );
+  const patterns = c.values
+    .filter((v) => v.includes('*'))
+    .map((v) => compileWildcard(v, SEARCH_WILDCARD));
+  const admits = (value: Scalar): boolean => {
+    const text = lowered(value);
+    if (exact.has(text)) return true;
+    if (numbers.size > 0) {
+      const n = scalarToNumber(value);
+      if (n !== undefined && numbers.has(n)) return true;
+    }
+    for (const pattern of patterns) if (pattern(text)) return true;
+    return false;
+  };
+  const field = c.field;
+  return (event) => {
+    const value = event[field];
+    if (value === undefined) return false;
+    if (!isMultivalue(value)) return admits(value);
+    for (const v of value) if (admits(v)) return true;
+    return false;
+  };
+}
+
+/** Route-field values repeat across events (one index, a few sourcetypes and event codes). */
+const LOWERED_CACHE_SIZE = 4096;
+let loweredCache = new Map<Scalar, string>();
+
+function lowered(value: Scalar): string {
+  let text = loweredCache.get(value);
+  if (text === undefined) {
+    text = scalarToString(value).toLowerCase();
+    if (loweredCache.size >= LOWERED_CACHE_SIZE) loweredCache = new Map();
+    loweredCache.set(value, text);
+  }
+  return text;
 }
 
 /** A route admitting what either admits (a plan and its side plans). */
