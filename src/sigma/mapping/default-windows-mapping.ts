@@ -192,6 +192,13 @@ export const DEFAULT_WINDOWS_MAPPING: LogsourceMapping = {
       conditions(SERVICES['windefend'] ?? [], ANTIVIRUS_EVENT_IDS),
       { Signature: 'ThreatName', Filename: 'Path' },
     ),
+    // `product: windows` alone (keyword rules over any Windows log): every event.
+    {
+      name: 'windows_any',
+      match: { product: 'windows', category: null, service: null },
+      conditions: new Map(),
+      fieldMappings: new Map(),
+    },
     ...Object.entries(SERVICES).map(([service, channels]) =>
       entry(`windows_${service}`, { product: 'windows', service }, conditions(channels)),
     ),

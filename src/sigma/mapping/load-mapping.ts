@@ -76,10 +76,10 @@ export function loadLogsourceMapping(source: SourceText): LoadedMapping {
 function readSelector(map: YamlMap): LogsourceSelector {
   const out: { -readonly [K in keyof LogsourceSelector]: LogsourceSelector[K] } = {};
   for (const key of ['category', 'product', 'service'] as const) {
-    const text = scalarText(
-      entryOf(map, key)?.value ?? { kind: 'scalar', value: null, plain: true, span: map.span },
-    );
-    if (text !== undefined) out[key] = text;
+    const entry = entryOf(map, key);
+    if (entry === undefined) continue;
+    // An explicit null (`category: ~`) requires the rule not to have the attribute.
+    out[key] = scalarText(entry.value) ?? null;
   }
   return out;
 }

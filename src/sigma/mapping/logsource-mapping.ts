@@ -1,10 +1,11 @@
 // What a logsource mapping is and how a rule's logsource picks its entries (pySigma-pipeline style).
 import type { Logsource } from '../model/rule.ts';
 
+/** Each given attribute must equal the rule's; `null` means the rule must not have it. */
 export interface LogsourceSelector {
-  readonly category?: string;
-  readonly product?: string;
-  readonly service?: string;
+  readonly category?: string | null;
+  readonly product?: string | null;
+  readonly service?: string | null;
 }
 
 /**
@@ -29,11 +30,11 @@ export interface LogsourceMapping {
 }
 
 export function selectorMatches(selector: LogsourceSelector, logsource: Logsource): boolean {
-  return (
-    (selector.category === undefined || selector.category === logsource.category) &&
-    (selector.product === undefined || selector.product === logsource.product) &&
-    (selector.service === undefined || selector.service === logsource.service)
-  );
+  return (['category', 'product', 'service'] as const).every((key) => {
+    const wanted = selector[key];
+    if (wanted === undefined) return true;
+    return wanted === null ? logsource[key] === undefined : wanted === logsource[key];
+  });
 }
 
 /** The entries a rule runs on; empty when its logsource is not mapped. */
