@@ -99,11 +99,7 @@ export function compileAggregations(
       const name = arg.name;
       if (name.includes('*')) {
         const alias = aggregation.alias?.name;
-        if (
-          alias !== undefined &&
-          alias.includes('*') &&
-          alias.split('*').length !== name.split('*').length
-        ) {
+        if (alias?.includes('*') && alias.split('*').length !== name.split('*').length) {
           diagnostics.push(
             commandError(
               context,
