@@ -21,7 +21,9 @@ export function compileAppend(command: AppendCommand, context: StageCompileConte
           emit(rows);
         },
         finish(emit) {
-          emit(sub.rows());
+          // Copies: a subsearch's results may be the shared events themselves, and later commands
+          // of this plan may change the rows they get.
+          emit(sub.rows().map((row) => ({ ...row })));
         },
       };
     },

@@ -107,6 +107,20 @@ describe('runs', () => {
     assert.deepEqual(outB, [{ host: 'a', n: '1' }]);
     assert.deepEqual(events, [{ host: 'a', n: '1' }]);
   });
+  test('rows appended from an event subsearch are copied before later changes', () => {
+    const events: Event[] = [{ host: 'a' }, { host: 'b' }];
+    const rows: Event[] = [];
+    const run = compile('host=a | eval x=1 | append [search host=b] | eval y=2').start({
+      emit: (batch) => rows.push(...batch),
+    });
+    run.push(events);
+    run.finish();
+    assert.deepEqual(rows, [
+      { host: 'a', x: 1, y: 2 },
+      { host: 'b', y: 2 },
+    ]);
+    assert.deepEqual(events, [{ host: 'a' }, { host: 'b' }]);
+  });
   test('a plan is reusable: each start has fresh state', () => {
     const plan = compile('* | stats count');
     for (let i = 0; i < 2; i++) {
