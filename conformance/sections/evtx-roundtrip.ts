@@ -157,7 +157,7 @@ export function parseEvtxexport(text: string): XmlNode[] {
     if (open === null) continue;
     const [, name = '', attrText = '', end, rest = ''] = open;
     const attrs = [...attrText.matchAll(/ ([^\s=]+)="([^"]*)"/g)].map(
-      (a) => [a[1] as string, a[2] as string] as const,
+      (a) => [a[1] as string, decodeEntities(a[2] as string)] as const,
     );
     const node: XmlNode = { name, attrs, text: '', children: [] };
     const parent = stack[stack.length - 1];
@@ -178,7 +178,8 @@ export function parseEvtxexport(text: string): XmlNode[] {
     // Text to the `</name>` that ends a line; a value may run over several lines.
     let value = rest;
     while (!value.endsWith(`</${name}>`) && i + 1 < lines.length) value += `\n${lines[++i]}`;
-    node.text = value.slice(0, Math.max(0, value.length - name.length - 3));
+    // libevtx escapes some values and not others: decoding the escaped ones is what it meant.
+    node.text = decodeEntities(value.slice(0, Math.max(0, value.length - name.length - 3)));
   }
   return records;
 }

@@ -40,22 +40,27 @@ export async function* decodeEvtxFile(
     const decoder = pool === undefined ? new ChunkDecoder(options) : undefined;
     const pending: Promise<DecodedChunk>[] = [];
     const ahead = (pool?.size ?? 0) * CHUNKS_AHEAD_PER_WORKER;
-    const buffer = Buffer.allocUnsafe(CHUNK_SIZE);
-    for (let index = 0; index < slots; index++) {
-      if (options.signal?.aborted) return;
-      const fileOffset = FILE_HEADER_SIZE + index * CHUNK_SIZE;
-      if (decoder !== undefined) {
-        const { bytesRead } = await file.read(buffer, 0, CHUNK_SIZE, fileOffset);
-        yield decoder.decode(buffer.subarray(0, bytesRead), index, fileOffset);
-      } else if (pool !== undefined) {
-        // Each chunk gets its own buffer: it is transferred to the worker.
-        const own = Buffer.allocUnsafeSlow(CHUNK_SIZE);
-        const { bytesRead } = await file.read(own, 0, CHUNK_SIZE, fileOffset);
-        const decoded = pool.decode(own, bytesRead, index, fileOffset);
-        // Awaited in order below; marked handled so an early failure is not "unhandled".
-        decoded.catch(() => undefined);
-        pending.push(decoded);
-        if (pending.length >= ahead) yield await (pending.shift() as Promise<DecodedChunk>);
+    for await (const block of readBlocks(file, slots, options.signal)) {
+      for (let i = 0; i < block.chunks; i++) {
+        if (options.signal?.aborted) return;
+        const index = block.firstIndex + i;
+        const fileOffset = FILE_HEADER_SIZE + index * CHUNK_SIZE;
+        const bytes = block.bytes.subarray(
+          i * CHUNK_SIZE,
+          Math.min(block.bytes.length, (i + 1) * CHUNK_SIZE),
+        );
+        if (decoder !== undefined) {
+          yield decoder.decode(bytes, index, fileOffset);
+        } else if (pool !== undefined) {
+          // Each chunk gets its own buffer: it is transferred to the worker.
+          const own = Buffer.allocUnsafeSlow(CHUNK_SIZE);
+          bytes.copy(own);
+          const decoded = pool.decode(own, bytes.length, index, fileOffset);
+          // Awaited in order below; marked handled so an early failure is not "unhandled".
+          decoded.catch(() => undefined);
+          pending.push(decoded);
+          if (pending.length >= ahead) yield await (pending.shift() as Promise<DecodedChunk>);
+        }
       }
     }
     while (pending.length > 0) {
@@ -65,6 +70,46 @@ export async function* decodeEvtxFile(
   } finally {
     await pool?.close();
     await file.close();
+  }
+}
+
+/** Chunks per read: large reads, with the next one under way while this one is decoded. */
+const CHUNKS_PER_READ = 16;
+
+interface Block {
+  readonly firstIndex: number;
+  readonly chunks: number;
+  readonly bytes: Buffer;
+}
+
+/** The chunk slots in blocks of CHUNKS_PER_READ, reading one block ahead (two buffers in use). */
+async function* readBlocks(
+  file: FileHandle,
+  slots: number,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Block> {
+  const read = async (firstIndex: number): Promise<Block> => {
+    const chunks = Math.min(CHUNKS_PER_READ, slots - firstIndex);
+    const buffer = Buffer.allocUnsafe(chunks * CHUNK_SIZE);
+    const { bytesRead } = await file.read(
+      buffer,
+      0,
+      buffer.length,
+      FILE_HEADER_SIZE + firstIndex * CHUNK_SIZE,
+    );
+    return {
+      firstIndex,
+      chunks: Math.ceil(bytesRead / CHUNK_SIZE),
+      bytes: buffer.subarray(0, bytesRead),
+    };
+  };
+  let next = slots > 0 ? read(0) : undefined;
+  for (let first = 0; next !== undefined && !signal?.aborted; first += CHUNKS_PER_READ) {
+    const block = await next;
+    next = first + CHUNKS_PER_READ < slots ? read(first + CHUNKS_PER_READ) : undefined;
+    // The read ahead must not be left unobserved if the consumer stops here.
+    next?.catch(() => undefined);
+    yield block;
   }
 }
 

@@ -11,7 +11,8 @@ import type { XmlStyle } from './render/xml-writer.ts';
 export interface EvtxReadOptions {
   /** Also read records found in slack space and in chunks with a damaged header (`--recover`). */
   readonly recover?: boolean;
-  /** Worker threads for chunk decoding; default: one fewer than the cores, at most 4; 0 = none. */
+  /** Worker threads for chunk decoding; 0 = none. Default: none on 2 cores or fewer, else one
+   * fewer than the cores, at most 4. */
   readonly workers?: number;
 }
 
@@ -130,6 +131,12 @@ function reportAll(
   for (const problem of problems) report(problem);
 }
 
+/**
+ * Worker threads pay for themselves only when a core is free for them: the main thread still
+ * reads, unpacks and maps every event. On two cores or fewer decoding stays on the main thread
+ * (bench `evtx` measured workers slower there).
+ */
 function defaultWorkers(): number {
-  return Math.min(4, Math.max(0, availableParallelism() - 1));
+  const cores = availableParallelism();
+  return cores <= 2 ? 0 : Math.min(4, cores - 1);
 }

@@ -15,7 +15,12 @@ const HAS_CHILDREN = 2;
 export class XmlWriter implements BinXmlSink {
   private readonly pretty: boolean;
   private readonly quote: string;
-  private out = '';
+  /**
+   * Pieces of the record's XML, joined once in `take`: `+=` would build a rope of thousands of
+   * nodes per record, which the garbage collector then walks for as long as `_raw` lives
+   * (measured: half the run time in GC).
+   */
+  private readonly out: string[] = [];
   private depth = 0;
   private readonly names: string[] = [];
   private readonly states: number[] = [];
@@ -27,8 +32,8 @@ export class XmlWriter implements BinXmlSink {
 
   /** The XML written so far; resets the writer for the next record. */
   take(): string {
-    const text = this.out;
-    this.out = '';
+    const text = this.out.join('');
+    this.out.length = 0;
     this.depth = 0;
     this.names.length = 0;
     this.states.length = 0;
@@ -37,8 +42,8 @@ export class XmlWriter implements BinXmlSink {
 
   open(name: string): void {
     this.enterChild();
-    if (this.pretty) this.out += indent(this.depth);
-    this.out += `<${name}`;
+    if (this.pretty) this.out.push(indent(this.depth));
+    this.out.push(`<${name}`);
     this.names[this.depth] = name;
     this.states[this.depth] = START_TAG_OPEN;
     this.depth++;
@@ -46,28 +51,28 @@ export class XmlWriter implements BinXmlSink {
 
   attribute(name: string, value: string): void {
     const q = this.quote;
-    this.out += ` ${name}=${q}${escapeAttribute(value, q)}${q}`;
+    this.out.push(` ${name}=${q}${escapeAttribute(value, q)}${q}`);
   }
 
   text(value: string): void {
     this.enterText();
-    this.out += escapeText(value);
+    this.out.push(escapeText(value));
   }
 
   charRef(code: number): void {
     this.enterText();
-    this.out += `&#${code};`;
+    this.out.push(`&#${code};`);
   }
 
   entityRef(name: string): void {
     this.enterText();
-    this.out += `&${name};`;
+    this.out.push(`&${name};`);
   }
 
   /** CDATA is character data: written in line, so the element's text stays what it was. */
   cdata(value: string): void {
     this.enterText();
-    this.out += `<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+    this.out.push(`<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`);
   }
 
   /** In element content a PI is written in line (it is not text); at the top, on its own line. */
@@ -75,9 +80,9 @@ export class XmlWriter implements BinXmlSink {
     const body = data === '' ? target : `${target} ${data}`;
     if (this.depth > 0) {
       this.enterText();
-      this.out += `<?${body}?>`;
+      this.out.push(`<?${body}?>`);
     } else {
-      this.out += this.pretty ? `<?${body}?>\n` : `<?${body}?>`;
+      this.out.push(this.pretty ? `<?${body}?>\n` : `<?${body}?>`);
     }
   }
 
@@ -86,9 +91,9 @@ export class XmlWriter implements BinXmlSink {
     const state = this.states[this.depth];
     const name = this.names[this.depth];
     const newline = this.pretty ? '\n' : '';
-    if (state === START_TAG_OPEN) this.out += `/>${newline}`;
-    else if (state === HAS_TEXT) this.out += `</${name}>${newline}`;
-    else this.out += `${this.pretty ? indent(this.depth) : ''}</${name}>${newline}`;
+    if (state === START_TAG_OPEN) this.out.push(`/>${newline}`);
+    else if (state === HAS_TEXT) this.out.push(`</${name}>${newline}`);
+    else this.out.push(`${this.pretty ? indent(this.depth) : ''}</${name}>${newline}`);
   }
 
   /** A child element, CDATA or PI starts: close the parent's start tag. */
@@ -96,8 +101,8 @@ export class XmlWriter implements BinXmlSink {
     if (this.depth === 0) return;
     const parent = this.depth - 1;
     const state = this.states[parent];
-    if (state === START_TAG_OPEN) this.out += this.pretty ? '>\n' : '>';
-    else if (state === HAS_TEXT && this.pretty) this.out += '\n';
+    if (state === START_TAG_OPEN) this.out.push(this.pretty ? '>\n' : '>');
+    else if (state === HAS_TEXT && this.pretty) this.out.push('\n');
     this.states[parent] = HAS_CHILDREN;
   }
 
@@ -105,7 +110,7 @@ export class XmlWriter implements BinXmlSink {
     if (this.depth === 0) return;
     const parent = this.depth - 1;
     if (this.states[parent] === START_TAG_OPEN) {
-      this.out += '>';
+      this.out.push('>');
       this.states[parent] = HAS_TEXT;
     }
   }
