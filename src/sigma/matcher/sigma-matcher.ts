@@ -15,6 +15,7 @@ import {
   buildRouteProgram,
   buildTriggers,
   DECIDES,
+  type ProgramTriggers,
   type ProgramVariant,
   type RouteProgram,
 } from './route-program.ts';
@@ -74,8 +75,7 @@ interface RunnableVariant {
 interface Program {
   readonly program: RouteProgram;
   /** Replaced when the program adapts to observed hit rates. */
-  triggers: RouteProgram['triggers'];
-  always: RouteProgram['always'];
+  triggers: ProgramTriggers;
   runnable: readonly RunnableVariant[];
   readonly variantStamp: Uint32Array;
   events: number;
@@ -175,8 +175,7 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
       const built = buildRouteProgram(members, predicates);
       program = {
         program: built,
-        triggers: built.triggers,
-        always: built.always,
+        triggers: built,
         runnable: runnableVariants(members, literalLengthScore(predicates)),
         variantStamp: new Uint32Array(members.length),
         events: 0,
@@ -203,8 +202,7 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
   const adapt = (program: Program): void => {
     const score: HitScore = (id) => (hitCounts[id] as number) + 0.5;
     const rebuilt = buildTriggers(program.program.variants, predicates, score);
-    program.triggers = rebuilt.triggers;
-    program.always = rebuilt.always;
+    program.triggers = rebuilt;
     program.runnable = runnableVariants(program.program.variants, score);
   };
 
@@ -266,11 +264,12 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
     }
     const candidates = candidateBuffer;
     candidates.length = 0;
-    for (const v of routed.always) candidates.push(v);
+    const { triggerStart, variantsOf, always } = routed.triggers;
+    for (const v of always) candidates.push(v);
     for (const id of hits) {
-      const triggered = routed.triggers.get(id);
-      if (triggered === undefined) continue;
-      for (const v of triggered) {
+      const end = triggerStart[id + 1] as number;
+      for (let k = triggerStart[id] as number; k < end; k++) {
+        const v = variantsOf[k] as number;
         if (variantStamp[v] === generation) continue;
         variantStamp[v] = generation;
         candidates.push(v);
