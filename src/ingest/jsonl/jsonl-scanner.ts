@@ -39,21 +39,19 @@ export class JsonlScanner implements JsonRecordContext {
     this.options = options;
   }
 
-  push(text: string): Event[] {
+  /** Reads what `text` completes; the events are appended to `events`. */
+  push(text: string, events: Event[]): void {
     this.buf = this.buf.length === 0 ? text : this.buf + text;
     this.framing ??= decideFraming(this.buf, false);
-    const events: Event[] = [];
     if (this.framing === 'lines') this.scanLines(events, false);
     else if (this.framing === 'stream') this.scanStream(events, false);
-    return events;
   }
 
-  finish(): Event[] {
+  /** The end of the input: reads or reports what is left; events are appended to `events`. */
+  finish(events: Event[]): void {
     this.framing ??= decideFraming(this.buf, true);
-    const events: Event[] = [];
     if (this.framing === 'lines') this.scanLines(events, true);
     else this.scanStream(events, true);
-    return events;
   }
 
   rawText(): string {

@@ -20,7 +20,15 @@ function chunkDecoder(encoding: TextEncoding): ChunkDecoder {
   };
 }
 
-/** The input's text in chunks (never empty strings). */
+/**
+ * Text pieces handed on, and the batch size readers aim for. Batches of a few hundred events
+ * (rather than a thousand or more per 1 MiB read) are mostly garbage by the next young-generation
+ * collection instead of being copied by it, which measurably lowered the JSON reader's cost.
+ */
+export const TEXT_PIECE = 32 * 1024;
+export const MIN_BATCH = 256;
+
+/** The input's text in pieces of at most TEXT_PIECE characters (never empty strings). */
 export async function* decodeText(input: ByteInput): AsyncGenerator<string> {
   const decoder = chunkDecoder(input.encoding);
   let first = true;
@@ -30,7 +38,7 @@ export async function* decodeText(input: ByteInput): AsyncGenerator<string> {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    if (text.length > 0) yield text;
+    for (let i = 0; i < text.length; i += TEXT_PIECE) yield text.slice(i, i + TEXT_PIECE);
   }
   const rest = decoder.end();
   if (rest.length > 0) yield first && rest.charCodeAt(0) === 0xfeff ? rest.slice(1) : rest;

@@ -49,9 +49,9 @@ export class XmlEventScanner {
     this.records = createRecordReader(meta, options.needRaw);
   }
 
-  push(text: string): Event[] {
+  /** Reads what `text` completes; the events are appended to `events`. */
+  push(text: string, events: Event[]): void {
     this.buf = this.buf.length === 0 ? text : this.buf + text;
-    const events: Event[] = [];
     let pos = this.scan(events, false);
     if (this.buf.length - pos > MAX_RECORD_CHARS) {
       this.report(
@@ -64,14 +64,12 @@ export class XmlEventScanner {
       pos = this.resync(pos + 1, false);
     }
     this.consume(pos);
-    return events;
   }
 
-  finish(): Event[] {
-    const events: Event[] = [];
+  /** The end of the input: reads or reports what is left; events are appended to `events`. */
+  finish(events: Event[]): void {
     this.retryLength = 0;
     this.consume(this.scan(events, true));
-    return events;
   }
 
   private scan(events: Event[], eof: boolean): number {
