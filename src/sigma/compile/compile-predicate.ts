@@ -54,8 +54,8 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
       return {
         key: `${f} ${value.cased ? 'cased' : 'str'} ${partsToPlain(parts)}`,
         field,
-        ...indexOf(field, literal, pattern.literal !== undefined && !value.cased),
-        positive: field !== null,
+        ...indexOf(literal, pattern.literal !== undefined && !value.cased),
+        positive: true,
         test: any(pattern.test),
       };
     }
@@ -65,8 +65,8 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
       return {
         key: `${f} num ${text}`,
         field,
-        ...indexOf(field, { text, anchoring: field === null ? 'contains' : 'exact' }, true),
-        positive: field !== null,
+        ...indexOf({ text, anchoring: field === null ? 'contains' : 'exact' }, true),
+        positive: true,
         test: field === null ? any((v) => v.includes(text)) : (e) => matchNumber(e, field, n, text),
       };
     }
@@ -75,8 +75,8 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
       return {
         key: `${f} bool ${text}`,
         field,
-        ...indexOf(field, { text, anchoring: 'exact' }, true),
-        positive: field !== null,
+        ...indexOf({ text, anchoring: 'exact' }, true),
+        positive: true,
         test: any((v) => v.length === text.length && v.toLowerCase() === text),
       };
     }
@@ -104,8 +104,8 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
       return {
         key: `${f} re ${[...value.flags].sort().join('')} ${value.pattern}`,
         field,
-        ...indexOf(field, requiredLiteral(value.pattern), false),
-        positive: field !== null,
+        ...indexOf(requiredLiteral(value.pattern), false),
+        positive: true,
         test: any((v) => compiled.test(v)),
       };
     }
@@ -170,12 +170,12 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
   }
 }
 
+/** Keyword predicates (no field) are indexed too: the matcher scans every content field for them. */
 function indexOf(
-  field: string | null,
   literal: RequiredLiteral | undefined,
   decides: boolean,
 ): { index: PredicateIndex } | Record<string, never> {
-  if (field === null || literal === undefined || literal.text === '') return {};
+  if (literal === undefined || literal.text === '') return {};
   // The automaton runs on folded text; a cased literal is found folded, then verified.
   return { index: { text: foldCase(literal.text), anchoring: literal.anchoring, decides } };
 }

@@ -16,7 +16,8 @@ export const ANCHORING_CODES: Readonly<Record<Anchoring, number>> = {
 export const DECIDES = 4;
 
 export interface FieldScanner {
-  readonly field: string;
+  /** Null: keywords, scanned over every content field of the event. */
+  readonly field: string | null;
   readonly automaton: AhoCorasick;
   readonly patternLength: Int32Array;
   /** Entries of pattern p: [entryStart[p], entryStart[p+1]). */
@@ -90,11 +91,11 @@ export function buildRouteProgram(
     collect(m.variant.tree);
     collect(m.variant.conditions);
   }
-  // Group indexed predicates by field, then by literal text.
-  const byField = new Map<string, Map<string, number[]>>();
+  // Group indexed predicates by field (null: keywords), then by literal text.
+  const byField = new Map<string | null, Map<string, number[]>>();
   for (const id of used) {
     const p = predicates[id];
-    if (p?.index === undefined || p.field === null) continue;
+    if (p?.index === undefined) continue;
     let literals = byField.get(p.field);
     if (literals === undefined) {
       literals = new Map();

@@ -3,7 +3,7 @@
 import type { Event } from '../../core/event.ts';
 import { foldCase } from '../compile/case-fold.ts';
 import type { CompiledRule, CompiledSigmaSet, RuleVariant } from '../compile/compile-rules.ts';
-import { textOf } from '../compile/event-values.ts';
+import { METADATA_FIELDS, textOf } from '../compile/event-values.ts';
 import {
   type HitScore,
   literalLengthScore,
@@ -225,6 +225,21 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
     }
   };
 
+  const scanValues = (s: RouteProgram['scanners'][number], raw: Event[string]): void => {
+    if (raw === undefined) return;
+    if (Array.isArray(raw)) {
+      for (const v of raw) {
+        const text = textOf(v);
+        scanValueLength = text.length;
+        s.automaton.scan(text, onHit);
+      }
+    } else {
+      const text = typeof raw === 'string' ? raw : String(raw);
+      scanValueLength = text.length;
+      s.automaton.scan(text, onHit);
+    }
+  };
+
   const match = function matchEvent(original: Event): readonly SigmaMatch[] {
     stats.events++;
     const e = withSigmaFieldNames(original);
@@ -247,20 +262,11 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
     if (routed.events === ADAPT_AFTER[0] || routed.events === ADAPT_AFTER[1]) adapt(routed);
     const { program, runnable, variantStamp } = routed;
     for (const s of program.scanners) {
-      const raw = e[s.field];
-      if (raw === undefined) continue;
       scanner = s;
-      if (Array.isArray(raw)) {
-        for (const v of raw) {
-          const text = textOf(v);
-          scanValueLength = text.length;
-          s.automaton.scan(text, onHit);
-        }
-      } else {
-        const text = typeof raw === 'string' ? raw : String(raw);
-        scanValueLength = text.length;
-        s.automaton.scan(text, onHit);
-      }
+      if (s.field === null) {
+        // Keywords: every value of every content field.
+        for (const field in e) if (!METADATA_FIELDS.has(field)) scanValues(s, e[field]);
+      } else scanValues(s, e[s.field]);
     }
     const candidates = candidateBuffer;
     candidates.length = 0;
