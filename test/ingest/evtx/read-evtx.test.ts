@@ -6,7 +6,7 @@ import type { Event } from '../../../src/core/event.ts';
 import { type EvtxReadOptions, readEvtx, readEvtxXml } from '../../../src/ingest/evtx/index.ts';
 import type { IngestProblem, ReadOptions } from '../../../src/ingest/read-options.ts';
 import { tempFile } from './helpers.ts';
-import { evtxFile, sampleChunk } from './writer/chunk-writer.ts';
+import { ChunkWriter, evtxFile, sampleChunk } from './writer/chunk-writer.ts';
 import { SAMPLE_TEMPLATE, sampleEvent } from './writer/event-template.ts';
 
 function sixChunks(): Uint8Array {
@@ -194,6 +194,31 @@ test('an aborted read stops early', async () => {
   assert.ok(
     seen > 0 && seen < 1200,
     `read ${seen} of 1200 events with an abort after the first batch`,
+  );
+});
+
+test('a record with no time gets _time 0 and an ING401 problem, as in the XML reader', async () => {
+  const chunk = new ChunkWriter();
+  const at = chunk.addRecord(5, {
+    document: [
+      {
+        el: 'Event',
+        children: [{ el: 'System', children: [{ el: 'EventID', children: [{ text: '1' }] }] }],
+      },
+    ],
+  });
+  const { events, problems } = await readAll(tempFile('no-time.evtx', evtxFile([chunk.finish()])));
+  assert.equal(events[0]?.['_time'], 0);
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.kind, p.location, p.message]),
+    [
+      [
+        'ING401',
+        'damaged',
+        `record 5 @0x${(0x1000 + at).toString(16)}`,
+        'no SystemTime or UtcTime: _time is 0',
+      ],
+    ],
   );
 });
 

@@ -130,3 +130,8 @@ test('array expansion multiplied through nested values stops at the node budget'
   });
   assert.match(problem.message, /expands to too many XML nodes/);
 });
+
+test('a record whose BinXML holds no element', () => {
+  const problem = problemOf({ raw: Uint8Array.from([0x0f, 0x01, 0x01, 0x00, 0x00]) });
+  assert.match(problem.message, /record BinXML at byte 0x1218: holds no element/);
+});
