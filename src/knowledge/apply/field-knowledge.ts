@@ -42,7 +42,7 @@ export function createKnowledgeApplier(base: KnowledgeBase, need: FieldNeed): Kn
     const source = textOf(event['source']);
     const host = base.usesHost ? textOf(event['host']) : '';
     const eventCode = event[SPECIALIZED_FIELD];
-    const code = typeof eventCode === 'string' ? eventCode : GENERAL;
+    let code = typeof eventCode === 'string' ? eventCode : GENERAL;
     if (
       code === last.code &&
       sourcetype === last.sourcetype &&
@@ -58,6 +58,12 @@ export function createKnowledgeApplier(base: KnowledgeBase, need: FieldNeed): Kn
       cache.set(identityKey, byCode);
     }
     let program = byCode.get(code);
+    if (program === undefined && byCode.size >= MAX_CODES_PER_SOURCE) {
+      // Specialising costs a compile per calculated field: hostile data with endless distinct
+      // event codes gets the general program instead.
+      code = GENERAL;
+      program = byCode.get(code);
+    }
     if (program === undefined) {
       const identity: EventIdentity = { sourcetypes: sourcetypeNamesOf(event), source, host };
       const steps = resolveSteps(base.stanzas, identity);
@@ -89,6 +95,9 @@ export function createKnowledgeApplier(base: KnowledgeBase, need: FieldNeed): Kn
     },
   };
 }
+
+/** Event codes specialised per sourcetype/source/host; Sysmon has 30, Security a few hundred. */
+const MAX_CODES_PER_SOURCE = 512;
 
 /** The cache key of events with no single string EventCode (their programs are not specialised). */
 const GENERAL = '\u0000general';
