@@ -6,7 +6,7 @@ import type { StageCompileContext } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
 import { compileSearchPredicate, type RowPredicate } from './search-predicate.ts';
 
-/** Memo entries per sub-clause before the memo starts over (bounded memory on unique values). */
+/** Memo entries per sub-clause (bounded memory on unique values). */
 const MEMO_SIZE = 4096;
 /** Lookups after which a memo that rarely hits is switched off. */
 const MEMO_TRIAL = 2048;
@@ -99,8 +99,9 @@ function memoByValue(field: string, test: Test): Test {
     let result = memo.get(value);
     if (result === undefined) {
       result = test(row);
-      if (memo.size >= MEMO_SIZE) memo.clear();
-      memo.set(value, result);
+      // A full memo keeps what it has (the values seen early, frequent ones among them) rather
+      // than starting over, so a stream of unique values cannot push out the repeating ones.
+      if (memo.size < MEMO_SIZE) memo.set(value, result);
     } else {
       hits++;
     }
