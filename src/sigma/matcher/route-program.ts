@@ -15,9 +15,13 @@ export const ANCHORING_CODES: Readonly<Record<Anchoring, number>> = {
 /** Set in an entry's code when an automaton hit proves the predicate. */
 export const DECIDES = 4;
 
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
 export interface FieldScanner {
-  /** Null: keywords, scanned over every content field of the event. */
+  /** Null: keywords, scanned over every content field of the event but `skipFields`. */
   readonly field: string | null;
+  /** Fields whose own scanner already looks for the keywords. */
+  readonly skipFields: ReadonlySet<string>;
   readonly automaton: AhoCorasick;
   readonly patternLength: Int32Array;
   /** Entries of pattern p: [entryStart[p], entryStart[p+1]). */
@@ -105,6 +109,17 @@ export function buildRouteProgram(
     if (list) list.push(id);
     else literals.set(p.index.text, [id]);
   }
+  // Keyword literals ride along in every field's automaton (one pass per value); the keyword
+  // scanner then reads only the fields no rule names.
+  const keywords = byField.get(null);
+  if (keywords !== undefined) {
+    for (const [field, literals] of byField) {
+      if (field === null) continue;
+      for (const [text, ids] of keywords)
+        literals.set(text, [...(literals.get(text) ?? []), ...ids]);
+    }
+  }
+  const namedFields = new Set([...byField.keys()].filter((f): f is string => f !== null));
   const scanners: FieldScanner[] = [];
   for (const [field, literals] of byField) {
     const texts = [...literals.keys()];
@@ -123,6 +138,7 @@ export function buildRouteProgram(
     entryStart[texts.length] = entryPredicate.length;
     scanners.push({
       field,
+      skipFields: field === null ? namedFields : EMPTY_SET,
       automaton: buildAhoCorasick(texts),
       patternLength: Int32Array.from(texts, (t) => t.length),
       entryStart,

@@ -265,7 +265,9 @@ export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
       scanner = s;
       if (s.field === null) {
         // Keywords: every value of every content field.
-        for (const field in e) if (!METADATA_FIELDS.has(field)) scanValues(s, e[field]);
+        for (const field in e) {
+          if (!METADATA_FIELDS.has(field) && !s.skipFields.has(field)) scanValues(s, e[field]);
+        }
       } else scanValues(s, e[s.field]);
     }
     const candidates = candidateBuffer;
