@@ -73,6 +73,22 @@ describe('escapes: \\* literal star, \\\\ one backslash, other backslashes kept'
   );
 });
 
+describe('regex metacharacters in plain values are literal', () => {
+  table(
+    `    sel:
+        Image|endswith: '\\a(b)[c].$^+{2}|x.exe'
+    condition: sel`,
+    [
+      {
+        name: 'literal metacharacters',
+        fields: { Image: 'C:\\a(b)[c].$^+{2}|x.exe' },
+        expected: true,
+      },
+      { name: 'not a regex', fields: { Image: 'C:\\abc.exe' }, expected: false },
+    ],
+  );
+});
+
 describe('null means absent; empty string means present and empty', () => {
   table(
     `    sel_null:
