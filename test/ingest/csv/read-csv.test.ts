@@ -36,7 +36,7 @@ test('Splunk CSV export: _time, metadata and fields of an XML _raw; other data k
   assert.equal(other.events[0]?.['_time'], 0);
   assert.deepEqual(
     other.problems.map((p) => [p.code, p.location, p.kind]),
-    [['ING401', 'line 2', 'damaged']],
+    [['ING401', 'row 1', 'damaged']],
   );
 });
 
@@ -81,4 +81,16 @@ test('a row longer than the record limit is reported once and ends the file', as
     problems.map((p) => [p.code, p.location]),
     [['ING302', 'line 3']],
   );
+});
+
+test('UTF-8 and UTF-16 byte-order marks', async () => {
+  const csv = '_time,Image\n1709287200,C:\\Temp\\ü.exe\n';
+  const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+  for (const bytes of [utf8, utf16]) {
+    const { events, problems } = await readWith(readCsv, bytes, { chunkSize: 7 });
+    assert.deepEqual(problems, []);
+    assert.equal(events[0]?.['Image'], 'C:\\Temp\\ü.exe');
+    assert.equal(events[0]?.['_time'], 1709287200);
+  }
 });
