@@ -9,7 +9,7 @@ import {
   parseChunkHeader,
 } from './chunk-header.ts';
 import { crc32 } from './crc32.ts';
-import { EvtxDecodeError } from './decode-error.ts';
+import { EvtxDecodeError, EvtxLimitError } from './decode-error.ts';
 import type { DecodedChunk, DecodedRecord, EvtxProblem } from './decoded.ts';
 import { EVTX_CODES, type EvtxCode } from './problem-codes.ts';
 import { RecordDecoder, type RecordOutputs } from './record-decoder.ts';
@@ -183,8 +183,10 @@ class ChunkRun {
         error instanceof EvtxDecodeError
           ? error.describe(this.fileOffset)
           : describeUnexpected(error);
+      const code =
+        error instanceof EvtxLimitError ? EVTX_CODES.recordLimit : EVTX_CODES.recordBinXml;
       this.report(
-        EVTX_CODES.recordBinXml,
+        code,
         'skipped',
         this.recordWhere(header.offset, header.recordId),
         `record ${header.recordId} skipped: ${message}`,

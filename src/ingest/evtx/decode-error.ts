@@ -35,3 +35,15 @@ export function truncated(field: string, offset: number, need: number, have: num
 export function invalid(field: string, offset: number, detail: string): never {
   throw new EvtxDecodeError(field, offset, detail);
 }
+
+/** A record that is well-formed but beyond what one record may cost (nesting, expansion). */
+export class EvtxLimitError extends EvtxDecodeError {
+  constructor(field: string, offset: number, detail: string) {
+    super(field, offset, detail);
+    this.name = 'EvtxLimitError';
+  }
+}
+
+export function beyondLimit(field: string, offset: number, detail: string): never {
+  throw new EvtxLimitError(field, offset, detail);
+}

@@ -1,6 +1,6 @@
 // Compiles a BinXML token stream (a template definition or a document) into a flat op list.
 import type { ByteReader } from '../byte-reader.ts';
-import { invalid } from '../decode-error.ts';
+import { beyondLimit, invalid } from '../decode-error.ts';
 import { scalarText } from '../values/index.ts';
 import { VALUE_TYPE } from '../values/value-types.ts';
 import type { ChunkContext } from './chunk-context.ts';
@@ -67,7 +67,7 @@ export function compileFragment(
       case TOKEN.openStartElement: {
         if (inStartTag) invalid('BinXML token', at, 'element start inside a start tag');
         if (stack.length >= MAX_ELEMENT_DEPTH) {
-          invalid('BinXML element', at, `nesting deeper than ${MAX_ELEMENT_DEPTH} elements`);
+          beyondLimit('BinXML element', at, `nesting deeper than ${MAX_ELEMENT_DEPTH} elements`);
         }
         const dependency =
           mode === 'template' ? r.u16(at + 1, 'dependency identifier') : NO_DEPENDENCY;

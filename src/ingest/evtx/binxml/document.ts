@@ -1,6 +1,6 @@
 // Runs a record's BinXML (or a nested BinXML value) into a sink: templated or not.
 import type { ByteReader } from '../byte-reader.ts';
-import { invalid } from '../decode-error.ts';
+import { beyondLimit } from '../decode-error.ts';
 import { type ChunkContext, createChunkContext } from './chunk-context.ts';
 import { compileFragment } from './compile.ts';
 import {
@@ -79,7 +79,7 @@ export function singleInstanceAt(
 }
 
 function runNested(state: ExecutionState, start: number, end: number, depth: number): void {
-  if (depth > MAX_NESTING) invalid('BinXML value', start, `nested deeper than ${MAX_NESTING}`);
+  if (depth > MAX_NESTING) beyondLimit('BinXML value', start, `nested deeper than ${MAX_NESTING}`);
   runDocumentIn(state as RunnerState, state.chunk.reader.window(start, end), depth);
 }
 

@@ -1,6 +1,6 @@
 // Replays compiled ops with one instance's values into a sink: substitution, optional values,
 // array expansion (MS-EVEN6 §3.1.4.7.5) and nested BinXML values.
-import { invalid } from '../decode-error.ts';
+import { beyondLimit, invalid } from '../decode-error.ts';
 import { arrayItems, scalarText } from '../values/index.ts';
 import { isArrayType, VALUE_TYPE } from '../values/value-types.ts';
 import type { ChunkContext } from './chunk-context.ts';
@@ -41,7 +41,7 @@ export function runInstance(
   prefilled?: ValueTexts,
 ): void {
   if (depth > MAX_NESTING) {
-    invalid('template instance', instance.values.offset, `nested deeper than ${MAX_NESTING}`);
+    beyondLimit('template instance', instance.values.offset, `nested deeper than ${MAX_NESTING}`);
   }
   if (prefilled !== undefined) {
     runContent(state, instance.template.ops, 0, instance.template.ops.length, prefilled, -1, depth);
@@ -80,7 +80,7 @@ function runContent(
   let i = from;
   while (i < to) {
     const o = ops[i] as Op;
-    if (--state.budget < 0) invalid('record', o.offset, 'expands to too many XML nodes');
+    if (--state.budget < 0) beyondLimit('record', o.offset, 'expands to too many XML nodes');
     switch (o.op) {
       case OP.open:
         runElement(state, ops, i, texts, depth);

@@ -71,6 +71,7 @@ test('elements nested deeper than the limit', () => {
   let node: Nested = { el: 'x' };
   for (let i = 0; i < 200; i++) node = { el: 'x', children: [node] };
   const problem = problemOf({ document: [node] });
+  assert.equal(problem.code, 'EVTX303');
   assert.match(problem.message, /nesting deeper than 128 elements/);
 });
 
@@ -94,6 +95,7 @@ test('BinXML values nested deeper than the limit', () => {
           };
     return { template, values: [level(40)] };
   });
+  assert.equal(problem.code, 'EVTX303');
   assert.match(problem.message, /nested deeper than 16/);
 });
 
@@ -128,6 +130,7 @@ test('array expansion multiplied through nested values stops at the node budget'
           };
     return { template, values: [v.stringArray(items), level(3)] };
   });
+  assert.equal(problem.code, 'EVTX303');
   assert.match(problem.message, /expands to too many XML nodes/);
 });
 
