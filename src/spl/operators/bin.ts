@@ -75,7 +75,8 @@ export function compileBin(command: BinCommand, context: StageCompileContext): S
   });
 }
 
-function bucketer(span: SpanValue, isTime: boolean): ((n: number) => Scalar) | undefined {
+/** The bucket start for a value: an epoch number for time spans, a `low-high` range for a plain span off `_time`. */
+export function bucketer(span: SpanValue, isTime: boolean): ((n: number) => Scalar) | undefined {
   if (!(span.value > 0)) return undefined;
   const unit = span.unit;
   if (unit === 'mon' || unit === 'q' || unit === 'y') {

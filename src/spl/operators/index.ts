@@ -32,6 +32,7 @@ import { compileSpath } from './spath.ts';
 import { compileStats } from './stats.ts';
 import { compileStreamstats } from './streamstats.ts';
 import { compileTable } from './table.ts';
+import { compileTimechart } from './timechart.ts';
 import { compileTopRare } from './top-rare.ts';
 import { compileTransaction } from './transaction.ts';
 import { refuseCommand } from './unsupported.ts';
@@ -64,7 +65,7 @@ export const STAGE_COMPILERS: { readonly [K in CommandKind]: StageCompiler<K> } 
   Stats: compileStats,
   Eventstats: compileEventstats,
   Streamstats: compileStreamstats,
-  Timechart: refuse,
+  Timechart: compileTimechart,
   Top: compileTopRare,
   Rare: compileTopRare,
   Addtotals: compileAddtotals,

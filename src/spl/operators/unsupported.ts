@@ -16,7 +16,6 @@ export const REFUSALS: Partial<Record<Command['kind'], string>> = {
   Outputlookup: 'outputlookup writes Splunk lookup state; spelunk does not write lookups',
   Multikv: 'multikv parses table-formatted command output, which Windows event data never holds',
   Extract: 'extract (kv) applies Splunk props/transforms extractions, which spelunk does not load',
-  Timechart: 'timechart is not supported yet; use bin _time + stats',
   Map: 'map runs a new search over the events for every result, which a single pass over the input cannot do',
 };
 
