@@ -4,7 +4,8 @@
 //   loadSigmaRuleSet(sources) → SigmaRuleSet            (every problem collected per document)
 //   compileSigmaRules(ruleSet, options) → CompiledSigmaSet (filters, logsource mapping, predicates)
 //   createSigmaMatcher(compiled) → SigmaMatcher          (match(event) → SigmaMatch[])
-//   createCorrelationStage(compiled) → CorrelationStage  (push(match, event) → correlation hits)
+//   createCorrelationStage(compiled) → CorrelationStage  (push(event, matches) → correlation hits)
+//   createSigmaDetector(compiled) → SigmaDetector        (both: detect(event) → SigmaFinding[])
 
 export {
   type CompiledRule,
@@ -59,3 +60,4 @@ export type {
   SigmaRule,
   SigmaStatus,
 } from './model/rule.ts';
+export { createSigmaDetector, type SigmaDetector } from './sigma-detector.ts';
