@@ -19,8 +19,10 @@ import { spanSeconds } from './time-span.ts';
 
 /** Empty buckets are filled in (cont=true) only while there are at most this many. */
 const MAX_FILLED_BUCKETS = 100_000;
-/** Aggregations whose OTHER column is the sum of the other series' values, and whose empty cells are 0. */
-const ADDITIVE = new Set(['count', 'sum', 'dc']);
+/** Aggregations whose OTHER column is the sum of the other series' values. */
+const SUMMABLE = new Set(['count', 'sum']);
+/** Aggregations whose empty cells are 0 rather than null. */
+const ZERO_WHEN_EMPTY = new Set(['count', 'sum', 'dc']);
 
 /**
  * span= is required (automatic spans need the search's time range). Buckets as `bin` makes
@@ -87,7 +89,8 @@ export function compileTimechart(
     ];
   }
   const outputs = compiled.outputs;
-  const additive = compiled.aggregations.map((a) => ADDITIVE.has(a.spec.name));
+  const additive = compiled.aggregations.map((a) => SUMMABLE.has(a.spec.name));
+  const zeroWhenEmpty = compiled.aggregations.map((a) => ZERO_WHEN_EMPTY.has(a.spec.name));
   const byField = command.by?.fields[0]?.name;
   const limit = o.limit?.value ?? 10;
   const useOther = o.useother?.value ?? true;
@@ -149,7 +152,7 @@ export function compileTimechart(
             services.warn(
               warning(
                 'SPL522',
-                `timechart: ${rest.size} series past limit=${limit} are left out (OTHER can only sum count, sum or dc)`,
+                `timechart: ${rest.size} series past limit=${limit} are left out (OTHER can only sum count or sum)`,
                 { source: context.source, span: command.span },
               ),
             );
@@ -174,7 +177,7 @@ export function compileTimechart(
                 ),
               );
           }
-          const empty = (i: number): MaybeValue => (additive[i] ? 0 : undefined);
+          const empty = (i: number): MaybeValue => (zeroWhenEmpty[i] ? 0 : undefined);
           const out: Event[] = starts.map((start) => {
             const row: Event = { _time: start };
             const series = cells.get(start) ?? new Map<string, MaybeValue[]>();
