@@ -7,75 +7,21 @@ import type {
 } from '../../windows/windows-event.ts';
 import type { ChunkContext } from '../binxml/chunk-context.ts';
 import { singleInstanceAt } from '../binxml/document.ts';
-import {
-  type ExecutionState,
-  MAX_NESTING,
-  MAX_RECORD_NODES,
-  runInstance,
-  type ValueTexts,
-} from '../binxml/execute.ts';
+import { MAX_NESTING } from '../binxml/execute.ts';
 import { OP, type Template, type TemplateInstance, ValueTable } from '../binxml/program.ts';
-import { invalid } from '../decode-error.ts';
 import { checkScalar, scalarText } from '../values/index.ts';
 import { isArrayType, VALUE_TYPE } from '../values/value-types.ts';
-import { EventPartsSink } from './event-parts.ts';
-
-/** A literal, or the index of a value whose text goes there. */
-type Piece = string | number;
-
-interface SystemEntry {
-  readonly key: keyof WindowsSystem;
-  readonly pieces: readonly Piece[];
-  /** Attributes whose value is empty are not emitted (MS-EVEN6 §2.2.12.2), so set nothing. */
-  readonly fromAttribute: boolean;
-}
-
-interface DataEntry {
-  /** Undefined: an unnamed Data; pieces that come out empty also leave it unnamed. */
-  readonly name: readonly Piece[] | undefined;
-  readonly value: readonly Piece[];
-}
-
-interface PartsPlan {
-  readonly system: readonly SystemEntry[];
-  readonly data: readonly DataEntry[];
-  readonly message: readonly Piece[] | undefined;
-}
+import {
+  MAX_PLANNED_VALUES,
+  type NestedInstance,
+  type PartsPlan,
+  type Piece,
+  recordPlan,
+} from './plan-recorder.ts';
 
 interface TemplateInfo {
   /** Every value index the template substitutes, ascending. */
   readonly refs: readonly number[];
-}
-
-// Private-use code points stand for values while a plan is recorded.
-const MARK = '\ue000';
-const INDEX_BASE = 0xe100;
-const MAX_PLANNED_VALUES = 0x1800;
-
-/**
- * Records where the parts sink puts each value: it is the parts sink itself, run once over the
- * template with placeholder texts, so a plan cannot disagree with the sink.
- */
-class PlanRecorder extends EventPartsSink {
-  readonly systemEntries: [keyof WindowsSystem, string, boolean][] = [];
-  readonly dataEntries: [string | undefined, string][] = [];
-  messageEntry: string | undefined;
-
-  protected override setSystem(
-    key: keyof WindowsSystem,
-    value: string,
-    fromAttribute: boolean,
-  ): void {
-    this.systemEntries.push([key, value, fromAttribute]);
-  }
-
-  protected override addData(name: string | undefined, value: string): void {
-    this.dataEntries.push([name, value]);
-  }
-
-  protected override setMessage(text: string): void {
-    this.messageEntry = text;
-  }
 }
 
 interface PlanCache {
@@ -96,13 +42,6 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** A value of the flattened instance tree: outer values first, then each nested instance's. */
-interface NestedInstance {
-  readonly instance: TemplateInstance;
-  /** Flat index of the nested instance's first value. */
-  readonly base: number;
 }
 
 /** Fills WindowsEventParts from template instances through cached plans. */
@@ -259,78 +198,4 @@ function referencedValues(template: Template): number[] {
   const refs = new Set<number>();
   for (const op of template.ops) if (op.op === OP.substitution) refs.add(op.index);
   return [...refs].sort((a, b) => a - b);
-}
-
-/**
- * Runs the instance tree once with placeholder texts into a PlanRecorder; null if it cannot be
- * planned. Nested BinXML values run their (already parsed) instances with their own placeholders.
- */
-function recordPlan(
-  chunk: ChunkContext,
-  instance: TemplateInstance,
-  nested: ReadonlyMap<number, NestedInstance>,
-): PartsPlan | null {
-  const recorder = new PlanRecorder();
-  const placeholders = (instance: TemplateInstance, base: number): ValueTexts => ({
-    values: instance.values,
-    scalars: Array.from(
-      { length: instance.values.count },
-      (_, i) => MARK + String.fromCharCode(INDEX_BASE + base + i),
-    ),
-    arrays: [],
-  });
-  const state: ExecutionState = {
-    chunk,
-    sink: recorder,
-    budget: MAX_RECORD_NODES,
-    runNested: (s, start, _end, depth) => {
-      const inner = nested.get(start);
-      if (inner === undefined) invalid('BinXML value', start, 'not planned');
-      runInstance(s, inner.instance, depth, placeholders(inner.instance, inner.base));
-    },
-    texts: [],
-  };
-  try {
-    runInstance(state, instance, 0, placeholders(instance, 0));
-  } catch {
-    // Replaying the template reports the problem with its record.
-    return null;
-  }
-  const system: SystemEntry[] = [];
-  for (const [key, value, fromAttribute] of recorder.systemEntries) {
-    const pieces = piecesOf(value);
-    if (pieces === null) return null;
-    system.push({ key, pieces, fromAttribute });
-  }
-  const data: DataEntry[] = [];
-  for (const [name, value] of recorder.dataEntries) {
-    const namePieces = name === undefined ? undefined : piecesOf(name);
-    const valuePieces = piecesOf(value);
-    if (namePieces === null || valuePieces === null) return null;
-    data.push({ name: namePieces, value: valuePieces });
-  }
-  const message = recorder.messageEntry === undefined ? undefined : piecesOf(recorder.messageEntry);
-  if (message === null) return null;
-  return { system, data, message };
-}
-
-/** Splits recorded text into literals and value indices; null if a literal holds the mark. */
-function piecesOf(text: string): Piece[] | null {
-  const pieces: Piece[] = [];
-  let literal = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c !== MARK) {
-      literal += c;
-      continue;
-    }
-    const index = text.charCodeAt(i + 1) - INDEX_BASE;
-    if (!(index >= 0 && index < MAX_PLANNED_VALUES)) return null;
-    if (literal !== '') pieces.push(literal);
-    literal = '';
-    pieces.push(index);
-    i++;
-  }
-  if (literal !== '' || pieces.length === 0) pieces.push(literal);
-  return pieces;
 }

@@ -1,0 +1,147 @@
+// Records a parts plan: the parts sink run once over a template instance (and its nested
+// instances) with placeholder texts, so a plan says exactly what replaying would give.
+import type { WindowsSystem } from '../../windows/windows-event.ts';
+import type { ChunkContext } from '../binxml/chunk-context.ts';
+import {
+  type ExecutionState,
+  MAX_RECORD_NODES,
+  runInstance,
+  type ValueTexts,
+} from '../binxml/execute.ts';
+import type { TemplateInstance } from '../binxml/program.ts';
+import { invalid } from '../decode-error.ts';
+import { EventPartsSink } from './event-parts.ts';
+
+/** A literal, or the index of a value (in the flattened instance tree) whose text goes there. */
+export type Piece = string | number;
+
+export interface SystemEntry {
+  readonly key: keyof WindowsSystem;
+  readonly pieces: readonly Piece[];
+  /** Attributes whose value is empty are not emitted (MS-EVEN6 §2.2.12.2), so set nothing. */
+  readonly fromAttribute: boolean;
+}
+
+export interface DataEntry {
+  /** Undefined: an unnamed Data; pieces that come out empty also leave it unnamed. */
+  readonly name: readonly Piece[] | undefined;
+  readonly value: readonly Piece[];
+}
+
+export interface PartsPlan {
+  readonly system: readonly SystemEntry[];
+  readonly data: readonly DataEntry[];
+  readonly message: readonly Piece[] | undefined;
+}
+
+/** A nested instance of the tree and the flat index of its first value. */
+export interface NestedInstance {
+  readonly instance: TemplateInstance;
+  readonly base: number;
+}
+
+// Private-use code points stand for values while a plan is recorded.
+const MARK = '\ue000';
+const INDEX_BASE = 0xe100;
+/** Values of one instance tree beyond this are not planned (the record is replayed). */
+export const MAX_PLANNED_VALUES = 0x1800;
+
+/**
+ * Records where the parts sink puts each value: it is the parts sink itself, run once over the
+ * template with placeholder texts, so a plan cannot disagree with the sink.
+ */
+class PlanRecorder extends EventPartsSink {
+  readonly systemEntries: [keyof WindowsSystem, string, boolean][] = [];
+  readonly dataEntries: [string | undefined, string][] = [];
+  messageEntry: string | undefined;
+
+  protected override setSystem(
+    key: keyof WindowsSystem,
+    value: string,
+    fromAttribute: boolean,
+  ): void {
+    this.systemEntries.push([key, value, fromAttribute]);
+  }
+
+  protected override addData(name: string | undefined, value: string): void {
+    this.dataEntries.push([name, value]);
+  }
+
+  protected override setMessage(text: string): void {
+    this.messageEntry = text;
+  }
+}
+
+/**
+ * Runs the instance tree once with placeholder texts into a PlanRecorder; null if it cannot be
+ * planned. Nested BinXML values run their (already parsed) instances with their own placeholders.
+ */
+export function recordPlan(
+  chunk: ChunkContext,
+  instance: TemplateInstance,
+  nested: ReadonlyMap<number, NestedInstance>,
+): PartsPlan | null {
+  const recorder = new PlanRecorder();
+  const placeholders = (instance: TemplateInstance, base: number): ValueTexts => ({
+    values: instance.values,
+    scalars: Array.from(
+      { length: instance.values.count },
+      (_, i) => MARK + String.fromCharCode(INDEX_BASE + base + i),
+    ),
+    arrays: [],
+  });
+  const state: ExecutionState = {
+    chunk,
+    sink: recorder,
+    budget: MAX_RECORD_NODES,
+    runNested: (s, start, _end, depth) => {
+      const inner = nested.get(start);
+      if (inner === undefined) invalid('BinXML value', start, 'not planned');
+      runInstance(s, inner.instance, depth, placeholders(inner.instance, inner.base));
+    },
+    texts: [],
+  };
+  try {
+    runInstance(state, instance, 0, placeholders(instance, 0));
+  } catch {
+    // Replaying the template reports the problem with its record.
+    return null;
+  }
+  const system: SystemEntry[] = [];
+  for (const [key, value, fromAttribute] of recorder.systemEntries) {
+    const pieces = piecesOf(value);
+    if (pieces === null) return null;
+    system.push({ key, pieces, fromAttribute });
+  }
+  const data: DataEntry[] = [];
+  for (const [name, value] of recorder.dataEntries) {
+    const namePieces = name === undefined ? undefined : piecesOf(name);
+    const valuePieces = piecesOf(value);
+    if (namePieces === null || valuePieces === null) return null;
+    data.push({ name: namePieces, value: valuePieces });
+  }
+  const message = recorder.messageEntry === undefined ? undefined : piecesOf(recorder.messageEntry);
+  if (message === null) return null;
+  return { system, data, message };
+}
+
+/** Splits recorded text into literals and value indices; null if a literal holds the mark. */
+function piecesOf(text: string): Piece[] | null {
+  const pieces: Piece[] = [];
+  let literal = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c !== MARK) {
+      literal += c;
+      continue;
+    }
+    const index = text.charCodeAt(i + 1) - INDEX_BASE;
+    if (!(index >= 0 && index < MAX_PLANNED_VALUES)) return null;
+    if (literal !== '') pieces.push(literal);
+    literal = '';
+    pieces.push(index);
+    i++;
+  }
+  if (literal !== '' || pieces.length === 0) pieces.push(literal);
+  return pieces;
+}
