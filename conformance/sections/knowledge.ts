@@ -6,7 +6,7 @@ import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts'
 import type { Event } from '../../src/core/event.ts';
 import { planEventFlow } from '../../src/engine/event-flow.ts';
 import { runPlansOverEvents } from '../../src/engine/run-plans.ts';
-import { sourcetypeNamesOf } from '../../src/ingest/model/sourcetype-aliases.ts';
+import { sourcetypeNamesOf } from '../../src/core/sourcetype-aliases.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
 import { createKnowledgeApplier } from '../../src/knowledge/apply/field-knowledge.ts';
 import { resolveSteps } from '../../src/knowledge/apply/resolve-stanzas.ts';

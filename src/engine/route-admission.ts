@@ -1,6 +1,5 @@
-// Whether an event may concern a plan: its route filter, with the legacy sourcetype names an event answers to.
+// Whether an event may concern a plan: the route filter of the plan and of its side runs.
 import type { Event } from '../core/event.ts';
-import { sourcetypeNamesOf } from '../ingest/model/sourcetype-aliases.ts';
 import type { Plan } from '../spl/plan/plan.ts';
 import { type RouteFilter, routeAdmits, unionRoutes } from '../spl/plan/route-filter.ts';
 
@@ -10,38 +9,9 @@ export function routeOfRun(plan: Plan): RouteFilter {
 }
 
 /**
- * `routeAdmits`, also trying the legacy sourcetype an event answers to (`sourcetype=XmlWinEventLog:
- * Microsoft-Windows-Sysmon/Operational` for a Sysmon event whose sourcetype is XmlWinEventLog):
- * a router may only ever let more through than the search keeps.
+ * Legacy sourcetype names need no special case here: the compiler widens `sourcetype=<legacy>`
+ * into an alternative the route carries (spl/plan/expand-sourcetype-aliases.ts).
  */
 export function admitsEvent(route: RouteFilter, event: Event): boolean {
-  if (route.kind !== 'alternatives') return route.kind === 'any';
-  if (routeAdmits(route, event)) return true;
-  if (!constrainsSourcetype(route)) return false;
-  const names = sourcetypeNamesOf(event);
-  for (let i = 1; i < names.length; i++) {
-    const view: Event = {
-      index: event['index'],
-      source: event['source'],
-      sourcetype: names[i],
-      EventCode: event['EventCode'],
-      EventID: event['EventID'],
-    };
-    if (routeAdmits(route, view)) return true;
-  }
-  return false;
-}
-
-const sourcetypeRoutes = new WeakMap<RouteFilter, boolean>();
-
-/** Whether some alternative of the route looks at `sourcetype` (only then can an alias matter). */
-function constrainsSourcetype(route: RouteFilter): boolean {
-  let constrains = sourcetypeRoutes.get(route);
-  if (constrains === undefined) {
-    constrains =
-      route.kind === 'alternatives' &&
-      route.alternatives.some((alternative) => alternative.some((c) => c.field === 'sourcetype'));
-    sourcetypeRoutes.set(route, constrains);
-  }
-  return constrains;
+  return routeAdmits(route, event);
 }

@@ -6,6 +6,7 @@ import type { LookupProvider } from '../lookups/lookup-store.ts';
 import { NO_LOOKUPS } from '../lookups/lookup-store.ts';
 import type { MacroLibrary } from '../macros/macro.ts';
 import { locateDiagnostic, parseSpl } from '../parse-spl.ts';
+import { expandSourcetypeAliases } from './expand-sourcetype-aliases.ts';
 import type { Plan } from './plan.ts';
 import { planPipeline } from './plan-pipeline.ts';
 
@@ -32,7 +33,7 @@ export function compileSpl(text: string, options: CompileSplOptions = {}): Compi
     ...(options.sourceName ? { sourceName: options.sourceName } : {}),
   });
   if (hasErrors(parsed.diagnostics)) return { ok: false, diagnostics: parsed.diagnostics };
-  const planned = planPipeline(parsed.pipeline, {
+  const planned = planPipeline(expandSourcetypeAliases(parsed.pipeline), {
     source: parsed.expanded,
     lookups: options.lookups ?? NO_LOOKUPS,
     evalOptions: {
@@ -58,5 +59,5 @@ function parseSearchText(clause: string, macros: MacroLibrary | undefined): Sear
   if (first?.kind !== 'Search' || first.expr === undefined || parsed.pipeline.commands.length > 1) {
     throw new DiagnosticError([]);
   }
-  return first.expr;
+  return expandSourcetypeAliases(first.expr);
 }

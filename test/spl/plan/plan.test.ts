@@ -41,21 +41,22 @@ describe('field needs', () => {
 });
 
 describe('route filter', () => {
-  test('the seed 000 shape: one alternative of index, sourcetype and EventCode', () => {
+  test('the seed 000 shape: index and EventCode with the legacy sourcetype or its current form', () => {
     const plan = compile(
       'index=wineventlog sourcetype="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode=1 (Image="*\\\\code.exe" OR CommandLine="*tunnel*") | table host',
     );
+    const index = { field: 'index', values: ['wineventlog'], wildcard: false };
+    const eventCode = { field: 'EventCode', values: ['1'], wildcard: false };
+    const legacy = 'xmlwineventlog:microsoft-windows-sysmon/operational';
     assert.deepEqual(plan.route, {
       kind: 'alternatives',
       alternatives: [
+        [index, { field: 'sourcetype', values: [legacy], wildcard: false }, eventCode],
         [
-          { field: 'index', values: ['wineventlog'], wildcard: false },
-          {
-            field: 'sourcetype',
-            values: ['xmlwineventlog:microsoft-windows-sysmon/operational'],
-            wildcard: false,
-          },
-          { field: 'EventCode', values: ['1'], wildcard: false },
+          index,
+          { field: 'sourcetype', values: ['xmlwineventlog'], wildcard: false },
+          { field: 'source', values: [legacy], wildcard: false },
+          eventCode,
         ],
       ],
     });

@@ -1,6 +1,6 @@
 // The sourcetype names an event answers to in a search: its own, plus the legacy per-channel
 // names listed here (docs/event-model.md, "Sourcetype aliases").
-import type { Event } from '../../core/event.ts';
+import type { Event } from './event.ts';
 
 /**
  * Events whose `sourcetype` is `sourcetype` and whose `source` starts with `sourcePrefix` also

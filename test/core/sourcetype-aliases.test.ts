@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  expandLegacySourcetype,
-  sourcetypeNamesOf,
-} from '../../../src/ingest/model/sourcetype-aliases.ts';
+import { expandLegacySourcetype, sourcetypeNamesOf } from '../../src/core/sourcetype-aliases.ts';
 
 const SYSMON_SOURCE = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational';
 
