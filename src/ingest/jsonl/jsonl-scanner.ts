@@ -5,23 +5,24 @@ import { isJsonObject, JsonTooDeepError, type JsonValue } from '../model/json-fi
 import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { LineTracker } from '../text/line-tracker.ts';
+import {
+  decideFraming,
+  isBlank,
+  type JsonFraming,
+  RECORD_LINE,
+  skipSeparators,
+  splitConcatenated,
+} from './framing.ts';
 import type { JsonRecordContext } from './json-shape.ts';
 import { findObjectEnd, OBJECT_INCOMPLETE } from './json-values.ts';
 import { JSON_SHAPES } from './shapes/index.ts';
-
-/**
- * `lines`: one JSON value per line (JSON lines proper). `stream`: objects one after another with
- * any whitespace between, possibly spread over lines (evtx_dump's JSON, the Sigma regression
- * `.json` files), inside a `[...]` array, or after evtx_dump's `Record N` lines.
- */
-export type JsonFraming = 'lines' | 'stream';
-
-const RECORD_LINE = /^Record \d+\s*$/;
 
 /** Stateful over one input: `push` text chunks, `finish` at the end. */
 export class JsonlScanner implements JsonRecordContext {
   readonly defaultSourcetype = '_json';
   private framing: JsonFraming | undefined;
+  private framingSearched = 0;
+  private partialSearched = 0;
   private buf = '';
   /** Line number of `buf[0]`, kept by counting in `lines` framing. */
   private line = 1;
@@ -42,7 +43,10 @@ export class JsonlScanner implements JsonRecordContext {
   /** Reads what `text` completes; the events are appended to `events`. */
   push(text: string, events: Event[]): void {
     this.buf = this.buf.length === 0 ? text : this.buf + text;
-    this.framing ??= decideFraming(this.buf, false);
+    if (this.framing === undefined) {
+      this.framing = decideFraming(this.buf, false, this.framingSearched);
+      this.framingSearched = this.buf.length;
+    }
     if (this.framing === 'lines') this.scanLines(events, false);
     else if (this.framing === 'stream') this.scanStream(events, false);
   }
@@ -79,8 +83,10 @@ export class JsonlScanner implements JsonRecordContext {
       this.line++;
       this.skipping = false;
     }
+    // The kept partial line was already searched for a newline up to `partialSearched`.
+    let from = Math.max(pos, this.partialSearched);
     for (;;) {
-      let nl = s.indexOf('\n', pos);
+      let nl = s.indexOf('\n', from);
       if (nl < 0) {
         if (!eof || pos >= s.length) break;
         nl = s.length;
@@ -89,8 +95,10 @@ export class JsonlScanner implements JsonRecordContext {
       if (end > pos) this.record(s.slice(pos, end), this.line, events, true);
       this.line++;
       pos = nl + 1;
+      from = pos;
     }
     this.keep(Math.min(pos, s.length));
+    this.partialSearched = this.buf.length;
     if (this.buf.length > MAX_RECORD_CHARS) {
       this.recordLine = this.line;
       this.skip(INGEST_CODES.jsonTooLarge, `line longer than ${MAX_RECORD_CHARS} characters`);
@@ -205,57 +213,4 @@ export class JsonlScanner implements JsonRecordContext {
       kind,
     });
   }
-}
-
-/**
- * From the first record: a first line that is a complete JSON value (or a malformed line that
- * still ends in `}`) means lines; `[`, a lone `{`, or evtx_dump's `Record 1` means a stream.
- * Undefined until the first line is complete (or the input ends).
- */
-export function decideFraming(s: string, eof: boolean): JsonFraming | undefined {
-  const start = skipSeparators(s, 0);
-  if (start >= s.length) return eof ? 'lines' : undefined;
-  if (s.charCodeAt(start) === 91) return 'stream';
-  let nl = s.indexOf('\n', start);
-  if (nl < 0) {
-    if (!eof && s.length - start < MAX_RECORD_CHARS) return undefined;
-    nl = s.length;
-  }
-  const first = s.slice(start, nl).trim();
-  if (RECORD_LINE.test(first)) return 'stream';
-  if (first.charCodeAt(0) !== 123) return 'lines';
-  try {
-    JSON.parse(first);
-    return 'lines';
-  } catch {
-    return first.length > 1 && first.endsWith('}') ? 'lines' : 'stream';
-  }
-}
-
-/** Whitespace, and the `[`, `,`, `]` of a top-level array. */
-function skipSeparators(s: string, from: number): number {
-  let p = from;
-  for (; p < s.length; p++) {
-    const c = s.charCodeAt(p);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 44 && c !== 91 && c !== 93) break;
-  }
-  return p;
-}
-
-/** `{...}{...}` on one line: the objects, when there are several and nothing else. */
-function splitConcatenated(text: string): string[] | undefined {
-  const objects: string[] = [];
-  let pos = skipSeparators(text, 0);
-  while (pos < text.length) {
-    if (text.charCodeAt(pos) !== 123) return undefined;
-    const end = findObjectEnd(text, pos);
-    if (end === OBJECT_INCOMPLETE) return undefined;
-    objects.push(text.slice(pos, end));
-    pos = skipSeparators(text, end);
-  }
-  return objects.length > 1 ? objects : undefined;
-}
-
-function isBlank(text: string): boolean {
-  return text.trim().length === 0;
 }

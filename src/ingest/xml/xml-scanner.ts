@@ -82,9 +82,15 @@ export class XmlEventScanner {
     for (;;) {
       const lt = s.indexOf('<', pos);
       if (lt < 0) {
-        if (!eof) return pos;
-        this.checkText(pos, s.length);
-        return s.length;
+        if (eof) {
+          this.checkText(pos, s.length);
+          return s.length;
+        }
+        // Complete lines of text are checked and dropped now; a partial one may be a banner.
+        const lastLine = s.lastIndexOf('\n');
+        if (lastLine < pos) return pos;
+        this.checkText(pos, lastLine + 1);
+        return lastLine + 1;
       }
       if (lt > pos) this.checkText(pos, lt);
       const next = s.charCodeAt(lt + 1);
