@@ -153,18 +153,25 @@ test('truncating a line-per-record file keeps every complete record before the c
   }
 });
 
-test('pathological shapes finish quickly: no newline, huge names, deep nesting, many values', async () => {
-  const cases = [
-    `<Event><System><Channel>C</Channel></System><EventData>${'<Data>x</Data>'.repeat(50_000)}</EventData></Event>`,
-    `<Event${' a="1"'.repeat(10)}><System>${'<'.repeat(100_000)}`,
-    `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`,
-    `{"a":"${'\\\\'.repeat(200_000)}"}\n`,
-    `${'{'.repeat(300_000)}`,
-    `${'x'.repeat(3_000_000)}`,
+test('pathological shapes finish quickly and keep the good records around them', async () => {
+  const cases: readonly (readonly [string, number])[] = [
+    [
+      `<Event><System><Channel>C</Channel></System><EventData>${'<Data>x</Data>'.repeat(50_000)}</EventData></Event>`,
+      1,
+    ],
+    [`<Event${' a="1"'.repeat(10)}><System>${'<'.repeat(100_000)}`, 0],
+    [`{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`, 0],
+    [`{"a":"${'\\\\'.repeat(200_000)}"}\n`, 1],
+    [`${'{'.repeat(300_000)}`, 0],
+    [`${'x'.repeat(3_000_000)}`, 0],
+    [`{"Long":"${'y'.repeat(6_000_000)}","Channel":"C"}\n{"Channel":"C"}\n`, 2],
+    [`<Events>${' text'.repeat(1_200_000)}${eventXml(PROCESS_CREATE)}</Events>`, 1],
+    [`<Events>\n${'t\n'.repeat(1_000_000)}${eventXml(PROCESS_CREATE)}</Events>`, 1],
   ];
-  for (const content of cases) {
+  for (const [content, expected] of cases) {
     const started = performance.now();
-    await read(Buffer.from(content), 65_536);
+    const { events } = await read(Buffer.from(content), 65_536);
+    assert.equal(events.length, expected, content.slice(0, 30));
     assert.ok(performance.now() - started < 10_000, content.slice(0, 30));
   }
 });
