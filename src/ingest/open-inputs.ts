@@ -27,6 +27,11 @@ export interface InputOptions {
   readonly onProblem?: (problem: IngestProblem) => void;
   /** What `-` reads; default `process.stdin`. */
   readonly stdin?: AsyncIterable<Uint8Array>;
+  /**
+   * Called with the size of each piece of input handed to a reader (decompressed bytes for gzip;
+   * EVTX files, read by offset, are not counted): progress reports.
+   */
+  readonly onBytes?: (bytes: number) => void;
 }
 
 export interface OpenedInputs {
@@ -81,7 +86,7 @@ async function* readInputs(
         );
         continue;
       }
-      input = opened.input;
+      input = options.onBytes ? countingBytes(opened.input, options.onBytes) : opened.input;
     } catch (error) {
       if (!isReadError(error)) throw error;
       tally.refuse(report, readErrorCode(error), readErrorReason(error));
@@ -108,6 +113,7 @@ async function* readInputs(
     tally.setFormat(report, choice.format.name, input.compressed);
     const readOptions: ReadOptions = {
       index: options.index ?? DEFAULT_WINDOWS_INDEX,
+      ...(options.index === undefined ? { stashKeepsIndex: true } : {}),
       needRaw: options.needRaw ?? true,
       onProblem: (problem) => tally.problem(report, problem),
       ...(options.source === undefined ? {} : { source: options.source }),
@@ -130,6 +136,18 @@ async function* readInputs(
       });
     }
   }
+}
+
+function countingBytes(input: ByteInput, onBytes: (bytes: number) => void): ByteInput {
+  return {
+    ...input,
+    chunks: async function* () {
+      for await (const chunk of input.chunks()) {
+        onBytes(chunk.length);
+        yield chunk;
+      }
+    },
+  };
 }
 
 /** I/O and decompression errors: the input's fault, reported; anything else is a bug. */

@@ -15,6 +15,12 @@ export interface IngestProblem {
 export interface ReadOptions {
   /** Splunk index given to Windows event data (default `wineventlog`; `--index` overrides it). */
   readonly index: string;
+  /**
+   * Records of Splunk's summary-indexing source type `stash` (what `collect` and the ES risk
+   * action write, and `spelunk hunt --risk-out`) keep the `index` they carry, as Splunk routes a
+   * stash file to the index its header names. Set when the run was not given an index.
+   */
+  readonly stashKeepsIndex?: boolean;
   /** Whether anything downstream reads `_raw`; readers that must render it skip that work if not. */
   readonly needRaw: boolean;
   /** Replaces each event's `source` (contentctl replays attack data with the test's source). */

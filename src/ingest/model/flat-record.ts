@@ -49,7 +49,8 @@ export function flatRecordToEvent(
   }
   if (time === undefined) context.missingTime();
   event['_time'] = time ?? 0;
-  event['index'] = options.index;
+  const ownIndex = options.stashKeepsIndex ? stashIndex(event) : undefined;
+  event['index'] = ownIndex ?? options.index;
   event['host'] = firstText(event['host']) ?? firstText(event['Computer']) ?? 'unknown';
   event['source'] =
     options.source ??
@@ -61,6 +62,13 @@ export function flatRecordToEvent(
     (windows ? WINDOWS_SOURCETYPE : context.defaultSourcetype);
   if (options.needRaw && typeof event['_raw'] !== 'string') event['_raw'] = context.rawText();
   return event;
+}
+
+/** The index a `stash` record names itself (summary indexing; see ReadOptions.stashKeepsIndex). */
+function stashIndex(event: Event): string | undefined {
+  if (firstText(event['sourcetype']) !== 'stash') return undefined;
+  const index = firstText(event['index']);
+  return index === undefined || index === '' ? undefined : index;
 }
 
 /** Copies each alias's source to its target where the target is absent (see FieldAlias). */
