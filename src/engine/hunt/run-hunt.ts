@@ -1,0 +1,207 @@
+// `hunt`'s entry: every detection and Sigma rule over every input in one pass, then risk and the report.
+import { statSync } from 'node:fs';
+import { type Diagnostic, warning } from '../../core/diagnostic.ts';
+import type { InputOptions } from '../../ingest/open-inputs.ts';
+import { openInputs } from '../../ingest/open-inputs.ts';
+import { planEventFlow } from '../event-flow.ts';
+import {
+  DEFAULT_INCIDENT_OPTIONS,
+  findIncidents,
+  type IncidentOptions,
+} from '../risk/risk-incidents.ts';
+import { MAX_KEPT_CONTRIBUTIONS } from '../risk/risk-ledger.ts';
+import { EventRouter } from './event-router.ts';
+import { type FindingHooks, FindingSink, type RuleFindings } from './finding-sink.ts';
+import { HUNT_CODES } from './hunt-codes.ts';
+import { runHuntPass } from './hunt-pass.ts';
+import {
+  type DetectionOutcome,
+  type HuntReport,
+  rankFindings,
+  rankOutcomes,
+} from './hunt-report.ts';
+import { sigmaCoverageWarnings, splCoverageWarnings } from './input-coverage.ts';
+import type { HuntSetup } from './prepare-hunt.ts';
+import { SigmaHuntRun } from './sigma-hunt-run.ts';
+import { SplDetectionRun } from './spl-detection-run.ts';
+
+export interface HuntOptions {
+  /** How to read the inputs (`--index`, `--source`, `--sourcetype`, `--input-format`, stdin). */
+  readonly input?: Omit<InputOptions, 'needRaw' | 'onBytes'>;
+  readonly incidents?: IncidentOptions;
+  /** Findings kept per detection for the report (default 10,000). */
+  readonly maxKeptFindings?: number;
+}
+
+/** Live figures for a progress display; read them from `HuntHooks.onProgress`. */
+export interface HuntProgress {
+  readonly startedAt: number;
+  /** Input files (directories expanded; `-` counts as one). */
+  totalFiles: number;
+  /** Sum of the input files' sizes (stdin counts 0). */
+  totalBytes: number;
+  bytes: number;
+  events: number;
+  findings: number;
+  /** Files started so far. */
+  files(): number;
+}
+
+export interface HuntHooks extends FindingHooks {
+  /** Called after each batch of events; the display decides how often to draw. */
+  readonly onProgress?: (progress: HuntProgress) => void;
+  /** Called once the inputs are resolved, before reading. */
+  readonly onStart?: (progress: HuntProgress) => void;
+}
+
+/**
+ * start every detection's run and the Sigma detector → open the inputs (readers keep `_raw` only
+ * if a search or knowledge step reads it) → one pass (Sigma, route, knowledge, push) → finish
+ * the runs → coverage check (filters that matched no input) → risk totals and incidents → report.
+ */
+export async function runHunt(
+  setup: HuntSetup,
+  paths: readonly string[],
+  options: HuntOptions = {},
+  hooks: HuntHooks = {},
+): Promise<HuntReport> {
+  const startedAt = performance.now();
+  let files: () => number = () => 0;
+  const progress: HuntProgress = {
+    startedAt,
+    totalFiles: 0,
+    totalBytes: 0,
+    bytes: 0,
+    events: 0,
+    findings: 0,
+    files: () => files(),
+  };
+  const sink = new FindingSink(
+    {
+      onFinding: (finding) => {
+        progress.findings++;
+        hooks.onFinding?.(finding);
+      },
+      ...(hooks.onRiskEvent ? { onRiskEvent: hooks.onRiskEvent } : {}),
+    },
+    options.maxKeptFindings,
+  );
+  const runs = setup.spl.map((spl) => new SplDetectionRun(spl, sink));
+  const sigma = setup.sigma ? new SigmaHuntRun(setup.sigma, sink) : undefined;
+  const flow = planEventFlow(
+    setup.spl.map((s) => s.plan),
+    setup.knowledge,
+  );
+  const router = new EventRouter(runs.filter((r) => !r.generating).map((r) => r.route));
+
+  const inputs =
+    paths.length === 0
+      ? undefined
+      : await openInputs(paths, {
+          ...options.input,
+          needRaw: flow.needsRaw,
+          onBytes: (n) => {
+            progress.bytes += n;
+          },
+        });
+  if (inputs !== undefined) {
+    progress.totalFiles = inputs.files.length;
+    progress.totalBytes = inputs.files.reduce((sum, file) => sum + sizeOf(file), 0);
+    files = () => inputs.summary().files.length;
+  }
+  hooks.onStart?.(progress);
+  await runHuntPass(inputs?.source, runs, sigma, flow, router, progress, () =>
+    hooks.onProgress?.(progress),
+  );
+
+  const diagnostics: Diagnostic[] = [];
+  if (inputs !== undefined) {
+    const origins = [...router.origins.values()];
+    diagnostics.push(
+      ...splCoverageWarnings(
+        runs
+          .filter((r) => !r.generating)
+          .map((r) => ({ name: r.findings.rule.name, route: r.route })),
+        origins,
+      ),
+    );
+    if (sigma)
+      diagnostics.push(...sigmaCoverageWarnings(sigma.detector.matcher.routes(), router.channels));
+  }
+  const outcomes: DetectionOutcome[] = [];
+  const maxKept = options.maxKeptFindings;
+  for (const run of runs) {
+    if (run.failure) diagnostics.push(run.failure);
+    diagnostics.push(...run.warnings);
+    outcomes.push(outcomeOf(run.findings, run.eventsRouted, run.firstEventTime, run.lastEventTime));
+  }
+  if (sigma?.failure) diagnostics.push(sigma.failure);
+  for (const findings of sigma?.rules.values() ?? []) {
+    outcomes.push(outcomeOf(findings, undefined, undefined, undefined));
+  }
+  for (const outcome of outcomes) {
+    if (outcome.findingCount > outcome.findings.length) {
+      diagnostics.push(
+        warning(
+          HUNT_CODES.findingsNotKept,
+          `"${outcome.rule.name}" found ${outcome.findingCount.toLocaleString('en-US')} results; the report keeps the first ${(maxKept ?? outcome.findings.length).toLocaleString('en-US')} (--format jsonl streams them all)`,
+        ),
+      );
+    }
+  }
+  const { ledger } = sink;
+  if (ledger.contributionsDropped > 0) {
+    diagnostics.push(
+      warning(
+        HUNT_CODES.riskEventsNotKept,
+        `${ledger.events.toLocaleString('en-US')} risk events: risk totals count them all, the incident window sees the first ${MAX_KEPT_CONTRIBUTIONS.toLocaleString('en-US')}`,
+      ),
+    );
+  }
+  const incidentOptions = options.incidents ?? DEFAULT_INCIDENT_OPTIONS;
+  const withFindings = outcomes.filter((o) => o.findingCount > 0);
+  return {
+    detections: rankOutcomes(withFindings),
+    ran: {
+      spl: runs.length,
+      sigma: sigma?.ruleCount ?? 0,
+      quiet: runs.length + (sigma?.ruleCount ?? 0) - withFindings.length,
+    },
+    notRun: setup.notRun,
+    risk: {
+      events: ledger.events,
+      totals: ledger.totals(),
+      incidents: findIncidents(ledger.entityLedgers(), incidentOptions),
+      options: incidentOptions,
+    },
+    inputs: inputs?.summary(),
+    events: progress.events,
+    elapsedMs: performance.now() - startedAt,
+    diagnostics,
+  };
+}
+
+function outcomeOf(
+  findings: RuleFindings,
+  eventsRouted: number | undefined,
+  firstEventTime: number | undefined,
+  lastEventTime: number | undefined,
+): DetectionOutcome {
+  return {
+    rule: findings.rule,
+    findings: rankFindings(findings.kept),
+    findingCount: findings.count,
+    riskTotal: findings.riskTotal,
+    eventsRouted,
+    firstEventTime,
+    lastEventTime,
+  };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}

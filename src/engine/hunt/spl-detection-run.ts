@@ -1,0 +1,79 @@
+// One SPL detection's run inside a hunt: its plan's run, what was routed to it, its findings.
+import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import type { Event } from '../../core/event.ts';
+import type { PlanRun } from '../../spl/plan/plan.ts';
+import type { RouteFilter } from '../../spl/plan/route-filter.ts';
+import { findingTime } from '../risk/risk-time.ts';
+import { routeOfRun } from '../route-admission.ts';
+import { type FindingSink, RuleFindings } from './finding-sink.ts';
+import { HUNT_CODES } from './hunt-codes.ts';
+import { huntRuleOfDetection } from './hunt-rule.ts';
+import type { SplHuntDetection } from './prepare-hunt.ts';
+
+/** Warnings kept per detection (limits reached by its commands); more are counted. */
+const MAX_WARNINGS = 20;
+
+export class SplDetectionRun {
+  readonly findings: RuleFindings;
+  readonly route: RouteFilter;
+  readonly generating: boolean;
+  readonly warnings: Diagnostic[] = [];
+  warningsNotKept = 0;
+  eventsRouted = 0;
+  firstEventTime: number | undefined;
+  lastEventTime: number | undefined;
+  /** Set when the run threw: it gets no more events, the others go on. */
+  failure: Diagnostic | undefined;
+  private readonly run: PlanRun;
+
+  constructor(spl: SplHuntDetection, sink: FindingSink) {
+    this.findings = new RuleFindings(huntRuleOfDetection(spl.detection));
+    this.generating = spl.plan.generating;
+    this.route = spl.plan.generating ? { kind: 'none' } : routeOfRun(spl.plan);
+    this.run = spl.plan.start({
+      emit: (rows) => {
+        for (const row of rows) {
+          const time = findingTime(row, this.lastEventTime) ?? Date.now() / 1000;
+          sink.add(this.findings, row, time);
+        }
+      },
+      warn: (d) => {
+        if (this.warnings.length < MAX_WARNINGS) this.warnings.push(d);
+        else this.warningsNotKept++;
+      },
+    });
+  }
+
+  /** Whether more events can change its results. */
+  get wantsEvents(): boolean {
+    return this.failure === undefined && !this.run.done;
+  }
+
+  push(events: readonly Event[]): void {
+    this.eventsRouted += events.length;
+    for (const event of events) {
+      const time = event['_time'];
+      if (typeof time !== 'number') continue;
+      if (this.lastEventTime === undefined || time > this.lastEventTime) this.lastEventTime = time;
+      if (this.firstEventTime === undefined || time < this.firstEventTime)
+        this.firstEventTime = time;
+    }
+    this.guard(() => this.run.push(events));
+  }
+
+  finish(): void {
+    if (this.failure === undefined) this.guard(() => this.run.finish());
+  }
+
+  /** An exception inside one detection's commands is a bug, but it must not end the hunt. */
+  private guard(step: () => void): void {
+    try {
+      step();
+    } catch (cause) {
+      this.failure = error(
+        HUNT_CODES.detectionFailed,
+        `detection "${this.findings.rule.name}" stopped: ${cause instanceof Error ? cause.message : String(cause)}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// Risk incidents: an entity whose risk within a time window exceeds a threshold, with the findings behind it.
+import type { RiskObjectType } from '../../detection/index.ts';
+import type { RiskContribution, RiskEntityLedger } from './risk-ledger.ts';
+
+export interface IncidentOptions {
+  /** An incident is raised when the total within the window is greater than this. */
+  readonly threshold: number;
+  readonly windowSeconds: number;
+}
+
+/**
+ * Splunk ES's default risk incident rule, "Risk Threshold Exceeded For Object Over 24 Hour
+ * Period", raises a notable when an object's risk over 24 hours is greater than 100.
+ */
+export const DEFAULT_INCIDENT_OPTIONS: IncidentOptions = { threshold: 100, windowSeconds: 86_400 };
+
+export interface RiskIncident {
+  readonly riskObject: string;
+  readonly riskObjectType: RiskObjectType;
+  /** The highest total any window of the incident reached. */
+  readonly peakTotal: number;
+  /** Time of the first and the last contributing risk event. */
+  readonly start: number;
+  readonly end: number;
+  /** Every risk event in the windows that exceeded the threshold, in time order. */
+  readonly contributions: readonly RiskContribution[];
+  readonly searchNames: readonly string[];
+}
+
+/**
+ * Slides a window of `windowSeconds` over each entity's risk events in time order (a window
+ * ending at an event holds the events no older than `windowSeconds` before it). The incident
+ * opens at the first event whose window total exceeds the threshold, with that window's events;
+ * each later event while the total stays above it joins the same incident; once the total falls
+ * to the threshold or below, a later crossing is a new incident.
+ */
+export function findIncidents(
+  entities: readonly RiskEntityLedger[],
+  options: IncidentOptions = DEFAULT_INCIDENT_OPTIONS,
+): RiskIncident[] {
+  const incidents: RiskIncident[] = [];
+  for (const entity of entities) {
+    const events = [...entity.contributions].sort((a, b) => a.time - b.time);
+    let low = 0;
+    let sum = 0;
+    let open: { contributions: RiskContribution[]; peak: number } | undefined;
+    const close = () => {
+      if (open === undefined) return;
+      incidents.push(incidentOf(entity, open.contributions, open.peak));
+      open = undefined;
+    };
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i] as RiskContribution;
+      sum += event.score;
+      while ((events[low] as RiskContribution).time < event.time - options.windowSeconds) {
+        sum -= (events[low] as RiskContribution).score;
+        low++;
+      }
+      if (sum > options.threshold) {
+        if (open === undefined) open = { contributions: events.slice(low, i + 1), peak: sum };
+        else {
+          open.contributions.push(event);
+          open.peak = Math.max(open.peak, sum);
+        }
+      } else close();
+    }
+    close();
+  }
+  return incidents.sort((a, b) => b.peakTotal - a.peakTotal || a.start - b.start);
+}
+
+function incidentOf(
+  entity: RiskEntityLedger,
+  contributions: RiskContribution[],
+  peak: number,
+): RiskIncident {
+  return {
+    riskObject: entity.riskObject,
+    riskObjectType: entity.riskObjectType,
+    peakTotal: peak,
+    start: (contributions[0] as RiskContribution).time,
+    end: (contributions[contributions.length - 1] as RiskContribution).time,
+    contributions,
+    searchNames: [...new Set(contributions.map((c) => c.searchName))].sort(),
+  };
+}

@@ -1,0 +1,121 @@
+// Risk totals per entity, and the risk events behind them, as a hunt raises them.
+import type { RiskObjectType } from '../../detection/index.ts';
+import type { RiskEvent } from './risk-event.ts';
+
+/** One risk event as the ledger keeps it: enough to total, window and list it. */
+export interface RiskContribution {
+  readonly time: number;
+  readonly score: number;
+  readonly searchName: string;
+  readonly message: string;
+  /** Which finding raised it (an index the caller gave). */
+  readonly finding: number;
+}
+
+export interface RiskEntityLedger {
+  /** As first seen; entities compare without regard to case (ES `normalized_risk_object`). */
+  readonly riskObject: string;
+  readonly riskObjectType: RiskObjectType;
+  total: number;
+  count: number;
+  firstTime: number;
+  lastTime: number;
+  readonly searchNames: Set<string>;
+  readonly contributions: RiskContribution[];
+}
+
+export interface RiskTotal {
+  readonly riskObject: string;
+  readonly riskObjectType: RiskObjectType;
+  readonly total: number;
+  /** Risk events. */
+  readonly count: number;
+  readonly searchNames: readonly string[];
+  readonly firstTime: number;
+  readonly lastTime: number;
+}
+
+/**
+ * Contributions kept for incident windows and listings. Totals stay exact past it; windows then
+ * see only the kept ones and the ledger says so (`contributionsDropped`).
+ */
+export const MAX_KEPT_CONTRIBUTIONS = 1_000_000;
+
+export class RiskLedger {
+  private readonly entities = new Map<string, RiskEntityLedger>();
+  private kept = 0;
+  /** Risk events counted in totals but not kept for windows. */
+  contributionsDropped = 0;
+  events = 0;
+
+  add(risk: RiskEvent, finding: number): void {
+    const key = `${risk.riskObjectType}\u0000${risk.riskObject.toLowerCase()}`;
+    let entity = this.entities.get(key);
+    if (entity === undefined) {
+      entity = {
+        riskObject: risk.riskObject,
+        riskObjectType: risk.riskObjectType,
+        total: 0,
+        count: 0,
+        firstTime: risk.time,
+        lastTime: risk.time,
+        searchNames: new Set(),
+        contributions: [],
+      };
+      this.entities.set(key, entity);
+    }
+    this.events++;
+    entity.total += risk.riskScore;
+    entity.count++;
+    entity.firstTime = Math.min(entity.firstTime, risk.time);
+    entity.lastTime = Math.max(entity.lastTime, risk.time);
+    entity.searchNames.add(risk.searchName);
+    if (this.kept >= MAX_KEPT_CONTRIBUTIONS) {
+      this.contributionsDropped++;
+      return;
+    }
+    this.kept++;
+    entity.contributions.push({
+      time: risk.time,
+      score: risk.riskScore,
+      searchName: risk.searchName,
+      message: risk.riskMessage,
+      finding,
+    });
+  }
+
+  /** Every entity, highest total first (then by name, so the order is stable). */
+  totals(): RiskTotal[] {
+    return [...this.entities.values()]
+      .map((e) => ({
+        riskObject: e.riskObject,
+        riskObjectType: e.riskObjectType,
+        total: e.total,
+        count: e.count,
+        searchNames: [...e.searchNames].sort(),
+        firstTime: e.firstTime,
+        lastTime: e.lastTime,
+      }))
+      .sort(
+        (a, b) =>
+          b.total - a.total ||
+          a.riskObjectType.localeCompare(b.riskObjectType) ||
+          a.riskObject.localeCompare(b.riskObject),
+      );
+  }
+
+  /** The entities' ledgers, for the incident window. */
+  entityLedgers(): readonly RiskEntityLedger[] {
+    return [...this.entities.values()];
+  }
+
+  /** The total risk findings contributed, per finding index. */
+  scoreOfFinding(): Map<number, number> {
+    const scores = new Map<number, number>();
+    for (const entity of this.entities.values()) {
+      for (const c of entity.contributions)
+        scores.set(c.finding, (scores.get(c.finding) ?? 0) + c.score);
+    }
+    return scores;
+  }
+}
