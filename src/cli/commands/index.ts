@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { convertCommand } from './convert.ts';
 import { dumpCommand } from './dump.ts';
+import { huntCommand } from './hunt.ts';
 import { searchCommand } from './search.ts';
 import { startCommand } from './start.ts';
 import { validateCommand } from './validate.ts';
@@ -14,6 +15,7 @@ export interface CliCommand {
 export const CLI_COMMANDS: readonly CliCommand[] = [
   convertCommand,
   dumpCommand,
+  huntCommand,
   searchCommand,
   startCommand,
   validateCommand,

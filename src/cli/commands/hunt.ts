@@ -1,0 +1,297 @@
+// `spelunk hunt [--content DIR]... [--sigma DIR]... [--detection NAME]... <path>...`: every detection over every input, ranked by risk.
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { type Diagnostic, error, formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
+import { HUNT_CODES } from '../../engine/hunt/hunt-codes.ts';
+import { type HuntSetup, prepareHunt } from '../../engine/hunt/prepare-hunt.ts';
+import { runHunt } from '../../engine/hunt/run-hunt.ts';
+import { DEFAULT_INCIDENT_OPTIONS } from '../../engine/risk/risk-incidents.ts';
+import { INPUT_FORMAT_NAMES } from '../../ingest/formats/index.ts';
+import type { InputFormatName } from '../../ingest/formats/input-format.ts';
+import {
+  formatInputSummary,
+  hasInputProblems,
+  problemDiagnostic,
+} from '../../ingest/input/input-summary.ts';
+import { type LogsourceMapping, loadLogsourceMapping, SIGMA_CODES } from '../../sigma/index.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
+import { parseDuration } from '../hunt/duration.ts';
+import { createHuntOutput, HUNT_FORMATS, type HuntFormat } from '../hunt/hunt-output.ts';
+import { createProgressDisplay } from '../hunt/progress-bar.ts';
+import { openRiskOut, type RiskOutWriter } from '../hunt/risk-out.ts';
+import type { CliCommand } from './index.ts';
+
+export interface HuntCommandOptions {
+  readonly content: readonly string[];
+  readonly sigma: readonly string[];
+  readonly sigmaMapping?: string;
+  readonly detection: readonly string[];
+  readonly format: HuntFormat;
+  readonly out?: string;
+  readonly riskOut?: string;
+  readonly riskThreshold?: string;
+  readonly riskWindow?: string;
+  readonly failOnFindings: boolean;
+  readonly props: readonly string[];
+  readonly inputFormat?: InputFormatName;
+  readonly index?: string;
+  readonly source?: string;
+  readonly sourcetype?: string;
+  readonly strict: boolean;
+  /** Print every content/Sigma warning instead of a count per code. */
+  readonly warnings?: boolean;
+  readonly progress?: boolean;
+  readonly maxFindings?: string;
+}
+
+export interface HuntIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Where the progress bar draws (only when it is a terminal). */
+  readonly progressStream?: NodeJS.WriteStream;
+  readonly stdin?: AsyncIterable<Uint8Array>;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export const huntCommand: CliCommand = {
+  register(program: Command) {
+    program
+      .command('hunt')
+      .description(
+        'Run every enabled detection (SPL and Sigma) over event files in one pass; findings ranked by risk',
+      )
+      .argument('<paths...>', 'files or directories to read; - reads stdin')
+      .option(
+        '--content <dir>',
+        'ESCU content directory (repeatable; default: the built-in pack)',
+        collect,
+        [],
+      )
+      .option('--sigma <file|dir>', 'Sigma rules to run as well (repeatable)', collect, [])
+      .option('--sigma-mapping <file>', 'Sigma logsource mapping (spelunk or THOR format)')
+      .option(
+        '--detection <name>',
+        'run only this detection or Sigma rule: name, title or id (repeatable)',
+        collect,
+        [],
+      )
+      .addOption(
+        new Option('-f, --format <format>', 'output format').choices(HUNT_FORMATS).default('table'),
+      )
+      .option('-o, --out <file>', 'write the output to a file instead of stdout')
+      .option(
+        '--risk-out <file>',
+        'write the risk events as JSON lines (read them with spelunk search index=risk)',
+      )
+      .option(
+        '--risk-threshold <score>',
+        `risk incident threshold (default ${DEFAULT_INCIDENT_OPTIONS.threshold})`,
+      )
+      .option(
+        '--risk-window <duration>',
+        'risk incident window: 24h, 90m, 7d, or seconds (default 24h)',
+      )
+      .option('--fail-on-findings', 'exit 1 when anything is found (for CI)', false)
+      .option(
+        '--props <file|dir>',
+        'field knowledge over the built-in Windows knowledge (repeatable)',
+        collect,
+        [],
+      )
+      .addOption(
+        new Option('--input-format <format>', 'read every input as this format').choices(
+          INPUT_FORMAT_NAMES,
+        ),
+      )
+      .option('--index <name>', 'Splunk index given to the events (default wineventlog)')
+      .option('--source <source>', "replace every event's source")
+      .option('--sourcetype <sourcetype>', "replace every event's sourcetype")
+      .option('--strict', 'fail (exit 1) when any input record could not be read', false)
+      .option('--max-findings <n>', 'findings kept per detection for the report (default 10000)')
+      .option('--warnings', 'print every content and Sigma warning, not a count per code')
+      .option('--no-progress', 'never draw the progress bar')
+      .action(async (paths: string[], options: HuntCommandOptions) => {
+        process.exitCode = await runHuntCommand(paths, options, {
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+          progressStream: process.stderr,
+        });
+      });
+  },
+};
+
+/**
+ * check options → prepare (content, Sigma, knowledge) → run the hunt (progress on stderr,
+ * findings and risk events streamed) → warnings, then the output → input summary → exit code.
+ */
+export async function runHuntCommand(
+  paths: readonly string[],
+  options: HuntCommandOptions,
+  io: HuntIo,
+): Promise<number> {
+  const usage = parseNumbers(options);
+  if ('message' in usage) {
+    io.err(`error: ${usage.message}\n`);
+    return EXIT_USAGE;
+  }
+  const mapping = loadMapping(options.sigmaMapping);
+  if (mapping !== undefined && 'diagnostics' in mapping) {
+    io.err(`${formatDiagnostics(mapping.diagnostics)}\n`);
+    return EXIT_USAGE;
+  }
+  const setup = prepareHunt({
+    content: options.content,
+    sigma: options.sigma,
+    only: options.detection,
+    props: options.props,
+    ...(mapping === undefined ? {} : { sigmaMapping: mapping }),
+  });
+  reportSetup(setup, options.warnings === true, io);
+  if (setup.diagnostics.some((d) => d.code === HUNT_CODES.unknownDetection)) return EXIT_USAGE;
+  if (setup.spl.length === 0 && (setup.sigma?.rules.length ?? 0) === 0) {
+    io.err(
+      `${formatDiagnostics([error(HUNT_CODES.nothingToRun, 'no enabled detection or active Sigma rule to run')])}\n`,
+    );
+    return EXIT_FAILURE;
+  }
+
+  const output = openOutput(options.out, io.out);
+  let riskOut: RiskOutWriter | undefined;
+  try {
+    if (options.riskOut !== undefined)
+      riskOut = openRiskOut(options.riskOut, `spelunk_hunt_${Date.now()}`);
+  } catch (cause) {
+    io.err(`error: cannot write --risk-out ${options.riskOut}: ${(cause as Error).message}\n`);
+    output.close();
+    return EXIT_USAGE;
+  }
+  const writer = createHuntOutput(options.format, output.write, {
+    inputs: paths,
+    riskOut: options.riskOut,
+    rowsPerDetection: 50,
+    drilldownsPerDetection: 2,
+  });
+  const display =
+    options.progress === false || io.progressStream === undefined
+      ? undefined
+      : createProgressDisplay(io.progressStream);
+  const report = await runHunt(
+    setup,
+    paths,
+    {
+      input: {
+        ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
+        ...(options.index ? { index: options.index } : {}),
+        ...(options.source ? { source: options.source } : {}),
+        ...(options.sourcetype ? { sourcetype: options.sourcetype } : {}),
+        ...(io.stdin ? { stdin: io.stdin } : {}),
+      },
+      incidents: usage.incidents,
+      ...(usage.maxFindings === undefined ? {} : { maxKeptFindings: usage.maxFindings }),
+    },
+    {
+      onFinding: (finding) => writer.finding(finding),
+      ...(riskOut ? { onRiskEvent: (risk) => riskOut?.write(risk) } : {}),
+      ...(display ? { onProgress: (p) => display.update(p) } : {}),
+    },
+  );
+  display?.stop();
+  riskOut?.close();
+  if (report.diagnostics.length > 0) io.err(`${formatDiagnostics(report.diagnostics)}\n\n`);
+  writer.end(report);
+  output.close();
+  if (report.inputs !== undefined && hasInputProblems(report.inputs)) {
+    io.err(`${formatInputSummary(report.inputs)}\n`);
+    if (options.strict) {
+      io.err(`${formatDiagnostics(report.inputs.problems.map(problemDiagnostic))}\n`);
+      return EXIT_FAILURE;
+    }
+  }
+  if (hasErrors(report.diagnostics)) return EXIT_FAILURE;
+  if (options.failOnFindings && report.detections.length > 0) return EXIT_FAILURE;
+  return EXIT_OK;
+}
+
+interface ParsedNumbers {
+  readonly incidents: { threshold: number; windowSeconds: number };
+  readonly maxFindings: number | undefined;
+}
+
+function parseNumbers(options: HuntCommandOptions): ParsedNumbers | { message: string } {
+  const threshold =
+    options.riskThreshold === undefined
+      ? DEFAULT_INCIDENT_OPTIONS.threshold
+      : Number(options.riskThreshold);
+  if (!Number.isFinite(threshold) || options.riskThreshold?.trim() === '') {
+    return { message: `--risk-threshold must be a number, not "${options.riskThreshold}"` };
+  }
+  const windowSeconds =
+    options.riskWindow === undefined
+      ? DEFAULT_INCIDENT_OPTIONS.windowSeconds
+      : parseDuration(options.riskWindow);
+  if (windowSeconds === undefined) {
+    return {
+      message: `--risk-window must be a duration such as 24h, 90m, 7d or 3600, not "${options.riskWindow}"`,
+    };
+  }
+  let maxFindings: number | undefined;
+  if (options.maxFindings !== undefined) {
+    maxFindings = Number(options.maxFindings);
+    if (!Number.isInteger(maxFindings) || maxFindings < 0) {
+      return { message: `--max-findings must be a whole number, not "${options.maxFindings}"` };
+    }
+  }
+  return { incidents: { threshold, windowSeconds }, maxFindings };
+}
+
+function loadMapping(
+  file: string | undefined,
+): LogsourceMapping | { diagnostics: readonly Diagnostic[] } | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    return {
+      diagnostics: [
+        error(
+          SIGMA_CODES.unreadableFile,
+          `cannot read --sigma-mapping ${file}: ${(cause as Error).message}`,
+        ),
+      ],
+    };
+  }
+  const loaded = loadLogsourceMapping({ name: file, text });
+  if (loaded.mapping === undefined || hasErrors(loaded.diagnostics))
+    return { diagnostics: loaded.diagnostics };
+  return loaded.mapping;
+}
+
+/** Errors in full; warnings in full with --warnings, else one line of counts per code. */
+function reportSetup(setup: HuntSetup, allWarnings: boolean, io: HuntIo): void {
+  const errors = setup.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = setup.diagnostics.filter((d) => d.severity === 'warning');
+  const shown = allWarnings ? [...errors, ...warnings] : errors;
+  if (shown.length > 0) io.err(`${formatDiagnostics(shown)}\n\n`);
+  if (!allWarnings && warnings.length > 0) {
+    const byCode = new Map<string, number>();
+    for (const w of warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
+    const counts = [...byCode].map(([code, n]) => `${code} x${n}`).join(', ');
+    io.err(
+      `${warnings.length} content/Sigma warning${warnings.length === 1 ? '' : 's'} (${counts}); --warnings prints them\n`,
+    );
+  }
+}
+
+/** stdout, or a file written as the output is produced. */
+function openOutput(file: string | undefined, stdout: (text: string) => void) {
+  if (file === undefined) return { write: stdout, close: () => {} };
+  const fd = openSync(file, 'w');
+  return {
+    write: (text: string) => {
+      writeSync(fd, text);
+    },
+    close: () => closeSync(fd),
+  };
+}

@@ -1,0 +1,191 @@
+// The hunt's readable report: detections ranked by risk with their findings, risk by entity, incidents, what did not run.
+import type { Event } from '../../core/event.ts';
+import { fillDrilldowns } from '../../engine/hunt/drilldowns.ts';
+import type { DetectionOutcome, HuntReport } from '../../engine/hunt/hunt-report.ts';
+import type { RiskIncident } from '../../engine/risk/risk-incidents.ts';
+import { printable } from '../../ingest/input/input-summary.ts';
+import { formatTime } from '../output/format-value.ts';
+import { ColumnCollector } from '../output/result-columns.ts';
+import { renderTable } from '../output/table-writer.ts';
+import { type DrilldownContext, drilldownCommand } from './drilldown-command.ts';
+
+export interface ReportOptions extends Omit<DrilldownContext, 'contentDir'> {
+  /** Findings shown per detection (the rest are counted). */
+  readonly rowsPerDetection: number;
+  /** Distinct filled drilldowns shown per detection. */
+  readonly drilldownsPerDetection: number;
+}
+
+/** Table cells longer than this are cut (JSON output has them whole). */
+const MAX_CELL = 160;
+
+/** Sigma findings are whole events: the table shows these fields when the event has them. */
+const SIGMA_HEADLINE_FIELDS = [
+  '_time',
+  'host',
+  'EventID',
+  'User',
+  'SubjectUserName',
+  'TargetUserName',
+  'Image',
+  'CommandLine',
+  'ParentImage',
+  'ImageLoaded',
+  'TargetFilename',
+  'TargetObject',
+  'Details',
+  'QueryName',
+  'DestinationHostname',
+  'DestinationIp',
+  'DestinationPort',
+  'ServiceName',
+  'TaskName',
+  'ScriptBlockText',
+];
+
+export function renderReport(report: HuntReport, options: ReportOptions): string {
+  const out: string[] = [headline(report), ''];
+  for (const outcome of report.detections) out.push(...renderOutcome(outcome, options), '');
+  if (report.detections.length === 0) out.push('No findings.', '');
+  out.push(...renderRisk(report), '');
+  if (report.notRun.length > 0) out.push(...renderNotRun(report), '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function headline(report: HuntReport): string {
+  const { ran } = report;
+  const parts = [`${count(ran.spl, 'detection')}`];
+  if (ran.sigma > 0) parts.push(count(ran.sigma, 'Sigma rule'));
+  const files = report.inputs?.files.length ?? 0;
+  const found = report.detections.length;
+  return `spelunk hunt: ${parts.join(' and ')} over ${count(files, 'input')} (${count(report.events, 'event')}) in ${(report.elapsedMs / 1000).toFixed(1)} s: ${found} found something, ${ran.quiet} found nothing`;
+}
+
+function renderOutcome(outcome: DetectionOutcome, options: ReportOptions): string[] {
+  const { rule } = outcome;
+  const attack = rule.techniques.length > 0 ? `  ${rule.techniques.join(', ')}` : '';
+  const tactics = rule.tactics.length > 0 ? ` (${rule.tactics.join(', ')})` : '';
+  const level = rule.level === undefined ? '' : `, level ${rule.level}`;
+  const lines = [
+    `== ${rule.name}  [${rule.type}${level}, risk ${outcome.riskTotal}]${attack}${tactics}`,
+    `   ${count(outcome.findingCount, 'finding')}${rule.id === undefined ? '' : `; id ${rule.id}`}; ${rule.file}`,
+  ];
+  const shown = outcome.findings.slice(0, options.rowsPerDetection);
+  const withRisk = rule.risk.entities.length > 0;
+  const rows: Event[] = shown.map((f) => {
+    const fields = rule.kind === 'sigma' ? headlineFields(f.fields) : f.fields;
+    return withRisk ? { risk: f.riskScore, ...fields } : fields;
+  });
+  const columns = new ColumnCollector();
+  columns.add(rows);
+  const table = renderTable(columns.columns, rows.map(cutCells));
+  lines.push(...indent(table.trimEnd().split('\n')));
+  const hidden = outcome.findingCount - shown.length;
+  if (hidden > 0)
+    lines.push(
+      `   ... and ${count(hidden, 'more finding')} (--format json or jsonl lists them all)`,
+    );
+  lines.push(...renderDrilldowns(outcome, options));
+  return lines;
+}
+
+function renderDrilldowns(outcome: DetectionOutcome, options: ReportOptions): string[] {
+  if (outcome.rule.drilldowns.length === 0) return [];
+  const commands = new Map<string, string>();
+  for (const finding of outcome.findings) {
+    for (const drilldown of fillDrilldowns(outcome, finding)) {
+      const command = drilldownCommand(drilldown, {
+        ...options,
+        contentDir: outcome.rule.contentDir,
+      });
+      if (!commands.has(command)) commands.set(command, drilldown.name);
+    }
+    if (commands.size >= options.drilldownsPerDetection) break;
+  }
+  const lines = ['   drilldowns:'];
+  for (const [command, name] of [...commands].slice(0, options.drilldownsPerDetection)) {
+    lines.push(`     ${printable(name)}`, `       ${printable(command)}`);
+  }
+  return lines;
+}
+
+function renderRisk(report: HuntReport): string[] {
+  const { risk } = report;
+  const lines = [`== Risk by entity (${count(risk.events, 'risk event')})`];
+  if (risk.totals.length === 0) return [...lines, '   No risk events.'];
+  const rows: Event[] = risk.totals.map((t) => ({
+    risk_object: t.riskObject,
+    risk_object_type: t.riskObjectType,
+    total: t.total,
+    risk_events: t.count,
+    detections: t.searchNames.length,
+    first: formatTime(t.firstTime),
+    last: formatTime(t.lastTime),
+  }));
+  const columns = new ColumnCollector();
+  columns.add(rows);
+  lines.push(...indent(renderTable(columns.columns, rows.map(cutCells)).trimEnd().split('\n')));
+  const hours = risk.options.windowSeconds / 3600;
+  lines.push(
+    '',
+    `== Risk incidents (risk over ${risk.options.threshold} within ${Number.isInteger(hours) ? `${hours} h` : `${risk.options.windowSeconds} s`}): ${risk.incidents.length}`,
+  );
+  for (const incident of risk.incidents) lines.push(...renderIncident(incident));
+  return lines;
+}
+
+function renderIncident(incident: RiskIncident): string[] {
+  const lines = [
+    `   ${printable(incident.riskObject)} (${incident.riskObjectType}): risk ${incident.peakTotal} from ${formatTime(incident.start)} to ${formatTime(incident.end)}, ${count(incident.contributions.length, 'risk event')} from ${count(incident.searchNames.length, 'detection')}`,
+  ];
+  for (const c of incident.contributions.slice(0, 20)) {
+    lines.push(
+      `     +${c.score}  ${formatTime(c.time)}  ${printable(c.searchName)}: ${printable(cut(c.message))}`,
+    );
+  }
+  if (incident.contributions.length > 20) {
+    lines.push(`     ... and ${incident.contributions.length - 20} more`);
+  }
+  return lines;
+}
+
+function renderNotRun(report: HuntReport): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const { name, reason } of report.notRun)
+    byReason.set(reason, [...(byReason.get(reason) ?? []), name]);
+  const lines = [`== Not run: ${count(report.notRun.length, 'detection')}`];
+  for (const [reason, names] of [...byReason].sort((a, b) => b[1].length - a[1].length)) {
+    const some = names.slice(0, 3).join('; ');
+    lines.push(
+      `   ${names.length} x ${printable(reason)}: ${printable(some)}${names.length > 3 ? '; ...' : ''}`,
+    );
+  }
+  return lines;
+}
+
+function headlineFields(event: Event): Event {
+  const out: Event = {};
+  for (const field of SIGMA_HEADLINE_FIELDS)
+    if (event[field] !== undefined) out[field] = event[field];
+  return out;
+}
+
+function cutCells(row: Event): Event {
+  const out: Event = {};
+  for (const [name, value] of Object.entries(row)) {
+    out[name] = typeof value === 'string' ? printable(cut(value)) : value;
+  }
+  return out;
+}
+
+function cut(text: string): string {
+  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
+}
+
+function indent(lines: readonly string[]): string[] {
+  return lines.map((line) => `   ${line}`);
+}
+
+function count(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
