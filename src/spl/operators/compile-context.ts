@@ -9,11 +9,14 @@ import type { CompiledExpr, EvalCompileOptions } from '../eval/eval-types.ts';
 import type { LookupProvider } from '../lookups/lookup-store.ts';
 import type { Plan } from '../plan/plan.ts';
 import type { Stage } from './operator.ts';
+import type { DataModelProvider } from './tstats-data-model.ts';
 
 export interface StageCompileContext {
   /** The expanded search text that spans point into. */
   readonly source: SourceText;
   readonly lookups: LookupProvider;
+  /** The data models tstats, datamodel and from datamodel read; absent: those commands are refused. */
+  readonly dataModels?: DataModelProvider;
   /** Eval compile options (clock, random, searchmatch parsing), `source` included. */
   readonly evalOptions: EvalCompileOptions;
   /** 0-based place of the command in its pipeline: generating commands must come first. */

@@ -1,6 +1,7 @@
-// `| from inputlookup:<name>` / `| from lookup:<name>`: a lookup table's rows; other datasets are refused (Search Reference, from).
+// `| from datamodel:<X.Y>`, `| from inputlookup:<name>` / `| from lookup:<name>`; other datasets are refused (Search Reference, from).
 import type { FromCommand, InputlookupCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
+import { compileFromDatamodel } from './datamodel.ts';
 import { compileInputlookup } from './inputlookup.ts';
 import { refuseCommand } from './unsupported.ts';
 
@@ -17,11 +18,10 @@ export function compileFrom(command: FromCommand, context: StageCompileContext):
     };
     return compileInputlookup(inputlookup, context);
   }
+  if (type === 'datamodel') return compileFromDatamodel(command, context);
   return refuseCommand(
     command,
     context,
-    type === 'datamodel'
-      ? 'from datamodel reads CIM data models, which need the data-model layer (not built yet)'
-      : `from ${type}: only inputlookup and lookup datasets can be read here`,
+    `from ${type}: only datamodel, inputlookup and lookup datasets can be read here`,
   );
 }

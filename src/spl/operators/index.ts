@@ -6,6 +6,7 @@ import { compileAppendpipe } from './appendpipe.ts';
 import { compileBin } from './bin.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { compileConvert } from './convert.ts';
+import { compileDatamodel } from './datamodel.ts';
 import { compileDedup } from './dedup.ts';
 import { compileEval } from './eval.ts';
 import { compileEventstats } from './eventstats.ts';
@@ -35,6 +36,7 @@ import { compileTable } from './table.ts';
 import { compileTimechart } from './timechart.ts';
 import { compileTopRare } from './top-rare.ts';
 import { compileTransaction } from './transaction.ts';
+import { compileTstats } from './tstats.ts';
 import { refuseCommand } from './unsupported.ts';
 import { compileWhere } from './where.ts';
 import { compileXmlkv } from './xmlkv.ts';
@@ -82,8 +84,8 @@ export const STAGE_COMPILERS: { readonly [K in CommandKind]: StageCompiler<K> } 
   Lookup: compileLookup,
   Inputlookup: compileInputlookup,
   Outputlookup: refuse,
-  Tstats: refuse,
-  Datamodel: refuse,
+  Tstats: compileTstats,
+  Datamodel: compileDatamodel,
   From: compileFrom,
   Makeresults: compileMakeresults,
   Join: compileJoin,

@@ -2,6 +2,7 @@
 import type { Event } from '../../core/event.ts';
 import type { Span } from '../../core/span.ts';
 import type { Plan } from '../plan/plan.ts';
+import type { RouteFilter } from '../plan/route-filter.ts';
 import type { FieldNeed } from './field-need.ts';
 import type { RunServices } from './run-services.ts';
 
@@ -44,5 +45,10 @@ export interface Stage {
   readonly streaming: boolean;
   /** Subsearch plans that read events: the run feeds them the same events (see RunServices). */
   readonly sidePlans: readonly Plan[];
+  /**
+   * For a first stage that reads events itself (tstats over a data model): which events it can
+   * use, as the plan's route. A leading search clause gives its own route instead.
+   */
+  readonly route?: RouteFilter;
   start(services: RunServices): Operator;
 }

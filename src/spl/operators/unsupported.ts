@@ -9,9 +9,6 @@ import {
 
 /** Why each refused command kind cannot run here; `Generic` commands get the default reason. */
 export const REFUSALS: Partial<Record<Command['kind'], string>> = {
-  Tstats:
-    'tstats reads accelerated data models, which need the CIM data-model layer (not built yet)',
-  Datamodel: 'datamodel reads CIM data models, which need the data-model layer (not built yet)',
   Iplocation: 'iplocation needs a GeoIP database, which spelunk does not ship',
   Outputlookup: 'outputlookup writes Splunk lookup state; spelunk does not write lookups',
   Multikv: 'multikv parses table-formatted command output, which Windows event data never holds',

@@ -5,6 +5,7 @@ import type { EvalClock } from '../eval/eval-types.ts';
 import type { LookupProvider } from '../lookups/lookup-store.ts';
 import { NO_LOOKUPS } from '../lookups/lookup-store.ts';
 import type { MacroLibrary } from '../macros/macro.ts';
+import type { DataModelProvider } from '../operators/tstats-data-model.ts';
 import { locateDiagnostic, parseSpl } from '../parse-spl.ts';
 import { expandSourcetypeAliases } from './expand-sourcetype-aliases.ts';
 import type { Plan } from './plan.ts';
@@ -20,6 +21,8 @@ export interface CompileSplOptions {
   readonly random?: () => number;
   /** Shown in diagnostics (`--> search:1:5`): a file path or `search`. */
   readonly sourceName?: string;
+  /** The data models tstats/datamodel/from read (knowledge/datamodels); without them they are refused. */
+  readonly dataModels?: DataModelProvider;
 }
 
 export type CompileSplResult =
@@ -36,6 +39,7 @@ export function compileSpl(text: string, options: CompileSplOptions = {}): Compi
   const planned = planPipeline(expandSourcetypeAliases(parsed.pipeline), {
     source: parsed.expanded,
     lookups: options.lookups ?? NO_LOOKUPS,
+    ...(options.dataModels ? { dataModels: options.dataModels } : {}),
     evalOptions: {
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.random ? { random: options.random } : {}),

@@ -8,6 +8,7 @@ import { copyRowsStage } from '../operators/copy-rows.ts';
 import { type FieldNeed, needsField, unionNeed } from '../operators/field-need.ts';
 import { compileStage } from '../operators/index.ts';
 import type { Stage } from '../operators/operator.ts';
+import type { DataModelProvider } from '../operators/tstats-data-model.ts';
 import { parseSpl } from '../parse-spl.ts';
 import type { Plan } from './plan.ts';
 import {
@@ -23,6 +24,7 @@ export interface PlanOptions {
   readonly source: SourceText;
   readonly lookups: LookupProvider;
   readonly evalOptions: EvalCompileOptions;
+  readonly dataModels?: DataModelProvider;
 }
 
 /** Compiles every command (collecting every problem), then builds the plan. */
@@ -36,6 +38,7 @@ export function planPipeline(
     const context: StageCompileContext = {
       source: options.source,
       lookups: options.lookups,
+      ...(options.dataModels ? { dataModels: options.dataModels } : {}),
       evalOptions: { ...options.evalOptions, source: options.source },
       position,
       compileSubsearch: (subsearch) => planPipeline(subsearch.pipeline, options),
@@ -58,7 +61,7 @@ export function planPipeline(
     ? ROUTE_NONE
     : first?.kind === 'Search'
       ? routeOfSearch(first.expr)
-      : ROUTE_ANY;
+      : (compiled[0]?.route ?? ROUTE_ANY);
   const route = sidePlans.reduce((r, p) => unionRoutes(r, p.route), mainRoute);
   const plan: Plan = {
     source: options.source,

@@ -1,0 +1,134 @@
+// An event projected onto a dataset: membership (tags, constraints), then only the calculated fields the search needs.
+import type { Event } from '../../../core/event.ts';
+import type { MaybeValue, Scalar } from '../../../core/value.ts';
+import { type FieldNeed, unionNeed } from '../../../spl/operators/field-need.ts';
+import type { DatasetProjection } from '../../../spl/operators/tstats-data-model.ts';
+import { ROUTE_ANY, ROUTE_NONE, unionRoutes } from '../../../spl/plan/route-filter.ts';
+import { TAG_FIELD } from '../model/data-model-spec.ts';
+import type { CompiledCalculation, CompiledDataset } from './compile-dataset.ts';
+import type { CompiledEventType, EventTypeField } from './compile-event-types.ts';
+import type { FieldNames } from './dataset-fields.ts';
+import { chainOf } from './dataset-fields.ts';
+import { createEventTagger, type EventClass } from './event-tagger.ts';
+
+/**
+ * What Splunk does to build a data model row, in order (Knowledge Manager Manual, "Design data
+ * models"): the root's constraint selects events (through their event types' tags), then each
+ * level's calculated fields run and the next level's constraint filters. Here only the
+ * calculations an output or a later constraint needs are kept (one backward pass), and the
+ * event's fields are copied once into a working row that they update.
+ *
+ * An empty value counts as no value: Splunk's search-time extractions never create empty fields
+ * (transforms.conf KEEP_EMPTY_VALS defaults to false), so a data model never sees one.
+ */
+export function compileProjection(
+  dataset: CompiledDataset,
+  names: FieldNames,
+  wanted: ReadonlySet<string> | 'all',
+  allEventTypes: readonly CompiledEventType[],
+): DatasetProjection {
+  const outputs = [...names].filter(([name]) => wanted === 'all' || wanted.has(name));
+  const chain = chainOf(dataset);
+  const root = chain[0] as CompiledDataset;
+  const wantsTag = outputs.some(([, plain]) => plain === TAG_FIELD);
+
+  // Backward pass: a level's calculations run after its constraint, before the next level's.
+  const needed = new Set(outputs.map(([, plain]) => plain));
+  const levels: (readonly CompiledCalculation[])[] = chain.map(() => []);
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const level = chain[k] as CompiledDataset;
+    const kept: CompiledCalculation[] = [];
+    for (let i = level.calculated.length - 1; i >= 0; i--) {
+      const calc = level.calculated[i] as CompiledCalculation;
+      if (!needed.has(calc.field)) continue;
+      kept.unshift(calc);
+      for (const read of calc.reads) needed.add(read);
+    }
+    levels[k] = kept;
+    if (k > 0 && level.constraint !== undefined) {
+      for (const read of level.constraint.reads) needed.add(read);
+    }
+  }
+  for (const read of root.constraint?.reads ?? []) needed.add(read);
+  const needsTag = wantsTag || needed.has(TAG_FIELD);
+  needed.delete(TAG_FIELD);
+  const copied = [...needed];
+
+  // Event types matter when a constraint names their tags (or `tag` itself is read).
+  const constraints = chain.flatMap((level) => (level.constraint ? [level.constraint] : []));
+  const openTags = needsTag && constraints.some((c) => c.namedTags === undefined);
+  const named = new Set(constraints.flatMap((c) => [...(c.namedTags ?? [])]));
+  const relevant = allEventTypes.filter(
+    (type) => wantsTag || openTags || [...type.tags].some((tag) => named.has(tag)),
+  );
+  const required = new Set(constraints.flatMap((c) => [...c.requiredTags]));
+  const tagger = relevant.length > 0 ? createEventTagger(relevant) : undefined;
+  const overrides = new Map<CompiledEventType, readonly EventTypeField[]>(
+    relevant.map((type) => [type, type.fields.filter((f) => needed.has(f.field))]),
+  );
+
+  const rootRequired = root.constraint?.requiredTags ?? new Set<string>();
+  const route =
+    rootRequired.size === 0
+      ? (root.constraint?.route ?? ROUTE_ANY)
+      : relevant
+          .filter((type) => [...rootRequired].every((tag) => type.tags.has(tag)))
+          .reduce((r, type) => unionRoutes(r, type.route), ROUTE_NONE);
+  const reads: FieldNeed = unionNeed(
+    copied,
+    wantsTag ? [TAG_FIELD] : [],
+    ...relevant.map((type) => type.reads),
+    ...[...overrides.values()].flatMap((fields) => fields.map((f) => f.reads)),
+  );
+
+  const requiredTags = [...required];
+  const rootTest = root.constraint?.test;
+  const childTests = chain.map((level, k) => (k === 0 ? undefined : level.constraint?.test));
+  const noClass: EventClass = { tags: new Set(), types: [] };
+  return {
+    reads,
+    route,
+    project(event) {
+      const klass = tagger === undefined ? noClass : tagger(event);
+      for (const tag of requiredTags) if (!klass.tags.has(tag)) return undefined;
+      const row: Event = {};
+      for (const field of copied) {
+        const value = event[field];
+        if (value !== undefined && value !== '') row[field] = value;
+      }
+      for (const type of klass.types) {
+        for (const { field, compute } of overrides.get(type) ?? []) {
+          row[field] = presentOrNull(compute(event));
+        }
+      }
+      if (needsTag) row[TAG_FIELD] = tagsOf(event[TAG_FIELD], klass.tags);
+      if (rootTest !== undefined && !rootTest(row)) return undefined;
+      for (let k = 0; k < levels.length; k++) {
+        const test = childTests[k];
+        if (test !== undefined && !test(row)) return undefined;
+        for (const calc of levels[k] as readonly CompiledCalculation[]) {
+          row[calc.field] = presentOrNull(calc.compute(row));
+        }
+      }
+      const out: Event = {};
+      for (const [name, plain] of outputs) {
+        const value = row[plain];
+        if (value !== undefined) out[name] = value;
+      }
+      return out;
+    },
+  };
+}
+
+function presentOrNull(value: MaybeValue): MaybeValue {
+  return value === '' ? undefined : value;
+}
+
+/** The event's own tags (a Splunk export carries them) followed by its event types' tags. */
+function tagsOf(own: MaybeValue, fromTypes: ReadonlySet<string>): MaybeValue {
+  const tags = new Set<Scalar>(own === undefined ? [] : Array.isArray(own) ? own : [own as Scalar]);
+  for (const tag of fromTypes) tags.add(tag);
+  if (tags.size === 0) return undefined;
+  const list = [...tags];
+  return list.length === 1 ? list[0] : list;
+}
