@@ -10,6 +10,7 @@ import {
   hasInputProblems,
   problemDiagnostic,
 } from '../../ingest/input/input-summary.ts';
+import { loadDataModels } from '../../knowledge/datamodels/load/load-data-models.ts';
 import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
 import { loadLookupDirectories } from '../../spl/lookups/load-lookup-directories.ts';
 import { loadMacros } from '../../spl/macros/load-macros.ts';
@@ -26,6 +27,8 @@ export interface SearchOptions {
   readonly props?: readonly string[];
   /** False with --no-builtin-knowledge: only the --props knowledge applies. */
   readonly builtinKnowledge?: boolean;
+  /** Data-model mapping files or directories (`--datamodels`), after the built-in event types. */
+  readonly datamodels?: readonly string[];
   readonly inputFormat?: InputFormatName;
   readonly index?: string;
   readonly source?: string;
@@ -73,6 +76,12 @@ export const searchCommand: CliCommand = {
         [],
       )
       .option(
+        '--datamodels <file|dir>',
+        'data-model mappings: YAML event types (search + tags) putting your own sources into the CIM data models that tstats reads (repeatable)',
+        collect,
+        [],
+      )
+      .option(
         '--no-builtin-knowledge',
         'leave out the built-in Sysmon/Security/PowerShell knowledge (use only --props)',
       )
@@ -96,7 +105,7 @@ export const searchCommand: CliCommand = {
 };
 
 /**
- * load macros → load lookups → load field knowledge → compile → run over the inputs (engine:
+ * load macros → load lookups → load field knowledge and data models → compile → run over the inputs (engine:
  * read once, route → knowledge → plan) → render results → report input problems. Returns the
  * exit code.
  */
@@ -114,13 +123,26 @@ export async function runSearch(
     builtin: options.builtinKnowledge !== false,
     lookups: lookups.store,
   });
-  const setupProblems = [...macros.diagnostics, ...lookups.diagnostics, ...knowledge.diagnostics];
+  const dataModels = loadDataModels({
+    paths: options.datamodels ?? [],
+    builtin: options.builtinKnowledge !== false,
+  });
+  const setupProblems = [
+    ...macros.diagnostics,
+    ...lookups.diagnostics,
+    ...knowledge.diagnostics,
+    ...dataModels.diagnostics,
+  ];
   if (hasErrors(setupProblems)) {
     io.err(`${formatDiagnostics(setupProblems)}\n`);
     return EXIT_FAILURE;
   }
   warnings.push(...setupProblems);
-  const compiled = compileSpl(spl, { macros: macros.library, lookups: lookups.store });
+  const compiled = compileSpl(spl, {
+    macros: macros.library,
+    lookups: lookups.store,
+    dataModels: dataModels.dataModels,
+  });
   if (!compiled.ok) {
     io.err(`${formatDiagnostics(compiled.diagnostics)}\n`);
     return EXIT_FAILURE;

@@ -8,6 +8,7 @@ import {
   loadContent,
 } from '../../detection/index.ts';
 import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
+import { loadDataModels } from '../../knowledge/datamodels/load/load-data-models.ts';
 import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
 import {
   type CompiledSigmaSet,
@@ -73,6 +74,9 @@ export function prepareHunt(options: HuntSetupOptions): HuntSetup {
     if (id !== undefined) found.add(id.toLowerCase());
   };
 
+  // tstats/datamodel searches read the CIM data models, computed from the events in the pass.
+  const dataModels = loadDataModels();
+  diagnostics.push(...dataModels.diagnostics);
   const spl: SplHuntDetection[] = [];
   const notRun: NotRun[] = [];
   for (const detection of pack.detections) {
@@ -91,7 +95,7 @@ export function prepareHunt(options: HuntSetupOptions): HuntSetup {
       }
       continue;
     }
-    const compiled = compileDetection(detection, pack);
+    const compiled = compileDetection(detection, pack, { dataModels: dataModels.dataModels });
     if (!compiled.ok) {
       diagnostics.push(...compiled.diagnostics);
       notRun.push({ name: detection.name, reason: 'its search does not compile' });
