@@ -5,6 +5,7 @@ import { dumpCommand } from './dump.ts';
 import { huntCommand } from './hunt.ts';
 import { searchCommand } from './search.ts';
 import { startCommand } from './start.ts';
+import { testCommand } from './test.ts';
 import { validateCommand } from './validate.ts';
 
 export interface CliCommand {
@@ -18,5 +19,6 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   huntCommand,
   searchCommand,
   startCommand,
+  testCommand,
   validateCommand,
 ];

@@ -1,0 +1,264 @@
+// `spelunk test`'s entry: every detection's tests replayed and judged as contentctl judges them, with no Splunk server.
+import { existsSync, statSync } from 'node:fs';
+import type { Event } from '../../core/event.ts';
+import {
+  type AttackData,
+  type ContentPack,
+  compileDetection,
+  type Detection,
+  type DetectionTest,
+  mirroredCandidates,
+} from '../../detection/index.ts';
+import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
+import type { Plan } from '../../spl/plan/plan.ts';
+import { planEventFlow } from '../event-flow.ts';
+import { runPlansOverEvents } from '../run-plans.ts';
+import { CONTENTCTL_TEST_INDEX, type ReplayFile, replayFiles } from './replay-inputs.ts';
+import { summarizeTests, type TestResult, type TestRunReport } from './test-report.ts';
+import { benignJudge, unitJudge } from './test-verdict.ts';
+
+export interface TestRunOptions {
+  /** Where attack-data URLs are looked up, the URL's path mirrored under each (docs/testing-detections.md). */
+  readonly dataDirs: readonly string[];
+  /** Only these detections (names or ids, any case); all when empty. */
+  readonly only?: readonly string[];
+}
+
+export interface TestRunHooks {
+  /** Each result as soon as its test is decided. */
+  readonly onResult?: (result: TestResult) => void;
+}
+
+/**
+ * For each detection (in load order) and each of its tests: decide whether it runs (contentctl
+ * skips manual tests, non-production and Correlation detections; spelunk also skips searches it
+ * cannot run, saying why) → locate the attack data (missing → skipped with the paths looked at)
+ * → replay it with the test's source/sourcetype/index/host → run the search over all of it with
+ * the field knowledge → judge the results (contentctl's rule; benign: no results).
+ */
+export async function runDetectionTests(
+  pack: ContentPack,
+  knowledge: KnowledgeBase,
+  options: TestRunOptions,
+  hooks: TestRunHooks = {},
+): Promise<TestRunReport> {
+  const started = performance.now();
+  const wanted = new Set((options.only ?? []).map((n) => n.toLowerCase()));
+  const results: TestResult[] = [];
+  const record = (result: TestResult) => {
+    results.push(result);
+    hooks.onResult?.(result);
+  };
+  for (const detection of pack.detections) {
+    if (
+      wanted.size > 0 &&
+      !wanted.has(detection.name.toLowerCase()) &&
+      !wanted.has(detection.id.toLowerCase())
+    ) {
+      continue;
+    }
+    const skip = skipReason(detection);
+    let plan: Plan | undefined;
+    let compileError: string | undefined;
+    if (skip === undefined) {
+      const compiled = compileDetection(detection, pack);
+      if (compiled.ok) plan = compiled.plan;
+      else compileError = compiled.diagnostics[0]?.message ?? 'the search does not compile';
+    }
+    for (const test of detection.tests) {
+      const base = { detection, test };
+      if (skip !== undefined) record(resultOf(base, 'skipped', false, skip, [], 0, 0, 0));
+      else if (plan === undefined) {
+        record(
+          resultOf(
+            base,
+            'failed',
+            true,
+            `the search does not compile: ${compileError}`,
+            [],
+            0,
+            0,
+            0,
+          ),
+        );
+      } else if (test.kind === 'manual' || test.kind === 'integration') {
+        record(
+          resultOf(
+            base,
+            'skipped',
+            false,
+            `${test.kind} tests need Splunk Enterprise Security`,
+            [],
+            0,
+            0,
+            0,
+          ),
+        );
+      } else record(await runTest(detection, test, plan, knowledge, options.dataDirs));
+    }
+  }
+  return summarizeTests(results, (performance.now() - started) / 1000);
+}
+
+async function runTest(
+  detection: Detection,
+  test: DetectionTest,
+  plan: Plan,
+  knowledge: KnowledgeBase,
+  dataDirs: readonly string[],
+): Promise<TestResult> {
+  const started = performance.now();
+  const base = { detection, test };
+  const files: ReplayFile[] = [];
+  for (const attack of test.attackData) {
+    const located = locate(attack, dataDirs);
+    if ('missing' in located) {
+      return resultOf(base, 'skipped', false, located.missing, located.lookedAt, 0, 0, 0);
+    }
+    files.push({
+      path: located.path,
+      source: attack.source,
+      sourcetype: attack.sourcetype,
+      index: attack.customIndex ?? CONTENTCTL_TEST_INDEX,
+      host: attack.host,
+    });
+  }
+  const judge = test.expectsResults ? unitJudge(detection) : benignJudge();
+  const flow = planEventFlow([plan], knowledge);
+  const replay = replayFiles(files, flow.needsRaw);
+  let events = 0;
+  const counted = (async function* () {
+    for await (const batch of replay.source) {
+      events += batch.length;
+      yield batch;
+    }
+  })();
+  const warnings: string[] = [];
+  try {
+    await runPlansOverEvents(
+      [
+        {
+          plan,
+          context: {
+            emit: (rows: readonly Event[]) => {
+              for (const row of rows) judge.add(row);
+            },
+            warn: (d) => warnings.push(`${d.code}: ${d.message}`),
+          },
+        },
+      ],
+      counted,
+      flow,
+    );
+  } catch (cause) {
+    const message = `the search stopped: ${cause instanceof Error ? cause.message : String(cause)}`;
+    return resultOf(
+      base,
+      'failed',
+      true,
+      message,
+      files.map((f) => f.path),
+      0,
+      events,
+      seconds(started),
+    );
+  }
+  const refused = replay
+    .summaries()
+    .flatMap((s) =>
+      s.files.filter((f) => f.refused !== undefined).map((f) => `${f.path}: ${f.refused}`),
+    );
+  if (refused.length > 0) {
+    return resultOf(
+      base,
+      'failed',
+      true,
+      `attack data not read: ${refused.join('; ')}`,
+      files.map((f) => f.path),
+      0,
+      events,
+      seconds(started),
+    );
+  }
+  const verdict = judge.verdict();
+  const skippedRecords = replay.summaries().reduce((n, s) => n + s.skipped, 0);
+  const notes = [
+    ...(skippedRecords > 0 ? [`${skippedRecords} attack data records could not be read`] : []),
+    ...warnings.slice(0, 3),
+  ];
+  const message = notes.length > 0 ? `${verdict.reason} (${notes.join('; ')})` : verdict.reason;
+  return resultOf(
+    base,
+    verdict.passed ? 'passed' : 'failed',
+    false,
+    message,
+    files.map((f) => f.path),
+    verdict.results,
+    events,
+    seconds(started),
+  );
+}
+
+/** contentctl's skips, and the searches spelunk cannot run. */
+function skipReason(detection: Detection): string | undefined {
+  if (detection.manualTest !== undefined) return `manual test: ${detection.manualTest}`;
+  if (detection.status !== 'production')
+    return `the detection is ${detection.status} (contentctl tests production detections only)`;
+  if (detection.type === 'Correlation')
+    return 'Correlation searches read risk events: contentctl does not unit-test them';
+  if (!detection.enabled && detection.disabled?.code !== 'search-does-not-parse') {
+    return `spelunk cannot run this search: ${detection.disabled?.message ?? 'disabled'}`;
+  }
+  return undefined;
+}
+
+function locate(
+  attack: AttackData,
+  dataDirs: readonly string[],
+): { path: string } | { missing: string; lookedAt: readonly string[] } {
+  const candidates = mirroredCandidates(attack.location, dataDirs);
+  for (const candidate of candidates) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return { path: candidate };
+  }
+  if (candidates.length === 0) {
+    const mirror = attack.location.kind === 'url' ? attack.location.mirrorPath : '';
+    return {
+      missing: `attack data ${attack.data} needs a data directory: give --data-dir DIR with the file at DIR/${mirror}`,
+      lookedAt: [],
+    };
+  }
+  return {
+    missing: `attack data not found: looked for ${candidates.join(', ')}`,
+    lookedAt: candidates,
+  };
+}
+
+function resultOf(
+  base: { readonly detection: Detection; readonly test: DetectionTest },
+  status: TestResult['status'],
+  error: boolean,
+  message: string,
+  data: readonly string[],
+  results: number,
+  events: number,
+  secondsTaken: number,
+): TestResult {
+  return {
+    detection: base.detection.name,
+    detectionId: base.detection.id,
+    file: base.detection.origin.file.name,
+    test: base.test.name,
+    kind: base.test.kind,
+    status,
+    error,
+    message,
+    results,
+    events,
+    seconds: secondsTaken,
+    data,
+  };
+}
+
+function seconds(started: number): number {
+  return (performance.now() - started) / 1000;
+}
