@@ -1,149 +1,32 @@
-// `spelunk start` (`npm start`): the seed IDE-tunneling search over a Sysmon sample spelunk writes itself.
-import { Readable } from 'node:stream';
+// `spelunk start` (`npm start`): the built-in pack hunts its bundled telemetry, then each Atomic Red Team test is shown with what found it.
+import path from 'node:path';
 import type { Command } from 'commander';
-import { EXIT_OK } from '../exit-codes.ts';
+import { formatDiagnostics } from '../../core/diagnostic.ts';
+import type { Event } from '../../core/event.ts';
+import { BUILTIN_CONTENT_DIR, type Detection } from '../../detection/index.ts';
+import type { HuntReport } from '../../engine/hunt/hunt-report.ts';
+import { prepareHunt } from '../../engine/hunt/prepare-hunt.ts';
+import { runHunt } from '../../engine/hunt/run-hunt.ts';
+import { scalarToString } from '../../spl/value/number.ts';
+import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.ts';
+import { createHuntOutput } from '../hunt/hunt-output.ts';
 import type { CliCommand } from './index.ts';
-import { runSearch } from './search.ts';
 
-/**
- * Seed 000, "Detect IDE Tunneling in Splunk", verbatim. It names the sourcetype the old Sysmon
- * add-on gave (`XmlWinEventLog:Microsoft-Windows-Sysmon/Operational`), so the sample is read
- * with that sourcetype, as such an index would hold it.
- */
-export const SEED_IDE_TUNNELING_SEARCH = `index=wineventlog sourcetype="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode=1
-(Image="*\\\\code.exe" OR Image="*\\\\code-tunnel.exe" OR Image="*\\\\code-insiders.exe"
-OR Image="*\\\\devtunnel.exe" OR Image="*\\\\devtunnel"
-OR Image="*\\\\jetbrains-gateway.exe" OR Image="*\\\\gateway.exe"
-OR Image="*\\\\remote-dev-server*" OR Image="*\\\\cursor.exe"
-OR CommandLine="*tunnel*" OR CommandLine="*serve-web*" OR CommandLine="*--remote-tunnel*")
-| eval IsTunnelCommand=if(match(CommandLine, "(?i)tunnel"), 1, 0)
-| eval IsCodeCLI=if(match(Image, "(?i)(code\\.exe|code-tunnel|code-insiders)"), 1, 0)
-| eval IsJetBrains=if(match(Image, "(?i)(jetbrains-gateway|gateway\\.exe|remote-dev-server|idea|pycharm)"), 1, 0)
-| eval HasGitHubAuth=if(match(CommandLine, "(?i)(--github|github|--provider\\s+github)"), 1, 0)
-| eval IsHeadless=if(match(CommandLine, "(?i)(--cli|--no-browser|--accept-server-license-terms|serve-web)"), 1, 0)
-| eval RiskScore=IsTunnelCommand + HasGitHubAuth + IsHeadless
-| where IsTunnelCommand=1 OR IsCodeCLI=1 OR IsJetBrains=1
-| table _time, host, User, Image, CommandLine, ParentImage, ParentCommandLine, IsTunnelCommand, IsCodeCLI, IsJetBrains, HasGitHubAuth, IsHeadless, RiskScore
-| sort - _time`;
+export {
+  generateSysmonSample,
+  SEED_IDE_TUNNELING_SEARCH,
+  SEED_SOURCETYPE,
+} from './seed-sample.ts';
 
-export const SEED_SOURCETYPE = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational';
+/** The pack's own telemetry: Atomic Red Team scenarios, other attacks, benign baselines. */
+export const BUNDLED_TELEMETRY_DIR = path.join(BUILTIN_CONTENT_DIR, 'data');
 
-/** Command lines with `#` get the event number there, as real ones carry ids and paths. */
-const BENIGN: readonly (readonly [string, string, string])[] = [
-  [
-    'C:\\Windows\\System32\\svchost.exe',
-    'C:\\Windows\\system32\\svchost.exe -k netsvcs -p -s Schedule',
-    'C:\\Windows\\System32\\services.exe',
-  ],
-  [
-    'C:\\Windows\\System32\\cmd.exe',
-    'cmd.exe /c type C:\\Users\\dev\\report-#.txt',
-    'C:\\Windows\\explorer.exe',
-  ],
-  [
-    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-    '"chrome.exe" --type=renderer --lang=en-US --renderer-client-id=#',
-    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  ],
-  [
-    'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
-    'powershell.exe -NoProfile -Command Get-Date',
-    'C:\\Windows\\explorer.exe',
-  ],
-  [
-    'C:\\Windows\\System32\\conhost.exe',
-    '\\??\\C:\\Windows\\system32\\conhost.exe 0xffffffff -ForceV1',
-    'C:\\Windows\\System32\\cmd.exe',
-  ],
-  [
-    'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE',
-    '"OUTLOOK.EXE" /recycle',
-    'C:\\Windows\\explorer.exe',
-  ],
-];
+/** Seed 000: its tests are the three Atomic Red Team tests, and its results carry RiskScore. */
+const SEED_DETECTION_ID = '372b797f-f83c-4436-91ae-6317e6c32fb6';
 
-const TUNNELS: readonly (readonly [string, string])[] = [
-  [
-    'C:\\Users\\dev\\AppData\\Local\\Programs\\Microsoft VS Code\\bin\\code.exe',
-    'code.exe tunnel --accept-server-license-terms --name build-box',
-  ],
-  [
-    'C:\\Users\\dev\\AppData\\Local\\Temp\\devtunnel.exe',
-    'devtunnel.exe host --port 8080 --allow-anonymous',
-  ],
-  [
-    'C:\\Users\\dev\\AppData\\Local\\JetBrains\\Gateway\\jetbrains-gateway.exe',
-    'jetbrains-gateway.exe --github-auth',
-  ],
-  [
-    'C:\\Users\\dev\\AppData\\Local\\Programs\\Microsoft VS Code\\Code.exe',
-    'Code.exe serve-web --without-connection-token',
-  ],
-];
-
-/** A small deterministic generator (mulberry32): the sample is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const escapeXml = (text: string) =>
-  text.replace(
-    /[&<>'"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
-  );
-
-/**
- * `count` Sysmon process-creation events (EventID 1) as Splunk's XmlWinEventLog stores them, one
- * `<Event>` per line, one second apart from 2024-05-01T08:00:00Z; every `tunnelEvery`-th one is
- * an IDE/dev tunnel launch, the rest ordinary processes.
- */
-export function* generateSysmonSample(
-  count: number,
-  tunnelEvery = 50,
-  seed = 7,
-): Generator<string> {
-  const next = random(seed);
-  const start = Date.UTC(2024, 4, 1, 8, 0, 0);
-  for (let i = 0; i < count; i++) {
-    const tunnel = tunnelEvery > 0 && i % tunnelEvery === tunnelEvery - 1;
-    const benign = BENIGN[Math.floor(next() * BENIGN.length)] as readonly [string, string, string];
-    const picked = TUNNELS[Math.floor(next() * TUNNELS.length)] as readonly [string, string];
-    const [image, template] = tunnel ? picked : [benign[0], benign[1]];
-    const commandLine = template.replace('#', String(i));
-    const parent = tunnel ? 'C:\\Windows\\explorer.exe' : benign[2];
-    const host = `WS${String(1 + Math.floor(next() * 20)).padStart(2, '0')}.corp.example`;
-    const user = `CORP\\user${1 + Math.floor(next() * 40)}`;
-    const time = new Date(start + i * 1000)
-      .toISOString()
-      .replace('Z', '000000Z')
-      .replace('.000000000Z', '.123456700Z');
-    const pid = 1000 + Math.floor(next() * 60000);
-    const data: [string, string][] = [
-      ['RuleName', '-'],
-      ['UtcTime', time.slice(0, 23).replace('T', ' ')],
-      ['ProcessGuid', `{4d5c1a2b-${i.toString(16).padStart(4, '0')}-6630-0000-001000000000}`],
-      ['ProcessId', String(pid)],
-      ['Image', image],
-      ['CommandLine', commandLine],
-      ['CurrentDirectory', 'C:\\Users\\dev\\'],
-      ['User', user],
-      ['IntegrityLevel', 'Medium'],
-      ['Hashes', `SHA256=${((i * 2654435761) >>> 0).toString(16).padStart(64, '0')}`],
-      ['ParentProcessId', String(pid - 7)],
-      ['ParentImage', parent],
-      ['ParentCommandLine', parent.slice(parent.lastIndexOf('\\') + 1)],
-    ];
-    yield `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Sysmon' Guid='{5770385f-c22a-43e0-bf4c-06f5698ffbd9}'/><EventID>1</EventID><Version>5</Version><Level>4</Level><Task>1</Task><Opcode>0</Opcode><Keywords>0x8000000000000000</Keywords><TimeCreated SystemTime='${time}'/><EventRecordID>${i + 1}</EventRecordID><Correlation/><Execution ProcessID='3140' ThreadID='4400'/><Channel>Microsoft-Windows-Sysmon/Operational</Channel><Computer>${host}</Computer><Security UserID='S-1-5-18'/></System><EventData>${data
-      .map(([name, value]) => `<Data Name='${name}'>${escapeXml(value)}</Data>`)
-      .join('')}</EventData></Event>`;
-  }
+export interface StartIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
 }
 
 export const startCommand: CliCommand = {
@@ -151,24 +34,94 @@ export const startCommand: CliCommand = {
     program
       .command('start')
       .description(
-        'Run the seed IDE-tunneling search over a small built-in Sysmon sample (npm start)',
+        'Hunt the bundled sample telemetry with the built-in content pack and show the Atomic Red Team tests it finds (npm start)',
       )
       .action(async () => {
-        const sample = [...generateSysmonSample(200)].join('\n');
-        process.stdout.write(
-          'spelunk: running the seed "Detect IDE Tunneling" search over 200 built-in Sysmon events\n\n',
-        );
-        const code = await runSearch(
-          SEED_IDE_TUNNELING_SEARCH,
-          ['-'],
-          { format: 'table', macros: [], lookups: [], sourcetype: SEED_SOURCETYPE, strict: true },
-          {
-            out: (text) => process.stdout.write(text),
-            err: (text) => process.stderr.write(text),
-            stdin: Readable.from([Buffer.from(sample, 'utf8')]),
-          },
-        );
-        process.exitCode = code ?? EXIT_OK;
+        process.exitCode = await runStart({
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+        });
       });
   },
 };
+
+/**
+ * prepare the built-in pack → hunt all of content/data in one pass and print the report → for
+ * each Atomic test of seed 000, hunt the folder of its telemetry and print seed 000's rows with
+ * their RiskScore and the risk the other detections raised.
+ */
+export async function runStart(io: StartIo): Promise<number> {
+  const setup = prepareHunt({ content: [], sigma: [], only: [] });
+  const errors = setup.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    io.err(`${formatDiagnostics(errors)}\n`);
+    return EXIT_FAILURE;
+  }
+  const relative = path.relative(process.cwd(), BUNDLED_TELEMETRY_DIR) || '.';
+  io.out(
+    `spelunk: hunting the bundled telemetry (${relative}) with the built-in content pack (${setup.spl.length} detections)\n\n`,
+  );
+  const report = await runHunt(setup, [BUNDLED_TELEMETRY_DIR]);
+  if (report.diagnostics.length > 0) io.err(`${formatDiagnostics(report.diagnostics)}\n\n`);
+  createHuntOutput('table', io.out, {
+    inputs: [relative],
+    riskOut: undefined,
+    rowsPerDetection: 50,
+    drilldownsPerDetection: 0,
+  }).end(report);
+
+  const seed = setup.spl.find((s) => s.detection.id === SEED_DETECTION_ID)?.detection;
+  if (seed === undefined) {
+    io.err('error: the built-in pack has no seed 000 detection (Detect IDE Tunneling)\n');
+    return EXIT_FAILURE;
+  }
+  io.out(`\n== Atomic Red Team tests of ${seed.techniques.map((t) => t.id).join(', ')}\n`);
+  let found = 0;
+  for (const test of seed.tests.filter((t) => /^Atomic Test/i.test(t.name))) {
+    const folders = atomicFolders(seed, test.name);
+    const atomic = await runHunt(setup, folders);
+    found += printAtomicTest(test.name, folders, atomic, io) ? 1 : 0;
+  }
+  io.out(`\n${found} of 3 Atomic tests found\n`);
+  return found === 3 ? EXIT_OK : EXIT_FAILURE;
+}
+
+/** The folders holding a test's telemetry: every channel of the scenario, not only the test's own file. */
+function atomicFolders(seed: Detection, testName: string): string[] {
+  const test = seed.tests.find((t) => t.name === testName);
+  const folders = (test?.attackData ?? []).flatMap((a) =>
+    a.location.kind === 'file' ? [path.dirname(a.location.path)] : [],
+  );
+  return [...new Set(folders)];
+}
+
+function printAtomicTest(
+  name: string,
+  folders: readonly string[],
+  report: HuntReport,
+  io: StartIo,
+): boolean {
+  io.out(
+    `\n${name}  (${folders.map((f) => path.relative(BUNDLED_TELEMETRY_DIR, f)).join(', ')})\n`,
+  );
+  const seed = report.detections.find((d) => d.rule.id === SEED_DETECTION_ID);
+  for (const finding of seed?.findings ?? []) {
+    io.out(
+      `  RiskScore ${text(finding.fields['RiskScore'])}  ${text(finding.fields['host'])}  ${text(finding.fields['User'])}  ${text(finding.fields['CommandLine'])}\n`,
+    );
+  }
+  const others = report.detections.filter((d) => d.rule.id !== SEED_DETECTION_ID);
+  for (const outcome of others) {
+    io.out(
+      `  + ${outcome.rule.name} [${outcome.rule.type}]: ${outcome.findingCount} finding${outcome.findingCount === 1 ? '' : 's'}, risk ${outcome.riskTotal}\n`,
+    );
+  }
+  const incidents = report.risk.incidents.map((i) => `${i.riskObject} (${i.peakTotal})`);
+  if (incidents.length > 0) io.out(`  risk incidents: ${incidents.join(', ')}\n`);
+  return (seed?.findingCount ?? 0) > 0;
+}
+
+function text(value: Event[string]): string {
+  if (value === undefined) return '-';
+  return (Array.isArray(value) ? value : [value]).map(scalarToString).join(', ');
+}
