@@ -18,10 +18,10 @@ import { withoutMatchAll } from './search.ts';
 import { compileOptimizedSearch } from './search-optimizer.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 import { TstatsCode } from './tstats-codes.ts';
-import type { DatasetProjection } from './tstats-data-model.ts';
 import { resolveDataset, splitNodename } from './tstats-dataset.ts';
 import { unknownFieldWarnings } from './tstats-fields.ts';
 import { compileGroupKeys, type GroupKeys } from './tstats-groups.ts';
+import { type FilteredRows, filteredRows } from './tstats-rows.ts';
 import { findRawTerm } from './tstats-where.ts';
 
 /**
@@ -90,15 +90,14 @@ export function compileTstats(command: TstatsCommand, context: StageCompileConte
     ];
   }
   const wanted: FieldNeed = unionNeed(predicate?.reads ?? [], aggregations.reads);
-  const projection = split.dataset.project(wanted, 'prefixed');
+  const rows = filteredRows(split.dataset, wanted, predicate);
   const warnings = unknownFieldWarnings(context, command, split.dataset, wanted);
-  const header = { ...headerOf(command), needs: () => projection.reads };
-  const test = predicate?.test;
+  const header = { ...headerOf(command), needs: () => rows.reads };
   const stage: Stage =
     command.options.prestats?.value === true
-      ? prestatsStage(header, projection, test, command, warnings)
-      : statsStage(header, projection, test, aggregations, groupKeys, warnings);
-  return { ...stage, route: projection.route };
+      ? prestatsStage(header, rows, command, warnings)
+      : statsStage(header, rows, aggregations, groupKeys, warnings);
+  return { ...stage, route: rows.route };
 }
 
 interface Group {
@@ -110,8 +109,7 @@ type Header = Pick<Stage, 'command' | 'span' | 'needs'>;
 
 function statsStage(
   header: Header,
-  projection: DatasetProjection,
-  test: ((row: Event) => boolean) | undefined,
+  rows: FilteredRows,
   aggregations: Aggregations,
   groupKeys: GroupKeys,
   warnings: readonly Diagnostic[],
@@ -123,8 +121,8 @@ function statsStage(
     return {
       push(events) {
         for (const event of events) {
-          const row = projection.project(event);
-          if (row === undefined || (test !== undefined && !test(row))) continue;
+          const row = rows.rowOf(event);
+          if (row === undefined) continue;
           for (const { key, values } of groupKeys(row)) {
             let group = groups.get(key);
             if (group === undefined) {
@@ -164,8 +162,7 @@ function statsStage(
  */
 function prestatsStage(
   header: Header,
-  projection: DatasetProjection,
-  test: ((row: Event) => boolean) | undefined,
+  rows: FilteredRows,
   command: TstatsCommand,
   warnings: readonly Diagnostic[],
 ): Stage {
@@ -180,8 +177,8 @@ function prestatsStage(
         push(events, emit) {
           const out: Event[] = [];
           for (const event of events) {
-            const row = projection.project(event);
-            if (row === undefined || (test !== undefined && !test(row))) continue;
+            const row = rows.rowOf(event);
+            if (row === undefined) continue;
             if (fillnull !== undefined) {
               for (const field of byFields) if (row[field] === undefined) row[field] = fillnull;
             } else if (byFields.some((field) => row[field] === undefined)) continue;

@@ -45,14 +45,18 @@ export function compileEventTypes(located: readonly LocatedEventType[]): Compile
   const diagnostics: Diagnostic[] = [];
   for (const { spec, search, fields } of located) {
     const problems: Diagnostic[] = [];
+    const inSearch = (ds: readonly Diagnostic[]) =>
+      problems.push(
+        ...ds.map((d) => recode(d, DATAMODEL_CODES.badSearch, `event type ${spec.name}`)),
+      );
     const parsed = parseSearchText(search, DATAMODEL_CODES.badSearch);
     let test: (event: Event) => boolean = () => true;
     let reads: ReadonlySet<string> = new Set();
     let route: RouteFilter = { kind: 'any' };
-    if (!parsed.ok) problems.push(...parsed.diagnostics);
+    if (!parsed.ok) inSearch(parsed.diagnostics);
     else if (parsed.value !== undefined) {
       const compiled = compileSearch(parsed.value, { source: search.source });
-      if (!compiled.ok) problems.push(...compiled.diagnostics);
+      if (!compiled.ok) inSearch(compiled.diagnostics);
       else {
         test = compiled.value.test;
         reads = compiled.value.fields;
@@ -61,14 +65,20 @@ export function compileEventTypes(located: readonly LocatedEventType[]): Compile
     }
     const computed: EventTypeField[] = [];
     for (const [field, text] of fields) {
+      const inField = (ds: readonly Diagnostic[]) =>
+        problems.push(
+          ...ds.map((d) =>
+            recode(d, DATAMODEL_CODES.badField, `event type ${spec.name}, field ${field}`),
+          ),
+        );
       const expr = parseEvalText(text, DATAMODEL_CODES.badField);
       if (!expr.ok) {
-        problems.push(...expr.diagnostics);
+        inField(expr.diagnostics);
         continue;
       }
       const compiled = compileExpr(expr.value, { source: text.source });
       if (!compiled.ok) {
-        problems.push(...compiled.diagnostics);
+        inField(compiled.diagnostics);
         continue;
       }
       const evaluate = compiled.value.evaluate;
@@ -92,4 +102,10 @@ export function compileEventTypes(located: readonly LocatedEventType[]): Compile
     });
   }
   return { eventTypes, diagnostics };
+}
+
+/** The SPL front end's problem, under the mapping's code, saying which event type it is in. */
+function recode(d: Diagnostic, code: string, where: string): Diagnostic {
+  if (d.severity !== 'error') return d;
+  return { ...d, code, message: `${where}: ${d.message} (${d.code})` };
 }
