@@ -16,7 +16,8 @@ export interface DataModels extends DataModelProvider {
 
 /**
  * `Model` is the model's root dataset when it has exactly one (`Network_Traffic` is
- * `Network_Traffic.All_Traffic`); `Model.Root.Child` walks down. Names are case-sensitive, as
+ * `Network_Traffic.All_Traffic`), or else the root named like the model (`Updates` is
+ * `Updates.Updates`, beside `Update_Errors`); `Model.Root.Child` walks down. Names are case-sensitive, as
  * Splunk's are; a name that differs only in case is suggested.
  */
 export function createDataModels(
@@ -50,8 +51,11 @@ export function createDataModels(
         };
       }
       if (path.length === 0) {
-        if (model.roots.length === 1)
-          return { ok: true, dataset: viewOf(model.roots[0] as CompiledDataset) };
+        const main =
+          model.roots.length === 1
+            ? model.roots[0]
+            : model.roots.find((root) => root.name === model.name);
+        if (main !== undefined) return { ok: true, dataset: viewOf(main) };
         return {
           ok: false,
           message: `data model ${model.name} has several root datasets: name one`,

@@ -1,16 +1,95 @@
 // The dataset rows that pass tstats' WHERE: the clause's few fields first, every wanted field only for rows it keeps.
+import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import type { SearchExpr } from '../ast/search.ts';
+import type { Plan } from '../plan/plan.ts';
 import type { RouteFilter } from '../plan/route-filter.ts';
-import type { FieldNeed } from './field-need.ts';
-import type { RowPredicate } from './search-predicate.ts';
+import { commandError, EngineCode, failed, type StageCompileContext } from './compile-context.ts';
+import { type FieldNeed, unionNeed } from './field-need.ts';
+import type { RunServices } from './run-services.ts';
+import { compileOptimizedSearch } from './search-optimizer.ts';
+import { compileSearchPredicate, type RowPredicate } from './search-predicate.ts';
+import { formatSubsearchResults, hasSubsearch, substituteSubsearches } from './subsearch-format.ts';
 import type { DataModelDataset } from './tstats-data-model.ts';
 
-export interface FilteredRows {
-  /** The event fields read (membership, WHERE, BY and the aggregations). */
+/** The event's row with every wanted field, or undefined when it is not in the dataset or WHERE drops it. */
+export type RowOf = (event: Event) => Event | undefined;
+
+export interface RowSource {
+  /** The event fields read (membership, WHERE and `wanted`). */
+  readonly reads: FieldNeed;
+  /** What WHERE reads of the rows: for the unknown-field warnings. */
+  readonly whereReads: FieldNeed;
+  readonly route: RouteFilter;
+  /** Called when a run starts: subsearches in WHERE run then. */
+  start(services: RunServices): RowOf;
+}
+
+/**
+ * `wanted` are the fields BY and the aggregations read. A WHERE subsearch
+ * (`where [| inputlookup tools.csv | fields Processes.process_name]`) is run when the run starts
+ * and spliced in as search terms, as `search` does; it must generate its rows, since one that
+ * reads events would need its own pass first. Its terms are only known then, so every field of
+ * the dataset is computed for such a search.
+ */
+export function compileRowSource(
+  context: StageCompileContext,
+  dataset: DataModelDataset,
+  where: SearchExpr | undefined,
+  wanted: FieldNeed,
+): RowSource | readonly Diagnostic[] {
+  if (where === undefined || !hasSubsearch(where)) {
+    const predicate = where === undefined ? undefined : compileOptimizedSearch(context, where);
+    if (predicate !== undefined && failed(predicate)) return predicate;
+    const rows = filteredRows(dataset, unionNeed(wanted, predicate?.reads ?? []), predicate);
+    return { ...rows, whereReads: predicate?.reads ?? new Set(), start: () => rows.rowOf };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const plans = new Map<object, Plan>();
+  substituteSubsearches(where, (node) => {
+    const plan = context.compileSubsearch(node.subsearch);
+    if (failed(plan)) diagnostics.push(...plan);
+    else if (!plan.generating) {
+      diagnostics.push(
+        commandError(
+          context,
+          EngineCode.subsearch,
+          'a subsearch that reads events cannot be used in tstats WHERE: it would need a second pass over the input',
+          node.span,
+          ['subsearches that generate their rows (| inputlookup, | makeresults) work here'],
+        ),
+      );
+    } else plans.set(node, plan);
+    return node;
+  });
+  if (diagnostics.length > 0) return diagnostics;
+  const full = dataset.project('all', 'prefixed');
+  return {
+    reads: full.reads,
+    whereReads: new Set(),
+    route: full.route,
+    start(services) {
+      const spliced = substituteSubsearches(where, (node) =>
+        formatSubsearchResults(services.runGenerating(plans.get(node) as Plan), node.span),
+      );
+      const predicate = compileSearchPredicate(context, spliced);
+      if (failed(predicate)) {
+        for (const d of predicate) services.warn(d);
+        return () => undefined;
+      }
+      const test = predicate.test;
+      return (event) => {
+        const row = full.project(event);
+        return row !== undefined && test(row) ? row : undefined;
+      };
+    },
+  };
+}
+
+interface FilteredRows {
   readonly reads: FieldNeed;
   readonly route: RouteFilter;
-  /** The event's row with every wanted field, or undefined when it is not in the dataset or WHERE drops it. */
-  rowOf(event: Event): Event | undefined;
+  readonly rowOf: RowOf;
 }
 
 /**
@@ -18,7 +97,7 @@ export interface FilteredRows {
  * only BY and the aggregations read (often twenty) are computed for the few it keeps; those
  * few are projected twice, which costs less than projecting every event whole.
  */
-export function filteredRows(
+function filteredRows(
   dataset: DataModelDataset,
   wanted: FieldNeed,
   where: RowPredicate | undefined,

@@ -11,17 +11,16 @@ import {
   type StageCompileContext,
   type StageResult,
 } from './compile-context.ts';
-import { type FieldNeed, unionNeed } from './field-need.ts';
+import { unionNeed } from './field-need.ts';
 import { compareGroupValues } from './group-keys.ts';
 import type { Stage } from './operator.ts';
 import { withoutMatchAll } from './search.ts';
-import { compileOptimizedSearch } from './search-optimizer.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 import { TstatsCode } from './tstats-codes.ts';
 import { resolveDataset, splitNodename } from './tstats-dataset.ts';
 import { unknownFieldWarnings } from './tstats-fields.ts';
 import { compileGroupKeys, type GroupKeys } from './tstats-groups.ts';
-import { type FilteredRows, filteredRows } from './tstats-rows.ts';
+import { compileRowSource, type RowSource } from './tstats-rows.ts';
 import { findRawTerm } from './tstats-where.ts';
 
 /**
@@ -67,8 +66,6 @@ export function compileTstats(command: TstatsCommand, context: StageCompileConte
       ),
     ];
   }
-  const predicate = where === undefined ? undefined : compileOptimizedSearch(context, where);
-  if (predicate !== undefined && failed(predicate)) return predicate;
   const evalArgument = command.aggregations.find((a) => a.argument?.kind === 'EvalArgument');
   if (evalArgument !== undefined) {
     return [
@@ -89,9 +86,10 @@ export function compileTstats(command: TstatsCommand, context: StageCompileConte
       commandError(context, TstatsCode.badArgument, 'span must be a positive time span', span),
     ];
   }
-  const wanted: FieldNeed = unionNeed(predicate?.reads ?? [], aggregations.reads);
-  const rows = filteredRows(split.dataset, wanted, predicate);
-  const warnings = unknownFieldWarnings(context, command, split.dataset, wanted);
+  const rows = compileRowSource(context, split.dataset, where, aggregations.reads);
+  if (failed(rows)) return rows;
+  const named = unionNeed(rows.whereReads, aggregations.reads);
+  const warnings = unknownFieldWarnings(context, command, split.dataset, named);
   const header = { ...headerOf(command), needs: () => rows.reads };
   const stage: Stage =
     command.options.prestats?.value === true
@@ -109,7 +107,7 @@ type Header = Pick<Stage, 'command' | 'span' | 'needs'>;
 
 function statsStage(
   header: Header,
-  rows: FilteredRows,
+  rows: RowSource,
   aggregations: Aggregations,
   groupKeys: GroupKeys,
   warnings: readonly Diagnostic[],
@@ -117,11 +115,12 @@ function statsStage(
   const byFields = aggregations.byFields;
   return defineStage(header, 'fresh', (services) => {
     for (const warning of warnings) services.warn(warning);
+    const rowOf = rows.start(services);
     const groups = new Map<string, Group>();
     return {
       push(events) {
         for (const event of events) {
-          const row = rows.rowOf(event);
+          const row = rowOf(event);
           if (row === undefined) continue;
           for (const { key, values } of groupKeys(row)) {
             let group = groups.get(key);
@@ -162,7 +161,7 @@ function statsStage(
  */
 function prestatsStage(
   header: Header,
-  rows: FilteredRows,
+  rows: RowSource,
   command: TstatsCommand,
   warnings: readonly Diagnostic[],
 ): Stage {
@@ -173,11 +172,12 @@ function prestatsStage(
     'fresh',
     (services) => {
       for (const warning of warnings) services.warn(warning);
+      const rowOf = rows.start(services);
       return {
         push(events, emit) {
           const out: Event[] = [];
           for (const event of events) {
-            const row = rows.rowOf(event);
+            const row = rowOf(event);
             if (row === undefined) continue;
             if (fillnull !== undefined) {
               for (const field of byFields) if (row[field] === undefined) row[field] = fillnull;

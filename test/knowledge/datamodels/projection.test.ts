@@ -156,6 +156,7 @@ describe('resolving names', () => {
     ['Endpoint.Processes', 'Processes'],
     ['Network_Traffic', 'All_Traffic'],
     ['Authentication.Authentication.Failed_Authentication', 'Failed_Authentication'],
+    ['Updates', 'Updates'],
     ['Endpoint', undefined],
     ['endpoint.Processes', undefined],
     ['Nope.Nope', undefined],

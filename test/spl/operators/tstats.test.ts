@@ -218,6 +218,15 @@ describe('WHERE', () => {
     );
   });
 
+  test('a subsearch that generates its rows is run and spliced in as terms', () => {
+    assert.deepEqual(
+      rowsOf(
+        '| tstats count from datamodel=Endpoint.Processes where [| makeresults | eval Processes.process_name="powershell.exe" | fields Processes.process_name] by Processes.user',
+      ),
+      [{ 'Processes.user': 'corp\\a', count: 1 }],
+    );
+  });
+
   test('nodename narrows to a child dataset', () => {
     const logons = [
       security(4625, 1, { user: 'admin', action: 'failure' }),
@@ -303,6 +312,12 @@ describe('refused and wrong searches', () => {
       '| tstats count(eval(Processes.user="x")) from datamodel=Endpoint.Processes',
       'SPL544',
       'count(eval(Processes.user="x"))',
+    ],
+    [
+      'a WHERE subsearch that reads events',
+      '| tstats count from datamodel=Endpoint.Processes where [search index=x | fields user]',
+      'SPL506',
+      '[search index=x | fields user]',
     ],
     [
       'nodename inside an OR',
