@@ -9,14 +9,19 @@ const MAX_CACHED_KINDS = 16_384;
 /** Distinct index/source/sourcetype triples and channels remembered for the coverage check. */
 const MAX_SEEN = 10_000;
 
-const NONE: readonly number[] = Object.freeze([]);
+/**
+ * One kind of event: the detections it goes to. The router hands out one object per kind (per
+ * event when a route field is multivalue), so callers can attach what they derive from it.
+ */
+export interface RouteKind {
+  readonly targets: readonly number[];
+}
 
-/** One index/source/sourcetype combination the inputs held, and how many events had it. */
+/** One index/source/sourcetype combination the inputs held. */
 export interface SeenOrigin {
   readonly index: string;
   readonly source: string;
   readonly sourcetype: string;
-  events: number;
 }
 
 /**
@@ -31,15 +36,6 @@ export class EventRouter {
   private cached = 0;
   readonly origins = new Map<string, SeenOrigin>();
   readonly channels = new Set<string>();
-  private last:
-    | {
-        readonly index: MaybeValue;
-        readonly source: MaybeValue;
-        readonly sourcetype: MaybeValue;
-        readonly channel: MaybeValue;
-        readonly origin: SeenOrigin;
-      }
-    | undefined;
   /** True when more distinct origins or channels appeared than are remembered. */
   originsOverflowed = false;
 
@@ -47,8 +43,8 @@ export class EventRouter {
     this.routes = routes;
   }
 
-  /** Indices (into the routes given) of the detections that may keep `event`. */
-  route(event: Event): readonly number[] {
+  /** The event's kind: indices (into the routes given) of the detections that may keep it. */
+  route(event: Event): RouteKind {
     let node: Map<MaybeValue, unknown> = this.cache;
     const last = ROUTE_FIELDS.length - 1;
     for (let i = 0; i < last; i++) {
@@ -63,61 +59,43 @@ export class EventRouter {
     }
     const value = event[ROUTE_FIELDS[last] as string];
     if (Array.isArray(value)) return this.decide(event);
-    let targets = node.get(value) as readonly number[] | undefined;
-    if (targets === undefined) {
-      targets = this.decide(event);
+    let kind = node.get(value) as RouteKind | undefined;
+    if (kind === undefined) {
+      kind = this.decide(event);
       if (++this.cached > MAX_CACHED_KINDS) {
         this.cache = new Map();
         this.cached = 0;
-      } else node.set(value, targets);
+      } else node.set(value, kind);
     }
-    return targets;
+    return kind;
   }
 
-  /** Counts the event's index/source/sourcetype and channel, for the coverage check. */
-  observe(event: Event): void {
-    const index = event['index'];
-    const source = event['source'];
-    const sourcetype = event['sourcetype'];
+  /** Remembers the event's channel, for the Sigma coverage check (only called when Sigma rules run). */
+  observeChannel(event: Event): void {
     const channel = event['Channel'];
-    const last = this.last;
-    // Consecutive events mostly share their origin: no key is built for them.
-    if (
-      last !== undefined &&
-      index === last.index &&
-      source === last.source &&
-      sourcetype === last.sourcetype &&
-      channel === last.channel
-    ) {
-      last.origin.events++;
-      return;
-    }
-    const key = `${text(index)}\u0000${text(source)}\u0000${text(sourcetype)}`;
-    let origin = this.origins.get(key);
-    if (origin !== undefined) origin.events++;
-    else {
-      origin = {
-        index: text(index),
-        source: text(source),
-        sourcetype: text(sourcetype),
-        events: 1,
-      };
-      if (this.origins.size < MAX_SEEN) this.origins.set(key, origin);
-      else this.originsOverflowed = true;
-    }
-    this.last = { index, source, sourcetype, channel, origin };
-    if (typeof channel === 'string' && !this.channels.has(channel)) {
-      if (this.channels.size < MAX_SEEN) this.channels.add(channel);
-      else this.originsOverflowed = true;
-    }
+    if (typeof channel !== 'string' || this.channels.has(channel)) return;
+    if (this.channels.size < MAX_SEEN) this.channels.add(channel);
+    else this.originsOverflowed = true;
   }
 
-  private decide(event: Event): readonly number[] {
+  /** A kind of event not seen before (or not cached): its origin is remembered for the coverage check. */
+  private remember(event: Event): void {
+    const index = text(event['index']);
+    const source = text(event['source']);
+    const sourcetype = text(event['sourcetype']);
+    const key = `${index}\u0000${source}\u0000${sourcetype}`;
+    if (this.origins.has(key)) return;
+    if (this.origins.size < MAX_SEEN) this.origins.set(key, { index, source, sourcetype });
+    else this.originsOverflowed = true;
+  }
+
+  private decide(event: Event): RouteKind {
+    this.remember(event);
     const targets: number[] = [];
     for (let i = 0; i < this.routes.length; i++) {
       if (admitsEvent(this.routes[i] as RouteFilter, event)) targets.push(i);
     }
-    return targets.length === 0 ? NONE : targets;
+    return { targets };
   }
 }
 

@@ -28,6 +28,19 @@ export class RuleFindings {
   }
 }
 
+/**
+ * A copy whose strings are its own. Field values are slices of the reader's decoded text, and V8
+ * keeps a slice's whole parent string alive: a kept finding would pin a 32 Ki-character piece of
+ * input per finding. structuredClone copies the strings.
+ */
+function detached(finding: Finding): Finding {
+  return {
+    ...finding,
+    fields: structuredClone(finding.fields),
+    ...(finding.events === undefined ? {} : { events: structuredClone(finding.events) }),
+  };
+}
+
 export class FindingSink {
   readonly ledger = new RiskLedger();
   private readonly maxKept: number;
@@ -58,7 +71,7 @@ export class FindingSink {
     };
     into.count++;
     into.riskTotal += riskScore;
-    if (into.kept.length < this.maxKept) into.kept.push(finding);
+    if (into.kept.length < this.maxKept) into.kept.push(detached(finding));
     this.hooks.onFinding?.(finding);
     return finding;
   }

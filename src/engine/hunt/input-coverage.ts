@@ -87,13 +87,9 @@ export function describeRoute(route: RouteFilter): string {
 
 function describeOrigins(origins: readonly SeenOrigin[]): string {
   if (origins.length === 0) return 'no events';
-  const shown = [...origins]
-    .sort((a, b) => b.events - a.events)
+  const shown = origins
     .slice(0, 5)
-    .map(
-      (o) =>
-        `index=${o.index} source=${o.source} sourcetype=${o.sourcetype} (${o.events.toLocaleString('en-US')} events)`,
-    );
+    .map((o) => `index=${o.index} source=${o.source} sourcetype=${o.sourcetype}`);
   const more = origins.length - shown.length;
   return more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; ');
 }

@@ -110,7 +110,7 @@ export async function runHunt(
     files = () => inputs.summary().files.length;
   }
   hooks.onStart?.(progress);
-  await runHuntPass(inputs?.source, runs, sigma, flow, router, progress, () =>
+  await runHuntPass(inputs?.source, runs, sigma, flow, setup.knowledge, router, progress, () =>
     hooks.onProgress?.(progress),
   );
 

@@ -1,6 +1,7 @@
 // One SPL detection's run inside a hunt: its plan's run, what was routed to it, its findings.
 import { type Diagnostic, error } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import type { FieldNeed } from '../../spl/operators/field-need.ts';
 import type { PlanRun } from '../../spl/plan/plan.ts';
 import type { RouteFilter } from '../../spl/plan/route-filter.ts';
 import { findingTime } from '../risk/risk-time.ts';
@@ -17,6 +18,8 @@ export class SplDetectionRun {
   readonly findings: RuleFindings;
   readonly route: RouteFilter;
   readonly generating: boolean;
+  /** The event fields its search reads. */
+  readonly fields: FieldNeed;
   readonly warnings: Diagnostic[] = [];
   warningsNotKept = 0;
   eventsRouted = 0;
@@ -29,6 +32,7 @@ export class SplDetectionRun {
   constructor(spl: SplHuntDetection, sink: FindingSink) {
     this.findings = new RuleFindings(huntRuleOfDetection(spl.detection));
     this.generating = spl.plan.generating;
+    this.fields = spl.plan.fields;
     this.route = spl.plan.generating ? { kind: 'none' } : routeOfRun(spl.plan);
     this.run = spl.plan.start({
       emit: (rows) => {
