@@ -32,7 +32,8 @@ export interface RiskIncident {
  * ending at an event holds the events no older than `windowSeconds` before it). The incident
  * opens at the first event whose window total exceeds the threshold, with that window's events;
  * each later event while the total stays above it joins the same incident; once the total falls
- * to the threshold or below, a later crossing is a new incident.
+ * to the threshold or below (an event arrives under it, or older events leave the window), a
+ * later crossing is a new incident.
  */
 export function findIncidents(
   entities: readonly RiskEntityLedger[],
@@ -51,11 +52,16 @@ export function findIncidents(
     };
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as RiskContribution;
-      sum += event.score;
-      while ((events[low] as RiskContribution).time < event.time - options.windowSeconds) {
+      while (
+        low < i &&
+        (events[low] as RiskContribution).time < event.time - options.windowSeconds
+      ) {
         sum -= (events[low] as RiskContribution).score;
         low++;
       }
+      // Events that left the window may have taken the total down before this one arrived.
+      if (sum <= options.threshold) close();
+      sum += event.score;
       if (sum > options.threshold) {
         if (open === undefined) open = { contributions: events.slice(low, i + 1), peak: sum };
         else {
