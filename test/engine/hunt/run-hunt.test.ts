@@ -156,7 +156,7 @@ detection:
   assert.equal(sigma.findings[0]?.fields['CommandLine'], TUNNEL.commandLine);
   assert.equal(sigma.riskTotal, 150, 'high = 75, on the host and on the user');
   const host = report.risk.totals.find((t) => t.riskObject === TUNNEL.host);
-  assert.ok(host && host.searchNames.includes('Sigma - VS Code Tunnel From Temp'));
+  assert.ok(host?.searchNames.includes('Sigma - VS Code Tunnel From Temp'));
   assert.deepEqual(
     report.diagnostics.filter((d) => d.code === 'HUNT002').map((d) => d.message),
     [

@@ -28,7 +28,9 @@ function risk(object: string, score: number, time: number, search = 'ESCU - A - 
 
 function ledgerOf(events: readonly RiskEvent[]): RiskLedger {
   const ledger = new RiskLedger();
-  events.forEach((e, i) => ledger.add(e, i));
+  events.forEach((e, i) => {
+    ledger.add(e, i);
+  });
   return ledger;
 }
 
