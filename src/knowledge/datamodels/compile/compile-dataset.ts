@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../../../core/diagnostic.ts';
 import type { Event } from '../../../core/event.ts';
 import type { MaybeValue } from '../../../core/value.ts';
-import type { SearchExpr } from '../../../spl/ast/search.ts';
+import type { SearchComparison, SearchExpr } from '../../../spl/ast/search.ts';
 import { compileExpr } from '../../../spl/eval/compile-expr.ts';
 import { type RouteFilter, routeOfSearch } from '../../../spl/plan/route-filter.ts';
 import { compileSearch } from '../../../spl/search/compile-search.ts';
@@ -10,12 +10,15 @@ import { toFieldValue } from '../../../spl/value/eval-value.ts';
 import { DATAMODEL_CODES } from '../datamodel-codes.ts';
 import type { DataModelSpec, DatasetSpec } from '../model/data-model-spec.ts';
 import { builtinText, parseEvalText, parseSearchText } from './parse-text.ts';
+import { withPassThrough } from './pass-through.ts';
 
 export interface CompiledConstraint {
   readonly test: (row: Event) => boolean;
   readonly reads: ReadonlySet<string>;
   /** Tags the constraint needs an event to have (`tag=a tag=b` at its top level). */
   readonly requiredTags: ReadonlySet<string>;
+  /** The constraint is nothing but its required tags: having them is passing it. */
+  readonly onlyTags: boolean;
   /** Every tag it names; undefined when it tests tags in a way that names none (`tag=*`). */
   readonly namedTags: ReadonlySet<string> | undefined;
   /** The constraint as a router would read it (its non-tag part). */
@@ -25,6 +28,8 @@ export interface CompiledConstraint {
 export interface CompiledCalculation {
   readonly field: string;
   readonly compute: (row: Event) => MaybeValue;
+  /** The expression evaluated as written (compute answers some rows without it). */
+  readonly general: (row: Event) => MaybeValue;
   readonly reads: ReadonlySet<string>;
 }
 
@@ -87,7 +92,8 @@ function compileDataset(
     const evaluate = compiled.value.evaluate;
     calculated.push({
       field,
-      compute: (row) => toFieldValue(evaluate(row)),
+      compute: withPassThrough(parsed.value, (row) => toFieldValue(evaluate(row))),
+      general: (row) => toFieldValue(evaluate(row)),
       reads: compiled.value.fields,
     });
   }
@@ -134,25 +140,34 @@ function compileConstraint(
     test: compiled.value.test,
     reads: compiled.value.fields,
     requiredTags: requiredTags(parsed.value),
+    onlyTags: onlyTags(parsed.value),
     namedTags: namedTags(parsed.value),
     route: routeOfSearch(parsed.value),
   };
+}
+
+function isTagEquality(expr: SearchExpr): expr is SearchComparison {
+  return (
+    expr.kind === 'SearchComparison' &&
+    expr.field === 'tag' &&
+    expr.op === '=' &&
+    !expr.value.text.includes('*') &&
+    !expr.value.caseSensitive &&
+    !expr.value.term
+  );
 }
 
 function requiredTags(expr: SearchExpr): ReadonlySet<string> {
   const operands = expr.kind === 'SearchAnd' ? expr.operands : [expr];
   const tags = new Set<string>();
   for (const operand of operands) {
-    if (
-      operand.kind === 'SearchComparison' &&
-      operand.field === 'tag' &&
-      operand.op === '=' &&
-      !operand.value.text.includes('*')
-    ) {
-      tags.add(operand.value.text.toLowerCase());
-    }
+    if (isTagEquality(operand)) tags.add(operand.value.text.toLowerCase());
   }
   return tags;
+}
+
+function onlyTags(expr: SearchExpr): boolean {
+  return (expr.kind === 'SearchAnd' ? expr.operands : [expr]).every(isTagEquality);
 }
 
 function namedTags(expr: SearchExpr): ReadonlySet<string> | undefined {

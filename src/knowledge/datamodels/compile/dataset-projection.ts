@@ -45,11 +45,13 @@ export function compileProjection(
       for (const read of calc.reads) needed.add(read);
     }
     levels[k] = kept;
-    if (k > 0 && level.constraint !== undefined) {
+    if (k > 0 && level.constraint !== undefined && !level.constraint.onlyTags) {
       for (const read of level.constraint.reads) needed.add(read);
     }
   }
-  for (const read of root.constraint?.reads ?? []) needed.add(read);
+  if (root.constraint !== undefined && !root.constraint.onlyTags) {
+    for (const read of root.constraint.reads) needed.add(read);
+  }
   const needsTag = wantsTag || needed.has(TAG_FIELD);
   needed.delete(TAG_FIELD);
   const copied = [...needed];
@@ -81,26 +83,39 @@ export function compileProjection(
     ...[...overrides.values()].flatMap((fields) => fields.map((f) => f.reads)),
   );
 
-  const requiredTags = [...required];
-  const rootTest = root.constraint?.test;
-  const childTests = chain.map((level, k) => (k === 0 ? undefined : level.constraint?.test));
+  // Classes are few and shared (the tagger remembers them): whether one has the required tags,
+  // and the field overrides of its event types, are worked out once per class.
+  const classes = new WeakMap<EventClass, ClassPlan>();
+  const planOf = (klass: EventClass): ClassPlan => {
+    let plan = classes.get(klass);
+    if (plan === undefined) {
+      plan = {
+        admitted: [...required].every((tag) => klass.tags.has(tag)),
+        overrides: klass.types.flatMap((type) => overrides.get(type) ?? []),
+      };
+      classes.set(klass, plan);
+    }
+    return plan;
+  };
+  // A constraint of required tags alone is settled by the class plan's `admitted`.
+  const testOf = (level: CompiledDataset) =>
+    level.constraint === undefined || level.constraint.onlyTags ? undefined : level.constraint.test;
+  const rootTest = testOf(root);
+  const childTests = chain.map((level, k) => (k === 0 ? undefined : testOf(level)));
   const noClass: EventClass = { tags: new Set(), types: [] };
   return {
     reads,
     route,
     project(event) {
       const klass = tagger === undefined ? noClass : tagger(event);
-      for (const tag of requiredTags) if (!klass.tags.has(tag)) return undefined;
+      const plan = planOf(klass);
+      if (!plan.admitted) return undefined;
       const row: Event = {};
       for (const field of copied) {
         const value = event[field];
         if (value !== undefined && value !== '') row[field] = value;
       }
-      for (const type of klass.types) {
-        for (const { field, compute } of overrides.get(type) ?? []) {
-          row[field] = presentOrNull(compute(event));
-        }
-      }
+      for (const { field, compute } of plan.overrides) row[field] = presentOrNull(compute(event));
       if (needsTag) row[TAG_FIELD] = tagsOf(event[TAG_FIELD], klass.tags);
       if (rootTest !== undefined && !rootTest(row)) return undefined;
       for (let k = 0; k < levels.length; k++) {
@@ -118,6 +133,11 @@ export function compileProjection(
       return out;
     },
   };
+}
+
+interface ClassPlan {
+  readonly admitted: boolean;
+  readonly overrides: readonly EventTypeField[];
 }
 
 function presentOrNull(value: MaybeValue): MaybeValue {

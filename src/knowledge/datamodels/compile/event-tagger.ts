@@ -38,7 +38,20 @@ export function createEventTagger(eventTypes: readonly CompiledEventType[]): Eve
     return classify;
   }
   let memo = new Map<string, EventClass>();
+  // Consecutive events mostly share their identity: the last one is checked first, by value.
+  const last: MaybeValue[] = identity.map(() => undefined);
+  let lastClass: EventClass | undefined;
   return (event) => {
+    if (lastClass !== undefined) {
+      let same = true;
+      for (let i = 0; i < identity.length; i++) {
+        if (event[identity[i] as string] !== last[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return lastClass;
+    }
     let key = '';
     for (const field of identity) key += `${keyPart(event[field])}\u0000`;
     let found = memo.get(key);
@@ -47,6 +60,8 @@ export function createEventTagger(eventTypes: readonly CompiledEventType[]): Eve
       if (memo.size >= MEMO_SIZE) memo = new Map();
       memo.set(key, found);
     }
+    for (let i = 0; i < identity.length; i++) last[i] = event[identity[i] as string];
+    lastClass = found;
     return found;
   };
 }

@@ -1,7 +1,7 @@
 // Built-in event types for Windows Security events: logons, process creation, services, account changes, filtering platform.
 import { type EventTypeSpec, eventType } from './event-type.ts';
 
-const SECURITY = 'source="*WinEventLog:Security"';
+const SECURITY = 'source IN ("XmlWinEventLog:Security", "WinEventLog:Security")';
 
 /** Windows Filtering Platform protocol numbers (IANA) to the CIM's transport names. */
 const TRANSPORT =
