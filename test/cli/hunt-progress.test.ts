@@ -1,0 +1,59 @@
+// The hunt's progress bar: drawn on a terminal once the run is long, never on a pipe.
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { test } from 'node:test';
+import { createProgressDisplay } from '../../src/cli/hunt/progress-bar.ts';
+import type { HuntProgress } from '../../src/engine/hunt/run-hunt.ts';
+
+function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream & { isTTY: boolean; columns: number };
+  stream.isTTY = isTTY;
+  stream.columns = 200;
+  stream.cursorTo = () => true;
+  stream.clearLine = () => true;
+  stream.moveCursor = () => true;
+  stream.clearScreenDown = () => true;
+  return { stream, text: () => text };
+}
+
+function progress(startedAgoMs: number): HuntProgress {
+  return {
+    startedAt: performance.now() - startedAgoMs,
+    totalFiles: 4,
+    totalBytes: 8_000_000,
+    bytes: 2_000_000,
+    events: 50_000,
+    findings: 3,
+    files: () => 2,
+  };
+}
+
+test('a long run on a terminal shows files, megabytes, events per second and findings', () => {
+  const { stream, text } = fakeStream(true);
+  const display = createProgressDisplay(stream);
+  display.update(progress(5000));
+  display.stop();
+  assert.match(
+    text(),
+    /hunting .* 25% \| 2\/4 files \| 2\.0\/8\.0 MB \| 50,000 events, 10,000\/s \| 3 findings/,
+  );
+});
+
+test('no bar for a short run, nor on a pipe', () => {
+  const short = fakeStream(true);
+  const shortDisplay = createProgressDisplay(short.stream);
+  shortDisplay.update(progress(100));
+  shortDisplay.stop();
+  assert.equal(short.text(), '');
+  const pipe = fakeStream(false);
+  const pipeDisplay = createProgressDisplay(pipe.stream);
+  pipeDisplay.update(progress(5000));
+  pipeDisplay.stop();
+  assert.equal(pipe.text(), '');
+});
