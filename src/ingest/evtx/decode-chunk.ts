@@ -1,6 +1,7 @@
 // Decodes one 64 KiB chunk: header and CRC checks, record framing, BinXML, damage reports.
 
 import { type ChunkContext, createChunkContext } from './binxml/chunk-context.ts';
+import { TemplateCache } from './binxml/template-cache.ts';
 import { ByteReader } from './byte-reader.ts';
 import {
   CHUNK_HEADER_SIZE,
@@ -10,7 +11,7 @@ import {
 } from './chunk-header.ts';
 import { crc32 } from './crc32.ts';
 import { EvtxDecodeError, EvtxLimitError } from './decode-error.ts';
-import type { DecodedChunk, DecodedRecord, EvtxProblem } from './decoded.ts';
+import type { DecodedChunkOf, DecodedRecord, EvtxProblem, RecordOutput } from './decoded.ts';
 import { EVTX_CODES, type EvtxCode } from './problem-codes.ts';
 import { RecordDecoder, type RecordOutputs } from './record-decoder.ts';
 import { parseRecordHeader, RECORD_MIN_SIZE } from './record-header.ts';
@@ -21,22 +22,29 @@ export interface ChunkDecodeOptions extends RecordOutputs {
   readonly recover: boolean;
 }
 
-/** Decodes chunks one after another with one set of reusable sinks. */
-export class ChunkDecoder {
-  private readonly records: RecordDecoder;
+/** Decodes chunks one after another, every record through one reusable `output`. */
+export class ChunkReader<T> {
+  private readonly output: RecordOutput<T>;
   private readonly recover: boolean;
+  /** Templates compiled in earlier chunks, reused where a chunk defines the same one. */
+  private readonly templates = new TemplateCache();
 
-  constructor(options: ChunkDecodeOptions) {
-    this.records = new RecordDecoder(options);
-    this.recover = options.recover;
+  constructor(output: RecordOutput<T>, recover: boolean) {
+    this.output = output;
+    this.recover = recover;
   }
 
   /**
    * `bytes` holds the chunk (64 KiB, or less where the file is cut short), `fileOffset` is where
    * it starts in the file and `index` its position after the file header.
    */
-  decode(bytes: Uint8Array, index: number, fileOffset: number): DecodedChunk {
-    const run = new ChunkRun(this.records, bytes, index, fileOffset);
+  decode(bytes: Uint8Array, index: number, fileOffset: number): DecodedChunkOf<T> {
+    const run = new ChunkRun(
+      this.output,
+      createChunkContext(bytes, this.templates),
+      index,
+      fileOffset,
+    );
     if (!hasChunkSignature(bytes) || bytes.length < CHUNK_HEADER_SIZE) {
       if (isAllZero(bytes)) return run.result();
       run.report(
@@ -93,27 +101,36 @@ export class ChunkDecoder {
   }
 }
 
+/** Chunks to DecodedRecords (event parts and/or XML): the XML reader, tests and conformance. */
+export class ChunkDecoder extends ChunkReader<DecodedRecord> {
+  constructor(options: ChunkDecodeOptions) {
+    super(new RecordDecoder(options), options.recover);
+  }
+}
+
 /** The state of decoding one chunk. */
-class ChunkRun {
+class ChunkRun<T> {
   readonly where: string;
-  private readonly decoder: RecordDecoder;
+  private readonly decoder: RecordOutput<T>;
   private readonly bytes: Uint8Array;
   private readonly index: number;
   private readonly fileOffset: number;
   private readonly chunk: ChunkContext;
-  private readonly records: DecodedRecord[] = [];
+  private readonly records: T[] = [];
+  /** Identifiers of the records decoded, for `recover` to leave out. */
+  private readonly ids: number[] = [];
   private readonly problems: EvtxProblem[] = [];
 
-  constructor(decoder: RecordDecoder, bytes: Uint8Array, index: number, fileOffset: number) {
+  constructor(decoder: RecordOutput<T>, chunk: ChunkContext, index: number, fileOffset: number) {
     this.decoder = decoder;
-    this.bytes = bytes;
+    this.bytes = chunk.bytes;
     this.index = index;
     this.fileOffset = fileOffset;
     this.where = `chunk ${index} @0x${fileOffset.toString(16)}`;
-    this.chunk = createChunkContext(bytes);
+    this.chunk = chunk;
   }
 
-  result(): DecodedChunk {
+  result(): DecodedChunkOf<T> {
     return { index: this.index, records: this.records, problems: this.problems };
   }
 
@@ -153,7 +170,7 @@ class ChunkRun {
 
   /** Records in `[from, to)` found by signature; ids already read in this chunk are left out. */
   recoverFrom(from: number, to: number): void {
-    const seen = new Set(this.records.map((r) => r.recordId));
+    const seen = new Set(this.ids);
     const area = new ByteReader(this.bytes, 0, to);
     let count = 0;
     for (let p = findRecord(this.bytes, from, to); p >= 0; p = findRecord(this.bytes, p, to)) {
@@ -177,6 +194,7 @@ class ChunkRun {
   private decodeRecord(header: ReturnType<typeof parseRecordHeader>, recovered: boolean): boolean {
     try {
       this.records.push(this.decoder.decode(this.chunk, header, this.fileOffset, recovered));
+      this.ids.push(header.recordId);
       return true;
     } catch (error) {
       const message =

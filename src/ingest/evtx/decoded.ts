@@ -1,6 +1,9 @@
 // What decoding a chunk yields: its records and its problems, as plain data (worker-transferable).
+import type { Event } from '../../core/event.ts';
 import type { WindowsEventParts } from '../windows/windows-event.ts';
+import type { ChunkContext } from './binxml/chunk-context.ts';
 import type { EvtxCode } from './problem-codes.ts';
+import type { EvtxRecordHeader } from './record-header.ts';
 
 export interface DecodedRecord {
   readonly recordId: number;
@@ -23,8 +26,29 @@ export interface EvtxProblem {
   readonly message: string;
 }
 
-export interface DecodedChunk {
+/** A decoded chunk whose records came out as `T`. */
+export interface DecodedChunkOf<T> {
   readonly index: number;
-  readonly records: readonly DecodedRecord[];
+  readonly records: readonly T[];
   readonly problems: readonly EvtxProblem[];
+}
+
+export type DecodedChunk = DecodedChunkOf<DecodedRecord>;
+
+/** A record identified for a report: its identifier and file offset. */
+export interface RecordRef {
+  readonly recordId: number;
+  readonly offset: number;
+}
+
+/** A chunk decoded straight to events (see EventDecoder). */
+export interface EventChunk extends DecodedChunkOf<Event> {
+  /** Records with no SystemTime (nor Sysmon UtcTime), whose `_time` is 0: ING401 each. */
+  readonly untimed: readonly RecordRef[];
+}
+
+/** What a chunk decoder turns each record into (a DecodedRecord, an event). */
+export interface RecordOutput<T> {
+  /** Throws `EvtxDecodeError` (offsets relative to the chunk) when the record is damaged. */
+  decode(chunk: ChunkContext, header: EvtxRecordHeader, chunkOffset: number, recovered: boolean): T;
 }

@@ -4,13 +4,16 @@ import { open } from 'node:fs/promises';
 import { DiagnosticError, error } from '../../core/diagnostic.ts';
 import { CHUNK_SIZE } from './chunk-header.ts';
 import { type ChunkDecodeOptions, ChunkDecoder } from './decode-chunk.ts';
-import type { DecodedChunk, EvtxProblem } from './decoded.ts';
+import type { DecodedChunk, EventChunk, EvtxProblem } from './decoded.ts';
+import { EventChunkDecoder, type EventDecodeOptions } from './event-decoder.ts';
 import {
   FILE_HEADER_FIELDS_SIZE,
   FILE_HEADER_SIZE,
   hasEvtxSignature,
   parseFileHeader,
 } from './file-header.ts';
+import { unpackChunk } from './parallel/packed-chunk.ts';
+import { unpackEvents } from './parallel/packed-events.ts';
 import { ChunkWorkerPool } from './parallel/worker-pool.ts';
 import { EVTX_CODES } from './problem-codes.ts';
 
@@ -20,29 +23,76 @@ export interface EvtxFileOptions extends ChunkDecodeOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
+export interface EvtxEventFileOptions extends EventDecodeOptions {
+  /** Worker threads decoding chunks; 0 decodes on the calling thread. */
+  readonly workers: number;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** How chunks are decoded: on this thread, or by a pool of worker threads. */
+interface ChunkDecoding<T> {
+  inThread(): { decode(bytes: Uint8Array, index: number, fileOffset: number): T };
+  pool(size: number): ChunkPool<T>;
+}
+
+interface ChunkPool<T> {
+  readonly size: number;
+  /** Decodes `buffer[0, length)`; the buffer is transferred to a worker and unusable after. */
+  decode(buffer: Buffer, length: number, index: number, fileOffset: number): Promise<T>;
+  close(): Promise<void>;
+}
+
 /** Chunks decoded ahead of the consumer per worker; bounds memory whatever the file size. */
 const CHUNKS_AHEAD_PER_WORKER = 4;
 
 /**
- * Decoded chunks of the file in order. Throws `DiagnosticError` (EVTX001, EVTX002) when the file
- * is not an EVTX file; every damage inside the file goes to `onProblem` and the read carries on.
+ * Decoded chunks of the file in order (records with event parts and/or XML). Throws
+ * `DiagnosticError` (EVTX001, EVTX002) when the file is not an EVTX file; every damage inside the
+ * file goes to `onProblem` and the read carries on.
  */
-export async function* decodeEvtxFile(
+export function decodeEvtxFile(
   path: string,
   options: EvtxFileOptions,
   onProblem: (problem: EvtxProblem) => void,
 ): AsyncGenerator<DecodedChunk> {
+  const { workers, signal, ...decode } = options;
+  return decodeChunks(path, workers, signal, onProblem, {
+    inThread: () => new ChunkDecoder(decode),
+    pool: (size) => new ChunkWorkerPool(size, { kind: 'records', options: decode }, unpackChunk),
+  });
+}
+
+/** As decodeEvtxFile, with every record decoded straight to its event. */
+export function decodeEvtxEvents(
+  path: string,
+  options: EvtxEventFileOptions,
+  onProblem: (problem: EvtxProblem) => void,
+): AsyncGenerator<EventChunk> {
+  const { workers, signal, ...decode } = options;
+  return decodeChunks(path, workers, signal, onProblem, {
+    inThread: () => new EventChunkDecoder(decode),
+    pool: (size) => new ChunkWorkerPool(size, { kind: 'events', options: decode }, unpackEvents),
+  });
+}
+
+async function* decodeChunks<T>(
+  path: string,
+  workers: number,
+  signal: AbortSignal | undefined,
+  onProblem: (problem: EvtxProblem) => void,
+  decoding: ChunkDecoding<T>,
+): AsyncGenerator<T> {
   const file = await open(path, 'r');
-  let pool: ChunkWorkerPool | undefined;
+  let pool: ChunkPool<T> | undefined;
   try {
     const slots = await readFileHeader(path, file, onProblem);
-    if (options.workers > 0 && slots > 1) pool = new ChunkWorkerPool(options.workers, options);
-    const decoder = pool === undefined ? new ChunkDecoder(options) : undefined;
-    const pending: Promise<DecodedChunk>[] = [];
+    if (workers > 0 && slots > 1) pool = decoding.pool(workers);
+    const decoder = pool === undefined ? decoding.inThread() : undefined;
+    const pending: Promise<T>[] = [];
     const ahead = (pool?.size ?? 0) * CHUNKS_AHEAD_PER_WORKER;
-    for await (const block of readBlocks(file, slots, options.signal)) {
+    for await (const block of readBlocks(file, slots, signal)) {
       for (let i = 0; i < block.chunks; i++) {
-        if (options.signal?.aborted) return;
+        if (signal?.aborted) return;
         const index = block.firstIndex + i;
         const fileOffset = FILE_HEADER_SIZE + index * CHUNK_SIZE;
         const bytes = block.bytes.subarray(
@@ -59,13 +109,13 @@ export async function* decodeEvtxFile(
           // Awaited in order below; marked handled so an early failure is not "unhandled".
           decoded.catch(() => undefined);
           pending.push(decoded);
-          if (pending.length >= ahead) yield await (pending.shift() as Promise<DecodedChunk>);
+          if (pending.length >= ahead) yield await (pending.shift() as Promise<T>);
         }
       }
     }
     while (pending.length > 0) {
-      if (options.signal?.aborted) return;
-      yield await (pending.shift() as Promise<DecodedChunk>);
+      if (signal?.aborted) return;
+      yield await (pending.shift() as Promise<T>);
     }
   } finally {
     await pool?.close();
@@ -82,19 +132,29 @@ interface Block {
   readonly bytes: Buffer;
 }
 
-/** The chunk slots in blocks of CHUNKS_PER_READ, reading one block ahead (two buffers in use). */
+/**
+ * The chunk slots in blocks of CHUNKS_PER_READ, reading one block ahead. Two buffers take turns
+ * (a fresh 1 MiB buffer per read made the garbage collector run full collections for their
+ * external memory): a block's bytes are overwritten two blocks later, by which time every chunk
+ * in it was decoded into strings or copied for a worker.
+ */
 async function* readBlocks(
   file: FileHandle,
   slots: number,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<Block> {
-  const read = async (firstIndex: number): Promise<Block> => {
+  const buffers: Buffer[] = [];
+  const read = async (firstIndex: number, turn: number): Promise<Block> => {
     const chunks = Math.min(CHUNKS_PER_READ, slots - firstIndex);
-    const buffer = Buffer.allocUnsafe(chunks * CHUNK_SIZE);
+    let buffer = buffers[turn];
+    if (buffer === undefined || buffer.length < chunks * CHUNK_SIZE) {
+      buffer = Buffer.allocUnsafeSlow(chunks * CHUNK_SIZE);
+      buffers[turn] = buffer;
+    }
     const { bytesRead } = await file.read(
       buffer,
       0,
-      buffer.length,
+      chunks * CHUNK_SIZE,
       FILE_HEADER_SIZE + firstIndex * CHUNK_SIZE,
     );
     return {
@@ -103,10 +163,12 @@ async function* readBlocks(
       bytes: buffer.subarray(0, bytesRead),
     };
   };
-  let next = slots > 0 ? read(0) : undefined;
+  let next = slots > 0 ? read(0, 0) : undefined;
+  let turn = 0;
   for (let first = 0; next !== undefined && !signal?.aborted; first += CHUNKS_PER_READ) {
     const block = await next;
-    next = first + CHUNKS_PER_READ < slots ? read(first + CHUNKS_PER_READ) : undefined;
+    turn ^= 1;
+    next = first + CHUNKS_PER_READ < slots ? read(first + CHUNKS_PER_READ, turn) : undefined;
     // The read ahead must not be left unobserved if the consumer stops here.
     next?.catch(() => undefined);
     yield block;

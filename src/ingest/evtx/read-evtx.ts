@@ -3,9 +3,8 @@ import { availableParallelism } from 'node:os';
 import type { Event, EventSource } from '../../core/event.ts';
 import { INGEST_CODES } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
-import { type WindowsEventMeta, windowsEventToEvent } from '../windows/windows-event.ts';
-import type { DecodedRecord, EvtxProblem } from './decoded.ts';
-import { decodeEvtxFile } from './evtx-file.ts';
+import type { EvtxProblem } from './decoded.ts';
+import { decodeEvtxEvents, decodeEvtxFile } from './evtx-file.ts';
 import type { XmlStyle } from './render/xml-writer.ts';
 
 export interface EvtxReadOptions {
@@ -39,26 +38,13 @@ async function* readEvents(
   options: ReadOptions,
   evtx: EvtxReadOptions,
 ): AsyncGenerator<readonly Event[]> {
-  let current: DecodedRecord | undefined;
-  const base: WindowsEventMeta = {
-    index: options.index,
-    ...(options.source === undefined ? {} : { source: options.source }),
-    ...(options.sourcetype === undefined ? {} : { sourcetype: options.sourcetype }),
-    // As the XML reader does for the same record: ING401, and `_time` 0.
-    onMissingTime: () =>
-      options.onProblem({
-        code: INGEST_CODES.missingTime,
-        path,
-        location: `record ${current?.recordId} @0x${(current?.offset ?? 0).toString(16)}`,
-        message: 'no SystemTime or UtcTime: _time is 0',
-        kind: 'damaged',
-      }),
-  };
-  const chunks = decodeEvtxFile(
+  const chunks = decodeEvtxEvents(
     path,
     {
-      parts: true,
-      xml: options.needRaw ? 'windows' : undefined,
+      index: options.index,
+      source: options.source,
+      sourcetype: options.sourcetype,
+      raw: options.needRaw,
       recover: evtx.recover ?? false,
       workers: evtx.workers ?? defaultWorkers(),
       signal: options.signal,
@@ -68,21 +54,27 @@ async function* readEvents(
   let batch: Event[] = [];
   for await (const chunk of chunks) {
     reportAll(path, options, chunk.problems);
-    for (const record of chunk.records) {
-      current = record;
-      batch.push(toEvent(record, base));
+    // As the XML reader reports the same record: ING401, and `_time` 0.
+    for (const record of chunk.untimed) {
+      options.onProblem({
+        code: INGEST_CODES.missingTime,
+        path,
+        location: `record ${record.recordId} @0x${record.offset.toString(16)}`,
+        message: 'no SystemTime or UtcTime: _time is 0',
+        kind: 'damaged',
+      });
     }
+    if (batch.length === 0 && chunk.records.length >= BATCH_SIZE) {
+      yield chunk.records;
+      continue;
+    }
+    for (const event of chunk.records) batch.push(event);
     if (batch.length >= BATCH_SIZE) {
       yield batch;
       batch = [];
     }
   }
   if (batch.length > 0) yield batch;
-}
-
-function toEvent(record: DecodedRecord, base: WindowsEventMeta): Event {
-  const parts = record.parts ?? { system: {}, data: [] };
-  return windowsEventToEvent(parts, record.xml === undefined ? base : { ...base, raw: record.xml });
 }
 
 /**

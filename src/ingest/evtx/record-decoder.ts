@@ -5,7 +5,7 @@ import type { ChunkContext } from './binxml/chunk-context.ts';
 import { BinXmlRunner } from './binxml/document.ts';
 import type { BinXmlSink } from './binxml/sink.ts';
 import { invalid } from './decode-error.ts';
-import type { DecodedRecord } from './decoded.ts';
+import type { DecodedRecord, RecordOutput } from './decoded.ts';
 import type { EvtxRecordHeader } from './record-header.ts';
 import { EventPartsSink } from './render/event-parts.ts';
 import { PartsPlanner } from './render/parts-plan.ts';
@@ -24,7 +24,7 @@ export interface RecordOutputs {
  * the record allows it (see PartsPlanner), otherwise from replaying the template; XML always
  * comes from replaying it.
  */
-export class RecordDecoder {
+export class RecordDecoder implements RecordOutput<DecodedRecord> {
   private readonly partsSink: EventPartsSink | undefined;
   private readonly xmlWriter: XmlWriter | undefined;
   private readonly bothSink: BinXmlSink | undefined;
@@ -59,7 +59,11 @@ export class RecordDecoder {
     try {
       const instance = runner.singleInstance(chunk, r);
       if (instance !== undefined && this.planner !== undefined) {
-        parts = this.planner.parts(chunk, instance);
+        const plan = this.planner.plan(chunk, instance);
+        if (plan !== undefined) {
+          if (plan.elements === 0) invalid('record BinXML', r.start, 'holds no element');
+          parts = this.planner.fill(plan);
+        }
       }
       if (parts !== undefined || this.partsSink === undefined) {
         if (this.xmlWriter !== undefined) {

@@ -1,11 +1,12 @@
-// What BinXML decoding needs from the chunk it is in: its bytes and its per-chunk caches.
+// What BinXML decoding needs from the chunk it is in: its bytes, its caches, the reader's templates.
 import { ByteReader } from '../byte-reader.ts';
 import type { EvtxDecodeError } from '../decode-error.ts';
 import type { Template } from './program.ts';
+import { TemplateCache } from './template-cache.ts';
 
 /**
- * Names and template definitions are referenced by chunk offset, so they are cached per chunk:
- * a template is compiled once per chunk however many records use it.
+ * Names and template definitions are referenced by chunk offset, so they are looked up per chunk;
+ * the compiled templates behind them come from the reader's `TemplateCache`, shared by chunks.
  */
 export interface ChunkContext {
   readonly bytes: Uint8Array;
@@ -14,9 +15,13 @@ export interface ChunkContext {
   readonly reader: ByteReader;
   readonly names: Map<number, string>;
   readonly templates: Map<number, Template | EvtxDecodeError>;
+  readonly cache: TemplateCache;
 }
 
-export function createChunkContext(bytes: Uint8Array): ChunkContext {
+export function createChunkContext(
+  bytes: Uint8Array,
+  cache: TemplateCache = new TemplateCache(),
+): ChunkContext {
   const reader = new ByteReader(bytes);
-  return { bytes, view: reader.view, reader, names: new Map(), templates: new Map() };
+  return { bytes, view: reader.view, reader, names: new Map(), templates: new Map(), cache };
 }

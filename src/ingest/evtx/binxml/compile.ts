@@ -31,18 +31,31 @@ interface OpenElement {
 /** A dependency identifier of 0xFFFF means the element depends on no value. */
 const NO_DEPENDENCY = 0xffff;
 
+/** A name offset field met while compiling: where (relative to the origin), inline or not, and the name. */
+export interface NameField {
+  readonly at: number;
+  readonly inline: boolean;
+  readonly name: string;
+}
+
 export interface CompiledFragment {
   readonly ops: readonly Op[];
   /** Offset after the last token read (the EOF token included). */
   readonly end: number;
 }
 
-/** Compiles the tokens in `r` from `start` up to an EOF token or the end of the window. */
+/**
+ * Compiles the tokens in `r` from `start` up to an EOF token or the end of the window. Op offsets
+ * are relative to `origin` (a template's definition offset, so that its ops hold in any chunk
+ * that defines the same template at another offset); `nameFields` collects the name references.
+ */
 export function compileFragment(
   chunk: ChunkContext,
   r: ByteReader,
   start: number,
   mode: FragmentMode,
+  origin = 0,
+  nameFields?: NameField[],
 ): CompiledFragment {
   const ops: MutableOp[] = [];
   const stack: OpenElement[] = [];
@@ -50,7 +63,12 @@ export function compileFragment(
   let inAttribute = false;
   let p = start;
   const push = (code: OpCode, at: number, fields: OpFields = {}): void => {
-    ops.push(op(code, at, fields));
+    ops.push(op(code, at - origin, fields));
+  };
+  const nameAt = (at: number, field: string) => {
+    const ref = readNameRef(chunk, r, at, field);
+    nameFields?.push({ at: at - origin, inline: ref.inline, name: ref.name });
+    return ref;
   };
   const content = (at: number, what: string): void => {
     if (inStartTag && !inAttribute) invalid('BinXML token', at, `${what} inside a start tag`);
@@ -73,7 +91,7 @@ export function compileFragment(
           mode === 'template' ? r.u16(at + 1, 'dependency identifier') : NO_DEPENDENCY;
         let q = at + 1 + (mode === 'template' ? 2 : 0);
         r.u32(q, 'element data size');
-        const name = readNameRef(chunk, r, q + 4, 'element name');
+        const name = nameAt(q + 4, 'element name');
         q = name.next;
         if (token & TOKEN_MORE_FLAG) {
           r.u32(q, 'attribute list size');
@@ -92,7 +110,7 @@ export function compileFragment(
       }
       case TOKEN.attribute: {
         if (!inStartTag) invalid('BinXML token', at, 'attribute outside a start tag');
-        const name = readNameRef(chunk, r, at + 1, 'attribute name');
+        const name = nameAt(at + 1, 'attribute name');
         push(OP.attribute, at, { name: name.name });
         inAttribute = true;
         p = name.next;
@@ -153,14 +171,14 @@ export function compileFragment(
         break;
       case TOKEN.entityRef: {
         content(at, 'entity reference');
-        const name = readNameRef(chunk, r, at + 1, 'entity name');
+        const name = nameAt(at + 1, 'entity name');
         push(OP.entityRef, at, { name: name.name });
         p = name.next;
         break;
       }
       case TOKEN.piTarget: {
         if (inStartTag) invalid('BinXML token', at, 'processing instruction inside a start tag');
-        const target = readNameRef(chunk, r, at + 1, 'PI target');
+        const target = nameAt(at + 1, 'PI target');
         p = target.next;
         let data = '';
         if (p < r.end && r.u8(p, 'BinXML token') === TOKEN.piData) {
@@ -191,7 +209,7 @@ export function compileFragment(
         if (mode !== 'document') invalid('BinXML token', at, 'template instance inside a template');
         content(at, 'template instance');
         const parsed = readTemplateInstance(chunk, r, at);
-        push(OP.instance, at, { instance: parsed.instance });
+        push(OP.instance, at, { instance: parsed });
         p = parsed.end;
         break;
       }

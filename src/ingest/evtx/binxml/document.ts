@@ -75,7 +75,7 @@ export function singleInstanceAt(
   if (p < r.end && r.bytes[p] === TOKEN.fragmentHeader) p += 4;
   if (p >= r.end || r.bytes[p] !== TOKEN.templateInstance) return undefined;
   const parsed = readTemplateInstance(chunk, r, p, table);
-  return parsed.end >= r.end || r.bytes[parsed.end] === TOKEN.eof ? parsed.instance : undefined;
+  return parsed.end >= r.end || r.bytes[parsed.end] === TOKEN.eof ? parsed : undefined;
 }
 
 function runNested(state: ExecutionState, start: number, end: number, depth: number): void {

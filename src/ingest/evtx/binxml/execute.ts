@@ -26,6 +26,8 @@ export interface ExecutionState {
 /** Texts of one instance's values, rendered on first use. */
 export interface ValueTexts {
   values: TemplateValues;
+  /** What op offsets are relative to: the template's definition offset (0 for a document). */
+  origin: number;
   readonly scalars: (string | undefined)[];
   readonly arrays: (string[] | undefined)[];
 }
@@ -44,15 +46,17 @@ export function runInstance(
     beyondLimit('template instance', instance.values.offset, `nested deeper than ${MAX_NESTING}`);
   }
   if (prefilled !== undefined) {
+    prefilled.origin = instance.template.offset;
     runContent(state, instance.template.ops, 0, instance.template.ops.length, prefilled, -1, depth);
     return;
   }
   let texts = state.texts[depth];
   if (texts === undefined) {
-    texts = { values: instance.values, scalars: [], arrays: [] };
+    texts = { values: instance.values, origin: instance.template.offset, scalars: [], arrays: [] };
     state.texts[depth] = texts;
   } else {
     texts.values = instance.values;
+    texts.origin = instance.template.offset;
     texts.scalars.length = 0;
     texts.arrays.length = 0;
   }
@@ -65,7 +69,7 @@ export function runDocument(state: ExecutionState, ops: readonly Op[], depth: nu
   runContent(state, ops, 0, ops.length, EMPTY_TEXTS, -1, depth);
 }
 
-const EMPTY_TEXTS: ValueTexts = { values: NO_VALUES, scalars: [], arrays: [] };
+const EMPTY_TEXTS: ValueTexts = { values: NO_VALUES, origin: 0, scalars: [], arrays: [] };
 
 function runContent(
   state: ExecutionState,
@@ -80,7 +84,9 @@ function runContent(
   let i = from;
   while (i < to) {
     const o = ops[i] as Op;
-    if (--state.budget < 0) beyondLimit('record', o.offset, 'expands to too many XML nodes');
+    if (--state.budget < 0) {
+      beyondLimit('record', o.offset + texts.origin, 'expands to too many XML nodes');
+    }
     switch (o.op) {
       case OP.open:
         runElement(state, ops, i, texts, depth);
@@ -108,7 +114,7 @@ function runContent(
         if (o.instance !== undefined) runInstance(state, o.instance, depth + 1);
         break;
       default:
-        invalid('BinXML token', o.offset, 'out of place');
+        invalid('BinXML token', o.offset + texts.origin, 'out of place');
     }
     i++;
   }
@@ -184,7 +190,7 @@ function attributeSubstitution(
   const type = valueType(texts, o);
   if (type === VALUE_TYPE.null) return '';
   if (type === VALUE_TYPE.binXml)
-    invalid('substitution', o.offset, 'BinXML value inside an attribute');
+    invalid('substitution', o.offset + texts.origin, 'BinXML value inside an attribute');
   return isArrayType(type)
     ? itemText(state, texts, o.index, item)
     : scalarOf(state, texts, o.index);
@@ -216,7 +222,7 @@ function valueType(texts: ValueTexts, o: Op): number {
   if (o.index >= texts.values.count) {
     invalid(
       'substitution index',
-      o.offset,
+      o.offset + texts.origin,
       `${o.index} but the instance has ${texts.values.count} value(s)`,
     );
   }

@@ -4,12 +4,14 @@ import { invalid } from '../decode-error.ts';
 import type { ChunkContext } from './chunk-context.ts';
 
 /** Bytes a name structure occupies before its text: next-name offset, hash, character count. */
-const NAME_HEADER_SIZE = 8;
+export const NAME_HEADER_SIZE = 8;
 
 export interface NameRef {
   readonly name: string;
   /** Where parsing continues: after the inline name when it was stored inline. */
   readonly next: number;
+  /** The name structure follows the offset field (rather than living elsewhere in the chunk). */
+  readonly inline: boolean;
 }
 
 /**
@@ -26,10 +28,10 @@ export function readNameRef(
   const offset = r.u32(at, field);
   const after = at + 4;
   const name = readName(chunk, offset, field);
-  if (offset !== after) return { name, next: after };
+  if (offset !== after) return { name, next: after, inline: false };
   const next = after + NAME_HEADER_SIZE + name.length * 2 + 2;
   r.need(after, next - after, `${field} (inline name)`);
-  return { name, next };
+  return { name, next, inline: true };
 }
 
 export function readName(chunk: ChunkContext, offset: number, field: string): string {

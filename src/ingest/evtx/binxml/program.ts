@@ -48,15 +48,31 @@ export interface Op {
   readonly guards: readonly number[] | undefined;
   /** For `instance`: the instantiated template and its values. */
   readonly instance: TemplateInstance | undefined;
-  /** Chunk offset of the token, for error messages. */
+  /**
+   * Where the token is, for error messages: its chunk offset in a document, its offset from the
+   * definition in a template (whose ops serve every chunk that defines the same template).
+   */
   readonly offset: number;
 }
 
+/** A compiled template definition, shared by every chunk that defines the same template. */
+export interface CompiledTemplate {
+  /** Unique per compilation: plans are keyed by it. */
+  readonly id: number;
+  readonly guid: string;
+  /** Op offsets are relative to the definition offset. */
+  readonly ops: readonly Op[];
+  /** Every value index the template substitutes, ascending. */
+  readonly refs: readonly number[];
+}
+
+/** A template as one chunk defines it: the shared compiled form and where this chunk holds it. */
 export interface Template {
-  /** Chunk offset of the template definition. */
+  /** Chunk offset of the template definition; error offsets of `ops` are relative to it. */
   readonly offset: number;
   readonly guid: string;
   readonly ops: readonly Op[];
+  readonly compiled: CompiledTemplate;
 }
 
 /** Substitution values of one template instance: type, and byte range in the chunk. */
@@ -69,8 +85,23 @@ export interface TemplateValues {
   readonly offset: number;
 }
 
-/** A reusable, growable TemplateValues: one per nesting depth, refilled for every record. */
-export class ValueTable implements TemplateValues {
+/** Stands for "no template yet" in a ValueTable that has not been filled. */
+const NO_TEMPLATE: Template = {
+  offset: 0,
+  guid: '',
+  ops: [],
+  compiled: { id: 0, guid: '', ops: [], refs: [] },
+};
+
+/**
+ * A reusable, growable template instance: its template and its values, refilled record after
+ * record (one per nesting depth), so reading an instance allocates nothing.
+ */
+export class ValueTable implements TemplateValues, TemplateInstance {
+  template: Template = NO_TEMPLATE;
+  readonly values: TemplateValues = this;
+  /** Offset just after the instance's values. */
+  end = 0;
   count = 0;
   types = new Uint8Array(64);
   starts = new Uint32Array(64);

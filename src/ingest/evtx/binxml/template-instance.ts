@@ -1,22 +1,12 @@
-// Template instances: the template they use (compiled once per chunk) and their values.
+// Template instances: the template they use (looked up once per chunk) and their values.
 import type { ByteReader } from '../byte-reader.ts';
-import { EvtxDecodeError, invalid } from '../decode-error.ts';
-import { guidText } from '../values/identifiers.ts';
+import { EvtxDecodeError } from '../decode-error.ts';
 import type { ChunkContext } from './chunk-context.ts';
-import { compileFragment } from './compile.ts';
-import { type Template, type TemplateInstance, ValueTable } from './program.ts';
-
-/** Next-definition offset, GUID and data size precede a template's BinXML. */
-const DEFINITION_HEADER_SIZE = 24;
-
-export interface ParsedInstance {
-  readonly instance: TemplateInstance;
-  /** Offset just after the instance's values. */
-  readonly end: number;
-}
+import { type Template, ValueTable } from './program.ts';
+import { DEFINITION_HEADER_SIZE } from './template-cache.ts';
 
 /**
- * Reads the template instance whose token is at `at`. The definition may be inline (its offset
+ * Reads the template instance whose token is at `at` into `into` (template, values, end). The definition may be inline (its offset
  * points right after the offset field) or earlier in the chunk; values are read from `r`, the
  * record's BinXML window, so they cannot spill into the next record.
  */
@@ -25,7 +15,7 @@ export function readTemplateInstance(
   r: ByteReader,
   at: number,
   into: ValueTable = new ValueTable(),
-): ParsedInstance {
+): ValueTable {
   const definitionOffset = r.u32(at + 6, 'template definition offset');
   let p = at + 10;
   if (definitionOffset === p) {
@@ -33,9 +23,9 @@ export function readTemplateInstance(
     r.need(p + DEFINITION_HEADER_SIZE, size, 'template definition data');
     p += DEFINITION_HEADER_SIZE + size;
   }
-  const template = templateAt(chunk, definitionOffset);
-  const end = readTemplateValues(r, p, into);
-  return { instance: { template, values: into }, end };
+  into.template = templateAt(chunk, definitionOffset);
+  into.end = readTemplateValues(r, p, into);
+  return into;
 }
 
 /** Fills `into` with the value descriptors at `at`; returns the offset after the values. */
@@ -57,7 +47,7 @@ function readTemplateValues(r: ByteReader, at: number, into: ValueTable): number
   return p;
 }
 
-/** The compiled template at a chunk offset; compile failures are cached as well. */
+/** The template defined at a chunk offset; failures are remembered for the chunk as well. */
 function templateAt(chunk: ChunkContext, offset: number): Template {
   const cached = chunk.templates.get(offset);
   if (cached !== undefined) {
@@ -65,23 +55,11 @@ function templateAt(chunk: ChunkContext, offset: number): Template {
     return cached;
   }
   try {
-    const template = compileTemplate(chunk, offset);
+    const template = chunk.cache.templateAt(chunk, offset);
     chunk.templates.set(offset, template);
     return template;
   } catch (error) {
     if (error instanceof EvtxDecodeError) chunk.templates.set(offset, error);
     throw error;
   }
-}
-
-function compileTemplate(chunk: ChunkContext, offset: number): Template {
-  const r = chunk.reader;
-  r.need(offset, DEFINITION_HEADER_SIZE, 'template definition header');
-  const size = r.u32(offset + 20, 'template definition data size');
-  const start = offset + DEFINITION_HEADER_SIZE;
-  if (start + size > r.end) {
-    invalid('template definition data size', offset + 20, `${size} runs past the chunk end`);
-  }
-  const { ops } = compileFragment(chunk, r.window(start, start + size), start, 'template');
-  return { offset, guid: guidText(chunk.bytes, offset + 4), ops };
 }

@@ -1,5 +1,11 @@
 // The messages between the main thread and a chunk-decoding worker.
-import type { PackedChunk } from './packed-chunk.ts';
+import type { ChunkDecodeOptions } from '../decode-chunk.ts';
+import type { EventDecodeOptions } from '../event-decoder.ts';
+
+/** What a worker decodes chunks into: records (parts and/or XML), or events. */
+export type WorkerJob =
+  | { readonly kind: 'records'; readonly options: ChunkDecodeOptions }
+  | { readonly kind: 'events'; readonly options: EventDecodeOptions };
 
 export interface WorkerRequest {
   readonly id: number;
@@ -11,8 +17,9 @@ export interface WorkerRequest {
   readonly length: number;
 }
 
-export interface WorkerReply {
+/** `packed` is the job's packed chunk (PackedChunk or PackedEvents). */
+export interface WorkerReply<P = unknown> {
   readonly id: number;
-  readonly chunk?: PackedChunk;
+  readonly packed?: P;
   readonly error?: string;
 }

@@ -7,6 +7,7 @@ import type {
   WindowsSystem,
 } from '../../windows/windows-event.ts';
 import type { DecodedChunk, DecodedRecord, EvtxProblem } from '../decoded.ts';
+import { SYSTEM_KEYS } from '../render/system-keys.ts';
 
 export interface PackedChunk {
   readonly index: number;
@@ -18,28 +19,6 @@ export interface PackedChunk {
   readonly text: Uint8Array;
   readonly ends: Uint32Array;
 }
-
-const SYSTEM_KEYS: readonly (keyof WindowsSystem)[] = [
-  'providerName',
-  'providerGuid',
-  'eventSourceName',
-  'eventId',
-  'qualifiers',
-  'version',
-  'level',
-  'task',
-  'opcode',
-  'keywords',
-  'systemTime',
-  'eventRecordId',
-  'activityId',
-  'relatedActivityId',
-  'processId',
-  'threadId',
-  'channel',
-  'computer',
-  'userId',
-];
 
 type Cell = string | number | undefined;
 

@@ -1,9 +1,6 @@
 // A fixed set of worker threads that decode chunks; results come back in submission order.
 import { Worker } from 'node:worker_threads';
-import type { ChunkDecodeOptions } from '../decode-chunk.ts';
-import type { DecodedChunk } from '../decoded.ts';
-import type { WorkerReply, WorkerRequest } from './messages.ts';
-import { unpackChunk } from './packed-chunk.ts';
+import type { WorkerJob, WorkerReply, WorkerRequest } from './messages.ts';
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(`./decode-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
@@ -13,7 +10,7 @@ const WORKER_URL = new URL(`./decode-worker${FROM_SOURCE ? '.ts' : '.js'}`, impo
  * Node 20 does not register its loader in worker threads, so a small bootstrap registers it
  * through tsx's API before importing the worker.
  */
-function startWorker(workerData: ChunkDecodeOptions): Worker {
+function startWorker(workerData: WorkerJob): Worker {
   // Decoding allocates many short-lived strings; a larger young generation halves GC time.
   const resourceLimits = { maxYoungGenerationSizeMb: 64 };
   if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData, resourceLimits });
@@ -22,24 +19,27 @@ function startWorker(workerData: ChunkDecodeOptions): Worker {
   return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
 
-interface Waiting {
+interface Waiting<T> {
   readonly worker: Worker;
-  readonly resolve: (chunk: DecodedChunk) => void;
+  readonly resolve: (chunk: T) => void;
   readonly reject: (error: Error) => void;
 }
 
-export class ChunkWorkerPool {
+/** Workers doing `job`; `unpack` turns a worker's packed chunk into the decoded chunk `T`. */
+export class ChunkWorkerPool<P, T> {
   readonly size: number;
   private readonly workers: Worker[];
-  private readonly waiting = new Map<number, Waiting>();
+  private readonly waiting = new Map<number, Waiting<T>>();
   private readonly outstanding = new Map<Worker, number>();
+  private readonly unpack: (packed: P) => T;
   private nextId = 0;
 
-  constructor(size: number, options: ChunkDecodeOptions) {
+  constructor(size: number, job: WorkerJob, unpack: (packed: P) => T) {
     this.size = size;
+    this.unpack = unpack;
     this.workers = Array.from({ length: size }, () => {
-      const worker = startWorker(options);
-      worker.on('message', (reply: WorkerReply) => this.settle(reply));
+      const worker = startWorker(job);
+      worker.on('message', (reply: WorkerReply<P>) => this.settle(reply));
       worker.on('error', (error) => this.failAll(error));
       // Only a worker with work outstanding keeps the process alive: a consumer that stops
       // pulling without closing the iterator must not hang the process.
@@ -49,10 +49,10 @@ export class ChunkWorkerPool {
   }
 
   /** Decodes `buffer[0, length)`; the buffer is transferred to the worker and unusable after. */
-  decode(buffer: Buffer, length: number, index: number, fileOffset: number): Promise<DecodedChunk> {
+  decode(buffer: Buffer, length: number, index: number, fileOffset: number): Promise<T> {
     const id = this.nextId++;
     const worker = this.workers[id % this.size] as Worker;
-    return new Promise<DecodedChunk>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { worker, resolve, reject });
       this.track(worker, 1);
       const arrayBuffer = buffer.buffer as ArrayBuffer;
@@ -73,13 +73,20 @@ export class ChunkWorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private settle(reply: WorkerReply): void {
+  private settle(reply: WorkerReply<P>): void {
     const waiting = this.waiting.get(reply.id);
     if (waiting === undefined) return;
     this.waiting.delete(reply.id);
     this.track(waiting.worker, -1);
-    if (reply.chunk !== undefined) waiting.resolve(unpackChunk(reply.chunk));
-    else waiting.reject(new Error(reply.error ?? 'chunk decoding failed'));
+    if (reply.packed === undefined) {
+      waiting.reject(new Error(reply.error ?? 'chunk decoding failed'));
+      return;
+    }
+    try {
+      waiting.resolve(this.unpack(reply.packed));
+    } catch (error) {
+      waiting.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   private failAll(error: Error): void {

@@ -6,196 +6,136 @@ import type {
   WindowsSystem,
 } from '../../windows/windows-event.ts';
 import type { ChunkContext } from '../binxml/chunk-context.ts';
-import { singleInstanceAt } from '../binxml/document.ts';
-import { MAX_NESTING } from '../binxml/execute.ts';
-import { OP, type Template, type TemplateInstance, ValueTable } from '../binxml/program.ts';
-import { checkScalar, scalarText } from '../values/index.ts';
-import { isArrayType, VALUE_TYPE } from '../values/value-types.ts';
-import {
-  MAX_PLANNED_VALUES,
-  type NestedInstance,
-  type PartsPlan,
-  type Piece,
-  recordPlan,
-} from './plan-recorder.ts';
-
-interface TemplateInfo {
-  /** Every value index the template substitutes, ascending. */
-  readonly refs: readonly number[];
-}
+import type { CompiledTemplate, TemplateInstance } from '../binxml/program.ts';
+import { scalarText } from '../values/index.ts';
+import { VALUE_TYPE } from '../values/value-types.ts';
+import { InstanceTree, MAX_PLANNED_VALUES } from './instance-tree.ts';
+import { type PartsPlan, type Piece, recordPlan } from './plan-recorder.ts';
 
 interface PlanCache {
   readonly byShape: Map<string, PartsPlan | null>;
-  lastShape: number[];
+  lastShape: Int32Array;
   lastPlan: PartsPlan | null;
 }
 
-// Shape codes: per instance its template offset, then negative markers for NULL values beyond
-// the 31-bit mask, empty and nested BinXML values (each with its value position), then the
-// NULL mask and INSTANCE_END. Equal shapes run the same plan.
-const NULL_BEYOND_MASK = -1;
-const EMPTY_BINXML = -1_000_000;
-const NESTED_START = -2_000_000;
-const INSTANCE_END = -3_000_000;
+/** Shapes remembered per template; crafted input cycling through more starts the list over. */
+const MAX_SHAPES_PER_TEMPLATE = 256;
 
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function sameShape(a: Int32Array, b: Int32Array, length: number): boolean {
+  if (a.length !== length) return false;
+  for (let i = 0; i < length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** Fills WindowsEventParts from template instances through cached plans. */
+/**
+ * Finds the plan of a record's instance tree (recording it on first sight) and renders the
+ * values it needs. Plans are keyed by the compiled template, so they serve every chunk.
+ */
 export class PartsPlanner {
-  private readonly infos = new WeakMap<Template, TemplateInfo>();
-  private readonly plans = new WeakMap<Template, PlanCache>();
-  // Per record: the flattened values of the instance tree, their texts, the nested instances.
-  private readonly types: number[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly texts: (string | undefined)[] = [];
-  private readonly nested = new Map<number, NestedInstance>();
-  private readonly tables: ValueTable[] = [];
-  /** The shape of the current record's instance tree (see `collect`), compared numerically. */
-  private readonly shape: number[] = [];
+  private readonly plans = new WeakMap<CompiledTemplate, PlanCache>();
+  private readonly tree = new InstanceTree();
+  // The current record's value texts, rendered on first use; `stamps` says which are current.
+  private readonly texts: (string | undefined)[] = new Array(MAX_PLANNED_VALUES).fill(undefined);
+  private readonly stamps = new Uint32Array(MAX_PLANNED_VALUES);
+  private stamp = 0;
+  private chunk: ChunkContext | undefined;
 
   /**
-   * The parts of a record that is one template instance, whose BinXML values (if any) are single
-   * template instances too, as Windows writes EventData and UserData. Undefined for anything
-   * else (arrays, plain BinXML documents): the caller then replays the template. Throws
-   * `EvtxDecodeError` on damaged values, as replaying would.
+   * The plan of a record that is one template instance, whose BinXML values (if any) are single
+   * template instances too, as Windows writes EventData and UserData; after it, `join` renders
+   * the plan's pieces from this record's values. Undefined for anything else (arrays, plain
+   * BinXML documents): the caller then replays the template. Throws `EvtxDecodeError` on
+   * damaged values, as replaying would.
    */
-  parts(chunk: ChunkContext, instance: TemplateInstance): WindowsEventParts | undefined {
-    this.types.length = 0;
-    this.starts.length = 0;
-    this.ends.length = 0;
-    this.texts.length = 0;
-    this.nested.clear();
-    this.shape.length = 0;
-    if (!this.collect(chunk, instance, 0)) return undefined;
-    let cache = this.plans.get(instance.template);
+  plan(chunk: ChunkContext, instance: TemplateInstance): PartsPlan | undefined {
+    const tree = this.tree;
+    if (!tree.collect(chunk, instance)) return undefined;
+    const compiled = instance.template.compiled;
+    let cache = this.plans.get(compiled);
     if (cache === undefined) {
-      cache = { byShape: new Map(), lastShape: [], lastPlan: null };
-      this.plans.set(instance.template, cache);
+      cache = { byShape: new Map(), lastShape: new Int32Array(0), lastPlan: null };
+      this.plans.set(compiled, cache);
     }
     // Records of one template nearly always repeat the previous record's shape.
-    let plan: PartsPlan | null | undefined = sameShape(cache.lastShape, this.shape)
+    let plan: PartsPlan | null | undefined = sameShape(
+      cache.lastShape,
+      tree.shape,
+      tree.shapeLength,
+    )
       ? cache.lastPlan
       : undefined;
     if (plan === undefined) {
-      const key = this.shape.join(',');
+      const shape = tree.shape.slice(0, tree.shapeLength);
+      const key = shape.join(',');
       plan = cache.byShape.get(key);
       if (plan === undefined) {
-        plan = recordPlan(chunk, instance, this.nested);
+        plan = recordPlan(chunk, instance, tree.nestedByStart());
+        if (cache.byShape.size >= MAX_SHAPES_PER_TEMPLATE) cache.byShape.clear();
         cache.byShape.set(key, plan);
       }
-      cache.lastShape = this.shape.slice();
+      cache.lastShape = shape;
       cache.lastPlan = plan;
     }
-    return plan === null ? undefined : this.fill(plan, chunk);
+    if (plan === null) return undefined;
+    this.chunk = chunk;
+    // A new stamp makes every text of the previous record stale; wrapping restarts the stamps.
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    return plan;
   }
 
-  /** Appends the instance's values to the flat table and its shape to the key; false: no plan. */
-  private collect(chunk: ChunkContext, instance: TemplateInstance, depth: number): boolean {
-    const { template, values } = instance;
-    let info = this.infos.get(template);
-    if (info === undefined) {
-      info = { refs: referencedValues(template) };
-      this.infos.set(template, info);
-    }
-    const base = this.types.length;
-    const { count, types, starts, ends } = values;
-    if (base + count > MAX_PLANNED_VALUES) return false;
-    for (let i = 0; i < count; i++) {
-      this.types.push(types[i] as number);
-      this.starts.push(starts[i] as number);
-      this.ends.push(ends[i] as number);
-    }
-    let mask = 0;
-    const shape = this.shape;
-    shape.push(template.offset);
-    const refs = info.refs;
-    for (let i = 0; i < refs.length; i++) {
-      const ref = refs[i] as number;
-      if (ref >= count) return false;
-      const type = types[ref] as number;
-      const start = starts[ref] as number;
-      const end = ends[ref] as number;
-      if (type === VALUE_TYPE.null) {
-        if (i < 31) mask |= 1 << i;
-        else shape.push(NULL_BEYOND_MASK - i);
-      } else if (type === VALUE_TYPE.binXml) {
-        if (end === start) {
-          shape.push(EMPTY_BINXML - i);
-          continue;
-        }
-        if (depth >= MAX_NESTING) return false;
-        let table = this.tables[this.nested.size];
-        if (table === undefined) {
-          table = new ValueTable();
-          this.tables[this.nested.size] = table;
-        }
-        const inner = singleInstanceAt(chunk, chunk.reader.window(start, end), table);
-        if (inner === undefined) return false;
-        this.nested.set(start, { instance: inner, base: this.types.length });
-        shape.push(NESTED_START - i);
-        if (!this.collect(chunk, inner, depth + 1)) return false;
-      } else if (isArrayType(type)) {
-        return false;
-      } else {
-        checkScalar(type, start, end);
-      }
-    }
-    shape.push(mask, INSTANCE_END);
-    return true;
+  /** The parts of the record (see `plan`); undefined where it has no plan. */
+  parts(chunk: ChunkContext, instance: TemplateInstance): WindowsEventParts | undefined {
+    const plan = this.plan(chunk, instance);
+    return plan === undefined ? undefined : this.fill(plan);
   }
 
-  private fill(plan: PartsPlan, chunk: ChunkContext): WindowsEventParts {
+  /** The parts of the record last planned, by its plan. */
+  fill(plan: PartsPlan): WindowsEventParts {
     const system: { -readonly [K in keyof WindowsSystem]: WindowsSystem[K] } = {};
     for (const entry of plan.system) {
-      const value = this.join(entry.pieces, chunk);
+      const value = this.join(entry.pieces);
       if (value !== '' || !entry.fromAttribute) system[entry.key] = value.trim();
     }
     const data: WindowsDataItem[] = [];
     for (const entry of plan.data) {
-      const name = entry.name === undefined ? undefined : this.join(entry.name, chunk);
-      data.push({ name: name === '' ? undefined : name, value: this.join(entry.value, chunk) });
+      const name = entry.name === undefined ? undefined : this.join(entry.name);
+      data.push({ name: name === '' ? undefined : name, value: this.join(entry.value) });
     }
     if (plan.message === undefined) return { system, data };
-    return { system, data, renderedMessage: this.join(plan.message, chunk) };
+    return { system, data, renderedMessage: this.join(plan.message) };
   }
 
-  private join(pieces: readonly Piece[], chunk: ChunkContext): string {
+  /** The text of a plan's pieces for the record last planned. */
+  join(pieces: readonly Piece[]): string {
     if (pieces.length === 1) {
       const only = pieces[0] as Piece;
-      return typeof only === 'string' ? only : this.text(only, chunk);
+      return typeof only === 'string' ? only : this.text(only);
     }
     let text = '';
-    for (const piece of pieces) text += typeof piece === 'string' ? piece : this.text(piece, chunk);
+    for (const piece of pieces) text += typeof piece === 'string' ? piece : this.text(piece);
     return text;
   }
 
-  private text(index: number, chunk: ChunkContext): string {
-    let text = this.texts[index];
-    if (text === undefined) {
-      const type = this.types[index] as number;
-      text =
-        type === VALUE_TYPE.null
-          ? ''
-          : scalarText(
-              chunk.bytes,
-              chunk.view,
-              type,
-              this.starts[index] as number,
-              this.ends[index] as number,
-            );
-      this.texts[index] = text;
-    }
+  private text(index: number): string {
+    if (this.stamps[index] === this.stamp) return this.texts[index] as string;
+    const tree = this.tree;
+    const type = tree.types[index] as number;
+    const chunk = this.chunk as ChunkContext;
+    const text =
+      type === VALUE_TYPE.null
+        ? ''
+        : scalarText(
+            chunk.bytes,
+            chunk.view,
+            type,
+            tree.starts[index] as number,
+            tree.ends[index] as number,
+          );
+    this.texts[index] = text;
+    this.stamps[index] = this.stamp;
     return text;
   }
-}
-
-function referencedValues(template: Template): number[] {
-  const refs = new Set<number>();
-  for (const op of template.ops) if (op.op === OP.substitution) refs.add(op.index);
-  return [...refs].sort((a, b) => a - b);
 }

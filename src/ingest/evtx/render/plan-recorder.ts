@@ -11,12 +11,16 @@ import {
 import type { TemplateInstance } from '../binxml/program.ts';
 import { invalid } from '../decode-error.ts';
 import { EventPartsSink } from './event-parts.ts';
+import { MAX_PLANNED_VALUES, type NestedInstance } from './instance-tree.ts';
+import { SYSTEM_SLOT } from './system-keys.ts';
 
 /** A literal, or the index of a value (in the flattened instance tree) whose text goes there. */
 export type Piece = string | number;
 
 export interface SystemEntry {
   readonly key: keyof WindowsSystem;
+  /** The key's position in SYSTEM_KEYS. */
+  readonly slot: number;
   readonly pieces: readonly Piece[];
   /** Attributes whose value is empty are not emitted (MS-EVEN6 §2.2.12.2), so set nothing. */
   readonly fromAttribute: boolean;
@@ -32,19 +36,13 @@ export interface PartsPlan {
   readonly system: readonly SystemEntry[];
   readonly data: readonly DataEntry[];
   readonly message: readonly Piece[] | undefined;
-}
-
-/** A nested instance of the tree and the flat index of its first value. */
-export interface NestedInstance {
-  readonly instance: TemplateInstance;
-  readonly base: number;
+  /** Elements the record renders; a record with none holds no event. */
+  readonly elements: number;
 }
 
 // Private-use code points stand for values while a plan is recorded.
 const MARK = '\ue000';
 const INDEX_BASE = 0xe100;
-/** Values of one instance tree beyond this are not planned (the record is replayed). */
-export const MAX_PLANNED_VALUES = 0x1800;
 
 /**
  * Records where the parts sink puts each value: it is the parts sink itself, run once over the
@@ -84,6 +82,7 @@ export function recordPlan(
   const recorder = new PlanRecorder();
   const placeholders = (instance: TemplateInstance, base: number): ValueTexts => ({
     values: instance.values,
+    origin: instance.template.offset,
     scalars: Array.from(
       { length: instance.values.count },
       (_, i) => MARK + String.fromCharCode(INDEX_BASE + base + i),
@@ -111,7 +110,7 @@ export function recordPlan(
   for (const [key, value, fromAttribute] of recorder.systemEntries) {
     const pieces = piecesOf(value);
     if (pieces === null) return null;
-    system.push({ key, pieces, fromAttribute });
+    system.push({ key, slot: SYSTEM_SLOT[key], pieces, fromAttribute });
   }
   const data: DataEntry[] = [];
   for (const [name, value] of recorder.dataEntries) {
@@ -122,7 +121,7 @@ export function recordPlan(
   }
   const message = recorder.messageEntry === undefined ? undefined : piecesOf(recorder.messageEntry);
   if (message === null) return null;
-  return { system, data, message };
+  return { system, data, message, elements: recorder.opened };
 }
 
 /** Splits recorded text into literals and value indices; null if a literal holds the mark. */

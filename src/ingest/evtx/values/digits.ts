@@ -10,6 +10,16 @@ export const HEX_UPPER: readonly string[] = Array.from({ length: 256 }, (_, i) =
   i.toString(16).toUpperCase().padStart(2, '0'),
 );
 
+const HEX_DIGITS = '0123456789ABCDEF';
+
+/** Character codes of the upper-case hex digits of a byte's high and low nibble. */
+export const HEX_HIGH_CODE: Uint16Array = Uint16Array.from({ length: 256 }, (_, i) =>
+  HEX_DIGITS.charCodeAt(i >> 4),
+);
+export const HEX_LOW_CODE: Uint16Array = Uint16Array.from({ length: 256 }, (_, i) =>
+  HEX_DIGITS.charCodeAt(i & 15),
+);
+
 /** Decimal text of the unsigned 64-bit integer `high * 2^32 + low`, exact beyond 2^53. */
 export function uint64Text(low: number, high: number): string {
   if (high < 0x200000) return String(high * 0x1_0000_0000 + low);

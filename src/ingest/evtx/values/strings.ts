@@ -1,12 +1,16 @@
 // String value types: UTF-16 strings, ANSI strings (Windows-1252) and EvtXml text.
-import { decodeUtf16 } from '../byte-reader.ts';
+import { asBuffer, decodeUtf16 } from '../byte-reader.ts';
 import type { ValueFormat } from './value-format.ts';
 
 /** UTF-16LE text up to the first NUL, as Windows treats the stored string. */
 export function utf16Text(b: Uint8Array, s: number, e: number): string {
-  let end = s;
-  while (end + 1 < e && (b[end] !== 0 || b[end + 1] !== 0)) end += 2;
-  return decodeUtf16(b, s, end);
+  // Stored strings mostly end with their NUL: drop trailing ones without a scan, then let the
+  // native `indexOf` find any NUL left inside.
+  let end = s + ((e - s) & ~1);
+  while (end > s && b[end - 1] === 0 && b[end - 2] === 0) end -= 2;
+  const text = decodeUtf16(b, s, end);
+  const nul = text.indexOf('\0');
+  return nul < 0 ? text : text.slice(0, nul);
 }
 
 export const string: ValueFormat = {
@@ -27,15 +31,24 @@ const CP1252_HIGH = [
 
 /**
  * ANSI text up to the first NUL, read as Windows-1252: libevtx's default codepage (Windows
- * writes the system codepage, which the file does not record).
+ * writes the system codepage, which the file does not record). Decoded as Latin-1 by Node, then
+ * the 0x80-0x9F range (the only one where the two differ) mapped where it occurs.
  */
 export function ansiText(b: Uint8Array, s: number, e: number): string {
-  let text = '';
-  for (let i = s; i < e; i++) {
-    const byte = b[i] as number;
+  let end = s;
+  let high = false;
+  for (; end < e; end++) {
+    const byte = b[end] as number;
     if (byte === 0) break;
+    if (byte >= 0x80 && byte < 0xa0) high = true;
+  }
+  const latin1 = asBuffer(b).toString('latin1', s, end);
+  if (!high) return latin1;
+  let text = '';
+  for (let i = 0; i < latin1.length; i++) {
+    const code = latin1.charCodeAt(i);
     text += String.fromCharCode(
-      byte >= 0x80 && byte < 0xa0 ? (CP1252_HIGH[byte - 0x80] as number) : byte,
+      code >= 0x80 && code < 0xa0 ? (CP1252_HIGH[code - 0x80] as number) : code,
     );
   }
   return text;

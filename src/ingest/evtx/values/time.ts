@@ -37,9 +37,45 @@ export function fileTimeText(low: number, high: number): string {
   }
   const hour = Math.floor(secondOfDay / 3600);
   const minute = Math.floor((secondOfDay % 3600) / 60);
-  return `${cachedDayText}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${
-    TWO_DIGITS[secondOfDay % 60]
-  }.${String(ticks).padStart(7, '0')}00Z`;
+  const second = secondOfDay % 60;
+  const d = cachedDayText;
+  // Built in one call: a template literal would allocate a rope that parsing `_time` flattens.
+  if (d.length !== 10) {
+    return `${d}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${String(ticks).padStart(7, '0')}00Z`;
+  }
+  const digit = (n: number, unit: number): number => 48 + (Math.floor(n / unit) % 10);
+  return String.fromCharCode(
+    d.charCodeAt(0),
+    d.charCodeAt(1),
+    d.charCodeAt(2),
+    d.charCodeAt(3),
+    45,
+    d.charCodeAt(5),
+    d.charCodeAt(6),
+    45,
+    d.charCodeAt(8),
+    d.charCodeAt(9),
+    84,
+    digit(hour, 10),
+    digit(hour, 1),
+    58,
+    digit(minute, 10),
+    digit(minute, 1),
+    58,
+    digit(second, 10),
+    digit(second, 1),
+    46,
+    digit(ticks, 1_000_000),
+    digit(ticks, 100_000),
+    digit(ticks, 10_000),
+    digit(ticks, 1_000),
+    digit(ticks, 100),
+    digit(ticks, 10),
+    digit(ticks, 1),
+    48,
+    48,
+    90,
+  );
 }
 
 /** `YYYY-MM-DD` of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
