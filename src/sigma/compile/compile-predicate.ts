@@ -16,6 +16,7 @@ import type { Predicate, PredicateIndex } from './predicate.ts';
 import { requiredLiteral } from './regex-literal.ts';
 import { compileSigmaRegex } from './sigma-regex.ts';
 import { compileStringPattern, type RequiredLiteral } from './string-pattern.ts';
+import { memoizeTest } from './value-memo.ts';
 
 export class PredicateCompileError extends Error {
   readonly code: 'unsupportedRegex';
@@ -106,7 +107,7 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
         field,
         ...indexOf(requiredLiteral(value.pattern), false),
         positive: true,
-        test: any((v) => compiled.test(v)),
+        test: any(memoizeTest(compiled.test)),
       };
     }
     case 'cidr': {

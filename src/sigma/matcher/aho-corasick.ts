@@ -109,12 +109,10 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
     const target = delta[i] as number;
     table[i] = emits(target) ? ~(target * classes) : target * classes;
   }
-  // Code unit → class with folding applied; WIDE marks characters outside ASCII after folding.
-  const classOf = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    const folded = FOLD[c] as number;
-    classOf[c] = folded < 128 ? (asciiClass[folded] as number) : WIDE;
-  }
+  // ASCII code unit → class of its folded form: 128 bytes per automaton stay in cache, where a
+  // table over all 65,536 code units per automaton would not.
+  const asciiFoldedClass = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) asciiFoldedClass[c] = asciiClass[FOLD[c] as number] as number;
   const hasWide = wide.size > 0;
   const report = (state: number, end: number, onMatch: (pattern: number, end: number) => void) => {
     for (let s = state; s >= 0; s = outputLink[s] as number) {
@@ -130,7 +128,12 @@ export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
       let row = 0;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
-        const cls = classOf[code] as number;
+        let cls: number;
+        if (code < 128) cls = asciiFoldedClass[code] as number;
+        else {
+          const folded = FOLD[code] as number;
+          cls = folded < 128 ? (asciiClass[folded] as number) : WIDE;
+        }
         if (cls !== WIDE) {
           const next = table[row + cls] as number;
           if (next >= 0) {

@@ -1,15 +1,16 @@
-// Compiles a PredicateTree into a closure that asks the matcher for predicate values lazily.
+// Compiles a PredicateTree into a closure that asks the event's predicate state for values lazily.
+import type { Predicate } from '../compile/predicate.ts';
 import type { PredicateTree } from '../compile/predicate-tree.ts';
+import type { EventPredicates } from './event-predicates.ts';
+import type { HitRange } from './route-scan.ts';
 
 export type TreeEvaluator = () => boolean;
 
 export interface TreeContext {
-  /** The value of a predicate for the current event (memoised by the matcher). */
-  readonly predicate: (id: number) => boolean;
-  /** 1 for predicates the automaton finds: they can only be true if they were hit. */
-  readonly indexed: Uint8Array;
-  /** Predicates the automaton hit in the current event. */
-  readonly hits: () => readonly number[];
+  readonly state: EventPredicates;
+  readonly predicates: readonly Predicate[];
+  /** Where the current event's hits of a field with its own automaton are recorded. */
+  readonly rangeOf: (field: string) => HitRange | undefined;
 }
 
 /**
@@ -19,7 +20,7 @@ export interface TreeContext {
 const HIT_SCAN_MIN = 8;
 
 export function compileTree(tree: PredicateTree, context: TreeContext): TreeEvaluator {
-  const { predicate } = context;
+  const { state } = context;
   switch (tree.kind) {
     case 'const': {
       const value = tree.value;
@@ -27,48 +28,88 @@ export function compileTree(tree: PredicateTree, context: TreeContext): TreeEval
     }
     case 'pred': {
       const id = tree.id;
-      return () => predicate(id);
+      return function predicateValue() {
+        return state.test(id);
+      };
     }
     case 'not': {
       const arg = compileTree(tree.arg, context);
-      return () => !arg();
+      return function notValue() {
+        return !arg();
+      };
     }
     case 'and': {
       const args = tree.args.map((a) => compileTree(a, context));
       if (args.length === 2) {
         const [a, b] = args as [TreeEvaluator, TreeEvaluator];
-        return () => a() && b();
+        return function andValue2() {
+          return a() && b();
+        };
       }
-      return () => {
-        for (const a of args) if (!a()) return false;
+      return function andValue() {
+        for (let i = 0; i < args.length; i++) if (!(args[i] as TreeEvaluator)()) return false;
         return true;
       };
     }
     case 'or': {
       const indexedIds = tree.args.flatMap((a) =>
-        a.kind === 'pred' && context.indexed[a.id] === 1 ? [a.id] : [],
+        a.kind === 'pred' && state.indexed[a.id] === 1 ? [a.id] : [],
       );
-      if (indexedIds.length >= HIT_SCAN_MIN) {
-        const members = new Set(indexedIds);
-        const others = tree.args
-          .filter((a) => !(a.kind === 'pred' && members.has(a.id)))
-          .map((a) => compileTree(a, context));
-        const { hits } = context;
-        return () => {
-          for (const id of hits()) if (members.has(id) && predicate(id)) return true;
-          for (const o of others) if (o()) return true;
-          return false;
-        };
-      }
+      if (indexedIds.length >= HIT_SCAN_MIN)
+        return compileHitScanOr(tree.args, indexedIds, context);
       const args = tree.args.map((a) => compileTree(a, context));
       if (args.length === 2) {
         const [a, b] = args as [TreeEvaluator, TreeEvaluator];
-        return () => a() || b();
+        return function orValue2() {
+          return a() || b();
+        };
       }
-      return () => {
-        for (const a of args) if (a()) return true;
+      return function orValue() {
+        for (let i = 0; i < args.length; i++) if ((args[i] as TreeEvaluator)()) return true;
         return false;
       };
     }
   }
+}
+
+/**
+ * An OR of many indexed predicates looks only at hits: of their field alone when they all test
+ * one field with its own automaton (a handful of hits), else at every hit of the event.
+ */
+function compileHitScanOr(
+  args: readonly PredicateTree[],
+  indexedIds: readonly number[],
+  context: TreeContext,
+): TreeEvaluator {
+  const { state } = context;
+  const members = new Set(indexedIds);
+  const others = args
+    .filter((a) => !(a.kind === 'pred' && members.has(a.id)))
+    .map((a) => compileTree(a, context));
+  const fields = new Set(indexedIds.map((id) => context.predicates[id]?.field ?? null));
+  const field = fields.size === 1 ? [...fields][0] : null;
+  const range = field === null || field === undefined ? undefined : context.rangeOf(field);
+  const hits = state.hits;
+  const othersValue = (): boolean => {
+    for (let i = 0; i < others.length; i++) if ((others[i] as TreeEvaluator)()) return true;
+    return false;
+  };
+  if (range !== undefined) {
+    return function fieldHitsOr() {
+      if (range.stamp === state.generation) {
+        for (let k = range.start; k < range.end; k++) {
+          const id = hits[k] as number;
+          if (members.has(id) && state.test(id)) return true;
+        }
+      }
+      return othersValue();
+    };
+  }
+  return function eventHitsOr() {
+    for (let k = 0; k < hits.length; k++) {
+      const id = hits[k] as number;
+      if (members.has(id) && state.test(id)) return true;
+    }
+    return othersValue();
+  };
 }

@@ -1,0 +1,85 @@
+// The predicate values of the event being matched: automaton hits recorded first, every other
+// value computed at most once on demand, all reset in O(1) by a generation stamp.
+import type { Event } from '../../core/event.ts';
+import type { Predicate } from '../compile/predicate.ts';
+
+const TRUE = 1;
+const FALSE = 2;
+/** Hit by the automaton, but the literal does not prove the predicate: verify on demand. */
+const CANDIDATE = 3;
+
+export class EventPredicates {
+  /** Stamp of the current event; a predicate's value is valid when its stamp equals it. */
+  generation = 0;
+  event: Event = {};
+  /** Predicates the automata hit in the current event, in the order they were hit. */
+  readonly hits: number[] = [];
+  /** Events in which each indexed predicate hit, to adapt trigger choices. */
+  readonly hitCounts: Uint32Array;
+  /** 1 for predicates the automata find: they can only be true if they were hit. */
+  readonly indexed: Uint8Array;
+  /** Predicate values computed: automaton-decided hits, verifications and direct tests. */
+  evaluations = 0;
+  private readonly predicates: readonly Predicate[];
+  private readonly stamp: Uint32Array;
+  private readonly value: Uint8Array;
+  /** Stamps of other per-event tables, cleared when the generation wraps around. */
+  private readonly stampTables: Uint32Array[] = [];
+
+  constructor(predicates: readonly Predicate[]) {
+    this.predicates = predicates;
+    this.stamp = new Uint32Array(predicates.length);
+    this.value = new Uint8Array(predicates.length);
+    this.hitCounts = new Uint32Array(predicates.length);
+    this.indexed = Uint8Array.from(predicates, (p) => (p.index === undefined ? 0 : 1));
+    this.stampTables.push(this.stamp);
+  }
+
+  /** A table stamped with `generation`, zeroed whenever the generation wraps around. */
+  stampTable(length: number): Uint32Array {
+    const table = new Uint32Array(length);
+    this.stampTables.push(table);
+    return table;
+  }
+
+  begin(event: Event): void {
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      for (const table of this.stampTables) table.fill(0);
+      this.generation = 1;
+    }
+    this.event = event;
+    this.hits.length = 0;
+  }
+
+  /** An automaton found the literal of predicate `id` with its anchoring satisfied. */
+  hit(id: number, decides: boolean): void {
+    if (this.stamp[id] === this.generation) {
+      if (decides && this.value[id] === CANDIDATE) this.value[id] = TRUE;
+      return;
+    }
+    this.stamp[id] = this.generation;
+    this.value[id] = decides ? TRUE : CANDIDATE;
+    if (decides) this.evaluations++;
+    this.hitCounts[id] = (this.hitCounts[id] as number) + 1;
+    this.hits.push(id);
+  }
+
+  /** The predicate's value for the current event (call after every hit is recorded). */
+  test(id: number): boolean {
+    if (this.stamp[id] === this.generation) {
+      const v = this.value[id];
+      if (v !== CANDIDATE) return v === TRUE;
+    } else {
+      this.stamp[id] = this.generation;
+      if (this.indexed[id] === 1) {
+        this.value[id] = FALSE;
+        return false;
+      }
+    }
+    this.evaluations++;
+    const result = (this.predicates[id] as Predicate).test(this.event);
+    this.value[id] = result ? TRUE : FALSE;
+    return result;
+  }
+}

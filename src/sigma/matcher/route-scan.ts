@@ -1,0 +1,173 @@
+// Scans the field values of one route's events with its automata, through value memos, and
+// records every hit in the event's predicate state.
+import type { Event } from '../../core/event.ts';
+import { METADATA_FIELDS, textOf } from '../compile/event-values.ts';
+import {
+  MEMO_MAX_LENGTH,
+  type MemoBudget,
+  type MemoEntry,
+  ValueMemo,
+} from '../compile/value-memo.ts';
+import type { EventPredicates } from './event-predicates.ts';
+import { DECIDES, type FieldScanner, type RouteProgram } from './route-program.ts';
+
+/** Field names get their own keyword memo up to this many; the rest share one. */
+const KEYWORD_FIELD_MEMOS = 256;
+/** Positions of the remembered field order (events of one source repeat it). */
+const SHAPE_POSITIONS = 256;
+
+const NO_HITS: readonly number[] = Object.freeze([]);
+
+/** Where the hits of one field's values sit in `EventPredicates.hits` for the current event. */
+export interface HitRange {
+  /** The generation the range belongs to; other generations mean the field was not scanned. */
+  readonly stamp: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One field's scanner with its memo of value → encoded hits (predicate id << 1 | decides). */
+class FieldRun implements HitRange {
+  stamp = 0;
+  start = 0;
+  end = 0;
+  /** The last value looked up: consecutive events often repeat a field's value. */
+  last: MemoEntry<readonly number[]> | undefined;
+  readonly scanner: FieldScanner;
+  readonly memo: ValueMemo<readonly number[]>;
+
+  constructor(scanner: FieldScanner, budget: MemoBudget) {
+    this.scanner = scanner;
+    this.memo = new ValueMemo(budget);
+  }
+}
+
+export class RouteScan {
+  private readonly state: EventPredicates;
+  private readonly budget: MemoBudget;
+  private readonly named = new Map<string, FieldRun>();
+  private readonly keyword: FieldScanner | undefined;
+  /** Field name → its run (null: not scanned); bounded by `KEYWORD_FIELD_MEMOS`. */
+  private readonly runOf = new Map<string, FieldRun | null>();
+  private readonly sharedKeywordRun: FieldRun | undefined;
+  /** The field order of the last events, so a field's run is found without a map lookup. */
+  private readonly shapeNames: string[] = [];
+  private readonly shapeRuns: (FieldRun | null)[] = [];
+  private scanner: FieldScanner | undefined;
+  private valueLength = 0;
+  /** Encoded hits of the value being scanned. */
+  private readonly found: number[] = [];
+  private foundCount = 0;
+
+  constructor(program: RouteProgram, state: EventPredicates, budget: MemoBudget) {
+    this.state = state;
+    this.budget = budget;
+    for (const scanner of program.scanners) {
+      if (scanner.field === null) this.keyword = scanner;
+      else this.named.set(scanner.field, new FieldRun(scanner, budget));
+    }
+    if (this.keyword !== undefined) this.sharedKeywordRun = new FieldRun(this.keyword, budget);
+  }
+
+  /** The hit range of a field that has its own automaton. */
+  rangeOf(field: string): HitRange | undefined {
+    return this.named.get(field);
+  }
+
+  scan(event: Event): void {
+    const names = this.shapeNames;
+    const runs = this.shapeRuns;
+    let position = 0;
+    for (const name in event) {
+      let run: FieldRun | null;
+      if (names[position] === name) run = runs[position] as FieldRun | null;
+      else {
+        run = this.resolve(name);
+        if (position < SHAPE_POSITIONS) {
+          names[position] = name;
+          runs[position] = run;
+        }
+      }
+      position++;
+      if (run !== null) this.scanField(run, event[name]);
+    }
+  }
+
+  private resolve(name: string): FieldRun | null {
+    const known = this.runOf.get(name);
+    if (known !== undefined) return known;
+    let run: FieldRun | null = this.named.get(name) ?? null;
+    if (run === null && this.keyword !== undefined && !METADATA_FIELDS.has(name)) {
+      // Field names come from the input: past a bound, new ones share one keyword memo.
+      if (this.runOf.size >= KEYWORD_FIELD_MEMOS) return this.sharedKeywordRun as FieldRun;
+      run = new FieldRun(this.keyword, this.budget);
+    }
+    this.runOf.set(name, run);
+    return run;
+  }
+
+  private scanField(run: FieldRun, raw: Event[string]): void {
+    if (raw === undefined) return;
+    const hits = this.state.hits;
+    run.stamp = this.state.generation;
+    run.start = hits.length;
+    if (typeof raw === 'string') this.scanText(run, raw);
+    else if (typeof raw === 'number') this.scanText(run, String(raw));
+    else for (const v of raw) this.scanText(run, textOf(v));
+    run.end = hits.length;
+  }
+
+  private scanText(run: FieldRun, text: string): void {
+    // Even a short value costs less to look up than to scan (measured with `bench sigma`).
+    const memo = text.length <= MEMO_MAX_LENGTH ? run.memo : null;
+    if (memo !== null) {
+      let known = run.last;
+      if (known === undefined || text !== known.text) {
+        known = memo.lookup(text);
+        if (known !== undefined) run.last = known;
+      }
+      if (known !== undefined) {
+        this.record(known.value, known.value.length);
+        return;
+      }
+    }
+    this.scanner = run.scanner;
+    this.valueLength = text.length;
+    this.foundCount = 0;
+    run.scanner.automaton.scan(text, this.onPattern);
+    const count = this.foundCount;
+    if (memo !== null) {
+      const entry = memo.remember(text, count === 0 ? NO_HITS : this.found.slice(0, count));
+      if (entry !== undefined) run.last = entry;
+    }
+    this.record(this.found, count);
+  }
+
+  private record(encoded: readonly number[], count: number): void {
+    const state = this.state;
+    for (let k = 0; k < count; k++) {
+      const code = encoded[k] as number;
+      state.hit(code >> 1, (code & 1) === 1);
+    }
+  }
+
+  /** Keeps the pattern's entries whose anchoring the occurrence satisfies. */
+  private readonly onPattern = (pattern: number, end: number): void => {
+    const s = this.scanner as FieldScanner;
+    const start = end - (s.patternLength[pattern] as number) + 1;
+    const last = this.valueLength - 1;
+    for (let k = s.entryStart[pattern] as number; k < (s.entryStart[pattern + 1] as number); k++) {
+      const code = s.entryCode[k] as number;
+      const anchoring = code & 3;
+      if (
+        anchoring === 3 ||
+        (anchoring === 1 && start === 0) ||
+        (anchoring === 2 && end === last) ||
+        (anchoring === 0 && start === 0 && end === last)
+      ) {
+        this.found[this.foundCount++] =
+          ((s.entryPredicate[k] as number) << 1) | ((code & DECIDES) === 0 ? 0 : 1);
+      }
+    }
+  };
+}
