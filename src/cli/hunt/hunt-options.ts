@@ -1,0 +1,98 @@
+// hunt's command-line helpers: numeric options, the Sigma mapping file, setup problems, the output sink.
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { type Diagnostic, error, formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
+import type { HuntSetup } from '../../engine/hunt/prepare-hunt.ts';
+import { DEFAULT_INCIDENT_OPTIONS } from '../../engine/risk/risk-incidents.ts';
+import { type LogsourceMapping, loadLogsourceMapping, SIGMA_CODES } from '../../sigma/index.ts';
+import { parseDuration } from './duration.ts';
+
+export interface ParsedNumbers {
+  readonly incidents: { threshold: number; windowSeconds: number };
+  readonly maxFindings: number | undefined;
+}
+
+export function parseNumbers(options: {
+  readonly riskThreshold?: string;
+  readonly riskWindow?: string;
+  readonly maxFindings?: string;
+}): ParsedNumbers | { message: string } {
+  const threshold =
+    options.riskThreshold === undefined
+      ? DEFAULT_INCIDENT_OPTIONS.threshold
+      : Number(options.riskThreshold);
+  if (!Number.isFinite(threshold) || options.riskThreshold?.trim() === '') {
+    return { message: `--risk-threshold must be a number, not "${options.riskThreshold}"` };
+  }
+  const windowSeconds =
+    options.riskWindow === undefined
+      ? DEFAULT_INCIDENT_OPTIONS.windowSeconds
+      : parseDuration(options.riskWindow);
+  if (windowSeconds === undefined) {
+    return {
+      message: `--risk-window must be a duration such as 24h, 90m, 7d or 3600, not "${options.riskWindow}"`,
+    };
+  }
+  let maxFindings: number | undefined;
+  if (options.maxFindings !== undefined) {
+    maxFindings = Number(options.maxFindings);
+    if (!Number.isInteger(maxFindings) || maxFindings < 0) {
+      return { message: `--max-findings must be a whole number, not "${options.maxFindings}"` };
+    }
+  }
+  return { incidents: { threshold, windowSeconds }, maxFindings };
+}
+
+export function loadMapping(
+  file: string | undefined,
+): LogsourceMapping | { diagnostics: readonly Diagnostic[] } | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    return {
+      diagnostics: [
+        error(
+          SIGMA_CODES.unreadableFile,
+          `cannot read --sigma-mapping ${file}: ${(cause as Error).message}`,
+        ),
+      ],
+    };
+  }
+  const loaded = loadLogsourceMapping({ name: file, text });
+  if (loaded.mapping === undefined || hasErrors(loaded.diagnostics))
+    return { diagnostics: loaded.diagnostics };
+  return loaded.mapping;
+}
+
+/** Errors in full; warnings in full with --warnings, else one line of counts per code. */
+export function reportSetup(
+  setup: HuntSetup,
+  allWarnings: boolean,
+  io: { readonly err: (text: string) => void },
+): void {
+  const errors = setup.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = setup.diagnostics.filter((d) => d.severity === 'warning');
+  const shown = allWarnings ? [...errors, ...warnings] : errors;
+  if (shown.length > 0) io.err(`${formatDiagnostics(shown)}\n\n`);
+  if (!allWarnings && warnings.length > 0) {
+    const byCode = new Map<string, number>();
+    for (const w of warnings) byCode.set(w.code, (byCode.get(w.code) ?? 0) + 1);
+    const counts = [...byCode].map(([code, n]) => `${code} x${n}`).join(', ');
+    io.err(
+      `${warnings.length} content/Sigma warning${warnings.length === 1 ? '' : 's'} (${counts}); --warnings prints them\n`,
+    );
+  }
+}
+
+/** stdout, or a file written as the output is produced. */
+export function openOutput(file: string | undefined, stdout: (text: string) => void) {
+  if (file === undefined) return { write: stdout, close: () => {} };
+  const fd = openSync(file, 'w');
+  return {
+    write: (text: string) => {
+      writeSync(fd, text);
+    },
+    close: () => closeSync(fd),
+  };
+}
