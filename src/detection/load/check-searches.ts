@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../core/diagnostic.ts';
 import { span } from '../../core/span.ts';
 import type { LookupProvider } from '../../spl/lookups/lookup-store.ts';
 import type { MacroLibrary } from '../../spl/macros/macro.ts';
+import type { DataModelProvider } from '../../spl/operators/tstats-data-model.ts';
 import {
   type CompileSplOptions,
   type CompileSplResult,
@@ -14,6 +15,8 @@ import type { DetectionDraft } from '../normalize/normalize-detection.ts';
 export interface SearchContext {
   readonly macros: MacroLibrary;
   readonly lookups: LookupProvider;
+  /** The data models tstats/datamodel/from datamodel read (knowledge/datamodels); without them those searches are unsupported. */
+  readonly dataModels?: DataModelProvider;
 }
 
 const UNSUPPORTED_COMMAND = 'SPL501';
@@ -72,6 +75,7 @@ export function compileDetection(
 ): CompileSplResult {
   const sourceName = `${detection.origin.file.name} (search)`;
   const result = compileSpl(detection.search, {
+    ...(context.dataModels ? { dataModels: context.dataModels } : {}),
     ...options,
     macros: context.macros,
     lookups: context.lookups,

@@ -1,6 +1,7 @@
 // The content loader: ESCU content directories → ContentPack, every problem collected.
 import path from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { DataModelProvider } from '../../spl/operators/tstats-data-model.ts';
 import { type AttackCatalog, builtinAttackCatalog } from '../attack/attack-catalog.ts';
 import {
   CONTENT_KINDS,
@@ -26,6 +27,8 @@ import { readContentFile } from './read-content-file.ts';
 export interface LoadContentOptions {
   /** ATT&CK names and tactics; defaults to the built-in table of the techniques the pack uses. */
   readonly attack?: AttackCatalog;
+  /** The data models tstats searches read; without them those detections are disabled as unsupported. */
+  readonly dataModels?: DataModelProvider;
 }
 
 /**
@@ -76,7 +79,8 @@ export function loadContent(
     },
     diagnostics,
   );
-  const detections = checkSearches(drafts, { macros, lookups }, diagnostics);
+  const dataModels = options.dataModels ? { dataModels: options.dataModels } : {};
+  const detections = checkSearches(drafts, { macros, lookups, ...dataModels }, diagnostics);
   // A detection file that parsed but could not be normalised (mixed shapes, a duplicate id) failed too.
   counts.detection = {
     loaded: drafts.length,
@@ -88,6 +92,7 @@ export function loadContent(
     detections,
     macros,
     lookups,
+    ...dataModels,
     stories: stories.map((story) => ({
       ...story,
       detections: detections

@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { LookupStore } from '../../spl/lookups/lookup-store.ts';
 import type { MacroLibrary } from '../../spl/macros/macro.ts';
+import type { DataModelProvider } from '../../spl/operators/tstats-data-model.ts';
 import type { Detection } from './detection.ts';
 
 export interface Story {
@@ -62,6 +63,8 @@ export interface ContentPack {
   readonly macros: MacroLibrary;
   /** Lookup definitions and their CSV files, ready for the SPL engine's `lookup` command. */
   readonly lookups: LookupStore;
+  /** The data models its searches were compiled with (`loadContent`'s `dataModels`), if any. */
+  readonly dataModels?: DataModelProvider;
   readonly stories: readonly Story[];
   readonly dataSources: readonly DataSource[];
   readonly baselines: readonly Baseline[];

@@ -60,7 +60,12 @@ export interface HuntSetup {
  */
 export function prepareHunt(options: HuntSetupOptions): HuntSetup {
   const diagnostics: Diagnostic[] = [];
-  const pack = loadContent(options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR]);
+  // tstats/datamodel searches read the CIM data models, computed from the events in the pass.
+  const dataModels = loadDataModels();
+  diagnostics.push(...dataModels.diagnostics);
+  const pack = loadContent(options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR], {
+    dataModels: dataModels.dataModels,
+  });
   diagnostics.push(...pack.diagnostics);
 
   const wanted = new Set(options.only.map((n) => n.toLowerCase()));
@@ -74,9 +79,6 @@ export function prepareHunt(options: HuntSetupOptions): HuntSetup {
     if (id !== undefined) found.add(id.toLowerCase());
   };
 
-  // tstats/datamodel searches read the CIM data models, computed from the events in the pass.
-  const dataModels = loadDataModels();
-  diagnostics.push(...dataModels.diagnostics);
   const spl: SplHuntDetection[] = [];
   const notRun: NotRun[] = [];
   for (const detection of pack.detections) {
@@ -95,7 +97,7 @@ export function prepareHunt(options: HuntSetupOptions): HuntSetup {
       }
       continue;
     }
-    const compiled = compileDetection(detection, pack, { dataModels: dataModels.dataModels });
+    const compiled = compileDetection(detection, pack);
     if (!compiled.ok) {
       diagnostics.push(...compiled.diagnostics);
       notRun.push({ name: detection.name, reason: 'its search does not compile' });
