@@ -7,6 +7,7 @@ import { junitXml } from '../../engine/test-runner/junit-xml.ts';
 import { runDetectionTests } from '../../engine/test-runner/run-detection-tests.ts';
 import { summaryLine, type TestResult } from '../../engine/test-runner/test-report.ts';
 import { printable } from '../../ingest/input/input-summary.ts';
+import { loadDataModels } from '../../knowledge/datamodels/load/load-data-models.ts';
 import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
@@ -78,7 +79,10 @@ const MARK = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' } as const;
  * test failed or a content file did not load.
  */
 export async function runTestCommand(options: TestCommandOptions, io: TestIo): Promise<number> {
-  const pack = loadContent(options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR]);
+  // tstats searches read the CIM data models, computed from each test's events.
+  const pack = loadContent(options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR], {
+    dataModels: loadDataModels().dataModels,
+  });
   const contentErrors = pack.diagnostics.filter((d) => d.severity === 'error');
   if (contentErrors.length > 0) io.err(`${formatDiagnostics(contentErrors)}\n\n`);
   const knowledge = loadFieldKnowledge({ paths: options.props, lookups: pack.lookups });
