@@ -91,6 +91,23 @@ describe('tstats results', () => {
     );
   });
 
+  test("a root dataset's search reaches its children's fields, null outside them", () => {
+    const changes = [
+      security(4740, 1, { user: 'bob', src_user: 'DC1$', action: 'lockout' }),
+      security(1102, 2, { user: 'dana', action: 'cleared' }),
+    ];
+    assert.deepEqual(
+      rowsOf(
+        '| tstats `security_content_summariesonly` count from datamodel=Change by All_Changes.user All_Changes.Account_Management.src_user',
+        changes,
+      ),
+      [
+        { 'All_Changes.user': 'bob', 'All_Changes.Account_Management.src_user': 'DC1$', count: 1 },
+        { 'All_Changes.user': 'dana', 'All_Changes.Account_Management.src_user': 'null', count: 1 },
+      ],
+    );
+  });
+
   test('Risk.All_Risk reads the risk events of index=risk', () => {
     const risk = (object: string, score: number): Event => ({
       _time: 10,

@@ -5,18 +5,26 @@ import { type FieldNeed, unionNeed } from '../../../spl/operators/field-need.ts'
 import type { DatasetProjection } from '../../../spl/operators/tstats-data-model.ts';
 import { ROUTE_ANY, ROUTE_NONE, unionRoutes } from '../../../spl/plan/route-filter.ts';
 import { TAG_FIELD } from '../model/data-model-spec.ts';
-import type { CompiledCalculation, CompiledDataset } from './compile-dataset.ts';
+import type { CompiledDataset } from './compile-dataset.ts';
 import type { CompiledEventType, EventTypeField } from './compile-event-types.ts';
-import type { FieldNames } from './dataset-fields.ts';
-import { chainOf } from './dataset-fields.ts';
+import { chainOf, type FieldNames } from './dataset-fields.ts';
 import { createEventTagger, type EventClass } from './event-tagger.ts';
+import { type LevelPlan, planLevels, presentOrNull, runLevels } from './projection-levels.ts';
+
+/** Fields of one dataset below the projected one, and the levels that lead down to it. */
+interface Below {
+  readonly levels: readonly LevelPlan[];
+  readonly outputs: readonly (readonly [string, string])[];
+}
 
 /**
  * What Splunk does to build a data model row, in order (Knowledge Manager Manual, "Design data
  * models"): the root's constraint selects events (through their event types' tags), then each
  * level's calculated fields run and the next level's constraint filters. Here only the
  * calculations an output or a later constraint needs are kept (one backward pass), and the
- * event's fields are copied once into a working row that they update.
+ * event's fields are copied once into a working row that they update. Fields of datasets below
+ * the projected one are computed on a copy of the row that goes on down, null when it does not
+ * get there.
  *
  * An empty value counts as no value: Splunk's search-time extractions never create empty fields
  * (transforms.conf KEEP_EMPTY_VALS defaults to false), so a data model never sees one.
@@ -27,43 +35,43 @@ export function compileProjection(
   wanted: ReadonlySet<string> | 'all',
   allEventTypes: readonly CompiledEventType[],
 ): DatasetProjection {
-  const outputs = [...names].filter(([name]) => wanted === 'all' || wanted.has(name));
   const chain = chainOf(dataset);
   const root = chain[0] as CompiledDataset;
-  const wantsTag = outputs.some(([, plain]) => plain === TAG_FIELD);
+  const selected = [...names].filter(([name]) => wanted === 'all' || wanted.has(name));
+  const inChain = (owner: CompiledDataset | undefined) =>
+    owner === undefined || chain.includes(owner);
+  const outputs = selected
+    .filter(([, origin]) => inChain(origin.owner))
+    .map(([name, origin]) => [name, origin.field] as const);
+  const wantsTag = selected.some(([, origin]) => origin.field === TAG_FIELD);
 
-  // Backward pass: a level's calculations run after its constraint, before the next level's.
-  const needed = new Set(outputs.map(([, plain]) => plain));
-  const levels: (readonly CompiledCalculation[])[] = chain.map(() => []);
-  for (let k = chain.length - 1; k >= 0; k--) {
-    const level = chain[k] as CompiledDataset;
-    const kept: CompiledCalculation[] = [];
-    for (let i = level.calculated.length - 1; i >= 0; i--) {
-      const calc = level.calculated[i] as CompiledCalculation;
-      if (!needed.has(calc.field)) continue;
-      kept.unshift(calc);
-      for (const read of calc.reads) needed.add(read);
-    }
-    levels[k] = kept;
-    if (k > 0 && level.constraint !== undefined && !level.constraint.onlyTags) {
-      for (const read of level.constraint.reads) needed.add(read);
-    }
+  const needed = new Set(outputs.map(([, field]) => field));
+  const belowGroups = new Map<CompiledDataset, (readonly [string, string])[]>();
+  for (const [name, origin] of selected) {
+    if (inChain(origin.owner)) continue;
+    const owner = origin.owner as CompiledDataset;
+    belowGroups.set(owner, [...(belowGroups.get(owner) ?? []), [name, origin.field]]);
   }
-  if (root.constraint !== undefined && !root.constraint.onlyTags) {
-    for (const read of root.constraint.reads) needed.add(read);
-  }
+  const below: Below[] = [...belowGroups].map(([owner, group]) => {
+    const own = new Set(group.map(([, field]) => field));
+    const levels = planLevels(chainOf(owner).slice(chain.length), own, false);
+    for (const field of own) needed.add(field);
+    return { levels, outputs: group };
+  });
+  const levels = planLevels(chain, needed, true);
   const needsTag = wantsTag || needed.has(TAG_FIELD);
   needed.delete(TAG_FIELD);
   const copied = [...needed];
 
   // Event types matter when a constraint names their tags (or `tag` itself is read).
-  const constraints = chain.flatMap((level) => (level.constraint ? [level.constraint] : []));
+  const reach = [...new Set([...chain, ...[...belowGroups.keys()].flatMap(chainOf)])];
+  const constraints = reach.flatMap((level) => (level.constraint ? [level.constraint] : []));
   const openTags = needsTag && constraints.some((c) => c.namedTags === undefined);
   const named = new Set(constraints.flatMap((c) => [...(c.namedTags ?? [])]));
   const relevant = allEventTypes.filter(
     (type) => wantsTag || openTags || [...type.tags].some((tag) => named.has(tag)),
   );
-  const required = new Set(constraints.flatMap((c) => [...c.requiredTags]));
+  const required = new Set(chain.flatMap((level) => [...(level.constraint?.requiredTags ?? [])]));
   const tagger = relevant.length > 0 ? createEventTagger(relevant) : undefined;
   const overrides = new Map<CompiledEventType, readonly EventTypeField[]>(
     relevant.map((type) => [type, type.fields.filter((f) => needed.has(f.field))]),
@@ -97,11 +105,6 @@ export function compileProjection(
     }
     return plan;
   };
-  // A constraint of required tags alone is settled by the class plan's `admitted`.
-  const testOf = (level: CompiledDataset) =>
-    level.constraint === undefined || level.constraint.onlyTags ? undefined : level.constraint.test;
-  const rootTest = testOf(root);
-  const childTests = chain.map((level, k) => (k === 0 ? undefined : testOf(level)));
   const noClass: EventClass = { tags: new Set(), types: [] };
   return {
     reads,
@@ -117,18 +120,19 @@ export function compileProjection(
       }
       for (const { field, compute } of plan.overrides) row[field] = presentOrNull(compute(event));
       if (needsTag) row[TAG_FIELD] = tagsOf(event[TAG_FIELD], klass.tags);
-      if (rootTest !== undefined && !rootTest(row)) return undefined;
-      for (let k = 0; k < levels.length; k++) {
-        const test = childTests[k];
-        if (test !== undefined && !test(row)) return undefined;
-        for (const calc of levels[k] as readonly CompiledCalculation[]) {
-          row[calc.field] = presentOrNull(calc.compute(row));
-        }
-      }
+      if (!runLevels(levels, row, klass.tags)) return undefined;
       const out: Event = {};
-      for (const [name, plain] of outputs) {
-        const value = row[plain];
+      for (const [name, field] of outputs) {
+        const value = row[field];
         if (value !== undefined) out[name] = value;
+      }
+      for (const group of below) {
+        const deeper = { ...row };
+        if (!runLevels(group.levels, deeper, klass.tags)) continue;
+        for (const [name, field] of group.outputs) {
+          const value = deeper[field];
+          if (value !== undefined) out[name] = value;
+        }
       }
       return out;
     },
@@ -138,10 +142,6 @@ export function compileProjection(
 interface ClassPlan {
   readonly admitted: boolean;
   readonly overrides: readonly EventTypeField[];
-}
-
-function presentOrNull(value: MaybeValue): MaybeValue {
-  return value === '' ? undefined : value;
 }
 
 /** The event's own tags (a Splunk export carries them) followed by its event types' tags. */
