@@ -10,10 +10,17 @@ import { invalid } from './decode-error.ts';
 import type { EventChunk, RecordOutput, RecordRef } from './decoded.ts';
 import type { EvtxRecordHeader } from './record-header.ts';
 import { EventPartsSink } from './render/event-parts.ts';
+import { LazyRawRenderer } from './render/lazy-raw.ts';
 import { PartsPlanner } from './render/parts-plan.ts';
 import { PlanEventBuilder } from './render/plan-event.ts';
 import { TeeSink } from './render/tee-sink.ts';
 import { XmlWriter } from './render/xml-writer.ts';
+
+/**
+ * `_raw`: none (nothing downstream reads it), rendered with every record (`eager`: worker
+ * threads, whose events cross to the main thread as data), or on first read (`lazy`).
+ */
+export type RawMode = 'none' | 'eager' | 'lazy';
 
 /** How events are built: plain data, so that worker threads can be given it. */
 export interface EventDecodeOptions {
@@ -22,8 +29,8 @@ export interface EventDecodeOptions {
   /** Replaces each event's `source` / `sourcetype`. */
   readonly source?: string | undefined;
   readonly sourcetype?: string | undefined;
-  /** `_raw`: the record as Windows renders it (only when something downstream reads it). */
-  readonly raw: boolean;
+  /** `_raw`: the record as Windows renders it (see RawMode). */
+  readonly raw: RawMode;
   /** Also decode records found in slack space and in chunks whose header is damaged. */
   readonly recover: boolean;
 }
@@ -40,6 +47,7 @@ class EventDecoder implements RecordOutput<Event> {
   private readonly planner = new PartsPlanner();
   private readonly builder = new PlanEventBuilder();
   private readonly runner: BinXmlRunner;
+  private readonly lazyRaw: LazyRawRenderer | undefined;
 
   constructor(options: EventDecodeOptions) {
     this.meta = {
@@ -50,7 +58,8 @@ class EventDecoder implements RecordOutput<Event> {
         this.missingTime = true;
       },
     };
-    this.xmlWriter = options.raw ? new XmlWriter('windows') : undefined;
+    this.xmlWriter = options.raw === 'eager' ? new XmlWriter('windows') : undefined;
+    this.lazyRaw = options.raw === 'lazy' ? new LazyRawRenderer() : undefined;
     this.replaySink =
       this.xmlWriter === undefined ? this.partsSink : new TeeSink(this.partsSink, this.xmlWriter);
     this.runner = new BinXmlRunner(this.partsSink);
@@ -90,6 +99,7 @@ class EventDecoder implements RecordOutput<Event> {
       xmlWriter?.take();
       throw error;
     }
+    this.lazyRaw?.attach(event, chunk, header.binXmlStart, header.binXmlEnd);
     if (this.missingTime) {
       this.untimed.push({ recordId: header.recordId, offset: chunkOffset + header.offset });
     }
@@ -117,15 +127,19 @@ function renderXml(
 export class EventChunkDecoder {
   private readonly events: EventDecoder;
   private readonly chunks: ChunkReader<Event>;
+  /** Lazy `_raw` keeps the chunk: it gets its own copy (the caller's bytes are reused). */
+  private readonly ownBytes: boolean;
 
   constructor(options: EventDecodeOptions) {
     this.events = new EventDecoder(options);
     this.chunks = new ChunkReader(this.events, options.recover);
+    this.ownBytes = options.raw === 'lazy';
   }
 
   /** As ChunkDecoder.decode, with records as events. */
   decode(bytes: Uint8Array, index: number, fileOffset: number): EventChunk {
-    const chunk = this.chunks.decode(bytes, index, fileOffset);
+    const own = this.ownBytes ? Buffer.from(bytes) : bytes;
+    const chunk = this.chunks.decode(own, index, fileOffset);
     return { ...chunk, untimed: this.events.takeUntimed() };
   }
 }

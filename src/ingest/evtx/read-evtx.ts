@@ -38,15 +38,17 @@ async function* readEvents(
   options: ReadOptions,
   evtx: EvtxReadOptions,
 ): AsyncGenerator<readonly Event[]> {
+  const workers = evtx.workers ?? defaultWorkers();
   const chunks = decodeEvtxEvents(
     path,
     {
       index: options.index,
       source: options.source,
       sourcetype: options.sourcetype,
-      raw: options.needRaw,
+      // Worker threads hand events over as data, so they render `_raw` up front.
+      raw: options.needRaw ? (workers > 0 ? 'eager' : 'lazy') : 'none',
       recover: evtx.recover ?? false,
-      workers: evtx.workers ?? defaultWorkers(),
+      workers,
       signal: options.signal,
     },
     reporter(path, options),

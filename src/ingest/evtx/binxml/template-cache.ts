@@ -138,7 +138,10 @@ function matches(entry: Entry, chunk: ChunkContext, offset: number): boolean {
   return sameBytes(bytes, base, image, from, image.length);
 }
 
-/** `bytes[base + from, base + to)` equals `image[from, to)` (native compare, no copies). */
+/** Below this a loop beats the native compare's call overhead (runs between names are short). */
+const NATIVE_COMPARE_FROM = 64;
+
+/** `bytes[base + from, base + to)` equals `image[from, to)`. */
 function sameBytes(
   bytes: Uint8Array,
   base: number,
@@ -146,7 +149,11 @@ function sameBytes(
   from: number,
   to: number,
 ): boolean {
-  return to <= from || asBuffer(bytes).compare(image, from, to, base + from, base + to) === 0;
+  if (to - from >= NATIVE_COMPARE_FROM) {
+    return asBuffer(bytes).compare(image, from, to, base + from, base + to) === 0;
+  }
+  for (let i = from; i < to; i++) if (bytes[base + i] !== image[i]) return false;
+  return true;
 }
 
 /** Whether the name structure at chunk offset `at` holds `name`. */

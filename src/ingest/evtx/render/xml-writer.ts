@@ -1,5 +1,6 @@
 // Renders BinXML as XML text, in the layout of `evtxexport -f xml` or of Windows' EvtRender.
 import type { BinXmlSink } from '../binxml/sink.ts';
+import { APOS, QUOT, TextBuffer } from './text-buffer.ts';
 
 /**
  * `evtxexport`: one element per line, two-space indent, double-quoted attributes (libevtx's
@@ -12,67 +13,68 @@ const START_TAG_OPEN = 0;
 const HAS_TEXT = 1;
 const HAS_CHILDREN = 2;
 
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+
 export class XmlWriter implements BinXmlSink {
   private readonly pretty: boolean;
-  private readonly quote: string;
-  /**
-   * Pieces of the record's XML, joined once in `take`: `+=` would build a rope of thousands of
-   * nodes per record, which the garbage collector then walks for as long as `_raw` lives
-   * (measured: half the run time in GC).
-   */
-  private readonly out: string[] = [];
+  private readonly quote: number;
+  private readonly out = new TextBuffer();
   private depth = 0;
   private readonly names: string[] = [];
   private readonly states: number[] = [];
 
   constructor(style: XmlStyle) {
     this.pretty = style === 'evtxexport';
-    this.quote = style === 'evtxexport' ? '"' : "'";
+    this.quote = style === 'evtxexport' ? QUOT : APOS;
   }
 
   /** The XML written so far; resets the writer for the next record. */
   take(): string {
-    const text = this.out.join('');
-    this.out.length = 0;
     this.depth = 0;
-    this.names.length = 0;
-    this.states.length = 0;
-    return text;
+    return this.out.take();
   }
 
   open(name: string): void {
     this.enterChild();
-    if (this.pretty) this.out.push(indent(this.depth));
-    this.out.push(`<${name}`);
+    const out = this.out;
+    if (this.pretty) this.indent(this.depth);
+    out.appendCode(0x3c);
+    out.append(name);
     this.names[this.depth] = name;
     this.states[this.depth] = START_TAG_OPEN;
     this.depth++;
   }
 
   attribute(name: string, value: string): void {
-    const q = this.quote;
-    this.out.push(` ${name}=${q}${escapeAttribute(value, q)}${q}`);
+    const out = this.out;
+    out.appendCode(SPACE);
+    out.append(name);
+    out.appendCode(0x3d);
+    out.appendCode(this.quote);
+    out.appendAttribute(value, this.quote);
+    out.appendCode(this.quote);
   }
 
   text(value: string): void {
     this.enterText();
-    this.out.push(escapeText(value));
+    this.out.appendText(value);
   }
 
   charRef(code: number): void {
     this.enterText();
-    this.out.push(`&#${code};`);
+    this.out.append(`&#${code};`);
   }
 
   entityRef(name: string): void {
     this.enterText();
-    this.out.push(`&${name};`);
+    this.out.append(`&${name};`);
   }
 
   /** CDATA is character data: written in line, so the element's text stays what it was. */
   cdata(value: string): void {
     this.enterText();
-    this.out.push(`<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`);
+    this.out.append(`<![CDATA[${value.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`);
   }
 
   /** In element content a PI is written in line (it is not text); at the top, on its own line. */
@@ -80,20 +82,28 @@ export class XmlWriter implements BinXmlSink {
     const body = data === '' ? target : `${target} ${data}`;
     if (this.depth > 0) {
       this.enterText();
-      this.out.push(`<?${body}?>`);
+      this.out.append(`<?${body}?>`);
     } else {
-      this.out.push(this.pretty ? `<?${body}?>\n` : `<?${body}?>`);
+      this.out.append(`<?${body}?>`);
+      if (this.pretty) this.out.appendCode(NEWLINE);
     }
   }
 
   close(): void {
     this.depth--;
     const state = this.states[this.depth];
-    const name = this.names[this.depth];
-    const newline = this.pretty ? '\n' : '';
-    if (state === START_TAG_OPEN) this.out.push(`/>${newline}`);
-    else if (state === HAS_TEXT) this.out.push(`</${name}>${newline}`);
-    else this.out.push(`${this.pretty ? indent(this.depth) : ''}</${name}>${newline}`);
+    const out = this.out;
+    if (state === START_TAG_OPEN) {
+      out.appendCode(0x2f);
+      out.appendCode(0x3e);
+    } else {
+      if (state !== HAS_TEXT && this.pretty) this.indent(this.depth);
+      out.appendCode(0x3c);
+      out.appendCode(0x2f);
+      out.append(this.names[this.depth] as string);
+      out.appendCode(0x3e);
+    }
+    if (this.pretty) out.appendCode(NEWLINE);
   }
 
   /** A child element, CDATA or PI starts: close the parent's start tag. */
@@ -101,8 +111,12 @@ export class XmlWriter implements BinXmlSink {
     if (this.depth === 0) return;
     const parent = this.depth - 1;
     const state = this.states[parent];
-    if (state === START_TAG_OPEN) this.out.push(this.pretty ? '>\n' : '>');
-    else if (state === HAS_TEXT && this.pretty) this.out.push('\n');
+    if (state === START_TAG_OPEN) {
+      this.out.appendCode(0x3e);
+      if (this.pretty) this.out.appendCode(NEWLINE);
+    } else if (state === HAS_TEXT && this.pretty) {
+      this.out.appendCode(NEWLINE);
+    }
     this.states[parent] = HAS_CHILDREN;
   }
 
@@ -110,39 +124,16 @@ export class XmlWriter implements BinXmlSink {
     if (this.depth === 0) return;
     const parent = this.depth - 1;
     if (this.states[parent] === START_TAG_OPEN) {
-      this.out.push('>');
+      this.out.appendCode(0x3e);
       this.states[parent] = HAS_TEXT;
     }
   }
-}
 
-const INDENTS: string[] = [];
-function indent(depth: number): string {
-  let text = INDENTS[depth];
-  if (text === undefined) {
-    text = '  '.repeat(depth);
-    INDENTS[depth] = text;
+  /** Two spaces per level (evtxexport layout). */
+  private indent(depth: number): void {
+    for (let i = 0; i < depth; i++) {
+      this.out.appendCode(SPACE);
+      this.out.appendCode(SPACE);
+    }
   }
-  return text;
-}
-
-const TEXT_SPECIAL = /[&<>]/;
-const ATTRIBUTE_SPECIAL = /[&<>"']/;
-
-/** Element text: `&`, `<` and `>` (Event Viewer leaves quotes alone in content). */
-export function escapeText(value: string): string {
-  if (!TEXT_SPECIAL.test(value)) return value;
-  return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-/** Attribute values: also the quote character that delimits them. */
-export function escapeAttribute(value: string, quote: string): string {
-  if (!ATTRIBUTE_SPECIAL.test(value)) return value;
-  return value.replace(/[&<>"']/g, (c) => {
-    if (c === '&') return '&amp;';
-    if (c === '<') return '&lt;';
-    if (c === '>') return '&gt;';
-    if (c !== quote) return c;
-    return c === '"' ? '&quot;' : '&apos;';
-  });
 }
