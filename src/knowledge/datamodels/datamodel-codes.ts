@@ -3,19 +3,15 @@
 export const DATAMODEL_CODES = {
   /** A data-model mapping path does not exist or cannot be read. */
   unreadable: 'DMD001',
-  /** A file given that is not a mapping file (YAML, eventtypes.conf, tags.conf). */
+  /** A file given that is not a mapping file (`.yml`, `.yaml`). */
   unknownFile: 'DMD002',
   /** The YAML does not parse, or does not have the documented shape. */
   yamlSyntax: 'DMD101',
   yamlShape: 'DMD102',
-  /** A .conf line that is not `[stanza]`, `key = value`, a comment or blank. */
-  confSyntax: 'DMD103',
   /** An event type search that does not parse or compile. */
   badSearch: 'DMD201',
   /** A field expression of an event type that does not parse or compile. */
   badField: 'DMD202',
-  /** A tags.conf stanza that is not `[eventtype=<name>]`, or names an event type no file defines (warning). */
-  badTagStanza: 'DMD203',
   /** An event type defined twice: the later one wins (warning). */
   duplicateEventType: 'DMD204',
   /** A data model definition (built-in or user) whose constraint or calculated field does not compile. */
