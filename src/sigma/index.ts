@@ -49,6 +49,7 @@ export {
   type RuleRoute,
   type SigmaMatch,
   type SigmaMatcher,
+  type SigmaMatcherOptions,
 } from './matcher/sigma-matcher.ts';
 export { ATTACK_TACTIC_IDS, type AttackTags, parseAttackTags } from './model/attack-tags.ts';
 export type {

@@ -16,7 +16,7 @@ const CHECK_EVERY = 256;
 const MIN_FOUND_SHARE = 0.25;
 const PAUSE_LOOKUPS = 8192;
 
-/** Entries that a set of memos may hold together (at most ~128 MB of keys per million). */
+/** Entries that a set of memos may hold together. */
 export interface MemoBudget {
   remaining: number;
 }
@@ -83,8 +83,8 @@ export class ValueMemo<V> {
   }
 }
 
-/** Entries of every memoised value test in the process (regexes; ~16 MB of keys at most). */
-const TEST_BUDGET = createMemoBudget(32_768);
+/** Entries of every memoised value test in the process (regexes): about 10 MB at most. */
+const TEST_BUDGET = createMemoBudget(16_384);
 
 /** `test` with a memo: for value tests that cost far more than a lookup (regexes). */
 export function memoizeTest(test: (text: string) => boolean): (text: string) => boolean {

@@ -3,6 +3,7 @@
 import type { Event } from '../../core/event.ts';
 import { METADATA_FIELDS, textOf } from '../compile/event-values.ts';
 import {
+  createMemoBudget,
   MEMO_MAX_LENGTH,
   type MemoBudget,
   type MemoEntry,
@@ -11,6 +12,11 @@ import {
 import type { EventPredicates } from './event-predicates.ts';
 import { DECIDES, type FieldScanner, type RouteProgram } from './route-program.ts';
 
+/**
+ * Values with more hits are scanned every time: they are rare, and the bound keeps a memo entry
+ * under about 1 KB (key and hits), so the matcher's memos stay under 40 MB.
+ */
+const MEMO_MAX_HITS = 64;
 /** Field names get their own keyword memo up to this many; the rest share one. */
 const KEYWORD_FIELD_MEMOS = 256;
 /** Positions of the remembered field order (events of one source repeat it). */
@@ -45,6 +51,8 @@ class FieldRun implements HitRange {
 export class RouteScan {
   private readonly state: EventPredicates;
   private readonly budget: MemoBudget;
+  /** False when the matcher keeps no memos: then nothing is looked up. */
+  private readonly memoize: boolean;
   private readonly named = new Map<string, FieldRun>();
   private readonly keyword: FieldScanner | undefined;
   /** Field name → its run (null: not scanned); bounded by `KEYWORD_FIELD_MEMOS`. */
@@ -59,14 +67,15 @@ export class RouteScan {
   private readonly found: number[] = [];
   private foundCount = 0;
 
-  constructor(program: RouteProgram, state: EventPredicates, budget: MemoBudget) {
+  constructor(program: RouteProgram, state: EventPredicates, budget: MemoBudget | null) {
     this.state = state;
-    this.budget = budget;
+    this.budget = budget ?? createMemoBudget(0);
+    this.memoize = budget !== null;
     for (const scanner of program.scanners) {
       if (scanner.field === null) this.keyword = scanner;
-      else this.named.set(scanner.field, new FieldRun(scanner, budget));
+      else this.named.set(scanner.field, new FieldRun(scanner, this.budget));
     }
-    if (this.keyword !== undefined) this.sharedKeywordRun = new FieldRun(this.keyword, budget);
+    if (this.keyword !== undefined) this.sharedKeywordRun = new FieldRun(this.keyword, this.budget);
   }
 
   /** The hit range of a field that has its own automaton. */
@@ -119,7 +128,7 @@ export class RouteScan {
 
   private scanText(run: FieldRun, text: string): void {
     // Even a short value costs less to look up than to scan (measured with `bench sigma`).
-    const memo = text.length <= MEMO_MAX_LENGTH ? run.memo : null;
+    const memo = this.memoize && text.length <= MEMO_MAX_LENGTH ? run.memo : null;
     if (memo !== null) {
       let known = run.last;
       if (known === undefined || text !== known.text) {
@@ -136,7 +145,7 @@ export class RouteScan {
     this.foundCount = 0;
     run.scanner.automaton.scan(text, this.onPattern);
     const count = this.foundCount;
-    if (memo !== null) {
+    if (memo !== null && count <= MEMO_MAX_HITS) {
       const entry = memo.remember(text, count === 0 ? NO_HITS : this.found.slice(0, count));
       if (entry !== undefined) run.last = entry;
     }

@@ -61,10 +61,16 @@ export interface SigmaMatcher {
   routes(): readonly RuleRoute[];
 }
 
-const NO_MATCHES: readonly SigmaMatch[] = Object.freeze([]);
+export interface SigmaMatcherOptions {
+  /**
+   * Field values whose automaton hits the matcher remembers, all fields together (default
+   * 32,768: under 40 MB whatever the input); 0 scans every value every time.
+   */
+  readonly memoEntries?: number;
+}
 
-/** Value memo entries of one matcher, all routes together (a few tens of MB at most). */
-const MEMO_ENTRIES = 65_536;
+const NO_MATCHES: readonly SigmaMatch[] = Object.freeze([]);
+const MEMO_ENTRIES = 32_768;
 
 interface RunnableVariant {
   readonly ruleIndex: number;
@@ -91,11 +97,15 @@ interface Program {
  */
 const ADAPT_AFTER = [1024, 16384] as const;
 
-export function createSigmaMatcher(compiled: CompiledSigmaSet): SigmaMatcher {
+export function createSigmaMatcher(
+  compiled: CompiledSigmaSet,
+  options: SigmaMatcherOptions = {},
+): SigmaMatcher {
   const { rules, predicates } = compiled;
   const state = new EventPredicates(predicates);
   const ruleStamp = state.stampTable(rules.length);
-  const memoBudget = createMemoBudget(MEMO_ENTRIES);
+  const memoEntries = options.memoEntries ?? MEMO_ENTRIES;
+  const memoBudget = memoEntries > 0 ? createMemoBudget(memoEntries) : null;
   const stats: MatcherStats = {
     events: 0,
     predicateEvaluations: 0,
