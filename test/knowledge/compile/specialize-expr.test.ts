@@ -1,10 +1,10 @@
 // Specialising calculated fields to a known EventCode: dead case()/if() branches go, values stay the same.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { specializeExpr } from '../../../src/knowledge/compile/specialize-expr.ts';
 import { printExpr } from '../../../src/spl/ast/print/print-expr.ts';
 import { Cursor } from '../../../src/spl/parser/cursor.ts';
 import { parseExpression } from '../../../src/spl/parser/expression.ts';
-import { specializeExpr } from '../../../src/knowledge/compile/specialize-expr.ts';
 
 const parse = (text: string) =>
   parseExpression(
