@@ -3,7 +3,6 @@ import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { TstatsCommand } from '../ast/command.ts';
-import type { Pipeline } from '../ast/pipeline.ts';
 import { type Aggregations, compileAggregations, type GroupState } from './aggregations.ts';
 import {
   commandError,
@@ -16,6 +15,7 @@ import { compareGroupValues } from './group-keys.ts';
 import type { Stage } from './operator.ts';
 import { withoutMatchAll } from './search.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
+import { appendedTstats } from './tstats-append.ts';
 import { TstatsCode } from './tstats-codes.ts';
 import { resolveDataset, splitNodename } from './tstats-dataset.ts';
 import { unknownFieldWarnings } from './tstats-fields.ts';
@@ -190,37 +190,5 @@ function prestatsStage(
       };
     },
     { streaming: true },
-  );
-}
-
-/**
- * `... | tstats append=t ...`: the tstats reads the same events beside the main search (a side
- * run, as a subsearch does) and its results follow the rows that reach it.
- */
-function appendedTstats(command: TstatsCommand, context: StageCompileContext): StageResult {
-  const { append: _append, ...options } = command.options;
-  const alone: Pipeline = {
-    kind: 'Pipeline',
-    leadingPipe: true,
-    commands: [{ ...command, options }],
-    span: command.span,
-  };
-  const plan = context.compileSubsearch({ kind: 'Subsearch', pipeline: alone, span: command.span });
-  if (failed(plan)) return plan;
-  return defineStage(
-    { ...headerOf(command), needs: (downstream) => downstream },
-    'pass',
-    (services) => {
-      const side = services.startSideRun(plan);
-      return {
-        push(rows, emit) {
-          emit(rows);
-        },
-        finish(emit) {
-          emit(side.results());
-        },
-      };
-    },
-    { sidePlans: [plan] },
   );
 }
