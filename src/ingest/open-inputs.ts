@@ -1,6 +1,8 @@
 // The one entry point every command uses to read events: paths → resolve (walk directories) →
 // per file: open bytes (gzip) → choose format (sniff) → read → batches; with a summary at the end.
 import type { EventSource } from '../core/event.ts';
+import type { EvtxReadOptions } from './evtx/index.ts';
+import type { EvtxInputOptions } from './formats/evtx.ts';
 import type { InputFormatName } from './formats/input-format.ts';
 import type { ByteInput } from './input/byte-input.ts';
 import type { InputSummary } from './input/input-summary.ts';
@@ -32,6 +34,8 @@ export interface InputOptions {
    * EVTX files, read by offset, are not counted): progress reports.
    */
   readonly onBytes?: (bytes: number) => void;
+  /** How EVTX files are read: `recover` (slack space), `workers`, the `_raw` layout. */
+  readonly evtx?: EvtxReadOptions;
 }
 
 export interface OpenedInputs {
@@ -111,7 +115,7 @@ async function* readInputs(
       continue;
     }
     tally.setFormat(report, choice.format.name, input.compressed);
-    const readOptions: ReadOptions = {
+    const readOptions: ReadOptions & EvtxInputOptions = {
       index: options.index ?? DEFAULT_WINDOWS_INDEX,
       ...(options.index === undefined ? { stashKeepsIndex: true } : {}),
       needRaw: options.needRaw ?? true,
@@ -119,6 +123,7 @@ async function* readInputs(
       ...(options.source === undefined ? {} : { source: options.source }),
       ...(options.sourcetype === undefined ? {} : { sourcetype: options.sourcetype }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.evtx === undefined ? {} : { evtx: options.evtx }),
     };
     try {
       for await (const batch of choice.format.read(input, readOptions)) {

@@ -8,6 +8,12 @@ import { createKnowledgeApplier } from '../../knowledge/apply/field-knowledge.ts
 import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
 import { type DumpOptions, runDump } from '../dump/run-dump.ts';
 import { EXIT_FAILURE, EXIT_USAGE } from '../exit-codes.ts';
+import {
+  type EvtxCliOptions,
+  evtxReadOptions,
+  recoverOption,
+  threadsOption,
+} from './evtx-options.ts';
 import type { CliCommand } from './index.ts';
 
 export const dumpCommand: CliCommand = {
@@ -24,7 +30,7 @@ export const dumpCommand: CliCommand = {
       .addOption(
         new Option(
           '--format <format>',
-          'jsonl: one event per line; xml: the XML of XML/EVTX events',
+          'jsonl: one event per line; xml: the XML of XML events, and of EVTX records as evtxexport -f xml lays it out',
         )
           .choices(['jsonl', 'xml'])
           .default('jsonl'),
@@ -50,6 +56,8 @@ export const dumpCommand: CliCommand = {
         'leave out the built-in Sysmon/Security/PowerShell knowledge (use only --props)',
       )
       .option('--raw-fields', 'print the fields as read, without the field knowledge', false)
+      .addOption(recoverOption())
+      .addOption(threadsOption())
       .option('--strict', 'fail (exit 1) when any input record was skipped or damaged', false)
       .action(async (paths: string[], options: DumpCommandOptions) => {
         const enrich = loadDumpKnowledge(options);
@@ -63,7 +71,7 @@ export const dumpCommand: CliCommand = {
         const aborted = once(controller.signal, 'abort');
         process.exitCode = await runDump(
           paths,
-          { ...options, ...enrich },
+          { ...options, ...enrich, evtx: evtxReadOptions(options) },
           {
             out: async (text) => {
               if (controller.signal.aborted) return;
@@ -78,7 +86,7 @@ export const dumpCommand: CliCommand = {
   },
 };
 
-interface DumpCommandOptions extends DumpOptions {
+interface DumpCommandOptions extends DumpOptions, EvtxCliOptions {
   readonly props: readonly string[];
   readonly rawFields: boolean;
   readonly builtinKnowledge: boolean;

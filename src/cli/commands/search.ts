@@ -17,9 +17,15 @@ import { loadMacros } from '../../spl/macros/load-macros.ts';
 import { compileSpl } from '../../spl/plan/compile-spl.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
+import {
+  type EvtxCliOptions,
+  evtxReadOptions,
+  recoverOption,
+  threadsOption,
+} from './evtx-options.ts';
 import type { CliCommand } from './index.ts';
 
-export interface SearchOptions {
+export interface SearchOptions extends EvtxCliOptions {
   readonly format: OutputFormat;
   readonly macros: readonly string[];
   readonly lookups: readonly string[];
@@ -94,6 +100,8 @@ export const searchCommand: CliCommand = {
       .option('--index <name>', 'Splunk index given to the events (default wineventlog)')
       .option('--source <source>', "replace every event's source")
       .option('--sourcetype <sourcetype>', "replace every event's sourcetype")
+      .addOption(recoverOption())
+      .addOption(threadsOption())
       .option('--strict', 'fail (exit 1) when any input record could not be read', false)
       .action(async (spl: string, paths: string[], options: SearchOptions) => {
         process.exitCode = await runSearch(spl, paths, options, {
@@ -166,6 +174,7 @@ export async function runSearch(
       ...(options.source ? { source: options.source } : {}),
       ...(options.sourcetype ? { sourcetype: options.sourcetype } : {}),
       ...(io.stdin ? { stdin: io.stdin } : {}),
+      evtx: evtxReadOptions(options),
     },
   });
   writer.end();

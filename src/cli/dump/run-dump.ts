@@ -1,6 +1,7 @@
 // `spelunk dump`: open inputs → print each event (JSON line, or its XML) → report input problems.
 import { formatDiagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import type { EvtxReadOptions } from '../../ingest/evtx/index.ts';
 import type { InputFormatName } from '../../ingest/formats/input-format.ts';
 import {
   formatInputSummary,
@@ -23,6 +24,8 @@ export interface DumpOptions {
   /** Include `_raw` in JSON lines. */
   readonly raw: boolean;
   readonly strict: boolean;
+  /** How EVTX files are read (--recover, --threads). */
+  readonly evtx?: EvtxReadOptions;
   /** Adds fields to each batch before it is printed (the field knowledge; none with --raw-fields). */
   readonly enrich?: {
     readonly readsRaw: boolean;
@@ -59,6 +62,9 @@ export async function runDump(
     ...(options.sourcetype === undefined ? {} : { sourcetype: options.sourcetype }),
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
     ...(io.signal === undefined ? {} : { signal: io.signal }),
+    // --format xml prints EVTX records as `evtxexport -f xml` lays them out.
+    evtx:
+      options.format === 'xml' ? { ...options.evtx, rawStyle: 'evtxexport' } : (options.evtx ?? {}),
   });
   for await (const batch of inputs.source) {
     if (options.format === 'jsonl') options.enrich?.apply(batch);

@@ -14,7 +14,7 @@ import { LazyRawRenderer } from './render/lazy-raw.ts';
 import { PartsPlanner } from './render/parts-plan.ts';
 import { PlanEventBuilder } from './render/plan-event.ts';
 import { TeeSink } from './render/tee-sink.ts';
-import { XmlWriter } from './render/xml-writer.ts';
+import { type XmlStyle, XmlWriter } from './render/xml-writer.ts';
 
 /**
  * `_raw`: none (nothing downstream reads it), rendered with every record (`eager`: worker
@@ -31,6 +31,8 @@ export interface EventDecodeOptions {
   readonly sourcetype?: string | undefined;
   /** `_raw`: the record as Windows renders it (see RawMode). */
   readonly raw: RawMode;
+  /** The layout of `_raw`; default `windows` (as Splunk indexes `XmlWinEventLog`). */
+  readonly rawStyle?: XmlStyle | undefined;
   /** Also decode records found in slack space and in chunks whose header is damaged. */
   readonly recover: boolean;
 }
@@ -58,8 +60,9 @@ class EventDecoder implements RecordOutput<Event> {
         this.missingTime = true;
       },
     };
-    this.xmlWriter = options.raw === 'eager' ? new XmlWriter('windows') : undefined;
-    this.lazyRaw = options.raw === 'lazy' ? new LazyRawRenderer() : undefined;
+    const style = options.rawStyle ?? 'windows';
+    this.xmlWriter = options.raw === 'eager' ? new XmlWriter(style) : undefined;
+    this.lazyRaw = options.raw === 'lazy' ? new LazyRawRenderer(style) : undefined;
     this.replaySink =
       this.xmlWriter === undefined ? this.partsSink : new TeeSink(this.partsSink, this.xmlWriter);
     this.runner = new BinXmlRunner(this.partsSink);

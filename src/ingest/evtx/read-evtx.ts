@@ -13,6 +13,11 @@ export interface EvtxReadOptions {
   /** Worker threads for chunk decoding; 0 = none. Default: none on 2 cores or fewer, else one
    * fewer than the cores, at most 4. */
   readonly workers?: number;
+  /**
+   * The layout of events' `_raw` (readEvtx): `windows` (default: one line, as Windows renders
+   * it and Splunk indexes it) or `evtxexport` (`spelunk dump --format xml`).
+   */
+  readonly rawStyle?: XmlStyle;
 }
 
 /** Events are handed on in batches of at least this many (one chunk holds ~100-300). */
@@ -47,6 +52,7 @@ async function* readEvents(
       sourcetype: options.sourcetype,
       // Worker threads hand events over as data, so they render `_raw` up front.
       raw: options.needRaw ? (workers > 0 ? 'eager' : 'lazy') : 'none',
+      rawStyle: evtx.rawStyle,
       recover: evtx.recover ?? false,
       workers,
       signal: options.signal,

@@ -122,7 +122,7 @@ test('the command line: usage errors exit 2, stdin with -', async () => {
   assert.equal(JSON.parse(out)['EventID'], '1');
 });
 
-test('xml for EVTX inputs: the EVTX reader renders each record', async () => {
+test('xml for EVTX inputs: each record in the evtxexport -f xml layout, a blank line after', async () => {
   const { evtxFile, sampleChunk } = await import('../../ingest/evtx/writer/chunk-writer.ts');
   const { SAMPLE_TEMPLATE, sampleEvent } = await import(
     '../../ingest/evtx/writer/event-template.ts'
@@ -131,7 +131,9 @@ test('xml for EVTX inputs: the EVTX reader renders each record', async () => {
   writeFileSync(evtx, evtxFile([sampleChunk(1, 2, SAMPLE_TEMPLATE, sampleEvent).finish()]));
   const { code, out } = await dump([evtx], { format: 'xml' });
   assert.equal(code, 0);
-  const records = out.trimEnd().split('\n');
+  const records = out.trimEnd().split('\n\n');
   assert.equal(records.length, 2);
-  for (const record of records) assert.match(record, /^<Event xmlns=.*<\/Event>$/);
+  for (const record of records) {
+    assert.match(record, /^<Event xmlns="[^"]*">\n {2}<System>\n[\s\S]*\n<\/Event>$/);
+  }
 });

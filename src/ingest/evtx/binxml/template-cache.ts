@@ -34,7 +34,8 @@ interface Entry {
  * name with the same text.
  */
 export class TemplateCache {
-  private readonly byKey = new Map<string, Entry[]>();
+  /** Keyed by a hash of the GUID and size; `matches` compares them (they begin the image). */
+  private readonly byKey = new Map<number, Entry[]>();
   private count = 0;
   private imageBytes = 0;
   private nextId = 1;
@@ -42,12 +43,18 @@ export class TemplateCache {
   /** The template defined at chunk offset `offset`; throws `EvtxDecodeError` as compiling does. */
   templateAt(chunk: ChunkContext, offset: number): Template {
     const { bytes, view } = chunk;
-    if (offset + DEFINITION_HEADER_SIZE > bytes.length) return this.compile(chunk, offset, '');
+    if (offset + DEFINITION_HEADER_SIZE > bytes.length) return this.compile(chunk, offset, -1);
     const size = view.getUint32(offset + 20, true);
     if (offset + DEFINITION_HEADER_SIZE + size > bytes.length) {
-      return this.compile(chunk, offset, '');
+      return this.compile(chunk, offset, -1);
     }
-    const key = `${guidText(bytes, offset + 4)}:${size}`;
+    const key =
+      (Math.imul(view.getUint32(offset + 4, true), 31) ^
+        view.getUint32(offset + 8, true) ^
+        view.getUint32(offset + 12, true) ^
+        view.getUint32(offset + 16, true) ^
+        size) >>>
+      0;
     const entries = this.byKey.get(key);
     if (entries !== undefined) {
       for (const entry of entries) {
@@ -60,15 +67,16 @@ export class TemplateCache {
     return this.compile(chunk, offset, key);
   }
 
-  private compile(chunk: ChunkContext, offset: number, key: string): Template {
+  /** Compiles the definition; remembers it under `key` unless that is -1 (no whole header). */
+  private compile(chunk: ChunkContext, offset: number, key: number): Template {
     const names: NameField[] = [];
     const compiled = compileTemplate(chunk, offset, this.nextId++, names);
-    if (key !== '') this.remember(key, chunk, offset, compiled, names);
+    if (key >= 0) this.remember(key, chunk, offset, compiled, names);
     return { offset, guid: compiled.guid, ops: compiled.ops, compiled };
   }
 
   private remember(
-    key: string,
+    key: number,
     chunk: ChunkContext,
     offset: number,
     compiled: CompiledTemplate,

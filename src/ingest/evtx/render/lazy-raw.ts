@@ -4,7 +4,7 @@ import type { Event } from '../../../core/event.ts';
 import type { MaybeValue } from '../../../core/value.ts';
 import type { ChunkContext } from '../binxml/chunk-context.ts';
 import { BinXmlRunner } from '../binxml/document.ts';
-import { XmlWriter } from './xml-writer.ts';
+import { type XmlStyle, XmlWriter } from './xml-writer.ts';
 
 /** Where an event's `_raw` comes from until it is read (then the text itself). */
 interface RawSource {
@@ -45,13 +45,18 @@ const RAW_ACCESSOR: PropertyDescriptor = {
 };
 
 /**
- * Renders records' XML as Windows does, when an event's `_raw` is first read. Rendering a
+ * Renders records' XML (as Windows does, or as evtxexport), when an event's `_raw` is first read. Rendering a
  * record whose event was built cannot fail: it replays the same template with the same values
  * the event was read from (arrays and damaged values were refused while decoding).
  */
 export class LazyRawRenderer {
-  private readonly writer = new XmlWriter('windows');
-  private readonly runner = new BinXmlRunner(this.writer);
+  private readonly writer: XmlWriter;
+  private readonly runner: BinXmlRunner;
+
+  constructor(style: XmlStyle) {
+    this.writer = new XmlWriter(style);
+    this.runner = new BinXmlRunner(this.writer);
+  }
 
   /** Gives `event` a `_raw` rendered from the record's BinXML at `[start, end)` of `chunk`. */
   attach(event: Event, chunk: ChunkContext, start: number, end: number): void {

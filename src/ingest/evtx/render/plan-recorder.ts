@@ -80,15 +80,11 @@ export function recordPlan(
   nested: ReadonlyMap<number, NestedInstance>,
 ): PartsPlan | null {
   const recorder = new PlanRecorder();
-  const placeholders = (instance: TemplateInstance, base: number): ValueTexts => ({
-    values: instance.values,
-    origin: instance.template.offset,
-    scalars: Array.from(
-      { length: instance.values.count },
-      (_, i) => MARK + String.fromCharCode(INDEX_BASE + base + i),
-    ),
-    arrays: [],
-  });
+  const placeholders = (instance: TemplateInstance, base: number): ValueTexts => {
+    const scalars: string[] = new Array(instance.values.count);
+    for (let i = 0; i < scalars.length; i++) scalars[i] = placeholder(base + i);
+    return { values: instance.values, origin: instance.template.offset, scalars, arrays: [] };
+  };
   const state: ExecutionState = {
     chunk,
     sink: recorder,
@@ -124,23 +120,29 @@ export function recordPlan(
   return { system, data, message, elements: recorder.opened };
 }
 
+const PLACEHOLDERS: string[] = [];
+
+/** The text standing for flat value `index` while a plan is recorded. */
+function placeholder(index: number): string {
+  let text = PLACEHOLDERS[index];
+  if (text === undefined) {
+    text = MARK + String.fromCharCode(INDEX_BASE + index);
+    PLACEHOLDERS[index] = text;
+  }
+  return text;
+}
+
 /** Splits recorded text into literals and value indices; null if a literal holds the mark. */
 function piecesOf(text: string): Piece[] | null {
   const pieces: Piece[] = [];
-  let literal = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c !== MARK) {
-      literal += c;
-      continue;
-    }
-    const index = text.charCodeAt(i + 1) - INDEX_BASE;
+  let from = 0;
+  for (let at = text.indexOf(MARK); at >= 0; at = text.indexOf(MARK, from)) {
+    const index = text.charCodeAt(at + 1) - INDEX_BASE;
     if (!(index >= 0 && index < MAX_PLANNED_VALUES)) return null;
-    if (literal !== '') pieces.push(literal);
-    literal = '';
+    if (at > from) pieces.push(text.slice(from, at));
     pieces.push(index);
-    i++;
+    from = at + 2;
   }
-  if (literal !== '' || pieces.length === 0) pieces.push(literal);
+  if (from < text.length || pieces.length === 0) pieces.push(text.slice(from));
   return pieces;
 }
