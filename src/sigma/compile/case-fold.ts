@@ -1,10 +1,12 @@
 // Case folding for Sigma's case-insensitive matching: per-character lower-casing, length-preserving.
 //
-// Every string is folded the same way on both sides. `toLowerCase()` is used where it keeps the
-// length; the two characters where it would not (U+0130 İ → "i̇", contextual final Σ) are mapped
-// per character instead, so offsets in folded text are offsets in the original.
+// Every string is folded the same way on both sides, one UTF-16 code unit at a time, as the
+// automata fold while scanning. `toLowerCase()` is used where it gives exactly that; strings with
+// the characters where it would not (U+0130 İ → "i̇", contextual final Σ, and surrogate pairs,
+// which it lower-cases as whole characters) are mapped per code unit instead, so offsets in
+// folded text are offsets in the original and the automata find what the tests accept.
 
-const SPECIAL = /[\u0130\u03a3]/;
+const SPECIAL = /[\u0130\u03a3\ud800-\udfff]/;
 
 /** Folded code unit of every UTF-16 code unit (surrogates map to themselves). */
 export const FOLD = buildFoldTable();

@@ -105,7 +105,7 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
       return {
         key: `${f} re ${[...value.flags].sort().join('')} ${value.pattern}`,
         field,
-        ...indexOf(requiredLiteral(value.pattern), false),
+        ...indexOf(requiredLiteral(value.pattern, value.flags.has('i')), false),
         positive: true,
         test: any(memoizeTest(compiled.test)),
       };

@@ -41,7 +41,14 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   v: '\v',
 };
 
-export function requiredLiteral(pattern: string): RequiredLiteral | undefined {
+/**
+ * `caseInsensitive`: the `i` modifier; inline `(?i…)` flags are seen in the pattern itself.
+ */
+export function requiredLiteral(
+  pattern: string,
+  caseInsensitive: boolean,
+): RequiredLiteral | undefined {
+  const folding = caseInsensitive || /\(\?[a-zA-Z-]*i/.test(pattern);
   let source = pattern;
   const inline = /^\(\?([a-zA-Z]+)\)/.exec(source);
   if (inline) {
@@ -65,7 +72,7 @@ export function requiredLiteral(pattern: string): RequiredLiteral | undefined {
       if (e === '' || CLASS_ESCAPES.has(e) || /[0-9xuc]/.test(e)) {
         atom = undefined;
         next = i + 2;
-        if (/[xuc]/.test(e)) return longest(runs);
+        if (/[xuc]/.test(e)) return longest(runs, folding);
       } else {
         atom = SIMPLE_ESCAPES[e] ?? e;
         next = i + 2;
@@ -113,13 +120,28 @@ export function requiredLiteral(pattern: string): RequiredLiteral | undefined {
     i = next;
   }
   flush();
-  return longest(runs);
+  return longest(runs, folding);
 }
 
-/** The longest run, as a substring to find anywhere (`^` may mean line start with `m`). */
-function longest(runs: readonly string[]): RequiredLiteral | undefined {
+/**
+ * Characters a case-insensitive regex equates with others that case folding keeps apart (`s` and
+ * `ſ`, Greek and Cyrillic letter variants, characters outside the BMP): RE2 folds by Unicode
+ * case orbits, the automata lower-case each UTF-16 code unit. Every other ASCII character folds
+ * the same way in both.
+ */
+const ORBIT_MISMATCH = /[sS\u0080-\uffff]/;
+
+/**
+ * The longest run, as a substring to find anywhere (`^` may mean line start with `m`). When the
+ * regex folds case, runs are cut at the characters it folds differently from the automata, so
+ * the prefilter never misses a match.
+ */
+function longest(runs: readonly string[], folding: boolean): RequiredLiteral | undefined {
   let best = '';
-  for (const r of runs) if (r.length > best.length) best = r;
+  for (const run of runs) {
+    const pieces = folding ? run.split(ORBIT_MISMATCH) : [run];
+    for (const piece of pieces) if (piece.length > best.length) best = piece;
+  }
   return best.length < 2 ? undefined : { text: foldCase(best), anchoring: 'contains' };
 }
 

@@ -44,6 +44,10 @@ const WORDS = [
   'http://evil.test/x',
   'tunnel',
   'a*b',
+  // Case traps: folding per UTF-16 unit, where RE2's (?i) folds by Unicode case orbits.
+  'ſekurlſa',
+  'µΣς',
+  '\u{10400}x\u{10428}',
 ];
 const FIELDS = [
   'Image',
@@ -67,6 +71,9 @@ const REGEXES = [
   'a.*b',
   '\\s-enc\\s',
   '[Σσς]',
+  '(?i)sekurlsa',
+  '(?i)ab\u{10400}',
+  '(?i)μς',
 ];
 const NETWORKS = ['10.0.0.0/8', '192.168.1.0/24', '::1/128', 'fe80::/10'];
 const ADDRESSES = ['10.1.2.3', '192.168.1.20', '192.168.2.1', '::1', 'fe80::1', '8.8.8.8', 'x'];
