@@ -9,7 +9,7 @@ import {
   startsWithAny,
 } from '../model/sigma-string.ts';
 import type { SigmaValue } from '../model/sigma-value.ts';
-import { foldCase } from './case-fold.ts';
+import { FOLD, foldCase } from './case-fold.ts';
 import { someEventValue, someValue, textOf } from './event-values.ts';
 import { compareNumbers, datePart, parseNumber } from './numbers.ts';
 import type { Predicate, PredicateIndex } from './predicate.ts';
@@ -195,8 +195,9 @@ function ipv4Test(network: number, prefixLength: number): (text: string) => bool
 function matchNumber(event: Event, field: string, n: number, text: string): boolean {
   const raw = event[field];
   if (raw === undefined) return false;
-  const values = Array.isArray(raw) ? raw : [raw];
-  return values.some((v) => (typeof v === 'number' ? v === n : v === text));
+  if (typeof raw === 'number') return raw === n;
+  if (typeof raw === 'string') return raw === text;
+  return raw.some((v) => (typeof v === 'number' ? v === n : v === text));
 }
 
 type FieldRefMode = 'equals' | 'startswith' | 'endswith' | 'contains';
@@ -205,17 +206,33 @@ type FieldRefMode = 'equals' | 'startswith' | 'endswith' | 'contains';
 function compareFields(event: Event, field: string, other: string, mode: FieldRefMode): boolean {
   const right = event[other];
   if (right === undefined) return false;
-  const rights = (Array.isArray(right) ? right : [right]).map((v) => foldCase(textOf(v)));
-  return someValue(event, field, (text) => {
-    const left = foldCase(text);
-    return rights.some((r) =>
-      mode === 'equals'
-        ? left === r
-        : mode === 'startswith'
-          ? left.startsWith(r)
-          : mode === 'endswith'
-            ? left.endsWith(r)
-            : left.includes(r),
-    );
-  });
+  if (typeof right === 'string' || typeof right === 'number') {
+    const r = textOf(right);
+    return someValue(event, field, (left) => fieldRefHolds(left, r, mode));
+  }
+  return someValue(event, field, (left) => right.some((r) => fieldRefHolds(left, textOf(r), mode)));
+}
+
+/** Folding keeps lengths, so anchored modes compare code units in place without copies. */
+function fieldRefHolds(left: string, right: string, mode: FieldRefMode): boolean {
+  switch (mode) {
+    case 'equals':
+      return left.length === right.length && foldedAt(left, 0, right);
+    case 'startswith':
+      return left.length >= right.length && foldedAt(left, 0, right);
+    case 'endswith':
+      return left.length >= right.length && foldedAt(left, left.length - right.length, right);
+    case 'contains':
+      return left.length >= right.length && foldCase(left).includes(foldCase(right));
+  }
+}
+
+/** Whether `text` holds `part` at `offset`, compared as `foldCase` compares. */
+function foldedAt(text: string, offset: number, part: string): boolean {
+  for (let i = 0; i < part.length; i++) {
+    const a = text.charCodeAt(offset + i);
+    const b = part.charCodeAt(i);
+    if (a !== b && FOLD[a] !== FOLD[b]) return false;
+  }
+  return true;
 }

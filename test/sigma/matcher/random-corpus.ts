@@ -131,6 +131,7 @@ function ruleValue(next: Random, field: string): string {
     () => `${field}|windash|contains: ${quote(pick(next, ['-enc', ' -c ']))}`,
     () => `${field}|base64offset|contains: ${quote(pick(next, ['mimikatz', 'tunnel']))}`,
     () => `${field}|fieldref: ${other}`,
+    () => `${field}|fieldref|${pick(next, ['contains', 'startswith', 'endswith'])}: ${other}`,
     () => `${field}|cased: ${quote(word)}`,
     () => `${field}|contains|cased: ${quote(word)}`,
     // Long lists: ORs that look only at the hits of their field.

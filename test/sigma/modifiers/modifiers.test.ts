@@ -271,6 +271,20 @@ describe('fieldref', () => {
       contains.matches(sysmonProcess({ CommandLine: '"C:\\x.exe" -a', Image: 'C:\\x.exe' })),
       true,
     ));
+  const anchored: readonly [mode: string, command: string, expected: boolean][] = [
+    ['startswith', 'C:\\X.EXE -a', true],
+    ['startswith', ' C:\\x.exe', false],
+    ['endswith', 'run c:\\x.EXE', true],
+    ['endswith', 'c:\\x.exe ', false],
+    ['endswith', '.exe', false],
+  ];
+  for (const [mode, command, expected] of anchored) {
+    const { matches: holds } = matcherFor(ruleWith(`CommandLine|fieldref|${mode}`, "'Image'"));
+    test(`fieldref|${mode}: ${command}`, () =>
+      assert.equal(holds(sysmonProcess({ CommandLine: command, Image: 'C:\\x.exe' })), expected));
+  }
+  test('multivalue fields: any pair of values', () =>
+    assert.equal(matches(sysmonProcess({ User: ['a', 'B'], ParentUser: ['c', 'b'] })), true));
   test('refuses wildcards', () =>
     assert.equal(refusal('User|fieldref', "'Parent*'").code, 'SIGMA023'));
 });
