@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticError } from '../../../src/core/diagnostic.ts';
+import { EventChunkDecoder } from '../../../src/ingest/evtx/event-decoder.ts';
 import { readEvtx } from '../../../src/ingest/evtx/index.ts';
 import { decodeChunks, tempFile } from './helpers.ts';
 import { ChunkWriter, evtxFile, type TemplateSpec } from './writer/chunk-writer.ts';
@@ -176,6 +177,8 @@ test('mutated files through readEvtx either read or are refused with a diagnosti
         { workers: 0, recover: true },
       )) {
         assert.ok(batch.length > 0);
+        // _raw is rendered on first read: that must not throw either.
+        for (const event of batch) assert.equal(typeof event['_raw'], 'string');
       }
     } catch (error) {
       assert.ok(
@@ -185,4 +188,30 @@ test('mutated files through readEvtx either read or are refused with a diagnosti
       assert.match(error.diagnostics[0]?.code ?? '', /^EVTX00[12]$/);
     }
   }
+});
+
+test('mutated files decoded to events: lazy _raw equals the eager rendering, nothing throws', () => {
+  const base = baseFile();
+  const deadline = performance.now() + 3000;
+  let runs = 0;
+  for (let seed = 9000; seed < 9400 && performance.now() < deadline; seed++) {
+    const bytes = Buffer.from(mutate(base, random(seed)));
+    const decode = (raw: 'eager' | 'lazy') => {
+      const decoder = new EventChunkDecoder({ index: 'x', raw, recover: seed % 2 === 0 });
+      const chunks = [];
+      for (let index = 0, at = 4096; at < bytes.length; index++, at += 0x10000) {
+        chunks.push(decoder.decode(bytes.subarray(at, at + 0x10000), index, at));
+      }
+      return chunks;
+    };
+    try {
+      const eager = decode('eager');
+      const lazy = decode('lazy');
+      assert.deepEqual(lazy, eager, `seed ${seed}`);
+    } catch (error) {
+      assert.fail(`seed ${seed}: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+    runs++;
+  }
+  assert.ok(runs >= 50, `only ${runs} mutations ran in the time budget`);
 });

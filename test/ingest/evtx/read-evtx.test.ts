@@ -233,3 +233,56 @@ test('readEvtxXml gives each record in evtxexport layout', async () => {
     /^<Event xmlns="http:\/\/schemas.microsoft.com\/win\/2004\/08\/events\/event">\n {2}<System>\n/,
   );
 });
+
+/** 40 chunks: the reader's two read buffers (16 chunks each) are each reused. */
+function fortyChunks(): Uint8Array {
+  return evtxFile(
+    Array.from({ length: 40 }, (_, c) =>
+      sampleChunk(c * 30 + 1, 30, SAMPLE_TEMPLATE, sampleEvent).finish(),
+    ),
+  );
+}
+
+test('a file of many read blocks: every event, and _raw read after the whole file', async () => {
+  const path = tempFile('forty.evtx', fortyChunks());
+  const { events } = await readAll(path, { needRaw: true }, { workers: 0 });
+  assert.equal(events.length, 1200);
+  // Read only now: each _raw is rendered from its chunk's own copy, not the reused buffers.
+  events.forEach((event, i) => {
+    assert.match(String(event['_raw']), new RegExp(`<EventRecordID>${i + 1}</EventRecordID>`));
+    assert.equal(event['EventRecordID'], String(i + 1));
+  });
+  const eager = await readAll(path, { needRaw: true }, { workers: 1 });
+  assert.deepEqual(eager.events, events);
+});
+
+test('workers: 0 (explicitly), 1 and 2 read damaged files alike, with and without recover', async () => {
+  const chunks = fortyChunks().slice();
+  // Chunk 3: damaged signature (recover reads it); chunk 9: a record cut in the middle.
+  chunks.fill(0, 0x1000 + 3 * 0x10000, 0x1000 + 3 * 0x10000 + 8);
+  chunks.fill(0x5a, 0x1000 + 9 * 0x10000 + 0x400, 0x1000 + 9 * 0x10000 + 0x440);
+  const path = tempFile('damaged-many.evtx', chunks);
+  for (const recover of [false, true]) {
+    for (const needRaw of [false, true]) {
+      const inline = await readAll(path, { needRaw }, { workers: 0, recover });
+      assert.ok(inline.events.length > 1100, `${inline.events.length} events`);
+      assert.ok(inline.problems.length > 0);
+      for (const workers of [1, 2]) {
+        const parallel = await readAll(path, { needRaw }, { workers, recover });
+        assert.deepEqual(parallel.events, inline.events);
+        assert.deepEqual(parallel.problems, inline.problems);
+      }
+    }
+  }
+});
+
+test('_raw in the evtxexport layout when asked (spelunk dump --format xml)', async () => {
+  const path = tempFile('raw-style.evtx', sixChunks());
+  for (const workers of [0, 1]) {
+    const { events } = await readAll(path, { needRaw: true }, { workers, rawStyle: 'evtxexport' });
+    assert.match(
+      String(events[0]?.['_raw']),
+      /^<Event xmlns="http:\/\/schemas.microsoft.com\/win\/2004\/08\/events\/event">\n {2}<System>\n/,
+    );
+  }
+});

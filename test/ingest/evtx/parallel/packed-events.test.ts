@@ -1,0 +1,62 @@
+// Worker replies: a chunk of events packed into transferable buffers unpacks to the same events.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Event } from '../../../../src/core/event.ts';
+import type { EventChunk } from '../../../../src/ingest/evtx/decoded.ts';
+import {
+  packEvents,
+  transferableEvents,
+  unpackEvents,
+} from '../../../../src/ingest/evtx/parallel/packed-events.ts';
+
+function withProto(): Event {
+  const event: Event = { a: '1' };
+  Object.defineProperty(event, '__proto__', {
+    value: 'own field',
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return event;
+}
+
+const CHUNK: EventChunk = {
+  index: 7,
+  problems: [{ code: 'EVTX302', kind: 'skipped', location: 'chunk 7 @0x71000', message: 'x' }],
+  untimed: [{ recordId: 12, offset: 0x71200 }],
+  records: [
+    {
+      Name: 'Provider',
+      EventID: ['4624', 'also data'],
+      _time: 1704164645.001234,
+      index: 'wineventlog',
+      Data: ['', 'ü 😀', 'line 1\r\nline 2'],
+      Empty: '',
+      Gone: undefined,
+      '10': 'integer-like name',
+    },
+    { _time: 0, host: 'unknown', Mixed: ['a', 2] },
+    withProto(),
+    {},
+  ],
+};
+
+test('packed events unpack to the same events, field order, multivalues and all', () => {
+  const packed = packEvents(CHUNK);
+  const back = unpackEvents(packed);
+  assert.deepEqual(back, CHUNK);
+  back.records.forEach((event, i) => {
+    assert.deepEqual(Object.keys(event), Object.keys(CHUNK.records[i] as Event));
+  });
+  assert.equal(Object.getPrototypeOf(back.records[2]), Object.prototype);
+  assert.equal(back.records[2]?.['__proto__'], 'own field');
+});
+
+test('the packed buffers are their own, so they can be transferred', () => {
+  const packed = packEvents(CHUNK);
+  const buffers = transferableEvents(packed);
+  assert.equal(new Set(buffers).size, 4);
+  for (const buffer of buffers) assert.ok(buffer instanceof ArrayBuffer);
+  const copy = structuredClone(packed, { transfer: buffers });
+  assert.deepEqual(unpackEvents(copy), CHUNK);
+});
