@@ -5,8 +5,6 @@ import { HUNT_CODES } from '../../engine/hunt/hunt-codes.ts';
 import { prepareHunt } from '../../engine/hunt/prepare-hunt.ts';
 import { runHunt } from '../../engine/hunt/run-hunt.ts';
 import { DEFAULT_INCIDENT_OPTIONS } from '../../engine/risk/risk-incidents.ts';
-import { INPUT_FORMAT_NAMES } from '../../ingest/formats/index.ts';
-import type { InputFormatName } from '../../ingest/formats/input-format.ts';
 import {
   formatInputSummary,
   hasInputProblems,
@@ -18,8 +16,23 @@ import { createHuntOutput, HUNT_FORMATS, type HuntFormat } from '../hunt/hunt-ou
 import { createProgressDisplay } from '../hunt/progress-bar.ts';
 import { openRiskOut, type RiskOutWriter } from '../hunt/risk-out.ts';
 import type { CliCommand } from './index.ts';
+import {
+  addOptions,
+  collect,
+  contentOption,
+  type DataModelCliOptions,
+  dataModelsOption,
+  type InputCliOptions,
+  inputOptions,
+  inputReadOptions,
+  type KnowledgeCliOptions,
+  knowledgeOptions,
+} from './shared-options.ts';
 
-export interface HuntCommandOptions {
+export interface HuntCommandOptions
+  extends InputCliOptions,
+    KnowledgeCliOptions,
+    DataModelCliOptions {
   readonly content: readonly string[];
   readonly sigma: readonly string[];
   readonly sigmaMapping?: string;
@@ -30,12 +43,6 @@ export interface HuntCommandOptions {
   readonly riskThreshold?: string;
   readonly riskWindow?: string;
   readonly failOnFindings: boolean;
-  readonly props: readonly string[];
-  readonly inputFormat?: InputFormatName;
-  readonly index?: string;
-  readonly source?: string;
-  readonly sourcetype?: string;
-  readonly strict: boolean;
   /** Print every content/Sigma warning instead of a count per code. */
   readonly warnings?: boolean;
   readonly progress?: boolean;
@@ -50,72 +57,58 @@ export interface HuntIo {
   readonly stdin?: AsyncIterable<Uint8Array>;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-
 export const huntCommand: CliCommand = {
   register(program: Command) {
-    program
+    const command = program
       .command('hunt')
       .description(
         'Run every enabled detection (SPL and Sigma) over event files in one pass; findings ranked by risk',
       )
-      .argument('<paths...>', 'files or directories to read; - reads stdin')
-      .option(
-        '--content <dir>',
-        'ESCU content directory (repeatable; default: the built-in pack)',
-        collect,
-        [],
-      )
-      .option('--sigma <file|dir>', 'Sigma rules to run as well (repeatable)', collect, [])
-      .option('--sigma-mapping <file>', 'Sigma logsource mapping (spelunk or THOR format)')
-      .option(
+      .argument('<paths...>', 'files or directories to read; - reads stdin');
+    addOptions(
+      command,
+      contentOption(),
+      new Option('--sigma <file|dir>', 'Sigma rules to run as well (repeatable)')
+        .argParser(collect)
+        .default([]),
+      new Option('--sigma-mapping <file>', 'Sigma logsource mapping (spelunk or THOR format)'),
+      new Option(
         '--detection <name>',
         'run only this detection or Sigma rule: name, title or id (repeatable)',
-        collect,
-        [],
       )
-      .addOption(
-        new Option('-f, --format <format>', 'output format').choices(HUNT_FORMATS).default('table'),
-      )
-      .option('-o, --out <file>', 'write the output to a file instead of stdout')
-      .option(
+        .argParser(collect)
+        .default([]),
+      new Option('-f, --format <format>', 'output format').choices(HUNT_FORMATS).default('table'),
+      new Option('-o, --out <file>', 'write the output to a file instead of stdout'),
+      new Option(
         '--risk-out <file>',
         'write the risk events as JSON lines (read them with spelunk search index=risk)',
-      )
-      .option(
+      ),
+      new Option(
         '--risk-threshold <score>',
         `risk incident threshold (default ${DEFAULT_INCIDENT_OPTIONS.threshold})`,
-      )
-      .option(
+      ),
+      new Option(
         '--risk-window <duration>',
         'risk incident window: 24h, 90m, 7d, or seconds (default 24h)',
-      )
-      .option('--fail-on-findings', 'exit 1 when anything is found (for CI)', false)
-      .option(
-        '--props <file|dir>',
-        'field knowledge over the built-in Windows knowledge (repeatable)',
-        collect,
-        [],
-      )
-      .addOption(
-        new Option('--input-format <format>', 'read every input as this format').choices(
-          INPUT_FORMAT_NAMES,
-        ),
-      )
-      .option('--index <name>', 'Splunk index given to the events (default wineventlog)')
-      .option('--source <source>', "replace every event's source")
-      .option('--sourcetype <sourcetype>', "replace every event's sourcetype")
-      .option('--strict', 'fail (exit 1) when any input record could not be read', false)
-      .option('--max-findings <n>', 'findings kept per detection for the report (default 10000)')
-      .option('--warnings', 'print every content and Sigma warning, not a count per code')
-      .option('--no-progress', 'never draw the progress bar')
-      .action(async (paths: string[], options: HuntCommandOptions) => {
-        process.exitCode = await runHuntCommand(paths, options, {
-          out: (text) => process.stdout.write(text),
-          err: (text) => process.stderr.write(text),
-          progressStream: process.stderr,
-        });
+      ),
+      new Option('--fail-on-findings', 'exit 1 when anything is found (for CI)').default(false),
+      new Option(
+        '--max-findings <n>',
+        'findings kept per detection for the report (default 10000)',
+      ),
+      new Option('--warnings', 'print every content and Sigma warning, not a count per code'),
+      new Option('--no-progress', 'never draw the progress bar'),
+      knowledgeOptions(),
+      dataModelsOption(),
+      inputOptions(),
+    ).action(async (paths: string[], options: HuntCommandOptions) => {
+      process.exitCode = await runHuntCommand(paths, options, {
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+        progressStream: process.stderr,
       });
+    });
   },
 };
 
@@ -142,7 +135,9 @@ export async function runHuntCommand(
     content: options.content,
     sigma: options.sigma,
     only: options.detection,
-    props: options.props,
+    props: options.props ?? [],
+    builtinKnowledge: options.builtinKnowledge !== false,
+    dataModels: options.datamodels ?? [],
     ...(mapping === undefined ? {} : { sigmaMapping: mapping }),
   });
   reportSetup(setup, options.warnings === true, io);
@@ -178,13 +173,7 @@ export async function runHuntCommand(
     setup,
     paths,
     {
-      input: {
-        ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
-        ...(options.index ? { index: options.index } : {}),
-        ...(options.source ? { source: options.source } : {}),
-        ...(options.sourcetype ? { sourcetype: options.sourcetype } : {}),
-        ...(io.stdin ? { stdin: io.stdin } : {}),
-      },
+      input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
       incidents: usage.incidents,
       ...(usage.maxFindings === undefined ? {} : { maxKeptFindings: usage.maxFindings }),
     },

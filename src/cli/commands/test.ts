@@ -1,23 +1,31 @@
 // `spelunk test [--content DIR]... [--data-dir DIR]... [--junit FILE]`: every detection's tests, as contentctl runs them, with no Splunk server.
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
-import { formatDiagnostics } from '../../core/diagnostic.ts';
+import { type Command, Option } from 'commander';
+import { formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
 import { BUILTIN_CONTENT_DIR, loadContent } from '../../detection/index.ts';
 import { junitXml } from '../../engine/test-runner/junit-xml.ts';
 import { runDetectionTests } from '../../engine/test-runner/run-detection-tests.ts';
 import { summaryLine, type TestResult } from '../../engine/test-runner/test-report.ts';
 import { printable } from '../../ingest/input/input-summary.ts';
-import { loadDataModels } from '../../knowledge/datamodels/load/load-data-models.ts';
-import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
+import {
+  addOptions,
+  collect,
+  contentOption,
+  type DataModelCliOptions,
+  dataModelsOption,
+  type KnowledgeCliOptions,
+  knowledgeOptions,
+  loadDataModelsOf,
+  loadKnowledgeOf,
+} from './shared-options.ts';
 
-export interface TestCommandOptions {
+export interface TestCommandOptions extends KnowledgeCliOptions, DataModelCliOptions {
   readonly content: readonly string[];
   readonly dataDir: readonly string[];
   readonly detection: readonly string[];
   readonly junit?: string;
-  readonly props: readonly string[];
   /** Print passing and skipped tests too, not only failures. */
   readonly verbose?: boolean;
 }
@@ -27,69 +35,58 @@ export interface TestIo {
   readonly err: (text: string) => void;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-
 export const testCommand: CliCommand = {
   register(program: Command) {
-    program
+    const command = program
       .command('test')
       .description(
         "Replay each detection's test data as contentctl does and check its results (benign tests: none)",
-      )
-      .option(
-        '--content <dir>',
-        'ESCU content directory (repeatable; default: the built-in pack)',
-        collect,
-        [],
-      )
-      .option(
+      );
+    addOptions(
+      command,
+      contentOption(),
+      new Option(
         '--data-dir <dir>',
         'where attack-data URLs are read from: the URL path mirrored under it (repeatable)',
-        collect,
-        [],
       )
-      .option(
-        '--detection <name>',
-        'test only this detection: name or id (repeatable)',
-        collect,
-        [],
-      )
-      .option('--junit <file>', 'write the results as JUnit XML')
-      .option(
-        '--props <file|dir>',
-        'field knowledge over the built-in Windows knowledge (repeatable)',
-        collect,
-        [],
-      )
-      .option('-v, --verbose', 'list passing and skipped tests too')
-      .action(async (options: TestCommandOptions) => {
-        process.exitCode = await runTestCommand(options, {
-          out: (text) => process.stdout.write(text),
-          err: (text) => process.stderr.write(text),
-        });
+        .argParser(collect)
+        .default([]),
+      new Option('--detection <name>', 'test only this detection: name or id (repeatable)')
+        .argParser(collect)
+        .default([]),
+      new Option('--junit <file>', 'write the results as JUnit XML'),
+      new Option('-v, --verbose', 'list passing and skipped tests too'),
+      knowledgeOptions(),
+      dataModelsOption(),
+    ).action(async (options: TestCommandOptions) => {
+      process.exitCode = await runTestCommand(options, {
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
       });
+    });
   },
 };
 
 const MARK = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' } as const;
 
 /**
- * load content → load field knowledge (with the content's lookups) → run every test, printing
- * each as it ends → closing line `N passed, N failed, N skipped` → JUnit XML. Exit 1 when any
- * test failed or a content file did not load.
+ * load the data models → load content (with them) → load field knowledge (with the content's
+ * lookups) → run every test, printing each as it ends → closing line `N passed, N failed, N
+ * skipped` → JUnit XML. Exit 1 when any test failed or a content file did not load; exit 2 when
+ * the --props or --datamodels files have errors.
  */
 export async function runTestCommand(options: TestCommandOptions, io: TestIo): Promise<number> {
   // tstats searches read the CIM data models, computed from each test's events.
+  const dataModels = loadDataModelsOf(options);
   const pack = loadContent(options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR], {
-    dataModels: loadDataModels().dataModels,
+    dataModels: dataModels.dataModels,
   });
   const contentErrors = pack.diagnostics.filter((d) => d.severity === 'error');
   if (contentErrors.length > 0) io.err(`${formatDiagnostics(contentErrors)}\n\n`);
-  const knowledge = loadFieldKnowledge({ paths: options.props, lookups: pack.lookups });
-  if (knowledge.diagnostics.some((d) => d.severity === 'error')) {
-    io.err(`${formatDiagnostics(knowledge.diagnostics)}\n`);
-    return EXIT_USAGE;
-  }
+  const knowledge = loadKnowledgeOf(options, pack.lookups);
+  const setupProblems = [...dataModels.diagnostics, ...knowledge.diagnostics];
+  if (setupProblems.length > 0) io.err(`${formatDiagnostics(setupProblems)}\n\n`);
+  if (hasErrors(setupProblems)) return EXIT_USAGE;
   const known = new Set(pack.detections.flatMap((d) => [d.name.toLowerCase(), d.id.toLowerCase()]));
   const unknown = options.detection.filter((n) => !known.has(n.toLowerCase()));
   if (unknown.length > 0) {

@@ -1,6 +1,6 @@
 // `spelunk validate <dir>...`: loads ESCU content directories and reports every problem and a summary.
 import type { Command } from 'commander';
-import { formatDiagnostic } from '../../core/diagnostic.ts';
+import { formatDiagnostic, hasErrors } from '../../core/diagnostic.ts';
 import {
   type AttackCatalog,
   formatContentSummary,
@@ -10,8 +10,9 @@ import {
 } from '../../detection/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
+import { type DataModelCliOptions, dataModelsOption, loadDataModelsOf } from './shared-options.ts';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends DataModelCliOptions {
   /** An ATT&CK Enterprise STIX bundle or techniques CSV: checks ids and names their tactics. */
   readonly attack?: string;
   readonly listDisabled: boolean;
@@ -38,6 +39,7 @@ export const validateCommand: CliCommand = {
       )
       .option('--list-disabled', 'name every disabled detection under its reason', false)
       .option('--no-warnings', 'print errors only (warnings are still counted)')
+      .addOption(dataModelsOption())
       .action((dirs: string[], options: ValidateOptions) => {
         process.exitCode = runValidate(dirs, options, {
           out: (text) => process.stdout.write(text),
@@ -47,7 +49,10 @@ export const validateCommand: CliCommand = {
   },
 };
 
-/** Exit 0 when nothing is wrong, 1 when any file or search has an error, 2 on a bad option. */
+/**
+ * Exit 0 when nothing is wrong, 1 when any file or search (or --datamodels mapping) has an error,
+ * 2 on a bad option.
+ */
 export function runValidate(
   dirs: readonly string[],
   options: ValidateOptions,
@@ -62,8 +67,13 @@ export function runValidate(
     }
     attack = read;
   }
-  const pack = loadContent(dirs, attack ? { attack } : {});
-  for (const diagnostic of pack.diagnostics) {
+  // tstats searches compile against the data models, as hunt and test run them.
+  const dataModels = loadDataModelsOf(options);
+  const pack = loadContent(dirs, {
+    ...(attack ? { attack } : {}),
+    dataModels: dataModels.dataModels,
+  });
+  for (const diagnostic of [...dataModels.diagnostics, ...pack.diagnostics]) {
     if (diagnostic.severity === 'warning' && !options.warnings) continue;
     io.err(`${formatDiagnostic(diagnostic)}\n\n`);
   }
@@ -71,5 +81,5 @@ export function runValidate(
   io.out(
     `${[`content: ${pack.roots.join(', ')}`, ...formatContentSummary(summary, options.listDisabled)].join('\n')}\n`,
   );
-  return summary.errors > 0 ? EXIT_FAILURE : EXIT_OK;
+  return summary.errors > 0 || hasErrors(dataModels.diagnostics) ? EXIT_FAILURE : EXIT_OK;
 }

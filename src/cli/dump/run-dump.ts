@@ -1,8 +1,6 @@
 // `spelunk dump`: open inputs → print each event (JSON line, or its XML) → report input problems.
 import { formatDiagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
-import type { EvtxReadOptions } from '../../ingest/evtx/index.ts';
-import type { InputFormatName } from '../../ingest/formats/input-format.ts';
 import {
   formatInputSummary,
   hasInputProblems,
@@ -10,22 +8,16 @@ import {
 } from '../../ingest/input/input-summary.ts';
 import { openInputs } from '../../ingest/open-inputs.ts';
 import { INGEST_CODES } from '../../ingest/problem-codes.ts';
+import { type InputCliOptions, inputReadOptions } from '../commands/shared-options.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { eventJsonLine } from './event-json.ts';
 
 export type DumpFormat = 'jsonl' | 'xml';
 
-export interface DumpOptions {
+export interface DumpOptions extends InputCliOptions {
   readonly format: DumpFormat;
-  readonly inputFormat?: InputFormatName;
-  readonly index?: string;
-  readonly source?: string;
-  readonly sourcetype?: string;
   /** Include `_raw` in JSON lines. */
   readonly raw: boolean;
-  readonly strict: boolean;
-  /** How EVTX files are read (--recover, --threads). */
-  readonly evtx?: EvtxReadOptions;
   /** Adds fields to each batch before it is printed (the field knowledge; none with --raw-fields). */
   readonly enrich?: {
     readonly readsRaw: boolean;
@@ -51,20 +43,17 @@ export async function runDump(
   io: DumpIo,
 ): Promise<number> {
   let printed = 0;
+  const input = inputReadOptions(options);
   const inputs = await openInputs(paths, {
+    ...input,
     needRaw: options.raw || options.format === 'xml' || options.enrich?.readsRaw === true,
     onProblem: (problem) => {
       if (printed++ < LIVE_PROBLEMS) io.err(`${formatDiagnostic(problemDiagnostic(problem))}\n`);
     },
-    ...(options.inputFormat === undefined ? {} : { inputFormat: options.inputFormat }),
-    ...(options.index === undefined ? {} : { index: options.index }),
-    ...(options.source === undefined ? {} : { source: options.source }),
-    ...(options.sourcetype === undefined ? {} : { sourcetype: options.sourcetype }),
     ...(io.stdin === undefined ? {} : { stdin: io.stdin }),
     ...(io.signal === undefined ? {} : { signal: io.signal }),
     // --format xml prints EVTX records as `evtxexport -f xml` lays them out.
-    evtx:
-      options.format === 'xml' ? { ...options.evtx, rawStyle: 'evtxexport' } : (options.evtx ?? {}),
+    ...(options.format === 'xml' ? { evtx: { ...input.evtx, rawStyle: 'evtxexport' } } : {}),
   });
   for await (const batch of inputs.source) {
     if (options.format === 'jsonl') options.enrich?.apply(batch);

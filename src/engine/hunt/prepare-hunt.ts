@@ -30,6 +30,10 @@ export interface HuntSetupOptions {
   readonly only: readonly string[];
   /** props/transforms/YAML knowledge applied over the built-in Windows knowledge. */
   readonly props?: readonly string[];
+  /** Include the built-in Windows knowledge and data-model event types (default true). */
+  readonly builtinKnowledge?: boolean;
+  /** Data-model mapping files or directories, after the built-in event types. */
+  readonly dataModels?: readonly string[];
 }
 
 export interface SplHuntDetection {
@@ -55,13 +59,16 @@ export interface HuntSetup {
 
 /**
  * load content (the built-in pack by default) → select detections (`only`) → compile each
- * enabled one with its pack's macros and lookups → load and compile Sigma rules (keeping only
- * the selected ones) → load the field knowledge, with the pack's lookups.
+ * enabled one with its pack's macros, lookups and data models → load and compile Sigma rules
+ * (keeping only the selected ones) → load the field knowledge, with the pack's lookups.
  */
 export function prepareHunt(options: HuntSetupOptions): HuntSetup {
   const diagnostics: Diagnostic[] = [];
   // tstats/datamodel searches read the CIM data models, computed from the events in the pass.
-  const dataModels = loadDataModels();
+  const dataModels = loadDataModels({
+    paths: options.dataModels ?? [],
+    builtin: options.builtinKnowledge !== false,
+  });
   diagnostics.push(...dataModels.diagnostics);
   const pack = loadContent(options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR], {
     dataModels: dataModels.dataModels,
@@ -141,6 +148,7 @@ export function prepareHunt(options: HuntSetupOptions): HuntSetup {
 
   const knowledge = loadFieldKnowledge({
     paths: options.props ?? [],
+    builtin: options.builtinKnowledge !== false,
     lookups: pack.lookups,
   });
   diagnostics.push(...knowledge.diagnostics);

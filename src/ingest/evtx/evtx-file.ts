@@ -14,7 +14,7 @@ import {
 } from './file-header.ts';
 import { unpackChunk } from './parallel/packed-chunk.ts';
 import { unpackEvents } from './parallel/packed-events.ts';
-import { ChunkWorkerPool } from './parallel/worker-pool.ts';
+import { leasePool, type PoolLease } from './parallel/shared-pools.ts';
 import { EVTX_CODES } from './problem-codes.ts';
 
 export interface EvtxFileOptions extends ChunkDecodeOptions {
@@ -35,15 +35,10 @@ interface ChunkDecoding<T> {
   pool(size: number): ChunkPool<T>;
 }
 
-interface ChunkPool<T> {
-  readonly size: number;
-  /** Decodes `buffer[0, length)`; the buffer is transferred to a worker and unusable after. */
-  decode(buffer: Buffer, length: number, index: number, fileOffset: number): Promise<T>;
-  close(): Promise<void>;
-}
+type ChunkPool<T> = PoolLease<T>;
 
 /** Chunks decoded ahead of the consumer per worker; bounds memory whatever the file size. */
-const CHUNKS_AHEAD_PER_WORKER = 4;
+const CHUNKS_AHEAD_PER_WORKER = 8;
 
 /**
  * Decoded chunks of the file in order (records with event parts and/or XML). Throws
@@ -58,7 +53,7 @@ export function decodeEvtxFile(
   const { workers, signal, ...decode } = options;
   return decodeChunks(path, workers, signal, onProblem, {
     inThread: () => new ChunkDecoder(decode),
-    pool: (size) => new ChunkWorkerPool(size, { kind: 'records', options: decode }, unpackChunk),
+    pool: (size) => leasePool(size, { kind: 'records', options: decode }, unpackChunk),
   });
 }
 
@@ -71,7 +66,7 @@ export function decodeEvtxEvents(
   const { workers, signal, ...decode } = options;
   return decodeChunks(path, workers, signal, onProblem, {
     inThread: () => new EventChunkDecoder(decode),
-    pool: (size) => new ChunkWorkerPool(size, { kind: 'events', options: decode }, unpackEvents),
+    pool: (size) => leasePool(size, { kind: 'events', options: decode }, unpackEvents),
   });
 }
 
@@ -118,7 +113,7 @@ async function* decodeChunks<T>(
       yield await (pending.shift() as Promise<T>);
     }
   } finally {
-    await pool?.close();
+    pool?.release();
     await file.close();
   }
 }

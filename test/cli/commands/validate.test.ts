@@ -45,7 +45,7 @@ test('broken content: exit 1, each error rendered with its file, line and caret'
     /error\[SPL101\]: unknown command "evall"\n\s+--> .*bad_search\.yml:11:5\n\s+\|\n11 \| {3}\| evall x=1\n\s+\| {5}\^\^\^\^\^/,
   );
   assert.match(out, /^problems: 9 errors, 2 warnings/m);
-  assert.match(out, /^ {6}1 {2}unsupported command "tstats"\n {9}- Tstats Search$/m);
+  assert.match(out, /^ {6}1 {2}unsupported command "mstats"\n {9}- Mstats Search$/m);
 });
 
 test('--no-warnings hides warnings but keeps counting them', () => {

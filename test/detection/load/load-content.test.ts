@@ -141,22 +141,22 @@ test('broken content: every problem is reported where it is, and the rest loads'
     [
       ['Bad Search', 'the search does not parse'],
       ['Duplicate Id', 'enabled'],
+      ['Mstats Search', 'unsupported command "mstats"'],
       ['PyYAML Only', 'status: deprecated'],
-      ['Tstats Search', 'unsupported command "tstats"'],
     ],
   );
   assert.deepEqual(broken.files.detection, { loaded: 4, failed: 4 });
 });
 
 test('a search the engine cannot run is disabled with the reason, not reported as an error', () => {
-  const tstats = broken.detections.find((d) => d.name === 'Tstats Search');
-  assert.equal(tstats?.disabled?.code, 'unsupported-command');
-  assert.equal(tstats?.disabled?.diagnostic?.code, 'SPL501');
-  assert.match(tstats?.disabled?.message ?? '', /^unsupported command "tstats": /);
+  const mstats = broken.detections.find((d) => d.name === 'Mstats Search');
+  assert.equal(mstats?.disabled?.code, 'unsupported-command');
+  assert.equal(mstats?.disabled?.diagnostic?.code, 'SPL501');
+  assert.match(mstats?.disabled?.message ?? '', /^unsupported command "mstats": /);
   // The engine's diagnostic points into the YAML file, at the command name.
   assert.equal(
-    located(tstats?.disabled?.diagnostic as Diagnostic),
-    'SPL501 tstats_search.yml:9:12',
+    located(mstats?.disabled?.diagnostic as Diagnostic),
+    'SPL501 mstats_search.yml:9:12',
   );
   assert.ok(!broken.diagnostics.some((d) => d.code === 'SPL501'));
 });

@@ -33,6 +33,8 @@ export class ChunkWorkerPool<P, T> {
   private readonly outstanding = new Map<Worker, number>();
   private readonly unpack: (packed: P) => T;
   private nextId = 0;
+  /** Set when a worker failed or the pool was closed: nothing more is sent. */
+  private failure: Error | undefined;
 
   constructor(size: number, job: WorkerJob, unpack: (packed: P) => T) {
     this.size = size;
@@ -40,7 +42,8 @@ export class ChunkWorkerPool<P, T> {
     this.workers = Array.from({ length: size }, () => {
       const worker = startWorker(job);
       worker.on('message', (reply: WorkerReply<P>) => this.settle(reply));
-      worker.on('error', (error) => this.failAll(error));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => this.fail(new Error(`a decoding worker exited (code ${code})`)));
       // Only a worker with work outstanding keeps the process alive: a consumer that stops
       // pulling without closing the iterator must not hang the process.
       worker.unref();
@@ -50,6 +53,7 @@ export class ChunkWorkerPool<P, T> {
 
   /** Decodes `buffer[0, length)`; the buffer is transferred to the worker and unusable after. */
   decode(buffer: Buffer, length: number, index: number, fileOffset: number): Promise<T> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
     const id = this.nextId++;
     const worker = this.workers[id % this.size] as Worker;
     return new Promise<T>((resolve, reject) => {
@@ -68,9 +72,19 @@ export class ChunkWorkerPool<P, T> {
     });
   }
 
+  /** False once a worker failed or the pool was closed. */
+  get usable(): boolean {
+    return this.failure === undefined;
+  }
+
   async close(): Promise<void> {
-    this.failAll(new Error('chunk decoding stopped'));
+    this.fail(new Error('chunk decoding stopped'));
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.failAll(error);
   }
 
   private settle(reply: WorkerReply<P>): void {

@@ -1,17 +1,13 @@
-// --recover and --threads on the commands that read events: parsed, checked, and carried to the
-// EVTX reader through openInputs.
+// The shared input options: --recover and --threads parsed, checked, and carried to the EVTX
+// reader through openInputs.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Command, CommanderError } from 'commander';
-import {
-  evtxReadOptions,
-  recoverOption,
-  threadsOption,
-} from '../../../src/cli/commands/evtx-options.ts';
 import { runSearch } from '../../../src/cli/commands/search.ts';
+import { evtxReadOptions, inputOptions } from '../../../src/cli/commands/shared-options.ts';
 import { runDump } from '../../../src/cli/dump/run-dump.ts';
 import { evtxFile, sampleChunk } from '../../ingest/evtx/writer/chunk-writer.ts';
 import { SAMPLE_TEMPLATE, sampleEvent } from '../../ingest/evtx/writer/event-template.ts';
@@ -30,11 +26,8 @@ writeFileSync(
 );
 
 function parse(args: string[]): Record<string, unknown> {
-  const command = new Command('x')
-    .exitOverride()
-    .configureOutput({ writeErr: () => {} })
-    .addOption(recoverOption())
-    .addOption(threadsOption());
+  const command = new Command('x').exitOverride().configureOutput({ writeErr: () => {} });
+  for (const option of inputOptions()) command.addOption(option);
   command.parse(args, { from: 'user' });
   return command.opts();
 }
@@ -60,7 +53,7 @@ async function dumpLines(options: { recover?: boolean; threads?: number }) {
   let err = '';
   const code = await runDump(
     [file],
-    { format: 'jsonl', raw: false, strict: false, evtx: evtxReadOptions(options) },
+    { format: 'jsonl', raw: false, strict: false, ...options },
     {
       out: async (text) => {
         out += text;
