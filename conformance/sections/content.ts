@@ -10,6 +10,7 @@ import {
   readAttackCatalog,
   summarizeContent,
 } from '../../src/detection/index.ts';
+import { loadDataModels } from '../../src/knowledge/datamodels/load/load-data-models.ts';
 import { type ConformanceSection, corpusPath, REPO_ROOT } from '../harness.ts';
 
 const EXAMPLES = 3;
@@ -71,8 +72,13 @@ const section: ConformanceSection = {
     const catalog = 'severity' in attack ? undefined : attack;
     if (!catalog) hardFailures.push('cannot read the corpus ATT&CK techniques CSV');
 
+    // tstats searches compile against the data models, as validate, hunt and test load content.
+    const { dataModels } = loadDataModels();
     const started = performance.now();
-    const escu = loadContent([corpusPath('escu')], catalog ? { attack: catalog } : {});
+    const escu = loadContent([corpusPath('escu')], {
+      dataModels,
+      ...(catalog ? { attack: catalog } : {}),
+    });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`\n--- ../shared/corpus/escu (${seconds} s)`);
     for (const line of formatContentSummary(summarizeContent(escu), false)) console.log(line);
@@ -90,7 +96,7 @@ const section: ConformanceSection = {
       corpusPath('escu', 'newer_excerpts', 'detections'),
       path.join(linked, 'detections'),
     );
-    const excerpts = loadContent([linked], catalog ? { attack: catalog } : {});
+    const excerpts = loadContent([linked], { dataModels, ...(catalog ? { attack: catalog } : {}) });
     const newer = excerpts.detections;
     const excerptProblems = excerpts.diagnostics;
     console.log(
@@ -103,7 +109,7 @@ const section: ConformanceSection = {
     }
     for (const [key, n] of byMessage) console.log(`  ${String(n).padStart(5)}  ${key}`);
 
-    const content = loadContent([path.join(REPO_ROOT, 'content')]);
+    const content = loadContent([path.join(REPO_ROOT, 'content')], { dataModels });
     console.log('\n--- content/ (the bundled pack)');
     for (const line of formatContentSummary(summarizeContent(content), true)) console.log(line);
     hardFailures.push(...checkAccounting('content', content));

@@ -1,8 +1,10 @@
-// spl-compile: how many ESCU detection searches compile to a runnable plan, with the reasons for the rest.
+// spl-compile: how many ESCU detection searches compile to a runnable plan (with the built-in data
+// models, as hunt and validate compile them), with the reasons for the rest.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
 import type { Event } from '../../src/core/event.ts';
+import { loadDataModels } from '../../src/knowledge/datamodels/load/load-data-models.ts';
 import { loadLookupDirectories } from '../../src/spl/lookups/load-lookup-directories.ts';
 import type { LookupStore } from '../../src/spl/lookups/lookup-store.ts';
 import { parseLenientYaml } from '../../src/spl/macros/lenient-yaml.ts';
@@ -48,7 +50,8 @@ function runEmpty(plan: Plan): string | undefined {
 
 const section: ConformanceSection = {
   name: 'spl-compile',
-  description: 'ESCU detection searches compile to a runnable plan (corpus macros and lookups)',
+  description:
+    'ESCU detection searches compile to a runnable plan (corpus macros and lookups, built-in data models)',
   async run() {
     const macros = loadMacros([corpusPath('escu', 'macros')]);
     const lookups = loadLookupDirectories([corpusPath('escu', 'lookups')]);
@@ -58,6 +61,9 @@ const section: ConformanceSection = {
     );
     for (const d of lookupErrors) console.log(`  ${formatDiagnostic(d).split('\n').join('\n  ')}`);
     const hardFailures: string[] = [];
+    const dataModels = loadDataModels();
+    for (const d of dataModels.diagnostics)
+      hardFailures.push(`built-in data models: ${formatDiagnostic(d)}`);
     const dir = corpusPath('escu', 'detections');
     const failures = new Map<string, string[]>();
     let total = 0;
@@ -82,6 +88,7 @@ const section: ConformanceSection = {
         result = compileSpl(search, {
           macros: macros.library,
           lookups: lookups.store,
+          dataModels: dataModels.dataModels,
           sourceName: relative,
         });
       } catch (caught) {
