@@ -98,6 +98,11 @@ export class Cursor {
     if (token.kind === 'eof') {
       this.fail('SPL011', `expected ${expected}, found the end of the command`, token.span);
     }
+    if (token.span.end === token.span.start) {
+      // A character no token of this mode can start with (a `|` in a text that is one command).
+      const at = { start: token.span.start, end: token.span.start + 1 };
+      this.fail('SPL010', `expected ${expected}, found "${this.text[at.start]}"`, at);
+    }
     this.fail('SPL010', `expected ${expected}, found ${describe(token)}`, token.span);
   }
 

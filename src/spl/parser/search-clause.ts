@@ -95,7 +95,9 @@ function parsePrimary(cursor: Cursor, options: SearchClauseOptions, depth: numbe
     const subsearch = parseSubsearch(cursor);
     return { kind: 'SearchSubsearch', subsearch, span: subsearch.span };
   }
-  if (token.kind === 'string' || token.kind === 'word') {
+  // An empty word is a character no search term can start with (a `|` inside a text that is not
+  // split into commands): consuming it would not advance the cursor.
+  if (token.kind === 'string' || (token.kind === 'word' && token.span.end > token.span.start)) {
     cursor.next('search');
     const next = cursor.peek('search');
     if (next.kind === 'operator') return parseComparison(cursor, token);
