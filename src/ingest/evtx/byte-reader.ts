@@ -86,27 +86,64 @@ export function decodeUtf16(bytes: Uint8Array, start: number, end: number): stri
 }
 
 function shortUtf16(b: Uint8Array, s: number, units: number): string {
-  const u = (k: number): number => (b[s + 2 * k] as number) | ((b[s + 2 * k + 1] as number) << 8);
   switch (units) {
     case 0:
       return '';
     case 1:
-      return String.fromCharCode(u(0));
+      return String.fromCharCode(unit(b, s, 0));
     case 2:
-      return String.fromCharCode(u(0), u(1));
+      return String.fromCharCode(unit(b, s, 0), unit(b, s, 1));
     case 3:
-      return String.fromCharCode(u(0), u(1), u(2));
+      return String.fromCharCode(unit(b, s, 0), unit(b, s, 1), unit(b, s, 2));
     case 4:
-      return String.fromCharCode(u(0), u(1), u(2), u(3));
+      return String.fromCharCode(unit(b, s, 0), unit(b, s, 1), unit(b, s, 2), unit(b, s, 3));
     case 5:
-      return String.fromCharCode(u(0), u(1), u(2), u(3), u(4));
+      return String.fromCharCode(
+        unit(b, s, 0),
+        unit(b, s, 1),
+        unit(b, s, 2),
+        unit(b, s, 3),
+        unit(b, s, 4),
+      );
     case 6:
-      return String.fromCharCode(u(0), u(1), u(2), u(3), u(4), u(5));
+      return String.fromCharCode(
+        unit(b, s, 0),
+        unit(b, s, 1),
+        unit(b, s, 2),
+        unit(b, s, 3),
+        unit(b, s, 4),
+        unit(b, s, 5),
+      );
     case 7:
-      return String.fromCharCode(u(0), u(1), u(2), u(3), u(4), u(5), u(6));
+      return String.fromCharCode(
+        unit(b, s, 0),
+        unit(b, s, 1),
+        unit(b, s, 2),
+        unit(b, s, 3),
+        unit(b, s, 4),
+        unit(b, s, 5),
+        unit(b, s, 6),
+      );
     default:
-      return String.fromCharCode(u(0), u(1), u(2), u(3), u(4), u(5), u(6), u(7));
+      return String.fromCharCode(
+        unit(b, s, 0),
+        unit(b, s, 1),
+        unit(b, s, 2),
+        unit(b, s, 3),
+        unit(b, s, 4),
+        unit(b, s, 5),
+        unit(b, s, 6),
+        unit(b, s, 7),
+      );
   }
+}
+
+/**
+ * UTF-16 code unit `k` from `s`. A module function, not a closure in shortUtf16: tsx (esbuild
+ * keepNames) wraps every closure in a `__name` call, paid on each call of the enclosing function.
+ */
+function unit(b: Uint8Array, s: number, k: number): number {
+  return (b[s + 2 * k] as number) | ((b[s + 2 * k + 1] as number) << 8);
 }
 
 /** The bytes as a Buffer (no copy), for Node's decoders. */

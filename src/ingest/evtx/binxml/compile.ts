@@ -57,22 +57,18 @@ export function compileFragment(
   origin = 0,
   nameFields?: NameField[],
 ): CompiledFragment {
-  const ops: MutableOp[] = [];
+  const c: Compilation = {
+    chunk,
+    r,
+    origin,
+    nameFields,
+    ops: [],
+    inStartTag: false,
+    inAttribute: false,
+  };
+  const { ops } = c;
   const stack: OpenElement[] = [];
-  let inStartTag = false;
-  let inAttribute = false;
   let p = start;
-  const push = (code: OpCode, at: number, fields: OpFields = {}): void => {
-    ops.push(op(code, at - origin, fields));
-  };
-  const nameAt = (at: number, field: string) => {
-    const ref = readNameRef(chunk, r, at, field);
-    nameFields?.push({ at: at - origin, inline: ref.inline, name: ref.name });
-    return ref;
-  };
-  const content = (at: number, what: string): void => {
-    if (inStartTag && !inAttribute) invalid('BinXML token', at, `${what} inside a start tag`);
-  };
 
   while (p < r.end) {
     const at = p;
@@ -80,10 +76,10 @@ export function compileFragment(
     switch (token & ~TOKEN_MORE_FLAG) {
       case TOKEN.eof:
         p = at + 1;
-        if (stack.length > 0 || inStartTag) invalid('BinXML token', at, 'EOF inside an element');
+        if (stack.length > 0 || c.inStartTag) invalid('BinXML token', at, 'EOF inside an element');
         return { ops, end: p };
       case TOKEN.openStartElement: {
-        if (inStartTag) invalid('BinXML token', at, 'element start inside a start tag');
+        if (c.inStartTag) invalid('BinXML token', at, 'element start inside a start tag');
         if (stack.length >= MAX_ELEMENT_DEPTH) {
           beyondLimit('BinXML element', at, `nesting deeper than ${MAX_ELEMENT_DEPTH} elements`);
         }
@@ -91,7 +87,7 @@ export function compileFragment(
           mode === 'template' ? r.u16(at + 1, 'dependency identifier') : NO_DEPENDENCY;
         let q = at + 1 + (mode === 'template' ? 2 : 0);
         r.u32(q, 'element data size');
-        const name = nameAt(q + 4, 'element name');
+        const name = nameAt(c, q + 4, 'element name');
         q = name.next;
         if (token & TOKEN_MORE_FLAG) {
           r.u32(q, 'attribute list size');
@@ -102,83 +98,83 @@ export function compileFragment(
           slots: [],
           guards: dependency === NO_DEPENDENCY ? [] : [dependency],
         });
-        push(OP.open, at, { name: name.name });
-        inStartTag = true;
-        inAttribute = false;
+        push(c, OP.open, at, { name: name.name });
+        c.inStartTag = true;
+        c.inAttribute = false;
         p = q;
         break;
       }
       case TOKEN.attribute: {
-        if (!inStartTag) invalid('BinXML token', at, 'attribute outside a start tag');
-        const name = nameAt(at + 1, 'attribute name');
-        push(OP.attribute, at, { name: name.name });
-        inAttribute = true;
+        if (!c.inStartTag) invalid('BinXML token', at, 'attribute outside a start tag');
+        const name = nameAt(c, at + 1, 'attribute name');
+        push(c, OP.attribute, at, { name: name.name });
+        c.inAttribute = true;
         p = name.next;
         break;
       }
       case TOKEN.closeStartElement:
-        if (!inStartTag) invalid('BinXML token', at, 'close of a start tag that is not open');
-        push(OP.startEnd, at);
-        inStartTag = false;
-        inAttribute = false;
+        if (!c.inStartTag) invalid('BinXML token', at, 'close of a start tag that is not open');
+        push(c, OP.startEnd, at);
+        c.inStartTag = false;
+        c.inAttribute = false;
         p = at + 1;
         break;
       case TOKEN.closeEmptyElement: {
-        if (!inStartTag) invalid('BinXML token', at, 'empty-element close outside a start tag');
-        push(OP.emptyEnd, at);
+        if (!c.inStartTag) invalid('BinXML token', at, 'empty-element close outside a start tag');
+        push(c, OP.emptyEnd, at);
         endElement(ops, stack);
-        inStartTag = false;
-        inAttribute = false;
+        c.inStartTag = false;
+        c.inAttribute = false;
         p = at + 1;
         break;
       }
       case TOKEN.endElement:
-        if (inStartTag || stack.length === 0) {
+        if (c.inStartTag || stack.length === 0) {
           invalid('BinXML token', at, 'end of an element that is not open');
         }
-        push(OP.close, at);
+        push(c, OP.close, at);
         endElement(ops, stack);
         p = at + 1;
         break;
       case TOKEN.value: {
-        content(at, 'value');
+        content(c, at, 'value');
         const type = r.u8(at + 1, 'value type');
         if (type === VALUE_TYPE.string) {
           const count = r.u16(at + 2, 'value text length');
-          push(OP.text, at, { text: r.utf16(at + 4, count, 'value text') });
+          push(c, OP.text, at, { text: r.utf16(at + 4, count, 'value text') });
           p = at + 4 + count * 2;
         } else {
           const size = FIXED_VALUE_SIZE[type];
           if (size === undefined)
             invalid('value type', at + 1, `0x${type.toString(16)} in a value token`);
           r.need(at + 2, size, 'value data');
-          push(OP.text, at, { text: scalarText(r.bytes, r.view, type, at + 2, at + 2 + size) });
+          push(c, OP.text, at, { text: scalarText(r.bytes, r.view, type, at + 2, at + 2 + size) });
           p = at + 2 + size;
         }
         break;
       }
       case TOKEN.cdataSection: {
-        content(at, 'CDATA section');
+        content(c, at, 'CDATA section');
         const count = r.u16(at + 1, 'CDATA length');
-        push(OP.cdata, at, { text: r.utf16(at + 3, count, 'CDATA text') });
+        push(c, OP.cdata, at, { text: r.utf16(at + 3, count, 'CDATA text') });
         p = at + 3 + count * 2;
         break;
       }
       case TOKEN.charRef:
-        content(at, 'character reference');
-        push(OP.charRef, at, { index: r.u16(at + 1, 'character reference value') });
+        content(c, at, 'character reference');
+        push(c, OP.charRef, at, { index: r.u16(at + 1, 'character reference value') });
         p = at + 3;
         break;
       case TOKEN.entityRef: {
-        content(at, 'entity reference');
-        const name = nameAt(at + 1, 'entity name');
-        push(OP.entityRef, at, { name: name.name });
+        content(c, at, 'entity reference');
+        const name = nameAt(c, at + 1, 'entity name');
+        push(c, OP.entityRef, at, { name: name.name });
         p = name.next;
         break;
       }
       case TOKEN.piTarget: {
-        if (inStartTag) invalid('BinXML token', at, 'processing instruction inside a start tag');
-        const target = nameAt(at + 1, 'PI target');
+        if (c.inStartTag) invalid('BinXML token', at, 'processing instruction inside a start tag');
+        const target = nameAt(c, at + 1, 'PI target');
         p = target.next;
         let data = '';
         if (p < r.end && r.u8(p, 'BinXML token') === TOKEN.piData) {
@@ -186,30 +182,30 @@ export function compileFragment(
           data = r.utf16(p + 3, count, 'PI data');
           p += 3 + count * 2;
         }
-        push(OP.pi, at, { name: target.name, text: data });
+        push(c, OP.pi, at, { name: target.name, text: data });
         break;
       }
       case TOKEN.normalSubstitution:
       case TOKEN.optionalSubstitution: {
         if (mode !== 'template') invalid('BinXML token', at, 'substitution outside a template');
-        content(at, 'substitution');
+        content(c, at, 'substitution');
         const index = r.u16(at + 1, 'substitution index');
         const type = r.u8(at + 3, 'substitution value type');
         const optional = (token & ~TOKEN_MORE_FLAG) === TOKEN.optionalSubstitution;
         const owner = stack[stack.length - 1];
         if (owner !== undefined) {
           if (!owner.slots.includes(index)) owner.slots.push(index);
-          if (optional && !inStartTag && !owner.guards.includes(index)) owner.guards.push(index);
+          if (optional && !c.inStartTag && !owner.guards.includes(index)) owner.guards.push(index);
         }
-        push(OP.substitution, at, { index, type, optional });
+        push(c, OP.substitution, at, { index, type, optional });
         p = at + 4;
         break;
       }
       case TOKEN.templateInstance: {
         if (mode !== 'document') invalid('BinXML token', at, 'template instance inside a template');
-        content(at, 'template instance');
+        content(c, at, 'template instance');
         const parsed = readTemplateInstance(chunk, r, at);
-        push(OP.instance, at, { instance: parsed });
+        push(c, OP.instance, at, { instance: parsed });
         p = parsed.end;
         break;
       }
@@ -221,8 +217,36 @@ export function compileFragment(
         invalid('BinXML token', at, `unknown token 0x${token.toString(16)}`);
     }
   }
-  if (stack.length > 0 || inStartTag) invalid('BinXML data', p, 'ends inside an element');
+  if (stack.length > 0 || c.inStartTag) invalid('BinXML data', p, 'ends inside an element');
   return { ops, end: p };
+}
+
+/**
+ * The state of one compileFragment call. Its helpers are module functions over it rather than
+ * closures: tsx (esbuild keepNames) wraps each closure in a `__name` call, paid on every compile.
+ */
+interface Compilation {
+  readonly chunk: ChunkContext;
+  readonly r: ByteReader;
+  readonly origin: number;
+  readonly nameFields: NameField[] | undefined;
+  readonly ops: MutableOp[];
+  inStartTag: boolean;
+  inAttribute: boolean;
+}
+
+function push(c: Compilation, code: OpCode, at: number, fields: OpFields = {}): void {
+  c.ops.push(op(code, at - c.origin, fields));
+}
+
+function nameAt(c: Compilation, at: number, field: string) {
+  const ref = readNameRef(c.chunk, c.r, at, field);
+  c.nameFields?.push({ at: at - c.origin, inline: ref.inline, name: ref.name });
+  return ref;
+}
+
+function content(c: Compilation, at: number, what: string): void {
+  if (c.inStartTag && !c.inAttribute) invalid('BinXML token', at, `${what} inside a start tag`);
 }
 
 function endElement(ops: MutableOp[], stack: OpenElement[]): void {

@@ -43,7 +43,6 @@ export function fileTimeText(low: number, high: number): string {
   if (d.length !== 10) {
     return `${d}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${String(ticks).padStart(7, '0')}00Z`;
   }
-  const digit = (n: number, unit: number): number => 48 + (Math.floor(n / unit) % 10);
   return String.fromCharCode(
     d.charCodeAt(0),
     d.charCodeAt(1),
@@ -76,6 +75,14 @@ export function fileTimeText(low: number, high: number): string {
     48,
     90,
   );
+}
+
+/**
+ * The character code of the decimal digit of `n` at `unit`. Not a closure in fileTimeText: tsx
+ * (esbuild keepNames) wraps closures in a `__name` call made each time the enclosing function runs.
+ */
+function digit(n: number, unit: number): number {
+  return 48 + (Math.floor(n / unit) % 10);
 }
 
 /** `YYYY-MM-DD` of a day count since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
