@@ -135,6 +135,8 @@ function parseIn(cursor: Cursor, field: Token): SearchExpr {
     while (cursor.accept('search', 'comma')) {}
     const token = cursor.nextSearchValue();
     if (token.kind === 'rparen') break;
+    if (token.kind === 'word' && token.span.end === token.span.start)
+      cursor.unexpected(token, 'a value in the IN list');
     values.push(parseValue(cursor, token, 'a value in the IN list'));
     const separator = cursor.peek('search');
     if (separator.kind === 'comma') cursor.next('search');
