@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { xorshift32 as random } from '../../src/core/seeded-random.ts';
 import { BENCH_TMP, type BenchSection, REPO_ROOT, rate, ratio } from '../harness.ts';
 
 /** `HUNT_BENCH_EVENTS=250000,1000000` (default): the input sizes, to show memory stays flat. */
@@ -20,19 +21,6 @@ const SYSMON =
   "<Provider Name='Microsoft-Windows-Sysmon' Guid='{5770385F-C22A-43E0-BF4C-06F5698FFBD9}'/>";
 const SECURITY =
   "<Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-A5BA-3E3B0328C30D}'/>";
-
-/** Deterministic xorshift32: every run writes the same file. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x100000000;
-  };
-}
 
 const pick = <T>(next: () => number, items: readonly T[]): T =>
   items[Math.floor(next() * items.length)] as T;

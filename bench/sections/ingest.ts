@@ -12,6 +12,7 @@ import {
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { gzipSync } from 'node:zlib';
+import { xorshift32 as random } from '../../src/core/seeded-random.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
 import {
   BENCH_TMP,
@@ -24,19 +25,6 @@ import {
 
 const TARGET_BYTES = 64 * 1024 * 1024;
 const REPEAT = 3;
-
-/** Deterministic xorshift32, so every run reads the same bytes. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x100000000;
-  };
-}
 
 const IMAGES = [
   'C:\\Windows\\System32\\svchost.exe',

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Event } from '../../src/core/event.ts';
+import { xorshift32 as random } from '../../src/core/seeded-random.ts';
 import {
   compileSigmaRules,
   createSigmaMatcher,
@@ -19,19 +20,6 @@ const CORPUS = path.resolve(
   process.env['SPELUNK_CORPUS'] ?? path.join(REPO_ROOT, '..', 'shared', 'corpus'),
 );
 const SIGMA_DIRS = ['rules', 'rules-threat-hunting', 'rules-emerging-threats'];
-
-/** Deterministic xorshift32, so every run sees the same events. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x100000000;
-  };
-}
 
 const USERS = [
   'CORP\\alice',

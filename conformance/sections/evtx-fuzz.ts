@@ -1,6 +1,7 @@
 // Conformance `evtx-fuzz`: bounded mutation fuzzing over real corpus samples. Every mutated file
 // must decode without an exception escaping, without an internal error, and in bounded time.
 import { readFileSync } from 'node:fs';
+import { mulberry32 as random } from '../../src/core/seeded-random.ts';
 import { ChunkDecoder } from '../../src/ingest/evtx/decode-chunk.ts';
 import type { ConformanceSection } from '../harness.ts';
 import { corpusEvtxFiles, shortName } from './evtx-roundtrip.ts';
@@ -8,18 +9,6 @@ import { corpusEvtxFiles, shortName } from './evtx-roundtrip.ts';
 const BUDGET_MS = Number(process.env['SPELUNK_EVTX_FUZZ_MS'] ?? 30_000);
 /** A mutated file slower than this many times its intact decode (plus slack) counts as a hang. */
 const SLOWDOWN_LIMIT = 20;
-
-/** mulberry32, so that a failure names a reproducible seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(base: Uint8Array, next: () => number): Buffer {
   const pick = (n: number) => Math.floor(next() * n);

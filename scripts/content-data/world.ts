@@ -1,17 +1,7 @@
 // Deterministic hosts, accounts and processes for the content pack's generated telemetry.
+import { mulberry32 as seededRandom } from '../../src/core/seeded-random.ts';
 import type { Account, FileInfo, Host, Proc } from './xml-events.ts';
 
-/** mulberry32: a small seeded generator, so every run writes the same files. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class World {
   private readonly random: () => number;

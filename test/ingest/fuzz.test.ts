@@ -3,22 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Event } from '../../src/core/event.ts';
+import { mulberry32 as random } from '../../src/core/seeded-random.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
 import type { IngestProblem } from '../../src/ingest/read-options.ts';
 import { chunksOf } from './helpers/read-text.ts';
 import { eventXml, IMAGE_LOAD, PROCESS_CREATE } from './helpers/windows-xml.ts';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const evtxDump = JSON.stringify(
   {

@@ -1,4 +1,5 @@
 // Seed 000's search and a generated Sysmon sample: fixtures other tests and benchmarks build on.
+import { mulberry32 as random } from '../../core/seeded-random.ts';
 
 /**
  * Seed 000, "Detect IDE Tunneling in Splunk", verbatim. It names the sourcetype the old Sysmon
@@ -75,18 +76,6 @@ const TUNNELS: readonly (readonly [string, string])[] = [
     'Code.exe serve-web --without-connection-token',
   ],
 ];
-
-/** A small deterministic generator (mulberry32): the sample is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const escapeXml = (text: string) =>
   text.replace(
