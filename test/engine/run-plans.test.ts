@@ -83,3 +83,93 @@ describe('runPlansOverEvents', () => {
     assert.deepEqual(results[0], [{ count: 1 }]);
   });
 });
+
+/**
+ * A source of 1,000 batches (endless for a `head`) that counts the batches pulled from it and
+ * whether it was closed; bounded so that a pump that never stops fails the test instead of hanging.
+ */
+function endless(batch: readonly Event[]) {
+  const seen = { pulled: 0, closed: false };
+  async function* source(): EventSource {
+    try {
+      while (seen.pulled < 1000) {
+        seen.pulled++;
+        yield batch.map((e) => ({ ...e }));
+      }
+    } finally {
+      seen.closed = true;
+    }
+  }
+  return { seen, source: source() };
+}
+
+describe('runPlansOverEvents stops reading once every run is done', () => {
+  const ten = Array.from({ length: 10 }, (_, i) => sysmon(i % 2 === 0 ? '1' : '3', `p${i}.exe`));
+
+  async function runEndless(spls: string[]) {
+    const plans = spls.map(plan);
+    const results: Event[][] = plans.map(() => []);
+    const { seen, source } = endless(ten);
+    await runPlansOverEvents(
+      plans.map((p, i) => ({ plan: p, context: { emit: (rows) => results[i]?.push(...rows) } })),
+      source,
+      planEventFlow(plans, cleanKnowledge({ props: '' })),
+    );
+    return { results, seen };
+  }
+
+  test('head 12 over batches of 10 pulls two batches and closes the source', async () => {
+    const { results, seen } = await runEndless(['EventCode=* | head 12 | table Image']);
+    assert.equal(results[0]?.length, 12);
+    assert.equal(results[0]?.[11]?.['Image'], 'p1.exe');
+    assert.equal(seen.pulled, 2);
+    assert.equal(seen.closed, true);
+  });
+
+  test('several plans: each done run gets no more events; reading stops when the last is done', async () => {
+    // Five EventCode=1 events per batch: head 3 is done after one batch, head 12 after three.
+    const { results, seen } = await runEndless([
+      'EventCode=1 | head 3 | table Image',
+      'EventCode=1 | head 12 | table Image',
+      '| makeresults count=1 | eval g=1 | table g',
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.length),
+      [3, 12, 1],
+    );
+    assert.equal(seen.pulled, 3);
+    assert.equal(seen.closed, true);
+  });
+
+  test('head 0 reads nothing', async () => {
+    const { results, seen } = await runEndless(['EventCode=1 | head 0']);
+    assert.deepEqual(results, [[]]);
+    assert.equal(seen.pulled, 0);
+  });
+
+  test('a run that is never done reads the whole source', async () => {
+    const results: Event[][] = [[], []];
+    const plans = ['EventCode=1 | head 1', 'EventCode=3 | stats count'].map(plan);
+    await runPlansOverEvents(
+      plans.map((p, i) => ({ plan: p, context: { emit: (rows) => results[i]?.push(...rows) } })),
+      batches(ten, ten, ten),
+      planEventFlow(plans, cleanKnowledge({ props: '' })),
+    );
+    assert.equal(results[0]?.length, 1);
+    assert.deepEqual(results[1], [{ count: 15 }]);
+  });
+
+  test('head after a blocking command is not done early: sort sees every event', async () => {
+    const results: Event[] = [];
+    const p = plan('EventCode=* | sort - Image | head 1 | table Image');
+    const images = Array.from({ length: 30 }, (_, i) =>
+      sysmon('1', `p${String(i).padStart(2, '0')}`),
+    );
+    await runPlansOverEvents(
+      [{ plan: p, context: { emit: (rows) => results.push(...rows) } }],
+      batches(images.slice(0, 10), images.slice(10, 20), images.slice(20)),
+      planEventFlow([p], cleanKnowledge({ props: '' })),
+    );
+    assert.deepEqual(results, [{ Image: 'p29' }]);
+  });
+});

@@ -32,7 +32,8 @@ interface KindPlan {
  * the fields *those* detections read is applied once, in place, and the event joins each one's
  * batch. Knowledge that writes a route field (a user's FIELDALIAS onto EventCode) runs before
  * routing instead, with every detection's fields. Detections whose results can no longer change
- * (`head` satisfied) get no more events.
+ * (`head` satisfied) get no more events; when that is every detection and no Sigma rule runs,
+ * reading stops.
  */
 export async function runHuntPass(
   source: EventSource | undefined,
@@ -110,6 +111,8 @@ export async function runHuntPass(
         batches[i] = [];
       }
       onBatch();
+      // Leaving the loop returns the source's iterator: files, stdin and EVTX workers are released.
+      if (sigma === undefined && readers.every((r) => !r.wantsEvents)) break;
     }
   }
   for (const run of runs) run.finish();
