@@ -1,23 +1,11 @@
 // Reader for Windows event XML: Splunk XmlWinEventLog (one <Event> per line or concatenated) and
 // rendered documents (wevtutil, Event Viewer, evtxexport, python-evtx, evtx_dump).
-import type { Event, EventSource } from '../../core/event.ts';
+import type { EventSource } from '../../core/event.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import type { ReadOptions } from '../read-options.ts';
-import { decodeText, MIN_BATCH } from '../text/decode-text.ts';
+import { readScannedText } from '../text/read-scanned-text.ts';
 import { XmlEventScanner } from './xml-scanner.ts';
 
-/** Batches of at least MIN_BATCH events (fewer at the end), one text piece read at a time. */
-export async function* readXml(input: ByteInput, options: ReadOptions): EventSource {
-  const scanner = new XmlEventScanner(input.path, options);
-  let batch: Event[] = [];
-  for await (const text of decodeText(input)) {
-    scanner.push(text, batch);
-    if (batch.length >= MIN_BATCH) {
-      yield batch;
-      batch = [];
-    }
-    if (options.signal?.aborted) return;
-  }
-  scanner.finish(batch);
-  if (batch.length > 0) yield batch;
+export function readXml(input: ByteInput, options: ReadOptions): EventSource {
+  return readScannedText(input, options, new XmlEventScanner(input.path, options));
 }

@@ -1,6 +1,7 @@
 // Builds the Event of one <Event> element as the record parser meets its elements, with the
 // shared Windows mapping (beginWindowsEvent / addWindowsData / endWindowsEvent).
 import type { Event } from '../../core/event.ts';
+import { SYSTEM_ATTRIBUTE_ELEMENTS, SYSTEM_TEXT_ELEMENTS } from '../windows/system-elements.ts';
 import {
   addWindowsData,
   beginWindowsEvent,
@@ -15,48 +16,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 type Section = 'none' | 'system' | 'eventData' | 'leaves' | 'rendering' | 'ignored';
 
-/** `<System>` children whose text is a System value. */
-const SYSTEM_TEXT: ReadonlyMap<string, keyof WindowsSystem> = new Map([
-  ['EventID', 'eventId'],
-  ['Version', 'version'],
-  ['Level', 'level'],
-  ['Task', 'task'],
-  ['Opcode', 'opcode'],
-  ['Keywords', 'keywords'],
-  ['EventRecordID', 'eventRecordId'],
-  ['Channel', 'channel'],
-  ['Computer', 'computer'],
-]);
+const SYSTEM_TEXT: ReadonlyMap<string, keyof WindowsSystem> = new Map(SYSTEM_TEXT_ELEMENTS);
 
 /** `<System>` children whose attributes are System values: element → [attribute, key]. */
-const SYSTEM_ATTRIBUTES: ReadonlyMap<string, readonly (readonly [string, keyof WindowsSystem])[]> =
-  new Map([
-    [
-      'Provider',
-      [
-        ['Name', 'providerName'],
-        ['Guid', 'providerGuid'],
-        ['EventSourceName', 'eventSourceName'],
-      ],
-    ],
-    ['EventID', [['Qualifiers', 'qualifiers']]],
-    ['TimeCreated', [['SystemTime', 'systemTime']]],
-    [
-      'Correlation',
-      [
-        ['ActivityID', 'activityId'],
-        ['RelatedActivityID', 'relatedActivityId'],
-      ],
-    ],
-    [
-      'Execution',
-      [
-        ['ProcessID', 'processId'],
-        ['ThreadID', 'threadId'],
-      ],
-    ],
-    ['Security', [['UserID', 'userId']]],
-  ]);
+const SYSTEM_ATTRIBUTES = new Map<string, (readonly [string, keyof WindowsSystem])[]>();
+for (const [element, attribute, key] of SYSTEM_ATTRIBUTE_ELEMENTS) {
+  const list = SYSTEM_ATTRIBUTES.get(element) ?? [];
+  list.push([attribute, key]);
+  SYSTEM_ATTRIBUTES.set(element, list);
+}
 
 /** Event children whose leaf elements become fields named after the element. */
 const LEAF_SECTIONS: ReadonlySet<string> = new Set(['UserData', 'ProcessingErrorData']);

@@ -7,6 +7,7 @@ import {
   type JsonValue,
   jsonScalarText,
 } from '../../model/json-fields.ts';
+import { SYSTEM_ATTRIBUTE_ELEMENTS, SYSTEM_TEXT_ELEMENTS } from '../../windows/system-elements.ts';
 import type {
   WindowsDataItem,
   WindowsEventParts,
@@ -17,30 +18,6 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Bounds the walk of UserData and complex EventData values. */
 const MAX_DEPTH = 32;
-
-const SYSTEM_TEXT: readonly (readonly [string, keyof WindowsSystem])[] = [
-  ['Version', 'version'],
-  ['Level', 'level'],
-  ['Task', 'task'],
-  ['Opcode', 'opcode'],
-  ['Keywords', 'keywords'],
-  ['EventRecordID', 'eventRecordId'],
-  ['Channel', 'channel'],
-  ['Computer', 'computer'],
-];
-
-const SYSTEM_ATTRIBUTES: readonly (readonly [string, string, keyof WindowsSystem])[] = [
-  ['Provider', 'Name', 'providerName'],
-  ['Provider', 'Guid', 'providerGuid'],
-  ['Provider', 'EventSourceName', 'eventSourceName'],
-  ['EventID', 'Qualifiers', 'qualifiers'],
-  ['TimeCreated', 'SystemTime', 'systemTime'],
-  ['Correlation', 'ActivityID', 'activityId'],
-  ['Correlation', 'RelatedActivityID', 'relatedActivityId'],
-  ['Execution', 'ProcessID', 'processId'],
-  ['Execution', 'ThreadID', 'threadId'],
-  ['Security', 'UserID', 'userId'],
-];
 
 /** evtx_dump writes GUID-typed values without braces; the XML rendering has them. */
 const BARE_GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
@@ -53,13 +30,11 @@ const GUID_KEYS: ReadonlySet<keyof WindowsSystem> = new Set([
 export function evtxDumpToParts(event: JsonObject): WindowsEventParts {
   const systemObject = isJsonObject(event['System']) ? event['System'] : {};
   const system: Mutable<WindowsSystem> = {};
-  const eventId = elementText(systemObject['EventID']);
-  if (eventId !== undefined) system.eventId = eventId;
-  for (const [element, key] of SYSTEM_TEXT) {
+  for (const [element, key] of SYSTEM_TEXT_ELEMENTS) {
     const value = elementText(systemObject[element]);
     if (value !== undefined) system[key] = value;
   }
-  for (const [element, attribute, key] of SYSTEM_ATTRIBUTES) {
+  for (const [element, attribute, key] of SYSTEM_ATTRIBUTE_ELEMENTS) {
     const value = jsonScalarText(attributesOf(systemObject, element)?.[attribute]);
     if (value !== undefined)
       system[key] = GUID_KEYS.has(key) && BARE_GUID.test(value) ? `{${value}}` : value;
