@@ -22,16 +22,25 @@ export interface ChunkDecodeOptions extends RecordOutputs {
   readonly recover: boolean;
 }
 
+/**
+ * One template cache per thread, shared by its readers: the files of one machine's channels
+ * (and of machines on the same Windows build) define the same templates, and a bounded cache
+ * checked byte for byte cannot tell one reader's chunks from another's.
+ */
+const SHARED_TEMPLATES = new TemplateCache();
+
 /** Decodes chunks one after another, every record through one reusable `output`. */
 export class ChunkReader<T> {
   private readonly output: RecordOutput<T>;
   private readonly recover: boolean;
-  /** Templates compiled in earlier chunks, reused where a chunk defines the same one. */
-  private readonly templates = new TemplateCache();
+  /** Templates compiled in earlier chunks (of any reader), reused where a chunk defines the same one. */
+  private readonly templates: TemplateCache;
 
-  constructor(output: RecordOutput<T>, recover: boolean) {
+  /** `templates`: the thread's shared cache unless given (tests compare with a fresh one). */
+  constructor(output: RecordOutput<T>, recover: boolean, templates = SHARED_TEMPLATES) {
     this.output = output;
     this.recover = recover;
+    this.templates = templates;
   }
 
   /**
@@ -103,8 +112,8 @@ export class ChunkReader<T> {
 
 /** Chunks to DecodedRecords (event parts and/or XML): the XML reader, tests and conformance. */
 export class ChunkDecoder extends ChunkReader<DecodedRecord> {
-  constructor(options: ChunkDecodeOptions) {
-    super(new RecordDecoder(options), options.recover);
+  constructor(options: ChunkDecodeOptions, templates?: TemplateCache) {
+    super(new RecordDecoder(options), options.recover, templates);
   }
 }
 

@@ -53,6 +53,70 @@ const DATA_NAMES: TemplateSpec = {
   },
 };
 
+/** Fixed Data names (one event shape per set of present System values) that need care. */
+const SHAPED_NAMES = [
+  'Name',
+  'Channel',
+  'Message',
+  'UtcTime',
+  '"quoted"',
+  'back\\slash',
+  'line\u2028sep',
+  '\ud800lone',
+  '}',
+  '1',
+  '0',
+  'constructor',
+  'Repeat',
+  'Repeat',
+  '',
+  'source',
+  'EventData_source',
+];
+
+const SHAPED: TemplateSpec = {
+  guid: '{00000000-0000-0000-0000-00000000e004}',
+  root: {
+    el: 'Event',
+    children: [
+      {
+        el: 'System',
+        children: [
+          { el: 'Provider', attrs: [['Name', [{ sub: 0, type: T.string, optional: true }]]] },
+          { el: 'EventID', children: [{ sub: 1, type: T.uint16 }] },
+          {
+            el: 'TimeCreated',
+            attrs: [['SystemTime', [{ sub: 2, type: T.fileTime, optional: true }]]],
+          },
+          { el: 'Computer', children: [{ sub: 3, type: T.string, optional: true }] },
+        ],
+      },
+      {
+        el: 'EventData',
+        children: SHAPED_NAMES.map((name, i) => ({
+          el: 'Data',
+          attrs: [['Name', [{ text: name }]]] as const,
+          children: [{ sub: 4 + i, type: T.string }],
+        })),
+      },
+      {
+        el: 'RenderingInfo',
+        children: [{ el: 'Message', children: [{ sub: 4 + SHAPED_NAMES.length, type: T.string }] }],
+      },
+    ],
+  },
+};
+
+/** SHAPED's values: `provider` '' leaves `Name` out, a NULL time falls back on `UtcTime`. */
+const shapedValues = (provider: string, time: Date | undefined, utcTime: string) => [
+  v.string(provider),
+  v.u16(1),
+  time === undefined ? v.null() : v.fileTime(time),
+  time === undefined ? v.null() : v.string('host-2'),
+  ...SHAPED_NAMES.map((name, i) => v.string(name === 'UtcTime' ? utcTime : `value ${i}`)),
+  v.string('rendered'),
+];
+
 const ARRAYS: TemplateSpec = {
   guid: '{00000000-0000-0000-0000-00000000e002}',
   root: {
@@ -121,6 +185,18 @@ const BODIES: readonly (readonly [string, RecordBody])[] = [
         i === 3 ? v.null() : value,
       ),
     },
+  ],
+  [
+    'fixed Data names: quotes, escapes, integer-like, repeated, colliding with System and message',
+    { template: SHAPED, values: shapedValues('Provider-B', new Date(Date.UTC(2024, 1, 2)), '') },
+  ],
+  [
+    'the same template without Provider Name and SystemTime (time from UtcTime)',
+    { template: SHAPED, values: shapedValues('', undefined, '2024-03-04 05:06:07.891') },
+  ],
+  [
+    'the same template with no time at all',
+    { template: SHAPED, values: shapedValues('Provider-B', undefined, 'not a time') },
   ],
   ['an array (replayed)', { template: ARRAYS, values: [v.u16(3), v.stringArray(['a', 'b', 'c'])] }],
   [

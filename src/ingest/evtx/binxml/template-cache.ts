@@ -83,7 +83,13 @@ export class TemplateCache {
     names: readonly NameField[],
   ): void {
     const size = chunk.view.getUint32(offset + 20, true);
-    const image = chunk.bytes.slice(offset + LINK_SIZE, offset + DEFINITION_HEADER_SIZE + size);
+    // A copy: `slice` of a Buffer (the reader's reused read blocks) is a view onto bytes that
+    // the next reads overwrite.
+    const image = Uint8Array.prototype.slice.call(
+      chunk.bytes,
+      offset + LINK_SIZE,
+      offset + DEFINITION_HEADER_SIZE + size,
+    );
     if (this.count >= MAX_TEMPLATES || this.imageBytes + image.length > MAX_IMAGE_BYTES) {
       this.byKey.clear();
       this.count = 0;

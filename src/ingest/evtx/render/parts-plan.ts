@@ -28,11 +28,16 @@ function sameShape(a: Int32Array, b: Int32Array, length: number): boolean {
 }
 
 /**
+ * Plans by compiled template, shared by every planner of the thread as the templates are (see
+ * decode-chunk.ts); they go with their template when the template cache lets it go.
+ */
+const PLANS = new WeakMap<CompiledTemplate, PlanCache>();
+
+/**
  * Finds the plan of a record's instance tree (recording it on first sight) and renders the
  * values it needs. Plans are keyed by the compiled template, so they serve every chunk.
  */
 export class PartsPlanner {
-  private readonly plans = new WeakMap<CompiledTemplate, PlanCache>();
   private readonly tree = new InstanceTree();
   // The current record's value texts, rendered on first use; `stamps` says which are current.
   private readonly texts: (string | undefined)[] = new Array(MAX_PLANNED_VALUES).fill(undefined);
@@ -51,10 +56,10 @@ export class PartsPlanner {
     const tree = this.tree;
     if (!tree.collect(chunk, instance)) return undefined;
     const compiled = instance.template.compiled;
-    let cache = this.plans.get(compiled);
+    let cache = PLANS.get(compiled);
     if (cache === undefined) {
       cache = { byShape: new Map(), lastShape: new Int32Array(0), lastPlan: null };
-      this.plans.set(compiled, cache);
+      PLANS.set(compiled, cache);
     }
     // Records of one template nearly always repeat the previous record's shape.
     let plan: PartsPlan | null | undefined = sameShape(

@@ -5,16 +5,34 @@ import {
   addWindowsData,
   beginWindowsEvent,
   endWindowsEvent,
+  parseSystemTime,
+  WINDOWS_SOURCETYPE,
   type WindowsEventMeta,
+  windowsSource,
 } from '../../windows/windows-event.ts';
+import { compileEventShape, type EventShape } from './event-shape.ts';
 import type { PartsPlanner } from './parts-plan.ts';
 import type { PartsPlan } from './plan-recorder.ts';
-import { emptySystem, fillSystem, SYSTEM_KEYS } from './system-keys.ts';
+import { emptySystem, fillSystem, SYSTEM_KEYS, SYSTEM_SLOT } from './system-keys.ts';
+
+/**
+ * Shapes by plan and by the bit set of present System slots (null: no fixed shape), shared by
+ * the builders of the thread as plans are; bounded whatever the input, past it they start over.
+ */
+let shapes = new WeakMap<PartsPlan, Map<number, EventShape | null>>();
+let shapeCount = 0;
+const MAX_SHAPES = 16_384;
+
+const SYSTEM_TIME = SYSTEM_SLOT.systemTime;
+const CHANNEL = SYSTEM_SLOT.channel;
+const COMPUTER = SYSTEM_SLOT.computer;
 
 /** Builds events from plans; holds the System values of the event being built. */
 export class PlanEventBuilder {
   /** The System values by SYSTEM_KEYS slot (stores by index rather than by varying key). */
   private readonly values: (string | undefined)[] = new Array(SYSTEM_KEYS.length).fill(undefined);
+  /** The Data values of the record, in plan order. */
+  private readonly data: string[] = [];
   /** Read by beginWindowsEvent and not kept, so one object serves every record. */
   private readonly system = emptySystem();
 
@@ -26,11 +44,39 @@ export class PlanEventBuilder {
   build(plan: PartsPlan, planner: PartsPlanner, meta: WindowsEventMeta): Event {
     const values = this.values;
     values.fill(undefined);
+    let present = 0;
     for (const entry of plan.system) {
       const value = planner.join(entry.pieces);
-      if (value !== '' || !entry.fromAttribute) values[entry.slot] = value.trim();
+      if (value !== '' || !entry.fromAttribute) {
+        values[entry.slot] = value.trim();
+        present |= 1 << entry.slot;
+      }
     }
-    const event = beginWindowsEvent(fillSystem(this.system, values), meta);
+    const shape = shapeOf(plan, present);
+    if (shape === null) return this.buildByFields(plan, planner, meta);
+    const data = this.data;
+    const count = plan.data.length;
+    data.length = count;
+    for (let i = 0; i < count; i++) data[i] = planner.join((plan.data[i] as DataEntry).value);
+    const message = plan.message === undefined ? undefined : planner.join(plan.message);
+    const systemTime = values[SYSTEM_TIME];
+    let time = systemTime === undefined ? Number.NaN : parseSystemTime(systemTime);
+    if (Number.isNaN(time)) time = fallbackTime(shape, data, meta);
+    return shape.create(
+      values,
+      data,
+      time,
+      meta.index,
+      values[COMPUTER] ?? 'unknown',
+      meta.source ?? windowsSource(values[CHANNEL]),
+      meta.sourcetype ?? WINDOWS_SOURCETYPE,
+      message,
+    );
+  }
+
+  /** windowsEventToEvent's steps one field at a time, for plans without a fixed shape. */
+  private buildByFields(plan: PartsPlan, planner: PartsPlanner, meta: WindowsEventMeta): Event {
+    const event = beginWindowsEvent(fillSystem(this.system, this.values), meta);
     for (const entry of plan.data) {
       const name = entry.name === undefined ? undefined : planner.join(entry.name);
       addWindowsData(event, name === '' ? undefined : name, planner.join(entry.value));
@@ -38,4 +84,34 @@ export class PlanEventBuilder {
     const message = plan.message === undefined ? undefined : planner.join(plan.message);
     return endWindowsEvent(event, meta, message);
   }
+}
+
+type DataEntry = PartsPlan['data'][number];
+
+function shapeOf(plan: PartsPlan, present: number): EventShape | null {
+  let byPresent = shapes.get(plan);
+  if (byPresent === undefined) {
+    if (shapeCount >= MAX_SHAPES) {
+      shapes = new WeakMap();
+      shapeCount = 0;
+    }
+    byPresent = new Map();
+    shapes.set(plan, byPresent);
+  }
+  let shape = byPresent.get(present);
+  if (shape === undefined) {
+    shape = compileEventShape(plan, present);
+    byPresent.set(present, shape);
+    shapeCount++;
+  }
+  return shape;
+}
+
+/** endWindowsEvent's `_time` without SystemTime: the Sysmon `UtcTime` Data item, else 0. */
+function fallbackTime(shape: EventShape, data: readonly string[], meta: WindowsEventMeta): number {
+  const utcTime = shape.utcTime < 0 ? undefined : data[shape.utcTime];
+  const time = utcTime === undefined ? Number.NaN : parseSystemTime(utcTime);
+  if (!Number.isNaN(time)) return time;
+  meta.onMissingTime?.();
+  return 0;
 }

@@ -83,6 +83,28 @@ test('a name inline in one chunk and referenced in another is not taken for the 
   );
 });
 
+test('a cached template keeps its own copy of the definition (read buffers are reused)', () => {
+  const named = (name: string): TemplateSpec => ({
+    guid: '{00000000-0000-0000-0000-00000000c005}',
+    root: { el: 'Event', children: [{ el: name, children: [{ sub: 0, type: T.string }] }] },
+  });
+  const a = new ChunkWriter();
+  const atA = a.addRecord(1, { template: named('Alpha'), values: [v.string('a')] });
+  const b = new ChunkWriter();
+  const atB = b.addRecord(2, { template: named('Gamma'), values: [v.string('b')] });
+  const bytesA = a.finish();
+  const bytesB = b.finish();
+  assert.equal(definitionAt(bytesB, atB), definitionAt(bytesA, atA));
+  // One Buffer, as the reader's read blocks: chunk A, then chunk B read into the same bytes.
+  const buffer = Buffer.from(bytesA);
+  const cache = new TemplateCache();
+  const first = cache.templateAt(createChunkContext(buffer, cache), definitionAt(buffer, atA));
+  buffer.set(bytesB);
+  const second = cache.templateAt(createChunkContext(buffer, cache), definitionAt(buffer, atB));
+  assert.notEqual(second.compiled, first.compiled);
+  assert.ok(second.ops.some((o) => o.name === 'Gamma'));
+});
+
 /** Chunks whose templates sit at different offsets, with damage in the later chunks. */
 function chunks(): Uint8Array[] {
   const bad: TemplateSpec = {
@@ -117,7 +139,7 @@ for (const options of [
     const shared = new ChunkDecoder(options);
     chunks().forEach((bytes, index) => {
       const fileOffset = 0x1000 + index * 0x10000;
-      const fresh = new ChunkDecoder(options).decode(bytes, index, fileOffset);
+      const fresh = new ChunkDecoder(options, new TemplateCache()).decode(bytes, index, fileOffset);
       const reused = shared.decode(bytes, index, fileOffset);
       assert.deepEqual(reused, fresh);
       assert.equal(reused.records.length, 2 + index);
