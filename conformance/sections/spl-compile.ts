@@ -1,5 +1,6 @@
 // spl-compile: how many ESCU detection searches compile to a runnable plan (with the built-in data
 // models, as hunt and validate compile them), with the reasons for the rest.
+
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
@@ -7,34 +8,18 @@ import type { Event } from '../../src/core/event.ts';
 import { loadDataModels } from '../../src/knowledge/datamodels/load/load-data-models.ts';
 import { loadLookupDirectories } from '../../src/spl/lookups/load-lookup-directories.ts';
 import type { LookupStore } from '../../src/spl/lookups/lookup-store.ts';
-import { parseLenientYaml } from '../../src/spl/macros/lenient-yaml.ts';
 import { loadMacros } from '../../src/spl/macros/load-macros.ts';
 import type { MacroLibrary } from '../../src/spl/macros/macro.ts';
 import { parseSpl } from '../../src/spl/parse-spl.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import type { Plan } from '../../src/spl/plan/plan.ts';
+import { addExample, readDetectionSearch, yamlFiles } from '../escu-files.ts';
 import { CORPUS_DIR, type ConformanceSection, corpusPath } from '../harness.ts';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return yamlFiles(full);
-      return e.name.endsWith('.yml') ? [full] : [];
-    });
-}
 
 /** Groups by code and message, quoted names kept for unsupported commands (they say which). */
 function reasonOf(d: Diagnostic): string {
   if (d.code === 'SPL501') return `${d.code} ${d.message.replace(/:.*$/, '')}`;
   return `${d.code} ${d.message.replace(/"[^"]*"/g, '"…"').replace(/`[^`]*`/g, '`…`')}`;
-}
-
-function add(map: Map<string, string[]>, key: string, example: string): void {
-  const list = map.get(key) ?? [];
-  list.push(example);
-  map.set(key, list);
 }
 
 /** Starts and finishes a run with no events: operators must not crash on an empty input. */
@@ -75,10 +60,9 @@ const section: ConformanceSection = {
     for (const file of yamlFiles(dir)) {
       total++;
       const relative = path.relative(dir, file);
-      const yaml = parseLenientYaml(readFileSync(file, 'utf8'));
-      const search = (yaml.value as { search?: unknown } | undefined)?.search;
-      if (typeof search !== 'string') {
-        add(failures, 'no readable search: key', relative);
+      const { search } = readDetectionSearch(file);
+      if (search === undefined) {
+        addExample(failures, 'no readable search: key', relative);
         continue;
       }
       let result: ReturnType<typeof compileSpl>;
@@ -99,7 +83,7 @@ const section: ConformanceSection = {
       }
       if (!result.ok) {
         const first = result.diagnostics.find((d) => d.severity === 'error') as Diagnostic;
-        add(failures, reasonOf(first), `${relative}\n${formatDiagnostic(first)}`);
+        addExample(failures, reasonOf(first), `${relative}\n${formatDiagnostic(first)}`);
         continue;
       }
       const crash = runEmpty(result.plan);

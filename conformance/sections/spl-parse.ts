@@ -1,15 +1,14 @@
 // spl-parse: every ESCU detection search parses (after macro expansion) and round-trips the printer.
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
 import { lineColumnAt } from '../../src/core/span.ts';
 import { printPipeline } from '../../src/spl/ast/print.ts';
 import { stripSpans } from '../../src/spl/ast/strip-spans.ts';
-import { parseLenientYaml } from '../../src/spl/macros/lenient-yaml.ts';
 import { loadMacros } from '../../src/spl/macros/load-macros.ts';
 import { type ParsedSpl, parseSpl } from '../../src/spl/parse-spl.ts';
 import { parsePipeline } from '../../src/spl/parser/parse-pipeline.ts';
+import { addExample, readDetectionSearch, yamlFiles } from '../escu-files.ts';
 import { type ConformanceSection, corpusPath } from '../harness.ts';
 
 interface Detection {
@@ -17,30 +16,16 @@ interface Detection {
   readonly search: string;
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return yamlFiles(full);
-      return e.name.endsWith('.yml') ? [full] : [];
-    });
-}
-
 /** Reads `search:` of each detection; a file that is not readable is a failure with its reason. */
 function readDetections(dir: string, failures: Map<string, string[]>): Detection[] {
   const detections: Detection[] = [];
   const repaired: string[] = [];
   for (const file of yamlFiles(dir)) {
-    const yaml = parseLenientYaml(readFileSync(file, 'utf8'));
-    if (yaml.repaired) repaired.push(path.relative(dir, file));
-    const search = (yaml.value as { search?: unknown } | undefined)?.search;
-    if (typeof search !== 'string') {
-      addFailure(
-        failures,
-        `unreadable YAML or no search: ${yaml.errors[0] ?? 'no search key'}`,
-        file,
-      );
+    const read = readDetectionSearch(file);
+    if (read.repaired) repaired.push(path.relative(dir, file));
+    const search = read.search;
+    if (search === undefined) {
+      addExample(failures, `unreadable YAML or no search: ${read.error ?? 'no search key'}`, file);
       continue;
     }
     detections.push({ file, search });
@@ -51,12 +36,6 @@ function readDetections(dir: string, failures: Map<string, string[]>): Detection
     );
   }
   return detections;
-}
-
-function addFailure(failures: Map<string, string[]>, reason: string, example: string): void {
-  const list = failures.get(reason) ?? [];
-  list.push(example);
-  failures.set(reason, list);
 }
 
 /** A failure reason grouped by code and message shape (quoted names folded). */
@@ -118,7 +97,7 @@ const section: ConformanceSection = {
         const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
         if (errors.length > 0) {
           const first = errors[0] as Diagnostic;
-          addFailure(
+          addExample(
             failures,
             reasonOf(first),
             `${path.relative(dir, detection.file)}:${excerpt(first)}`,

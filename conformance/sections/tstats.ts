@@ -1,4 +1,5 @@
 // tstats: every ESCU tstats search compiled over the data models, detections run over the corpus XML logs, and Atomic test 2 found.
+
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
@@ -10,28 +11,14 @@ import type { DataModels } from '../../src/knowledge/datamodels/data-model-provi
 import { loadDataModels } from '../../src/knowledge/datamodels/load/load-data-models.ts';
 import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
 import { loadLookupDirectories } from '../../src/spl/lookups/load-lookup-directories.ts';
-import { parseLenientYaml } from '../../src/spl/macros/lenient-yaml.ts';
 import { loadMacros } from '../../src/spl/macros/load-macros.ts';
 import type { MacroLibrary } from '../../src/spl/macros/macro.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import type { Plan } from '../../src/spl/plan/plan.ts';
+import { addExample, readDetectionSearch, yamlFiles } from '../escu-files.ts';
 import { CORPUS_DIR, type ConformanceSection, corpusPath, REPO_ROOT } from '../harness.ts';
 
 const EXAMPLES = 2;
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return yamlFiles(full);
-      return e.name.endsWith('.yml') ? [full] : [];
-    });
-}
-
-function add(map: Map<string, string[]>, key: string, example: string): void {
-  map.set(key, [...(map.get(key) ?? []), example]);
-}
 
 /** Grouped by code and message, names and quoted parts left out. */
 function reasonOf(d: Diagnostic): string {
@@ -56,9 +43,8 @@ function compileAll(dataModels: DataModels, hardFailures: string[]): void {
   let routed = 0;
   let finite = 0;
   for (const file of yamlFiles(dir)) {
-    const yaml = parseLenientYaml(readFileSync(file, 'utf8'));
-    const search = (yaml.value as { search?: unknown } | undefined)?.search;
-    if (typeof search !== 'string' || !/^\s*\|\s*tstats\b/.test(search)) continue;
+    const { search } = readDetectionSearch(file);
+    if (search === undefined || !/^\s*\|\s*tstats\b/.test(search)) continue;
     total++;
     const relative = path.relative(dir, file);
     const from = /from\s+datamodel\s*[=:]\s*"?([\w.]+)/i.exec(search)?.[1] ?? '(no datamodel)';
@@ -77,7 +63,7 @@ function compileAll(dataModels: DataModels, hardFailures: string[]): void {
     }
     if (!result.ok) {
       const first = result.diagnostics.find((d) => d.severity === 'error') as Diagnostic;
-      add(failures, reasonOf(first), `${relative}: ${first.code} ${first.message}`);
+      addExample(failures, reasonOf(first), `${relative}: ${first.code} ${first.message}`);
       continue;
     }
     try {
@@ -239,12 +225,9 @@ async function atomicTest2(
     'atomic_test_2_devtunnel_host',
     'windows-sysmon.log',
   );
-  const devtunnels = parseLenientYaml(
-    readFileSync(
-      corpusPath('escu', 'newer_excerpts', 'detections', 'windows_devtunnels_execution.yml'),
-      'utf8',
-    ),
-  ).value as { search?: string };
+  const devtunnels = readDetectionSearch(
+    corpusPath('escu', 'newer_excerpts', 'detections', 'windows_devtunnels_execution.yml'),
+  );
   const searches: [string, string | undefined][] = [
     ['seed 000', seed000()],
     ['Windows Devtunnels Execution', devtunnels.search],
