@@ -1,29 +1,31 @@
 // One event as a JSON line for `spelunk dump`: Splunk metadata first, `_raw` last.
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
+import { formatValues } from '../output/format-value.ts';
 
 const LEADING = ['_time', 'index', 'host', 'source', 'sourcetype'] as const;
 
-/** Absent (undefined) fields are left out; multivalue fields are arrays. */
+/**
+ * Absent (undefined) fields are left out; multivalue fields are arrays. `_time` prints as the
+ * search writers print it (cli/output/format-value.ts), so `dump` and `search` agree.
+ */
 export function eventJsonLine(event: Event, withRaw: boolean): string {
   const ordered: Record<string, unknown> = {};
   for (const name of LEADING) {
-    if (event[name] !== undefined) ordered[name] = event[name];
+    const value = readField(event, name);
+    if (value !== undefined) ordered[name] = name === '_time' ? timeJson(value) : value;
   }
   for (const name of Object.keys(event)) {
     if (name === '_raw' || (LEADING as readonly string[]).includes(name)) continue;
     const value = event[name];
-    if (value === undefined) continue;
-    if (name === '__proto__') {
-      Object.defineProperty(ordered, name, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else {
-      ordered[name] = value;
-    }
+    if (value !== undefined) writeField(ordered, name, value);
   }
-  if (withRaw && event['_raw'] !== undefined) ordered['_raw'] = event['_raw'];
+  const raw = withRaw ? readField(event, '_raw') : undefined;
+  if (raw !== undefined) ordered['_raw'] = raw;
   return JSON.stringify(ordered);
+}
+
+function timeJson(value: NonNullable<Event[string]>): string | string[] {
+  const texts = formatValues('_time', value);
+  return Array.isArray(value) ? texts : (texts[0] as string);
 }

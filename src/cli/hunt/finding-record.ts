@@ -1,5 +1,7 @@
 // A finding as the JSON, JSON-lines and CSV outputs write it.
+
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { FilledDrilldown } from '../../engine/hunt/drilldowns.ts';
 import type { Finding } from '../../engine/hunt/finding.ts';
 import type { HuntRule } from '../../engine/hunt/hunt-rule.ts';
@@ -65,7 +67,7 @@ export function findingRow(finding: Finding): Event {
     risk_score: finding.riskScore,
   };
   for (const [name, value] of Object.entries(finding.fields)) {
-    if (!(name in row) && value !== undefined) row[name] = value;
+    if (!Object.hasOwn(row, name) && value !== undefined) writeField(row, name, value);
   }
   return row;
 }

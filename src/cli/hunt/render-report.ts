@@ -1,5 +1,7 @@
 // The hunt's readable report: detections ranked by risk with their findings, risk by entity, incidents, what did not run.
+
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import { fillDrilldowns } from '../../engine/hunt/drilldowns.ts';
 import type { DetectionOutcome, HuntReport } from '../../engine/hunt/hunt-report.ts';
 import type { RiskIncident } from '../../engine/risk/risk-incidents.ts';
@@ -173,7 +175,7 @@ function headlineFields(event: Event): Event {
 function cutCells(row: Event): Event {
   const out: Event = {};
   for (const [name, value] of Object.entries(row)) {
-    out[name] = typeof value === 'string' ? printable(cut(value)) : value;
+    writeField(out, name, typeof value === 'string' ? printable(cut(value)) : value);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // The `csv` format: RFC 4180, a header row, multivalues joined by newlines inside one quoted cell.
+
 import type { Event } from '../../core/event.ts';
+import { readField } from '../../core/field-access.ts';
 import { formatValues } from './format-value.ts';
 import { ColumnCollector } from './result-columns.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
@@ -18,7 +20,9 @@ export function createCsvWriter(sink: TextSink): ResultWriter {
       if (names.length === 0) return;
       const lines = [names.map(quoteCsv).join(',')];
       for (const row of rows) {
-        lines.push(names.map((c) => quoteCsv(formatValues(c, row[c]).join('\n'))).join(','));
+        lines.push(
+          names.map((c) => quoteCsv(formatValues(c, readField(row, c)).join('\n'))).join(','),
+        );
       }
       sink(`${lines.join('\r\n')}\r\n`);
     },

@@ -3,16 +3,18 @@ import type { MaybeValue, Scalar } from '../../core/value.ts';
 import { formatNumber } from '../../spl/value/number.ts';
 
 /**
- * `_time` (epoch seconds) prints the way Splunk's REST export does, `2021-09-22T13:18:31.589+00:00`,
- * always in UTC, with the fraction kept to the microsecond and trailing zeros dropped.
+ * `_time` (epoch seconds) prints as Splunk's search export does, `2021-09-22T13:18:31.589+00:00`:
+ * UTC, always three fraction digits, the sub-millisecond part cut off (REST API Reference,
+ * search/jobs: `time_format` defaults to `%FT%T.%Q%:z`, `%Q` being milliseconds). A time outside
+ * what a date can hold (`eval _time=1e20`) prints as the number it is.
  */
 export function formatTime(seconds: number): string {
-  if (!Number.isFinite(seconds)) return formatNumber(seconds);
   const whole = Math.floor(seconds);
+  // Microseconds first, as the readers keep them: 0.00279 is 2790 µs, not 2789.99...
   const micros = Math.round((seconds - whole) * 1e6);
-  const base = new Date(whole * 1000).toISOString().slice(0, 19);
-  const fraction = micros === 0 ? '' : `.${String(micros).padStart(6, '0').replace(/0+$/, '')}`;
-  return `${base}${fraction}+00:00`;
+  const date = new Date(whole * 1000 + Math.floor(micros / 1000));
+  if (Number.isNaN(date.getTime())) return formatNumber(seconds);
+  return `${date.toISOString().slice(0, -1)}+00:00`;
 }
 
 /** One scalar as text; `_time` holding a number is shown as a timestamp. */

@@ -12,7 +12,7 @@ export class ColumnCollector {
 
   add(rows: readonly Event[]): void {
     for (const row of rows) {
-      for (const key in row) {
+      for (const key of Object.keys(row)) {
         if (this.#seen.has(key) || row[key] === undefined) continue;
         this.#seen.add(key);
         if (isShown(key)) this.columns.push(key);

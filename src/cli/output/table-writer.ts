@@ -1,5 +1,7 @@
 // The `table` format: aligned columns for a terminal, multivalues stacked one value per line.
+
 import type { Event } from '../../core/event.ts';
+import { readField } from '../../core/field-access.ts';
 import { formatValues } from './format-value.ts';
 import { ColumnCollector } from './result-columns.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
@@ -23,7 +25,7 @@ export function renderTable(columns: readonly string[], rows: readonly Event[]):
   if (rows.length === 0) return 'No results.\n';
   if (columns.length === 0) return `${rows.length} result(s) with no visible fields.\n`;
   const cells = rows.map((row) =>
-    columns.map((c) => formatValues(c, row[c]).map((v) => v.replace(/\r?\n/g, ' '))),
+    columns.map((c) => formatValues(c, readField(row, c)).map((v) => v.replace(/\r?\n/g, ' '))),
   );
   const widths = columns.map((c, i) =>
     Math.max(c.length, ...cells.map((row) => Math.max(0, ...(row[i] ?? []).map((v) => v.length)))),

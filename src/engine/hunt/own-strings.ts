@@ -1,5 +1,7 @@
 // Gives routed events' field values strings of their own, so rows a search keeps do not pin the reader's text.
+
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import type { FieldNeed } from '../../spl/operators/field-need.ts';
 
 /**
@@ -13,19 +15,21 @@ import type { FieldNeed } from '../../spl/operators/field-need.ts';
  */
 export function ownStrings(event: Event, fields: readonly string[] | undefined): void {
   if (fields === undefined) {
-    for (const name in event) own(event, name);
+    for (const name of Object.keys(event)) own(event, name);
     return;
   }
   for (let i = 0; i < fields.length; i++) own(event, fields[i] as string);
 }
 
 function own(event: Event, name: string): void {
-  const value = event[name];
+  const value = readField(event, name);
   if (typeof value === 'string') {
-    if (value.length >= 13) event[name] = ` ${value}`.slice(1);
+    if (value.length >= 13) writeField(event, name, ` ${value}`.slice(1));
   } else if (Array.isArray(value)) {
-    event[name] = value.map((v) =>
-      typeof v === 'string' && v.length >= 13 ? ` ${v}`.slice(1) : v,
+    writeField(
+      event,
+      name,
+      value.map((v) => (typeof v === 'string' && v.length >= 13 ? ` ${v}`.slice(1) : v)),
     );
   }
 }

@@ -1,5 +1,7 @@
 // `$field$` tokens of risk messages and drilldown searches, filled from a result row.
+
 import type { Event } from '../../core/event.ts';
+import { readField } from '../../core/field-access.ts';
 import { valuesOf } from '../../core/value.ts';
 import { scalarToString } from '../../spl/value/number.ts';
 
@@ -26,7 +28,7 @@ export function fillTokens(
   lookup: (name: string) => string | undefined = () => undefined,
 ): string {
   return template.replace(TOKEN, (_, name: string) => {
-    const value = row[name];
+    const value = readField(row, name);
     if (value !== undefined) return valuesOf(value).map(scalarToString).join(', ');
     return lookup(name) ?? '';
   });

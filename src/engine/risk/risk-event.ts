@@ -1,5 +1,7 @@
 // A risk event as Splunk Enterprise Security's risk action writes it to index=risk.
+
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { RiskObjectType } from '../../detection/index.ts';
 
 /** What a risk event says about the detection that raised it (ES `annotations`, story names). */
@@ -43,7 +45,7 @@ export const RISK_SOURCETYPE = 'stash';
 export function riskEventRecord(risk: RiskEvent, runId: string): Event {
   const record: Event = {};
   for (const [name, value] of Object.entries(risk.result)) {
-    if (value !== undefined && !name.startsWith('_')) record[name] = value;
+    if (value !== undefined && !name.startsWith('_')) writeField(record, name, value);
   }
   const list = (values: readonly string[]) =>
     values.length === 0 ? undefined : values.length === 1 ? values[0] : values;

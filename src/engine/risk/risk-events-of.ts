@@ -1,5 +1,7 @@
 // A finding's risk events: one per risk entity and value of its field, as the ES risk action creates them.
+
 import type { Event } from '../../core/event.ts';
+import { readField } from '../../core/field-access.ts';
 import { valuesOf } from '../../core/value.ts';
 import { scalarToString } from '../../spl/value/number.ts';
 import { fillTokens } from './field-tokens.ts';
@@ -44,7 +46,7 @@ export function riskEventsOf(rule: RiskRule, row: Event, time: number): RiskEven
 /** The field's distinct values that name something (not empty, not `null`). */
 export function presentValues(row: Event, field: string): string[] {
   const out = new Set<string>();
-  for (const value of valuesOf(row[field])) {
+  for (const value of valuesOf(readField(row, field))) {
     const text = scalarToString(value);
     if (text !== '' && text !== 'null') out.add(text);
   }

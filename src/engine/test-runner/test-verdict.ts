@@ -1,5 +1,7 @@
 // Whether a detection test passed: contentctl's unit-test rule, and spelunk's benign rule (no results at all).
+
 import type { Event } from '../../core/event.ts';
+import { readField } from '../../core/field-access.ts';
 import type { Detection } from '../../detection/index.ts';
 import { presentValues } from '../risk/risk-events-of.ts';
 
@@ -91,5 +93,5 @@ export function benignJudge(): VerdictJudge {
 
 /** contentctl counts a field as missing when it is absent or holds the text `null`. */
 function populated(row: Event, field: string): boolean {
-  return presentValues(row, field).length > 0 || row[field] === '';
+  return presentValues(row, field).length > 0 || readField(row, field) === '';
 }

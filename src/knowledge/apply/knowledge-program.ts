@@ -1,5 +1,7 @@
 // The steps one kind of event needs for a set of wanted fields, and their application in Splunk's order.
+
 import type { Event } from '../../core/event.ts';
+import { fieldReader, fieldWriter } from '../../core/field-access.ts';
 import type { MaybeValue } from '../../core/value.ts';
 import type { FieldNeed } from '../../spl/operators/field-need.ts';
 import type { ApplyStep, EvalStep, KnowledgeStep } from '../model/knowledge-step.ts';
@@ -81,6 +83,10 @@ export function buildProgram(steps: readonly KnowledgeStep[]): KnowledgeProgram 
     }
   }
   const values: MaybeValue[] = new Array<MaybeValue>(evals.length);
+  const evalTargets = evals.map((step) => ({
+    read: fieldReader(step.field),
+    write: fieldWriter(step.field),
+  }));
   return {
     steps,
     writes,
@@ -90,10 +96,10 @@ export function buildProgram(steps: readonly KnowledgeStep[]): KnowledgeProgram 
       // Calculated fields all read the event as it was before any of them wrote.
       for (let i = 0; i < evals.length; i++) values[i] = (evals[i] as EvalStep).compute(event);
       for (let i = 0; i < evals.length; i++) {
-        const field = (evals[i] as EvalStep).field;
+        const target = evalTargets[i] as (typeof evalTargets)[number];
         const value = values[i];
         // A null result only matters where the field has a value: absent fields stay absent.
-        if (value !== undefined || event[field] !== undefined) event[field] = value;
+        if (value !== undefined || target.read(event) !== undefined) target.write(event, value);
       }
       for (const step of after) step.apply(event);
     },

@@ -1,6 +1,8 @@
 // FIELDALIAS-<class> = (<orig> AS|ASNEW <new>)+ : one step per alias pair.
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { fieldReader, fieldWriter } from '../../core/field-access.ts';
 import { type Span, span } from '../../core/span.ts';
 import type { MaybeValue } from '../../core/value.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
@@ -39,17 +41,20 @@ export function compileAlias(setting: KnowledgeSetting, className: string): Alia
   }
   const steps = parsed.map((pair): ApplyStep => {
     const { from, to } = pair;
+    const readFrom = fieldReader(from);
+    const readTo = fieldReader(to);
+    const writeTo = fieldWriter(to);
     const apply =
       pair.mode === 'AS'
         ? (event: Event) => {
-            const value = event[from];
-            if (hasValue(value)) event[to] = value;
+            const value = readFrom(event);
+            if (hasValue(value)) writeTo(event, value);
             // Only an alias that exists needs removing: absent fields are not added as null.
-            else if (event[to] !== undefined) event[to] = undefined;
+            else if (readTo(event) !== undefined) writeTo(event, undefined);
           }
         : (event: Event) => {
-            const value = event[from];
-            if (hasValue(value) && !hasValue(event[to])) event[to] = value;
+            const value = readFrom(event);
+            if (hasValue(value) && !hasValue(readTo(event))) writeTo(event, value);
           };
     return {
       phase: 'FIELDALIAS',

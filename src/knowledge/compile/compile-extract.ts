@@ -1,5 +1,7 @@
 // EXTRACT-<class> = <regex> [in <src_field>]: an inline extraction with named groups.
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
+import { fieldReader } from '../../core/field-access.ts';
 import { span } from '../../core/span.ts';
 import { compileSplRegex } from '../../spl/regex/spl-regex.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
@@ -54,6 +56,7 @@ export function compileExtract(setting: KnowledgeSetting, className: string): Ex
     cleanKeys: true,
     keepEmpty: false,
   };
+  const readInput = fieldReader(field);
   return {
     ok: true,
     step: {
@@ -62,7 +65,7 @@ export function compileExtract(setting: KnowledgeSetting, className: string): Ex
       writes: extractionWrites(extraction),
       reads: new Set([field]),
       origin: { source: setting.valueSource, span: setting.valueSpan },
-      apply: (event) => runExtraction(extraction, event[field], event),
+      apply: (event) => runExtraction(extraction, readInput(event), event),
     },
   };
 }

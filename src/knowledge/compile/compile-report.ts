@@ -1,5 +1,7 @@
 // REPORT-<class> = <transform>, <transform>, ...: one step per transforms.conf stanza, in list order.
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
+import { fieldReader } from '../../core/field-access.ts';
 import { span } from '../../core/span.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { ApplyStep } from '../model/knowledge-step.ts';
@@ -53,6 +55,7 @@ export function compileReport(
       continue;
     }
     const { extraction, sourceKey } = transform;
+    const readSource = fieldReader(sourceKey);
     steps.push({
       phase: 'REPORT',
       label: `REPORT-${className}: ${name}`,
@@ -62,7 +65,7 @@ export function compileReport(
         source: setting.valueSource,
         span: span(setting.valueSpan.start + at.start, setting.valueSpan.start + at.end),
       },
-      apply: (event) => runExtraction(extraction, event[sourceKey], event),
+      apply: (event) => runExtraction(extraction, readSource(event), event),
     });
   }
   if (steps.length === 0 && diagnostics.length === 0) {

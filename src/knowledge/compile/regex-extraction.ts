@@ -1,5 +1,7 @@
 // Runs a search-time regex extraction (EXTRACT or a REPORT transform) over one event's source text.
+
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import { type MaybeValue, multivalue, type Scalar, valuesOf } from '../../core/value.ts';
 import type { SplRegex } from '../../spl/regex/spl-regex.ts';
 import { scalarToString } from '../../spl/value/number.ts';
@@ -53,11 +55,11 @@ export function runExtraction(extraction: RegexExtraction, input: MaybeValue, ev
   const found = new Map<string, Scalar[]>();
   for (const value of valuesOf(input)) collectMatches(extraction, scalarToString(value), found);
   for (const [name, values] of found) {
-    const existing = event[name];
+    const existing = readField(event, name);
     if (existing === undefined) {
-      event[name] = extraction.mvAdd ? multivalue(values) : values[0];
+      writeField(event, name, extraction.mvAdd ? multivalue(values) : values[0]);
     } else if (extraction.mvAdd) {
-      event[name] = multivalue([...valuesOf(existing), ...values]);
+      writeField(event, name, multivalue([...valuesOf(existing), ...values]));
     }
   }
 }

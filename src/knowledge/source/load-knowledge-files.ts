@@ -1,7 +1,9 @@
 // Loads knowledge paths (`--props <file|dir>`): props.conf, transforms.conf, their YAML form, and lookup CSVs beside them.
+
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { ownEntry } from '../../core/own-entry.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { KnowledgeFile } from './knowledge-text.ts';
 import { readConf } from './read-conf.ts';
@@ -46,7 +48,7 @@ export function loadKnowledgeSources(paths: readonly string[]): KnowledgeSources
       base.endsWith('.yml') ||
       base.endsWith('.yaml');
     if (!known) {
-      const why = UNSUPPORTED_CONF[base];
+      const why = ownEntry(UNSUPPORTED_CONF, base);
       if (why) diagnostics.push(warning(KNOWLEDGE_CODES.unknownFile, why, { location: file }));
       else if (explicit)
         diagnostics.push(

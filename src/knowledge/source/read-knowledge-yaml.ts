@@ -1,6 +1,8 @@
 // Reads the YAML form of props/transforms (docs/field-knowledge.md, "YAML"): the same stanzas and settings as the .conf files.
+
 import { isMap, isScalar, type Node, parseDocument, type Scalar } from 'yaml';
 import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
+import { ownEntry } from '../../core/own-entry.ts';
 import { type Span, span } from '../../core/span.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type {
@@ -58,7 +60,7 @@ export function readKnowledgeYaml(text: string, path: string): ReadYamlResult {
   const files: KnowledgeFile[] = [];
   for (const section of root.items) {
     const key = isScalar(section.key) ? String(section.key.value) : '';
-    const kind = SECTIONS[key];
+    const kind = ownEntry(SECTIONS, key);
     if (kind === undefined) {
       shape(`unknown section "${key}": expected "props" or "transforms"`, section.key as Node);
       continue;

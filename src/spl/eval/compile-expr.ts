@@ -1,6 +1,7 @@
 // Compiles an eval/where expression (spl/ast/expr.ts) into a closure over one event.
 import { assertNever } from '../../core/assert.ts';
 import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { fieldReader } from '../../core/field-access.ts';
 import type { Span } from '../../core/span.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';
@@ -112,7 +113,7 @@ export function constantArg(expr: Expr, value: EvalValue, type: EvalType): Compi
 function compileField(compiler: ExprCompiler, name: string, expr: Expr): CompiledArg {
   const slot = compiler.bindings.get(name);
   if (slot) return { expr, evaluate: () => slot.value, type: 'any', fields: new Set([name]) };
-  return { expr, evaluate: (event) => event[name], type: 'any', fields: new Set([name]) };
+  return { expr, evaluate: fieldReader(name), type: 'any', fields: new Set([name]) };
 }
 
 /** Operator nodes: fold to a constant when every operand is one (none reads the clock). */

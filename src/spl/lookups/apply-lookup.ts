@@ -1,6 +1,8 @@
 // Enriches one event from a lookup: the `lookup` command's semantics, reusable by automatic lookups.
+
 import { type Diagnostic, error } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { fieldReader, fieldWriter } from '../../core/field-access.ts';
 import { isMultivalue, type MaybeValue, multivalue, type Scalar } from '../../core/value.ts';
 import { scalarToString } from '../value/number.ts';
 import { buildLookupMatcher } from './lookup-matcher.ts';
@@ -59,12 +61,15 @@ export function compileLookupApplication(
   const matcher = buildLookupMatcher(table, definition, inputColumns);
   const { minMatches, defaultMatch } = definition;
   const overwrite = application.mode === 'OUTPUT';
+  const inputReads = application.inputs.map((p) => fieldReader(p.eventField));
+  const outputReads = outputs.map((p) => fieldReader(p.eventField));
+  const outputWrites = outputs.map((p) => fieldWriter(p.eventField));
 
   return (event) => {
-    if (!overwrite && outputs.every((p) => event[p.eventField] !== undefined)) return;
+    if (!overwrite && outputReads.every((read) => read(event) !== undefined)) return;
     const inputValues: string[][] = [];
-    for (const pair of application.inputs) {
-      const value = event[pair.eventField];
+    for (const read of inputReads) {
+      const value = read(event);
       if (value === undefined) return;
       inputValues.push(textsOf(value));
     }
@@ -84,9 +89,9 @@ export function compileLookupApplication(
         }
       }
     });
-    outputs.forEach((pair, k) => {
-      if (!overwrite && event[pair.eventField] !== undefined) return;
-      event[pair.eventField] = multivalue(collected[k] ?? []);
+    outputWrites.forEach((write, k) => {
+      if (!overwrite && outputReads[k]?.(event) !== undefined) return;
+      write(event, multivalue(collected[k] ?? []));
     });
   };
 }

@@ -1,5 +1,7 @@
 // `addtotals [row=b] [col=b] [labelfield=f] [label=s] [fieldname=f] [fields]`: sums numeric fields (Search Reference, addtotals).
+
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { AddtotalsCommand } from '../ast/command.ts';
 import { scalarToNumber } from '../value/number.ts';
@@ -41,7 +43,7 @@ export function compileAddtotals(
         for (const r of rows) {
           let sum = 0;
           let any = false;
-          for (const key in r) {
+          for (const key of Object.keys(r)) {
             if (!selected(key)) continue;
             const n = numberOf(r[key]);
             if (n === undefined) continue;
@@ -49,7 +51,7 @@ export function compileAddtotals(
             any = true;
             if (col) columns.set(key, (columns.get(key) ?? 0) + n);
           }
-          if (row && any) r[totalField] = sum;
+          if (row && any) writeField(r, totalField, sum);
           if (col && row && any) columns.set(totalField, (columns.get(totalField) ?? 0) + sum);
         }
         emit(rows);
@@ -57,8 +59,8 @@ export function compileAddtotals(
       finish(emit) {
         if (!col) return;
         const totals: Event = {};
-        for (const [key, sum] of columns) totals[key] = sum;
-        if (labelField !== undefined) totals[labelField] = label;
+        for (const [key, sum] of columns) writeField(totals, key, sum);
+        if (labelField !== undefined) writeField(totals, labelField, label);
         emit([totals]);
       },
     };

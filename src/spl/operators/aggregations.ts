@@ -1,6 +1,8 @@
 // Compiles the aggregations and by-clause shared by stats, eventstats and streamstats into groups of accumulators.
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { fieldReader } from '../../core/field-access.ts';
 import type { MaybeValue, Scalar } from '../../core/value.ts';
 import type { Aggregation, ByClause } from '../ast/command.ts';
 import { type Accumulator, type AggregateSpec, lookupAggregate } from '../eval/aggregates/index.ts';
@@ -117,7 +119,7 @@ export function compileAggregations(
         wildcard = { field: fieldPattern(name), output: alias ?? `${written}(${name})` };
         reads.push('all');
       } else {
-        argument = (row) => row[name];
+        argument = fieldReader(name);
         reads.push(name);
       }
     } else if (arg?.kind === 'EvalArgument') {

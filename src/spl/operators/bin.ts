@@ -1,4 +1,5 @@
 // `bin|bucket [span=...] field [AS alias]`: puts values into buckets (Search Reference, bin).
+import { readField, writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { BinCommand } from '../ast/command.ts';
 import type { SpanValue } from '../ast/common.ts';
@@ -63,15 +64,15 @@ export function compileBin(command: BinCommand, context: StageCompileContext): S
   }
   const needs = (downstream: FieldNeed) => unionNeed(withoutFields(downstream, [target]), [field]);
   return updateStage({ ...headerOf(command), needs }, (row) => {
-    const value = row[field];
+    const value = readField(row, field);
     if (value === undefined) return;
     const first = (Array.isArray(value) ? value[0] : value) as Scalar;
     const n = scalarToNumber(first);
     if (n === undefined) {
-      if (target !== field) row[target] = value;
+      if (target !== field) writeField(row, target, value);
       return;
     }
-    row[target] = bucket(n);
+    writeField(row, target, bucket(n));
   });
 }
 

@@ -1,7 +1,9 @@
 // `convert [timeformat=f] ctime(x) [AS y] ...`: converts field values (Search Reference, convert).
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
-import { type MaybeValue, multivalue, type Scalar } from '../../core/value.ts';
+import { readField, writeField } from '../../core/field-access.ts';
+import { multivalue, type Scalar } from '../../core/value.ts';
 import type { ConvertCommand, ConvertFunction } from '../ast/command.ts';
 import { parseNumber, scalarToNumber, scalarToString } from '../value/number.ts';
 import { strftime } from '../value/strftime.ts';
@@ -97,7 +99,7 @@ export function compileConvert(command: ConvertCommand, context: StageCompileCon
 }
 
 function apply(row: Event, from: string, to: string, conversion: Conversion): void {
-  const value = row[from];
+  const value = readField(row, from);
   if (value === undefined) return;
   const values = (Array.isArray(value) ? value : [value]) as readonly Scalar[];
   const out: Scalar[] = [];
@@ -106,8 +108,7 @@ function apply(row: Event, from: string, to: string, conversion: Conversion): vo
     if (converted !== undefined) out.push(converted);
     else if (!conversion.dropFailures) out.push(v);
   }
-  const result: MaybeValue = multivalue(out);
-  row[to] = result;
+  writeField(row, to, multivalue(out));
 }
 
 function converterFor(fn: Exclude<ConvertFunction, 'none'>, timeformat: string): Converter {

@@ -1,5 +1,7 @@
 // `dedup [N] fields [keepevents] [keepempty] [consecutive] [sortby ...]`: drops repeated value combinations (Search Reference, dedup).
+
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import type { DedupCommand, SortCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
@@ -25,7 +27,7 @@ export function compileDedup(command: DedupCommand, context: StageCompileContext
   const keyOf = (row: Event): string | undefined => {
     let key = '';
     for (const field of fields) {
-      const value = row[field];
+      const value = readField(row, field);
       if (value === undefined) return undefined;
       key += Array.isArray(value)
         ? `${value.map((v) => scalarToString(v)).join('\u0001')}\u0000`
@@ -60,7 +62,7 @@ export function compileDedup(command: DedupCommand, context: StageCompileContext
             }
             if (count <= keep) kept.push(row);
             else if (keepEvents) {
-              for (const field of fields) row[field] = undefined;
+              for (const field of fields) writeField(row, field, undefined);
               kept.push(row);
             }
           }

@@ -1,6 +1,7 @@
 // `eval a=expr, ...` (and `fieldformat`): assigns in order, each seeing the ones before (Search Reference, eval).
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { type FieldWriter, fieldWriter } from '../../core/field-access.ts';
 import type { EvalCommand } from '../ast/command.ts';
 import { EvalCode } from '../eval/eval-codes.ts';
 import type { Evaluator } from '../eval/eval-types.ts';
@@ -17,6 +18,7 @@ import { headerOf, updateStage } from './stage-kit.ts';
 
 interface Assignment {
   readonly field: string;
+  readonly write: FieldWriter;
   readonly evaluate: Evaluator;
   readonly reads: ReadonlySet<string>;
 }
@@ -44,6 +46,7 @@ export function compileEval(command: EvalCommand, context: StageCompileContext):
     } else {
       assignments.push({
         field: assignment.field.name,
+        write: fieldWriter(assignment.field.name),
         evaluate: compiled.evaluate,
         reads: compiled.fields,
       });
@@ -61,14 +64,14 @@ export function compileEval(command: EvalCommand, context: StageCompileContext):
   const only = assignments.length === 1 ? assignments[0] : undefined;
   const update =
     only !== undefined
-      ? (row: Event) => assign(row, only.field, only.evaluate)
+      ? (row: Event) => assign(row, only)
       : (row: Event) => {
-          for (const a of assignments) assign(row, a.field, a.evaluate);
+          for (const a of assignments) assign(row, a);
         };
   return updateStage({ ...headerOf(command), needs }, update);
 }
 
-function assign(row: Event, field: string, evaluate: Evaluator): void {
+function assign(row: Event, assignment: Assignment): void {
   // Null is stored as undefined rather than deleted: `delete` turns V8 objects into slow dictionaries.
-  row[field] = toFieldValue(evaluate(row));
+  assignment.write(row, toFieldValue(assignment.evaluate(row)));
 }

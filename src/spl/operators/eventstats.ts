@@ -1,5 +1,7 @@
 // `eventstats <aggregations> [by fields]`: adds each group's aggregates to every row of the group (Search Reference, eventstats).
+
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { MaybeValue } from '../../core/value.ts';
 import type { EventstatsCommand } from '../ast/command.ts';
 import { compileAggregations, type GroupState } from './aggregations.ts';
@@ -51,7 +53,8 @@ export function compileEventstats(
           const out: Event[] = [];
           for (const { row, key } of held) {
             const values = key === undefined ? undefined : results.get(key);
-            if (values !== undefined) for (const [name, value] of values) row[name] = value;
+            if (values !== undefined)
+              for (const [name, value] of values) writeField(row, name, value);
             out.push(row);
           }
           held.length = 0;

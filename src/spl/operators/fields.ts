@@ -1,5 +1,6 @@
 // `fields [+] a, b*` keeps fields, `fields - a, b*` removes them (Search Reference, fields).
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import type { FieldsCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
@@ -19,7 +20,8 @@ export function compileFields(command: FieldsCommand, _context: StageCompileCont
     const needs = (downstream: FieldNeed): FieldNeed =>
       downstream === 'all' ? 'all' : new Set([...downstream].filter((f) => !matches(f)));
     return updateStage({ ...header, needs }, (row) => {
-      for (const key in row) if (row[key] !== undefined && matches(key)) row[key] = undefined;
+      for (const key of Object.keys(row))
+        if (row[key] !== undefined && matches(key)) writeField(row, key, undefined);
     });
   }
   const needs = (downstream: FieldNeed): FieldNeed => {
@@ -35,18 +37,20 @@ export function compileFields(command: FieldsCommand, _context: StageCompileCont
     const next: Event = {};
     for (const pattern of patterns) {
       if (!pattern.wildcard) {
-        const value = row[pattern.text];
-        if (value !== undefined) next[pattern.text] = value;
+        const value = readField(row, pattern.text);
+        if (value !== undefined) writeField(next, pattern.text, value);
         continue;
       }
-      for (const key in row) {
+      for (const key of Object.keys(row)) {
         const value = row[key];
-        if (value !== undefined && !(key in next) && pattern.matches(key)) next[key] = value;
+        if (value !== undefined && !Object.hasOwn(next, key) && pattern.matches(key))
+          writeField(next, key, value);
       }
     }
-    for (const key in row) {
+    for (const key of Object.keys(row)) {
       const value = row[key];
-      if (key.startsWith('_') && value !== undefined && !(key in next)) next[key] = value;
+      if (key.startsWith('_') && value !== undefined && !Object.hasOwn(next, key))
+        writeField(next, key, value);
     }
     out.push(next);
   });

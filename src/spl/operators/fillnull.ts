@@ -1,5 +1,7 @@
 // `fillnull [value=x] [fields]`: gives null fields a value, `0` by default (Search Reference, fillnull).
+
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import type { FillnullCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
@@ -23,12 +25,14 @@ export function compileFillnull(
     const fields = [...new Set(command.fields.map((f) => f.name))];
     const needs = (downstream: FieldNeed) => unionNeed(downstream, fields);
     return updateStage({ ...header, needs }, (row) => {
-      for (const field of fields) if (row[field] === undefined) row[field] = value;
+      for (const field of fields)
+        if (readField(row, field) === undefined) writeField(row, field, value);
     });
   }
   return collectingStage({ ...header, needs: (downstream) => downstream }, 'inPlace', (rows) => {
     const present = new Set<string>();
-    for (const row of rows) for (const key in row) if (row[key] !== undefined) present.add(key);
+    for (const row of rows)
+      for (const key of Object.keys(row)) if (row[key] !== undefined) present.add(key);
     const fields = [...present];
     for (const row of rows) fillAll(row, fields, value);
     return rows;
@@ -36,5 +40,6 @@ export function compileFillnull(
 }
 
 function fillAll(row: Event, fields: readonly string[], value: string): void {
-  for (const field of fields) if (row[field] === undefined) row[field] = value;
+  for (const field of fields)
+    if (readField(row, field) === undefined) writeField(row, field, value);
 }

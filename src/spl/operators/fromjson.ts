@@ -1,5 +1,6 @@
 // `fromjson [prefix=p] field`: the top-level keys of a JSON object become fields (Search Reference, fromjson).
 
+import { readField, writeField } from '../../core/field-access.ts';
 import { multivalue, type Scalar } from '../../core/value.ts';
 import type { FromjsonCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
@@ -18,7 +19,7 @@ export function compileFromjson(
   return updateStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, [field]) },
     (row) => {
-      const value = row[field];
+      const value = readField(row, field);
       if (value === undefined) return;
       let parsed: unknown;
       try {
@@ -29,9 +30,13 @@ export function compileFromjson(
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return;
       for (const [key, item] of Object.entries(parsed as Record<string, unknown>)) {
         if (item === null) continue;
-        row[`${prefix}${key}`] = Array.isArray(item)
-          ? multivalue(item.map((x) => jsonScalar(x) ?? JSON.stringify(x)))
-          : (jsonScalar(item) ?? JSON.stringify(item));
+        writeField(
+          row,
+          `${prefix}${key}`,
+          Array.isArray(item)
+            ? multivalue(item.map((x) => jsonScalar(x) ?? JSON.stringify(x)))
+            : (jsonScalar(item) ?? JSON.stringify(item)),
+        );
       }
     },
   );

@@ -1,5 +1,7 @@
 // The groups a row belongs to (one per combination of by-field values) and the order groups are shown in.
+
 import type { Event } from '../../core/event.ts';
+import { readField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import { compareForSort } from '../value/compare.ts';
 import { scalarToString } from '../value/number.ts';
@@ -14,7 +16,7 @@ export function groupKeysOf(
 ): { key: string; values: Scalar[] }[] {
   if (byFields.length === 0) return [{ key: '', values: [] }];
   if (byFields.length === 1) {
-    const value = row[byFields[0] as string];
+    const value = readField(row, byFields[0] as string);
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
       const v = value as Scalar;
@@ -27,7 +29,7 @@ export function groupKeysOf(
   }
   let combos: { key: string; values: Scalar[] }[] = [{ key: '', values: [] }];
   for (const field of byFields) {
-    const value = row[field];
+    const value = readField(row, field);
     if (value === undefined) return [];
     const list = Array.isArray(value)
       ? [...new Set((value as readonly Scalar[]).map(String))]

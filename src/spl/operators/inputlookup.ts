@@ -1,5 +1,7 @@
 // `inputlookup [append=t] [start=N] [max=N] <table> [where <search>]`: the rows of a lookup table (Search Reference, inputlookup).
+
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { InputlookupCommand } from '../ast/command.ts';
 import {
   atSpan,
@@ -49,7 +51,7 @@ export function compileInputlookup(
       const row: Event = {};
       table.columns.forEach((column, c) => {
         const cell = cells[c];
-        if (cell !== undefined) row[column] = cell;
+        if (cell !== undefined) writeField(row, column, cell);
       });
       if (keep === undefined || keep(row)) out.push(row);
     }

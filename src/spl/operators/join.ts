@@ -1,5 +1,7 @@
 // `join [type=inner|left|outer] [max=N] [overwrite=b] [fields] [subsearch]`: joins results with a subsearch's (Search Reference, join).
+
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import type { JoinCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import {
@@ -95,10 +97,10 @@ function makeJoiner(
         : scalarToString(v as string | number);
   const merge = (row: Event, match: Event): Event => {
     const joined: Event = { ...row };
-    for (const key in match) {
+    for (const key of Object.keys(match)) {
       const value = match[key];
       if (value === undefined) continue;
-      if (overwrite || joined[key] === undefined) joined[key] = value;
+      if (overwrite || readField(joined, key) === undefined) writeField(joined, key, value);
     }
     return joined;
   };
@@ -113,7 +115,7 @@ function makeJoiner(
   if (fields.length > 0) {
     const index = new Map<string, Event[]>();
     for (const sub of subRows) {
-      const parts = fields.map((f) => text(sub[f]));
+      const parts = fields.map((f) => text(readField(sub, f)));
       if (parts.some((p) => p === undefined)) continue;
       const key = parts.join('\u0000');
       const list = index.get(key);
@@ -121,7 +123,7 @@ function makeJoiner(
       else index.set(key, [sub]);
     }
     return (row, out) => {
-      const parts = fields.map((f) => text(row[f]));
+      const parts = fields.map((f) => text(readField(row, f)));
       const matches = parts.some((p) => p === undefined)
         ? []
         : (index.get(parts.join('\u0000')) ?? []);
@@ -131,10 +133,11 @@ function makeJoiner(
   return (row, out) => {
     const matches = subRows.filter((sub) => {
       let shared = 0;
-      for (const key in sub) {
-        if (sub[key] === undefined || row[key] === undefined) continue;
+      for (const key of Object.keys(sub)) {
+        const value = readField(row, key);
+        if (sub[key] === undefined || value === undefined) continue;
         shared++;
-        if (text(sub[key]) !== text(row[key])) return false;
+        if (text(sub[key]) !== text(value)) return false;
       }
       return shared > 0;
     });

@@ -1,4 +1,5 @@
 // `makemv [delim=s | tokenizer=re] [allowempty=b] [setsv=b] field`: splits a value into a multivalue (Search Reference, makemv).
+import { readField, writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import { multivalue } from '../../core/value.ts';
 import type { MakemvCommand } from '../ast/command.ts';
@@ -47,10 +48,10 @@ export function compileMakemv(command: MakemvCommand, context: StageCompileConte
   return updateStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, [field]) },
     (row) => {
-      const value = row[field];
+      const value = readField(row, field);
       if (value === undefined || Array.isArray(value) || setsv) return;
       const parts = split(scalarToString(value as Scalar));
-      row[field] = multivalue(allowEmpty ? parts : parts.filter((p) => p !== ''));
+      writeField(row, field, multivalue(allowEmpty ? parts : parts.filter((p) => p !== '')));
     },
   );
 }

@@ -1,6 +1,8 @@
 // `makeresults [count=N] [annotate=b] [format=csv|json data="..."]`: generates results (Search Reference, makeresults).
+
 import { parse } from 'csv-parse/sync';
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { MakeresultsCommand } from '../ast/command.ts';
 import {
   commandError,
@@ -112,9 +114,9 @@ function parseData(format: string, data: string): Event[] | string {
         return 'data must be JSON objects';
       const row: Event = {};
       for (const [key, v] of Object.entries(item as Record<string, unknown>)) {
-        if (typeof v === 'string' || typeof v === 'number') row[key] = v;
-        else if (typeof v === 'boolean') row[key] = String(v);
-        else if (v !== null) row[key] = JSON.stringify(v);
+        if (typeof v === 'string' || typeof v === 'number') writeField(row, key, v);
+        else if (typeof v === 'boolean') writeField(row, key, String(v));
+        else if (v !== null) writeField(row, key, JSON.stringify(v));
       }
       rows.push(row);
     }

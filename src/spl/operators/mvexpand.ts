@@ -1,5 +1,7 @@
 // `mvexpand field [limit=N]`: one result per value of a multivalue field (Search Reference, mvexpand).
+
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import type { MvexpandCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { unionNeed } from './field-need.ts';
@@ -16,7 +18,7 @@ export function compileMvexpand(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, [field]) },
     'fresh',
     (row, out) => {
-      const value = row[field];
+      const value = readField(row, field);
       if (value === undefined) return;
       if (!Array.isArray(value)) {
         out.push({ ...row });
@@ -25,7 +27,7 @@ export function compileMvexpand(
       const count = Math.min(value.length, limit);
       for (let i = 0; i < count; i++) {
         const copy: Event = { ...row };
-        copy[field] = value[i];
+        writeField(copy, field, value[i]);
         out.push(copy);
       }
     },

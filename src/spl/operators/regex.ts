@@ -1,4 +1,5 @@
 // `regex [field=|field!=]"<pcre>"`: keeps results whose field matches, or does not (Search Reference, regex).
+import { fieldReader } from '../../core/field-access.ts';
 import type { MaybeValue } from '../../core/value.ts';
 import type { RegexCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
@@ -25,8 +26,9 @@ export function compileRegexCommand(
     if (Array.isArray(value)) return value.some((v) => regex.test(scalarToString(v)));
     return regex.test(scalarToString(value as string | number));
   };
+  const read = fieldReader(field);
   return filterStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, [field]) },
-    (row) => matches(row[field]) !== negated,
+    (row) => matches(read(row)) !== negated,
   );
 }

@@ -1,7 +1,7 @@
 // `rename a AS b, X.* AS *`: renames fields in order, left to right (Search Reference, rename).
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
-import type { MaybeValue } from '../../core/value.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { RenameCommand } from '../ast/command.ts';
 import {
   commandError,
@@ -80,7 +80,7 @@ export function compileRename(command: RenameCommand, context: StageCompileConte
 function applyRenaming(row: Event, r: Renaming): Event {
   const names = new Map<string, string>();
   if (r.from.wildcard) {
-    for (const key in row) {
+    for (const key of Object.keys(row)) {
       if (row[key] === undefined) continue;
       const captures = r.from.captures(key);
       if (captures !== undefined) names.set(key, fillPattern(r.to, captures));
@@ -93,17 +93,17 @@ function applyRenaming(row: Event, r: Renaming): Event {
   const targets = new Set(names.values());
   const next: Event = {};
   let placed = false;
-  for (const key in row) {
+  for (const key of Object.keys(row)) {
     const value = row[key];
     if (value === undefined) continue;
     const renamed = names.get(key);
     if (renamed !== undefined) {
-      next[renamed] = value;
+      writeField(next, renamed, value);
       placed = true;
     } else if (!targets.has(key)) {
-      next[key] = value;
+      writeField(next, key, value);
     }
   }
-  if (!placed && !r.from.wildcard) next[r.to] = undefined as MaybeValue;
+  if (!placed && !r.from.wildcard) writeField(next, r.to, undefined);
   return next;
 }

@@ -1,5 +1,7 @@
 // `replace "a*" WITH "b*", ... [IN fields]`: replaces whole field values by wildcard pattern (Search Reference, replace).
+
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { ReplaceCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
@@ -60,11 +62,15 @@ export function compileReplace(command: ReplaceCommand, context: StageCompileCon
     return best === undefined ? text : fillPattern(best.r.to, best.captures);
   };
   const apply = (row: Event, field: string) => {
-    const value = row[field];
+    const value = readField(row, field);
     if (value === undefined) return;
-    row[field] = Array.isArray(value)
-      ? value.map((v) => replaceValue(scalarToString(v)))
-      : replaceValue(scalarToString(value as Scalar));
+    writeField(
+      row,
+      field,
+      Array.isArray(value)
+        ? value.map((v) => replaceValue(scalarToString(v)))
+        : replaceValue(scalarToString(value as Scalar)),
+    );
   };
   const needs = (downstream: FieldNeed): FieldNeed =>
     fields === undefined ? downstream : unionNeed(downstream, fields);
@@ -73,6 +79,6 @@ export function compileReplace(command: ReplaceCommand, context: StageCompileCon
       for (const field of fields) apply(row, field);
       return;
     }
-    for (const key in row) if (!key.startsWith('_')) apply(row, key);
+    for (const key of Object.keys(row)) if (!key.startsWith('_')) apply(row, key);
   });
 }

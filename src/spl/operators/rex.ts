@@ -1,6 +1,8 @@
 // `rex [field=f] [max_match=N] [mode=sed] "<regex>"`: extracts named groups into fields, or edits a field with sed (Search Reference, rex).
+
 import { type Diagnostic, warning } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import { multivalue, type Scalar } from '../../core/value.ts';
 import type { RexCommand } from '../ast/command.ts';
 import { parseReplacement, replaceAll } from '../eval/functions/regex-functions.ts';
@@ -101,7 +103,7 @@ function extract(
   named: readonly { readonly name: string; readonly group: number }[],
   maxMatch: number,
 ): boolean {
-  const value = row[field];
+  const value = readField(row, field);
   if (value === undefined) return false;
   const texts = Array.isArray(value)
     ? value.map((v) => scalarToString(v))
@@ -135,7 +137,7 @@ function extract(
     }
     if (maxMatch !== 0 && remaining <= 0) break;
   }
-  for (const [name, values] of collected) row[name] = multivalue(values);
+  for (const [name, values] of collected) writeField(row, name, multivalue(values));
   return capped;
 }
 
@@ -163,11 +165,15 @@ function compileSed(command: RexCommand, field: string, context: StageCompileCon
   return updateStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, [field]) },
     (row) => {
-      const value = row[field];
+      const value = readField(row, field);
       if (value === undefined) return;
-      row[field] = Array.isArray(value)
-        ? value.map((v) => edit(scalarToString(v)))
-        : edit(scalarToString(value as Scalar));
+      writeField(
+        row,
+        field,
+        Array.isArray(value)
+          ? value.map((v) => edit(scalarToString(v)))
+          : edit(scalarToString(value as Scalar)),
+      );
     },
   );
 }

@@ -1,6 +1,8 @@
 // Speeds up a search clause without changing its meaning: per-field memos of sub-clauses and adaptive AND order.
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { fieldReader } from '../../core/field-access.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import type { StageCompileContext } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
@@ -86,8 +88,9 @@ function memoByValue(field: string, test: Test): Test {
   let memo: Map<string | number, boolean> | undefined = new Map();
   let lookups = 0;
   let hits = 0;
+  const read = fieldReader(field);
   return (row) => {
-    const value = row[field];
+    const value = read(row);
     if (seen && value === lastValue) return lastResult;
     if (memo === undefined || (typeof value !== 'string' && typeof value !== 'number')) {
       seen = true;

@@ -1,6 +1,8 @@
 // `sort [N] [limit=N] [+|-]key, num(key) ... [desc]`: orders results, keeping at most N (Search Reference, sort).
+
 import { isIP } from 'node:net';
 import type { Event } from '../../core/event.ts';
+import { readField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { SortCommand, SortComparator, SortKey } from '../ast/command.ts';
 import { compareForSort, compareText } from '../value/compare.ts';
@@ -58,7 +60,7 @@ export function compileSort(command: SortCommand, _context: StageCompileContext)
       return {
         push(rows) {
           for (const row of rows) {
-            held.push({ row, seq: seq++, keys: fields.map((f) => firstValue(row[f])) });
+            held.push({ row, seq: seq++, keys: fields.map((f) => firstValue(readField(row, f))) });
           }
           if (limit > 0 && held.length >= 2 * limit) prune();
         },

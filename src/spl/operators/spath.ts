@@ -1,5 +1,5 @@
 // `spath [input=f] [output=f] [path=p]`: extracts fields from JSON or XML (Search Reference, spath).
-import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import { multivalue, type Scalar } from '../../core/value.ts';
 import type { SpathCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
@@ -20,17 +20,17 @@ export function compileSpath(command: SpathCommand, _context: StageCompileContex
   const output = command.options.output?.value.name ?? path;
   const needs = (downstream: FieldNeed): FieldNeed => unionNeed(downstream, [input]);
   return updateStage({ ...headerOf(command), needs }, (row) => {
-    const value = row[input];
+    const value = readField(row, input);
     if (value === undefined) return;
     const text = scalarToString((Array.isArray(value) ? value[0] : value) as Scalar);
     const leaves = flatten(text);
     if (leaves === undefined) return;
     if (path === undefined) {
-      for (const [key, values] of leaves) row[key] = multivalue(values);
+      for (const [key, values] of leaves) writeField(row, key, multivalue(values));
       return;
     }
     const values = selectPath(leaves, path);
-    if (values.length > 0 && output !== undefined) (row as Event)[output] = multivalue(values);
+    if (values.length > 0 && output !== undefined) writeField(row, output, multivalue(values));
   });
 }
 

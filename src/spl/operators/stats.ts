@@ -1,5 +1,7 @@
 // `stats <aggregations> [by fields]`: one result per group of by-field values (Search Reference, stats).
+
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { StatsCommand } from '../ast/command.ts';
 import { compileAggregations, type GroupState } from './aggregations.ts';
@@ -45,9 +47,9 @@ export function compileStats(command: StatsCommand, context: StageCompileContext
         const out: Event[] = ordered.map((group) => {
           const row: Event = {};
           byFields.forEach((field, i) => {
-            row[field] = group.values[i];
+            writeField(row, field, group.values[i]);
           });
-          for (const [name, value] of compiled.results(group.state)) row[name] = value;
+          for (const [name, value] of compiled.results(group.state)) writeField(row, name, value);
           return row;
         });
         groups.clear();

@@ -1,5 +1,7 @@
 // `streamstats [options] <aggregations> [by fields]`: running aggregates, written on each row as it passes (Search Reference, streamstats).
+
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { MaybeValue } from '../../core/value.ts';
 import type { StreamstatsCommand } from '../ast/command.ts';
 import type { Evaluator } from '../eval/eval-types.ts';
@@ -171,5 +173,5 @@ function windowedOperator(
 }
 
 function write(row: Event, results: readonly [string, MaybeValue][]): void {
-  for (const [name, value] of results) row[name] = value;
+  for (const [name, value] of results) writeField(row, name, value);
 }

@@ -1,5 +1,6 @@
 // `table a, b*`: new rows with only the listed fields, in the listed order (Search Reference, table).
 import type { Event } from '../../core/event.ts';
+import { fieldReader, readField, writeField } from '../../core/field-access.ts';
 import type { TableCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { fieldPattern } from './field-pattern.ts';
@@ -15,11 +16,12 @@ export function compileTable(command: TableCommand, _context: StageCompileContex
   const names = [...new Set(patterns.map((p) => p.text))];
   const needs = () => (plain ? new Set(names) : ('all' as const));
   if (plain) {
+    const columns = names.map((name) => ({ name, read: fieldReader(name) }));
     return expandStage({ ...headerOf(command), needs }, 'fresh', (row, out) => {
       const next: Event = {};
-      for (const name of names) {
-        const value = row[name];
-        if (value !== undefined) next[name] = value;
+      for (const { name, read } of columns) {
+        const value = read(row);
+        if (value !== undefined) writeField(next, name, value);
       }
       out.push(next);
     });
@@ -28,13 +30,15 @@ export function compileTable(command: TableCommand, _context: StageCompileContex
     const next: Event = {};
     for (const pattern of patterns) {
       if (!pattern.wildcard) {
-        const value = row[pattern.text];
-        if (value !== undefined && !(pattern.text in next)) next[pattern.text] = value;
+        const value = readField(row, pattern.text);
+        if (value !== undefined && !Object.hasOwn(next, pattern.text))
+          writeField(next, pattern.text, value);
         continue;
       }
-      for (const key in row) {
+      for (const key of Object.keys(row)) {
         const value = row[key];
-        if (value !== undefined && !(key in next) && pattern.matches(key)) next[key] = value;
+        if (value !== undefined && !Object.hasOwn(next, key) && pattern.matches(key))
+          writeField(next, key, value);
       }
     }
     out.push(next);

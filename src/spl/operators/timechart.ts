@@ -1,6 +1,8 @@
 // `timechart span=... <aggregations> [by field]`: aggregates per time bucket, one column per series (Search Reference, timechart).
+
 import { type Diagnostic, warning } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import type { MaybeValue, Scalar } from '../../core/value.ts';
 import type { TimechartCommand } from '../ast/command.ts';
 import { scalarToNumber, scalarToString } from '../value/number.ts';
@@ -185,14 +187,14 @@ export function compileTimechart(
             for (const name of names) {
               const values = series.get(name);
               columns(name).forEach((column, i) => {
-                row[column] = values === undefined ? empty(i) : (values[i] ?? empty(i));
+                writeField(row, column, values === undefined ? empty(i) : (values[i] ?? empty(i)));
               });
             }
             if (other && additive.every(Boolean)) {
               columns(otherText).forEach((column, i) => {
                 let sum = 0;
                 for (const name of rest) sum += scalarToNumber(first(series.get(name)?.[i])) ?? 0;
-                row[column] = sum;
+                writeField(row, column, sum);
               });
             }
             return row;
@@ -215,7 +217,7 @@ function seriesOf(
   nullText: string,
 ): string[] {
   if (field === undefined) return [''];
-  const value = row[field];
+  const value = readField(row, field);
   if (value === undefined) return useNull ? [nullText] : [];
   return Array.isArray(value)
     ? [...new Set(value.map((v) => scalarToString(v)))]

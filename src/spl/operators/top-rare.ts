@@ -1,5 +1,7 @@
 // `top`/`rare [N] fields [by fields]`: the most or least common value combinations, with count and percent (Search Reference, top, rare).
+
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { RareCommand, TopCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
@@ -77,14 +79,14 @@ export function compileTopRare(
             const make = (values: readonly (Scalar | undefined)[], count: number): Event => {
               const row: Event = {};
               byFields.forEach((f, i) => {
-                row[f] = group.values[i];
+                writeField(row, f, group.values[i]);
               });
               fields.forEach((f, i) => {
-                row[f] = values[i];
+                writeField(row, f, values[i]);
               });
-              if (showCount) row[countField] = count;
+              if (showCount) writeField(row, countField, count);
               if (showPercent)
-                row[percentField] = Math.round((count / group.total) * 100 * 1e6) / 1e6;
+                writeField(row, percentField, Math.round((count / group.total) * 100 * 1e6) / 1e6);
               return row;
             };
             for (const tally of kept) out.push(make(tally.values, tally.count));

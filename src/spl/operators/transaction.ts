@@ -1,6 +1,8 @@
 // `transaction fields [maxspan] [maxpause] [maxevents] [startswith] [endswith] ...`: groups related events (Search Reference, transaction).
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import { multivalue, type Scalar } from '../../core/value.ts';
 import type { TransactionCommand } from '../ast/command.ts';
 import type { CommandOption, SpanValue, TextArgument } from '../ast/common.ts';
@@ -190,7 +192,7 @@ function searchTest(
 function keyOf(row: Event, fields: readonly string[]): string | undefined {
   let key = '';
   for (const field of fields) {
-    const value = row[field];
+    const value = readField(row, field);
     if (value === undefined) return undefined;
     key += `${Array.isArray(value) ? value.map((v) => scalarToString(v)).join('\u0001') : scalarToString(value as Scalar)}\u0000`;
   }
@@ -222,7 +224,7 @@ function merge(rows: readonly Event[], closed: boolean, mvlist: boolean): Event 
   const times = rows.map((r) => scalarToNumber(firstOf(r['_time'])) ?? 0);
   const first = Math.min(...times);
   const out: Event = { _time: first };
-  for (const [key, list] of values) out[key] = multivalue(list);
+  for (const [key, list] of values) writeField(out, key, multivalue(list));
   if (raws.length > 0) out['_raw'] = raws.join('\n');
   out['duration'] = Math.max(...times) - first;
   out['eventcount'] = rows.length;

@@ -1,5 +1,7 @@
 // tstats' BY clause: group keys with fillnull_value for null fields and span= buckets of _time.
+
 import type { Event } from '../../core/event.ts';
+import { fieldReader } from '../../core/field-access.ts';
 import type { MaybeValue, Scalar } from '../../core/value.ts';
 import type { ByClause } from '../ast/command.ts';
 import { scalarToNumber, scalarToString } from '../value/number.ts';
@@ -61,8 +63,9 @@ export function compileGroupKeys(
 type ValuesReader = (row: Event, fillnull: string | undefined) => readonly Scalar[] | undefined;
 
 function valuesOf(field: string, bucket: ((n: number) => Scalar) | undefined): ValuesReader {
+  const read = fieldReader(field);
   return (row, fillnull) => {
-    const value: MaybeValue = row[field];
+    const value: MaybeValue = read(row);
     if (value === undefined) return fillnull === undefined ? undefined : [fillnull];
     if (Array.isArray(value)) {
       const distinct = [...new Set((value as readonly Scalar[]).map(scalarToString))];

@@ -1,6 +1,8 @@
 // `| tstats ... FROM datamodel=X.Y [WHERE ...] [BY ... span=]`: statistics over a data model computed from raw events (Search Reference, tstats).
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { readField, writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import type { TstatsCommand } from '../ast/command.ts';
 import { type Aggregations, compileAggregations, type GroupState } from './aggregations.ts';
@@ -142,9 +144,10 @@ function statsStage(
           ordered.map((group) => {
             const row: Event = {};
             byFields.forEach((field, i) => {
-              row[field] = group.values[i];
+              writeField(row, field, group.values[i]);
             });
-            for (const [name, value] of aggregations.results(group.state)) row[name] = value;
+            for (const [name, value] of aggregations.results(group.state))
+              writeField(row, name, value);
             return row;
           }),
         );
@@ -180,8 +183,9 @@ function prestatsStage(
             const row = rowOf(event);
             if (row === undefined) continue;
             if (fillnull !== undefined) {
-              for (const field of byFields) if (row[field] === undefined) row[field] = fillnull;
-            } else if (byFields.some((field) => row[field] === undefined)) continue;
+              for (const field of byFields)
+                if (readField(row, field) === undefined) writeField(row, field, fillnull);
+            } else if (byFields.some((field) => readField(row, field) === undefined)) continue;
             out.push(row);
           }
           emit(out);

@@ -1,5 +1,6 @@
 // `xmlkv [field] [maxinputs=N]`: each leaf element `<tag>value</tag>` of an XML text becomes field `tag` (Search Reference, xmlkv).
 
+import { readField, writeField } from '../../core/field-access.ts';
 import { multivalue, type Scalar } from '../../core/value.ts';
 import type { XmlkvCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
@@ -24,7 +25,7 @@ export function compileXmlkv(command: XmlkvCommand, _context: StageCompileContex
         for (const row of rows) {
           if (processed >= maxInputs) break;
           processed++;
-          const value = row[field];
+          const value = readField(row, field);
           if (value === undefined) continue;
           const leaves = flattenXml(
             scalarToString((Array.isArray(value) ? value[0] : value) as Scalar),
@@ -37,7 +38,7 @@ export function compileXmlkv(command: XmlkvCommand, _context: StageCompileContex
             if (list) list.push(...values);
             else byTag.set(tag, [...values]);
           }
-          for (const [tag, values] of byTag) row[tag] = multivalue(values);
+          for (const [tag, values] of byTag) writeField(row, tag, multivalue(values));
         }
         emit(rows);
       },

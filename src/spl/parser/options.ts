@@ -1,4 +1,5 @@
 // Typed `name=value` options: each command's option table says how a value is read.
+import { ownEntry } from '../../core/own-entry.ts';
 import { span } from '../../core/span.ts';
 import type { CommandOption, OptionValue } from '../ast/common.ts';
 import type { Expr } from '../ast/expr.ts';
@@ -47,7 +48,7 @@ export function parseOptions<T extends object>(
   while (atOption(cursor)) {
     const nameToken = cursor.peek('argument');
     const key = nameToken.text.toLowerCase();
-    const type = table[key];
+    const type = ownEntry(table, key);
     if (type === undefined) {
       if (stopAtUnknown) break;
       const known = Object.keys(table);

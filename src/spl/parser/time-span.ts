@@ -1,4 +1,5 @@
 // Time spans of `span=`, `maxspan=`, `time_window=`: a number and a Splunk time unit.
+import { ownEntry } from '../../core/own-entry.ts';
 import type { SpanValue, TimeUnit } from '../ast/common.ts';
 
 const UNITS: Readonly<Record<string, TimeUnit>> = {
@@ -48,6 +49,6 @@ export function parseSpanValue(text: string): SpanValue | undefined {
   const value = Number(match[1]);
   const unitText = (match[2] ?? '').toLowerCase();
   if (unitText === '') return { value };
-  const unit = UNITS[unitText];
+  const unit = ownEntry(UNITS, unitText);
   return unit ? { value, unit } : undefined;
 }

@@ -1,4 +1,5 @@
 // Translates one PCRE bracket expression `[...]` into a JavaScript character class.
+import { ownEntry } from '../../core/own-entry.ts';
 import {
   caseVariants,
   codePointEscape,
@@ -114,7 +115,7 @@ function readMember(pattern: string, i: number): Read {
       const name = pattern.slice(i + 2, close);
       if (name.startsWith('^'))
         return { reason: `negated POSIX class [:${name}:] is not supported`, offset: i };
-      const content = POSIX_CLASSES[name];
+      const content = ownEntry(POSIX_CLASSES, name);
       if (content === undefined) return { reason: `unknown POSIX class name "${name}"`, offset: i };
       return { member: { content }, end: close + 2 };
     }

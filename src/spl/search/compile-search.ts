@@ -2,6 +2,7 @@
 import { assertNever } from '../../core/assert.ts';
 import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { fieldReader as ownFieldReader, readField } from '../../core/field-access.ts';
 import type { SearchComparison, SearchExpr, SearchIn, SearchValue } from '../ast/search.ts';
 import { createLoweredReader, type LoweredReader, textValues } from './lowered-field.ts';
 import { compileTermMatcher } from './raw-term.ts';
@@ -144,7 +145,8 @@ function fieldReader(
 /** The field names an event has that match a wildcard field name such as `*_name`. */
 function matchingFields(pattern: string): (e: Event) => string[] {
   const matchesName = compileWildcard(pattern, SEARCH_WILDCARD);
-  return (e) => Object.keys(e).filter((name) => e[name] !== undefined && matchesName(name));
+  return (e) =>
+    Object.keys(e).filter((name) => readField(e, name) !== undefined && matchesName(name));
 }
 
 function anyValue(values: readonly string[], test: ValueTest['test']): boolean {
@@ -186,7 +188,11 @@ function compileFieldTest(
         ? textValues(e, name).map((v) => v.toLowerCase())
         : textValues(e, name);
   if (op === '=') {
-    if (exists) return (e, name) => e[name] !== undefined;
+    if (exists) {
+      if (dynamic) return (e, name) => readField(e, name) !== undefined;
+      const present = ownFieldReader(field);
+      return (e) => present(e) !== undefined;
+    }
     return (e, name) => anyValue(values(e, name), test);
   }
   if (op === '!=') {

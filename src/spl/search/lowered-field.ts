@@ -1,5 +1,6 @@
 // Lower-cased field values, computed once per event and field however many tests read them.
 import type { Event } from '../../core/event.ts';
+import { fieldReader, readField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
 import { scalarToString } from '../value/number.ts';
 
@@ -16,8 +17,9 @@ export function createLoweredReader(field: string): LoweredReader {
   let lastEvent: Event | undefined;
   let lastValue: unknown;
   let lastLowered: readonly string[] = NONE;
+  const read = fieldReader(field);
   return (event) => {
-    const value = event[field];
+    const value = read(event);
     if (event === lastEvent && value === lastValue) return lastLowered;
     lastEvent = event;
     lastValue = value;
@@ -31,7 +33,7 @@ export function createLoweredReader(field: string): LoweredReader {
 
 /** The text values of a field as they are (for CASE() and ordering comparisons). */
 export function textValues(event: Event, field: string): readonly string[] {
-  const value = event[field];
+  const value = readField(event, field);
   if (value === undefined) return NONE;
   if (typeof value === 'object') return value.map(scalarToString);
   return [scalarToString(value)];

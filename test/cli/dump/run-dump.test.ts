@@ -137,3 +137,28 @@ test('xml for EVTX inputs: each record in the evtxexport -f xml layout, a blank 
     assert.match(record, /^<Event xmlns="[^"]*">\n {2}<System>\n[\s\S]*\n<\/Event>$/);
   }
 });
+
+test('jsonl: _time as the search writers print it; fields named like Object.prototype members kept', async () => {
+  const file = path.join(root, 'proto.jsonl');
+  writeFileSync(
+    file,
+    [
+      '{"@timestamp":"2025-03-19T17:05:12.0027Z","__proto__":"p","constructor":"c","toString":"x","EventID":4624}',
+      '{"@timestamp":"2025-03-19T17:05:13Z","EventID":4625}',
+      '',
+    ].join('\n'),
+  );
+  const { code, out } = await dump([file]);
+  assert.equal(code, 0);
+  const [first, second] = out
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  assert.equal(first?.['_time'], '2025-03-19T17:05:12.002+00:00');
+  assert.equal(second?.['_time'], '2025-03-19T17:05:13.000+00:00');
+  assert.equal(Object.getOwnPropertyDescriptor(first, '__proto__')?.value, 'p');
+  assert.equal(first?.['constructor'], 'c');
+  assert.equal(first?.['toString'], 'x');
+  assert.equal(Object.hasOwn(second ?? {}, 'constructor'), false);
+  assert.equal(Object.hasOwn(second ?? {}, '__proto__'), false);
+});

@@ -43,3 +43,16 @@ test('tokens a row lacks come from the lookup (info_min_time); the row wins when
 test('tokenFields lists each field once, in order', () => {
   assert.deepEqual(tokenFields('$b$ $a$ $b$ $$ $c d$'), ['b', 'a']);
 });
+
+test('tokens named like Object.prototype members read the row field, or nothing', () => {
+  const row = JSON.parse('{"__proto__":"p","constructor":["c1","c2"]}') as Record<string, string>;
+  assert.equal(
+    fillTokens('[$__proto__$] [$constructor$] [$toString$] [$valueOf$]', row),
+    '[p] [c1, c2] [] []',
+  );
+  assert.equal(fillTokens('[$toString$] [$hasOwnProperty$]', {}), '[] []');
+  assert.equal(
+    fillTokens('$constructor$', {}, (name) => `looked-up ${name}`),
+    'looked-up constructor',
+  );
+});

@@ -96,3 +96,26 @@ test('Sigma rules raise risk on host and user, scored by level', () => {
     ],
   );
 });
+
+test('risk objects and records with fields named like Object.prototype members', () => {
+  const rule: RiskRule = {
+    ...RULE,
+    entities: [{ field: 'constructor', type: 'user', score: 10, message: 'by $__proto__$' }],
+    threatObjects: [{ field: 'toString', type: 'process' }],
+  };
+  assert.equal(riskEventsOf(rule, { dest: 'ws-01' }, 0).length, 0);
+  const row = JSON.parse('{"constructor":"u1","__proto__":["x","y"],"toString":"t"}') as Record<
+    string,
+    string
+  >;
+  const [risk] = riskEventsOf(rule, row, 0);
+  assert.ok(risk);
+  assert.equal(risk.riskObject, 'u1');
+  assert.equal(risk.riskMessage, 'by x, y');
+  assert.deepEqual(risk.threatObjects, [{ value: 't', type: 'process' }]);
+  const record = riskEventRecord(risk, 'sid1');
+  assert.equal(Object.getPrototypeOf(record), Object.prototype);
+  assert.equal(Object.getOwnPropertyDescriptor(record, 'constructor')?.value, 'u1');
+  // `__proto__` starts with `_`: an internal field, not copied (and never the prototype).
+  assert.equal(Object.hasOwn(record, '__proto__'), false);
+});

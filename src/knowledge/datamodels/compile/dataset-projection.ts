@@ -1,5 +1,7 @@
 // An event projected onto a dataset: membership (tags, constraints), then only the calculated fields the search needs.
+
 import type { Event } from '../../../core/event.ts';
+import { fieldReader, readField, writeField } from '../../../core/field-access.ts';
 import type { MaybeValue, Scalar } from '../../../core/value.ts';
 import { type FieldNeed, unionNeed } from '../../../spl/operators/field-need.ts';
 import type { DatasetProjection } from '../../../spl/operators/tstats-data-model.ts';
@@ -62,6 +64,7 @@ export function compileProjection(
   const needsTag = wantsTag || needed.has(TAG_FIELD);
   needed.delete(TAG_FIELD);
   const copied = [...needed];
+  const copiedReads = copied.map((field) => ({ field, read: fieldReader(field) }));
 
   // Event types matter when a constraint names their tags (or `tag` itself is read).
   const reach = [...new Set([...chain, ...[...belowGroups.keys()].flatMap(chainOf)])];
@@ -114,24 +117,25 @@ export function compileProjection(
       const plan = planOf(klass);
       if (!plan.admitted) return undefined;
       const row: Event = {};
-      for (const field of copied) {
-        const value = event[field];
-        if (value !== undefined && value !== '') row[field] = value;
+      for (const { field, read } of copiedReads) {
+        const value = read(event);
+        if (value !== undefined && value !== '') writeField(row, field, value);
       }
-      for (const { field, compute } of plan.overrides) row[field] = presentOrNull(compute(event));
+      for (const { field, compute } of plan.overrides)
+        writeField(row, field, presentOrNull(compute(event)));
       if (needsTag) row[TAG_FIELD] = tagsOf(event[TAG_FIELD], klass.tags);
       if (!runLevels(levels, row, klass.tags)) return undefined;
       const out: Event = {};
       for (const [name, field] of outputs) {
-        const value = row[field];
-        if (value !== undefined) out[name] = value;
+        const value = readField(row, field);
+        if (value !== undefined) writeField(out, name, value);
       }
       for (const group of below) {
         const deeper = { ...row };
         if (!runLevels(group.levels, deeper, klass.tags)) continue;
         for (const [name, field] of group.outputs) {
-          const value = deeper[field];
-          if (value !== undefined) out[name] = value;
+          const value = readField(deeper, field);
+          if (value !== undefined) writeField(out, name, value);
         }
       }
       return out;

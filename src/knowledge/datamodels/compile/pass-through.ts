@@ -1,5 +1,7 @@
 // Calculated fields that give back their own field's value when it has one: answered without running the expression.
+
 import type { Event } from '../../../core/event.ts';
+import { fieldReader } from '../../../core/field-access.ts';
 import type { MaybeValue } from '../../../core/value.ts';
 import type { Expr } from '../../../spl/ast/expr.ts';
 
@@ -17,8 +19,9 @@ export function withPassThrough(
   const pass = passThroughOf(expr);
   if (pass === undefined) return general;
   const { field, excluded } = pass;
+  const read = fieldReader(field);
   return (row) => {
-    const value = row[field];
+    const value = read(row);
     if (typeof value === 'number' || (typeof value === 'string' && !excluded.includes(value))) {
       return value;
     }

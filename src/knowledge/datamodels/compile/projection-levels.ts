@@ -1,5 +1,7 @@
 // The levels of a dataset chain a projection runs: each level's constraint, then the calculations something downstream needs.
+
 import type { Event } from '../../../core/event.ts';
+import { writeField } from '../../../core/field-access.ts';
 import type { MaybeValue } from '../../../core/value.ts';
 import type { CompiledCalculation, CompiledDataset } from './compile-dataset.ts';
 
@@ -54,7 +56,8 @@ export function runLevels(
   for (const plan of plans) {
     for (const tag of plan.tags) if (!tags.has(tag)) return false;
     if (plan.test !== undefined && !plan.test(row)) return false;
-    for (const calc of plan.calculations) row[calc.field] = presentOrNull(calc.compute(row));
+    for (const calc of plan.calculations)
+      writeField(row, calc.field, presentOrNull(calc.compute(row)));
   }
   return true;
 }

@@ -1,4 +1,5 @@
 // Functions that evaluate an expression per value: mvfilter, mvmap; and mvfind (regex per value).
+import { fieldReader } from '../../../core/field-access.ts';
 import { multivalue, type Scalar } from '../../../core/value.ts';
 import { scalarToString } from '../../value/number.ts';
 import { EvalCode } from '../eval-codes.ts';
@@ -29,9 +30,10 @@ export const mvfilterFunction: EvalFunctionSpec = {
     }
     const field = [...predicate.fields][0] as string;
     const bound = site.bind(0, field);
+    const read = fieldReader(field);
     return (event) => {
       const kept: Scalar[] = [];
-      for (const value of valuesOfArg(event[field])) {
+      for (const value of valuesOfArg(read(event))) {
         bound.slot.value = value;
         if (bound.evaluate(event) === true) kept.push(value);
       }
@@ -59,9 +61,10 @@ export const mvmapFunction: EvalFunctionSpec = {
     }
     const field = target.expr.name;
     const bound = site.bind(1, field);
+    const read = fieldReader(field);
     return (event) => {
       const out: Scalar[] = [];
-      for (const value of valuesOfArg(event[field])) {
+      for (const value of valuesOfArg(read(event))) {
         bound.slot.value = value;
         for (const v of valuesOfArg(bound.evaluate(event))) out.push(v);
       }
