@@ -1,7 +1,7 @@
 // Decodes one 64 KiB chunk: header and CRC checks, record framing, BinXML, damage reports.
 
 import { type ChunkContext, createChunkContext } from './binxml/chunk-context.ts';
-import { TemplateCache } from './binxml/template-cache.ts';
+import type { TemplateCache } from './binxml/template-cache.ts';
 import { ByteReader } from './byte-reader.ts';
 import {
   CHUNK_HEADER_SIZE,
@@ -9,6 +9,7 @@ import {
   hasChunkSignature,
   parseChunkHeader,
 } from './chunk-header.ts';
+import { sharedTemplates } from './compiled-caches.ts';
 import { crc32 } from './crc32.ts';
 import { EvtxDecodeError, EvtxLimitError } from './decode-error.ts';
 import type { DecodedChunkOf, DecodedRecord, EvtxProblem, RecordOutput } from './decoded.ts';
@@ -22,13 +23,6 @@ export interface ChunkDecodeOptions extends RecordOutputs {
   readonly recover: boolean;
 }
 
-/**
- * One template cache per thread, shared by its readers: the files of one machine's channels
- * (and of machines on the same Windows build) define the same templates, and a bounded cache
- * checked byte for byte cannot tell one reader's chunks from another's.
- */
-const SHARED_TEMPLATES = new TemplateCache();
-
 /** Decodes chunks one after another, every record through one reusable `output`. */
 export class ChunkReader<T> {
   private readonly output: RecordOutput<T>;
@@ -37,7 +31,7 @@ export class ChunkReader<T> {
   private readonly templates: TemplateCache;
 
   /** `templates`: the thread's shared cache unless given (tests compare with a fresh one). */
-  constructor(output: RecordOutput<T>, recover: boolean, templates = SHARED_TEMPLATES) {
+  constructor(output: RecordOutput<T>, recover: boolean, templates = sharedTemplates) {
     this.output = output;
     this.recover = recover;
     this.templates = templates;

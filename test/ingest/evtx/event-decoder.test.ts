@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
 import { ChunkDecoder } from '../../../src/ingest/evtx/decode-chunk.ts';
 import { EventChunkDecoder, type RawMode } from '../../../src/ingest/evtx/event-decoder.ts';
+import { COMPILE_AFTER } from '../../../src/ingest/evtx/render/plan-event.ts';
 import { windowsEventToEvent } from '../../../src/ingest/windows/windows-event.ts';
 import { ChunkWriter, type RecordBody, type TemplateSpec } from './writer/chunk-writer.ts';
 import { EVENT_NS, SAMPLE_TEMPLATE, sampleEvent, systemValues } from './writer/event-template.ts';
@@ -212,11 +213,16 @@ const BODIES: readonly (readonly [string, RecordBody])[] = [
   ],
 ];
 
-/** One chunk holding every body twice (the second run of a template uses its cached plan). */
+/**
+ * One chunk holding every body again and again: later runs of a template use its cached plan,
+ * and runs past COMPILE_AFTER its compiled event shape.
+ */
+const ROUNDS = COMPILE_AFTER + 2;
+
 function chunk(): Uint8Array {
   const w = new ChunkWriter();
   let id = 1;
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     for (const [, body] of BODIES) w.addRecord(id++, body);
   }
   w.addRecord(id++, { template: GUARDED, values: [v.null()] });
@@ -251,7 +257,7 @@ for (const raw of ['none', 'eager', 'lazy'] as const satisfies readonly RawMode[
       0,
       0x1000,
     );
-    assert.equal(got.records.length, BODIES.length * 2 + 1);
+    assert.equal(got.records.length, BODIES.length * ROUNDS + 1);
     assert.deepEqual(got.records, want.events);
     got.records.forEach((event, i) => {
       assert.deepEqual(Object.keys(event), Object.keys(want.events[i] as Event));
@@ -275,7 +281,7 @@ test('a record whose only element is left out by a NULL dependency is skipped (E
     const skipped = result.problems.filter((p) => /holds no element/.test(p.message));
     assert.equal(skipped.length, 1);
     assert.equal(skipped[0]?.code, 'EVTX302');
-    assert.match(skipped[0]?.location ?? '', new RegExp(`record ${BODIES.length * 2 + 1} @`));
+    assert.match(skipped[0]?.location ?? '', new RegExp(`record ${BODIES.length * ROUNDS + 1} @`));
   }
 });
 

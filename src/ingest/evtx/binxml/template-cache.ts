@@ -67,6 +67,12 @@ export class TemplateCache {
     return this.compile(chunk, offset, key);
   }
 
+  clear(): void {
+    this.byKey.clear();
+    this.count = 0;
+    this.imageBytes = 0;
+  }
+
   /** Compiles the definition; remembers it under `key` unless that is -1 (no whole header). */
   private compile(chunk: ChunkContext, offset: number, key: number): Template {
     const names: NameField[] = [];
@@ -91,9 +97,7 @@ export class TemplateCache {
       offset + DEFINITION_HEADER_SIZE + size,
     );
     if (this.count >= MAX_TEMPLATES || this.imageBytes + image.length > MAX_IMAGE_BYTES) {
-      this.byKey.clear();
-      this.count = 0;
-      this.imageBytes = 0;
+      this.clear();
     }
     const entry: Entry = { compiled, image, names };
     const entries = this.byKey.get(key);

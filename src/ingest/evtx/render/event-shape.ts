@@ -94,6 +94,10 @@ const constructors = new Map<string, EventConstructor>();
 /** Bounds the cache whatever the input; past it, it starts over. */
 const MAX_CONSTRUCTORS = 2048;
 
+export function clearEventConstructors(): void {
+  constructors.clear();
+}
+
 function constructorOf(code: string): EventConstructor {
   let create = constructors.get(code);
   if (create === undefined) {

@@ -15,13 +15,24 @@ import type { PartsPlanner } from './parts-plan.ts';
 import type { PartsPlan } from './plan-recorder.ts';
 import { emptySystem, fillSystem, SYSTEM_KEYS, SYSTEM_SLOT } from './system-keys.ts';
 
+/** A shape's use count until it is compiled, then the shape (null: no fixed shape). */
+interface ShapeSlot {
+  uses: number;
+  shape: EventShape | null | undefined;
+}
+
 /**
- * Shapes by plan and by the bit set of present System slots (null: no fixed shape), shared by
- * the builders of the thread as plans are; bounded whatever the input, past it they start over.
+ * Shapes by plan and by the bit set of present System slots, shared by the builders of the
+ * thread as plans are; bounded whatever the input, past it they start over.
  */
-let shapes = new WeakMap<PartsPlan, Map<number, EventShape | null>>();
+let shapes = new WeakMap<PartsPlan, Map<number, ShapeSlot>>();
 let shapeCount = 0;
 const MAX_SHAPES = 16_384;
+/**
+ * Events of a shape built field by field before it is compiled: shapes met only a few times
+ * (common when many files are mixed) are not worth generating code for.
+ */
+export const COMPILE_AFTER = 8;
 
 const SYSTEM_TIME = SYSTEM_SLOT.systemTime;
 const CHANNEL = SYSTEM_SLOT.channel;
@@ -88,6 +99,7 @@ export class PlanEventBuilder {
 
 type DataEntry = PartsPlan['data'][number];
 
+/** The compiled shape for this record, or null (build it field by field). */
 function shapeOf(plan: PartsPlan, present: number): EventShape | null {
   let byPresent = shapes.get(plan);
   if (byPresent === undefined) {
@@ -98,13 +110,16 @@ function shapeOf(plan: PartsPlan, present: number): EventShape | null {
     byPresent = new Map();
     shapes.set(plan, byPresent);
   }
-  let shape = byPresent.get(present);
-  if (shape === undefined) {
-    shape = compileEventShape(plan, present);
-    byPresent.set(present, shape);
+  let slot = byPresent.get(present);
+  if (slot === undefined) {
+    slot = { uses: 0, shape: undefined };
+    byPresent.set(present, slot);
     shapeCount++;
   }
-  return shape;
+  if (slot.shape !== undefined) return slot.shape;
+  if (++slot.uses < COMPILE_AFTER) return null;
+  slot.shape = compileEventShape(plan, present);
+  return slot.shape;
 }
 
 /** endWindowsEvent's `_time` without SystemTime: the Sysmon `UtcTime` Data item, else 0. */
