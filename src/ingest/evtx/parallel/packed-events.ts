@@ -1,20 +1,22 @@
-// A chunk of ready events flattened for the trip from a worker: field names once per chunk, the
-// event layout in one Uint32Array, numbers in a Float64Array and every string value in one
-// UTF-16 buffer, all transferred; the main thread only rebuilds the objects.
+// A chunk of ready events flattened for the trip from a worker: each distinct field list once per
+// chunk, the values' kinds in one Uint32Array, numbers in a Float64Array and every string value
+// in one UTF-16 buffer, all transferred; the main thread only rebuilds the objects, one object
+// literal per field list.
 import type { Event } from '../../../core/event.ts';
 import type { FieldValue, MaybeValue, Scalar } from '../../../core/value.ts';
 import { setField } from '../../model/set-field.ts';
 import type { EventChunk, EvtxProblem, RecordRef } from '../decoded.ts';
+import { type LiteralConstructor, literalConstructor } from './event-literal.ts';
 
 export interface PackedEvents {
   readonly index: number;
   readonly problems: readonly EvtxProblem[];
   readonly untimed: readonly RecordRef[];
-  /** The distinct field names of the chunk's events. */
-  readonly names: readonly string[];
+  /** The distinct field lists (names in event order) of the chunk's events. */
+  readonly shapes: readonly (readonly string[])[];
   /**
-   * Per event its field count, then per field its name's index and its value's kind (VALUE_*);
-   * a list is followed by its item count and each item's kind.
+   * Per event its shape's index, then per field its value's kind (VALUE_*); a list is followed
+   * by its item count and each item's kind.
    */
   readonly layout: Uint32Array;
   readonly numbers: Float64Array;
@@ -29,8 +31,11 @@ const VALUE_UNDEFINED = 2;
 const VALUE_LIST = 3;
 
 class Packer {
-  readonly names: string[] = [];
+  readonly shapes: string[][] = [];
+  /** Shape index by the code units of the field names' indices (a collision-free key). */
+  private readonly shapeIndex = new Map<string, number>();
   private readonly nameIndex = new Map<string, number>();
+  private readonly ids: number[] = [];
   readonly layout: number[] = [];
   readonly numbers: number[] = [];
   readonly strings: string[] = [];
@@ -39,15 +44,26 @@ class Packer {
 
   event(event: Event): void {
     const keys = Object.keys(event);
-    this.layout.push(keys.length);
-    for (const key of keys) {
-      let index = this.nameIndex.get(key);
-      if (index === undefined) {
-        index = this.names.length;
-        this.names.push(key);
-        this.nameIndex.set(key, index);
+    const ids = this.ids;
+    ids.length = keys.length;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      let id = this.nameIndex.get(key);
+      if (id === undefined) {
+        id = this.nameIndex.size;
+        this.nameIndex.set(key, id);
       }
-      this.layout.push(index);
+      ids[i] = id;
+    }
+    const signature = signatureOf(ids);
+    let shape = this.shapeIndex.get(signature);
+    if (shape === undefined) {
+      shape = this.shapes.length;
+      this.shapes.push(keys);
+      this.shapeIndex.set(signature, shape);
+    }
+    this.layout.push(shape);
+    for (const key of keys) {
       const value = event[key];
       if (Array.isArray(value)) {
         this.layout.push(VALUE_LIST, value.length);
@@ -80,6 +96,25 @@ class Packer {
   }
 }
 
+/** Code units per String.fromCharCode call (arguments are bounded by the stack). */
+const SIGNATURE_RUN = 1024;
+
+/**
+ * A key that tells field lists apart: one code unit per name index (a chunk's names number far
+ * below 2^16: each takes bytes of the 64 KiB chunk), the indices in decimal should one not fit.
+ */
+function signatureOf(ids: readonly number[]): string {
+  if (ids.length <= SIGNATURE_RUN) {
+    const key = String.fromCharCode(...ids);
+    return ids.every((id) => id < 0xffff) ? key : ids.join(',');
+  }
+  let key = '';
+  for (let i = 0; i < ids.length; i += SIGNATURE_RUN) {
+    key += String.fromCharCode(...ids.slice(i, i + SIGNATURE_RUN));
+  }
+  return ids.every((id) => id < 0xffff) ? key : ids.join(',');
+}
+
 export function packEvents(chunk: EventChunk): PackedEvents {
   const packer = new Packer();
   for (const event of chunk.records) packer.event(event);
@@ -87,7 +122,7 @@ export function packEvents(chunk: EventChunk): PackedEvents {
     index: chunk.index,
     problems: chunk.problems,
     untimed: chunk.untimed,
-    names: packer.names,
+    shapes: packer.shapes,
     layout: Uint32Array.from(packer.layout),
     numbers: Float64Array.from(packer.numbers),
     text: packer.textBytes(),
@@ -105,38 +140,53 @@ export function transferableEvents(packed: PackedEvents): ArrayBuffer[] {
   ] as ArrayBuffer[];
 }
 
-export function unpackEvents(packed: PackedEvents): EventChunk {
-  const { layout, numbers, ends, names } = packed;
-  const bytes = packed.text;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
-  let at = 0;
-  let number = 0;
-  let string = 0;
-  const scalar = (): MaybeValue => {
-    const kind = layout[at++];
-    if (kind === VALUE_NUMBER) return numbers[number++];
+/** Reads the values of packed events in order. */
+class ValueCursor {
+  at = 0;
+  private number = 0;
+  private string = 0;
+  private readonly packed: PackedEvents;
+  private readonly text: string;
+
+  constructor(packed: PackedEvents) {
+    this.packed = packed;
+    const bytes = packed.text;
+    this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+  }
+
+  value(): FieldValue | undefined {
+    const layout = this.packed.layout;
+    if (layout[this.at] !== VALUE_LIST) return this.scalar();
+    const count = layout[this.at + 1] as number;
+    this.at += 2;
+    const items: Scalar[] = new Array(count);
+    for (let k = 0; k < count; k++) items[k] = this.scalar() as Scalar;
+    return items;
+  }
+
+  private scalar(): MaybeValue {
+    const { layout, numbers, ends } = this.packed;
+    const kind = layout[this.at++];
+    if (kind === VALUE_NUMBER) return numbers[this.number++];
     if (kind !== VALUE_STRING) return undefined;
-    const start = string === 0 ? 0 : (ends[string - 1] as number);
-    return text.slice(start, ends[string++]);
-  };
+    const start = this.string === 0 ? 0 : (ends[this.string - 1] as number);
+    return this.text.slice(start, ends[this.string++]);
+  }
+}
+
+export function unpackEvents(packed: PackedEvents): EventChunk {
+  const layout = packed.layout;
+  const cursor = new ValueCursor(packed);
+  const constructors = packed.shapes.map(literalConstructor);
+  const values: (FieldValue | undefined)[] = [];
   const events: Event[] = [];
-  while (at < layout.length) {
-    const event: Event = {};
-    const fields = layout[at++] as number;
-    for (let f = 0; f < fields; f++) {
-      const name = names[layout[at++] as number] as string;
-      if (layout[at] === VALUE_LIST) {
-        const count = layout[at + 1] as number;
-        at += 2;
-        const items: Scalar[] = new Array(count);
-        for (let k = 0; k < count; k++) items[k] = scalar() as Scalar;
-        setField(event, name, items);
-      } else {
-        // An undefined value is kept as the event had it (setField stores whatever it is given).
-        setField(event, name, scalar() as FieldValue);
-      }
-    }
-    events.push(event);
+  while (cursor.at < layout.length) {
+    const shape = layout[cursor.at++] as number;
+    const names = packed.shapes[shape] as readonly string[];
+    values.length = names.length;
+    for (let f = 0; f < names.length; f++) values[f] = cursor.value();
+    const create = constructors[shape] as LiteralConstructor | null;
+    events.push(create === null ? byFields(names, values) : create(values));
   }
   return {
     index: packed.index,
@@ -144,4 +194,14 @@ export function unpackEvents(packed: PackedEvents): EventChunk {
     problems: packed.problems,
     untimed: packed.untimed,
   };
+}
+
+/** The event field by field, for field lists without a constructor (`__proto__`, very long). */
+function byFields(names: readonly string[], values: readonly (FieldValue | undefined)[]): Event {
+  const event: Event = {};
+  // An undefined value is kept as the event had it (setField stores whatever it is given).
+  for (let f = 0; f < names.length; f++) {
+    setField(event, names[f] as string, values[f] as FieldValue);
+  }
+  return event;
 }

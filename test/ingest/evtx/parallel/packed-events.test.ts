@@ -61,3 +61,29 @@ test('the packed buffers are their own, so they can be transferred', () => {
   const copy = structuredClone(packed, { transfer: buffers });
   assert.deepEqual(unpackEvents(copy), CHUNK);
 });
+
+test('events are grouped by field list: same names in another order, long and very long lists', () => {
+  const long = (count: number, value: string): Event =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`F${i}`, `${value}${i}`]));
+  const chunk: EventChunk = {
+    index: 1,
+    problems: [],
+    untimed: [],
+    records: [
+      { a: '1', b: '2' },
+      { b: '3', a: '4' },
+      { a: '5', b: ['6', '7'] },
+      long(200, 'x'),
+      long(2000, 'y'),
+      long(200, 'z'),
+      { a: '8', b: '9' },
+    ],
+  };
+  const packed = packEvents(chunk);
+  assert.equal(packed.shapes.length, 4, 'a,b / b,a / 200 fields / 2000 fields');
+  const back = unpackEvents(packed);
+  assert.deepEqual(back, chunk);
+  back.records.forEach((event, i) => {
+    assert.deepEqual(Object.keys(event), Object.keys(chunk.records[i] as Event));
+  });
+});
