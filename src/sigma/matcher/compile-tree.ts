@@ -89,7 +89,6 @@ function compileHitScanOr(
   const fields = new Set(indexedIds.map((id) => context.predicates[id]?.field ?? null));
   const field = fields.size === 1 ? [...fields][0] : null;
   const range = field === null || field === undefined ? undefined : context.rangeOf(field);
-  const hits = state.hits;
   const othersValue = (): boolean => {
     for (let i = 0; i < others.length; i++) if ((others[i] as TreeEvaluator)()) return true;
     return false;
@@ -97,6 +96,7 @@ function compileHitScanOr(
   if (range !== undefined) {
     return function fieldHitsOr() {
       if (range.stamp === state.generation) {
+        const hits = state.hits;
         for (let k = range.start; k < range.end; k++) {
           const id = hits[k] as number;
           if (members.has(id) && state.test(id)) return true;
@@ -106,7 +106,9 @@ function compileHitScanOr(
     };
   }
   return function eventHitsOr() {
-    for (let k = 0; k < hits.length; k++) {
+    const hits = state.hits;
+    const count = state.hitCount;
+    for (let k = 0; k < count; k++) {
       const id = hits[k] as number;
       if (members.has(id) && state.test(id)) return true;
     }

@@ -12,8 +12,13 @@ export class EventPredicates {
   /** Stamp of the current event; a predicate's value is valid when its stamp equals it. */
   generation = 0;
   event: Event = {};
-  /** Predicates the automata hit in the current event, in the order they were hit. */
-  readonly hits: number[] = [];
+  /**
+   * Predicates the automata hit in the current event, in the order they were hit:
+   * `hits[0 .. hitCount)`. A typed array with a count: resetting a JS array's length to 0 frees
+   * its backing store, so every event would reallocate it.
+   */
+  hits = new Int32Array(64);
+  hitCount = 0;
   /** Events in which each indexed predicate hit, to adapt trigger choices. */
   readonly hitCounts: Uint32Array;
   /** 1 for predicates the automata find: they can only be true if they were hit. */
@@ -49,7 +54,7 @@ export class EventPredicates {
       this.generation = 1;
     }
     this.event = event;
-    this.hits.length = 0;
+    this.hitCount = 0;
   }
 
   /** An automaton found the literal of predicate `id` with its anchoring satisfied. */
@@ -62,7 +67,12 @@ export class EventPredicates {
     this.value[id] = decides ? TRUE : CANDIDATE;
     if (decides) this.evaluations++;
     this.hitCounts[id] = (this.hitCounts[id] as number) + 1;
-    this.hits.push(id);
+    if (this.hitCount === this.hits.length) {
+      const grown = new Int32Array(this.hits.length * 2);
+      grown.set(this.hits);
+      this.hits = grown;
+    }
+    this.hits[this.hitCount++] = id;
   }
 
   /** The predicate's value for the current event (call after every hit is recorded). */

@@ -117,13 +117,12 @@ export class RouteScan {
 
   private scanField(run: FieldRun, raw: Event[string]): void {
     if (raw === undefined) return;
-    const hits = this.state.hits;
     run.stamp = this.state.generation;
-    run.start = hits.length;
+    run.start = this.state.hitCount;
     if (typeof raw === 'string') this.scanText(run, raw);
     else if (typeof raw === 'number') this.scanText(run, String(raw));
     else for (const v of raw) this.scanText(run, textOf(v));
-    run.end = hits.length;
+    run.end = this.state.hitCount;
   }
 
   private scanText(run: FieldRun, text: string): void {

@@ -113,7 +113,17 @@ export function createSigmaMatcher(
     matches: 0,
     programs: 0,
   };
-  const candidates: number[] = [];
+  /** Variant indices to evaluate for the current event: `candidates[0 .. candidateCount)`. */
+  let candidates = new Int32Array(64);
+  let candidateCount = 0;
+  const addCandidate = (variant: number): void => {
+    if (candidateCount === candidates.length) {
+      const grown = new Int32Array(candidates.length * 2);
+      grown.set(candidates);
+      candidates = grown;
+    }
+    candidates[candidateCount++] = variant;
+  };
 
   const runnableVariants = (
     members: readonly ProgramVariant[],
@@ -158,22 +168,22 @@ export function createSigmaMatcher(
     const { triggerStart, variantsOf, always } = routed.triggers;
     const { variantStamp } = routed;
     const generation = state.generation;
-    const hits = state.hits;
-    candidates.length = 0;
-    for (let i = 0; i < always.length; i++) candidates.push(always[i] as number);
-    for (let h = 0; h < hits.length; h++) {
+    const { hits, hitCount } = state;
+    candidateCount = 0;
+    for (let i = 0; i < always.length; i++) addCandidate(always[i] as number);
+    for (let h = 0; h < hitCount; h++) {
       const id = hits[h] as number;
       const end = triggerStart[id + 1] as number;
       for (let k = triggerStart[id] as number; k < end; k++) {
         const v = variantsOf[k] as number;
         if (variantStamp[v] === generation) continue;
         variantStamp[v] = generation;
-        candidates.push(v);
+        addCandidate(v);
       }
     }
     // Variants are in rule order: sorted candidates yield matches in rule order, each rule
     // through its first matching variant.
-    if (candidates.length > 1) sortSmall(candidates);
+    if (candidateCount > 1) sortSmall(candidates, candidateCount);
   };
 
   const match = function matchEvent(original: Event): readonly SigmaMatch[] {
@@ -189,7 +199,7 @@ export function createSigmaMatcher(
     const { runnable } = routed;
     const generation = state.generation;
     let out: SigmaMatch[] | undefined;
-    for (let c = 0; c < candidates.length; c++) {
+    for (let c = 0; c < candidateCount; c++) {
       const r = runnable[candidates[c] as number] as RunnableVariant;
       if (ruleStamp[r.ruleIndex] === generation) continue;
       stats.ruleEvaluations++;
@@ -226,13 +236,13 @@ export function createSigmaMatcher(
   };
 }
 
-/** Insertion sort for the usual handful of candidates; the engine's sort past that. */
-function sortSmall(list: number[]): void {
-  if (list.length > 16) {
-    list.sort((a, b) => a - b);
+/** Sorts `list[0 .. count)`: insertion sort for the usual handful, the engine's sort past that. */
+function sortSmall(list: Int32Array, count: number): void {
+  if (count > 16) {
+    list.subarray(0, count).sort();
     return;
   }
-  for (let i = 1; i < list.length; i++) {
+  for (let i = 1; i < count; i++) {
     const v = list[i] as number;
     let j = i - 1;
     while (j >= 0 && (list[j] as number) > v) {
