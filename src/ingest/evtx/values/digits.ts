@@ -35,8 +35,20 @@ export function int64Text(low: number, high: number): string {
   return `-${uint64Text(negLow, negHigh)}`;
 }
 
+// The last HexInt64 rendered: Keywords repeat record after record.
+let lastHexLow = 0;
+let lastHexHigh = 0;
+let lastHexText = '0x0';
+
 /** `0x` and lower-case hex without leading zeros, as Windows renders HexInt64 (`0x3e7`). */
 export function hex64Text(low: number, high: number): string {
-  if (high === 0) return `0x${low.toString(16)}`;
-  return `0x${high.toString(16)}${low.toString(16).padStart(8, '0')}`;
+  if (low === lastHexLow && high === lastHexHigh) return lastHexText;
+  const text =
+    high === 0
+      ? `0x${low.toString(16)}`
+      : `0x${high.toString(16)}${low.toString(16).padStart(8, '0')}`;
+  lastHexLow = low;
+  lastHexHigh = high;
+  lastHexText = text;
+  return text;
 }

@@ -69,6 +69,25 @@ export function sidSize(b: Uint8Array, s: number): number {
  */
 export function sidText(b: Uint8Array, v: DataView, s: number, e: number): string {
   if (e - s < 8) return '';
+  if (sameAsLastSid(b, s, e)) return lastSidText;
+  const text = renderSid(b, v, s, e);
+  lastSid = Uint8Array.prototype.slice.call(b, s, e);
+  lastSidText = text;
+  return text;
+}
+
+// The last SID rendered: UserID and subject SIDs repeat record after record.
+let lastSid = new Uint8Array(0);
+let lastSidText = '';
+
+function sameAsLastSid(b: Uint8Array, s: number, e: number): boolean {
+  const last = lastSid;
+  if (last.length !== e - s) return false;
+  for (let i = 0; i < last.length; i++) if (b[s + i] !== last[i]) return false;
+  return true;
+}
+
+function renderSid(b: Uint8Array, v: DataView, s: number, e: number): string {
   const count = b[s + 1] as number;
   let authority = 0;
   for (let i = 2; i < 8; i++) authority = authority * 256 + (b[s + i] as number);

@@ -192,3 +192,26 @@ test('an array whose size is not a whole number of items is a decode error', () 
 test('a SID array item that runs past the value is a decode error', () => {
   assert.throws(() => items(T.sid | T.array, [1, 5, 0, 0, 0, 0, 0, 5, 1]), EvtxDecodeError);
 });
+
+test('repeated and alternating SIDs and HexInt64 values render right (last-value memos)', () => {
+  const sequence: readonly (readonly [number, ArrayLike<number>, string])[] = [
+    [T.sid, sidBytes('S-1-5-18'), 'S-1-5-18'],
+    [T.sid, sidBytes('S-1-5-18'), 'S-1-5-18'],
+    [T.sid, sidBytes('S-1-5-19'), 'S-1-5-19'],
+    [T.sid, sidBytes('S-1-5-21-1-2-3-500'), 'S-1-5-21-1-2-3-500'],
+    [T.sid, sidBytes('S-1-5-21-1-2-3-501'), 'S-1-5-21-1-2-3-501'],
+    [T.sid, sidBytes('S-1-5-18'), 'S-1-5-18'],
+    [T.hexInt64, le(8, 0x8020000000000000n), '0x8020000000000000'],
+    [T.hexInt64, le(8, 0x8020000000000000n), '0x8020000000000000'],
+    [T.hexInt64, le(8, 0x20000000n), '0x20000000'],
+    [T.hexInt64, le(8, 0x2000000000000000n), '0x2000000000000000'],
+    [T.hexInt64, le(8, 0), '0x0'],
+  ];
+  for (const [type, bytes, want] of sequence) assert.equal(text(type, bytes), want);
+  // The memo keeps its own copy: the bytes a SID was read from may be overwritten.
+  const reused = Buffer.from(sidBytes('S-1-5-32-544'));
+  const view = new DataView(reused.buffer, reused.byteOffset, reused.length);
+  assert.equal(scalarText(reused, view, T.sid, 0, reused.length), 'S-1-5-32-544');
+  reused.set(sidBytes('S-1-5-32-545'));
+  assert.equal(scalarText(reused, view, T.sid, 0, reused.length), 'S-1-5-32-545');
+});
