@@ -2,7 +2,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PARENT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The repository, whether this runs from bench/ (tsx) or compiled in .bench-build/bench/. */
+export const REPO_ROOT = path.basename(PARENT) === '.bench-build' ? path.dirname(PARENT) : PARENT;
 
 /** Scratch space for generated inputs; ignored by git. */
 export const BENCH_TMP = path.join(REPO_ROOT, '.bench-tmp');

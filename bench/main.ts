@@ -1,12 +1,15 @@
 // `npm run bench [-- name...]`: runs every section in bench/sections. Figures, never pass/fail.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { type BenchSection, REPO_ROOT } from './harness.ts';
+import { fileURLToPath } from 'node:url';
+import type { BenchSection } from './harness.ts';
 
-const dir = path.join(REPO_ROOT, 'bench', 'sections');
+// Compiled (npm run bench) the sections are .js files beside this one; under tsx, .ts.
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sections');
+const extension = path.extname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
 const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts'))
+  .filter((f) => f.endsWith(extension))
   .sort();
 console.log(
   `node ${process.version}, ${process.arch}; figures are best-of-N wall times on a shared machine`,

@@ -5,6 +5,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { clearCompiledCaches } from '../../src/ingest/evtx/compiled-caches.ts';
 import { crc32 } from '../../src/ingest/evtx/crc32.ts';
 import { readEvtx, readEvtxXml } from '../../src/ingest/evtx/index.ts';
@@ -188,7 +189,17 @@ function evtxexport(
  * GC (sampled every 20 batches): garbage awaiting collection makes heap peaks grow with run time.
  */
 function peakMemory(file: string): Promise<{ rss: number; heap: number; events: number }> {
-  const reader = path.join(REPO_ROOT, 'src', 'ingest', 'evtx', 'index.ts');
+  // The reader beside this section's own build: compiled (npm run bench) or sources (tsx).
+  const here = fileURLToPath(import.meta.url);
+  const reader = path.join(
+    path.dirname(here),
+    '..',
+    '..',
+    'src',
+    'ingest',
+    'evtx',
+    `index${path.extname(here)}`,
+  );
   const script = `
     import { readEvtx } from ${JSON.stringify(reader)};
     let heap = 0; let events = 0; let batches = 0;

@@ -1,0 +1,39 @@
+// `npm run bench` first compiles src/ and bench/ with tsc into .bench-build/, then runs the
+// benchmarks there: they measure the JavaScript users run (`bin: spelunk` is tsc's output), not
+// tsx's transform, whose keepNames option wraps every closure it creates in a __name() call and
+// made closure-heavy code (compiled searches, matchers) up to twice as slow as what ships.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './harness.ts';
+
+const OUT = path.join(REPO_ROOT, '.bench-build');
+const ENTRY = path.join(OUT, 'bench', 'main.js');
+
+const started = Date.now();
+try {
+  execFileSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json'],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+} catch {
+  // tsc emits JavaScript even when a file has a type error (npm run typecheck reports those).
+  console.error('bench build: tsc reported type errors; measuring the JavaScript it emitted');
+}
+if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < started - 1000) {
+  // An incremental build that found nothing to do leaves the files as they were: check they exist.
+  if (!existsSync(ENTRY)) throw new Error(`the bench build did not emit ${ENTRY}`);
+}
+
+/** Files the compiled code reads beside itself, as `npm run build` copies them into dist/. */
+function link(target: string, at: string): void {
+  rmSync(at, { recursive: true, force: true });
+  mkdirSync(path.dirname(at), { recursive: true });
+  symlinkSync(target, at);
+}
+link(
+  path.join(REPO_ROOT, 'src', 'knowledge', 'builtin'),
+  path.join(OUT, 'src', 'knowledge', 'builtin'),
+);
+link(path.join(REPO_ROOT, 'content'), path.join(OUT, 'content'));
