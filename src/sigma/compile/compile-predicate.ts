@@ -1,5 +1,6 @@
 // Turns one resolved `field = value` match into a Predicate (key, automaton index, evaluator).
 import type { Event } from '../../core/event.ts';
+import type { FieldValue } from '../../core/value.ts';
 import { formatNetwork, ipv4Number, networkContains, parseIpAddress } from '../model/ip-address.ts';
 import {
   ANY,
@@ -202,15 +203,25 @@ function matchNumber(event: Event, field: string, n: number, text: string): bool
 
 type FieldRefMode = 'equals' | 'startswith' | 'endswith' | 'contains';
 
-/** Case-insensitive as all Sigma string matching; any value pair of multivalue fields. */
+/**
+ * Case-insensitive as all Sigma string matching; any value pair of multivalue fields. Loops
+ * instead of `someValue` callbacks: a closure per test was most of this predicate's garbage.
+ */
 function compareFields(event: Event, field: string, other: string, mode: FieldRefMode): boolean {
+  const left = event[field];
   const right = event[other];
-  if (right === undefined) return false;
-  if (typeof right === 'string' || typeof right === 'number') {
-    const r = textOf(right);
-    return someValue(event, field, (left) => fieldRefHolds(left, r, mode));
-  }
-  return someValue(event, field, (left) => right.some((r) => fieldRefHolds(left, textOf(r), mode)));
+  if (left === undefined || right === undefined) return false;
+  if (typeof right === 'string' || typeof right === 'number')
+    return anyLeftHolds(left, textOf(right), mode);
+  for (const r of right) if (anyLeftHolds(left, textOf(r), mode)) return true;
+  return false;
+}
+
+function anyLeftHolds(left: FieldValue, right: string, mode: FieldRefMode): boolean {
+  if (typeof left === 'string') return fieldRefHolds(left, right, mode);
+  if (typeof left === 'number') return fieldRefHolds(String(left), right, mode);
+  for (const l of left) if (fieldRefHolds(textOf(l), right, mode)) return true;
+  return false;
 }
 
 /** Folding keeps lengths, so anchored modes compare code units in place without copies. */

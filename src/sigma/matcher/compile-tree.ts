@@ -83,6 +83,8 @@ function compileHitScanOr(
 ): TreeEvaluator {
   const { state } = context;
   const members = new Set(indexedIds);
+  const filter = membershipFilter(indexedIds);
+  const mask = filter.length - 1;
   const others = args
     .filter((a) => !(a.kind === 'pred' && members.has(a.id)))
     .map((a) => compileTree(a, context));
@@ -99,7 +101,7 @@ function compileHitScanOr(
         const hits = state.hits;
         for (let k = range.start; k < range.end; k++) {
           const id = hits[k] as number;
-          if (members.has(id) && state.test(id)) return true;
+          if (filter[id & mask] === 1 && members.has(id) && state.test(id)) return true;
         }
       }
       return othersValue();
@@ -110,8 +112,20 @@ function compileHitScanOr(
     const count = state.hitCount;
     for (let k = 0; k < count; k++) {
       const id = hits[k] as number;
-      if (members.has(id) && state.test(id)) return true;
+      if (filter[id & mask] === 1 && members.has(id) && state.test(id)) return true;
     }
     return othersValue();
   };
+}
+
+/**
+ * A bit per `id & (length - 1)` over 8 slots per member: most of an event's hits belong to other
+ * predicates and are turned away by one byte read instead of a hash lookup.
+ */
+function membershipFilter(ids: readonly number[]): Uint8Array {
+  let length = 64;
+  while (length < ids.length * 8) length *= 2;
+  const filter = new Uint8Array(length);
+  for (const id of ids) filter[id & (length - 1)] = 1;
+  return filter;
 }

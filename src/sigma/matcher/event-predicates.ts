@@ -8,6 +8,9 @@ const FALSE = 2;
 /** Hit by the automaton, but the literal does not prove the predicate: verify on demand. */
 const CANDIDATE = 3;
 
+/** Generations stay below 2^29 so that a cell (generation << 2 | value) is a positive int32. */
+const GENERATION_LIMIT = 1 << 29;
+
 export class EventPredicates {
   /** Stamp of the current event; a predicate's value is valid when its stamp equals it. */
   generation = 0;
@@ -19,25 +22,29 @@ export class EventPredicates {
    */
   hits = new Int32Array(64);
   hitCount = 0;
-  /** Events in which each indexed predicate hit, to adapt trigger choices. */
+  /** Events in which each indexed predicate hit, counted by the matcher to adapt trigger choices. */
   readonly hitCounts: Uint32Array;
   /** 1 for predicates the automata find: they can only be true if they were hit. */
   readonly indexed: Uint8Array;
   /** Predicate values computed: automaton-decided hits, verifications and direct tests. */
   evaluations = 0;
   private readonly predicates: readonly Predicate[];
-  private readonly stamp: Uint32Array;
-  private readonly value: Uint8Array;
+  /**
+   * Per predicate `generation << 2 | value`: stamp and value in one read (one cache line per
+   * predicate instead of two tables).
+   */
+  private readonly cells: Int32Array;
+  /** `generation << 2`: a cell belongs to the current event when `(cell & ~3) === current`. */
+  private current = 0;
   /** Stamps of other per-event tables, cleared when the generation wraps around. */
-  private readonly stampTables: Uint32Array[] = [];
+  private readonly stampTables: (Uint32Array | Int32Array)[] = [];
 
   constructor(predicates: readonly Predicate[]) {
     this.predicates = predicates;
-    this.stamp = new Uint32Array(predicates.length);
-    this.value = new Uint8Array(predicates.length);
+    this.cells = new Int32Array(predicates.length);
     this.hitCounts = new Uint32Array(predicates.length);
     this.indexed = Uint8Array.from(predicates, (p) => (p.index === undefined ? 0 : 1));
-    this.stampTables.push(this.stamp);
+    this.stampTables.push(this.cells);
   }
 
   /** A table stamped with `generation`, zeroed whenever the generation wraps around. */
@@ -48,25 +55,27 @@ export class EventPredicates {
   }
 
   begin(event: Event): void {
-    this.generation = (this.generation + 1) >>> 0;
-    if (this.generation === 0) {
+    this.generation++;
+    if (this.generation === GENERATION_LIMIT) {
       for (const table of this.stampTables) table.fill(0);
       this.generation = 1;
     }
+    this.current = this.generation << 2;
     this.event = event;
     this.hitCount = 0;
   }
 
   /** An automaton found the literal of predicate `id` with its anchoring satisfied. */
   hit(id: number, decides: boolean): void {
-    if (this.stamp[id] === this.generation) {
-      if (decides && this.value[id] === CANDIDATE) this.value[id] = TRUE;
+    const cell = this.cells[id] as number;
+    if ((cell & ~3) === this.current) {
+      if (decides && (cell & 3) === CANDIDATE) this.cells[id] = this.current | TRUE;
       return;
     }
-    this.stamp[id] = this.generation;
-    this.value[id] = decides ? TRUE : CANDIDATE;
-    if (decides) this.evaluations++;
-    this.hitCounts[id] = (this.hitCounts[id] as number) + 1;
+    if (decides) {
+      this.cells[id] = this.current | TRUE;
+      this.evaluations++;
+    } else this.cells[id] = this.current | CANDIDATE;
     if (this.hitCount === this.hits.length) {
       const grown = new Int32Array(this.hits.length * 2);
       grown.set(this.hits);
@@ -77,19 +86,17 @@ export class EventPredicates {
 
   /** The predicate's value for the current event (call after every hit is recorded). */
   test(id: number): boolean {
-    if (this.stamp[id] === this.generation) {
-      const v = this.value[id];
+    const cell = this.cells[id] as number;
+    if ((cell & ~3) === this.current) {
+      const v = cell & 3;
       if (v !== CANDIDATE) return v === TRUE;
-    } else {
-      this.stamp[id] = this.generation;
-      if (this.indexed[id] === 1) {
-        this.value[id] = FALSE;
-        return false;
-      }
+    } else if (this.indexed[id] === 1) {
+      this.cells[id] = this.current | FALSE;
+      return false;
     }
     this.evaluations++;
     const result = (this.predicates[id] as Predicate).test(this.event);
-    this.value[id] = result ? TRUE : FALSE;
+    this.cells[id] = this.current | (result ? TRUE : FALSE);
     return result;
   }
 }

@@ -171,6 +171,14 @@ export function createSigmaMatcher(
     const { hits, hitCount } = state;
     candidateCount = 0;
     for (let i = 0; i < always.length; i++) addCandidate(always[i] as number);
+    // Hit rates feed the adaptation; past it, counting would only cost a write per hit.
+    if (routed.events <= ADAPT_AFTER[1]) {
+      const { hitCounts } = state;
+      for (let h = 0; h < hitCount; h++) {
+        const id = hits[h] as number;
+        hitCounts[id] = (hitCounts[id] as number) + 1;
+      }
+    }
     for (let h = 0; h < hitCount; h++) {
       const id = hits[h] as number;
       const end = triggerStart[id + 1] as number;
