@@ -1,5 +1,6 @@
 // readEvtx end to end on files the tests write: events, _raw, workers, problems, refusals.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { DiagnosticError } from '../../../src/core/diagnostic.ts';
 import type { Event } from '../../../src/core/event.ts';
@@ -91,6 +92,30 @@ for (const workers of [1, 2]) {
     assert.deepEqual(parallel.events, inline.events);
   });
 }
+
+test('without code generation from strings, events are the same (built field by field)', () => {
+  const path = tempFile('no-codegen.evtx', sixChunks());
+  const reader = new URL('../../../src/ingest/evtx/index.ts', import.meta.url).href;
+  const script = `
+    const { readEvtx } = await import(${JSON.stringify(reader)});
+    const events = []; const problems = [];
+    for (const workers of [0, 1]) {
+      for await (const batch of readEvtx(${JSON.stringify(path)}, { index: 'x', needRaw: true, onProblem: (p) => problems.push(p) }, { workers })) events.push(...batch.map((e) => ({ ...e })));
+    }
+    console.log(JSON.stringify({ events, problems }));`;
+  const run = (flags: string[]) =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [...flags, ...process.execArgv, '--input-type=module', '-e', script],
+        { encoding: 'utf8', maxBuffer: 64 << 20 },
+      ),
+    ) as { events: Event[]; problems: unknown[] };
+  const without = run(['--disallow-code-generation-from-strings']);
+  assert.deepEqual(without.problems, []);
+  assert.equal(without.events.length, 480);
+  assert.deepEqual(without.events, run([]).events);
+});
 
 test('problems reach onProblem with the path, chunk and offset, and the read carries on', async () => {
   const good = sampleChunk(1, 2, SAMPLE_TEMPLATE, sampleEvent).finish();

@@ -2,6 +2,7 @@
 // object literal (see render/event-shape.ts for why).
 import type { Event } from '../../../core/event.ts';
 import type { FieldValue } from '../../../core/value.ts';
+import { generateFunction } from '../generated-function.ts';
 
 export type LiteralConstructor = (values: readonly (FieldValue | undefined)[]) => Event;
 
@@ -15,7 +16,7 @@ const MAX_CONSTRUCTORS = 2048;
 /**
  * The constructor for events whose fields are `names` (distinct, in order), or null where an
  * object literal cannot build them: a `__proto__` field (a literal would set the prototype),
- * too many fields. Names enter the code only as JSON string literals.
+ * too many fields, code generation disabled. Names enter the code only as JSON string literals.
  */
 export function literalConstructor(names: readonly string[]): LiteralConstructor | null {
   if (names.length > MAX_LITERAL_FIELDS || names.includes('__proto__')) return null;
@@ -24,7 +25,10 @@ export function literalConstructor(names: readonly string[]): LiteralConstructor
   let create = constructors.get(key);
   if (create === undefined) {
     const members = names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`);
-    create = new Function('values', `return {${members.join(', ')}};`) as LiteralConstructor;
+    create = generateFunction(['values'], `return {${members.join(', ')}};`) as
+      | LiteralConstructor
+      | undefined;
+    if (create === undefined) return null;
     if (constructors.size >= MAX_CONSTRUCTORS) constructors.clear();
     constructors.set(key, create);
   }

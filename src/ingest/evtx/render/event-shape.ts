@@ -2,6 +2,7 @@
 // in order and a constructor that builds the event as one object literal.
 import type { Event } from '../../../core/event.ts';
 import { METADATA_FIELDS, SYSTEM_FIELD_NAMES } from '../../windows/windows-event.ts';
+import { generateFunction } from '../generated-function.ts';
 import type { PartsPlan } from './plan-recorder.ts';
 import { SYSTEM_SLOT } from './system-keys.ts';
 
@@ -83,7 +84,8 @@ export function compileEventShape(plan: PartsPlan, present: number): EventShape 
     `"sourcetype": sourcetype`,
     ...rest.map(([name, refs]) => member(name, refs)),
   ];
-  return { create: constructorOf(`return {${members.join(', ')}};`), utcTime };
+  const create = constructorOf(`return {${members.join(', ')}};`);
+  return create === undefined ? null : { create, utcTime };
 }
 
 /**
@@ -98,25 +100,28 @@ export function clearEventConstructors(): void {
   constructors.clear();
 }
 
-function constructorOf(code: string): EventConstructor {
+function constructorOf(code: string): EventConstructor | undefined {
   let create = constructors.get(code);
   if (create === undefined) {
-    create = new Function(
-      'system',
-      'data',
-      'time',
-      'index',
-      'host',
-      'source',
-      'sourcetype',
-      'message',
-      code,
-    ) as EventConstructor;
+    create = generateFunction(PARAMETERS, code) as EventConstructor | undefined;
+    if (create === undefined) return undefined;
     if (constructors.size >= MAX_CONSTRUCTORS) constructors.clear();
     constructors.set(code, create);
   }
   return create;
 }
+
+/** EventConstructor's parameters, as the generated code names them. */
+const PARAMETERS = [
+  'system',
+  'data',
+  'time',
+  'index',
+  'host',
+  'source',
+  'sourcetype',
+  'message',
+] as const;
 
 /** The field name of the plan's Data item `i` (windowsEventToEvent's), if it is fixed. */
 function dataFieldName(plan: PartsPlan, i: number): string | undefined {
