@@ -13,7 +13,7 @@ export interface ByteInput {
   readonly encoding: TextEncoding;
   /** The first bytes (up to 64 KiB), already read; `chunks()` yields them again first. */
   readonly head: Uint8Array;
-  /** All the bytes, in chunks of about 1 MiB. Call once. */
+  /** All the bytes, in chunks of up to 64 KiB (CHUNK_BYTES). Call once. */
   chunks(): AsyncIterable<Uint8Array>;
   /** Releases the file when the input is not read after all (its format was refused). */
   close(): Promise<void>;
