@@ -1,24 +1,13 @@
 // The `table` format: aligned columns for a terminal, multivalues stacked one value per line.
-
 import type { Event } from '../../core/event.ts';
 import { readField } from '../../core/field-access.ts';
 import { formatValues } from './format-value.ts';
-import { ColumnCollector } from './result-columns.ts';
+import { createHeldRowsWriter } from './held-rows-writer.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
 
 /** Holds every row until `end`: column widths depend on all of them. */
 export function createTableWriter(sink: TextSink): ResultWriter {
-  const rows: Event[] = [];
-  const columns = new ColumnCollector();
-  return {
-    write(batch) {
-      columns.add(batch);
-      for (const row of batch) rows.push(row);
-    },
-    end() {
-      sink(renderTable(columns.columns, rows));
-    },
-  };
+  return createHeldRowsWriter(sink, renderTable);
 }
 
 export function renderTable(columns: readonly string[], rows: readonly Event[]): string {

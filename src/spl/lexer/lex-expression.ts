@@ -1,7 +1,6 @@
 // Expression mode: the eval/where language's numbers, strings, fields and operators.
-import { readQuoted } from './quoted.ts';
+import { lexQuoted } from './quoted.ts';
 import { type LexResult, MAX_SCAN, makeToken } from './scan.ts';
-import type { TokenKind } from './token.ts';
 
 const EXPRESSION_OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '=', '+', '-', '*', '/', '%', '.'];
 
@@ -31,18 +30,7 @@ export function lexExpression(
 ): LexResult {
   const c = text[start] ?? '';
   if (c === '"' || c === "'") {
-    const q = readQuoted(text, start, end, c);
-    const kind: TokenKind = c === '"' ? 'string' : 'field';
-    const token = makeToken(
-      kind,
-      text.slice(start, q.end),
-      q.value,
-      true,
-      spaceBefore,
-      start,
-      q.end,
-    );
-    return q.terminated ? { token } : { token, unterminated: { start, end } };
+    return lexQuoted(text, start, end, c, c === '"' ? 'string' : 'field', spaceBefore);
   }
   const number = /^(?:0x[0-9A-Fa-f]+|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)/.exec(
     text.slice(start, Math.min(end, start + 64)),

@@ -1,5 +1,5 @@
 // Search mode: terms, phrases and `field<op>value` comparisons of the search clause.
-import { readQuoted, unescapeWord } from './quoted.ts';
+import { lexQuoted, readQuoted, unescapeWord } from './quoted.ts';
 import { isSpace, type LexResult, MAX_SCAN, makeToken, PUNCTUATION, skipSpace } from './scan.ts';
 
 const COMPARATORS = ['!=', '<=', '>=', '==', '=', '<', '>'] as const;
@@ -25,19 +25,7 @@ export function lexSearch(
   spaceBefore: boolean,
 ): LexResult {
   const c = text[start];
-  if (c === '"') {
-    const q = readQuoted(text, start, end, '"');
-    const token = makeToken(
-      'string',
-      text.slice(start, q.end),
-      q.value,
-      true,
-      spaceBefore,
-      start,
-      q.end,
-    );
-    return q.terminated ? { token } : { token, unterminated: { start, end } };
-  }
+  if (c === '"') return lexQuoted(text, start, end, '"', 'string', spaceBefore);
   const op = comparatorAt(text, start);
   if (op)
     return { token: makeToken('operator', op, op, false, spaceBefore, start, start + op.length) };

@@ -1,4 +1,6 @@
 // Quoted strings and backslash escapes, shared by every lexing mode.
+import { type LexResult, makeToken } from './scan.ts';
+import type { TokenKind } from './token.ts';
 
 export interface QuotedString {
   /** Offset just past the closing quote (or the end of the range when unterminated). */
@@ -67,4 +69,18 @@ export function quoteString(value: string, quote = '"'): string {
     } else out += c;
   }
   return `${out}${quote}`;
+}
+
+/** The token of a string quoted at `start` (unterminated: the token so far and the range). */
+export function lexQuoted(
+  text: string,
+  start: number,
+  end: number,
+  quote: string,
+  kind: TokenKind,
+  spaceBefore: boolean,
+): LexResult {
+  const q = readQuoted(text, start, end, quote);
+  const token = makeToken(kind, text.slice(start, q.end), q.value, true, spaceBefore, start, q.end);
+  return q.terminated ? { token } : { token, unterminated: { start, end } };
 }

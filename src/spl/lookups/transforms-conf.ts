@@ -1,6 +1,6 @@
 // Reads the lookup stanzas of a Splunk transforms.conf (stanzas with filename, collection or external_cmd).
 import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { type ConfStanza, parseConfStanzas } from './conf-stanzas.ts';
+import { parseConfStanzas } from './conf-stanzas.ts';
 import type {
   LookupBacking,
   LookupDefinition,
@@ -19,36 +19,48 @@ export function readTransformsConf(text: string, file: string): LookupDefinition
   );
   const definitions: LookupDefinition[] = [];
   for (const stanza of parsed.stanzas) {
-    const backing = backingOf(stanza);
-    if (backing === undefined) continue;
     const get = (key: string) => stanza.settings.get(key)?.value;
-    const settings = parseMatchSettings({
-      match_type: get('match_type'),
-      case_sensitive_match: get('case_sensitive_match'),
-      max_matches: get('max_matches'),
-      min_matches: get('min_matches'),
-      default_match: get('default_match'),
-    });
-    if (Array.isArray(settings)) {
+    const lookup = lookupOfStanza(stanza.name, get, `${file}:${stanza.line}`);
+    if (lookup === undefined) continue;
+    if (Array.isArray(lookup)) {
       diagnostics.push(
-        error('LKP105', `lookup "${stanza.name}": ${settings.join('; ')}`, {
+        error('LKP105', `lookup "${stanza.name}": ${lookup.join('; ')}`, {
           location: `${file}:${stanza.line}`,
         }),
       );
-      continue;
-    }
-    definitions.push({
-      name: stanza.name,
-      backing,
-      ...settings,
-      origin: `${file}:${stanza.line}`,
-    });
+    } else definitions.push(lookup);
   }
   return { definitions, diagnostics };
 }
 
-function backingOf(stanza: ConfStanza): LookupBacking | undefined {
-  const get = (key: string) => stanza.settings.get(key)?.value.trim();
+/** One stanza's settings, by key, as written. */
+export type StanzaSettings = (key: string) => string | undefined;
+
+/**
+ * The lookup a transforms.conf stanza defines (transforms.conf.spec, "Lookup tables"): its backing
+ * (`filename`, `collection`, an external command) and match settings. Undefined when the stanza
+ * defines none; the problems, one per bad match setting, when it does but they are bad. Shared by
+ * `--lookups` directories and the field knowledge's automatic lookups.
+ */
+export function lookupOfStanza(
+  name: string,
+  settings: StanzaSettings,
+  origin: string,
+): LookupDefinition | string[] | undefined {
+  const backing = backingOf((key) => settings(key)?.trim());
+  if (backing === undefined) return undefined;
+  const match = parseMatchSettings({
+    match_type: settings('match_type'),
+    case_sensitive_match: settings('case_sensitive_match'),
+    max_matches: settings('max_matches'),
+    min_matches: settings('min_matches'),
+    default_match: settings('default_match'),
+  });
+  if (Array.isArray(match)) return match;
+  return { name, backing, ...match, origin };
+}
+
+function backingOf(get: StanzaSettings): LookupBacking | undefined {
   const filename = get('filename');
   if (filename) {
     return filename.toLowerCase().endsWith('.csv') || filename.toLowerCase().endsWith('.csv.gz')

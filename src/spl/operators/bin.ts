@@ -8,6 +8,7 @@ import { fromLocal, toParts } from '../value/time-parts.ts';
 import {
   commandError,
   EngineCode,
+  refuseOptions,
   type StageCompileContext,
   type StageResult,
 } from './compile-context.ts';
@@ -25,19 +26,14 @@ import { spanSeconds } from './time-span.ts';
  * range, which needs every value first; they are refused.
  */
 export function compileBin(command: BinCommand, context: StageCompileContext): StageResult {
-  for (const name of ['bins', 'minspan', 'start', 'end', 'aligntime'] as const) {
-    const option = command.options[name];
-    if (option !== undefined) {
-      return [
-        commandError(
-          context,
-          EngineCode.unsupportedOption,
-          `bin ${name}= is not supported; give span=`,
-          option.span,
-        ),
-      ];
-    }
-  }
+  const refused = refuseOptions(
+    context,
+    'bin',
+    command.options,
+    ['bins', 'minspan', 'start', 'end', 'aligntime'],
+    'give span=',
+  );
+  if (refused.length > 0) return refused;
   const span = command.options.span;
   if (span === undefined) {
     return [

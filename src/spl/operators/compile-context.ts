@@ -62,6 +62,33 @@ export function commandError(
   });
 }
 
+/**
+ * An unsupported-option error for each of `names` the command was given, in that order:
+ * `<command> <name>= is not supported`, then `; <hint>` when there is one.
+ */
+export function refuseOptions<N extends string>(
+  context: StageCompileContext,
+  command: string,
+  options: { readonly [K in N]?: { readonly span: Span } | undefined },
+  names: readonly N[],
+  hint?: string,
+): Diagnostic[] {
+  const refused: Diagnostic[] = [];
+  for (const name of names) {
+    const option = options[name];
+    if (option === undefined) continue;
+    refused.push(
+      commandError(
+        context,
+        EngineCode.unsupportedOption,
+        `${command} ${name}= is not supported${hint === undefined ? '' : `; ${hint}`}`,
+        option.span,
+      ),
+    );
+  }
+  return refused;
+}
+
 /** Compiles an eval expression of a command, with the command's source for its spans. */
 export function compileExpression(
   context: StageCompileContext,

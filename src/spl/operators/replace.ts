@@ -1,16 +1,13 @@
 // `replace "a*" WITH "b*", ... [IN fields]`: replaces whole field values by wildcard pattern (Search Reference, replace).
-
 import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
 import type { ReplaceCommand } from '../ast/command.ts';
-import { scalarToString } from '../value/number.ts';
 import {
   commandError,
   EngineCode,
   type StageCompileContext,
   type StageResult,
 } from './compile-context.ts';
+import { editFieldText } from './edit-field-text.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
 import { type FieldPattern, fieldPattern, fillPattern } from './field-pattern.ts';
 import { headerOf, updateStage } from './stage-kit.ts';
@@ -61,17 +58,7 @@ export function compileReplace(command: ReplaceCommand, context: StageCompileCon
     }
     return best === undefined ? text : fillPattern(best.r.to, best.captures);
   };
-  const apply = (row: Event, field: string) => {
-    const value = readField(row, field);
-    if (value === undefined) return;
-    writeField(
-      row,
-      field,
-      Array.isArray(value)
-        ? value.map((v) => replaceValue(scalarToString(v)))
-        : replaceValue(scalarToString(value as Scalar)),
-    );
-  };
+  const apply = (row: Event, field: string) => editFieldText(row, field, replaceValue);
   const needs = (downstream: FieldNeed): FieldNeed =>
     fields === undefined ? downstream : unionNeed(downstream, fields);
   return updateStage({ ...headerOf(command), needs }, (row) => {

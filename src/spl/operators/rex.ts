@@ -1,5 +1,4 @@
 // `rex [field=f] [max_match=N] [mode=sed] "<regex>"`: extracts named groups into fields, or edits a field with sed (Search Reference, rex).
-
 import { type Diagnostic, warning } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
@@ -14,6 +13,7 @@ import {
   type StageCompileContext,
   type StageResult,
 } from './compile-context.ts';
+import { editFieldText } from './edit-field-text.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
 import { type CommandRegex, compileRegexOption, MAX_MATCHES } from './regex-option.ts';
 import { parseSedExpression } from './sed-expression.ts';
@@ -164,17 +164,7 @@ function compileSed(command: RexCommand, field: string, context: StageCompileCon
   }
   return updateStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, [field]) },
-    (row) => {
-      const value = readField(row, field);
-      if (value === undefined) return;
-      writeField(
-        row,
-        field,
-        Array.isArray(value)
-          ? value.map((v) => edit(scalarToString(v)))
-          : edit(scalarToString(value as Scalar)),
-      );
-    },
+    (row) => editFieldText(row, field, edit),
   );
 }
 

@@ -1,26 +1,16 @@
 // `search <clause>` and the implicit leading search: keeps the rows the clause matches (Search Reference, search).
-import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { SearchCommand } from '../ast/command.ts';
 import type { SearchExpr } from '../ast/search.ts';
-import type { Plan } from '../plan/plan.ts';
-import {
-  commandError,
-  EngineCode,
-  failed,
-  type StageCompileContext,
-  type StageResult,
-} from './compile-context.ts';
+import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
 import { unionNeed } from './field-need.ts';
 import { compileOptimizedSearch } from './search-optimizer.ts';
-import { compileSearchPredicate } from './search-predicate.ts';
+import { compileSplicedSearch } from './spliced-search.ts';
 import { defineStage, filterStage, headerOf } from './stage-kit.ts';
-import { formatSubsearchResults, hasSubsearch, substituteSubsearches } from './subsearch-format.ts';
+import { hasSubsearch } from './subsearch-format.ts';
 
 /**
  * A subsearch inside the clause (`index=x [| inputlookup ioc.csv | fields domain]`) runs when
- * the run starts and is spliced in as field=value terms. Only subsearches that read no events
- * can run then; one that reads events would need its own pass over the input first, which a
- * single-pass run cannot give, so it is refused.
+ * the run starts and is spliced in as field=value terms (spliced-search.ts).
  */
 export function compileSearchCommand(
   command: SearchCommand,
@@ -37,39 +27,16 @@ export function compileSearchCommand(
       predicate.test,
     );
   }
-  const diagnostics: Diagnostic[] = [];
-  const plans = new Map<object, Plan>();
-  substituteSubsearches(expr, (node) => {
-    const plan = context.compileSubsearch(node.subsearch);
-    if (failed(plan)) diagnostics.push(...plan);
-    else if (!plan.generating) {
-      diagnostics.push(
-        commandError(
-          context,
-          EngineCode.subsearch,
-          'a subsearch that reads events cannot be used as a search filter: it would need a second pass over the input',
-          node.span,
-          ['subsearches that generate their rows (| inputlookup, | makeresults) work here'],
-        ),
-      );
-    } else plans.set(node, plan);
-    return node;
-  });
-  if (diagnostics.length > 0) return diagnostics;
+  const spliced = compileSplicedSearch(context, expr, 'as a search filter');
+  if (failed(spliced)) return spliced;
   // Field needs are known only once the subsearch ran; the outer fields are read for sure,
   // and the subsearch's result fields are not known at compile time.
   return defineStage(
     { ...header, needs: () => 'all' },
     'pass',
     (services) => {
-      const spliced: SearchExpr = substituteSubsearches(expr, (node) =>
-        formatSubsearchResults(services.runGenerating(plans.get(node) as Plan), node.span),
-      );
-      const predicate = compileSearchPredicate(context, spliced);
-      if (failed(predicate)) {
-        for (const d of predicate) services.warn(d);
-        return { push() {}, finish() {} };
-      }
+      const predicate = spliced.start(services);
+      if (predicate === undefined) return { push() {}, finish() {} };
       return {
         push(rows, emit) {
           emit(rows.filter(predicate.test));

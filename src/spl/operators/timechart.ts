@@ -1,5 +1,4 @@
 // `timechart span=... <aggregations> [by field]`: aggregates per time bucket, one column per series (Search Reference, timechart).
-
 import { type Diagnostic, warning } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
@@ -12,6 +11,7 @@ import {
   commandError,
   EngineCode,
   failed,
+  refuseOptions,
   type StageCompileContext,
   type StageResult,
 } from './compile-context.ts';
@@ -42,19 +42,7 @@ export function compileTimechart(
 ): StageResult {
   const o = command.options;
   const diagnostics: Diagnostic[] = [];
-  for (const name of ['bins', 'minspan'] as const) {
-    const option = o[name];
-    if (option !== undefined) {
-      diagnostics.push(
-        commandError(
-          context,
-          EngineCode.unsupportedOption,
-          `timechart ${name}= is not supported; give span=`,
-          option.span,
-        ),
-      );
-    }
-  }
+  diagnostics.push(...refuseOptions(context, 'timechart', o, ['bins', 'minspan'], 'give span='));
   if (o.span === undefined) {
     diagnostics.push(
       commandError(

@@ -1,5 +1,4 @@
 // `transaction fields [maxspan] [maxpause] [maxevents] [startswith] [endswith] ...`: groups related events (Search Reference, transaction).
-
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
@@ -15,6 +14,7 @@ import {
   compileExpression,
   EngineCode,
   failed,
+  refuseOptions,
   type StageCompileContext,
   type StageResult,
 } from './compile-context.ts';
@@ -71,19 +71,14 @@ export function compileTransaction(
   const maxspan = seconds(o.maxspan);
   const maxpause = seconds(o.maxpause);
   const maxevents = o.maxevents?.value ?? TRANSACTION_MAX_EVENTS;
-  for (const name of ['unifyends', 'maxopentxn', 'maxopenevents', 'mvraw'] as const) {
-    const option = o[name];
-    if (option !== undefined) {
-      diagnostics.push(
-        commandError(
-          context,
-          EngineCode.unsupportedOption,
-          `transaction ${name}= is not supported`,
-          option.span,
-        ),
-      );
-    }
-  }
+  diagnostics.push(
+    ...refuseOptions(context, 'transaction', o, [
+      'unifyends',
+      'maxopentxn',
+      'maxopenevents',
+      'mvraw',
+    ]),
+  );
   const startsWith =
     o.startswith === undefined ? undefined : condition(o.startswith.value, context, diagnostics);
   const endsWith =

@@ -2,14 +2,14 @@
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import type { SearchExpr } from '../ast/search.ts';
-import type { Plan } from '../plan/plan.ts';
 import type { RouteFilter } from '../plan/route-filter.ts';
-import { commandError, EngineCode, failed, type StageCompileContext } from './compile-context.ts';
+import { failed, type StageCompileContext } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
 import type { RunServices } from './run-services.ts';
 import { compileOptimizedSearch } from './search-optimizer.ts';
-import { compileSearchPredicate, type RowPredicate } from './search-predicate.ts';
-import { formatSubsearchResults, hasSubsearch, substituteSubsearches } from './subsearch-format.ts';
+import type { RowPredicate } from './search-predicate.ts';
+import { compileSplicedSearch } from './spliced-search.ts';
+import { hasSubsearch } from './subsearch-format.ts';
 import type { DataModelDataset } from './tstats-data-model.ts';
 
 /** The event's row with every wanted field, or undefined when it is not in the dataset or WHERE drops it. */
@@ -44,39 +44,16 @@ export function compileRowSource(
     const rows = filteredRows(dataset, unionNeed(wanted, predicate?.reads ?? []), predicate);
     return { ...rows, whereReads: predicate?.reads ?? new Set(), start: () => rows.rowOf };
   }
-  const diagnostics: Diagnostic[] = [];
-  const plans = new Map<object, Plan>();
-  substituteSubsearches(where, (node) => {
-    const plan = context.compileSubsearch(node.subsearch);
-    if (failed(plan)) diagnostics.push(...plan);
-    else if (!plan.generating) {
-      diagnostics.push(
-        commandError(
-          context,
-          EngineCode.subsearch,
-          'a subsearch that reads events cannot be used in tstats WHERE: it would need a second pass over the input',
-          node.span,
-          ['subsearches that generate their rows (| inputlookup, | makeresults) work here'],
-        ),
-      );
-    } else plans.set(node, plan);
-    return node;
-  });
-  if (diagnostics.length > 0) return diagnostics;
+  const spliced = compileSplicedSearch(context, where, 'in tstats WHERE');
+  if (failed(spliced)) return spliced;
   const full = dataset.project('all', 'prefixed');
   return {
     reads: full.reads,
     whereReads: new Set(),
     route: full.route,
     start(services) {
-      const spliced = substituteSubsearches(where, (node) =>
-        formatSubsearchResults(services.runGenerating(plans.get(node) as Plan), node.span),
-      );
-      const predicate = compileSearchPredicate(context, spliced);
-      if (failed(predicate)) {
-        for (const d of predicate) services.warn(d);
-        return () => undefined;
-      }
+      const predicate = spliced.start(services);
+      if (predicate === undefined) return () => undefined;
       const test = predicate.test;
       return (event) => {
         const row = full.project(event);

@@ -1,45 +1,16 @@
 // Splunk relative time modifiers: `-7d@d`, `+1h`, `@w1`, `-1mon@mon+8h`, `now` (Search
 // Reference, "Time modifiers": offsets of an amount and unit, `@unit` snaps down to the unit).
+import type { TimeUnit } from '../ast/common.ts';
 import { fromLocal, toParts } from './time-parts.ts';
+import { timeUnitOf } from './time-units.ts';
 
-type Unit = 's' | 'm' | 'h' | 'd' | 'w' | 'mon' | 'q' | 'y';
+/** Relative time moves by whole seconds and calendar units: no subsecond units. */
+type Unit = Exclude<TimeUnit, 'us' | 'ms' | 'cs' | 'ds'>;
 
-const UNITS: Readonly<Record<string, Unit>> = {
-  s: 's',
-  sec: 's',
-  secs: 's',
-  second: 's',
-  seconds: 's',
-  m: 'm',
-  min: 'm',
-  mins: 'm',
-  minute: 'm',
-  minutes: 'm',
-  h: 'h',
-  hr: 'h',
-  hrs: 'h',
-  hour: 'h',
-  hours: 'h',
-  d: 'd',
-  day: 'd',
-  days: 'd',
-  w: 'w',
-  week: 'w',
-  weeks: 'w',
-  mon: 'mon',
-  month: 'mon',
-  months: 'mon',
-  q: 'q',
-  qtr: 'q',
-  qtrs: 'q',
-  quarter: 'q',
-  quarters: 'q',
-  y: 'y',
-  yr: 'y',
-  yrs: 'y',
-  year: 'y',
-  years: 'y',
-};
+function unitOf(word: string): Unit | undefined {
+  const unit = timeUnitOf(word);
+  return unit === 'us' || unit === 'ms' || unit === 'cs' || unit === 'ds' ? undefined : unit;
+}
 
 /** One step of a modifier: move by an amount of a unit, or snap down to a unit. */
 export type RelativeStep =
@@ -59,12 +30,12 @@ export function parseRelativeTime(spec: string): readonly RelativeStep[] | undef
     if (!m) return undefined;
     at = token.lastIndex;
     if (m[1] !== undefined) {
-      const unit = UNITS[m[3] as string];
+      const unit = unitOf(m[3] as string);
       if (!unit) return undefined;
       const amount = m[2] === '' ? 1 : Number(m[2]);
       steps.push({ kind: 'offset', amount: m[1] === '-' ? -amount : amount, unit });
     } else {
-      const unit = UNITS[m[4] as string];
+      const unit = unitOf(m[4] as string);
       if (!unit) return undefined;
       if (m[5] !== '' && unit !== 'w') return undefined;
       steps.push(
