@@ -1,5 +1,4 @@
 // A finding as the JSON, JSON-lines and CSV outputs write it.
-
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import type { FilledDrilldown } from '../../engine/hunt/drilldowns.ts';

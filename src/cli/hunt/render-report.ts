@@ -1,5 +1,4 @@
 // The hunt's readable report: detections ranked by risk with their findings, risk by entity, incidents, what did not run.
-
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import { fillDrilldowns } from '../../engine/hunt/drilldowns.ts';

@@ -1,5 +1,4 @@
 // Gives routed events' field values strings of their own, so rows a search keeps do not pin the reader's text.
-
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
 import type { FieldNeed } from '../../spl/operators/field-need.ts';

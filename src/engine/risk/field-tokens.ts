@@ -1,5 +1,4 @@
 // `$field$` tokens of risk messages and drilldown searches, filled from a result row.
-
 import type { Event } from '../../core/event.ts';
 import { readField } from '../../core/field-access.ts';
 import { valuesOf } from '../../core/value.ts';

@@ -1,5 +1,4 @@
 // A risk event as Splunk Enterprise Security's risk action writes it to index=risk.
-
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import type { RiskObjectType } from '../../detection/index.ts';

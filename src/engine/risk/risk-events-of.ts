@@ -1,5 +1,4 @@
 // A finding's risk events: one per risk entity and value of its field, as the ES risk action creates them.
-
 import type { Event } from '../../core/event.ts';
 import { readField } from '../../core/field-access.ts';
 import { valuesOf } from '../../core/value.ts';

@@ -1,5 +1,4 @@
 // Whether a detection test passed: contentctl's unit-test rule, and spelunk's benign rule (no results at all).
-
 import type { Event } from '../../core/event.ts';
 import { readField } from '../../core/field-access.ts';
 import type { Detection } from '../../detection/index.ts';

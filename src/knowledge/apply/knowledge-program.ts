@@ -1,5 +1,4 @@
 // The steps one kind of event needs for a set of wanted fields, and their application in Splunk's order.
-
 import type { Event } from '../../core/event.ts';
 import { fieldReader, fieldWriter } from '../../core/field-access.ts';
 import type { MaybeValue } from '../../core/value.ts';

@@ -1,5 +1,4 @@
 // FIELDALIAS-<class> = (<orig> AS|ASNEW <new>)+ : one step per alias pair.
-
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { fieldReader, fieldWriter } from '../../core/field-access.ts';

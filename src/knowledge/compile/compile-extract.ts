@@ -1,5 +1,4 @@
 // EXTRACT-<class> = <regex> [in <src_field>]: an inline extraction with named groups.
-
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { fieldReader } from '../../core/field-access.ts';
 import { span } from '../../core/span.ts';

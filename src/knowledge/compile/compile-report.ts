@@ -1,5 +1,4 @@
 // REPORT-<class> = <transform>, <transform>, ...: one step per transforms.conf stanza, in list order.
-
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import { fieldReader } from '../../core/field-access.ts';
 import { span } from '../../core/span.ts';

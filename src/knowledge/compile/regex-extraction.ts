@@ -1,5 +1,4 @@
 // Runs a search-time regex extraction (EXTRACT or a REPORT transform) over one event's source text.
-
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
 import { type MaybeValue, multivalue, type Scalar, valuesOf } from '../../core/value.ts';

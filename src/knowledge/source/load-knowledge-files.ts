@@ -1,5 +1,4 @@
 // Loads knowledge paths (`--props <file|dir>`): props.conf, transforms.conf, their YAML form, and lookup CSVs beside them.
-
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';

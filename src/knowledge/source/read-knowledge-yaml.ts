@@ -1,5 +1,4 @@
 // Reads the YAML form of props/transforms (docs/field-knowledge.md, "YAML"): the same stanzas and settings as the .conf files.
-
 import { isMap, isScalar, type Node, parseDocument, type Scalar } from 'yaml';
 import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
 import { ownEntry } from '../../core/own-entry.ts';

@@ -1,5 +1,4 @@
 // Enriches one event from a lookup: the `lookup` command's semantics, reusable by automatic lookups.
-
 import { type Diagnostic, error } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { fieldReader, fieldWriter } from '../../core/field-access.ts';

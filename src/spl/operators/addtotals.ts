@@ -1,5 +1,4 @@
 // `addtotals [row=b] [col=b] [labelfield=f] [label=s] [fieldname=f] [fields]`: sums numeric fields (Search Reference, addtotals).
-
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';

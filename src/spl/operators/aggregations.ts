@@ -1,5 +1,4 @@
 // Compiles the aggregations and by-clause shared by stats, eventstats and streamstats into groups of accumulators.
-
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { fieldReader } from '../../core/field-access.ts';

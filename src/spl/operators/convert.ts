@@ -1,5 +1,4 @@
 // `convert [timeformat=f] ctime(x) [AS y] ...`: converts field values (Search Reference, convert).
-
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';

@@ -1,5 +1,4 @@
 // `dedup [N] fields [keepevents] [keepempty] [consecutive] [sortby ...]`: drops repeated value combinations (Search Reference, dedup).
-
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
 import type { DedupCommand, SortCommand } from '../ast/command.ts';

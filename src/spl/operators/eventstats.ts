@@ -1,5 +1,4 @@
 // `eventstats <aggregations> [by fields]`: adds each group's aggregates to every row of the group (Search Reference, eventstats).
-
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import type { MaybeValue } from '../../core/value.ts';

@@ -1,5 +1,4 @@
 // `fillnull [value=x] [fields]`: gives null fields a value, `0` by default (Search Reference, fillnull).
-
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
 import type { FillnullCommand } from '../ast/command.ts';

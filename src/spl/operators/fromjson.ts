@@ -1,5 +1,4 @@
 // `fromjson [prefix=p] field`: the top-level keys of a JSON object become fields (Search Reference, fromjson).
-
 import { readField, writeField } from '../../core/field-access.ts';
 import { multivalue, type Scalar } from '../../core/value.ts';
 import type { FromjsonCommand } from '../ast/command.ts';

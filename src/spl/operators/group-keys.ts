@@ -1,5 +1,4 @@
 // The groups a row belongs to (one per combination of by-field values) and the order groups are shown in.
-
 import type { Event } from '../../core/event.ts';
 import { readField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';

@@ -1,5 +1,4 @@
 // `inputlookup [append=t] [start=N] [max=N] <table> [where <search>]`: the rows of a lookup table (Search Reference, inputlookup).
-
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import type { InputlookupCommand } from '../ast/command.ts';

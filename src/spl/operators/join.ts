@@ -1,5 +1,4 @@
 // `join [type=inner|left|outer] [max=N] [overwrite=b] [fields] [subsearch]`: joins results with a subsearch's (Search Reference, join).
-
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
 import type { JoinCommand } from '../ast/command.ts';

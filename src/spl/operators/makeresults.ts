@@ -1,5 +1,4 @@
 // `makeresults [count=N] [annotate=b] [format=csv|json data="..."]`: generates results (Search Reference, makeresults).
-
 import { parse } from 'csv-parse/sync';
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';

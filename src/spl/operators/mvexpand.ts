@@ -1,5 +1,4 @@
 // `mvexpand field [limit=N]`: one result per value of a multivalue field (Search Reference, mvexpand).
-
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
 import type { MvexpandCommand } from '../ast/command.ts';

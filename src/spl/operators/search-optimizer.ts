@@ -1,5 +1,4 @@
 // Speeds up a search clause without changing its meaning: per-field memos of sub-clauses and adaptive AND order.
-
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { fieldReader } from '../../core/field-access.ts';

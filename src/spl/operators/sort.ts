@@ -1,5 +1,4 @@
 // `sort [N] [limit=N] [+|-]key, num(key) ... [desc]`: orders results, keeping at most N (Search Reference, sort).
-
 import { isIP } from 'node:net';
 import type { Event } from '../../core/event.ts';
 import { readField } from '../../core/field-access.ts';

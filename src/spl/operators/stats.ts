@@ -1,5 +1,4 @@
 // `stats <aggregations> [by fields]`: one result per group of by-field values (Search Reference, stats).
-
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';

@@ -1,5 +1,4 @@
 // `streamstats [options] <aggregations> [by fields]`: running aggregates, written on each row as it passes (Search Reference, streamstats).
-
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import type { MaybeValue } from '../../core/value.ts';

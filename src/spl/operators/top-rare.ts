@@ -1,5 +1,4 @@
 // `top`/`rare [N] fields [by fields]`: the most or least common value combinations, with count and percent (Search Reference, top, rare).
-
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';

@@ -1,5 +1,4 @@
 // tstats' BY clause: group keys with fillnull_value for null fields and span= buckets of _time.
-
 import type { Event } from '../../core/event.ts';
 import { fieldReader } from '../../core/field-access.ts';
 import type { MaybeValue, Scalar } from '../../core/value.ts';

@@ -1,5 +1,4 @@
 // `| tstats ... FROM datamodel=X.Y [WHERE ...] [BY ... span=]`: statistics over a data model computed from raw events (Search Reference, tstats).
-
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';

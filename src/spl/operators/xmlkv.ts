@@ -1,5 +1,4 @@
 // `xmlkv [field] [maxinputs=N]`: each leaf element `<tag>value</tag>` of an XML text becomes field `tag` (Search Reference, xmlkv).
-
 import { readField, writeField } from '../../core/field-access.ts';
 import { multivalue, type Scalar } from '../../core/value.ts';
 import type { XmlkvCommand } from '../ast/command.ts';

@@ -1,5 +1,4 @@
 // An event projected onto a dataset: membership (tags, constraints), then only the calculated fields the search needs.
-
 import type { Event } from '../../../core/event.ts';
 import { fieldReader, readField, writeField } from '../../../core/field-access.ts';
 import type { MaybeValue, Scalar } from '../../../core/value.ts';

@@ -1,5 +1,4 @@
 // Calculated fields that give back their own field's value when it has one: answered without running the expression.
-
 import type { Event } from '../../../core/event.ts';
 import { fieldReader } from '../../../core/field-access.ts';
 import type { MaybeValue } from '../../../core/value.ts';

@@ -1,5 +1,4 @@
 // The levels of a dataset chain a projection runs: each level's constraint, then the calculations something downstream needs.
-
 import type { Event } from '../../../core/event.ts';
 import { writeField } from '../../../core/field-access.ts';
 import type { MaybeValue } from '../../../core/value.ts';
