@@ -21,6 +21,9 @@ import {
 } from './route-program.ts';
 import { RouteScan } from './route-scan.ts';
 import { RouteTable } from './route-table.ts';
+import { SigmaFieldNameViews } from './sigma-field-names.ts';
+
+export { withSigmaFieldNames } from './sigma-field-names.ts';
 
 export interface SigmaMatch {
   readonly rule: SigmaRule;
@@ -103,6 +106,7 @@ export function createSigmaMatcher(
 ): SigmaMatcher {
   const { rules, predicates } = compiled;
   const state = new EventPredicates(predicates);
+  const fieldNames = new SigmaFieldNameViews();
   const ruleStamp = state.stampTable(rules.length);
   const memoEntries = options.memoEntries ?? MEMO_ENTRIES;
   const memoBudget = memoEntries > 0 ? createMemoBudget(memoEntries) : null;
@@ -196,7 +200,7 @@ export function createSigmaMatcher(
 
   const match = function matchEvent(original: Event): readonly SigmaMatch[] {
     stats.events++;
-    const event = withSigmaFieldNames(original);
+    const event = fieldNames.view(original);
     state.begin(event);
     const routed = routes.programOf(event);
     stats.programs = routes.programCount;
@@ -259,20 +263,4 @@ function sortSmall(list: Int32Array, count: number): void {
     }
     list[j + 1] = v;
   }
-}
-
-/**
- * Sigma writes Windows event fields without spaces (`Source Name` → `SourceName`, spec "Field
- * Usage"). Events that carry such names get a view that also answers to the Sigma spelling.
- */
-export function withSigmaFieldNames(event: Event): Event {
-  let view: Event | undefined;
-  for (const key in event) {
-    if (key.indexOf(' ') < 0) continue;
-    const sigmaName = key.replaceAll(' ', '');
-    if (sigmaName in event) continue;
-    view ??= Object.create(event) as Event;
-    view[sigmaName] = event[key];
-  }
-  return view ?? event;
 }
