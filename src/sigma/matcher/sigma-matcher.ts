@@ -10,7 +10,6 @@ import {
 } from '../compile/predicate-tree.ts';
 import { createMemoBudget } from '../compile/value-memo.ts';
 import type { SigmaRule } from '../model/rule.ts';
-import { compileTree, type TreeContext, type TreeEvaluator } from './compile-tree.ts';
 import { EventPredicates } from './event-predicates.ts';
 import {
   buildRouteProgram,
@@ -22,6 +21,7 @@ import {
 import { RouteScan } from './route-scan.ts';
 import { RouteTable } from './route-table.ts';
 import { SigmaFieldNameViews } from './sigma-field-names.ts';
+import { TreeCode, type TreeContext } from './tree-code.ts';
 
 export { withSigmaFieldNames } from './sigma-field-names.ts';
 
@@ -78,8 +78,15 @@ const MEMO_ENTRIES = 32_768;
 interface RunnableVariant {
   readonly ruleIndex: number;
   readonly entryName: string;
-  readonly conditions: TreeEvaluator;
-  readonly tree: TreeEvaluator;
+  /** Where the variant's mapping conditions and its tree start in the program's code. */
+  readonly conditions: number;
+  readonly tree: number;
+}
+
+/** The program's variants, their trees compiled in one code (replaced when the program adapts). */
+interface Runnable {
+  readonly code: TreeCode;
+  readonly variants: readonly RunnableVariant[];
 }
 
 interface Program {
@@ -88,7 +95,7 @@ interface Program {
   readonly context: TreeContext;
   /** Replaced when the program adapts to observed hit rates. */
   triggers: ProgramTriggers;
-  runnable: readonly RunnableVariant[];
+  runnable: Runnable;
   /** Generation in which each variant became a candidate. */
   readonly variantStamp: Uint32Array;
   events: number;
@@ -133,13 +140,24 @@ export function createSigmaMatcher(
     members: readonly ProgramVariant[],
     context: TreeContext,
     score: HitScore,
-  ): RunnableVariant[] =>
-    members.map(({ ruleIndex, variant }) => ({
-      ruleIndex,
-      entryName: variant.entryName,
-      conditions: compileTree(variant.conditions, context),
-      tree: compileTree(orderForEvaluation(variant.tree, predicates, score), context),
-    }));
+  ): Runnable => {
+    const code = new TreeCode(
+      members.flatMap(({ variant }) => [
+        variant.conditions,
+        orderForEvaluation(variant.tree, predicates, score),
+      ]),
+      context,
+    );
+    return {
+      code,
+      variants: members.map(({ ruleIndex, variant }, i) => ({
+        ruleIndex,
+        entryName: variant.entryName,
+        conditions: code.starts[2 * i] as number,
+        tree: code.starts[2 * i + 1] as number,
+      })),
+    };
+  };
 
   const buildProgram = (members: readonly ProgramVariant[]): Program => {
     const program = buildRouteProgram(members, predicates);
@@ -208,14 +226,14 @@ export function createSigmaMatcher(
     if (routed.events === ADAPT_AFTER[0] || routed.events === ADAPT_AFTER[1]) adapt(routed);
     routed.scan.scan(event);
     collectCandidates(routed);
-    const { runnable } = routed;
+    const { code, variants } = routed.runnable;
     const generation = state.generation;
     let out: SigmaMatch[] | undefined;
     for (let c = 0; c < candidateCount; c++) {
-      const r = runnable[candidates[c] as number] as RunnableVariant;
+      const r = variants[candidates[c] as number] as RunnableVariant;
       if (ruleStamp[r.ruleIndex] === generation) continue;
       stats.ruleEvaluations++;
-      if (r.conditions() && r.tree()) {
+      if (code.run(r.conditions) && code.run(r.tree)) {
         ruleStamp[r.ruleIndex] = generation;
         const compiledRule = rules[r.ruleIndex] as CompiledRule;
         out ??= [];
