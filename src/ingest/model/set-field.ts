@@ -1,22 +1,14 @@
 // Writing fields whose names come from the input (attacker-controlled) into an event.
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { FieldValue, Scalar } from '../../core/value.ts';
 
 /**
- * Sets a field. A field named `__proto__` (legal in XML and JSON) is defined as an own property:
- * plain assignment would change the event's prototype instead of adding the field.
+ * Sets a field; a field named `__proto__` (legal in XML and JSON) becomes an own property
+ * (core/field-access.ts).
  */
 export function setField(event: Event, name: string, value: FieldValue): void {
-  if (name === '__proto__') {
-    Object.defineProperty(event, name, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    event[name] = value;
-  }
+  writeField(event, name, value);
 }
 
 /**
