@@ -80,21 +80,13 @@ export function recordPlan(
   nested: ReadonlyMap<number, NestedInstance>,
 ): PartsPlan | null {
   const recorder = new PlanRecorder();
-  const placeholders = (instance: TemplateInstance, base: number): ValueTexts => {
-    const scalars: string[] = new Array(instance.values.count);
-    for (let i = 0; i < scalars.length; i++) scalars[i] = placeholder(base + i);
-    return { values: instance.values, origin: instance.template.offset, scalars, arrays: [] };
-  };
-  const state: ExecutionState = {
+  const state: RecordingState = {
     chunk,
     sink: recorder,
     budget: MAX_RECORD_NODES,
-    runNested: (s, start, _end, depth) => {
-      const inner = nested.get(start);
-      if (inner === undefined) invalid('BinXML value', start, 'not planned');
-      runInstance(s, inner.instance, depth, placeholders(inner.instance, inner.base));
-    },
+    runNested: runPlannedNested,
     texts: [],
+    nested,
   };
   try {
     runInstance(state, instance, 0, placeholders(instance, 0));
@@ -118,6 +110,26 @@ export function recordPlan(
   const message = recorder.messageEntry === undefined ? undefined : piecesOf(recorder.messageEntry);
   if (message === null) return null;
   return { system, data, message, elements: recorder.opened };
+}
+
+/** The execution state of a recording: nested BinXML values run their parsed instances. */
+interface RecordingState extends ExecutionState {
+  readonly nested: ReadonlyMap<number, NestedInstance>;
+}
+
+// Module functions rather than closures in recordPlan: tsx (esbuild keepNames) wraps closures in
+// a `__name` call each time their enclosing function runs.
+function runPlannedNested(state: ExecutionState, start: number, _end: number, depth: number): void {
+  const inner = (state as RecordingState).nested.get(start);
+  if (inner === undefined) invalid('BinXML value', start, 'not planned');
+  runInstance(state, inner.instance, depth, placeholders(inner.instance, inner.base));
+}
+
+/** Value texts of `instance` that stand for flat values `base`, `base + 1`, .... */
+function placeholders(instance: TemplateInstance, base: number): ValueTexts {
+  const scalars: string[] = new Array(instance.values.count);
+  for (let i = 0; i < scalars.length; i++) scalars[i] = placeholder(base + i);
+  return { values: instance.values, origin: instance.template.offset, scalars, arrays: [] };
 }
 
 const PLACEHOLDERS: string[] = [];
