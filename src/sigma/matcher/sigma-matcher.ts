@@ -92,6 +92,7 @@ interface Runnable {
 interface Program {
   readonly program: RouteProgram;
   readonly scan: RouteScan;
+  readonly fieldNames: SigmaFieldNameViews;
   readonly context: TreeContext;
   /** Replaced when the program adapts to observed hit rates. */
   triggers: ProgramTriggers;
@@ -113,7 +114,6 @@ export function createSigmaMatcher(
 ): SigmaMatcher {
   const { rules, predicates } = compiled;
   const state = new EventPredicates(predicates);
-  const fieldNames = new SigmaFieldNameViews();
   const ruleStamp = state.stampTable(rules.length);
   const memoEntries = options.memoEntries ?? MEMO_ENTRIES;
   const memoBudget = memoEntries > 0 ? createMemoBudget(memoEntries) : null;
@@ -166,6 +166,7 @@ export function createSigmaMatcher(
     return {
       program,
       scan,
+      fieldNames: new SigmaFieldNameViews(),
       context,
       triggers: program,
       runnable: runnableVariants(members, context, literalLengthScore(predicates)),
@@ -218,9 +219,12 @@ export function createSigmaMatcher(
 
   const match = function matchEvent(original: Event): readonly SigmaMatch[] {
     stats.events++;
-    const event = fieldNames.view(original);
+    // Events of one route share their field orders, so each program keeps its own view cache;
+    // a view may add Channel or EventID (from `Event ID`), so a view is routed again.
+    let routed = routes.programOf(original);
+    const event = routed.fieldNames.view(original);
+    if (event !== original) routed = routes.programOf(event);
     state.begin(event);
-    const routed = routes.programOf(event);
     stats.programs = routes.programCount;
     routed.events++;
     if (routed.events === ADAPT_AFTER[0] || routed.events === ADAPT_AFTER[1]) adapt(routed);

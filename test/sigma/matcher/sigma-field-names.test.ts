@@ -7,6 +7,7 @@ import {
   SigmaFieldNameViews,
   withSigmaFieldNames,
 } from '../../../src/sigma/matcher/sigma-field-names.ts';
+import { matcherFor, SYSMON } from '../sigma-test-kit.ts';
 
 const SHAPES: readonly Event[] = [
   { Channel: 'System', 'Service Name': 'svc', ImagePath: 'a.exe' },
@@ -47,4 +48,20 @@ test('a spaced name answers to its Sigma spelling unless the event has that fiel
   const plain: Event = { Channel: 'System' };
   assert.equal(views.view(plain), plain);
   assert.equal(views.view(plain), plain);
+});
+
+test('a spaced Event ID routes the event as its Sigma spelling does, in any order of events', () => {
+  const { titles } = matcherFor(`title: Named
+logsource: {category: process_creation, product: windows}
+detection:
+  sel:
+    CommandLine|contains: 'needle'
+  condition: sel`);
+  for (let i = 0; i < 6; i++) {
+    const spaced: Event = { Channel: SYSMON, 'Event ID': '1', 'Command Line': 'a needle' };
+    const plain: Event = { Channel: SYSMON, EventID: '1', CommandLine: 'a needle' };
+    const other: Event = { Channel: SYSMON, EventID: '3', CommandLine: 'a needle' };
+    assert.deepEqual(titles(i % 2 === 0 ? spaced : plain), ['Named'], `event ${i}`);
+    assert.deepEqual(titles(other), [], `event ${i}`);
+  }
 });
