@@ -212,10 +212,21 @@ function substitute(
     if (end > start) state.runNested(state, start, end, depth + 1);
     return;
   }
+  const sink = state.sink;
+  if (type === VALUE_TYPE.string && sink.textUtf16 !== undefined) {
+    // Copied as bytes: most of a record's text, and no string is needed for it.
+    const start = texts.values.starts[o.index] as number;
+    const end = texts.values.ends[o.index] as number;
+    const bytes = state.chunk.bytes;
+    if (end - start >= 2 && ((bytes[start] as number) | (bytes[start + 1] as number)) !== 0) {
+      sink.textUtf16(bytes, start, end);
+    }
+    return;
+  }
   const text = isArrayType(type)
     ? itemText(state, texts, o.index, item)
     : scalarOf(state, texts, o.index);
-  if (text !== '') state.sink.text(text);
+  if (text !== '') sink.text(text);
 }
 
 function valueType(texts: ValueTexts, o: Op): number {

@@ -8,6 +8,11 @@ export interface BinXmlSink {
   open(name: string): void;
   attribute(name: string, value: string): void;
   text(value: string): void;
+  /**
+   * Optional: the text of a UTF-16LE string value, `bytes[start, end)` up to its first NUL unit
+   * (never empty), for sinks that copy it without making a string of it.
+   */
+  textUtf16?(bytes: Uint8Array, start: number, end: number): void;
   /** `&#code;` in element content. */
   charRef(code: number): void;
   /** `&name;` in element content. */

@@ -48,6 +48,25 @@ export class TextBuffer {
     this.appendEscaped(text, 0);
   }
 
+  /**
+   * Element text straight from UTF-16LE bytes `[start, end)`, up to the first NUL unit, escaped
+   * as appendText escapes it: the same units as decoding the value first, without the string.
+   */
+  appendTextUtf16(bytes: Uint8Array, start: number, end: number): void {
+    const count = (end - start) >> 1;
+    let at = this.reserve(count * 5);
+    const units = this.units;
+    for (let i = start; i + 1 < end; i += 2) {
+      const c = (bytes[i] as number) | ((bytes[i + 1] as number) << 8);
+      if (c === 0) break;
+      if (c === AMP) at = put(units, at, '&amp;');
+      else if (c === LT) at = put(units, at, '&lt;');
+      else if (c === GT) at = put(units, at, '&gt;');
+      else units[at++] = c;
+    }
+    this.length = at;
+  }
+
   /** An attribute value delimited by `quote`: also that quote escaped. */
   appendAttribute(text: string, quote: number): void {
     this.appendEscaped(text, quote);

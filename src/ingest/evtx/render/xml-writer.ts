@@ -61,6 +61,11 @@ export class XmlWriter implements BinXmlSink {
     this.out.appendText(value);
   }
 
+  textUtf16(bytes: Uint8Array, start: number, end: number): void {
+    this.enterText();
+    this.out.appendTextUtf16(bytes, start, end);
+  }
+
   charRef(code: number): void {
     this.enterText();
     this.out.append(`&#${code};`);
