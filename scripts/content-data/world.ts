@@ -2,7 +2,6 @@
 import { mulberry32 as seededRandom } from '../../src/core/seeded-random.ts';
 import type { Account, FileInfo, Host, Proc } from './xml-events.ts';
 
-
 export class World {
   private readonly random: () => number;
   private nextPid = 0;
