@@ -3,6 +3,7 @@
 // own process over the build in dist/, so its peak memory (max RSS) is its own.
 import { execFileSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { xorshift32 as random } from '../../src/core/seeded-random.ts';
 import { BENCH_TMP, type BenchSection, REPO_ROOT, rate, ratio } from '../harness.ts';
@@ -345,6 +346,13 @@ function measure(script: string, mode: 'floor' | 'hunt', file: string): ChildFig
   return JSON.parse(output.trim().split('\n').pop() ?? '{}') as ChildFigures;
 }
 
+/** The 1, 5 and 15-minute load averages: on a shared machine they say how far to trust wall times. */
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
 const section: BenchSection = {
   name: 'hunt',
   description:
@@ -358,15 +366,20 @@ const section: BenchSection = {
       const mb = statSync(file).size / 1e6;
       let floor: ChildFigures | undefined;
       let hunt: ChildFigures | undefined;
+      const rounds: string[] = [];
+      const loadBefore = loadAverage();
       for (let round = 0; round < ROUNDS; round++) {
         const f = measure(script, 'floor', file);
         const h = measure(script, 'hunt', file);
+        rounds.push(
+          `wall ${ratio(h.ms, f.ms)} cpu ${ratio(h.cpuMs, f.cpuMs)} RSS ${f.maxRssMb.toFixed(0)}/${h.maxRssMb.toFixed(0)} MB`,
+        );
         if (floor === undefined || f.ms < floor.ms) floor = f;
         if (hunt === undefined || h.ms < hunt.ms) hunt = h;
       }
       if (floor === undefined || hunt === undefined) continue;
       console.log(
-        `  ${count.toLocaleString('en-US')} events, ${mb.toFixed(0)} MB of XmlWinEventLog (best of ${ROUNDS}):`,
+        `  ${count.toLocaleString('en-US')} events, ${mb.toFixed(0)} MB of XmlWinEventLog (best of ${ROUNDS}; load average ${loadBefore} before, ${loadAverage()} after):`,
       );
       console.log(
         `    floor (read + parse)  ${(floor.ms / 1000).toFixed(1)} s  ${rate(floor.events, floor.ms)}  cpu ${(floor.cpuMs / 1000).toFixed(1)} s  peak RSS ${floor.maxRssMb.toFixed(0)} MB`,
@@ -377,6 +390,7 @@ const section: BenchSection = {
       console.log(
         `    hunt / floor: wall ${ratio(hunt.ms, floor.ms)}, cpu ${ratio(hunt.cpuMs, floor.cpuMs)} (target within 1.5x; peak RSS target under 256 MB)`,
       );
+      console.log(`    each round (hunt / floor; peak RSS floor/hunt): ${rounds.join('; ')}`);
     }
   },
 };
