@@ -11,7 +11,7 @@ import {
 } from '../model/sigma-string.ts';
 import type { SigmaValue } from '../model/sigma-value.ts';
 import { FOLD, foldCase } from './case-fold.ts';
-import { someEventValue, someValue, textOf } from './event-values.ts';
+import { fieldValue, someEventValue, someValue, textOf } from './event-values.ts';
 import { compareNumbers, datePart, parseNumber } from './numbers.ts';
 import type { Predicate, PredicateIndex } from './predicate.ts';
 import { requiredLiteral } from './regex-literal.ts';
@@ -87,14 +87,14 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
         key: `${f} null`,
         field,
         positive: false,
-        test: (e) => field !== null && e[field] === undefined,
+        test: (e) => field !== null && fieldValue(e, field) === undefined,
       };
     case 'exists':
       return {
         key: `${f} exists ${value.exists}`,
         field,
         positive: value.exists,
-        test: (e) => field !== null && (e[field] !== undefined) === value.exists,
+        test: (e) => field !== null && (fieldValue(e, field) !== undefined) === value.exists,
       };
     case 're': {
       const compiled = compileSigmaRegex(value.pattern, value.flags);
@@ -194,7 +194,7 @@ function ipv4Test(network: number, prefixLength: number): (text: string) => bool
 
 /** Numbers match their text (`4688` ↔ "4688") or, for numeric event values, their value. */
 function matchNumber(event: Event, field: string, n: number, text: string): boolean {
-  const raw = event[field];
+  const raw = fieldValue(event, field);
   if (raw === undefined) return false;
   if (typeof raw === 'number') return raw === n;
   if (typeof raw === 'string') return raw === text;
@@ -208,8 +208,8 @@ type FieldRefMode = 'equals' | 'startswith' | 'endswith' | 'contains';
  * instead of `someValue` callbacks: a closure per test was most of this predicate's garbage.
  */
 function compareFields(event: Event, field: string, other: string, mode: FieldRefMode): boolean {
-  const left = event[field];
-  const right = event[other];
+  const left = fieldValue(event, field);
+  const right = fieldValue(event, other);
   if (left === undefined || right === undefined) return false;
   if (typeof right === 'string' || typeof right === 'number')
     return anyLeftHolds(left, textOf(right), mode);

@@ -1,6 +1,7 @@
 // Sigma spells Windows event fields without spaces: views of events that also answer to that
 // spelling, and a per-matcher cache that skips the check for field orders seen before.
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 
 /**
  * Sigma writes Windows event fields without spaces (`Source Name` → `SourceName`, spec "Field
@@ -11,9 +12,9 @@ export function withSigmaFieldNames(event: Event): Event {
   for (const key in event) {
     if (key.indexOf(' ') < 0) continue;
     const sigmaName = key.replaceAll(' ', '');
-    if (sigmaName in event) continue;
+    if (Object.hasOwn(event, sigmaName)) continue;
     view ??= Object.create(event) as Event;
-    view[sigmaName] = event[key];
+    writeField(view, sigmaName, event[key]);
   }
   return view ?? event;
 }
