@@ -14,3 +14,13 @@ export type Event = Record<string, MaybeValue>;
  * readers yield batches of a few hundred to a few thousand events and never hold a whole file.
  */
 export type EventSource = AsyncIterable<readonly Event[]>;
+
+/** The Splunk metadata fields every reader sets on an event (not what the event itself says). */
+export const METADATA_FIELDS: ReadonlySet<string> = new Set([
+  '_time',
+  '_raw',
+  'index',
+  'host',
+  'source',
+  'sourcetype',
+]);

@@ -1,6 +1,6 @@
 // The decoded shape of one Windows event, shared by the XML, JSON and EVTX readers, and its
 // mapping onto the flat event model (docs/event-model.md).
-import type { Event } from '../../core/event.ts';
+import { type Event, METADATA_FIELDS } from '../../core/event.ts';
 import { addFieldValue } from '../model/set-field.ts';
 import { parseTimestamp } from '../model/timestamp.ts';
 
@@ -78,17 +78,11 @@ export function windowsSource(channel: string | undefined): string {
 const sourceByChannel = new Map<string, string>();
 
 /**
- * Splunk metadata the reader sets; a Data item of the same name (legal, if rare) is renamed
- * `EventData_<name>` so the metadata stays single-valued and a search still finds the value.
+ * Splunk metadata the reader sets (core METADATA_FIELDS); a Data item of the same name (legal, if
+ * rare) is renamed `EventData_<name>` so the metadata stays single-valued and a search still finds
+ * the value.
  */
-export const METADATA_FIELDS: ReadonlySet<string> = new Set([
-  '_time',
-  '_raw',
-  'index',
-  'host',
-  'source',
-  'sourcetype',
-]);
+export { METADATA_FIELDS };
 
 /**
  * Field names of the System values, in event order. `EventCode` repeats EventID under the name

@@ -1,16 +1,9 @@
 // How Sigma reads event fields: every value as text, multivalue fields value by value.
-import type { Event } from '../../core/event.ts';
+import { type Event, METADATA_FIELDS } from '../../core/event.ts';
 import type { MaybeValue, Scalar } from '../../core/value.ts';
 
 /** Fields that describe where an event came from, not what it says; keyword searches skip them. */
-export const METADATA_FIELDS: ReadonlySet<string> = new Set([
-  '_time',
-  '_raw',
-  'index',
-  'host',
-  'source',
-  'sourcetype',
-]);
+export { METADATA_FIELDS };
 
 export function textOf(value: Scalar): string {
   return typeof value === 'string' ? value : String(value);

@@ -1,22 +1,13 @@
 // Seeded random Sigma rules and Windows events for the matcher's differential test: a shared
 // vocabulary so that rules hit, every kind of value and modifier, and the shapes events take.
 import type { Event } from '../../../src/core/event.ts';
+import { xorshift32 } from '../../../src/core/seeded-random.ts';
 import { SYSMON } from '../sigma-test-kit.ts';
 
 export type Random = () => number;
 
 /** xorshift32: the same corpus on every run. */
-export function seeded(seed: number): Random {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x100000000;
-  };
-}
+export const seeded: (seed: number) => Random = xorshift32;
 
 const pick = <T>(next: Random, list: readonly T[]): T =>
   list[Math.floor(next() * list.length)] as T;
