@@ -29,7 +29,6 @@ export const CONTENT_CODES = {
   lookupColumnMissing: 'ESCU132',
   /** Warning: a lookup kind that cannot exist without Splunk (KV store collection, MLTK model). */
   lookupUnavailable: 'ESCU133',
-  searchParse: 'ESCU140',
   /** Warning: a test's local attack data file does not exist. */
   attackDataMissing: 'ESCU150',
 } as const;
