@@ -10,6 +10,7 @@ import {
   type WindowsEventMeta,
   windowsSource,
 } from '../../windows/windows-event.ts';
+import { renderedFileTimeSeconds } from '../values/time.ts';
 import { compileEventShape, type EventShape } from './event-shape.ts';
 import type { PartsPlanner } from './parts-plan.ts';
 import type { PartsPlan } from './plan-recorder.ts';
@@ -65,13 +66,14 @@ export class PlanEventBuilder {
     }
     const shape = shapeOf(plan, present);
     if (shape === null) return this.buildByFields(plan, planner, meta);
+    // Before the Data values: a FILETIME among them would replace the rendered SystemTime.
+    const systemTime = values[SYSTEM_TIME];
+    let time = systemTime === undefined ? Number.NaN : systemTimeSeconds(systemTime);
     const data = this.data;
     const count = plan.data.length;
     data.length = count;
     for (let i = 0; i < count; i++) data[i] = planner.join((plan.data[i] as DataEntry).value);
     const message = plan.message === undefined ? undefined : planner.join(plan.message);
-    const systemTime = values[SYSTEM_TIME];
-    let time = systemTime === undefined ? Number.NaN : parseSystemTime(systemTime);
     if (Number.isNaN(time)) time = fallbackTime(shape, data, meta);
     return shape.create(
       values,
@@ -120,6 +122,11 @@ function shapeOf(plan: PartsPlan, present: number): EventShape | null {
   if (++slot.uses < COMPILE_AFTER) return null;
   slot.shape = compileEventShape(plan, present);
   return slot.shape;
+}
+
+/** parseSystemTime's reading of SystemTime, taken from its FILETIME rendering where it is one. */
+function systemTimeSeconds(text: string): number {
+  return renderedFileTimeSeconds(text) ?? parseSystemTime(text);
 }
 
 /** endWindowsEvent's `_time` without SystemTime: the Sysmon `UtcTime` Data item, else 0. */

@@ -13,6 +13,24 @@ let cachedDay = Number.NaN;
 let cachedDayText = '';
 
 /**
+ * The last FILETIME text rendered in the usual four-digit-year form and the epoch seconds that
+ * `parseTimestamp` reads from it: SystemTime is rendered from a FILETIME and then read back for
+ * `_time` on every record, so the reader takes the seconds from here instead of parsing.
+ */
+let lastText = '';
+let lastSeconds = Number.NaN;
+
+/**
+ * `parseTimestamp(text)` when `text` is the last FILETIME text rendered, else undefined. Same
+ * arithmetic in the same order as its `YYYY-MM-DDTHH:MM:SS.fffffffffZ` path (whole-day seconds,
+ * then hours, minutes, seconds, then the first six fraction digits as microseconds), so the
+ * double is the same bit for bit; a test holds them equal.
+ */
+export function renderedFileTimeSeconds(text: string): number | undefined {
+  return text === lastText ? lastSeconds : undefined;
+}
+
+/**
  * `2021-09-22T13:18:31.589696800Z`: FILETIME (100 ns ticks since 1601) with nine fraction
  * digits, the form Windows and libevtx give TimeCreated/@SystemTime.
  */
@@ -43,7 +61,8 @@ export function fileTimeText(low: number, high: number): string {
   if (d.length !== 10) {
     return `${d}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${String(ticks).padStart(7, '0')}00Z`;
   }
-  return String.fromCharCode(
+  lastSeconds = day * 86400 + hour * 3600 + minute * 60 + second + Math.floor(ticks / 10) / 1e6;
+  lastText = String.fromCharCode(
     d.charCodeAt(0),
     d.charCodeAt(1),
     d.charCodeAt(2),
@@ -75,6 +94,7 @@ export function fileTimeText(low: number, high: number): string {
     48,
     90,
   );
+  return lastText;
 }
 
 /**
