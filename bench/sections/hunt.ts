@@ -1,12 +1,13 @@
 // Bench `hunt`: the built-in pack over a synthetic stream of mixed Sysmon and Security events (mostly
 // benign, a few tunnels), next to a floor that only reads and parses the same file; each run in its
-// own process over the build in dist/, so its peak memory (max RSS) is its own.
+// own process over the compiled build, so its peak memory (max RSS) is its own.
 import { execFileSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { xorshift32 as random } from '../../src/core/seeded-random.ts';
-import { BENCH_TMP, type BenchSection, REPO_ROOT, rate, ratio } from '../harness.ts';
+import { BENCH_TMP, type BenchSection, rate, ratio } from '../harness.ts';
 
 /** `HUNT_BENCH_EVENTS=250000,1000000` (default): the input sizes, to show memory stays flat. */
 const SIZES = (process.env['HUNT_BENCH_EVENTS'] ?? '250000,1000000')
@@ -272,10 +273,10 @@ interface ChildFigures {
   readonly findings: number;
 }
 
-/** The child, in plain JavaScript over the build in dist/: it measures what users run, without tsx's own memory. */
+/** The child, in plain JavaScript over the compiled build: it measures what users run, without tsx's own memory. */
 const CHILD = `import { pathToFileURL } from 'node:url';
-const [mode, file, dist] = process.argv.slice(2);
-const load = (m) => import(pathToFileURL(dist + m).href);
+const [mode, file, compiled] = process.argv.slice(2);
+const load = (m) => import(pathToFileURL(compiled + m).href);
 const { prepareHunt } = await load('/engine/hunt/prepare-hunt.js');
 const { runHunt } = await load('/engine/hunt/run-hunt.js');
 const { planEventFlow } = await load('/engine/event-flow.js');
@@ -299,50 +300,29 @@ console.log(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user 
 `;
 
 /**
- * Builds dist/ as `npm run build` does and writes the child script. tsc emits JavaScript even when
- * some file of the project has a type error, so a type error elsewhere does not stop the bench; a
- * build that emitted nothing does.
+ * The compiled `src/` beside this section (`npm run bench` builds it into .bench-build/), and the
+ * child script that loads it. Under tsx there is no JavaScript build to load: refused.
  */
-function prepareChild(): string {
-  const started = Date.now();
-  try {
-    execFileSync(
-      process.execPath,
-      [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-      {
-        cwd: REPO_ROOT,
-        stdio: 'ignore',
-      },
-    );
-  } catch {
-    console.log('  (tsc reported type errors; measuring the JavaScript it emitted)');
+function prepareChild(): { script: string; compiled: string } {
+  const here = fileURLToPath(import.meta.url);
+  if (path.extname(here) !== '.js') {
+    throw new Error('bench hunt measures the compiled build: run it with npm run bench -- hunt');
   }
-  const entry = path.join(REPO_ROOT, 'dist/engine/hunt/run-hunt.js');
-  if (!existsSync(entry) || statSync(entry).mtimeMs < started - 1000) {
-    throw new Error('the build did not emit dist/engine/hunt/run-hunt.js');
-  }
-  cpSync(
-    path.join(REPO_ROOT, 'src/knowledge/builtin'),
-    path.join(REPO_ROOT, 'dist/knowledge/builtin'),
-    {
-      recursive: true,
-    },
-  );
   const script = path.join(BENCH_TMP, 'hunt-child.mjs');
   writeFileSync(script, CHILD);
-  return script;
+  return { script, compiled: path.join(path.dirname(here), '..', '..', 'src') };
 }
 
-/** One variant over one input in its own process over the build in dist/, so its peak memory (max RSS) is its own. */
-function measure(script: string, mode: 'floor' | 'hunt', file: string): ChildFigures {
-  const output = execFileSync(
-    process.execPath,
-    [script, mode, file, path.join(REPO_ROOT, 'dist')],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
+/** One variant over one input in its own process over the compiled build, so its peak memory (max RSS) is its own. */
+function measure(
+  child: { script: string; compiled: string },
+  mode: 'floor' | 'hunt',
+  file: string,
+): ChildFigures {
+  const output = execFileSync(process.execPath, [child.script, mode, file, child.compiled], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(output.trim().split('\n').pop() ?? '{}') as ChildFigures;
 }
 
@@ -359,7 +339,7 @@ const section: BenchSection = {
     'the built-in pack over mixed Sysmon/Security XML (a tunnel scenario every 50k events) vs reading and parsing only; wall and CPU time, peak RSS per process',
   async run() {
     mkdirSync(BENCH_TMP, { recursive: true });
-    const script = prepareChild();
+    const child = prepareChild();
     for (const count of SIZES) {
       const file = path.join(BENCH_TMP, `hunt-mixed-${count}.log`);
       if (!existsSync(file)) await writeStream(file, count);
@@ -369,8 +349,8 @@ const section: BenchSection = {
       const rounds: string[] = [];
       const loadBefore = loadAverage();
       for (let round = 0; round < ROUNDS; round++) {
-        const f = measure(script, 'floor', file);
-        const h = measure(script, 'hunt', file);
+        const f = measure(child, 'floor', file);
+        const h = measure(child, 'hunt', file);
         rounds.push(
           `wall ${ratio(h.ms, f.ms)} cpu ${ratio(h.cpuMs, f.cpuMs)} RSS ${f.maxRssMb.toFixed(0)}/${h.maxRssMb.toFixed(0)} MB`,
         );
