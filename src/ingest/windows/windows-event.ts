@@ -78,13 +78,6 @@ export function windowsSource(channel: string | undefined): string {
 const sourceByChannel = new Map<string, string>();
 
 /**
- * Splunk metadata the reader sets (core METADATA_FIELDS); a Data item of the same name (legal, if
- * rare) is renamed `EventData_<name>` so the metadata stays single-valued and a search still finds
- * the value.
- */
-export { METADATA_FIELDS };
-
-/**
  * Field names of the System values, in event order. `EventCode` repeats EventID under the name
  * Splunk's Windows add-on gives it. `systemFields` below writes exactly these (a test checks it).
  */

@@ -1,8 +1,8 @@
 // Fields of a Windows event kept as XML in a `_raw` (Splunk exports, CSV): the XML reader's
 // fields for it, added to a record that lacks them.
 import type { Event } from '../../core/event.ts';
+import { METADATA_FIELDS } from '../../core/event.ts';
 import { setField } from '../model/set-field.ts';
-import { METADATA_FIELDS } from '../windows/windows-event.ts';
 import { createRecordReader, parseEventRecord } from './event-record.ts';
 
 const reader = createRecordReader({ index: '' }, false);

@@ -2,9 +2,6 @@
 import { type Event, METADATA_FIELDS } from '../../core/event.ts';
 import type { MaybeValue, Scalar } from '../../core/value.ts';
 
-/** Fields that describe where an event came from, not what it says; keyword searches skip them. */
-export { METADATA_FIELDS };
-
 export function textOf(value: Scalar): string {
   return typeof value === 'string' ? value : String(value);
 }
