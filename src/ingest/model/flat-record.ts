@@ -1,6 +1,7 @@
 // A flat record (JSON lines, CSV row, Splunk export result) mapped onto the event model: alias
 // table, `_time`, and the Splunk metadata.
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { MaybeValue } from '../../core/value.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { WINDOWS_SOURCETYPE, windowsSource } from '../windows/windows-event.ts';
@@ -10,7 +11,6 @@ import {
   type FlatShapeName,
   TIME_FIELDS,
 } from './field-aliases.ts';
-import { setField } from './set-field.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 export interface FlatRecordContext {
@@ -91,7 +91,7 @@ function copyIfAbsent(event: Event, from: string, to: string): void {
   const value = fieldValue(event, from);
   if (value === undefined || fieldValue(event, to) !== undefined) return;
   // A multivalue list is copied: readers grow lists in place, and two fields must not share one.
-  setField(event, to, Array.isArray(value) ? [...value] : value);
+  writeField(event, to, Array.isArray(value) ? [...value] : value);
 }
 
 /**

@@ -1,7 +1,8 @@
 // JSON values as event fields, named the way Splunk's JSON extraction (spath) names them.
 import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
 import type { Scalar } from '../../core/value.ts';
-import { addFieldValue, setField } from './set-field.ts';
+import { addFieldValue } from './add-field-value.ts';
 
 /** A JSON value as `JSON.parse` returns it. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
@@ -71,7 +72,7 @@ export function flattenJsonObject(object: JsonObject): Event {
     const value = object[key];
     if (typeof value === 'string') continue;
     if (typeof value === 'number' || typeof value === 'boolean') {
-      setField(object as Event, key, String(value));
+      writeField(object as Event, key, String(value));
     } else if (value === null) {
       delete object[key];
     } else {

@@ -1,7 +1,7 @@
 // The decoded shape of one Windows event, shared by the XML, JSON and EVTX readers, and its
 // mapping onto the flat event model (docs/event-model.md).
 import { type Event, METADATA_FIELDS } from '../../core/event.ts';
-import { addFieldValue } from '../model/set-field.ts';
+import { addFieldValue } from '../model/add-field-value.ts';
 import { parseTimestamp } from '../model/timestamp.ts';
 
 /** `<System>` values as the rendered XML carries them (text, not numbers). */

@@ -2,7 +2,7 @@
 // fields for it, added to a record that lacks them.
 import type { Event } from '../../core/event.ts';
 import { METADATA_FIELDS } from '../../core/event.ts';
-import { setField } from '../model/set-field.ts';
+import { writeField } from '../../core/field-access.ts';
 import { createRecordReader, parseEventRecord } from './event-record.ts';
 
 const reader = createRecordReader({ index: '' }, false);
@@ -26,7 +26,7 @@ export function addRawWindowsXmlFields(event: Event, raw: string): boolean {
   for (const name of Object.keys(fields)) {
     if (METADATA_FIELDS.has(name)) continue;
     if (!Object.hasOwn(event, name) || event[name] === undefined)
-      setField(event, name, fields[name] as string);
+      writeField(event, name, fields[name] as string);
   }
   return true;
 }

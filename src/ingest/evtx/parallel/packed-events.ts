@@ -3,8 +3,8 @@
 // in one UTF-16 buffer, all transferred; the main thread only rebuilds the objects, one object
 // literal per field list.
 import type { Event } from '../../../core/event.ts';
+import { writeField } from '../../../core/field-access.ts';
 import type { FieldValue, MaybeValue, Scalar } from '../../../core/value.ts';
-import { setField } from '../../model/set-field.ts';
 import type { EventChunk, EvtxProblem, RecordRef } from '../decoded.ts';
 import { type LiteralConstructor, literalConstructor } from './event-literal.ts';
 
@@ -199,9 +199,9 @@ export function unpackEvents(packed: PackedEvents): EventChunk {
 /** The event field by field, for field lists without a constructor (`__proto__`, very long). */
 function byFields(names: readonly string[], values: readonly (FieldValue | undefined)[]): Event {
   const event: Event = {};
-  // An undefined value is kept as the event had it (setField stores whatever it is given).
+  // An undefined value is kept as the event had it (writeField stores whatever it is given).
   for (let f = 0; f < names.length; f++) {
-    setField(event, names[f] as string, values[f] as FieldValue);
+    writeField(event, names[f] as string, values[f] as FieldValue);
   }
   return event;
 }

@@ -1,9 +1,9 @@
 // Splunk search export (`splunk search -output json`, REST `/export?output_mode=json`): one
 // `{"preview": false, "result": {...}}` per line; values are strings or lists (multivalue).
 import type { Event } from '../../../core/event.ts';
+import { addFieldValue } from '../../model/add-field-value.ts';
 import { flatRecordToEvent } from '../../model/flat-record.ts';
 import { addJsonField, isJsonObject, jsonScalarText } from '../../model/json-fields.ts';
-import { addFieldValue } from '../../model/set-field.ts';
 import { INGEST_CODES } from '../../problem-codes.ts';
 import { addRawWindowsXmlFields } from '../../xml/raw-windows-xml.ts';
 import type { JsonShape } from '../json-shape.ts';
