@@ -82,7 +82,36 @@ const SHORT_STRING = 8;
 export function decodeUtf16(bytes: Uint8Array, start: number, end: number): string {
   const units = (end - start) >> 1;
   if (units <= SHORT_STRING) return shortUtf16(bytes, start, units);
-  return asBuffer(bytes).toString('utf16le', start, start + units * 2);
+  return utf16leSlice(asBuffer(bytes), start, start + units * 2);
+}
+
+/** Node's decoders on Buffer.prototype, which `toString(encoding)` reaches through two calls. */
+interface NodeSlices extends Buffer {
+  ucs2Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
+}
+
+/**
+ * Whether Buffer.prototype has Node's `ucs2Slice` and `latin1Slice` (every release has had them,
+ * though its typings do not name them): called directly they skip `toString`'s encoding lookup
+ * and two calls, 7% of the EVTX reader's time (bench `evtx`).
+ */
+const DIRECT_SLICES =
+  typeof (Buffer.prototype as Partial<NodeSlices>).ucs2Slice === 'function' &&
+  typeof (Buffer.prototype as Partial<NodeSlices>).latin1Slice === 'function';
+
+/** `buffer.toString('utf16le', start, end)`. */
+export function utf16leSlice(buffer: Buffer, start: number, end: number): string {
+  return DIRECT_SLICES
+    ? (buffer as NodeSlices).ucs2Slice(start, end)
+    : buffer.toString('utf16le', start, end);
+}
+
+/** `buffer.toString('latin1', start, end)`. */
+export function latin1Slice(buffer: Buffer, start: number, end: number): string {
+  return DIRECT_SLICES
+    ? (buffer as NodeSlices).latin1Slice(start, end)
+    : buffer.toString('latin1', start, end);
 }
 
 function shortUtf16(b: Uint8Array, s: number, units: number): string {

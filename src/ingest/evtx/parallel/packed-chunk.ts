@@ -6,6 +6,7 @@ import type {
   WindowsEventParts,
   WindowsSystem,
 } from '../../windows/windows-event.ts';
+import { utf16leSlice } from '../byte-reader.ts';
 import type { DecodedChunk, DecodedRecord, EvtxProblem } from '../decoded.ts';
 import { SYSTEM_KEYS } from '../render/system-keys.ts';
 
@@ -93,7 +94,7 @@ export function unpackChunk(packed: PackedChunk): DecodedChunk {
     if (kind !== 2) return undefined;
     const start = string === 0 ? 0 : (ends[string - 1] as number);
     const end = ends[string++] as number;
-    return text.toString('utf16le', start * 2, end * 2);
+    return utf16leSlice(text, start * 2, end * 2);
   };
   const records: DecodedRecord[] = [];
   while (cell < kinds.length) {

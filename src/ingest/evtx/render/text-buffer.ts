@@ -1,5 +1,6 @@
 // A reusable UTF-16 buffer that text is copied into (XML-escaped where asked) and taken out of
 // as one flat string.
+import { utf16leSlice } from '../byte-reader.ts';
 
 const AMP = 0x26;
 const LT = 0x3c;
@@ -19,7 +20,7 @@ export class TextBuffer {
 
   /** The text written since the last `take`; empties the buffer. */
   take(): string {
-    const text = this.bytes.toString('utf16le', 0, this.length * 2);
+    const text = utf16leSlice(this.bytes, 0, this.length * 2);
     this.length = 0;
     return text;
   }

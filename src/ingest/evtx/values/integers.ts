@@ -1,5 +1,5 @@
 // Integer-like value types: signed/unsigned 8-64 bit, HexInt32/64, size_t, bool, EvtHandle.
-import { hex64Text, int64Text, uint64Text } from './digits.ts';
+import { hex32Text, hex64Text, int64Text, uint64Text } from './digits.ts';
 import type { ValueFormat } from './value-format.ts';
 
 export const int8: ValueFormat = {
@@ -45,7 +45,7 @@ export const uint64: ValueFormat = {
 export const hexInt32: ValueFormat = {
   name: 'HexInt32',
   itemSize: 4,
-  text: (_b, v, s) => `0x${v.getUint32(s, true).toString(16)}`,
+  text: (_b, v, s) => `0x${hex32Text(v.getUint32(s, true))}`,
 };
 export const hexInt64: ValueFormat = {
   name: 'HexInt64',

@@ -1,5 +1,5 @@
 // String value types: UTF-16 strings, ANSI strings (Windows-1252) and EvtXml text.
-import { asBuffer, decodeUtf16 } from '../byte-reader.ts';
+import { asBuffer, decodeUtf16, latin1Slice } from '../byte-reader.ts';
 import type { ValueFormat } from './value-format.ts';
 
 /** UTF-16LE text up to the first NUL, as Windows treats the stored string. */
@@ -42,7 +42,7 @@ export function ansiText(b: Uint8Array, s: number, e: number): string {
     if (byte === 0) break;
     if (byte >= 0x80 && byte < 0xa0) high = true;
   }
-  const latin1 = asBuffer(b).toString('latin1', s, end);
+  const latin1 = latin1Slice(asBuffer(b), s, end);
   if (!high) return latin1;
   let text = '';
   for (let i = 0; i < latin1.length; i++) {

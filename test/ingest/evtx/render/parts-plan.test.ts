@@ -192,3 +192,58 @@ test('records with arrays are not planned (they are replayed)', () => {
   assert.ok(instance !== undefined);
   assert.equal(new PartsPlanner().parts(chunk, instance), undefined);
 });
+
+/** An Event whose EventData has one Data item per sub, named D0, D1, D2. */
+function eventData(types: readonly number[], optional: boolean): TemplateSpec['root'] {
+  const items = types.map((type, sub) => ({
+    el: 'Data',
+    attrs: [['Name', [{ text: `D${sub}` }]]] as const,
+    children: [{ sub, type, optional }],
+  }));
+  return { el: 'Event', children: [{ el: 'EventData', children: items }] };
+}
+
+/** REUSE_B has other types at the same value positions: reuse must check the type. */
+const REUSE_A: TemplateSpec = {
+  guid: '{00000000-0000-0000-0000-00000000a005}',
+  root: eventData([T.string, T.hexInt64, T.sid], true),
+};
+const REUSE_B: TemplateSpec = {
+  guid: '{00000000-0000-0000-0000-00000000a006}',
+  root: eventData([T.hexInt64, T.uint64, T.string], false),
+};
+
+test('texts reused from the previous record at a value position are the replayed texts', () => {
+  const nulInside = { type: T.string, bytes: Uint8Array.from([0x61, 0, 0, 0, 0x62, 0]) };
+  const records: RecordBody[] = [
+    { template: REUSE_A, values: [v.string('host'), v.hex64(0x3e7), v.sid('S-1-5-18')] },
+    { template: REUSE_A, values: [v.string('host'), v.hex64(0x3e7), v.sid('S-1-5-18')] },
+    { template: REUSE_A, values: [v.string('hosu'), v.hex64(0x3e8), v.sid('S-1-5-19')] },
+    { template: REUSE_A, values: [v.string('hos'), v.hex64(0x3e800000000n), v.sid('S-1-5-19')] },
+    { template: REUSE_A, values: [nulInside, v.null(), v.null()] },
+    { template: REUSE_A, values: [nulInside, v.hex64(0), v.sid('S-1-5-32-544')] },
+    { template: REUSE_A, values: [v.string('a'), v.hex64(0x61), v.sid('S-1-5-32-544')] },
+    { template: REUSE_B, values: [v.hex64(0x61), v.u64(0x61), v.string('S-1-5-32-544')] },
+    { template: REUSE_A, values: [v.string('a'), v.hex64(0x61), v.sid('S-1-5-32-544')] },
+    { template: REUSE_A, values: [v.string('x'.repeat(80)), v.hex64(1), v.sid('S-1-5-18')] },
+    { template: REUSE_A, values: [v.string('x'.repeat(80)), v.hex64(1), v.sid('S-1-5-18')] },
+  ];
+  const writer = new ChunkWriter();
+  const offsets = records.map((body, i) => writer.addRecord(i + 1, body));
+  const bytes = Buffer.from(writer.finish());
+  const chunk = createChunkContext(bytes);
+  const planner = new PartsPlanner();
+  const sink = new EventPartsSink();
+  const runner = new BinXmlRunner(sink);
+  for (const [i, offset] of offsets.entries()) {
+    const header = parseRecordHeader(new ByteReader(bytes), offset);
+    const r = chunk.reader.window(header.binXmlStart, header.binXmlEnd);
+    runner.run(chunk, r, sink);
+    const replayed = sink.take();
+    const instance = runner.singleInstance(chunk, r);
+    assert.ok(instance !== undefined);
+    const planned = planner.parts(chunk, instance);
+    assert.ok(planned !== undefined, 'the record should be planned');
+    assert.deepEqual(planned, replayed, `record ${i + 1}`);
+  }
+});
