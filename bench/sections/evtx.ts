@@ -1,16 +1,17 @@
 // Bench `evtx`: the EVTX reader in MB/s and records/s, on one thread and with worker threads,
 // next to libevtx's `evtxexport` and a read-and-checksum floor over the same file in the same
-// run; and peak memory on a file four times larger, which must not grow with the file.
-import { execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// run, on a mix of every corpus file's chunks and on one channel's log; and peak memory on a file
+// four times larger, which must not grow with the file.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clearCompiledCaches } from '../../src/ingest/evtx/compiled-caches.ts';
 import { crc32 } from '../../src/ingest/evtx/crc32.ts';
 import { readEvtx, readEvtxXml } from '../../src/ingest/evtx/index.ts';
+import { type BenchInput, CHUNK, CORPUS, mixInput, oneChannelInput } from '../evtx-inputs.ts';
 import {
-  BENCH_TMP,
   type BenchSection,
   bestOf,
   megabytesPerSecond,
@@ -19,96 +20,10 @@ import {
   ratio,
 } from '../harness.ts';
 
-const CORPUS = path.resolve(
-  process.env['SPELUNK_CORPUS'] ?? path.join(REPO_ROOT, '..', 'shared', 'corpus'),
-);
-const CHUNK = 0x10000;
 const SMALL_MB = 32;
 const REPEAT = 3;
-
-function evtxFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return evtxFiles(full);
-      return name.endsWith('.evtx') ? [full] : [];
-    });
-}
-
-/** Whether libevtx exports the whole file (so that it can be timed on the same bytes). */
-function libevtxReads(file: string): boolean {
-  try {
-    execFileSync('evtxexport', ['-f', 'xml', file], { stdio: 'ignore', timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Intact chunks (signature and both checksums right) of the corpus EVTX files libevtx reads in
- * full, deduplicated.
- */
-function corpusChunks(): Buffer[] {
-  const seen = new Set<number>();
-  const chunks: Buffer[] = [];
-  for (const file of evtxFiles(path.join(CORPUS, 'evtx')).filter(libevtxReads)) {
-    const bytes = readFileSync(file);
-    for (let at = 4096; at + CHUNK <= bytes.length; at += CHUNK) {
-      const chunk = bytes.subarray(at, at + CHUNK);
-      if (chunk.toString('latin1', 0, 8) !== 'ElfChnk\0') continue;
-      const free = chunk.readUInt32LE(48);
-      if (free < 512 || free > CHUNK || (chunk.readUInt32LE(120) & 4) !== 0) continue;
-      const headerCrc = crc32(chunk, 128, 512, crc32(chunk, 0, 120));
-      if (
-        headerCrc !== chunk.readUInt32LE(124) ||
-        crc32(chunk, 512, free) !== chunk.readUInt32LE(52)
-      )
-        continue;
-      if (seen.has(headerCrc)) continue;
-      seen.add(headerCrc);
-      chunks.push(chunk);
-    }
-  }
-  return chunks;
-}
-
-/** The chunks, kept in BENCH_TMP so that later runs skip the libevtx screening. */
-function cachedChunks(): Buffer[] {
-  const cache = path.join(BENCH_TMP, 'evtx-chunks.bin');
-  if (existsSync(cache)) {
-    const bytes = readFileSync(cache);
-    return Array.from({ length: bytes.length / CHUNK }, (_, i) =>
-      bytes.subarray(i * CHUNK, (i + 1) * CHUNK),
-    );
-  }
-  const chunks = corpusChunks();
-  mkdirSync(BENCH_TMP, { recursive: true });
-  writeFileSync(cache, Buffer.concat(chunks));
-  return chunks;
-}
-
-/** A file of `megabytes` MB cycling through `chunks`, with a valid file header. */
-function buildFile(name: string, chunks: readonly Buffer[], megabytes: number): string {
-  const file = path.join(BENCH_TMP, name);
-  const count = Math.floor((megabytes * 1e6) / CHUNK);
-  if (existsSync(file) && statSync(file).size === 4096 + count * CHUNK) return file;
-  const header = Buffer.alloc(4096);
-  header.write('ElfFile\0', 0, 'latin1');
-  header.writeBigUInt64LE(BigInt(count - 1), 16);
-  header.writeUInt32LE(128, 32);
-  header.writeUInt16LE(1, 36);
-  header.writeUInt16LE(3, 38);
-  header.writeUInt16LE(4096, 40);
-  header.writeUInt16LE(count & 0xffff, 42);
-  header.writeUInt32LE(crc32(header, 0, 120), 124);
-  const body = Buffer.allocUnsafe(count * CHUNK);
-  for (let i = 0; i < count; i++) (chunks[i % chunks.length] as Buffer).copy(body, i * CHUNK);
-  mkdirSync(BENCH_TMP, { recursive: true });
-  writeFileSync(file, Buffer.concat([header, body]));
-  return file;
-}
+/** Reads before timing in this process: V8 keeps optimizing the reader over the first few. */
+const WARM_UP_READS = 2;
 
 /** Events of `file`; `readRaw` reads every event's `_raw`, as a search over `_raw` does. */
 async function readEvents(
@@ -184,11 +99,22 @@ function evtxexport(
   });
 }
 
+interface FreshRead {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly rss: number;
+  readonly heap: number;
+  readonly events: number;
+}
+
 /**
- * Peak RSS (MB) of a fresh process reading `file`, and the largest heap still live after a full
- * GC (sampled every 20 batches): garbage awaiting collection makes heap peaks grow with run time.
+ * One read of `file` by a fresh process: its wall and CPU time (the process's first read, with
+ * V8 compiling the reader and the reader compiling every template; Node's start and the module
+ * loading are not counted), peak RSS (MB), and with `sampleHeap` the largest heap still live after
+ * a full GC (sampled every 20 batches, which slows the read; garbage awaiting collection makes
+ * heap peaks grow with run time).
  */
-function peakMemory(file: string): Promise<{ rss: number; heap: number; events: number }> {
+function freshRead(file: string, needRaw: boolean, sampleHeap: boolean): Promise<FreshRead> {
   // The reader beside this section's own build: compiled (npm run bench) or sources (tsx).
   const here = fileURLToPath(import.meta.url);
   const reader = path.join(
@@ -203,21 +129,23 @@ function peakMemory(file: string): Promise<{ rss: number; heap: number; events: 
   const script = `
     import { readEvtx } from ${JSON.stringify(reader)};
     let heap = 0; let events = 0; let batches = 0;
-    for await (const batch of readEvtx(${JSON.stringify(file)}, { index: 'x', needRaw: true, onProblem: () => {} }, { workers: 0 })) {
+    const started = performance.now(); const cpu = process.cpuUsage();
+    for await (const batch of readEvtx(${JSON.stringify(file)}, { index: 'x', needRaw: ${needRaw}, onProblem: () => {} }, { workers: 0 })) {
       events += batch.length;
-      if (++batches % 20 === 0) {
+      if (${sampleHeap} && ++batches % 20 === 0) {
         globalThis.gc();
         heap = Math.max(heap, process.memoryUsage().heapUsed);
       }
     }
-    console.log(JSON.stringify({ rss: process.resourceUsage().maxRSS / 1024, heap: heap / 1048576, events }));`;
+    const ms = performance.now() - started; const used = process.cpuUsage(cpu);
+    console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, rss: process.resourceUsage().maxRSS / 1024, heap: heap / 1048576, events }));`;
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [...process.execArgv, '--input-type=module', '-e', script],
       (error, stdout) => {
         if (error !== null) reject(error);
-        else resolve(JSON.parse(stdout) as { rss: number; heap: number; events: number });
+        else resolve(JSON.parse(stdout) as FreshRead);
       },
     );
   });
@@ -241,6 +169,85 @@ function line(
   console.log(`  ${label.padEnd(40)} ${parts.join('  ')}`);
 }
 
+/** One input: floor, evtxexport, and our reader's first read, unseen-file and known-template reads. */
+async function throughput(
+  input: BenchInput,
+): Promise<{ floorMs: number; peerMs: number | undefined }> {
+  const { file } = input;
+  const bytes = statSync(file).size;
+  console.log(
+    `  input: ${path.relative(REPO_ROOT, file)}, ${(bytes / 1e6).toFixed(1)} MB, ${input.label}`,
+  );
+  const floorMs = await bestOf(REPEAT, () => {
+    const data = readFileSync(file);
+    for (let at = 4096; at < data.length; at += CHUNK) crc32(data, at, at + CHUNK);
+  });
+  const peer = await evtxexport(file);
+  const first = await freshRead(file, false, false);
+  const records = first.events;
+  line('floor: read file + CRC-32 of every chunk', bytes, records, floorMs);
+  if (peer === undefined)
+    console.log('  evtxexport: not installed or failed (apt-get install libevtx-utils)');
+  else {
+    line('evtxexport -f xml (libevtx)', bytes, peer.records, peer.ms, floorMs);
+    console.log(
+      `  ${''.padEnd(40)} (CPU ${(peer.cpuMs / 1000).toFixed(2)} s, ${megabytesPerSecond(bytes, peer.cpuMs)} of CPU time)`,
+    );
+  }
+  const cpuLine = (cpuMs: number): void => {
+    const peerRatio =
+      peer === undefined ? '' : `, ${ratio(peer.cpuMs, cpuMs)} evtxexport by CPU time`;
+    console.log(
+      `  ${''.padEnd(40)} (CPU ${(cpuMs / 1000).toFixed(2)} s, ${megabytesPerSecond(bytes, cpuMs)} of CPU time${peerRatio})`,
+    );
+  };
+  // A fresh process's first read pays for V8 compiling the reader and for the reader compiling
+  // every template, parts plan and event shape. Later reads reuse what the thread compiled (as
+  // reading several files of one host does), so a file never seen before is timed with those
+  // caches cleared: the reader's throughput once V8 has compiled it.
+  line('ours: events, 1 thread, fresh process', bytes, records, first.ms, floorMs, peer?.ms);
+  cpuLine(first.cpuMs);
+  // This process's own first reads are V8's warm-up, not timed (they are the fresh process's).
+  for (let i = 0; i < WARM_UP_READS; i++) {
+    clearCompiledCaches();
+    await readEvents(file, 0, false);
+  }
+  const unseen = await timed(REPEAT, () => {
+    clearCompiledCaches();
+    return readEvents(file, 0, false);
+  });
+  line('ours: events, 1 thread, unseen file', bytes, records, unseen.ms, floorMs, peer?.ms);
+  cpuLine(unseen.cpuMs);
+  const known = await timed(REPEAT, () => readEvents(file, 0, false));
+  line('ours: events, 1 thread, templates known', bytes, records, known.ms, floorMs, peer?.ms);
+  cpuLine(known.cpuMs);
+  return { floorMs, peerMs: peer?.ms };
+}
+
+/** `_raw`, XML output and worker threads, on one input. */
+async function variants(
+  file: string,
+  { floorMs, peerMs }: { floorMs: number; peerMs: number | undefined },
+): Promise<void> {
+  const bytes = statSync(file).size;
+  const records = await readEvents(file, 0, false);
+  const cases: [string, () => Promise<number>][] = [
+    ['ours: events + lazy _raw (unread), 1 thread', () => readEvents(file, 0, true)],
+    ['ours: events, _raw read, 1 thread', () => readEvents(file, 0, true, true)],
+    ['ours: XML records (dump), 1 thread', () => readXml(file, 0)],
+  ];
+  const cores = availableParallelism();
+  for (const workers of [...new Set([1, Math.max(1, cores - 1), cores])]) {
+    cases.push([
+      `ours: events, ${workers} worker(s) (${cores} cores)`,
+      () => readEvents(file, workers, false),
+    ]);
+  }
+  for (const [label, run] of cases) {
+    line(label, bytes, records, await bestOf(REPEAT, run), floorMs, peerMs);
+  }
+}
+
 const section: BenchSection = {
   name: 'evtx',
   description: 'EVTX decoding: one thread, worker threads, evtxexport, memory vs file size',
@@ -249,92 +256,16 @@ const section: BenchSection = {
       console.log(`  skipped: no corpus at ${CORPUS} (its EVTX chunks are the input)`);
       return;
     }
-    const chunks = cachedChunks();
-    const small = buildFile(`evtx-mix-${SMALL_MB}m.evtx`, chunks, SMALL_MB);
-    const large = buildFile(`evtx-mix-${SMALL_MB * 4}m.evtx`, chunks, SMALL_MB * 4);
-    const bytes = statSync(small).size;
-    console.log(
-      `  input: ${path.relative(REPO_ROOT, small)}, ${(bytes / 1e6).toFixed(1)} MB cycling ${chunks.length} intact corpus chunks`,
-    );
+    const mix = mixInput(SMALL_MB);
+    await variants(mix.file, await throughput(mix));
+    console.log('');
+    await throughput(oneChannelInput(SMALL_MB));
 
-    const floorMs = await bestOf(REPEAT, () => {
-      const data = readFileSync(small);
-      for (let at = 4096; at < data.length; at += CHUNK) crc32(data, at, at + CHUNK);
-    });
-    const peer = await evtxexport(small);
-    // The process's first read pays for JIT warm-up and for compiling every template, parts plan
-    // and event shape; later reads reuse what the thread compiled (as reading several files of
-    // one host does), so a file never seen before is timed with those caches cleared.
-    const first = await timed(1, () => readEvents(small, 0, false));
-    const records = first.result;
-    line('floor: read file + CRC-32 of every chunk', bytes, records, floorMs);
-    if (peer === undefined)
-      console.log('  evtxexport: not installed or failed (apt-get install libevtx-utils)');
-    else {
-      line('evtxexport -f xml (libevtx)', bytes, peer.records, peer.ms, floorMs);
-      console.log(
-        `  ${''.padEnd(40)} (CPU ${(peer.cpuMs / 1000).toFixed(2)} s, ${megabytesPerSecond(bytes, peer.cpuMs)} of CPU time)`,
-      );
-    }
-    const cpuLine = (cpuMs: number): void => {
-      const peerRatio =
-        peer === undefined ? '' : `, ${ratio(peer.cpuMs, cpuMs)} evtxexport by CPU time`;
-      console.log(
-        `  ${''.padEnd(40)} (CPU ${(cpuMs / 1000).toFixed(2)} s, ${megabytesPerSecond(bytes, cpuMs)} of CPU time${peerRatio})`,
-      );
-    };
-    line('ours: events, 1 thread, first read', bytes, records, first.ms, floorMs, peer?.ms);
-    cpuLine(first.cpuMs);
-    const fresh = await timed(REPEAT, () => {
-      clearCompiledCaches();
-      return readEvents(small, 0, false);
-    });
-    line('ours: events, 1 thread, unseen file', bytes, records, fresh.ms, floorMs, peer?.ms);
-    cpuLine(fresh.cpuMs);
-    const warm = await timed(REPEAT, () => readEvents(small, 0, false));
-    line('ours: events, 1 thread, templates known', bytes, records, warm.ms, floorMs, peer?.ms);
-    cpuLine(warm.cpuMs);
-    line(
-      'ours: events + lazy _raw (unread), 1 thread',
-      bytes,
-      records,
-      await bestOf(REPEAT, () => readEvents(small, 0, true)),
-      floorMs,
-      peer?.ms,
-    );
-    line(
-      'ours: events, _raw read, 1 thread',
-      bytes,
-      records,
-      await bestOf(REPEAT, () => readEvents(small, 0, true, true)),
-      floorMs,
-      peer?.ms,
-    );
-    line(
-      'ours: XML records (dump), 1 thread',
-      bytes,
-      records,
-      await bestOf(REPEAT, () => readXml(small, 0)),
-      floorMs,
-      peer?.ms,
-    );
-    const cores = availableParallelism();
-    for (const workers of [...new Set([1, Math.max(1, cores - 1), cores])]) {
-      const ms = await bestOf(REPEAT, () => readEvents(small, workers, false));
-      line(
-        `ours: events, ${workers} worker(s) (${cores} cores)`,
-        bytes,
-        records,
-        ms,
-        floorMs,
-        peer?.ms,
-      );
-    }
-
-    const memSmall = await peakMemory(small);
-    const memLarge = await peakMemory(large);
+    const large = mixInput(SMALL_MB * 4).file;
+    const memSmall = await freshRead(mix.file, true, true);
+    const memLarge = await freshRead(large, true, true);
     console.log(
-      `  peak memory, events + _raw, 1 thread: ${(bytes / 1e6).toFixed(0)} MB file: RSS ${memSmall.rss.toFixed(0)} MB, live heap ${memSmall.heap.toFixed(0)} MB; ${(statSync(large).size / 1e6).toFixed(0)} MB file: RSS ${memLarge.rss.toFixed(0)} MB, live heap ${memLarge.heap.toFixed(0)} MB (${ratio(memLarge.rss, memSmall.rss)} RSS for 4x the bytes)`,
+      `\n  peak memory, events + _raw, 1 thread: ${(statSync(mix.file).size / 1e6).toFixed(0)} MB file: RSS ${memSmall.rss.toFixed(0)} MB, live heap ${memSmall.heap.toFixed(0)} MB; ${(statSync(large).size / 1e6).toFixed(0)} MB file: RSS ${memLarge.rss.toFixed(0)} MB, live heap ${memLarge.heap.toFixed(0)} MB (${ratio(memLarge.rss, memSmall.rss)} RSS for 4x the bytes)`,
     );
   },
 };

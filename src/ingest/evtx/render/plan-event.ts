@@ -38,6 +38,9 @@ export const COMPILE_AFTER = 8;
 const SYSTEM_TIME = SYSTEM_SLOT.systemTime;
 const CHANNEL = SYSTEM_SLOT.channel;
 const COMPUTER = SYSTEM_SLOT.computer;
+const SYSTEM_TIME_BIT = 1 << SYSTEM_TIME;
+const CHANNEL_BIT = 1 << CHANNEL;
+const COMPUTER_BIT = 1 << COMPUTER;
 
 /** Builds events from plans; holds the System values of the event being built. */
 export class PlanEventBuilder {
@@ -54,24 +57,24 @@ export class PlanEventBuilder {
    * names unnamed), with the same field order.
    */
   build(plan: PartsPlan, planner: PartsPlanner, meta: WindowsEventMeta): Event {
+    // Slots not in `present` keep earlier records' values: only present ones are read.
     const values = this.values;
-    values.fill(undefined);
     let present = 0;
     for (const entry of plan.system) {
       const value = planner.join(entry.pieces);
       if (value !== '' || !entry.fromAttribute) {
-        values[entry.slot] = value.trim();
+        values[entry.slot] = trimmed(value);
         present |= 1 << entry.slot;
       }
     }
     const shape = shapeOf(plan, present);
-    if (shape === null) return this.buildByFields(plan, planner, meta);
+    if (shape === null) return this.buildByFields(plan, planner, meta, present);
     // Before the Data values: a FILETIME among them would replace the rendered SystemTime.
-    const systemTime = values[SYSTEM_TIME];
+    const systemTime = (present & SYSTEM_TIME_BIT) === 0 ? undefined : values[SYSTEM_TIME];
     let time = systemTime === undefined ? Number.NaN : systemTimeSeconds(systemTime);
     const data = this.data;
     const count = plan.data.length;
-    data.length = count;
+    if (data.length !== count) data.length = count;
     for (let i = 0; i < count; i++) data[i] = planner.join((plan.data[i] as DataEntry).value);
     const message = plan.message === undefined ? undefined : planner.join(plan.message);
     if (Number.isNaN(time)) time = fallbackTime(shape, data, meta);
@@ -80,16 +83,25 @@ export class PlanEventBuilder {
       data,
       time,
       meta.index,
-      values[COMPUTER] ?? 'unknown',
-      meta.source ?? windowsSource(values[CHANNEL]),
+      ((present & COMPUTER_BIT) === 0 ? undefined : values[COMPUTER]) ?? 'unknown',
+      meta.source ?? windowsSource((present & CHANNEL_BIT) === 0 ? undefined : values[CHANNEL]),
       meta.sourcetype ?? WINDOWS_SOURCETYPE,
       message,
     );
   }
 
   /** windowsEventToEvent's steps one field at a time, for plans without a fixed shape. */
-  private buildByFields(plan: PartsPlan, planner: PartsPlanner, meta: WindowsEventMeta): Event {
-    const event = beginWindowsEvent(fillSystem(this.system, this.values), meta);
+  private buildByFields(
+    plan: PartsPlan,
+    planner: PartsPlanner,
+    meta: WindowsEventMeta,
+    present: number,
+  ): Event {
+    const values = this.values;
+    for (let slot = 0; slot < values.length; slot++) {
+      if ((present & (1 << slot)) === 0) values[slot] = undefined;
+    }
+    const event = beginWindowsEvent(fillSystem(this.system, values), meta);
     for (const entry of plan.data) {
       const name = entry.name === undefined ? undefined : planner.join(entry.name);
       addWindowsData(event, name === '' ? undefined : name, planner.join(entry.value));
@@ -122,6 +134,16 @@ function shapeOf(plan: PartsPlan, present: number): EventShape | null {
   if (++slot.uses < COMPILE_AFTER) return null;
   slot.shape = compileEventShape(plan, present);
   return slot.shape;
+}
+
+/**
+ * `value.trim()`, without the call for the usual value that starts and ends with a printable
+ * ASCII character (numbers, GUIDs, SIDs, names): every System value of every record is trimmed.
+ */
+function trimmed(value: string): string {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f ? value : value.trim();
 }
 
 /** parseSystemTime's reading of SystemTime, taken from its FILETIME rendering where it is one. */
