@@ -66,19 +66,19 @@ function fixedSize(type: number, format: ValueFormat): number {
   return type === VALUE_TYPE.sizeT || type === VALUE_TYPE.bool ? 0 : format.itemSize;
 }
 
+/** Per type code: the size a scalar value of it must have; 0 for any, -1 for no such type. */
+const SCALAR_SIZES: Int8Array = Int8Array.from({ length: 0x100 }, (_, type) => {
+  const format = type < 0x80 ? BY_CODE[type] : undefined;
+  return format === undefined ? -1 : fixedSize(type, format);
+});
+
 /**
  * Throws what `scalarText` would throw for this type and size (unknown type, wrong fixed size),
- * without rendering the value.
+ * without rendering the value: a table read for the valid values every record has.
  */
 export function checkScalar(type: number, start: number, end: number): void {
-  const format = BY_CODE[type];
-  if (format === undefined) {
-    invalid('substitution value type', start, `unknown value type 0x${type.toString(16)}`);
-  }
-  const size = fixedSize(type, format);
-  if (size !== 0 && end - start !== size) {
-    invalid('substitution value', start, `${format.name} needs ${size} bytes, has ${end - start}`);
-  }
+  const size = SCALAR_SIZES[type] as number;
+  if (size !== 0 && end - start !== size) badScalar(type, start, end);
 }
 
 /** The text of a non-array value stored in `bytes[start, end)`. */
@@ -90,14 +90,24 @@ export function scalarText(
   end: number,
 ): string {
   const format = BY_CODE[type];
+  const size = SCALAR_SIZES[type] as number;
+  if (format === undefined || (size !== 0 && end - start !== size)) {
+    return badScalar(type, start, end);
+  }
+  return format.text(bytes, view, start, end);
+}
+
+/** The decode error of a scalar value of an unknown type, or of the wrong size for its type. */
+function badScalar(type: number, start: number, end: number): never {
+  const format = BY_CODE[type];
   if (format === undefined) {
     return invalid('substitution value type', start, `unknown value type 0x${type.toString(16)}`);
   }
-  const size = fixedSize(type, format);
-  if (size !== 0 && end - start !== size) {
-    invalid('substitution value', start, `${format.name} needs ${size} bytes, has ${end - start}`);
-  }
-  return format.text(bytes, view, start, end);
+  return invalid(
+    'substitution value',
+    start,
+    `${format.name} needs ${fixedSize(type, format)} bytes, has ${end - start}`,
+  );
 }
 
 /** The texts of the items of an array value (type with the 0x80 flag) in `bytes[start, end)`. */
