@@ -14,16 +14,6 @@ export const CHUNK = 0x10000;
 /** The one-channel input cycles this corpus file's chunks. */
 const ONE_CHANNEL = path.join('evtx', 'omerbenamram-evtx-samples', 'security.evtx');
 
-function evtxFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return evtxFiles(full);
-      return name.endsWith('.evtx') ? [full] : [];
-    });
-}
-
 /** Whether libevtx exports the whole file (so that it can be timed on the same bytes). */
 function libevtxReads(file: string): boolean {
   try {
@@ -99,7 +89,11 @@ export interface BenchInput {
 /** Intact chunks of every corpus EVTX file libevtx reads in full, deduplicated, cycled. */
 export function mixInput(megabytes: number): BenchInput {
   const chunks = cachedChunks('evtx-chunks.bin', () =>
-    evtxFiles(path.join(CORPUS, 'evtx')).filter(libevtxReads),
+    readdirSync(path.join(CORPUS, 'evtx'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.evtx'))
+      .sort()
+      .map((name) => path.join(CORPUS, 'evtx', name))
+      .filter(libevtxReads),
   );
   return {
     label: `mix of ${chunks.length} distinct chunks from every corpus file`,

@@ -1,5 +1,5 @@
 // What a conformance section is and what it is given: the public corpus, read-only, beside the repo.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,17 @@ export function corpusAvailable(): boolean {
 
 export function corpusPath(...parts: string[]): string {
   return path.join(CORPUS_DIR, ...parts);
+}
+
+/** The files under `dir` whose names end with `extension`, each directory's entries sorted. */
+export function filesUnder(dir: string, extension: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return filesUnder(full, extension);
+      return name.endsWith(extension) ? [full] : [];
+    });
 }
 
 export interface ConformanceResult {

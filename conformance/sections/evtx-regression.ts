@@ -1,22 +1,10 @@
 // Conformance `evtx-regression`: the Sigma regression `.evtx` files read by our EVTX reader
 // against the `.json` beside each (written by the Rust evtx_dump, a third reference), field by
 // field after normalisation (GUID braces and case, numbers, booleans, time precision).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { WindowsEventParts, WindowsSystem } from '../../src/ingest/windows/windows-event.ts';
-import { type ConformanceSection, corpusPath } from '../harness.ts';
+import { type ConformanceSection, corpusPath, filesUnder } from '../harness.ts';
 import { decodeOurs, parseEvtxexport, recordId, runTool, shortName } from './evtx-roundtrip.ts';
-
-/** Every regression .evtx that has its .json beside it. */
-function regressionFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return regressionFiles(full);
-      return name.endsWith('.evtx') ? [full] : [];
-    });
-}
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Fields = Map<string, string[]>;
@@ -153,7 +141,7 @@ const section: ConformanceSection = {
   description: 'EVTX reader vs the Rust evtx_dump JSON beside each Sigma regression .evtx',
   async run() {
     const hardFailures: string[] = [];
-    const files = regressionFiles(corpusPath('sigma', 'regression_data'));
+    const files = filesUnder(corpusPath('sigma', 'regression_data'), '.evtx');
     let records = 0;
     let equal = 0;
     const reasons = new Map<string, string[]>();

@@ -4,7 +4,7 @@
 // reference decoders and their XML.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Event } from '../../src/core/event.ts';
@@ -14,7 +14,7 @@ import type { XmlStyle } from '../../src/ingest/evtx/render/xml-writer.ts';
 import type { ByteInput } from '../../src/ingest/input/byte-input.ts';
 import { windowsEventToEvent } from '../../src/ingest/windows/windows-event.ts';
 import { readXml } from '../../src/ingest/xml/read-xml.ts';
-import { CORPUS_DIR, type ConformanceSection, corpusPath } from '../harness.ts';
+import { CORPUS_DIR, type ConformanceSection, corpusPath, filesUnder } from '../harness.ts';
 
 export interface XmlNode {
   readonly name: string;
@@ -26,8 +26,8 @@ export interface XmlNode {
 /** Every .evtx of the corpus (EVTX samples and Sigma regression data), one path per content. */
 export function corpusEvtxFiles(): { readonly unique: string[]; readonly total: number } {
   const all = [
-    ...filesUnder(corpusPath('evtx')),
-    ...filesUnder(corpusPath('sigma', 'regression_data')),
+    ...filesUnder(corpusPath('evtx'), '.evtx'),
+    ...filesUnder(corpusPath('sigma', 'regression_data'), '.evtx'),
   ];
   const seen = new Set<string>();
   const unique = all.filter((file) => {
@@ -37,16 +37,6 @@ export function corpusEvtxFiles(): { readonly unique: string[]; readonly total: 
     return true;
   });
   return { unique, total: all.length };
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return filesUnder(full);
-      return name.endsWith('.evtx') ? [full] : [];
-    });
 }
 
 export function shortName(file: string): string {

@@ -3,25 +3,14 @@
 // same events as `evtxexport -f xml` of the `.evtx` beside it (libevtx, read by our XML reader);
 // and the rendered XML of every EVTX-ATTACK-SAMPLES file must read with no skipped record.
 import { execFile } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Event } from '../../src/core/event.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
 import type { IngestProblem } from '../../src/ingest/read-options.ts';
-import { CORPUS_DIR, type ConformanceSection, corpusPath } from '../harness.ts';
+import { CORPUS_DIR, type ConformanceSection, corpusPath, filesUnder } from '../harness.ts';
 
 const run = promisify(execFile);
-
-function filesUnder(dir: string, extension: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full, extension));
-    else if (name.endsWith(extension)) out.push(full);
-  }
-  return out;
-}
 
 async function readEvents(paths: string[], stdin?: Buffer) {
   const problems: IngestProblem[] = [];

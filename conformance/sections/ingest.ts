@@ -1,12 +1,12 @@
 // Conformance `ingest`: every corpus XML and JSON file read with zero skipped records; per file
 // the events read and the distinct fields seen, checked against an independent record count.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Event } from '../../src/core/event.ts';
 import type { InputSummary } from '../../src/ingest/input/input-summary.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
 import type { IngestProblem } from '../../src/ingest/read-options.ts';
-import { CORPUS_DIR, type ConformanceSection, corpusPath } from '../harness.ts';
+import { CORPUS_DIR, type ConformanceSection, corpusPath, filesUnder } from '../harness.ts';
 
 interface FileResult {
   readonly events: number;
@@ -37,16 +37,6 @@ function expectedRecords(file: string): number | undefined {
   if (file.includes(`${path.sep}json${path.sep}`))
     return text.split('\n').filter((l) => l.trim()).length;
   return undefined;
-}
-
-function regressionJsonFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...regressionJsonFiles(full));
-    else if (name.endsWith('.json')) out.push(full);
-  }
-  return out;
 }
 
 function report(
@@ -108,7 +98,7 @@ const section: ConformanceSection = {
       await readCorpus([corpusPath('json')]),
       hardFailures,
     );
-    const regression = regressionJsonFiles(corpusPath('sigma', 'regression_data'));
+    const regression = filesUnder(corpusPath('sigma', 'regression_data'), '.json');
     const read: Awaited<ReturnType<typeof readCorpus>> = await readCorpus(regression);
     report('sigma/regression_data (evtx_dump JSON, concatenated objects)', read, hardFailures);
     const summary: InputSummary = read.summary;

@@ -153,26 +153,31 @@ const BODIES: readonly [string, (chunk: ChunkWriter) => RecordBody][] = [
 
 for (const [name, body] of BODIES) {
   test(`parts plan equals replay: ${name}`, () => {
-    const writer = new ChunkWriter();
     // Twice, so that the second record runs the cached plan.
-    const offsets = [writer.addRecord(1, body(writer)), writer.addRecord(2, body(writer))];
-    const bytes = Buffer.from(writer.finish());
-    const chunk = createChunkContext(bytes);
-    const planner = new PartsPlanner();
-    const sink = new EventPartsSink();
-    const runner = new BinXmlRunner(sink);
-    for (const offset of offsets) {
-      const header = parseRecordHeader(new ByteReader(bytes), offset);
-      const r = chunk.reader.window(header.binXmlStart, header.binXmlEnd);
-      runner.run(chunk, r, sink);
-      const replayed = sink.take();
-      const instance = runner.singleInstance(chunk, r);
-      assert.ok(instance !== undefined);
-      const planned = planner.parts(chunk, instance);
-      assert.ok(planned !== undefined, 'the record should be planned');
-      assert.deepEqual(planned, replayed);
-    }
+    assertPlansEqualReplay((writer) => [body(writer), body(writer)]);
   });
+}
+
+/** Writes the records into one chunk and checks each one's planned parts against its replay. */
+function assertPlansEqualReplay(records: (writer: ChunkWriter) => readonly RecordBody[]): void {
+  const writer = new ChunkWriter();
+  const offsets = records(writer).map((body, i) => writer.addRecord(i + 1, body));
+  const bytes = Buffer.from(writer.finish());
+  const chunk = createChunkContext(bytes);
+  const planner = new PartsPlanner();
+  const sink = new EventPartsSink();
+  const runner = new BinXmlRunner(sink);
+  for (const [i, offset] of offsets.entries()) {
+    const header = parseRecordHeader(new ByteReader(bytes), offset);
+    const r = chunk.reader.window(header.binXmlStart, header.binXmlEnd);
+    runner.run(chunk, r, sink);
+    const replayed = sink.take();
+    const instance = runner.singleInstance(chunk, r);
+    assert.ok(instance !== undefined);
+    const planned = planner.parts(chunk, instance);
+    assert.ok(planned !== undefined, 'the record should be planned');
+    assert.deepEqual(planned, replayed, `record ${i + 1}`);
+  }
 }
 
 test('records with arrays are not planned (they are replayed)', () => {
@@ -228,22 +233,5 @@ test('texts reused from the previous record at a value position are the replayed
     { template: REUSE_A, values: [v.string('x'.repeat(80)), v.hex64(1), v.sid('S-1-5-18')] },
     { template: REUSE_A, values: [v.string('x'.repeat(80)), v.hex64(1), v.sid('S-1-5-18')] },
   ];
-  const writer = new ChunkWriter();
-  const offsets = records.map((body, i) => writer.addRecord(i + 1, body));
-  const bytes = Buffer.from(writer.finish());
-  const chunk = createChunkContext(bytes);
-  const planner = new PartsPlanner();
-  const sink = new EventPartsSink();
-  const runner = new BinXmlRunner(sink);
-  for (const [i, offset] of offsets.entries()) {
-    const header = parseRecordHeader(new ByteReader(bytes), offset);
-    const r = chunk.reader.window(header.binXmlStart, header.binXmlEnd);
-    runner.run(chunk, r, sink);
-    const replayed = sink.take();
-    const instance = runner.singleInstance(chunk, r);
-    assert.ok(instance !== undefined);
-    const planned = planner.parts(chunk, instance);
-    assert.ok(planned !== undefined, 'the record should be planned');
-    assert.deepEqual(planned, replayed, `record ${i + 1}`);
-  }
+  assertPlansEqualReplay(() => records);
 });
