@@ -12,7 +12,7 @@ export const CORPUS = path.resolve(
 );
 export const CHUNK = 0x10000;
 /** The one-channel input cycles this corpus file's chunks. */
-const ONE_CHANNEL = path.join('evtx', 'omerbenamram-evtx-samples', 'security.evtx');
+export const ONE_CHANNEL = path.join('evtx', 'omerbenamram-evtx-samples', 'security.evtx');
 
 /** Whether libevtx exports the whole file (so that it can be timed on the same bytes). */
 function libevtxReads(file: string): boolean {
@@ -54,6 +54,7 @@ function cachedChunks(name: string, files: () => string[]): Buffer[] {
   }
   const seen = new Set<number>();
   const chunks = files().flatMap((file) => intactChunks(file, seen));
+  if (chunks.length === 0) return chunks;
   mkdirSync(BENCH_TMP, { recursive: true });
   writeFileSync(cache, Buffer.concat(chunks));
   return chunks;
@@ -86,8 +87,11 @@ export interface BenchInput {
   readonly chunks: number;
 }
 
-/** Intact chunks of every corpus EVTX file libevtx reads in full, deduplicated, cycled. */
-export function mixInput(megabytes: number): BenchInput {
+/**
+ * Intact chunks of every corpus EVTX file libevtx reads in full, deduplicated, cycled (undefined
+ * when there are none: libevtx screens the files, so without it there are none).
+ */
+export function mixInput(megabytes: number): BenchInput | undefined {
   const chunks = cachedChunks('evtx-chunks.bin', () =>
     readdirSync(path.join(CORPUS, 'evtx'), { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.evtx'))
@@ -95,6 +99,7 @@ export function mixInput(megabytes: number): BenchInput {
       .map((name) => path.join(CORPUS, 'evtx', name))
       .filter(libevtxReads),
   );
+  if (chunks.length === 0) return undefined;
   return {
     label: `mix of ${chunks.length} distinct chunks from every corpus file`,
     file: buildFile(`evtx-mix-${megabytes}m.evtx`, chunks, megabytes),
@@ -102,9 +107,11 @@ export function mixInput(megabytes: number): BenchInput {
   };
 }
 
-/** The chunks of one Security log, cycled: what a host's Security.evtx holds. */
-export function oneChannelInput(megabytes: number): BenchInput {
-  const chunks = cachedChunks('evtx-security-chunks.bin', () => [path.join(CORPUS, ONE_CHANNEL)]);
+/** The chunks of one Security log, cycled: what a host's Security.evtx holds (undefined if absent). */
+export function oneChannelInput(megabytes: number): BenchInput | undefined {
+  const source = path.join(CORPUS, ONE_CHANNEL);
+  if (!existsSync(source)) return undefined;
+  const chunks = cachedChunks('evtx-security-chunks.bin', () => [source]);
   return {
     label: `one channel: ${ONE_CHANNEL}'s ${chunks.length} chunks cycled`,
     file: buildFile(`evtx-security-${megabytes}m.evtx`, chunks, megabytes),

@@ -44,3 +44,20 @@ export function megabytesPerSecond(bytes: number, ms: number): string {
 export function ratio(value: number, floor: number): string {
   return `${(value / floor).toFixed(2)}x`;
 }
+
+/**
+ * JavaScript source to put first in the module scripts benchmarks run in child processes: it
+ * defines `peakRssMb()`, the child's own peak RSS in MB. Not `process.resourceUsage().maxRSS`
+ * alone: Linux keeps the peak across the exec that starts the child, so that reports the
+ * benchmark process's peak whenever it is higher (measured: 304 MB for a child whose own peak
+ * was 39 MB). `/proc/self/status` VmHWM is the child's own; elsewhere maxRSS is all there is.
+ */
+export const CHILD_PEAK_RSS = `import { readFileSync as readStatus } from 'node:fs';
+function peakRssMb() {
+  try {
+    const hwm = /VmHWM:\\s+(\\d+) kB/.exec(readStatus('/proc/self/status', 'utf8'));
+    if (hwm !== null) return Number(hwm[1]) / 1024;
+  } catch {}
+  return process.resourceUsage().maxRSS / 1024;
+}
+`;

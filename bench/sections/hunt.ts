@@ -1,13 +1,13 @@
 // Bench `hunt`: the built-in pack over a synthetic stream of mixed Sysmon and Security events (mostly
 // benign, a few tunnels), next to a floor that only reads and parses the same file; each run in its
-// own process over the compiled build, so its peak memory (max RSS) is its own.
+// own process over the compiled build, which reports its own peak RSS (harness CHILD_PEAK_RSS).
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { xorshift32 as random } from '../../src/core/seeded-random.ts';
-import { BENCH_TMP, type BenchSection, rate, ratio } from '../harness.ts';
+import { BENCH_TMP, type BenchSection, CHILD_PEAK_RSS, rate, ratio } from '../harness.ts';
 
 /** `HUNT_BENCH_EVENTS=250000,1000000` (default): the input sizes, to show memory stays flat. */
 const SIZES = (process.env['HUNT_BENCH_EVENTS'] ?? '250000,1000000')
@@ -274,7 +274,7 @@ interface ChildFigures {
 }
 
 /** The child, in plain JavaScript over the compiled build: it measures what users run, without tsx's own memory. */
-const CHILD = `import { pathToFileURL } from 'node:url';
+const CHILD = `${CHILD_PEAK_RSS}import { pathToFileURL } from 'node:url';
 const [mode, file, compiled] = process.argv.slice(2);
 const load = (m) => import(pathToFileURL(compiled + m).href);
 const { prepareHunt } = await load('/engine/hunt/prepare-hunt.js');
@@ -296,7 +296,7 @@ if (mode === 'floor') {
   findings = report.detections.reduce((n, d) => n + d.findingCount, 0);
 }
 const used = process.cpuUsage(cpu);
-console.log(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, events, maxRssMb: process.resourceUsage().maxRSS / 1024, findings }));
+console.log(JSON.stringify({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, events, maxRssMb: peakRssMb(), findings }));
 `;
 
 /**
