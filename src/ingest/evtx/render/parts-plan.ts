@@ -7,11 +7,10 @@ import type {
 } from '../../windows/windows-event.ts';
 import type { ChunkContext } from '../binxml/chunk-context.ts';
 import type { CompiledTemplate, TemplateInstance } from '../binxml/program.ts';
-import { scalarText } from '../values/index.ts';
-import { utf16Text } from '../values/strings.ts';
 import { VALUE_TYPE } from '../values/value-types.ts';
 import { InstanceTree, MAX_PLANNED_VALUES } from './instance-tree.ts';
 import { type PartsPlan, type Piece, recordPlan } from './plan-recorder.ts';
+import { RepeatedValueTexts } from './repeated-values.ts';
 
 interface PlanCache {
   readonly byShape: Map<string, PartsPlan | null>;
@@ -34,12 +33,6 @@ function sameShape(a: Int32Array, b: Int32Array, length: number): boolean {
  */
 const PLANS = new WeakMap<CompiledTemplate, PlanCache>();
 
-/** Values up to this size (SIDs of five sub-authorities, GUIDs, integers) are compared. */
-const MAX_REUSED_BYTES = 28;
-
-/** Longer strings (command lines, scripts) rarely repeat exactly; they are decoded each time. */
-const MAX_REUSED_LENGTH = 64;
-
 /**
  * Finds the plan of a record's instance tree (recording it on first sight) and renders the
  * values it needs. Plans are keyed by the compiled template, so they serve every chunk.
@@ -50,17 +43,7 @@ export class PartsPlanner {
   private readonly texts: (string | undefined)[] = new Array(MAX_PLANNED_VALUES).fill(undefined);
   private readonly stamps = new Uint32Array(MAX_PLANNED_VALUES);
   private stamp = 0;
-  /** Per value position, the last other value there: type (0: none), size, bytes and text. */
-  private readonly lastTypes = new Uint8Array(MAX_PLANNED_VALUES);
-  private readonly lastSizes = new Uint8Array(MAX_PLANNED_VALUES);
-  private readonly lastBytes = new Uint8Array(MAX_PLANNED_VALUES * MAX_REUSED_BYTES);
-  private readonly lastScalars: (string | undefined)[] = new Array(MAX_PLANNED_VALUES).fill(
-    undefined,
-  );
-  /** Per value position, the last String text decoded there (short ones only). */
-  private readonly lastStrings: (string | undefined)[] = new Array(MAX_PLANNED_VALUES).fill(
-    undefined,
-  );
+  private readonly repeated = new RepeatedValueTexts(MAX_PLANNED_VALUES);
   private chunk: ChunkContext | undefined;
 
   /**
@@ -150,73 +133,11 @@ export class PartsPlanner {
     const start = tree.starts[index] as number;
     const end = tree.ends[index] as number;
     let text: string;
-    if (type === VALUE_TYPE.string) text = this.stringText(index, chunk.bytes, start, end);
+    if (type === VALUE_TYPE.string) text = this.repeated.stringText(index, chunk.bytes, start, end);
     else if (type === VALUE_TYPE.null) text = '';
-    else text = this.scalarText(index, chunk, type, start, end);
+    else text = this.repeated.scalarText(index, chunk, type, start, end);
     this.texts[index] = text;
     this.stamps[index] = this.stamp;
     return text;
   }
-
-  /**
-   * A String value's text, reusing the previous record's text at this position when its bytes
-   * spell it: Computer, Channel, user and domain names repeat record after record, and comparing
-   * a few code units costs less than decoding them into a new string for the collector.
-   */
-  private stringText(index: number, bytes: Uint8Array, start: number, end: number): string {
-    const last = this.lastStrings[index];
-    if (last !== undefined && spells(bytes, start, end, last)) return last;
-    const text = utf16Text(bytes, start, end);
-    this.lastStrings[index] = text.length <= MAX_REUSED_LENGTH ? text : undefined;
-    return text;
-  }
-
-  /**
-   * Any other value's text, reusing the previous record's text at this position when its type
-   * and bytes are the same: logon ids, SIDs, GUIDs and keywords repeat within a record's
-   * neighbours more often than not, and rendering them costs more than comparing their bytes.
-   */
-  private scalarText(
-    index: number,
-    chunk: ChunkContext,
-    type: number,
-    start: number,
-    end: number,
-  ): string {
-    const size = end - start;
-    if (size > MAX_REUSED_BYTES) return scalarText(chunk.bytes, chunk.view, type, start, end);
-    const bytes = chunk.bytes;
-    const last = this.lastBytes;
-    const at = index * MAX_REUSED_BYTES;
-    if (this.lastTypes[index] === type && this.lastSizes[index] === size) {
-      let same = true;
-      for (let i = 0; i < size; i++) {
-        if (bytes[start + i] !== last[at + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.lastScalars[index] as string;
-    }
-    const text = scalarText(bytes, chunk.view, type, start, end);
-    for (let i = 0; i < size; i++) last[at + i] = bytes[start + i] as number;
-    this.lastTypes[index] = type;
-    this.lastSizes[index] = size;
-    this.lastScalars[index] = text;
-    return text;
-  }
-}
-
-/** Whether `utf16Text(bytes, start, end)` is `text`, without decoding. */
-function spells(bytes: Uint8Array, start: number, end: number, text: string): boolean {
-  let stop = start + ((end - start) & ~1);
-  while (stop > start && bytes[stop - 1] === 0 && bytes[stop - 2] === 0) stop -= 2;
-  // A NUL left inside cuts utf16Text's result short: the lengths then differ.
-  if ((stop - start) >> 1 !== text.length) return false;
-  for (let i = 0, at = start; at < stop; i++, at += 2) {
-    if (((bytes[at] as number) | ((bytes[at + 1] as number) << 8)) !== text.charCodeAt(i)) {
-      return false;
-    }
-  }
-  return true;
 }
