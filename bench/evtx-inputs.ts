@@ -84,7 +84,6 @@ function buildFile(name: string, chunks: readonly Buffer[], megabytes: number): 
 export interface BenchInput {
   readonly label: string;
   readonly file: string;
-  readonly chunks: number;
 }
 
 /**
@@ -103,7 +102,6 @@ export function mixInput(megabytes: number): BenchInput | undefined {
   return {
     label: `mix of ${chunks.length} distinct chunks from every corpus file`,
     file: buildFile(`evtx-mix-${megabytes}m.evtx`, chunks, megabytes),
-    chunks: chunks.length,
   };
 }
 
@@ -115,6 +113,5 @@ export function oneChannelInput(megabytes: number): BenchInput | undefined {
   return {
     label: `one channel: ${ONE_CHANNEL}'s ${chunks.length} chunks cycled`,
     file: buildFile(`evtx-security-${megabytes}m.evtx`, chunks, megabytes),
-    chunks: chunks.length,
   };
 }

@@ -57,10 +57,6 @@ const BY_CODE: readonly (ValueFormat | undefined)[] = (() => {
   return table;
 })();
 
-export function valueFormat(type: number): ValueFormat | undefined {
-  return BY_CODE[type & 0x7f];
-}
-
 /** Types whose stored size must equal the item size (sizes of size_t vary by writer). */
 function fixedSize(type: number, format: ValueFormat): number {
   return type === VALUE_TYPE.sizeT || type === VALUE_TYPE.bool ? 0 : format.itemSize;

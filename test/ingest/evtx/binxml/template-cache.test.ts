@@ -20,36 +20,56 @@ function definitionAt(bytes: Uint8Array, recordOffset: number): number {
   return new DataView(bytes.buffer, bytes.byteOffset).getUint32(recordOffset + 24 + 4 + 6, true);
 }
 
+/** One record in chunk A, and one in chunk B after `beforeB`: the chunks and those records. */
+function twoChunks(
+  a: RecordBody,
+  b: RecordBody,
+  beforeB: RecordBody[] = [],
+): { bytesA: Uint8Array; atA: number; bytesB: Uint8Array; atB: number } {
+  const writerA = new ChunkWriter();
+  const atA = writerA.addRecord(1, a);
+  const writerB = new ChunkWriter();
+  for (const [i, body] of beforeB.entries()) writerB.addRecord(100 + i, body);
+  const atB = writerB.addRecord(2, b);
+  return { bytesA: writerA.finish(), atA, bytesB: writerB.finish(), atB };
+}
+
+/** The cache's template for the record at `at` of the chunk `bytes`. */
+function templateOf(cache: TemplateCache, bytes: Uint8Array, at: number) {
+  return cache.templateAt(createChunkContext(bytes, cache), definitionAt(bytes, at));
+}
+
+/** A template whose one element is named `name`, holding a string. */
+function named(guid: string, name: string): TemplateSpec {
+  return {
+    guid,
+    root: { el: 'Event', children: [{ el: name, children: [{ sub: 0, type: T.string }] }] },
+  };
+}
+
 test('the same template defined at another offset in another chunk is compiled once', () => {
-  const a = new ChunkWriter();
-  const atA = a.addRecord(1, { template: SAMPLE_TEMPLATE, values: sampleEvent(1) });
-  const b = new ChunkWriter();
-  b.addRecord(2, FILLER);
-  const atB = b.addRecord(3, { template: SAMPLE_TEMPLATE, values: sampleEvent(3) });
-  const bytesA = a.finish();
-  const bytesB = b.finish();
+  const { bytesA, atA, bytesB, atB } = twoChunks(
+    { template: SAMPLE_TEMPLATE, values: sampleEvent(1) },
+    { template: SAMPLE_TEMPLATE, values: sampleEvent(3) },
+    [FILLER],
+  );
   const cache = new TemplateCache();
-  const first = cache.templateAt(createChunkContext(bytesA, cache), definitionAt(bytesA, atA));
-  const second = cache.templateAt(createChunkContext(bytesB, cache), definitionAt(bytesB, atB));
+  const first = templateOf(cache, bytesA, atA);
+  const second = templateOf(cache, bytesB, atB);
   assert.notEqual(first.offset, second.offset);
   assert.equal(second.compiled, first.compiled, 'the compiled template is reused');
   assert.equal(second.offset, definitionAt(bytesB, atB));
 });
 
 test('a definition with the same GUID and size but other bytes is compiled anew', () => {
-  const named = (name: string): TemplateSpec => ({
-    guid: '{00000000-0000-0000-0000-00000000c001}',
-    root: { el: 'Event', children: [{ el: name, children: [{ sub: 0, type: T.string }] }] },
-  });
-  const a = new ChunkWriter();
-  const atA = a.addRecord(1, { template: named('Alpha'), values: [v.string('a')] });
-  const b = new ChunkWriter();
-  const atB = b.addRecord(2, { template: named('Gamma'), values: [v.string('b')] });
-  const bytesA = a.finish();
-  const bytesB = b.finish();
+  const guid = '{00000000-0000-0000-0000-00000000c001}';
+  const { bytesA, atA, bytesB, atB } = twoChunks(
+    { template: named(guid, 'Alpha'), values: [v.string('a')] },
+    { template: named(guid, 'Gamma'), values: [v.string('b')] },
+  );
   const cache = new TemplateCache();
-  const first = cache.templateAt(createChunkContext(bytesA, cache), definitionAt(bytesA, atA));
-  const second = cache.templateAt(createChunkContext(bytesB, cache), definitionAt(bytesB, atB));
+  const first = templateOf(cache, bytesA, atA);
+  const second = templateOf(cache, bytesB, atB);
   assert.notEqual(second.compiled, first.compiled);
   assert.ok(second.ops.some((o) => o.name === 'Gamma'));
   assert.ok(!second.ops.some((o) => o.name === 'Alpha'));
@@ -58,24 +78,16 @@ test('a definition with the same GUID and size but other bytes is compiled anew'
 test('a name inline in one chunk and referenced in another is not taken for the same bytes', () => {
   // In chunk B the template's names were written before (by another template), so its
   // definition refers to them instead of holding them: a different layout, compiled anew.
-  const other: TemplateSpec = {
-    guid: '{00000000-0000-0000-0000-00000000c002}',
-    root: { el: 'Event', children: [{ el: 'Data', children: [{ sub: 0, type: T.string }] }] },
-  };
-  const mine: TemplateSpec = {
-    guid: '{00000000-0000-0000-0000-00000000c003}',
-    root: { el: 'Event', children: [{ el: 'Data', children: [{ sub: 0, type: T.string }] }] },
-  };
-  const a = new ChunkWriter();
-  const atA = a.addRecord(1, { template: mine, values: [v.string('a')] });
-  const b = new ChunkWriter();
-  b.addRecord(2, { template: other, values: [v.string('b')] });
-  const atB = b.addRecord(3, { template: mine, values: [v.string('c')] });
-  const bytesA = a.finish();
-  const bytesB = b.finish();
+  const other = named('{00000000-0000-0000-0000-00000000c002}', 'Data');
+  const mine = named('{00000000-0000-0000-0000-00000000c003}', 'Data');
+  const { bytesA, atA, bytesB, atB } = twoChunks(
+    { template: mine, values: [v.string('a')] },
+    { template: mine, values: [v.string('c')] },
+    [{ template: other, values: [v.string('b')] }],
+  );
   const cache = new TemplateCache();
-  const first = cache.templateAt(createChunkContext(bytesA, cache), definitionAt(bytesA, atA));
-  const second = cache.templateAt(createChunkContext(bytesB, cache), definitionAt(bytesB, atB));
+  const first = templateOf(cache, bytesA, atA);
+  const second = templateOf(cache, bytesB, atB);
   assert.notEqual(second.compiled, first.compiled);
   assert.deepEqual(
     second.ops.map((o) => o.name),
@@ -84,23 +96,18 @@ test('a name inline in one chunk and referenced in another is not taken for the 
 });
 
 test('a cached template keeps its own copy of the definition (read buffers are reused)', () => {
-  const named = (name: string): TemplateSpec => ({
-    guid: '{00000000-0000-0000-0000-00000000c005}',
-    root: { el: 'Event', children: [{ el: name, children: [{ sub: 0, type: T.string }] }] },
-  });
-  const a = new ChunkWriter();
-  const atA = a.addRecord(1, { template: named('Alpha'), values: [v.string('a')] });
-  const b = new ChunkWriter();
-  const atB = b.addRecord(2, { template: named('Gamma'), values: [v.string('b')] });
-  const bytesA = a.finish();
-  const bytesB = b.finish();
+  const guid = '{00000000-0000-0000-0000-00000000c005}';
+  const { bytesA, atA, bytesB, atB } = twoChunks(
+    { template: named(guid, 'Alpha'), values: [v.string('a')] },
+    { template: named(guid, 'Gamma'), values: [v.string('b')] },
+  );
   assert.equal(definitionAt(bytesB, atB), definitionAt(bytesA, atA));
   // One Buffer, as the reader's read blocks: chunk A, then chunk B read into the same bytes.
   const buffer = Buffer.from(bytesA);
   const cache = new TemplateCache();
-  const first = cache.templateAt(createChunkContext(buffer, cache), definitionAt(buffer, atA));
+  const first = templateOf(cache, buffer, atA);
   buffer.set(bytesB);
-  const second = cache.templateAt(createChunkContext(buffer, cache), definitionAt(buffer, atB));
+  const second = templateOf(cache, buffer, atB);
   assert.notEqual(second.compiled, first.compiled);
   assert.ok(second.ops.some((o) => o.name === 'Gamma'));
 });
