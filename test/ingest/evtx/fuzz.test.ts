@@ -2,24 +2,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticError } from '../../../src/core/diagnostic.ts';
+import { mulberry32 as random } from '../../../src/core/seeded-random.ts';
 import { EventChunkDecoder } from '../../../src/ingest/evtx/event-decoder.ts';
 import { readEvtx } from '../../../src/ingest/evtx/index.ts';
 import { decodeChunks, tempFile } from './helpers.ts';
 import { ChunkWriter, evtxFile, type TemplateSpec } from './writer/chunk-writer.ts';
 import { SAMPLE_TEMPLATE, sampleEvent } from './writer/event-template.ts';
 import { T, v } from './writer/values.ts';
-
-/** mulberry32: a small seeded generator, so a failure names a reproducible seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NESTED: TemplateSpec = {
   guid: '{00000000-0000-0000-0000-0000000000d1}',
