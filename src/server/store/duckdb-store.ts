@@ -205,6 +205,14 @@ export class DuckDbStore implements EventStore {
     });
   }
 
+  putSetting(key: string, value: string): Promise<void> {
+    return this.serial(async () => {
+      await this.writer.run(
+        `INSERT INTO store_settings VALUES (${literal(key)}, ${literal(value)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      );
+    });
+  }
+
   onCommit(listener: CommitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -85,6 +85,7 @@ export interface EventStore {
   setting(key: string): Promise<string | undefined>;
   /** Sets it unless it is set; returns the value that is set now. */
   initSetting(key: string, value: string): Promise<string>;
+  putSetting(key: string, value: string): Promise<void>;
   /** Called after each commit with the events it held. */
   onCommit(listener: CommitListener): () => void;
   close(): Promise<void>;

@@ -1,0 +1,274 @@
+// One HEC event envelope → one Event. A string `event` holding one Windows <Event> is parsed by the
+// XmlWinEventLog reader's own record parser, so its fields are exactly those of the same event read
+// from a file; an object `event` goes through the JSON-lines reader's shapes (Winlogbeat/ECS,
+// evtx_dump, flat), flattened as that reader flattens it; any other string is a plain event.
+import type { Event } from '../../../core/event.ts';
+import { writeField } from '../../../core/field-access.ts';
+import type { JsonRecordContext } from '../../../ingest/jsonl/json-shape.ts';
+import { JSON_SHAPES } from '../../../ingest/jsonl/shapes/index.ts';
+import { addFieldValue } from '../../../ingest/model/add-field-value.ts';
+import {
+  isJsonObject,
+  type JsonObject,
+  JsonTooDeepError,
+  type JsonValue,
+} from '../../../ingest/model/json-fields.ts';
+import type { ReadOptions } from '../../../ingest/read-options.ts';
+import {
+  DEFAULT_WINDOWS_INDEX,
+  WINDOWS_SOURCETYPE,
+} from '../../../ingest/windows/windows-event.ts';
+import { createRecordReader, parseEventRecord } from '../../../ingest/xml/event-record.ts';
+import { HecError } from './hec-codes.ts';
+
+/** Metadata an event may take from the request (query parameters) or the token. */
+export interface HecMetadata {
+  readonly index?: string;
+  readonly host?: string;
+  readonly source?: string;
+  readonly sourcetype?: string;
+}
+
+export interface HecEventContext {
+  /** The request's query parameters: after the envelope's own metadata. */
+  readonly request: HecMetadata;
+  /** The token's defaults: after what the event itself says (a Windows event's source). */
+  readonly token: HecMetadata;
+  /** `source` when nothing names one: `http:<token name>`, as Splunk names it. */
+  readonly defaultSource: string;
+  /** `host` when nothing names one: this server's name, as Splunk's HEC input does. */
+  readonly defaultHost: string;
+  /** Receipt time: `_time` of events that carry none. */
+  readonly now: number;
+  /** Throws HecError code 7 when the index does not exist or the token may not write it. */
+  checkIndex(index: string, position: number): void;
+}
+
+/** The sourcetype Splunk's HEC gives events that name none. */
+export const HEC_SOURCETYPE = 'httpevent';
+/** Splunk's default index for data that names none. */
+export const DEFAULT_INDEX = 'main';
+
+/** `<Event` or `<prefix:Event` opening a Windows event record. */
+const WINDOWS_EVENT_START = /^\s*<(?:[\w.-]+:)?Event[\s>/]/;
+
+/** Earliest and latest accepted `time`: years 1 to 9999. */
+const MAX_EPOCH = 253_402_300_800;
+
+export function hecEnvelopeToEvent(
+  envelope: JsonValue,
+  position: number,
+  context: HecEventContext,
+): Event {
+  if (!isJsonObject(envelope)) {
+    throw new HecError('invalidDataFormat', {
+      detail: 'each event must be a JSON object',
+      invalidEvent: position,
+    });
+  }
+  const body = envelope['event'];
+  if (body === undefined) throw new HecError('eventRequired', { invalidEvent: position });
+  if (body === null || body === '' || (typeof body === 'object' && isEmpty(body))) {
+    throw new HecError('eventBlank', { invalidEvent: position });
+  }
+  const meta = envelopeMetadata(envelope, position);
+  const time = hecTime(envelope['time'], position);
+  let event: Event;
+  if (typeof body === 'string' && WINDOWS_EVENT_START.test(body)) {
+    event = windowsXmlEvent(body, position);
+  } else if (isJsonObject(body)) {
+    event = jsonObjectEvent(body, position, context);
+  } else {
+    const raw = typeof body === 'string' ? body : JSON.stringify(body);
+    event = { _raw: raw };
+  }
+  addIndexedFields(event, envelope['fields'], position);
+  return completeHecEvent(event, meta, time, position, context);
+}
+
+function isEmpty(value: JsonObject | JsonValue[]): boolean {
+  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+}
+
+function envelopeMetadata(envelope: JsonObject, position: number): HecMetadata {
+  const meta: Record<string, string> = {};
+  for (const key of ['index', 'host', 'source', 'sourcetype'] as const) {
+    const value = envelope[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') {
+      throw new HecError('invalidDataFormat', {
+        detail: `"${key}" must be a string`,
+        invalidEvent: position,
+      });
+    }
+    if (value !== '') meta[key] = value;
+  }
+  return meta;
+}
+
+/** `time`: epoch seconds as a number or a numeric string (splunk-logging sends a string). */
+function hecTime(value: JsonValue | undefined, position: number): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  if (
+    (typeof value === 'string' && value.trim() === '') ||
+    !Number.isFinite(n) ||
+    Math.abs(n) >= MAX_EPOCH
+  ) {
+    throw new HecError('invalidDataFormat', {
+      detail: `"time" must be epoch seconds, not ${JSON.stringify(value).slice(0, 40)}`,
+      invalidEvent: position,
+    });
+  }
+  return n;
+}
+
+/** The XML reader's record parser over one record, with `_raw` the string as sent. */
+function windowsXmlEvent(text: string, position: number): Event {
+  let missingTime = false;
+  const reader = createRecordReader(
+    {
+      index: '',
+      onMissingTime: () => {
+        missingTime = true;
+      },
+    },
+    false,
+  );
+  const start = text.indexOf('<');
+  const parsed = parseEventRecord(text, start, reader);
+  if (parsed.kind !== 'event') {
+    const reason =
+      parsed.kind === 'incomplete'
+        ? 'the Windows event XML ends inside the record'
+        : `${parsed.message} (${parsed.code}, at character ${parsed.at})`;
+    throw new HecError('invalidDataFormat', { detail: reason, invalidEvent: position });
+  }
+  if (text.slice(parsed.end).trim() !== '') {
+    throw new HecError('invalidDataFormat', {
+      detail: 'text after the Windows </Event> (send one event per envelope)',
+      invalidEvent: position,
+    });
+  }
+  const event = parsed.event;
+  if (missingTime) delete event['_time'];
+  event['_raw'] = text;
+  return event;
+}
+
+/** The JSON-lines reader's shapes over one object; `_raw` is its JSON text. */
+function jsonObjectEvent(body: JsonObject, position: number, context: HecEventContext): Event {
+  let missingTime = false;
+  let raw: string | undefined;
+  const options: ReadOptions = {
+    index: '',
+    needRaw: true,
+    onProblem: () => {},
+  };
+  const record: JsonRecordContext = {
+    options,
+    path: context.defaultSource,
+    defaultSourcetype: HEC_SOURCETYPE,
+    rawText: () => {
+      raw ??= JSON.stringify(body);
+      return raw;
+    },
+    missingTime: () => {
+      missingTime = true;
+    },
+    skip: (_code, message) => {
+      throw new HecError('invalidDataFormat', { detail: message, invalidEvent: position });
+    },
+  };
+  for (const shape of JSON_SHAPES) {
+    if (!shape.matches(body)) continue;
+    let event: Event | undefined;
+    try {
+      event = shape.toEvent(body, record);
+    } catch (error) {
+      if (!(error instanceof JsonTooDeepError)) throw error;
+      throw new HecError('invalidDataFormat', { detail: error.message, invalidEvent: position });
+    }
+    if (event === undefined) break;
+    if (missingTime) delete event['_time'];
+    dropFileDefaults(event, context.defaultSource, HEC_SOURCETYPE);
+    return event;
+  }
+  throw new HecError('invalidDataFormat', { detail: 'unreadable JSON event', invalidEvent: position });
+}
+
+/**
+ * The JSON reader fills in Splunk's defaults for a monitored file (`index`, host `unknown`, the
+ * file as source, its default sourcetype); over HEC, the request and token decide those instead.
+ */
+export function dropFileDefaults(event: Event, defaultSource: string, defaultSourcetype: string) {
+  delete event['index'];
+  if (event['host'] === 'unknown' || event['host'] === '') delete event['host'];
+  if (event['source'] === defaultSource || event['source'] === '') delete event['source'];
+  if (event['sourcetype'] === defaultSourcetype || event['sourcetype'] === '')
+    delete event['sourcetype'];
+}
+
+/** `fields`: indexed fields, each a string or a list of strings (numbers and booleans as text). */
+function addIndexedFields(event: Event, fields: JsonValue | undefined, position: number): void {
+  if (fields === undefined || fields === null) return;
+  if (!isJsonObject(fields)) {
+    throw new HecError('indexedFields', {
+      detail: '"fields" must be an object',
+      invalidEvent: position,
+    });
+  }
+  for (const name of Object.keys(fields)) {
+    if (name === '' || name.startsWith('_') || ['index', 'host', 'source', 'sourcetype'].includes(name)) {
+      throw new HecError('indexedFields', {
+        detail: `"${name.slice(0, 64)}" cannot be an indexed field name`,
+        invalidEvent: position,
+      });
+    }
+    const value = fields[name] as JsonValue;
+    const values = Array.isArray(value) ? value : [value];
+    const texts: string[] = [];
+    for (const v of values) {
+      if (typeof v === 'string') texts.push(v);
+      else if (typeof v === 'number' || typeof v === 'boolean') texts.push(String(v));
+      else {
+        throw new HecError('indexedFields', {
+          detail: `indexed field "${name.slice(0, 64)}" must hold text or a list of text`,
+          invalidEvent: position,
+        });
+      }
+    }
+    writeField(event, name, undefined);
+    for (const text of texts) addFieldValue(event, name, text);
+  }
+}
+
+/**
+ * Metadata precedence: the envelope, the request's query parameters, what the event itself gives
+ * (a Windows event's `XmlWinEventLog:<Channel>` source, its Computer as host), the token's
+ * defaults, then Splunk's defaults. Windows data goes to `wineventlog` unless an index is named.
+ */
+export function completeHecEvent(
+  event: Event,
+  envelope: HecMetadata,
+  time: number | undefined,
+  position: number,
+  context: HecEventContext,
+): Event {
+  const own = (key: string): string | undefined => {
+    const value = event[key];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const pick = (key: keyof HecMetadata): string | undefined =>
+    envelope[key] ?? context.request[key] ?? own(key) ?? context.token[key];
+  const sourcetype = pick('sourcetype') ?? HEC_SOURCETYPE;
+  const windows = sourcetype.startsWith(WINDOWS_SOURCETYPE) || own('Channel') !== undefined;
+  const index = pick('index') ?? (windows ? DEFAULT_WINDOWS_INDEX : DEFAULT_INDEX);
+  context.checkIndex(index, position);
+  event['_time'] = time ?? (typeof event['_time'] === 'number' ? event['_time'] : context.now);
+  event['index'] = index;
+  event['host'] = pick('host') ?? context.defaultHost;
+  event['source'] = pick('source') ?? context.defaultSource;
+  event['sourcetype'] = sourcetype;
+  return event;
+}
