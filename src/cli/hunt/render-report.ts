@@ -3,10 +3,10 @@ import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
 import { fillDrilldowns } from '../../engine/hunt/drilldowns.ts';
 import type { DetectionOutcome, HuntReport } from '../../engine/hunt/hunt-report.ts';
+import { formatTime } from '../../engine/results/format-value.ts';
+import { ColumnCollector } from '../../engine/results/result-columns.ts';
 import type { RiskIncident } from '../../engine/risk/risk-incidents.ts';
 import { printable } from '../../ingest/input/input-summary.ts';
-import { formatTime } from '../output/format-value.ts';
-import { ColumnCollector } from '../output/result-columns.ts';
 import { renderTable } from '../output/table-writer.ts';
 import { type DrilldownContext, drilldownCommand } from './drilldown-command.ts';
 

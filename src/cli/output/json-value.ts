@@ -1,8 +1,8 @@
 // A result row as a JSON object: visible fields only, `_time` as a timestamp, multivalues as arrays.
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
-import { formatScalar } from './format-value.ts';
-import { isShown } from './result-columns.ts';
+import { formatScalar } from '../../engine/results/format-value.ts';
+import { isShown } from '../../engine/results/result-columns.ts';
 
 export type JsonRow = Record<string, string | number | (string | number)[]>;
 

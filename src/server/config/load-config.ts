@@ -58,7 +58,8 @@ export function loadServerConfig(file: string | undefined): LoadedConfig {
 export function parseServerConfig(name: string, text: string): LoadedConfig {
   if (text.trim() === '') return { config: defaultConfig(), diagnostics: [] };
   const parsed = parseYamlSource(name, text);
-  if (parsed.yaml === undefined) return { config: undefined, diagnostics: renamed(parsed.diagnostics) };
+  if (parsed.yaml === undefined)
+    return { config: undefined, diagnostics: renamed(parsed.diagnostics) };
   const validated = validateYaml(parsed.yaml, serverConfigSchema);
   const diagnostics = renamed([...parsed.diagnostics, ...validated.diagnostics]);
   return { config: validated.data, diagnostics };

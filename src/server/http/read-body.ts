@@ -1,6 +1,6 @@
 // Request bodies read with a size limit (decompressed size for gzip), so no client can make the
 // server buffer without bound; a client that disconnects mid-body gets nothing stored.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGunzip } from 'node:zlib';
 
 export class BodyTooLargeError extends Error {
@@ -26,6 +26,10 @@ export class BadEncodingError extends Error {
   }
 }
 
+/**
+ * The whole body, or BodyTooLargeError as soon as it is known to be over `limit` (the rest is not
+ * read: reply with `closeAfterReply`, which ends the connection once the reply is sent).
+ */
 export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
   const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
@@ -34,7 +38,6 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
     throw new BadEncodingError(`unsupported Content-Encoding ${encoding}`);
   }
   if (encoding === 'identity' && Number.isFinite(declared) && declared > limit) {
-    request.resume();
     throw new BodyTooLargeError(limit);
   }
   const source: AsyncIterable<Buffer> =
@@ -44,10 +47,7 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   try {
     for await (const chunk of source) {
       size += chunk.length;
-      if (size > limit) {
-        request.destroy();
-        throw new BodyTooLargeError(limit);
-      }
+      if (size > limit) throw new BodyTooLargeError(limit);
       chunks.push(chunk);
     }
   } catch (error) {
@@ -59,4 +59,10 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   }
   if (!request.complete) throw new ClientAbortedError();
   return Buffer.concat(chunks, size);
+}
+
+/** Ends the connection after the reply: for a request whose body was left unread. */
+export function closeAfterReply(response: ServerResponse): void {
+  response.setHeader('Connection', 'close');
+  response.on('finish', () => response.socket?.destroy());
 }

@@ -79,14 +79,20 @@ export class IngestService {
 
   /** Resolves once the events are committed; throws ServerBusyError now when the queue is full. */
   submit(submission: Submission): Promise<void> {
-    return this.enqueue({ events: submission.events, checkpoints: submission.checkpoints ?? [] }, submission.bytes);
+    return this.enqueue(
+      { events: submission.events, checkpoints: submission.checkpoints ?? [] },
+      submission.bytes,
+    );
   }
 
   /**
    * Queues the events with a new ack id on `channel` and returns the id at once; the id reads as
    * committed (`committedAcks`) once the write holding it commits.
    */
-  submitWithAck(submission: Submission, channel: string): { ackId: number; committed: Promise<void> } {
+  submitWithAck(
+    submission: Submission,
+    channel: string,
+  ): { ackId: number; committed: Promise<void> } {
     const ack: AckRecord = { channel, ackId: this.nextAck };
     const committed = this.enqueue(
       { events: submission.events, checkpoints: submission.checkpoints ?? [], acks: [ack] },
@@ -129,7 +135,10 @@ export class IngestService {
       while (this.queue.length > 0) {
         const taken: Queued[] = [];
         let events = 0;
-        while (this.queue.length > 0 && (taken.length === 0 || events < this.limits.maxCommitEvents)) {
+        while (
+          this.queue.length > 0 &&
+          (taken.length === 0 || events < this.limits.maxCommitEvents)
+        ) {
           const next = this.queue.shift() as Queued;
           taken.push(next);
           events += next.write.events.length;

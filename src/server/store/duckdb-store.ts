@@ -143,7 +143,8 @@ export class DuckDbStore implements EventStore {
         events: (before?.events ?? 0) + p.events,
         rawBytes: (before?.rawBytes ?? 0) + p.rawBytes,
         diskBytes:
-          (before?.diskBytes ?? 0) + (totalRaw === 0 ? 0 : Math.round((used * p.rawBytes) / totalRaw)),
+          (before?.diskBytes ?? 0) +
+          (totalRaw === 0 ? 0 : Math.round((used * p.rawBytes) / totalRaw)),
         partitions: (before?.partitions ?? 0) + 1,
         minTime: Math.min(before?.minTime ?? Number.POSITIVE_INFINITY, p.minTime),
         maxTime: Math.max(before?.maxTime ?? Number.NEGATIVE_INFINITY, p.maxTime),

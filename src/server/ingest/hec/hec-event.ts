@@ -194,7 +194,10 @@ function jsonObjectEvent(body: JsonObject, position: number, context: HecEventCo
     dropFileDefaults(event, context.defaultSource, HEC_SOURCETYPE);
     return event;
   }
-  throw new HecError('invalidDataFormat', { detail: 'unreadable JSON event', invalidEvent: position });
+  throw new HecError('invalidDataFormat', {
+    detail: 'unreadable JSON event',
+    invalidEvent: position,
+  });
 }
 
 /**
@@ -219,7 +222,11 @@ function addIndexedFields(event: Event, fields: JsonValue | undefined, position:
     });
   }
   for (const name of Object.keys(fields)) {
-    if (name === '' || name.startsWith('_') || ['index', 'host', 'source', 'sourcetype'].includes(name)) {
+    if (
+      name === '' ||
+      name.startsWith('_') ||
+      ['index', 'host', 'source', 'sourcetype'].includes(name)
+    ) {
       throw new HecError('indexedFields', {
         detail: `"${name.slice(0, 64)}" cannot be an indexed field name`,
         invalidEvent: position,

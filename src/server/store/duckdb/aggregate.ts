@@ -29,7 +29,9 @@ export async function aggregate(
   const by = query.by.map((_, i) => `b${i}`);
   const measures = query.aggregates.map((a, i) => measure(a, inputs.indexOf(fieldOf(a) ?? ''), i));
   const sql = `SELECT ${[...by, ...measures].join(', ')} FROM (${selects.join(' UNION ALL ')})${
-    by.length > 0 ? ` WHERE ${by.map((b) => `${b} IS NOT NULL`).join(' AND ')} GROUP BY ${by.join(', ')}` : ''
+    by.length > 0
+      ? ` WHERE ${by.map((b) => `${b} IS NOT NULL`).join(' AND ')} GROUP BY ${by.join(', ')}`
+      : ''
   }`;
   const connection = await instance.connect();
   try {

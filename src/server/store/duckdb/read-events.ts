@@ -2,7 +2,7 @@
 // Splunk returns events in), as batches of events built from only the columns asked for.
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { Event, EventSource } from '../../../core/event.ts';
-import { fieldWriter, type FieldWriter } from '../../../core/field-access.ts';
+import { type FieldWriter, fieldWriter } from '../../../core/field-access.ts';
 import type { MaybeValue } from '../../../core/value.ts';
 import type { StoreQuery } from '../store-query.ts';
 import type { Catalog, PartitionInfo } from './catalog.ts';
@@ -79,8 +79,7 @@ function selectPlan(
   const fields: { name: string; write: FieldWriter }[] = [];
   const columns = ['_time', 'host', 'source', 'sourcetype'];
   if (query.raw) columns.push('_raw');
-  const extra =
-    wanted === undefined || [...partition.irregular].some((field) => wanted.has(field));
+  const extra = wanted === undefined || [...partition.irregular].some((field) => wanted.has(field));
   if (extra) columns.push('extra');
   for (const column of partition.columns) {
     const name = catalog.columnFields.get(column);

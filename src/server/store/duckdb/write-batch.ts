@@ -1,7 +1,7 @@
 // One atomic write: events grouped by partition and put in time order, tables and columns created
 // as needed, rows appended in data chunks, counters, acks and checkpoints recorded, then COMMIT
 // (DuckDB fsyncs its WAL once per commit). The in-memory catalog changes only once it committed.
-import { type DuckDBConnection, DuckDBDataChunk, DOUBLE, VARCHAR } from '@duckdb/node-api';
+import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, VARCHAR } from '@duckdb/node-api';
 import type { Event } from '../../../core/event.ts';
 import type { IndexWrite } from '../event-store.ts';
 import {
@@ -67,7 +67,9 @@ export async function writeBatch(
           };
       if (!known) await connection.run(createPartitionSql(table));
       for (const column of planColumns(group.events, draft, columnOf)) {
-        await connection.run(`ALTER TABLE ${ident(table)} ADD COLUMN ${ident(column)} ${TEXT_TYPE}`);
+        await connection.run(
+          `ALTER TABLE ${ident(table)} ADD COLUMN ${ident(column)} ${TEXT_TYPE}`,
+        );
         draft.columns.push(column);
       }
       group.events.sort((a, b) => (a['_time'] as number) - (b['_time'] as number));
@@ -83,7 +85,9 @@ export async function writeBatch(
       drafts.push({ draft, exists: known !== undefined, newIrregular });
     }
     for (const [field, column] of newFields) {
-      await connection.run(`INSERT INTO store_fields VALUES (${literal(field)}, ${literal(column)})`);
+      await connection.run(
+        `INSERT INTO store_fields VALUES (${literal(field)}, ${literal(column)})`,
+      );
     }
     for (const { draft, exists, newIrregular } of drafts) {
       await connection.run(partitionRowSql(draft, exists));
