@@ -1,0 +1,65 @@
+// Runs a leading store command (store-commands.ts) and gives the rows it produces.
+import type { Event } from '../../core/event.ts';
+import { writeField } from '../../core/field-access.ts';
+import {
+  chooseIndexes,
+  type IndexSearchDeps,
+  type IndexSearchRequest,
+  type SearchOutput,
+  timeOf,
+} from './search-context.ts';
+import { METADATA_FIELD, metadataRows, type StoreCommand } from './store-commands.ts';
+import { statsRows } from './store-stats.ts';
+
+/** splunk_server in eventcount rows: this server's name for itself. */
+const SERVER_NAME = 'spelunk';
+
+export async function runStoreCommand(
+  command: StoreCommand,
+  request: IndexSearchRequest,
+  deps: IndexSearchDeps,
+  output: SearchOutput,
+): Promise<Event[]> {
+  const indexes = chooseIndexes([command.route], deps, output);
+  const time = timeOf(request);
+  const signal = request.signal ? { signal: request.signal } : {};
+  switch (command.kind) {
+    case 'aggregate': {
+      const groups = await deps.store.aggregate({
+        indexes,
+        filter: command.filter,
+        by: command.by,
+        aggregates: command.aggregates,
+        ...time,
+        ...signal,
+      });
+      return statsRows({ ...command, rest: 0 }, groups);
+    }
+    case 'metadata': {
+      const groups = await deps.store.aggregate({
+        indexes,
+        filter: { kind: 'true' },
+        by: [METADATA_FIELD[command.type]],
+        aggregates: [{ kind: 'count' }, { kind: 'minTime' }, { kind: 'maxTime' }],
+        ...time,
+        ...signal,
+      });
+      return metadataRows(command.type, groups);
+    }
+    case 'eventcount': {
+      // Like Splunk's, eventcount counts whole indexes whatever the time range.
+      const summary = (await deps.store.summary()).filter((s) => indexes.includes(s.name));
+      if (command.summarize) {
+        const row: Event = { count: summary.reduce((n, s) => n + s.events, 0) };
+        if (command.reportSize) row['size_bytes'] = summary.reduce((n, s) => n + s.diskBytes, 0);
+        return [row];
+      }
+      return indexes.map((index) => {
+        const s = summary.find((x) => x.name === index);
+        const row: Event = { count: s?.events ?? 0, index, server: SERVER_NAME };
+        if (command.reportSize) writeField(row, 'size_bytes', s?.diskBytes ?? 0);
+        return row;
+      });
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// What a search over the index works with: the store, the workspace it compiles against, the
+// indexes, where its rows and messages go; and the scope (indexes, time) of its store queries.
+import { type Diagnostic, formatDiagnostics } from '../../core/diagnostic.ts';
+import type { Event } from '../../core/event.ts';
+import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
+import type { LookupProvider } from '../../spl/lookups/lookup-store.ts';
+import type { MacroLibrary } from '../../spl/macros/macro.ts';
+import type { DataModelProvider } from '../../spl/operators/tstats-data-model.ts';
+import type { EventStore } from '../store/event-store.ts';
+import type { TimeRange } from '../store/store-query.ts';
+import { resolveIndexes } from './route-indexes.ts';
+
+/** What searches compile against: the content's macros and lookups, data models, field knowledge. */
+export interface SearchWorkspace {
+  readonly macros: MacroLibrary;
+  readonly lookups: LookupProvider;
+  readonly dataModels?: DataModelProvider;
+  readonly knowledge: KnowledgeBase;
+}
+
+export interface IndexSearchDeps {
+  readonly store: EventStore;
+  readonly workspace: SearchWorkspace;
+  /** The indexes the server has. */
+  readonly indexes: () => readonly string[];
+  /** Indexes read by a search that names none (patterns allowed). */
+  readonly defaultIndexes: readonly string[];
+}
+
+export interface IndexSearchRequest extends TimeRange {
+  readonly spl: string;
+  readonly signal?: AbortSignal;
+}
+
+export type MessageType = 'INFO' | 'WARN' | 'ERROR';
+
+export interface SearchOutput {
+  emit(rows: readonly Event[]): void;
+  message(type: MessageType, text: string): void;
+  /** Events read from the store so far (added to as batches arrive). */
+  scanned(count: number): void;
+}
+
+/** The search does not compile: its diagnostics, rendered with carets in `message`. */
+export class SearchCompileError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostics: readonly Diagnostic[], text?: string) {
+    super(text ?? formatDiagnostics(diagnostics));
+    this.name = 'SearchCompileError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function chooseIndexes(
+  routes: Parameters<typeof resolveIndexes>[0],
+  deps: IndexSearchDeps,
+  output: SearchOutput,
+): readonly string[] {
+  const resolved = resolveIndexes(routes, deps.indexes(), deps.defaultIndexes);
+  for (const name of resolved.unknown) {
+    output.message(
+      'WARN',
+      `index "${name}" does not exist on this server: the search finds nothing in it`,
+    );
+  }
+  return resolved.indexes;
+}
+
+export function timeOf(range: TimeRange): TimeRange {
+  return {
+    ...(range.earliest === undefined ? {} : { earliest: range.earliest }),
+    ...(range.latest === undefined ? {} : { latest: range.latest }),
+  };
+}
