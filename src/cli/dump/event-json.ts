@@ -1,7 +1,6 @@
 // One event as a JSON line for `spelunk dump`: Splunk metadata first, `_raw` last.
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import { formatValues } from '../../engine/results/format-value.ts';
+import { type Event, readField, writeField } from '../../core/index.ts';
+import { formatValues } from '../../engine/index.ts';
 
 const LEADING = ['_time', 'index', 'host', 'source', 'sourcetype'] as const;
 

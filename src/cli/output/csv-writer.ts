@@ -1,5 +1,5 @@
 // The `csv` format: RFC 4180, a header row, multivalues joined by newlines inside one quoted cell.
-import { renderCsv } from '../../engine/results/csv-text.ts';
+import { renderCsv } from '../../engine/index.ts';
 import { createHeldRowsWriter } from './held-rows-writer.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
 

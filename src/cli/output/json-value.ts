@@ -1,8 +1,6 @@
 // A result row as a JSON object: visible fields only, `_time` as a timestamp, multivalues as arrays.
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import { formatScalar } from '../../engine/results/format-value.ts';
-import { isShown } from '../../engine/results/result-columns.ts';
+import { type Event, writeField } from '../../core/index.ts';
+import { formatScalar, isShown } from '../../engine/index.ts';
 
 export type JsonRow = Record<string, string | number | (string | number)[]>;
 

@@ -1,7 +1,7 @@
 // Result rows as CSV text: RFC 4180, a header row, multivalues joined by newlines inside one
 // quoted cell (Splunk's CSV export); the CLI's csv format and the REST API's output_mode=csv.
-import type { Event } from '../../core/event.ts';
-import { readField } from '../../core/field-access.ts';
+import type { Event } from '../../core/index.ts';
+import { readField } from '../../core/index.ts';
 import { formatValues } from './format-value.ts';
 
 export function renderCsv(columns: readonly string[], rows: readonly Event[]): string {

@@ -1,12 +1,10 @@
 // The config file: YAML checked against the schema; every problem a diagnostic with file:line and a
 // caret under the offending value (the content loader's YAML reader and validator, with the
 // server's own codes). No file: the defaults, which work on a fresh machine.
+
 import { readFileSync } from 'node:fs';
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import { error } from '../../core/diagnostic.ts';
-import { CONTENT_CODES } from '../../detection/diagnostic-codes.ts';
-import { validateYaml } from '../../detection/yaml/validate-yaml.ts';
-import { parseYamlSource } from '../../detection/yaml/yaml-source.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
+import { CONTENT_CODES, parseYamlSource, validateYaml } from '../../detection/index.ts';
 import { type ServerConfig, serverConfigSchema } from './config-schema.ts';
 
 export const CONFIG_CODES = {

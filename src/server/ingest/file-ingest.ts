@@ -3,14 +3,18 @@
 // written in the same transaction as its events, so the same content is never indexed twice and an
 // interrupted ingest resumes where it stopped. The target is the store itself (no server holds the
 // data directory) or a running server (ingest-client.ts): one interface, IngestTarget.
+
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Event } from '../../core/event.ts';
-import type { InputSummary } from '../../ingest/input/input-summary.ts';
-import { resolveInputPaths } from '../../ingest/input/resolve-paths.ts';
-import { type InputOptions, openInputs } from '../../ingest/open-inputs.ts';
-import type { IngestProblem } from '../../ingest/read-options.ts';
+import type { Event } from '../../core/index.ts';
+import {
+  type IngestProblem,
+  type InputOptions,
+  type InputSummary,
+  openInputs,
+  resolveInputPaths,
+} from '../../ingest/index.ts';
 import type { Checkpoint } from '../store/event-store.ts';
 
 export interface IngestTarget {

@@ -4,7 +4,7 @@
 // buffering without bound. Ack ids need no per-channel state: one counter per run, prefixed by a
 // run generation kept in the store, so an id is never reused across restarts and "committed" is
 // exactly "its ack row is in the store".
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { AckRecord, Checkpoint, EventStore, IndexWrite } from '../store/event-store.ts';
 
 export interface IngestLimits {

@@ -4,14 +4,15 @@
 // field terms) and the columns it needs into the store query, and pump what the store returns
 // through the engine (runPlansOverEvents) as a file read would be pumped. Commands after a
 // store-side part run in the engine over its rows.
-import { type Diagnostic, formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
-import type { Event, EventSource } from '../../core/event.ts';
-import { planEventFlow } from '../../engine/event-flow.ts';
-import { runPlansOverEvents } from '../../engine/run-plans.ts';
-import { parseSpl } from '../../spl/parse-spl.ts';
-import { compileSpl } from '../../spl/plan/compile-spl.ts';
-import { expandSourcetypeAliases } from '../../spl/plan/expand-sourcetype-aliases.ts';
-import type { Plan } from '../../spl/plan/plan.ts';
+import {
+  type Diagnostic,
+  type Event,
+  type EventSource,
+  formatDiagnostics,
+  hasErrors,
+} from '../../core/index.ts';
+import { planEventFlow, runPlansOverEvents } from '../../engine/index.ts';
+import { compileSpl, expandSourcetypeAliases, type Plan, parseSpl } from '../../spl/index.ts';
 import { InexactAggregateError } from '../store/aggregate-query.ts';
 import type { StoreFilter } from '../store/store-query.ts';
 import { knowledgeFields } from './knowledge-fields.ts';

@@ -2,9 +2,6 @@
 // own plus those knowledge computes them from), whether knowledge reads `_raw`, and which fields
 // knowledge may write (the store cannot filter or count on those: their stored value is not the
 // one the search sees).
-import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
-import type { KnowledgeStep } from '../../knowledge/model/knowledge-step.ts';
-import type { FieldNeed } from '../../spl/operators/field-need.ts';
 
 export interface KnowledgeFields {
   /** True when some step may write any field (names from the data). */
@@ -52,3 +49,6 @@ export function knowledgeFields(base: KnowledgeBase): KnowledgeFields {
     },
   };
 }
+
+import type { KnowledgeBase, KnowledgeStep } from '../../knowledge/index.ts';
+import type { FieldNeed } from '../../spl/index.ts';

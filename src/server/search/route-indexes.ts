@@ -2,8 +2,6 @@
 // the indexes the server has; an alternative that names no index reads the default indexes, as
 // Splunk's srchIndexesDefault does. A named index the server lacks is reported: the search finds
 // nothing in it and says so.
-import type { RouteFilter } from '../../spl/plan/route-filter.ts';
-import { compileWildcard, SEARCH_WILDCARD } from '../../spl/search/wildcard-pattern.ts';
 
 export interface ResolvedIndexes {
   readonly indexes: readonly string[];
@@ -39,3 +37,5 @@ export function resolveIndexes(
   }
   return { indexes: [...chosen].sort(), unknown: [...unknown].sort() };
 }
+
+import { compileWildcard, type RouteFilter, SEARCH_WILDCARD } from '../../spl/index.ts';

@@ -1,6 +1,5 @@
 // Runs a leading store command (store-commands.ts) and gives the rows it produces.
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
+import { type Event, writeField } from '../../core/index.ts';
 import {
   chooseIndexes,
   type IndexSearchDeps,

@@ -1,11 +1,8 @@
 // What a search over the index works with: the store, the workspace it compiles against, the
 // indexes, where its rows and messages go; and the scope (indexes, time) of its store queries.
-import { type Diagnostic, formatDiagnostics } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
-import type { LookupProvider } from '../../spl/lookups/lookup-store.ts';
-import type { MacroLibrary } from '../../spl/macros/macro.ts';
-import type { DataModelProvider } from '../../spl/operators/tstats-data-model.ts';
+import { type Diagnostic, type Event, formatDiagnostics } from '../../core/index.ts';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import type { DataModelProvider, LookupProvider, MacroLibrary } from '../../spl/index.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { TimeRange } from '../store/store-query.ts';
 import { resolveIndexes } from './route-indexes.ts';

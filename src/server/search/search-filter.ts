@@ -3,8 +3,8 @@
 // field, `NOT` keeps events without it); bare terms become "`_raw` contains" (looser than
 // Splunk's token match); anything the store cannot see - a field field knowledge computes at
 // search time, a CIDR value, an ordering, a wildcard field name, a subsearch - is `unknown`.
-import { assertNever } from '../../core/assert.ts';
-import type { SearchComparison, SearchExpr, SearchValue } from '../../spl/ast/search.ts';
+import { assertNever } from '../../core/index.ts';
+import type { SearchComparison, SearchExpr, SearchValue } from '../../spl/index.ts';
 import type { StoreFilter } from '../store/store-query.ts';
 
 /** Fields the store cannot filter on for this search (written by field knowledge, or `_time`). */

@@ -1,10 +1,9 @@
 // What the server's searches compile against, loaded once at start: the content pack's macros and
 // lookups (the built-in pack by default), the CIM data models and the field knowledge, as `hunt`
 // loads them. (To be replaced by the engine's workspace once it has one front door for this.)
-import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { Diagnostic } from '../../core/index.ts';
 import { BUILTIN_CONTENT_DIR, loadContent } from '../../detection/index.ts';
-import { loadDataModels } from '../../knowledge/datamodels/load/load-data-models.ts';
-import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
+import { loadDataModels, loadFieldKnowledge } from '../../knowledge/index.ts';
 import type { SearchWorkspace } from './search-context.ts';
 
 export interface WorkspaceOptions {

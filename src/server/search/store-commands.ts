@@ -1,10 +1,13 @@
 // Leading commands that read only what the store keeps about events, run inside it:
 // `| tstats` over index-time fields (without FROM datamodel), `| metadata` and `| eventcount`.
-import type { Event } from '../../core/event.ts';
-import type { Command } from '../../spl/ast/command.ts';
-import type { TstatsCommand } from '../../spl/ast/commands/generating.ts';
-import type { GenericCommand } from '../../spl/ast/commands/generic.ts';
-import { type RouteFilter, routeOfSearch } from '../../spl/plan/route-filter.ts';
+import type { Event } from '../../core/index.ts';
+import {
+  type Command,
+  type GenericCommand,
+  type RouteFilter,
+  routeOfSearch,
+  type TstatsCommand,
+} from '../../spl/index.ts';
 import type { StoreAggregate } from '../store/aggregate-query.ts';
 import type { StoreFilter } from '../store/store-query.ts';
 import { searchFilter } from './search-filter.ts';

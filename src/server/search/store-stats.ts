@@ -3,11 +3,13 @@
 // that gives exactly the engine's rows: the search clause is all field comparisons on stored
 // fields no field knowledge writes, the stats has no options, and the store confirms no field
 // involved holds multivalues (else it refuses and the search runs the usual way).
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { Command } from '../../spl/ast/command.ts';
-import type { Aggregation, StatsCommand } from '../../spl/ast/commands/stats.ts';
-import { compareGroupValues } from '../../spl/operators/group-keys.ts';
+import { type Event, writeField } from '../../core/index.ts';
+import {
+  type Aggregation,
+  type Command,
+  compareGroupValues,
+  type StatsCommand,
+} from '../../spl/index.ts';
 import type { AggregateRow, StoreAggregate } from '../store/aggregate-query.ts';
 import type { StoreFilter } from '../store/store-query.ts';
 import { type FilterLimits, searchFilter } from './search-filter.ts';

@@ -2,10 +2,11 @@
 // latest storage format with zstd on text columns (server-facts.md), one table per index and time
 // partition, catalog tables beside them. One process holds the file: a second one gets
 // StoreLockedError and must go through the server that holds it.
+
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import type { Event, EventSource } from '../../core/event.ts';
+import type { Event, EventSource } from '../../core/index.ts';
 import type { AggregateQuery, AggregateRow } from './aggregate-query.ts';
 import { aggregate } from './duckdb/aggregate.ts';
 import { Catalog } from './duckdb/catalog.ts';

@@ -2,7 +2,7 @@
 // the store. Everything the server must remember lives behind it (events, HEC acks, ingest
 // checkpoints, users, secrets), so the roles keep no state of their own and can later run as
 // separate processes. One implementation: store/duckdb-store.ts.
-import type { Event, EventSource } from '../../core/event.ts';
+import type { Event, EventSource } from '../../core/index.ts';
 import type { AggregateQuery, AggregateRow } from './aggregate-query.ts';
 import type { StoreQuery } from './store-query.ts';
 

@@ -1,13 +1,17 @@
 // HEC request bodies: `/event` takes JSON objects concatenated or separated by whitespace (not an
 // array); `/raw` takes text broken into events by its sourcetype, with the file readers' scanners:
 // one <Event> per event for XmlWinEventLog, one JSON object per line for JSON, else one per line.
-import type { Event } from '../../../core/event.ts';
-import { findObjectEnd, OBJECT_INCOMPLETE } from '../../../ingest/jsonl/json-values.ts';
-import { JsonlScanner } from '../../../ingest/jsonl/jsonl-scanner.ts';
-import type { JsonValue } from '../../../ingest/model/json-fields.ts';
-import type { IngestProblem, ReadOptions } from '../../../ingest/read-options.ts';
-import { WINDOWS_SOURCETYPE } from '../../../ingest/windows/windows-event.ts';
-import { XmlEventScanner } from '../../../ingest/xml/xml-scanner.ts';
+import type { Event } from '../../../core/index.ts';
+import {
+  findObjectEnd,
+  type IngestProblem,
+  JsonlScanner,
+  type JsonValue,
+  OBJECT_INCOMPLETE,
+  type ReadOptions,
+  WINDOWS_SOURCETYPE,
+  XmlEventScanner,
+} from '../../../ingest/index.ts';
 import { HecError } from './hec-codes.ts';
 import {
   completeHecEvent,

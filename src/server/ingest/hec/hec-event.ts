@@ -2,23 +2,21 @@
 // XmlWinEventLog reader's own record parser, so its fields are exactly those of the same event read
 // from a file; an object `event` goes through the JSON-lines reader's shapes (Winlogbeat/ECS,
 // evtx_dump, flat), flattened as that reader flattens it; any other string is a plain event.
-import type { Event } from '../../../core/event.ts';
-import { writeField } from '../../../core/field-access.ts';
-import type { JsonRecordContext } from '../../../ingest/jsonl/json-shape.ts';
-import { JSON_SHAPES } from '../../../ingest/jsonl/shapes/index.ts';
-import { addFieldValue } from '../../../ingest/model/add-field-value.ts';
+import { type Event, writeField } from '../../../core/index.ts';
 import {
+  addFieldValue,
+  createRecordReader,
+  DEFAULT_WINDOWS_INDEX,
   isJsonObject,
+  JSON_SHAPES,
   type JsonObject,
+  type JsonRecordContext,
   JsonTooDeepError,
   type JsonValue,
-} from '../../../ingest/model/json-fields.ts';
-import type { ReadOptions } from '../../../ingest/read-options.ts';
-import {
-  DEFAULT_WINDOWS_INDEX,
+  parseEventRecord,
+  type ReadOptions,
   WINDOWS_SOURCETYPE,
-} from '../../../ingest/windows/windows-event.ts';
-import { createRecordReader, parseEventRecord } from '../../../ingest/xml/event-record.ts';
+} from '../../../ingest/index.ts';
 import { HecError } from './hec-codes.ts';
 
 /** Metadata an event may take from the request (query parameters) or the token. */

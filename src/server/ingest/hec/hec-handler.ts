@@ -3,10 +3,11 @@
 // `/health`. Content-Type is ignored (splunk-logging sends JSON as form-urlencoded). With a
 // token's acknowledgement on, the reply carries an ackId that turns true only once the events are
 // committed; without it, the reply itself waits for the commit.
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
-import type { Event } from '../../../core/event.ts';
-import { isJsonObject, type JsonValue } from '../../../ingest/model/json-fields.ts';
+import type { Event } from '../../../core/index.ts';
+import { isJsonObject, type JsonValue } from '../../../ingest/index.ts';
 import type { RateLimiter } from '../../http/rate-limiter.ts';
 import {
   BadEncodingError,

@@ -1,7 +1,7 @@
 // Events → the columns of one partition table: metadata in fixed columns, each field in its own
 // column, and what a text column cannot hold (multivalues, numbers, fields past the column
 // limits) in `extra` as JSON, so every value is kept exactly as read.
-import { type Event, METADATA_FIELDS } from '../../../core/event.ts';
+import { type Event, METADATA_FIELDS } from '../../../core/index.ts';
 import type { PartitionInfo } from './catalog.ts';
 
 /** Field columns per partition past which fields go to `extra` (hostile data with endless names). */

@@ -1,9 +1,14 @@
 // A StoreQuery run partition by partition, newest partition first and newest event first (the order
 // Splunk returns events in), as batches of events built from only the columns asked for.
+
 import type { DuckDBInstance } from '@duckdb/node-api';
-import type { Event, EventSource } from '../../../core/event.ts';
-import { type FieldWriter, fieldWriter } from '../../../core/field-access.ts';
-import type { MaybeValue } from '../../../core/value.ts';
+import {
+  type Event,
+  type EventSource,
+  type FieldWriter,
+  fieldWriter,
+  type MaybeValue,
+} from '../../../core/index.ts';
 import type { StoreQuery } from '../store-query.ts';
 import type { Catalog, PartitionInfo } from './catalog.ts';
 import { type FilterScope, looseSql } from './render-filter.ts';

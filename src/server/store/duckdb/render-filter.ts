@@ -3,8 +3,8 @@
 // field of it holds values outside its column in this partition (what counting in SQL needs).
 // Every piece is made non-null (coalesce) so that NOT keeps Splunk's meaning: `NOT x=1` keeps
 // events without x.
-import { assertNever } from '../../../core/assert.ts';
-import { compileWildcard, SEARCH_WILDCARD } from '../../../spl/search/wildcard-pattern.ts';
+import { assertNever } from '../../../core/index.ts';
+import { compileWildcard, SEARCH_WILDCARD } from '../../../spl/index.ts';
 import type { StoreFilter } from '../store-query.ts';
 import type { PartitionInfo } from './catalog.ts';
 import { likePattern, literal } from './sql-text.ts';

@@ -1,8 +1,9 @@
 // One atomic write: events grouped by partition and put in time order, tables and columns created
 // as needed, rows appended in data chunks, counters, acks and checkpoints recorded, then COMMIT
 // (DuckDB fsyncs its WAL once per commit). The in-memory catalog changes only once it committed.
+
 import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, VARCHAR } from '@duckdb/node-api';
-import type { Event } from '../../../core/event.ts';
+import type { Event } from '../../../core/index.ts';
 import type { IndexWrite } from '../event-store.ts';
 import {
   type Catalog,
