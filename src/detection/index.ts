@@ -43,6 +43,5 @@ export type {
 } from './model/detection.ts';
 export { locateAttackData, mirroredCandidates, urlMirrorPath } from './normalize/attack-data.ts';
 export { contentFileName } from './normalize/normalize-detection.ts';
-// Used by the server (src/server).
 export { validateYaml } from './yaml/validate-yaml.ts';
 export { parseYamlSource } from './yaml/yaml-source.ts';

@@ -1,6 +1,5 @@
 // The engine's public API: hunt, test, search over inputs, risk; what the CLI and the server call.
 
-// Used by the server (src/server).
 export { planEventFlow } from './event-flow.ts';
 export { type FilledDrilldown, fillDrilldowns } from './hunt/drilldowns.ts';
 export type { Finding } from './hunt/finding.ts';

@@ -9,7 +9,6 @@ export {
   printable,
   problemDiagnostic,
 } from './input/input-summary.ts';
-// Used by the server (src/server).
 export { resolveInputPaths } from './input/resolve-paths.ts';
 export type { JsonRecordContext } from './jsonl/json-shape.ts';
 export { findObjectEnd, OBJECT_INCOMPLETE } from './jsonl/json-values.ts';

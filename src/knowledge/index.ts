@@ -4,5 +4,4 @@ export type { KnowledgeProgram } from './apply/knowledge-program.ts';
 export type { CompiledKnowledge, KnowledgeBase } from './compile/compile-knowledge.ts';
 export { type LoadedDataModels, loadDataModels } from './datamodels/load/load-data-models.ts';
 export { loadFieldKnowledge } from './load-field-knowledge.ts';
-// Used by the server (src/server).
 export type { KnowledgeStep } from './model/knowledge-step.ts';

@@ -1,6 +1,5 @@
 // The SPL layer's public API: compile a search into a plan and run it; macros, lookups, routes, values.
 
-// Used by the server (src/server).
 export type { Command } from './ast/command.ts';
 export type { TstatsCommand } from './ast/commands/generating.ts';
 export type { GenericCommand } from './ast/commands/generic.ts';
@@ -63,5 +62,14 @@ export {
 export { compileSplRegex, type SplRegex } from './regex/spl-regex.ts';
 export { compileSearch } from './search/compile-search.ts';
 export { compileWildcard, SEARCH_WILDCARD } from './search/wildcard-pattern.ts';
+export {
+  clauseTimeWindow,
+  intersectBounds,
+  isTimeModifierName,
+  resolveTimeRange,
+  type TimeBounds,
+  type TimeRangeInput,
+  timeBoundsToRead,
+} from './time/index.ts';
 export { toFieldValue } from './value/eval-value.ts';
 export { formatNumber, scalarToNumber, scalarToString } from './value/number.ts';

@@ -12,7 +12,14 @@ import {
   hasErrors,
 } from '../../core/index.ts';
 import { planEventFlow, runPlansOverEvents } from '../../engine/index.ts';
-import { compileSpl, expandSourcetypeAliases, type Plan, parseSpl } from '../../spl/index.ts';
+import {
+  compileSpl,
+  expandSourcetypeAliases,
+  type Plan,
+  parseSpl,
+  type TimeRangeInput,
+  timeBoundsToRead,
+} from '../../spl/index.ts';
 import { InexactAggregateError } from '../store/aggregate-query.ts';
 import type { StoreFilter } from '../store/store-query.ts';
 import { knowledgeFields } from './knowledge-fields.ts';
@@ -36,6 +43,7 @@ export async function runIndexSearch(
   output: SearchOutput,
 ): Promise<void> {
   const { workspace } = deps;
+  const now = request.now ?? Date.now() / 1000;
   const parsed = parseSpl(request.spl, { macros: workspace.macros });
   if (hasErrors(parsed.diagnostics)) throw new SearchCompileError(parsed.diagnostics);
   const commands = expandSourcetypeAliases(parsed.pipeline).commands;
@@ -51,30 +59,31 @@ export async function runIndexSearch(
     throw error;
   }
   if (storeCommand !== undefined) {
-    const rows = await runStoreCommand(storeCommand, request, deps, output);
-    return runRest(commands[1]?.span.start, text, rows, deps.workspace, output);
+    const rows = await runStoreCommand(storeCommand, { ...request, now }, deps, output);
+    return runRest(commands[1]?.span.start, text, rows, workspace, now, output);
   }
 
+  const plan = compile(request.spl, workspace, now, request.timeRange);
   const stats = storeStats(commands, text, limits);
   if (stats !== undefined) {
-    const indexes = chooseIndexes([routeOf(request.spl, workspace)], deps, output);
+    const indexes = chooseIndexes([plan.route], deps, output);
     try {
       const groups = await deps.store.aggregate({
         indexes,
         filter: stats.filter,
         by: stats.by,
         aggregates: stats.aggregates,
-        ...timeOf(request),
+        ...timeOf(plan.timeBounds),
+        ...(request.signal ? { signal: request.signal } : {}),
       });
       const rest = commands[stats.rest]?.span.start;
-      return runRest(rest, text, statsRows(stats, groups), deps.workspace, output);
+      return runRest(rest, text, statsRows(stats, groups), workspace, now, output);
     } catch (error) {
       if (!(error instanceof InexactAggregateError)) throw error;
       // Multivalue fields somewhere: the engine counts them as stats does.
     }
   }
 
-  const plan = compile(request.spl, workspace);
   const flow = planEventFlow([plan], workspace.knowledge);
   const warn = (d: Diagnostic) => output.message('WARN', formatDiagnostics([d]));
   const context = { emit: (rows: readonly Event[]) => output.emit(rows), warn };
@@ -91,24 +100,27 @@ export async function runIndexSearch(
     filter,
     fields: knowledge.storedFor(flow.fields),
     raw: flow.needsRaw,
-    ...timeOf(request),
+    ...timeOf(timeBoundsToRead(plan)),
     ...(request.signal ? { signal: request.signal } : {}),
   });
   await runPlansOverEvents([{ plan, context }], counted(source, output), flow);
 }
 
-function compile(spl: string, workspace: SearchWorkspace): Plan {
+function compile(
+  spl: string,
+  workspace: SearchWorkspace,
+  now: number,
+  timeRange?: TimeRangeInput,
+): Plan {
   const compiled = compileSpl(spl, {
     macros: workspace.macros,
     lookups: workspace.lookups,
     ...(workspace.dataModels ? { dataModels: workspace.dataModels } : {}),
+    now,
+    ...(timeRange ? { timeRange } : {}),
   });
   if (!compiled.ok) throw new SearchCompileError(compiled.diagnostics);
   return compiled.plan;
-}
-
-function routeOf(spl: string, workspace: SearchWorkspace) {
-  return compile(spl, workspace).route;
 }
 
 async function* counted(source: EventSource, output: SearchOutput): EventSource {
@@ -127,13 +139,14 @@ async function runRest(
   text: string,
   rows: readonly Event[],
   workspace: SearchWorkspace,
+  now: number,
   output: SearchOutput,
 ): Promise<void> {
   if (start === undefined) {
     output.emit(rows);
     return;
   }
-  const plan = compile(`| ${text.slice(start)}`, workspace);
+  const plan = compile(`| ${text.slice(start)}`, workspace, now);
   const run = plan.start({
     emit: (out) => output.emit(out),
     warn: (d) => output.message('WARN', formatDiagnostics([d])),

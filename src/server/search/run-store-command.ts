@@ -1,9 +1,11 @@
 // Runs a leading store command (store-commands.ts) and gives the rows it produces.
 import { type Event, writeField } from '../../core/index.ts';
+import { clauseTimeWindow, resolveTimeRange, type TimeBounds } from '../../spl/index.ts';
 import {
   chooseIndexes,
   type IndexSearchDeps,
   type IndexSearchRequest,
+  SearchCompileError,
   type SearchOutput,
   timeOf,
 } from './search-context.ts';
@@ -20,7 +22,7 @@ export async function runStoreCommand(
   output: SearchOutput,
 ): Promise<Event[]> {
   const indexes = chooseIndexes([command.route], deps, output);
-  const time = timeOf(request);
+  const time = timeOf(commandTime(command, request));
   const signal = request.signal ? { signal: request.signal } : {};
   switch (command.kind) {
     case 'aggregate': {
@@ -61,4 +63,28 @@ export async function runStoreCommand(
       });
     }
   }
+}
+
+/**
+ * The window a store command reads: tstats' own time modifiers in its WHERE, else the job's time
+ * range (metadata and eventcount have no clause of their own).
+ */
+function commandTime(command: StoreCommand, request: IndexSearchRequest): TimeBounds {
+  const now = request.now ?? Date.now() / 1000;
+  if (command.kind === 'aggregate' && command.where !== undefined) {
+    const window = clauseTimeWindow(command.where, { now });
+    if (!isAllTimeBounds(window.time)) return window.time;
+  }
+  const range = resolveTimeRange(request.timeRange ?? {}, now);
+  if (!range.ok) {
+    throw new SearchCompileError(
+      [],
+      range.problems.map((p) => `bad ${p.side} time: ${p.message}`).join('; '),
+    );
+  }
+  return range.bounds;
+}
+
+function isAllTimeBounds(bounds: TimeBounds): boolean {
+  return bounds.earliest === undefined && bounds.latest === undefined;
 }

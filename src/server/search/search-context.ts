@@ -2,7 +2,12 @@
 // indexes, where its rows and messages go; and the scope (indexes, time) of its store queries.
 import { type Diagnostic, type Event, formatDiagnostics } from '../../core/index.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { DataModelProvider, LookupProvider, MacroLibrary } from '../../spl/index.ts';
+import type {
+  DataModelProvider,
+  LookupProvider,
+  MacroLibrary,
+  TimeRangeInput,
+} from '../../spl/index.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { TimeRange } from '../store/store-query.ts';
 import { resolveIndexes } from './route-indexes.ts';
@@ -24,8 +29,12 @@ export interface IndexSearchDeps {
   readonly defaultIndexes: readonly string[];
 }
 
-export interface IndexSearchRequest extends TimeRange {
+export interface IndexSearchRequest {
   readonly spl: string;
+  /** The job's earliest_time/latest_time, in Splunk's time syntax; the search's own override them. */
+  readonly timeRange?: TimeRangeInput;
+  /** The search's time (epoch seconds) relative times count from; default: the clock. */
+  readonly now?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -63,6 +72,7 @@ export function chooseIndexes(
   return resolved.indexes;
 }
 
+/** A time window as the store takes it (no undefined sides). */
 export function timeOf(range: TimeRange): TimeRange {
   return {
     ...(range.earliest === undefined ? {} : { earliest: range.earliest }),

@@ -5,6 +5,7 @@
 // search time, a CIDR value, an ordering, a wildcard field name, a subsearch - is `unknown`.
 import { assertNever } from '../../core/index.ts';
 import type { SearchComparison, SearchExpr, SearchValue } from '../../spl/index.ts';
+import { isTimeModifierName } from '../../spl/index.ts';
 import type { StoreFilter } from '../store/store-query.ts';
 
 /** Fields the store cannot filter on for this search (written by field knowledge, or `_time`). */
@@ -12,16 +13,48 @@ export interface FilterLimits {
   readonly computed: (field: string) => boolean;
 }
 
+/**
+ * Time modifiers (`earliest=-24h@h`) are conditions on `_time` the plan carries as its time
+ * bounds, which the store query applies: as conjuncts of the whole clause they are exactly those
+ * bounds (`true` here); anywhere else (inside OR, NOT) the bounds only approximate them.
+ */
 export function searchFilter(expr: SearchExpr | undefined, limits: FilterLimits): StoreFilter {
   if (expr === undefined) return { kind: 'true' };
+  if (isTimeModifier(expr)) return timeModifierFilter(expr as SearchComparison);
+  if (expr.kind === 'SearchAnd') {
+    return {
+      kind: 'and',
+      operands: expr.operands.map((e) =>
+        isTimeModifier(e) ? timeModifierFilter(e as SearchComparison) : nestedFilter(e, limits),
+      ),
+    };
+  }
+  return nestedFilter(expr, limits);
+}
+
+function isTimeModifier(expr: SearchExpr): boolean {
+  return (
+    expr.kind === 'SearchComparison' &&
+    expr.fieldQuoting === undefined &&
+    isTimeModifierName(expr.field)
+  );
+}
+
+/** `_time` bounds are exact; `_indextime` ones are not (the store keeps no index time). */
+function timeModifierFilter(expr: SearchComparison): StoreFilter {
+  return expr.field.startsWith('_index_') ? { kind: 'unknown' } : { kind: 'true' };
+}
+
+function nestedFilter(expr: SearchExpr, limits: FilterLimits): StoreFilter {
   switch (expr.kind) {
     case 'SearchAnd':
-      return { kind: 'and', operands: expr.operands.map((e) => searchFilter(e, limits)) };
+      return { kind: 'and', operands: expr.operands.map((e) => nestedFilter(e, limits)) };
     case 'SearchOr':
-      return { kind: 'or', operands: expr.operands.map((e) => searchFilter(e, limits)) };
+      return { kind: 'or', operands: expr.operands.map((e) => nestedFilter(e, limits)) };
     case 'SearchNot':
-      return { kind: 'not', operand: searchFilter(expr.operand, limits) };
+      return { kind: 'not', operand: nestedFilter(expr.operand, limits) };
     case 'SearchComparison':
+      if (isTimeModifier(expr)) return { kind: 'unknown' };
       return comparison(expr.field, expr.op, expr.value, limits);
     case 'SearchIn':
       return {

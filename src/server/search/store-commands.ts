@@ -6,6 +6,7 @@ import {
   type GenericCommand,
   type RouteFilter,
   routeOfSearch,
+  type SearchExpr,
   type TstatsCommand,
 } from '../../spl/index.ts';
 import type { StoreAggregate } from '../store/aggregate-query.ts';
@@ -27,6 +28,8 @@ export type StoreCommand =
   | {
       readonly kind: 'aggregate';
       readonly command: string;
+      /** The WHERE clause, for its time modifiers. */
+      readonly where: SearchExpr | undefined;
       readonly route: RouteFilter;
       readonly filter: StoreFilter;
       readonly by: readonly string[];
@@ -101,6 +104,7 @@ function tstatsCommand(command: TstatsCommand, sourceText: string): StoreCommand
   return {
     kind: 'aggregate',
     command: 'tstats',
+    where: expr,
     route: routeOfSearch(expr),
     filter,
     by,

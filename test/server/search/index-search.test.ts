@@ -14,7 +14,7 @@ import { runIndexSearch } from '../../../src/server/search/index-search.ts';
 import type { SearchOutput } from '../../../src/server/search/search-context.ts';
 import { loadSearchWorkspace } from '../../../src/server/search/search-workspace.ts';
 import { type DuckDbStore, openDuckDbStore } from '../../../src/server/store/duckdb-store.ts';
-import { compileSpl } from '../../../src/spl/plan/compile-spl.ts';
+import { compileSpl, type TimeRangeInput } from '../../../src/spl/index.ts';
 
 const DATA = path.join(BUILTIN_CONTENT_DIR, 'data');
 const { workspace } = loadSearchWorkspace();
@@ -40,8 +40,9 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function overFiles(spl: string): Promise<Event[]> {
+async function overFiles(spl: string, timeRange?: TimeRangeInput): Promise<Event[]> {
   const compiled = compileSpl(spl, {
+    ...(timeRange ? { timeRange } : {}),
     macros: workspace.macros,
     lookups: workspace.lookups,
     ...(workspace.dataModels ? { dataModels: workspace.dataModels } : {}),
@@ -58,6 +59,7 @@ async function overFiles(spl: string): Promise<Event[]> {
 
 async function overIndex(
   spl: string,
+  timeRange?: TimeRangeInput,
 ): Promise<{ rows: Event[]; messages: string[]; scanned: number }> {
   const rows: Event[] = [];
   const messages: string[] = [];
@@ -70,7 +72,7 @@ async function overIndex(
     },
   };
   await runIndexSearch(
-    { spl },
+    { spl, ...(timeRange ? { timeRange } : {}) },
     { store, workspace, indexes: () => [...BUILTIN_INDEXES], defaultIndexes: ['*'] },
     output,
   );
@@ -125,4 +127,20 @@ test('tstats, metadata and eventcount over the index', async () => {
     '| eventcount summarize=false index=wineventlog | table index count',
   );
   assert.equal(perIndex.rows.length, 1);
+});
+
+test('time bounds from the search and from the job agree with a read of the files', async () => {
+  const summary = (await store.summary()).find((s) => s.name === 'wineventlog');
+  assert.ok(summary?.minTime !== undefined && summary.maxTime !== undefined);
+  const middle = Math.floor((summary.minTime + summary.maxTime) / 2);
+  const inText = `index=wineventlog earliest=${summary.minTime + 1} latest=${middle} | stats count by host`;
+  const files = await overFiles(inText);
+  const index = await overIndex(inText);
+  assert.deepEqual(sortRows(index.rows), sortRows(files));
+  assert.equal(index.scanned, 0);
+  const range = { earliest: String(middle), latest: String(summary.maxTime) };
+  const events = 'index=wineventlog | table _time host EventCode';
+  const fromFiles = await overFiles(events, range);
+  assert.ok(fromFiles.length > 0);
+  assert.deepEqual(sortRows((await overIndex(events, range)).rows), sortRows(fromFiles));
 });
