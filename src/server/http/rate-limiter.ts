@@ -41,10 +41,15 @@ export class RateLimiter {
     return true;
   }
 
-  /** Seconds until `cost` units are available. */
+  /** Seconds until `cost` units are available (0: now). */
   retryAfter(key: string, limit: RateLimit, cost = 1): number {
     const bucket = this.buckets.get(key);
-    const missing = Math.min(cost, limit.burst) - (bucket?.tokens ?? limit.burst);
+    if (bucket === undefined) return 0;
+    const tokens = Math.min(
+      limit.burst,
+      bucket.tokens + (this.clock() - bucket.updated) * limit.perSecond,
+    );
+    const missing = Math.min(cost, limit.burst) - tokens;
     return missing <= 0 ? 0 : Math.ceil(missing / limit.perSecond);
   }
 }
