@@ -7,6 +7,8 @@ import { compileSpl, loadLookupDirectories, loadMacros } from '../../spl/index.t
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
 import type { CliCommand } from './index.ts';
+import { type IndexCliOptions, indexOptions } from './index-options.ts';
+import { runSearchOverIndex } from './search-index.ts';
 import {
   addOptions,
   type DataModelCliOptions,
@@ -26,8 +28,14 @@ export interface SearchOptions
   extends InputCliOptions,
     KnowledgeCliOptions,
     DataModelCliOptions,
-    SearchLibraryCliOptions {
+    SearchLibraryCliOptions,
+    Partial<IndexCliOptions> {
   readonly format: OutputFormat;
+  /** The time range, in Splunk's time syntax (`-24h@h`, epoch seconds, `%m/%d/%Y:%H:%M:%S`). */
+  readonly earliest?: string;
+  readonly latest?: string;
+  /** Server config (indexes) for --data. */
+  readonly config?: string;
 }
 
 /** Where the command writes; the CLI passes the process streams, tests collect text. */
@@ -41,7 +49,9 @@ export const searchCommand: CliCommand = {
   register(program: Command) {
     const command = program
       .command('search')
-      .description('Run one SPL search over event files (EVTX, XML, JSON lines, CSV; - for stdin)')
+      .description(
+        'Run one SPL search over event files (EVTX, XML, JSON lines, CSV; - for stdin), or over an index (--server, --data)',
+      )
       .argument('<spl>', "the search, e.g. 'index=* EventCode=1 | stats count by Image'")
       .argument('[paths...]', 'files or directories to read; - reads stdin');
     addOptions(
@@ -53,6 +63,13 @@ export const searchCommand: CliCommand = {
       knowledgeOptions(),
       dataModelsOption(),
       inputOptions(),
+      new Option(
+        '--earliest <time>',
+        'only events at or after this time: -24h@h, @d, epoch seconds, 05/01/2024:00:00:00',
+      ),
+      new Option('--latest <time>', 'only events before this time (same syntax as --earliest)'),
+      indexOptions(),
+      new Option('--config <file>', 'with --data: the server config file (its indexes)'),
     ).action(async (spl: string, paths: string[], options: SearchOptions) => {
       process.exitCode = await runSearch(spl, paths, options, {
         out: (text) => process.stdout.write(text),
@@ -73,6 +90,15 @@ export async function runSearch(
   options: SearchOptions,
   io: SearchIo,
 ): Promise<number> {
+  if (options.server !== undefined || options.data !== undefined) {
+    if (paths.length > 0) {
+      io.err(
+        'error: a search over an index (--server, --data) reads no files: leave out the paths\n',
+      );
+      return EXIT_USAGE;
+    }
+    return runSearchOverIndex(spl, { ...options, user: options.user ?? 'admin' }, io);
+  }
   const warnings: Diagnostic[] = [];
   const macros = loadMacros(options.macros);
   const lookups = loadLookupDirectories(options.lookups);
@@ -93,6 +119,14 @@ export async function runSearch(
     macros: macros.library,
     lookups: lookups.store,
     dataModels: dataModels.dataModels,
+    ...(options.earliest !== undefined || options.latest !== undefined
+      ? {
+          timeRange: {
+            ...(options.earliest === undefined ? {} : { earliest: options.earliest }),
+            ...(options.latest === undefined ? {} : { latest: options.latest }),
+          },
+        }
+      : {}),
   });
   if (!compiled.ok) {
     io.err(`${formatDiagnostics(compiled.diagnostics)}\n`);
