@@ -71,18 +71,16 @@ export function createRestHandler(deps: RestDeps) {
         sendJson(response, 200, { sessionKey });
         return;
       }
-      const route = ROUTES.find((r) => r.pattern.test(path));
-      const match = route?.pattern.exec(path);
       // Authenticate before telling anything about the path.
       const user = await deps.auth.authenticate(request, address);
+      const candidates = ROUTES.filter((r) => r.pattern.test(path));
+      const route = candidates.find((r) => r.methods.includes(method));
+      const match = route?.pattern.exec(path);
       if (route === undefined || match == null) {
         request.resume();
-        throw new RestError(404, `Not Found: ${path.slice(0, 200)}`);
-      }
-      if (!route.methods.includes(method)) {
-        request.resume();
+        if (candidates.length === 0) throw new RestError(404, `Not Found: ${path.slice(0, 200)}`);
         throw new RestError(405, `${method} is not allowed on ${path.slice(0, 200)}`, {
-          headers: { Allow: route.methods.join(', ') },
+          headers: { Allow: candidates.flatMap((r) => r.methods).join(', ') },
         });
       }
       const params = route.rawBody
