@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
-import { BUILTIN_CONTENT_DIR } from '../../../src/detection/index.ts';
+import { BUILTIN_CONTENT_DIR, loadContent } from '../../../src/detection/index.ts';
 import { runPlansOverInputs } from '../../../src/engine/run-over-inputs.ts';
 import { BUILTIN_INDEXES } from '../../../src/server/indexes.ts';
 import { ingestFiles } from '../../../src/server/ingest/file-ingest.ts';
@@ -17,6 +17,15 @@ import { type DuckDbStore, openDuckDbStore } from '../../../src/server/store/duc
 import { compileSpl, type TimeRangeInput } from '../../../src/spl/index.ts';
 
 const DATA = path.join(BUILTIN_CONTENT_DIR, 'data');
+/** A Sysmon event 7 loading devtunnel.dll: what seed 004 finds. */
+const DEVTUNNEL_7 = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  'knowledge',
+  'fixtures',
+  'sysmon-7-devtunnel.log',
+);
 const { workspace } = loadSearchWorkspace();
 let dir: string;
 let store: DuckDbStore;
@@ -25,7 +34,7 @@ before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'spelunk-index-search-'));
   store = await openDuckDbStore(dir);
   const report = await ingestFiles(
-    [DATA],
+    [DATA, DEVTUNNEL_7],
     {
       checkpoint: (key) => store.checkpoint(key),
       write: (events, checkpoint) => store.write({ events, checkpoints: [checkpoint] }),
@@ -51,7 +60,7 @@ async function overFiles(spl: string, timeRange?: TimeRangeInput): Promise<Event
   const rows: Event[] = [];
   await runPlansOverInputs(
     [{ plan: compiled.plan, context: { emit: (r) => rows.push(...r) } }],
-    [DATA],
+    [DATA, DEVTUNNEL_7],
     { knowledge: workspace.knowledge },
   );
   return rows;
@@ -143,4 +152,21 @@ test('time bounds from the search and from the job agree with a read of the file
   const fromFiles = await overFiles(events, range);
   assert.ok(fromFiles.length > 0);
   assert.deepEqual(sortRows((await overIndex(events, range)).rows), sortRows(fromFiles));
+});
+
+test('every detection of the built-in pack (both seeds among them) finds the same rows over the index', async () => {
+  const pack = loadContent(
+    [BUILTIN_CONTENT_DIR],
+    workspace.dataModels ? { dataModels: workspace.dataModels } : {},
+  );
+  const enabled = pack.detections.filter((d) => d.enabled);
+  assert.ok(enabled.length >= 6);
+  let found = 0;
+  for (const detection of enabled) {
+    const files = await overFiles(detection.search);
+    const index = await overIndex(detection.search);
+    assert.deepEqual(sortRows(index.rows), sortRows(files), detection.name);
+    if (files.length > 0) found++;
+  }
+  assert.ok(found >= 4, `only ${found} detections found something in the sample`);
 });

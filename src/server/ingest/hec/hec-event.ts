@@ -157,7 +157,8 @@ function windowsXmlEvent(text: string, position: number): Event {
 /** The JSON-lines reader's shapes over one object; `_raw` is its JSON text. */
 function jsonObjectEvent(body: JsonObject, position: number, context: HecEventContext): Event {
   let missingTime = false;
-  let raw: string | undefined;
+  // The shapes flatten the record in place: its text is taken first.
+  const raw = JSON.stringify(body);
   const options: ReadOptions = {
     index: '',
     needRaw: true,
@@ -167,10 +168,7 @@ function jsonObjectEvent(body: JsonObject, position: number, context: HecEventCo
     options,
     path: context.defaultSource,
     defaultSourcetype: HEC_SOURCETYPE,
-    rawText: () => {
-      raw ??= JSON.stringify(body);
-      return raw;
-    },
+    rawText: () => raw,
     missingTime: () => {
       missingTime = true;
     },
