@@ -116,7 +116,8 @@ export function partitionRowSql(p: PartitionInfo, exists: boolean): string {
     ${p.end}, ${p.events}, ${p.rawBytes}, ${p.minTime}, ${p.maxTime})`;
 }
 
-export function createPartitionSql(table: string): string {
+export function createPartitionSql(table: string, fieldColumns: readonly string[]): string {
+  const fields = fieldColumns.map((c) => `, ${ident(c)} ${TEXT_TYPE}`).join('');
   return `CREATE TABLE ${ident(table)} (_time DOUBLE NOT NULL, host ${TEXT_TYPE}, source ${TEXT_TYPE},
-    sourcetype ${TEXT_TYPE}, _raw ${TEXT_TYPE}, extra ${TEXT_TYPE})`;
+    sourcetype ${TEXT_TYPE}, _raw ${TEXT_TYPE}, extra ${TEXT_TYPE}${fields})`;
 }

@@ -66,13 +66,17 @@ export async function writeBatch(
             columns: [],
             irregular: new Set(),
           };
-      if (!known) await connection.run(createPartitionSql(table));
-      for (const column of planColumns(group.events, draft, columnOf)) {
-        await connection.run(
-          `ALTER TABLE ${ident(table)} ADD COLUMN ${ident(column)} ${TEXT_TYPE}`,
-        );
-        draft.columns.push(column);
+      const added = planColumns(group.events, draft, columnOf);
+      // A new partition is created with every column its first batch needs: one statement.
+      if (!known) await connection.run(createPartitionSql(table, added));
+      else {
+        for (const column of added) {
+          await connection.run(
+            `ALTER TABLE ${ident(table)} ADD COLUMN ${ident(column)} ${TEXT_TYPE}`,
+          );
+        }
       }
+      draft.columns.push(...added);
       group.events.sort((a, b) => (a['_time'] as number) - (b['_time'] as number));
       const fieldColumns = newFields.size === 0 ? catalog.fieldColumns : merged(catalog, newFields);
       const rows = encodeRows(group.events, draft.columns, fieldColumns);
