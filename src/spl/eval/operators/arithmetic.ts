@@ -24,6 +24,17 @@ export function add(left: EvalValue, right: EvalValue): EvalValue {
   return undefined;
 }
 
+/**
+ * `+` where a side is a string by type (a literal, a string function's result): both sides
+ * must be text to concatenate; a computed number on the other side makes it null.
+ */
+export function addStrings(left: EvalValue, right: EvalValue): EvalValue {
+  const a = firstScalar(left);
+  const b = firstScalar(right);
+  if (typeof a !== 'string' || typeof b !== 'string') return undefined;
+  return a + b;
+}
+
 /** `- * / %`: numbers only; null when a side is null or not numeric, or on division by 0. */
 export function arithmetic(
   op: Exclude<ArithmeticOperator, '+'>,
