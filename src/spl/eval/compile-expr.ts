@@ -3,6 +3,7 @@ import { assertNever } from '../../core/assert.ts';
 import { type Diagnostic, error } from '../../core/diagnostic.ts';
 import { fieldReader } from '../../core/field-access.ts';
 import type { Span } from '../../core/span.ts';
+import { KNOWN_EVAL_FUNCTIONS } from '../analyze/known-functions.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';
 import { compileBinary, compileIn, compileUnary } from './compile-operators.ts';
@@ -145,9 +146,12 @@ function compileCall(compiler: ExprCompiler, call: CallExpr): CompiledArg {
   const args = call.args.map((arg) => compiler.compile(arg));
   const fields = unionFields(args);
   if (!spec) {
+    const documented = KNOWN_EVAL_FUNCTIONS.has(call.name.toLowerCase());
     compiler.report(
       EvalCode.unknownFunction,
-      `unknown eval function "${call.name}"`,
+      documented
+        ? `eval function "${call.name}" is not supported by spelunk`
+        : `unknown eval function "${call.name}"`,
       call.nameSpan,
     );
     return { ...failed, fields };
@@ -166,6 +170,12 @@ function compileCall(compiler: ExprCompiler, call: CallExpr): CompiledArg {
     clock: compiler.clock,
     random: compiler.random,
     parseSearch: compiler.options.parseSearch,
+    lookups: compiler.options.lookups,
+    compileAgain: (node) =>
+      createCompiler(compiler.options, compiler.bindings, { ...compiler, diagnostics: [] }).compile(
+        node,
+      ),
+    textOf: (node) => compiler.options.source?.text.slice(node.span.start, node.span.end),
     bind: (index, field) => bindArgument(compiler, call, index, field),
     fail: (code, message, span) => {
       throw new CallCompileError(

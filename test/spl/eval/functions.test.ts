@@ -243,7 +243,12 @@ const cases: Case[] = [
   { name: 'in() with null is false', expr: call('in', f('x'), str('a')), expected: false },
   // Conversion.
   { name: 'tonumber base 16', expr: call('tonumber', str('0A4'), num(16)), expected: 164 },
-  { name: 'tonumber not a number', expr: call('tonumber', str('abc')), expected: undefined },
+  {
+    name: 'tonumber of a field that is not a number is null',
+    expr: call('tonumber', field('x')),
+    event: { x: 'abc' },
+    expected: undefined,
+  },
   { name: 'tonumber decimal', expr: call('tonumber', str('7.5')), expected: 7.5 },
   { name: 'tostring hex', expr: call('tostring', num(255), str('hex')), expected: '0xFF' },
   {
