@@ -67,7 +67,7 @@ export const logFunction = defineValueFunction({
 });
 
 /** "returns the constant pi to 11 digits of precision" (Search Reference, Mathematical functions). */
-const PI_11_DIGITS = 3.14159265358;
+const PI_11_DIGITS = Math.trunc(Math.PI * 1e11) / 1e11; // 3.14159265358
 
 export const piFunction = defineValueFunction({
   name: 'pi',
