@@ -6,6 +6,7 @@ import type { Span } from '../../core/span.ts';
 import { KNOWN_EVAL_FUNCTIONS } from '../analyze/known-functions.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';
+import { literalValue } from '../value/number-precision.ts';
 import { compileBinary, compileIn, compileUnary } from './compile-operators.ts';
 import { EvalCode } from './eval-codes.ts';
 import type {
@@ -90,8 +91,11 @@ function compileNode(compiler: ExprCompiler, expr: Expr): CompiledArg {
   switch (expr.kind) {
     case 'String':
       return constantArg(expr, expr.value, 'string');
-    case 'Number':
-      return constantArg(expr, expr.value, 'number');
+    case 'Number': {
+      // A number written with a decimal point keeps its digits (its precision): "5.0", "0.50".
+      const written = compiler.options.source?.text.slice(expr.span.start, expr.span.end);
+      return constantArg(expr, literalValue(expr.value, written), 'number');
+    }
     case 'Field':
       return compileField(compiler, expr.name, expr);
     case 'Call':

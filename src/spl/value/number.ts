@@ -35,11 +35,21 @@ export function formatNumber(value: number): string {
   if (Number.isInteger(value)) {
     return Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
   }
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf';
+  // NaN prints as the text it came from ("NaN" % 1 is NaN, Search Reference, isnum).
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'inf' : '-inf';
   return String(value);
 }
 
 /** A scalar as text: strings as they are, numbers through formatNumber. */
 export function scalarToString(value: Scalar): string {
   return typeof value === 'string' ? value : formatNumber(value);
+}
+
+/**
+ * A field value of "NaN" is both a string and a number (Search Reference, Informational
+ * functions: "When a field contains a NaN string, the NaN behaves as both a string and a
+ * number"): arithmetic reads it as NaN.
+ */
+export function arithmeticNumber(value: Scalar | undefined): number | undefined {
+  return value === 'NaN' ? Number.NaN : scalarToNumber(value);
 }

@@ -46,7 +46,13 @@ const cases: Case[] = [
   { name: '. concatenates numbers as text', expr: bin(num(1), '.', str('b')), expected: '1b' },
   { name: '. with null is null', expr: bin(f('x'), '.', str('b')), expected: undefined },
   { name: 'division by zero is null', expr: bin(num(1), '/', num(0)), expected: undefined },
-  { name: 'unary minus of numeric field', expr: neg(f('x')), event: { x: '2.5' }, expected: -2.5 },
+  {
+    name: 'unary minus of a numeric field keeps its digits',
+    expr: neg(f('x')),
+    event: { x: '2.5' },
+    expected: '-2.5',
+  },
+  { name: 'unary minus of a whole number', expr: neg(f('x')), event: { x: '25' }, expected: -25 },
   // Comparisons.
   {
     name: 'numeric comparison of numeric strings',

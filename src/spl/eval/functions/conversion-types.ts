@@ -1,6 +1,7 @@
 // tobool, todouble, toint (Search Reference, "Conversion functions").
 import { firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber } from '../../value/number.ts';
+import { asDouble } from '../../value/number-precision.ts';
 import type { EvalFunctionSpec } from '../eval-types.ts';
 import { parseInBase } from './conversion.ts';
 import { defineValueFunction } from './define.ts';
@@ -35,9 +36,11 @@ const todoubleFunction = defineValueFunction({
   minArgs: 1,
   maxArgs: 2,
   returns: 'number',
-  summary: 'todouble(X[, base]): X as a number, text read in base 2..36 (default 10)',
-  apply: ([x, b]) =>
-    numberIn(firstScalar(x), b === undefined ? 10 : scalarToNumber(firstScalar(b))),
+  summary: 'todouble(X[, base]): X as a double (5 becomes 5.0), text read in base 2..36',
+  apply: ([x, b]) => {
+    const n = numberIn(firstScalar(x), b === undefined ? 10 : scalarToNumber(firstScalar(b)));
+    return n === undefined ? undefined : asDouble(n);
+  },
 });
 
 const tointFunction = defineValueFunction({

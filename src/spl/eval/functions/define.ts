@@ -2,6 +2,7 @@
 import type { Scalar } from '../../../core/value.ts';
 import { type EvalType, type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber } from '../../value/number.ts';
+import { precisionOf, withFiguresOf } from '../../value/number-precision.ts';
 import type { CallSite, EvalFunctionSpec, Evaluator } from '../eval-types.ts';
 
 export interface ValueFunctionDefinition {
@@ -99,11 +100,15 @@ export function finite(value: number): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** A one-number function: null when the argument is not a number or the result not finite. */
+/**
+ * A one-number function: null when the argument is not a number or the result not finite. With
+ * `keepsPrecision` the result has the significant figures of its argument (atan(0.50) is 0.46).
+ */
 export function unaryNumeric(
   name: string,
   summary: string,
   f: (x: number) => number,
+  keepsPrecision = false,
 ): EvalFunctionSpec {
   return defineValueFunction({
     name,
@@ -112,8 +117,12 @@ export function unaryNumeric(
     returns: 'number',
     summary,
     apply: ([x]) => {
-      const n = num(x);
-      return n === undefined ? undefined : finite(f(n));
+      const value = firstScalar(x);
+      const n = scalarToNumber(value);
+      if (n === undefined) return undefined;
+      const result = finite(f(n));
+      if (result === undefined || !keepsPrecision) return result;
+      return withFiguresOf(result, precisionOf(value));
     },
   });
 }

@@ -3,14 +3,22 @@
 import type { EvalFunctionSpec } from '../eval-types.ts';
 import { defineValueFunction, finite, num, unaryNumeric as unary } from './define.ts';
 
-export const absFunction = unary('abs', 'abs(X): absolute value', Math.abs);
+export const absFunction = unary('abs', 'abs(X): absolute value', Math.abs, true);
 export const ceilFunction = unary('ceil', 'ceil(X): smallest integer ≥ X', Math.ceil);
 export const ceilingFunction = unary('ceiling', 'ceiling(X): smallest integer ≥ X', Math.ceil);
 export const floorFunction = unary('floor', 'floor(X): largest integer ≤ X', Math.floor);
-export const sqrtFunction = unary('sqrt', 'sqrt(X): square root; null for negative X', Math.sqrt);
-export const expFunction = unary('exp', 'exp(X): e to the power X', Math.exp);
-export const lnFunction = unary('ln', 'ln(X): natural logarithm', (x) =>
-  x > 0 ? Math.log(x) : Number.NaN,
+export const sqrtFunction = unary(
+  'sqrt',
+  'sqrt(X): square root; null for negative X',
+  Math.sqrt,
+  true,
+);
+export const expFunction = unary('exp', 'exp(X): e to the power X', Math.exp, true);
+export const lnFunction = unary(
+  'ln',
+  'ln(X): natural logarithm',
+  (x) => (x > 0 ? Math.log(x) : Number.NaN),
+  true,
 );
 export const exactFunction = unary('exact', 'exact(X): X computed with full precision', (x) => x);
 
@@ -67,7 +75,7 @@ export const logFunction = defineValueFunction({
 });
 
 /** "returns the constant pi to 11 digits of precision" (Search Reference, Mathematical functions). */
-const PI_11_DIGITS = Math.trunc(Math.PI * 1e11) / 1e11; // 3.14159265358
+const PI_11_DIGITS = (Math.trunc(Math.PI * 1e11) / 1e11).toFixed(11); // "3.14159265358"
 
 export const piFunction = defineValueFunction({
   name: 'pi',

@@ -24,7 +24,7 @@ function kindOf(value: EvalValue, literalString: boolean): ValueKind {
 function kindTest(
   name: string,
   summary: string,
-  test: (kind: ValueKind, value: EvalValue) => boolean,
+  test: (kind: ValueKind, value: EvalValue, literal: boolean) => boolean,
 ): EvalFunctionSpec {
   return {
     name,
@@ -40,7 +40,7 @@ function kindTest(
       const f = arg.evaluate;
       return (e) => {
         const value = f(e);
-        return test(kindOf(value, literal), value);
+        return test(kindOf(value, literal), value, literal);
       };
     },
   };
@@ -64,15 +64,20 @@ export const isnotnullFunction = defineValueFunction({
   apply: ([x]) => x !== undefined,
 });
 
+/** NaN, from a field's "NaN" or from arithmetic on it, is both a number and a string. */
+function isNaNValue(value: EvalValue, literal: boolean): boolean {
+  return (typeof value === 'number' && Number.isNaN(value)) || (value === 'NaN' && !literal);
+}
+
 export const isnumFunction = kindTest(
   'isnum',
   'isnum(X): true when X is a number',
-  (k) => k === 'Number',
+  (k, value, literal) => k === 'Number' || isNaNValue(value, literal),
 );
 export const isstrFunction = kindTest(
   'isstr',
   'isstr(X): true when X is a string',
-  (k) => k === 'String',
+  (k, value) => k === 'String' || isNaNValue(value, false),
 );
 export const isboolFunction = kindTest(
   'isbool',
