@@ -5,6 +5,7 @@ import type { Event, EventSource } from '../../core/event.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import { addFieldValue } from '../model/add-field-value.ts';
 import { type FlatRecordContext, flatRecordToEvent } from '../model/flat-record.ts';
+import { UntimedRecords } from '../model/untimed-records.ts';
 import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { decodeText } from '../text/decode-text.ts';
@@ -33,8 +34,7 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
     path: input.path,
     defaultSourcetype: 'csv',
     rawText: () => raw.replace(/\r?\n$/, ''),
-    missingTime: () =>
-      report(INGEST_CODES.missingTime, `row ${row}`, 'no time column: _time is 0', 'damaged'),
+    untimed: new UntimedRecords(input.path),
   };
   const parser = parse({
     bom: true,
