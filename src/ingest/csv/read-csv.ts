@@ -1,7 +1,7 @@
 // Reader for CSV with a header row (Splunk's CSV export, spreadsheets of events), via csv-parse.
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import type { Event, EventSource } from '../../core/event.ts';
+import type { Event, EventSource } from '../../core/index.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import { addFieldValue } from '../model/add-field-value.ts';
 import { type FlatRecordContext, flatRecordToEvent } from '../model/flat-record.ts';
@@ -20,11 +20,10 @@ const BATCH_SIZE = 1000;
  *
  * csv-parse gets the bytes (no decode and re-encode) and returns plain arrays: its per-record
  * `info` objects and column objects cost more than the parsing (bench `ingest`), so the record is
- * built here and problems in a row without a parse error are located by row number.
+ * built here.
  */
 export async function* readCsv(input: ByteInput, options: ReadOptions): EventSource {
   let header: string[] | undefined;
-  let row = 0;
   let raw = '';
   let tooLarge = false;
   const report = (code: string, location: string, message: string, kind: 'skipped' | 'damaged') =>
@@ -71,7 +70,6 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
         header = cells.map((name, i) => (name === '' ? `column${i + 1}` : name));
         continue;
       }
-      row++;
       raw = Array.isArray(parsed) ? '' : parsed.raw;
       batch.push(flatRecordToEvent(rowFields(header, cells), 'flat', context));
       if (batch.length >= BATCH_SIZE) {

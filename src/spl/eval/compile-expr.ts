@@ -1,8 +1,7 @@
 // Compiles an eval/where expression (spl/ast/expr.ts) into a closure over one event.
-import { assertNever } from '../../core/assert.ts';
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { fieldReader } from '../../core/field-access.ts';
-import type { Span } from '../../core/span.ts';
+
+import type { Span } from '../../core/index.ts';
+import { assertNever, type Diagnostic, error, fieldReader } from '../../core/index.ts';
 import { KNOWN_EVAL_FUNCTIONS } from '../analyze/known-functions.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';

@@ -1,7 +1,5 @@
 // What compiling one command is given, what it returns, and helpers shared by every command's compiler.
-import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
-import { error } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import { type Diagnostic, error, type SourceText, type Span } from '../../core/index.ts';
 import type { Subsearch } from '../ast/common.ts';
 import type { Expr } from '../ast/expr.ts';
 import { compileExpr } from '../eval/compile-expr.ts';

@@ -1,8 +1,6 @@
 // `eval a=expr, ...` (and `fieldformat`): assigns in order, each seeing the ones before (Search Reference, eval).
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { type FieldWriter, fieldWriter, readField, writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import type { Diagnostic, Event, Scalar } from '../../core/index.ts';
+import { type FieldWriter, fieldWriter, readField, writeField } from '../../core/index.ts';
 import type { EvalCommand } from '../ast/command.ts';
 import { EvalCode } from '../eval/eval-codes.ts';
 import type { Evaluator } from '../eval/eval-types.ts';

@@ -1,7 +1,5 @@
 // Speeds up a search clause without changing its meaning: per-field memos of sub-clauses and adaptive AND order.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { fieldReader } from '../../core/field-access.ts';
+import { type Diagnostic, type Event, fieldReader } from '../../core/index.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import { latestNowPredicate } from '../search/compile-search.ts';
 import { clauseTimeModifiers } from '../time/search-time-window.ts';

@@ -1,6 +1,5 @@
 // A search clause compiled to a row predicate, with the fields it reads (search, inputlookup where, ...).
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import type { Diagnostic, Event } from '../../core/index.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import { type CompiledSearch, compileSearch } from '../search/compile-search.ts';
 import type { StageCompileContext } from './compile-context.ts';

@@ -1,5 +1,5 @@
 // The SPL compile facade: search text → Plan (parse: expand macros → tokenize → parse → analyze; then plan).
-import { type Diagnostic, DiagnosticError, error, hasErrors } from '../../core/diagnostic.ts';
+import { type Diagnostic, DiagnosticError, error, hasErrors } from '../../core/index.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import type { EvalClock } from '../eval/eval-types.ts';
 import type { LookupProvider } from '../lookups/lookup-store.ts';

@@ -1,5 +1,5 @@
 // Pipeline AST → Plan: compiles every command to a stage, then works out ownership, field needs and the route.
-import { type Diagnostic, hasErrors, type SourceText } from '../../core/diagnostic.ts';
+import { type Diagnostic, hasErrors, type SourceText } from '../../core/index.ts';
 import type { Command } from '../ast/command.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
 import type { SearchExpr } from '../ast/search.ts';

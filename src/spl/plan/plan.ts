@@ -1,6 +1,5 @@
 // A compiled search: immutable and reusable; `start` makes one run, which an external pump drives.
-import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import type { Diagnostic, Event, SourceText } from '../../core/index.ts';
 import type { FieldNeed } from '../operators/field-need.ts';
 import type { Stage } from '../operators/operator.ts';
 import type { TimeBounds } from '../time/time-bounds.ts';

@@ -1,6 +1,5 @@
 // One run of a plan: chains the stages' operators, feeds side runs, and drives finish in order.
-import { invariant } from '../../core/assert.ts';
-import type { Event } from '../../core/event.ts';
+import { type Event, invariant } from '../../core/index.ts';
 import type { Emit, Operator } from '../operators/operator.ts';
 import type { RunServices, SideRun } from '../operators/run-services.ts';
 import { isAllTime, type TimeBounds, withinBounds } from '../time/time-bounds.ts';

@@ -1,8 +1,13 @@
 // Compiles a search clause (spl/ast/search.ts) into a predicate over one event.
-import { assertNever } from '../../core/assert.ts';
-import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { fieldReader as ownFieldReader, readField } from '../../core/field-access.ts';
+import {
+  assertNever,
+  type Diagnostic,
+  type Event,
+  error,
+  fieldReader as ownFieldReader,
+  readField,
+  type SourceText,
+} from '../../core/index.ts';
 import type { SearchComparison, SearchExpr, SearchIn, SearchValue } from '../ast/search.ts';
 import {
   meetsCondition,

@@ -1,7 +1,7 @@
 // The time modifiers of a search clause (`earliest=-24h@h`, `starthoursago=168`, `timeformat=...`):
 // each is a condition on `_time` (or `_indextime`), never a field filter. Search Reference,
 // "Time modifiers", including the older modifiers listed under "Other time modifiers".
-import { ownEntry } from '../../core/own-entry.ts';
+import { ownEntry } from '../../core/index.ts';
 import { parseRelativeTime } from './relative-time.ts';
 import { parseTimeModifier, resolveTimeModifier, type TimeModifierParse } from './time-modifier.ts';
 

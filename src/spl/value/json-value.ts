@@ -1,8 +1,8 @@
 // JSON values in eval: arrays and objects live in fields as their compact JSON text (Splunk 10's
 // array and object types print that way); these helpers move between that text, JSON values and
 // eval values.
-import type { Scalar } from '../../core/value.ts';
-import { multivalue } from '../../core/value.ts';
+import type { Scalar } from '../../core/index.ts';
+import { multivalue } from '../../core/index.ts';
 import type { EvalValue } from './eval-value.ts';
 import { formatNumber, parseNumber, scalarToString } from './number.ts';
 

@@ -5,7 +5,7 @@
 // A number written with a decimal point keeps its digits: it travels as its text ("5.0", "0.50"),
 // numeric everywhere, and the text says how precise it is. Whole numbers, computed numbers and
 // exact() are exact: they never limit a result.
-import type { Scalar } from '../../core/value.ts';
+import type { Scalar } from '../../core/index.ts';
 import { formatNumber } from './number.ts';
 import { decimalPlaces, significantFigures } from './significant-figures.ts';
 

@@ -1,6 +1,6 @@
 // C-style formatting for printf(): the conversions and flags of the Search Reference ("Conversion
 // functions", printf), with C's rules where the page defers to sprintf().
-import type { Scalar } from '../../core/value.ts';
+import type { Scalar } from '../../core/index.ts';
 import { roundedExponent, toExponentialEven, toFixedEven } from './exact-decimal.ts';
 import { formatHexFloat } from './hex-float.ts';
 import { scalarToNumber, scalarToString } from './number.ts';

@@ -1,5 +1,5 @@
 // spath's reading of JSON and XML text, shared by the spath command and the spath() eval function.
-import type { Scalar } from '../../core/value.ts';
+import type { Scalar } from '../../core/index.ts';
 import { documentKind, flattenJson, flattenXml, type PathValues } from './structured-values.ts';
 
 /** Every leaf of a JSON or XML text by its path; undefined for other text or text that does not parse. */

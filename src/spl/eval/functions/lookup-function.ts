@@ -1,8 +1,8 @@
 // lookup("table", json_object("input", value, ...), json_array("output", ...)): a CSV lookup in an
 // expression, its output as a JSON object (Search Reference, "Comparison and Conditional
 // functions", lookup): {"status_description":"OK"}, an array where several rows match.
-import type { Event } from '../../../core/event.ts';
-import { isMultivalue } from '../../../core/value.ts';
+import type { Event } from '../../../core/index.ts';
+import { isMultivalue } from '../../../core/index.ts';
 import { type ApplyLookup, compileLookupApplication } from '../../lookups/apply-lookup.ts';
 import type { ResolvedLookup } from '../../lookups/lookup-store.ts';
 import { firstScalar } from '../../value/eval-value.ts';

@@ -1,6 +1,6 @@
 // mvreverse(X), commands(search) and mvrange(start, end, step) with a time-span step
 // (Search Reference, "Multivalue eval functions").
-import { multivalue } from '../../../core/value.ts';
+import { multivalue } from '../../../core/index.ts';
 import { splitPipeline } from '../../lexer/split-pipeline.ts';
 import { parseSpanValue } from '../../parser/time-span.ts';
 import { applyRelativeTime } from '../../time/relative-time.ts';

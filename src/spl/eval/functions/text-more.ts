@@ -1,5 +1,5 @@
 // length(X), len's other name, and spath(value, path) (Search Reference, "Text functions").
-import { multivalue } from '../../../core/value.ts';
+import { multivalue } from '../../../core/index.ts';
 import { firstScalar } from '../../value/eval-value.ts';
 import { scalarToString } from '../../value/number.ts';
 import { flattenDocument, spathSelect } from '../../value/spath-extract.ts';

@@ -1,6 +1,6 @@
 // Trig and hyperbolic functions (Search Reference, "Trig and Hyperbolic functions"), in radians.
 
-import type { Scalar } from '../../../core/value.ts';
+import type { Scalar } from '../../../core/index.ts';
 import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { precisionOf, productPrecision, withFiguresOf } from '../../value/number-precision.ts';
 import type { EvalFunctionSpec } from '../eval-types.ts';

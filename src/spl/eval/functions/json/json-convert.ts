@@ -1,7 +1,7 @@
 // Between JSON arrays and objects, multivalues and text: json_array_to_mv, mv_to_json_array,
 // toarray, toobject, tomv, isarray, isobject (Search Reference, "JSON functions", "Conversion
 // functions", "Informational functions").
-import type { Scalar } from '../../../../core/value.ts';
+import type { Scalar } from '../../../../core/index.ts';
 import type { EvalValue } from '../../../value/eval-value.ts';
 import {
   arrayToMultivalue,
