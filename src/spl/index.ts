@@ -54,5 +54,28 @@ export {
 } from './plan/route-filter.ts';
 export { compileSplRegex, type SplRegex } from './regex/spl-regex.ts';
 export { compileSearch } from './search/compile-search.ts';
+export {
+  ALL_TIME,
+  clauseTimeWindow,
+  DEFAULT_TIMEFORMAT,
+  hullBounds,
+  indexTimeBoundsToRead,
+  intersectBounds,
+  isAllTime,
+  parseTimeModifier,
+  resolveTime,
+  resolveTimeModifier,
+  resolveTimeRange,
+  type TimeBounds,
+  type TimeModifier,
+  type TimeModifierOptions,
+  type TimeModifierParse,
+  type TimeRangeInput,
+  type TimeRangeProblem,
+  type TimeRangeResolution,
+  type TimeResolution,
+  timeBoundsToRead,
+  withinBounds,
+} from './time/index.ts';
 export { toFieldValue } from './value/eval-value.ts';
 export { formatNumber, scalarToNumber, scalarToString } from './value/number.ts';

@@ -259,7 +259,7 @@ test('a stream of objects: array wrapper, Record lines, garbage between, truncat
   );
 });
 
-test('a line without a time field is read correctly, takes the previous line\'s time, and is not damage', async () => {
+test("a line without a time field is read correctly, takes the previous line's time, and is not damage", async () => {
   const text = [
     JSON.stringify({ '@timestamp': '2024-03-01T10:00:00Z', n: '1' }),
     JSON.stringify({ n: '2' }),
