@@ -35,8 +35,7 @@ export function formatNumber(value: number): string {
   if (Number.isInteger(value)) {
     return Math.abs(value) < 1e21 ? value.toFixed(0) : String(value);
   }
-  // NaN prints as the text it came from ("NaN" % 1 is NaN, Search Reference, isnum).
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'inf' : '-inf';
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf';
   return String(value);
 }
 

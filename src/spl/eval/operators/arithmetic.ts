@@ -27,6 +27,7 @@ export function add(left: EvalValue, right: EvalValue): EvalValue {
   const x = arithmeticNumber(a);
   const y = arithmeticNumber(b);
   if (x !== undefined && y !== undefined) {
+    if (a === 'NaN' || b === 'NaN') return 'NaN';
     const precision = sumPrecision(precisionOf(a), precisionOf(b));
     return precision === undefined ? x + y : withPlaces(x + y, precision.places);
   }
@@ -57,6 +58,9 @@ export function arithmetic(
   const b = firstScalar(right);
   const y = arithmeticNumber(b);
   if (y === undefined) return undefined;
+  // A "NaN" field stays the text NaN through arithmetic (Search Reference, isnum: "NaN" % 1 is
+  // shown as NaN), where other NaN results print as nan.
+  if (a === 'NaN' || b === 'NaN') return 'NaN';
   // Results keep the precision of the least precise operand (Search Reference, eval, "Rounding").
   switch (op) {
     case '-': {
