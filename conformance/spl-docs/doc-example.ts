@@ -24,6 +24,8 @@ export interface DocExample {
   readonly tz?: string;
   /** The search's now (epoch seconds); default 1700000000 (2023-11-14T22:13:20Z). */
   readonly now?: number;
+  /** Lookup files the search may name (`users.csv` → its CSV text). */
+  readonly lookups?: Readonly<Record<string, string>>;
 }
 
 /** One Search Reference page and the examples written from it. */

@@ -1,6 +1,7 @@
 // Runs one documented example and says how its result differs from the page's, if it does.
 import type { Event } from '../../src/core/event.ts';
 import { isMultivalue, type MaybeValue } from '../../src/core/value.ts';
+import { createLookupStore } from '../../src/spl/lookups/lookup-store.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import { formatNumber } from '../../src/spl/value/number.ts';
 import type { DocExample, ShownValue } from './doc-example.ts';
@@ -19,7 +20,10 @@ export function runExample(example: DocExample): string | undefined {
 }
 
 function compare(example: DocExample): string | undefined {
-  const compiled = compileSpl(example.spl, { now: example.now ?? DEFAULT_NOW });
+  const compiled = compileSpl(example.spl, {
+    now: example.now ?? DEFAULT_NOW,
+    ...(example.lookups ? { lookups: lookupsOf(example.lookups) } : {}),
+  });
   if (example.fails)
     return compiled.ok ? 'compiled, but the page says the search fails' : undefined;
   if (!compiled.ok) {
@@ -47,6 +51,16 @@ function compare(example: DocExample): string | undefined {
     }
   });
   return problems.length === 0 ? undefined : problems.join('; ');
+}
+
+/** The example's lookup files, read from memory. */
+function lookupsOf(files: Readonly<Record<string, string>>) {
+  const names = Object.keys(files);
+  return createLookupStore({
+    definitions: [],
+    files: new Map(names.map((name) => [name, name])),
+    readFile: (name) => new TextEncoder().encode(files[name] ?? ''),
+  });
 }
 
 function shownOf(value: MaybeValue): ShownValue {
