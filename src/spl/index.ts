@@ -1,6 +1,6 @@
 // The SPL layer's public API: compile a search into a plan and run it; macros, lookups, routes, values.
 export type { CallExpr, Expr } from './ast/expr.ts';
-export type { SearchComparison, SearchExpr } from './ast/search.ts';
+export { forEachSearchLeaf, type SearchComparison, type SearchExpr } from './ast/search.ts';
 export { compileExpr } from './eval/compile-expr.ts';
 export type { CompiledExpr, EvalClock } from './eval/eval-types.ts';
 export {

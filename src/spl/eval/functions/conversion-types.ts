@@ -1,5 +1,5 @@
 // tobool, todouble, toint (Search Reference, "Conversion functions").
-import { firstScalar } from '../../value/eval-value.ts';
+import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber } from '../../value/number.ts';
 import { asDouble } from '../../value/number-precision.ts';
 import type { EvalFunctionSpec } from '../eval-types.ts';
@@ -31,6 +31,11 @@ const toboolFunction = defineValueFunction({
   },
 });
 
+/** The number X, text read in base `b` (default 10). */
+function numberInBase(x: EvalValue, b: EvalValue): number | undefined {
+  return numberIn(firstScalar(x), b === undefined ? 10 : scalarToNumber(firstScalar(b)));
+}
+
 const todoubleFunction = defineValueFunction({
   name: 'todouble',
   minArgs: 1,
@@ -38,7 +43,7 @@ const todoubleFunction = defineValueFunction({
   returns: 'number',
   summary: 'todouble(X[, base]): X as a double (5 becomes 5.0), text read in base 2..36',
   apply: ([x, b]) => {
-    const n = numberIn(firstScalar(x), b === undefined ? 10 : scalarToNumber(firstScalar(b)));
+    const n = numberInBase(x, b);
     return n === undefined ? undefined : asDouble(n);
   },
 });
@@ -50,7 +55,7 @@ const tointFunction = defineValueFunction({
   returns: 'number',
   summary: 'toint(X[, base]): X as a whole number, rounded down',
   apply: ([x, b]) => {
-    const n = numberIn(firstScalar(x), b === undefined ? 10 : scalarToNumber(firstScalar(b)));
+    const n = numberInBase(x, b);
     return n === undefined ? undefined : Math.floor(n);
   },
 });
