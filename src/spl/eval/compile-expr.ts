@@ -1,7 +1,5 @@
 // Compiles an eval/where expression (spl/ast/expr.ts) into a closure over one event.
-
-import type { Span } from '../../core/index.ts';
-import { assertNever, type Diagnostic, error, fieldReader } from '../../core/index.ts';
+import { assertNever, type Diagnostic, error, fieldReader, type Span } from '../../core/index.ts';
 import { KNOWN_EVAL_FUNCTIONS } from '../analyze/known-functions.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';
