@@ -5,7 +5,12 @@ export type { TstatsCommand } from './ast/commands/generating.ts';
 export type { GenericCommand } from './ast/commands/generic.ts';
 export type { Aggregation, StatsCommand } from './ast/commands/stats.ts';
 export type { CallExpr, Expr } from './ast/expr.ts';
-export type { SearchComparison, SearchExpr, SearchValue } from './ast/search.ts';
+export {
+  forEachSearchLeaf,
+  type SearchComparison,
+  type SearchExpr,
+  type SearchValue,
+} from './ast/search.ts';
 export { compileExpr } from './eval/compile-expr.ts';
 export type { CompiledExpr, EvalClock } from './eval/eval-types.ts';
 export {
@@ -63,13 +68,28 @@ export { compileSplRegex, type SplRegex } from './regex/spl-regex.ts';
 export { compileSearch } from './search/compile-search.ts';
 export { compileWildcard, SEARCH_WILDCARD } from './search/wildcard-pattern.ts';
 export {
+  ALL_TIME,
   clauseTimeWindow,
+  DEFAULT_TIMEFORMAT,
+  hullBounds,
+  indexTimeBoundsToRead,
   intersectBounds,
+  isAllTime,
   isTimeModifierName,
+  parseTimeModifier,
+  resolveTime,
+  resolveTimeModifier,
   resolveTimeRange,
   type TimeBounds,
+  type TimeModifier,
+  type TimeModifierOptions,
+  type TimeModifierParse,
   type TimeRangeInput,
+  type TimeRangeProblem,
+  type TimeRangeResolution,
+  type TimeResolution,
   timeBoundsToRead,
+  withinBounds,
 } from './time/index.ts';
 export { toFieldValue } from './value/eval-value.ts';
 export { formatNumber, scalarToNumber, scalarToString } from './value/number.ts';
