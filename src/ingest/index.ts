@@ -21,6 +21,7 @@ export {
   JsonTooDeepError,
   type JsonValue,
 } from './model/json-fields.ts';
+export { UntimedRecords } from './model/untimed-records.ts';
 export { type InputOptions, openInputs } from './open-inputs.ts';
 export { INGEST_CODES } from './problem-codes.ts';
 export type { IngestProblem, ReadOptions } from './read-options.ts';

@@ -15,6 +15,7 @@ import {
   type JsonValue,
   parseEventRecord,
   type ReadOptions,
+  UntimedRecords,
   WINDOWS_SOURCETYPE,
 } from '../../../ingest/index.ts';
 import { HecError } from './hec-codes.ts';
@@ -169,6 +170,8 @@ function jsonObjectEvent(body: JsonObject, position: number, context: HecEventCo
     path: context.defaultSource,
     defaultSourcetype: HEC_SOURCETYPE,
     rawText: () => raw,
+    // A record with no time field gets the receipt time (unless the envelope gives one).
+    untimed: new UntimedRecords('', () => context.now),
     missingTime: () => {
       missingTime = true;
     },
