@@ -20,8 +20,8 @@ interface Route {
   readonly rawBody?: boolean;
 }
 
-const JOBS = String.raw`/services/search(?:/v2)?/jobs`;
-const SID = String.raw`([^/]+)`;
+const JOBS = '/services/search(?:/v2)?/jobs';
+const SID = '([^/]+)';
 
 const ROUTES: readonly Route[] = [
   { methods: ['GET'], pattern: /^\/services\/server\/info$/, handler: serverInfo },

@@ -167,5 +167,6 @@ test('export streams one JSON object per line (curl)', async () => {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.equal(lines.length, 3);
   assert.equal(lines[2]?.['lastrow'], true);
-  assert.ok(typeof (lines[0]?.['result'] as Record<string, unknown>)['Image'] === 'string');
+  const first = lines[0]?.['result'] as Record<string, unknown> | undefined;
+  assert.equal(typeof first?.['Image'], 'string');
 });
