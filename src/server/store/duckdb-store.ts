@@ -154,14 +154,19 @@ export class DuckDbStore implements EventStore {
     return [...byIndex.values()];
   }
 
-  async committedAcks(channel: string, ackIds: readonly number[]): Promise<ReadonlySet<number>> {
-    this.checkOpen();
+  /**
+   * Read in turn with the writes: an ack row is visible the moment DuckDB commits, but its events
+   * are searchable once the write has also updated the catalog, which the write queue finishes.
+   */
+  committedAcks(channel: string, ackIds: readonly number[]): Promise<ReadonlySet<number>> {
     const ids = ackIds.filter((id) => Number.isSafeInteger(id));
-    if (ids.length === 0) return new Set();
-    const reader = await this.writerRead(
-      `SELECT ack_id FROM store_acks WHERE channel = ${literal(channel)} AND ack_id IN (${ids.join(', ')})`,
-    );
-    return new Set(reader.map((row) => Number(row[0])));
+    if (ids.length === 0) return Promise.resolve(new Set());
+    return this.serial(async () => {
+      const reader = await this.writerRead(
+        `SELECT ack_id FROM store_acks WHERE channel = ${literal(channel)} AND ack_id IN (${ids.join(', ')})`,
+      );
+      return new Set(reader.map((row) => Number(row[0])));
+    });
   }
 
   async checkpoint(key: string): Promise<Checkpoint | undefined> {

@@ -14,6 +14,7 @@ import { exportSearch, HEC_TOKEN, type ServeProcess, startServe } from './serve-
 
 const ACK_TOKEN = 'b7c8d9e0-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 const CHANNEL = '0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
+const LIMITED_TOKEN = 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6';
 
 interface LoggerClass {
   new (
@@ -38,7 +39,7 @@ before(async () => {
   const config = path.join(dir, 'spelunk.yml');
   writeFileSync(
     config,
-    `indexes:\n  - name: app\nhec:\n  maxBodySize: 64KB\n  tokens:\n    - name: acked\n      token: ${ACK_TOKEN}\n      useAck: true\n      indexes: [app, main, wineventlog]\n`,
+    `indexes:\n  - name: app\nhec:\n  maxBodySize: 64KB\n  tokens:\n    - name: acked\n      token: ${ACK_TOKEN}\n      useAck: true\n      indexes: [app, main, wineventlog]\n    - name: limited\n      token: ${LIMITED_TOKEN}\n      rateLimit: { perSecond: 1, burst: 5 }\n`,
   );
   server = await startServe(path.join(dir, 'data'), ['--config', config]);
 });
@@ -212,4 +213,24 @@ test("bad input gets Splunk's codes, and what was acknowledged stays", {
   assert.deepEqual(await exportSearch(server.restUrl, 'search partial | stats count'), [
     { count: '0' },
   ]);
+});
+
+test('a token over its rate limit gets code 9 (503) with Retry-After', {
+  timeout: 60_000,
+}, async () => {
+  const five = Array.from({ length: 5 }, (_, i) => JSON.stringify({ event: `limited ${i}` })).join(
+    '',
+  );
+  assert.equal(
+    (await hec('/services/collector/event', five, splunkAuth(LIMITED_TOKEN))).status,
+    200,
+  );
+  const response = await fetch(`${server.hecUrl}/services/collector/event`, {
+    method: 'POST',
+    headers: splunkAuth(LIMITED_TOKEN),
+    body: five,
+  });
+  assert.equal(response.status, 503);
+  assert.equal(response.headers.get('retry-after'), '1');
+  assert.equal(((await response.json()) as { code: number }).code, 9);
 });
