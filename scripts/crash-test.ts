@@ -2,30 +2,24 @@
 // with SIGKILL and restarted, several times; then every acknowledged event must be in the index
 // exactly once (and no event at all twice). Senders never resend: a batch whose ack was not seen
 // true before a kill may be in the index or not, but only once. Exits 1 on any violation.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  exportSearch,
+  type ServeProcess,
+  startServe,
+} from '../test/integration/server/serve-process.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const KILLS = Number(process.env['CRASH_KILLS'] ?? 5);
 const SENDERS = 4;
 const BATCH = 200;
 const TOKEN = 'c4a5b6c7-d8e9-4f0a-8b1c-2d3e4f5a6b7c';
-const PASSWORD = 'crash-test-password';
 
 interface Batch {
   readonly seqs: readonly string[];
   readonly channel: string;
   readonly ackId: number;
-}
-
-interface Server {
-  readonly hec: string;
-  readonly rest: string;
-  readonly child: ChildProcess;
-  readonly exited: Promise<void>;
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-crash-'));
@@ -35,47 +29,14 @@ writeFileSync(
   `hec:\n  tokens:\n    - name: crash\n      token: ${TOKEN}\n      useAck: true\n`,
 );
 
-async function start(): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    [
-      CLI,
-      'serve',
-      '--data',
-      path.join(dir, 'data'),
-      '--config',
-      config,
-      '--hec-port',
-      '0',
-      '--rest-port',
-      '0',
-      '--password',
-      PASSWORD,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC' } },
-  );
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const rest = /REST API\s+(\S+)/.exec(out)?.[1];
-      const hec = /HEC\s+(\S+)/.exec(out)?.[1];
-      if (rest && hec) resolve({ hec, rest, child, exited });
-    });
-    exited.then(() => reject(new Error(`spelunk serve exited:\n${out}\n${err}`)));
-  });
-}
+/** `spelunk serve` (dist/) on the test's data directory and config. */
+const start = () => startServe(path.join(dir, 'data'), ['--config', config]);
 
 const acked = new Set<string>();
 const uncertain = new Set<string>();
 let counter = 0;
 
-async function sender(server: Server, id: number, stop: () => boolean): Promise<void> {
+async function sender(server: ServeProcess, id: number, stop: () => boolean): Promise<void> {
   const channel = `00000000-0000-4000-8000-${String(id).padStart(4, '0')}${String(Date.now() % 1e8).padStart(8, '0')}`;
   const pending: Batch[] = [];
   const headers = { Authorization: `Splunk ${TOKEN}`, 'X-Splunk-Request-Channel': channel };
@@ -92,7 +53,7 @@ async function sender(server: Server, id: number, stop: () => boolean): Promise<
         )
         .join('\n');
       for (const seq of seqs) uncertain.add(seq);
-      const response = await fetch(`${server.hec}/services/collector/event`, {
+      const response = await fetch(`${server.hecUrl}/services/collector/event`, {
         method: 'POST',
         headers,
         body,
@@ -115,11 +76,11 @@ async function sender(server: Server, id: number, stop: () => boolean): Promise<
 }
 
 async function poll(
-  server: Server,
+  server: ServeProcess,
   pending: Batch[],
   headers: Record<string, string>,
 ): Promise<void> {
-  const response = await fetch(`${server.hec}/services/collector/ack`, {
+  const response = await fetch(`${server.hecUrl}/services/collector/ack`, {
     method: 'POST',
     headers,
     body: JSON.stringify({ acks: pending.map((b) => b.ackId) }),
@@ -137,22 +98,12 @@ async function poll(
   }
 }
 
-async function stored(server: Server): Promise<Map<string, number>> {
-  const response = await fetch(`${server.rest}/services/search/jobs/export`, {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` },
-    body: new URLSearchParams({
-      search: 'search index=main source=crash | stats count by seq',
-      output_mode: 'json',
-    }),
-  });
-  const counts = new Map<string, number>();
-  for (const line of (await response.text()).split('\n')) {
-    if (line.trim() === '') continue;
-    const { result } = JSON.parse(line) as { result?: Record<string, string> };
-    if (result) counts.set(result['seq'] as string, Number(result['count']));
-  }
-  return counts;
+async function stored(server: ServeProcess): Promise<Map<string, number>> {
+  const rows = await exportSearch(
+    server.restUrl,
+    'search index=main source=crash | stats count by seq',
+  );
+  return new Map(rows.map((row) => [row['seq'] as string, Number(row['count'])]));
 }
 
 const started = performance.now();
@@ -162,8 +113,7 @@ try {
     let stopping = false;
     const senders = Array.from({ length: SENDERS }, (_, i) => sender(server, i, () => stopping));
     await new Promise((r) => setTimeout(r, 1500 + Math.random() * 2500));
-    server.child.kill('SIGKILL');
-    await server.exited;
+    await server.kill();
     stopping = true;
     await Promise.all(senders);
     console.log(
@@ -172,8 +122,7 @@ try {
   }
   const server = await start();
   const counts = await stored(server);
-  server.child.kill('SIGTERM');
-  await server.exited;
+  await server.stop();
   const missing = [...acked].filter((seq) => counts.get(seq) !== 1);
   const twice = [...counts].filter(([, n]) => n !== 1);
   const unknownStored = [...uncertain].filter((seq) => counts.has(seq)).length;

@@ -12,7 +12,7 @@ import { RateLimiter } from './http/rate-limiter.ts';
 import { IndexRegistry } from './indexes.ts';
 import { createHecHandler } from './ingest/hec/hec-handler.ts';
 import { HecTokenTable } from './ingest/hec/hec-tokens.ts';
-import { IngestService } from './ingest/ingest-service.ts';
+import { DEFAULT_INGEST_LIMITS, IngestService } from './ingest/ingest-service.ts';
 import { MonitorInputs } from './ingest/monitor-inputs.ts';
 import { RestAuth } from './rest/rest-auth.ts';
 import { createRestHandler } from './rest/rest-handler.ts';
@@ -73,7 +73,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const ingest = await IngestService.start(store, {
       maxQueuedEvents: config.limits.ingestQueueEvents,
       maxQueuedBytes: config.limits.ingestQueueSize,
-      maxCommitEvents: 20_000,
+      maxCommitEvents: DEFAULT_INGEST_LIMITS.maxCommitEvents,
     });
     closers.unshift(() => ingest.drain());
     const { users, generatedPassword } = await UserTable.open(store, {

@@ -1,6 +1,7 @@
 // The options of commands that reach an index: a running server (`--server URL` with
 // credentials) or a data directory no server holds (`--data DIR`).
 import { Option } from 'commander';
+import { SpelunkClient } from '../../server/index.ts';
 
 export interface IndexCliOptions {
   readonly server?: string;
@@ -23,7 +24,26 @@ export function indexOptions(): Option[] {
   ];
 }
 
-/** The password for --server: the option, else $SPELUNK_PASSWORD. */
-export function serverPassword(options: IndexCliOptions): string | undefined {
-  return options.password ?? process.env['SPELUNK_PASSWORD'];
+/**
+ * What the options name: a client of the server (`--server`, with the password of `--password` or
+ * $SPELUNK_PASSWORD), the data directory (`--data`, else undefined), or the usage error to print.
+ */
+export function indexTarget(
+  options: IndexCliOptions,
+): { client: SpelunkClient } | { data: string | undefined } | { usage: string } {
+  if (options.server !== undefined && options.data !== undefined) {
+    return { usage: 'give --server or --data, not both' };
+  }
+  if (options.server === undefined) return { data: options.data };
+  const password = options.password ?? process.env['SPELUNK_PASSWORD'];
+  if (password === undefined)
+    return { usage: '--server needs a password: --password or $SPELUNK_PASSWORD' };
+  try {
+    const insecure = options.insecure === true;
+    return {
+      client: new SpelunkClient({ url: options.server, user: options.user, password, insecure }),
+    };
+  } catch (error) {
+    return { usage: (error as Error).message };
+  }
 }

@@ -14,13 +14,12 @@ import {
   ingestFiles,
   loadServerConfig,
   openDuckDbStore,
-  SpelunkClient,
   StoreLockedError,
 } from '../../server/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createProgressDisplay } from '../hunt/progress-bar.ts';
 import type { CliCommand } from './index.ts';
-import { type IndexCliOptions, indexOptions, serverPassword } from './index-options.ts';
+import { type IndexCliOptions, indexOptions, indexTarget } from './index-options.ts';
 import {
   addOptions,
   type InputCliOptions,
@@ -72,8 +71,9 @@ export async function runIngest(
   options: IngestCliOptions,
   io: IngestIo,
 ): Promise<number> {
-  if (options.server !== undefined && options.data !== undefined) {
-    io.err('error: give --server or --data, not both\n');
+  const target = indexTarget(options);
+  if ('usage' in target) {
+    io.err(`error: ${target.usage}\n`);
     return EXIT_USAGE;
   }
   const display =
@@ -88,20 +88,8 @@ export async function runIngest(
     });
   let report: FileIngestReport;
   try {
-    if (options.server !== undefined) {
-      const password = serverPassword(options);
-      if (password === undefined) {
-        io.err('error: --server needs a password: --password or $SPELUNK_PASSWORD\n');
-        return EXIT_USAGE;
-      }
-      report = await run(
-        new SpelunkClient({
-          url: options.server,
-          user: options.user,
-          password,
-          insecure: options.insecure === true,
-        }),
-      );
+    if ('client' in target) {
+      report = await run(target.client);
     } else {
       const loaded = loadServerConfig(options.config);
       if (loaded.config === undefined) {
@@ -115,7 +103,7 @@ export async function runIngest(
         );
         return EXIT_FAILURE;
       }
-      const dataDir = options.data ?? loaded.config.data ?? DEFAULT_DATA_DIR;
+      const dataDir = target.data ?? loaded.config.data ?? DEFAULT_DATA_DIR;
       let store: Awaited<ReturnType<typeof openDuckDbStore>>;
       try {
         store = await openDuckDbStore(dataDir, {

@@ -2,19 +2,18 @@
 // through a running server's export endpoint or on a data directory no server holds.
 import { formatDiagnostics } from '../../core/index.ts';
 import {
+  DEFAULT_DATA_DIR,
   IndexRegistry,
   loadSearchWorkspace,
   loadServerConfig,
   openDuckDbStore,
   runIndexSearch,
   SearchCompileError,
-  ServerRequestError,
-  SpelunkClient,
   StoreLockedError,
 } from '../../server/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, type OutputFormat } from '../output/index.ts';
-import { type IndexCliOptions, serverPassword } from './index-options.ts';
+import { type IndexCliOptions, indexTarget } from './index-options.ts';
 
 export interface IndexSearchCliOptions extends IndexCliOptions {
   readonly format: OutputFormat;
@@ -36,8 +35,9 @@ export async function runSearchOverIndex(
   options: IndexSearchCliOptions,
   io: IndexSearchIo,
 ): Promise<number> {
-  if (options.server !== undefined && options.data !== undefined) {
-    io.err('error: give --server or --data, not both\n');
+  const target = indexTarget(options);
+  if ('usage' in target) {
+    io.err(`error: ${target.usage}\n`);
     return EXIT_USAGE;
   }
   const writer = createResultWriter(options.format, io.out);
@@ -45,28 +45,15 @@ export async function runSearchOverIndex(
     ...(options.earliest === undefined ? {} : { earliest: options.earliest }),
     ...(options.latest === undefined ? {} : { latest: options.latest }),
   };
-  if (options.server !== undefined) {
-    const password = serverPassword(options);
-    if (password === undefined) {
-      io.err('error: --server needs a password: --password or $SPELUNK_PASSWORD\n');
-      return EXIT_USAGE;
-    }
+  if ('client' in target) {
     try {
-      const client = new SpelunkClient({
-        url: options.server,
-        user: options.user,
-        password,
-        insecure: options.insecure === true,
-      });
-      for await (const line of client.search(spl, range)) {
+      for await (const line of target.client.search(spl, range)) {
         if (line.kind === 'result') writer.write([line.result]);
         else io.err(`${line.type.toLowerCase()}: ${line.text}\n`);
       }
     } catch (error) {
       writer.end();
-      io.err(
-        `error: ${error instanceof ServerRequestError || error instanceof Error ? error.message : String(error)}\n`,
-      );
+      io.err(`error: ${(error as Error).message}\n`);
       return EXIT_FAILURE;
     }
     writer.end();
@@ -79,7 +66,7 @@ export async function runSearchOverIndex(
   }
   let store: Awaited<ReturnType<typeof openDuckDbStore>>;
   try {
-    store = await openDuckDbStore(options.data as string);
+    store = await openDuckDbStore(target.data ?? loaded.config.data ?? DEFAULT_DATA_DIR);
   } catch (error) {
     if (!(error instanceof StoreLockedError)) throw error;
     io.err(`error: ${error.message}\n`);

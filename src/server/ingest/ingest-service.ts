@@ -16,10 +16,15 @@ export interface IngestLimits {
   readonly maxCommitEvents: number;
 }
 
+/**
+ * A queued event holds about three times its request bytes in the heap (its text and its fields):
+ * these bounds keep the queue near 100 MB, which with DuckDB's 160 MB keeps the server under its
+ * 512 MB target under sustained ingest.
+ */
 export const DEFAULT_INGEST_LIMITS: IngestLimits = {
-  maxQueuedEvents: 200_000,
-  maxQueuedBytes: 64 * 1024 * 1024,
-  maxCommitEvents: 20_000,
+  maxQueuedEvents: 50_000,
+  maxQueuedBytes: 32 * 1024 * 1024,
+  maxCommitEvents: 10_000,
 };
 
 export class ServerBusyError extends Error {
