@@ -61,7 +61,7 @@ export async function openDuckDbStore(
   try {
     instance = await DuckDBInstance.create(file, {
       storage_compatibility_version: 'latest',
-      memory_limit: `${options.memoryLimitMb ?? 160}MB`,
+      memory_limit: `${options.memoryLimitMb ?? 128}MB`,
       threads: String(options.threads ?? 2),
       temp_directory: path.join(dataDir, 'tmp'),
       // Nothing the store runs reads files or the network; searches never reach SQL text.
