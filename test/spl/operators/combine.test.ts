@@ -75,6 +75,17 @@ describe('generating commands and subsearches', () => {
       { _time: 100, x: 1 },
     ]);
   });
+  test('makeresults N is count=N (SPL2 spelling, used by the searchmatch page); not both', () => {
+    assert.deepEqual(runSpl('| makeresults 3 | eval x=1', [], { now: 100 }), [
+      { _time: 100, x: 1 },
+      { _time: 100, x: 1 },
+      { _time: 100, x: 1 },
+    ]);
+    assert.equal(runSpl('| makeresults 0', []).length, 0);
+    const [d] = compileErrors('| makeresults 2 count=3');
+    assert.equal(d?.code, 'SPL104');
+    assert.equal(compileErrors('| makeresults 2000000')[0]?.code, 'SPL503');
+  });
   test('a generating subsearch in the search clause becomes field=value terms', () => {
     assert.deepEqual(runSpl('[| inputlookup iocs.csv] | table id', EVENTS, { lookups }), [
       { id: '1' },
