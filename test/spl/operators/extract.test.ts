@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
 import { MAX_MATCHES } from '../../../src/spl/operators/regex-option.ts';
-import { compile, runPipe } from './run-spl.ts';
+import { compile, compileErrors, runPipe } from './run-spl.ts';
 
 const one = (spl: string, event: Event) => runPipe(spl, [event])[0];
 
@@ -67,6 +67,37 @@ describe('rex', () => {
     assert.ok(Array.isArray(values));
     assert.equal(values.length, MAX_MATCHES);
     assert.deepEqual(warnings, ['SPL521']);
+  });
+  test('offset_field: name=start-end, end inclusive, pairs by name joined by & (Search Reference, rex)', () => {
+    const list = { list: 'abcdefghijklmnopqrstuvwxyz' };
+    assert.deepEqual(
+      one('rex offset_field=off field=list "(?<firstfive>abcde)" | table off', list),
+      {
+        off: 'firstfive=0-4',
+      },
+    );
+    assert.deepEqual(
+      one('rex offset_field=m field=e "(?<username>[^@]+)@(?<domain>[^.]+)" | table m', {
+        e: 'amberduke@pyrami.com',
+      }),
+      { m: 'domain=10-15&username=0-8' },
+    );
+    // Every match of max_match, in match order within a name; a group not taken has no pair.
+    assert.deepEqual(
+      one('rex offset_field=o field=s max_match=0 "(?<d>\\d)|(?<x>x)" | table o', { s: 'a1x2' }),
+      { o: 'd=1-1&d=3-3&x=2-2' },
+    );
+    // Characters, not UTF-16 units; no match leaves the field unset.
+    assert.deepEqual(one('rex offset_field=o field=s "(?<b>b)" | table o', { s: '😀b' }), {
+      o: 'b=1-1',
+    });
+    assert.deepEqual(one('rex offset_field=o field=s "(?<b>z)" | table s o', { s: 'ab' }), {
+      s: 'ab',
+    });
+  });
+  test('offset_field with mode=sed is refused', () => {
+    const [d] = compileErrors('* | rex offset_field=o mode=sed "s/a/b/"');
+    assert.equal(d?.code, 'SPL503');
   });
   test('_KEY_/_VAL_ groups name fields from the data', () => {
     assert.deepEqual(
