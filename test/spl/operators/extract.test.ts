@@ -150,6 +150,27 @@ describe('convert', () => {
       { d: 1_699_920_000, dur: 90_005, c: 1234, u: 10, m: 2048 },
     );
   });
+  test('mstime: MM:SS.SSS to seconds; seconds alone keep their digits; _time reads to the millisecond', () => {
+    assert.deepEqual(
+      one('convert mstime(a) mstime(b) mstime(c) | table a b c', {
+        a: '01:30.5',
+        b: '12.50',
+        c: '7',
+      }),
+      {
+        a: 90.5,
+        b: '12.50',
+        c: 7,
+      },
+    );
+    // Search Reference, convert: mstime(_time) of 17:27:03.790 is 1522196823.790.
+    const at = (t: number) => one('convert mstime(_time) AS ms | table _time ms', { _time: t });
+    assert.deepEqual(at(1522196823.79), { _time: 1522196823.79, ms: '1522196823.790' });
+    assert.deepEqual(at(1522196823), { _time: 1522196823, ms: 1522196823 });
+    assert.deepEqual(at(1522196823.000123), { _time: 1522196823.000123, ms: '1522196823.000123' });
+    // A conversion that fails leaves _time the number it was.
+    assert.deepEqual(one('convert dur2sec(_time) | table _time', { _time: 1.5 }), { _time: 1.5 });
+  });
   test('wildcards convert every matching field', () => {
     assert.deepEqual(
       one('convert ctime(*Time) | table firstTime lastTime', { firstTime: 0, lastTime: 60 }),
