@@ -155,10 +155,14 @@ describe('top, rare, addtotals', () => {
     g: i < 3 ? 'A' : 'B',
     n: String(i),
   }));
-  test('top: most common first, with count and percent; limit', () => {
+  test('top: most common first, with count and percent as %f prints it (50.000000); limit', () => {
     assert.deepEqual(runSpl('* | top limit=2 v', events), [
-      { v: 'x', count: 3, percent: 50 },
-      { v: 'y', count: 2, percent: 33.333333 },
+      { v: 'x', count: 3, percent: '50.000000' },
+      { v: 'y', count: 2, percent: '33.333333' },
+    ]);
+    assert.deepEqual(runSpl('* | rare v by g', events).slice(0, 2), [
+      { g: 'A', v: 'y', count: 1, percent: '33.333333' },
+      { g: 'A', v: 'x', count: 2, percent: '66.666667' },
     ]);
   });
   test('rare by a group, countfield and showperc', () => {
