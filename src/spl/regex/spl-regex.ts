@@ -107,7 +107,10 @@ function createBacktrackingEngine(
       return regex.test(text);
     },
     exec: (text, from, spans) => {
-      const run = spans ? (withIndices ??= new RegExp(regex.source, `${regex.flags}d`)) : regex;
+      if (spans && withIndices === undefined) {
+        withIndices = new RegExp(regex.source, `${regex.flags}d`);
+      }
+      const run = spans && withIndices ? withIndices : regex;
       run.lastIndex = from;
       const m = run.exec(text);
       if (!m) return undefined;
