@@ -9,11 +9,35 @@ export interface OffsetPair {
   readonly text: string;
 }
 
-/** The pair of a group that matched `span` of `text` (UTF-16 positions counted as characters). */
-export function offsetPair(name: string, text: string, span: GroupSpan): OffsetPair {
-  const start = characterIndex(text, span[0]);
-  const end = characterIndex(text, span[1]);
-  return { name, text: `${name}=${start}-${end - 1}` };
+/** Counts UTF-16 positions of one text as characters (a character outside the BMP is two units). */
+export type CharacterIndex = (utf16: number) => number;
+
+/**
+ * The counter for `text`: the identity when the text has no surrogate pair, else a binary
+ * search over where its pairs start, so every position costs O(log pairs), never a rescan.
+ */
+export function characterIndexOf(text: string): CharacterIndex {
+  const pairs: number[] = [];
+  for (let i = text.search(/[\uD800-\uDBFF]/); i >= 0 && i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) pairs.push(i++);
+  }
+  if (pairs.length === 0) return (utf16) => utf16;
+  return (utf16) => {
+    let low = 0;
+    let high = pairs.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((pairs[mid] as number) + 1 < utf16) low = mid + 1;
+      else high = mid;
+    }
+    return utf16 - low;
+  };
+}
+
+/** The pair of a group that matched `span` (positions counted by `index`). */
+export function offsetPair(name: string, span: GroupSpan, index: CharacterIndex): OffsetPair {
+  return { name, text: `${name}=${index(span[0])}-${index(span[1]) - 1}` };
 }
 
 /** The offset field's value: pairs by group name (stable: matches keep their order), `&`-joined. */
@@ -22,12 +46,4 @@ export function offsetFieldValue(pairs: readonly OffsetPair[]): string {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((p) => p.text)
     .join('&');
-}
-
-/** A character outside the BMP is two UTF-16 code units but one character. */
-function characterIndex(text: string, utf16: number): number {
-  if (!/[\uD800-\uDFFF]/.test(text.slice(0, utf16))) return utf16;
-  let characters = 0;
-  for (const _ of text.slice(0, utf16)) characters++;
-  return characters;
 }

@@ -21,7 +21,7 @@ import {
 import { editFieldText } from './edit-field-text.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
 import { type CommandRegex, compileRegexOption, MAX_MATCHES } from './regex-option.ts';
-import { type OffsetPair, offsetFieldValue, offsetPair } from './rex-offsets.ts';
+import { characterIndexOf, type OffsetPair, offsetFieldValue, offsetPair } from './rex-offsets.ts';
 import { parseSedExpression } from './sed-expression.ts';
 import { defineStage, headerOf, updateStage } from './stage-kit.ts';
 
@@ -134,6 +134,7 @@ function extract(
       maxMatch === 0 ? 0 : remaining,
       offsetField !== undefined,
     );
+    const characters = offsetField === undefined ? undefined : characterIndexOf(text);
     if (maxMatch === 0 && matches.length === MAX_MATCHES) capped = true;
     remaining -= matches.length;
     for (const m of matches) {
@@ -143,7 +144,7 @@ function extract(
         const captured = m.groups[group - 1];
         if (captured === undefined) continue;
         const span = m.match.spans?.[group];
-        if (span) offsets.push(offsetPair(name, text, span));
+        if (span && characters) offsets.push(offsetPair(name, span, characters));
         if (name.startsWith('_KEY_')) keys.set(name.slice(5), captured);
         else if (name.startsWith('_VAL_')) vals.set(name.slice(5), captured);
         else add(name, captured);
