@@ -19,8 +19,8 @@ interface Tally {
  * Rows missing a field are not counted; a multivalue field counts each value. percent is the
  * share of the group's counted rows, printed as C's %f prints it: six decimals, whole shares
  * too (50.000000), as Splunk-compatible engines reproduce it (siglens formats "%.6f"). Ties keep
- * first-seen order. useother=true
- * adds a row (otherstr, default OTHER) counting everything past the limit. limit=0: all.
+ * first-seen order. useother=true adds a row (otherstr, default OTHER) counting everything past
+ * the limit. limit=0: all.
  */
 export function compileTopRare(
   command: TopCommand | RareCommand,
