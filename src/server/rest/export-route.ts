@@ -4,7 +4,7 @@
 // disconnects cancels the search.
 import type { Event } from '../../core/index.ts';
 import { ColumnCollector, renderCsv } from '../../engine/index.ts';
-import { TooManySearchesError } from '../search/search-jobs.ts';
+import { TooManySearchesError } from '../search/search-job.ts';
 import { searchRequest } from './job-routes.ts';
 import type { RestHandler } from './rest-context.ts';
 import { RestError } from './rest-errors.ts';

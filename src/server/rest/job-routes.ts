@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson } from '../http/reply.ts';
 import type { IndexSearchRequest } from '../search/search-context.ts';
-import { type SearchJob, TooManySearchesError } from '../search/search-jobs.ts';
+import { type SearchJob, TooManySearchesError } from '../search/search-job.ts';
 import { feed, type RestCall, type RestHandler } from './rest-context.ts';
 import { notFound, RestError } from './rest-errors.ts';
 import { intParam, param } from './rest-request.ts';

@@ -4,7 +4,7 @@
 // `_raw` are left out.
 import type { Event } from '../../core/index.ts';
 import { ColumnCollector, formatValues, isShown, renderCsv } from '../../engine/index.ts';
-import type { JobMessage } from '../search/search-jobs.ts';
+import type { JobMessage } from '../search/search-job.ts';
 import { RestError } from './rest-errors.ts';
 
 export const RESULT_MODES = ['json', 'json_rows', 'json_cols', 'csv'] as const;

@@ -8,10 +8,8 @@ import { readJsonl } from '../../../src/ingest/jsonl/read-jsonl.ts';
 import { readXml } from '../../../src/ingest/xml/read-xml.ts';
 import { rawBodyEvents, splitEventBody } from '../../../src/server/ingest/hec/hec-body.ts';
 import { HecError } from '../../../src/server/ingest/hec/hec-codes.ts';
-import {
-  type HecEventContext,
-  hecEnvelopeToEvent,
-} from '../../../src/server/ingest/hec/hec-event.ts';
+import { hecEnvelopeToEvent } from '../../../src/server/ingest/hec/hec-event.ts';
+import type { HecEventContext } from '../../../src/server/ingest/hec/hec-metadata.ts';
 import { readWith } from '../../ingest/helpers/read-text.ts';
 import { eventXml, PROCESS_CREATE } from '../../ingest/helpers/windows-xml.ts';
 

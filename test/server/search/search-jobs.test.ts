@@ -3,11 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
 import type { SearchOutput } from '../../../src/server/search/search-context.ts';
-import {
-  type JobLimits,
-  SearchJobs,
-  TooManySearchesError,
-} from '../../../src/server/search/search-jobs.ts';
+import { type JobLimits, TooManySearchesError } from '../../../src/server/search/search-job.ts';
+import { SearchJobs } from '../../../src/server/search/search-jobs.ts';
 
 const LIMITS: JobLimits = {
   maxConcurrent: 2,

@@ -18,7 +18,7 @@ import {
   dropFileDefaults,
   type HecEventContext,
   type HecMetadata,
-} from './hec-event.ts';
+} from './hec-metadata.ts';
 
 /** The envelopes of an `/event` body, in order. */
 export function splitEventBody(text: string): JsonValue[] {

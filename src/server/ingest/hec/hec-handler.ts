@@ -21,7 +21,8 @@ import type { IndexRegistry } from '../../indexes.ts';
 import { type IngestService, ServerBusyError } from '../ingest-service.ts';
 import { rawBodyEvents, splitEventBody } from './hec-body.ts';
 import { HecError } from './hec-codes.ts';
-import { type HecEventContext, hecEnvelopeToEvent } from './hec-event.ts';
+import { hecEnvelopeToEvent } from './hec-event.ts';
+import type { HecEventContext } from './hec-metadata.ts';
 import type { HecToken, HecTokenTable } from './hec-tokens.ts';
 
 export interface HecDeps {
