@@ -6,11 +6,12 @@ import {
   SEED_IDE_TUNNELING_SEARCH,
   SEED_SOURCETYPE,
 } from '../../src/cli/commands/start.ts';
-import type { Event } from '../../src/core/event.ts';
+import type { Event } from '../../src/core/index.ts';
+import { runPlans } from '../../src/engine/index.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
+import { NO_KNOWLEDGE } from '../../src/knowledge/index.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import type { Plan } from '../../src/spl/plan/plan.ts';
-import { runPlanOverSource } from '../../src/spl/plan/run-over-source.ts';
 import {
   BENCH_TMP,
   type BenchSection,
@@ -34,7 +35,11 @@ async function readAll(file: string, needRaw: boolean): Promise<Event[][]> {
 async function runFile(plan: Plan, file: string): Promise<number> {
   const inputs = await openInputs([file], { needRaw: plan.needsRaw, sourcetype: SEED_SOURCETYPE });
   let results = 0;
-  await runPlanOverSource(plan, inputs.source, { emit: (rows) => (results += rows.length) });
+  await runPlans(
+    [{ plan, context: { emit: (rows) => (results += rows.length) } }],
+    inputs.source,
+    NO_KNOWLEDGE,
+  );
   return results;
 }
 

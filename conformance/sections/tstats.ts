@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
 import type { Event } from '../../src/core/event.ts';
 import { compileDetection, type Detection, loadContent } from '../../src/detection/index.ts';
-import { runPlansOverInputs } from '../../src/engine/run-over-inputs.ts';
+import { runPlansOverInputs } from '../../src/engine/index.ts';
 import type { KnowledgeBase } from '../../src/knowledge/compile/compile-knowledge.ts';
 import type { DataModels } from '../../src/knowledge/datamodels/data-model-provider.ts';
 import { loadDataModels } from '../../src/knowledge/datamodels/load/load-data-models.ts';

@@ -11,7 +11,7 @@ export {
   type SourceText,
   warning,
 } from './diagnostic.ts';
-export { type Event, type EventSource, METADATA_FIELDS } from './event.ts';
+export { type Event, type EventSource, METADATA_FIELDS, type SharedEvent } from './event.ts';
 export {
   type FieldWriter,
   fieldReader,

@@ -6,9 +6,20 @@ export type { DetectionOutcome, HuntReport } from './hunt/hunt-report.ts';
 export type { HuntRule } from './hunt/hunt-rule.ts';
 export { type HuntSetup, prepareHunt } from './hunt/prepare-hunt.ts';
 export { type HuntProgress, runHunt } from './hunt/run-hunt.ts';
+export type { EventConsumer, EventStage } from './pump/event-consumer.ts';
+export { createEventPump, type EventPump, type EventPumpOptions } from './pump/event-pump.ts';
+export type { SeenOrigin } from './pump/event-router.ts';
+export { ownedCopy } from './pump/own-strings.ts';
+export { PlanConsumer } from './pump/plan-consumer.ts';
+export { pumpSource } from './pump/pump-source.ts';
 export { type RiskEvent, riskEventRecord } from './risk/risk-event.ts';
 export { DEFAULT_INCIDENT_OPTIONS, type RiskIncident } from './risk/risk-incidents.ts';
-export { runPlansOverInputs } from './run-over-inputs.ts';
+export {
+  type PlanRunSpec,
+  type RunOverInputsOptions,
+  runPlans,
+  runPlansOverInputs,
+} from './run-plans.ts';
 export { junitXml } from './test-runner/junit-xml.ts';
 export { runDetectionTests } from './test-runner/run-detection-tests.ts';
 export { summaryLine, type TestResult } from './test-runner/test-report.ts';

@@ -61,4 +61,8 @@ export type {
   SigmaRule,
   SigmaStatus,
 } from './model/rule.ts';
-export { createSigmaDetector, type SigmaDetector } from './sigma-detector.ts';
+export {
+  createSigmaDetector,
+  type SigmaDetector,
+  type SigmaDetectorOptions,
+} from './sigma-detector.ts';

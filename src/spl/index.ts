@@ -27,7 +27,7 @@ export {
   macroKey,
   macroLibrary,
 } from './macros/macro.ts';
-export { type FieldNeed, unionNeed } from './operators/field-need.ts';
+export { ALL_FIELDS, type FieldNeed, unionNeed } from './operators/field-need.ts';
 export type {
   DataModelDataset,
   DataModelProvider,

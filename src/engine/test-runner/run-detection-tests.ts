@@ -1,6 +1,5 @@
 // `spelunk test`'s entry: every detection's tests replayed and judged as contentctl judges them, with no Splunk server.
 import { existsSync, statSync } from 'node:fs';
-import type { Event } from '../../core/index.ts';
 import {
   type AttackData,
   type ContentPack,
@@ -11,8 +10,9 @@ import {
 } from '../../detection/index.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { Plan } from '../../spl/index.ts';
-import { planEventFlow } from '../event-flow.ts';
-import { runPlansOverEvents } from '../run-plans.ts';
+import { createEventPump } from '../pump/event-pump.ts';
+import { PlanConsumer } from '../pump/plan-consumer.ts';
+import { pumpSource } from '../pump/pump-source.ts';
 import { CONTENTCTL_TEST_INDEX, type ReplayFile, replayFiles } from './replay-inputs.ts';
 import { summarizeTests, type TestResult, type TestRunReport } from './test-report.ts';
 import { benignJudge, unitJudge } from './test-verdict.ts';
@@ -124,8 +124,19 @@ async function runTest(
     });
   }
   const judge = test.expectsResults ? unitJudge(detection) : benignJudge();
-  const flow = planEventFlow([plan], knowledge);
-  const replay = replayFiles(files, flow.needsRaw);
+  const warnings: string[] = [];
+  const pump = createEventPump(
+    [
+      new PlanConsumer(plan, {
+        emit: (rows) => {
+          for (const row of rows) judge.add(row);
+        },
+        warn: (d) => warnings.push(`${d.code}: ${d.message}`),
+      }),
+    ],
+    { knowledge },
+  );
+  const replay = replayFiles(files, pump.needsRaw);
   let events = 0;
   const counted = (async function* () {
     for await (const batch of replay.source) {
@@ -133,23 +144,8 @@ async function runTest(
       yield batch;
     }
   })();
-  const warnings: string[] = [];
   try {
-    await runPlansOverEvents(
-      [
-        {
-          plan,
-          context: {
-            emit: (rows: readonly Event[]) => {
-              for (const row of rows) judge.add(row);
-            },
-            warn: (d) => warnings.push(`${d.code}: ${d.message}`),
-          },
-        },
-      ],
-      counted,
-      flow,
-    );
+    await pumpSource(pump, counted);
   } catch (cause) {
     const message = `the search stopped: ${cause instanceof Error ? cause.message : String(cause)}`;
     return resultOf(

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import type { Event } from '../../src/core/event.ts';
-import { runPlansOverInputs } from '../../src/engine/run-over-inputs.ts';
+import { runPlansOverInputs } from '../../src/engine/index.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import { cleanKnowledge } from '../knowledge/helpers.ts';
 
