@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
 import type { Event } from '../../src/core/event.ts';
 import { sourcetypeNamesOf } from '../../src/core/sourcetype-aliases.ts';
+import { loadSearchLibrary } from '../../src/detection/index.ts';
 import { runPlansOverInputs } from '../../src/engine/index.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
 import { createKnowledgeApplier } from '../../src/knowledge/apply/field-knowledge.ts';
@@ -12,8 +13,6 @@ import { resolveSteps } from '../../src/knowledge/apply/resolve-stanzas.ts';
 import type { KnowledgeBase } from '../../src/knowledge/compile/compile-knowledge.ts';
 import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
 import { unionNeed } from '../../src/spl/index.ts';
-import { loadLookupDirectories } from '../../src/spl/lookups/load-lookup-directories.ts';
-import { loadMacros } from '../../src/spl/macros/load-macros.ts';
 import type { MacroLibrary } from '../../src/spl/macros/macro.ts';
 import { parseSpl } from '../../src/spl/parse-spl.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
@@ -281,21 +280,23 @@ function leadingCount(
 
 function compileDetections(): CompiledDetections {
   const { detections, unreadable } = sysmonDetections();
-  const macros = loadMacros([corpusPath('escu', 'macros')]);
-  const lookups = loadLookupDirectories([corpusPath('escu', 'lookups')]);
+  const library = loadSearchLibrary({
+    macros: [corpusPath('escu', 'macros')],
+    lookups: [corpusPath('escu', 'lookups')],
+  });
   const compiled: CompiledDetection[] = [];
   const refused = new Map<string, string[]>();
   for (const detection of detections) {
     const result = compileSpl(detection.search, {
-      macros: macros.library,
-      lookups: lookups.store,
+      macros: library.macros,
+      lookups: library.lookups,
       sourceName: detection.name,
     });
     if (result.ok) {
       compiled.push({
         name: detection.name,
         plan: result.plan,
-        ...leadingCount(detection.search, macros.library, result.plan),
+        ...leadingCount(detection.search, library.macros, result.plan),
       });
     } else {
       const first = result.diagnostics[0];

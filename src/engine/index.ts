@@ -4,7 +4,6 @@ export type { Finding } from './hunt/finding.ts';
 export { HUNT_CODES } from './hunt/hunt-codes.ts';
 export type { DetectionOutcome, HuntReport } from './hunt/hunt-report.ts';
 export type { HuntRule } from './hunt/hunt-rule.ts';
-export { type HuntSetup, prepareHunt } from './hunt/prepare-hunt.ts';
 export { type HuntProgress, runHunt } from './hunt/run-hunt.ts';
 export type { EventConsumer, EventStage } from './pump/event-consumer.ts';
 export { createEventPump, type EventPump, type EventPumpOptions } from './pump/event-pump.ts';
@@ -23,3 +22,11 @@ export {
 export { junitXml } from './test-runner/junit-xml.ts';
 export { runDetectionTests } from './test-runner/run-detection-tests.ts';
 export { summaryLine, type TestResult } from './test-runner/test-report.ts';
+export { openWorkspace } from './workspace/open-workspace.ts';
+export type {
+  NotRun,
+  RunnableDetection,
+  Workspace,
+  WorkspaceArea,
+  WorkspaceOptions,
+} from './workspace/workspace.ts';

@@ -8,7 +8,6 @@ export {
   type LookupApplication,
   type LookupFieldPair,
 } from './lookups/apply-lookup.ts';
-export { loadLookupDirectories } from './lookups/load-lookup-directories.ts';
 export type { LookupBacking, LookupDefinition } from './lookups/lookup-definition.ts';
 export {
   createLookupStore,
@@ -17,9 +16,8 @@ export {
 } from './lookups/lookup-store.ts';
 export { readLookupCsv } from './lookups/lookup-table.ts';
 export { parseMatchSettings } from './lookups/match-settings.ts';
-export { lookupOfStanza } from './lookups/transforms-conf.ts';
+export { lookupOfStanza, readTransformsConf } from './lookups/transforms-conf.ts';
 export { BUILTIN_MACROS } from './macros/builtin-macros.ts';
-export { loadMacros } from './macros/load-macros.ts';
 export {
   defineMacro,
   type MacroDefinition,

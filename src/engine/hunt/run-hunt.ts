@@ -10,6 +10,7 @@ import {
   type IncidentOptions,
 } from '../risk/risk-incidents.ts';
 import { MAX_KEPT_CONTRIBUTIONS } from '../risk/risk-ledger.ts';
+import type { Workspace } from '../workspace/workspace.ts';
 import { type FindingHooks, FindingSink, type RuleFindings } from './finding-sink.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
 import {
@@ -19,7 +20,6 @@ import {
   rankOutcomes,
 } from './hunt-report.ts';
 import { sigmaCoverageWarnings, splCoverageWarnings } from './input-coverage.ts';
-import type { HuntSetup } from './prepare-hunt.ts';
 import { SigmaHuntRun } from './sigma-hunt-run.ts';
 import { SplDetectionRun } from './spl-detection-run.ts';
 
@@ -59,7 +59,7 @@ export interface HuntHooks extends FindingHooks {
  * matched none of the origins the pump saw) → risk totals and incidents → report.
  */
 export async function runHunt(
-  setup: HuntSetup,
+  workspace: Workspace,
   paths: readonly string[],
   options: HuntOptions = {},
   hooks: HuntHooks = {},
@@ -85,9 +85,11 @@ export async function runHunt(
     },
     options.maxKeptFindings,
   );
-  const runs = setup.spl.map((spl) => new SplDetectionRun(spl, sink));
-  const sigma = setup.sigma ? new SigmaHuntRun(setup.sigma, sink) : undefined;
-  const pump = createEventPump(sigma ? [sigma, ...runs] : runs, { knowledge: setup.knowledge });
+  const runs = workspace.detections.map((d) => new SplDetectionRun(d, sink));
+  const sigma = workspace.sigma ? new SigmaHuntRun(workspace.sigma, sink) : undefined;
+  const pump = createEventPump(sigma ? [sigma, ...runs] : runs, {
+    knowledge: workspace.knowledge,
+  });
 
   const inputs =
     paths.length === 0
@@ -172,7 +174,7 @@ export async function runHunt(
       sigma: sigma?.ruleCount ?? 0,
       quiet: runs.length + (sigma?.ruleCount ?? 0) - withFindings.length,
     },
-    notRun: setup.notRun,
+    notRun: workspace.notRun,
     risk: {
       events: ledger.events,
       totals: ledger.totals(),

@@ -5,10 +5,10 @@ import { type FieldNeed, type PlanRun, ROUTE_NONE, type RouteFilter } from '../.
 import type { EventConsumer, EventStage } from '../pump/event-consumer.ts';
 import { routeOfRun } from '../pump/route-of-run.ts';
 import { findingTime } from '../risk/risk-time.ts';
+import type { RunnableDetection } from '../workspace/workspace.ts';
 import { type FindingSink, RuleFindings } from './finding-sink.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
 import { huntRuleOfDetection } from './hunt-rule.ts';
-import type { SplHuntDetection } from './prepare-hunt.ts';
 
 /** Warnings kept per detection (limits reached by its commands); more are counted. */
 const MAX_WARNINGS = 20;
@@ -32,7 +32,7 @@ export class SplDetectionRun implements EventConsumer {
   failure: Diagnostic | undefined;
   private readonly run: PlanRun;
 
-  constructor(spl: SplHuntDetection, sink: FindingSink) {
+  constructor(spl: RunnableDetection, sink: FindingSink) {
     this.findings = new RuleFindings(huntRuleOfDetection(spl.detection));
     this.generating = spl.plan.generating;
     this.fields = spl.plan.fields;

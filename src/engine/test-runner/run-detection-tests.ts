@@ -2,8 +2,6 @@
 import { existsSync, statSync } from 'node:fs';
 import {
   type AttackData,
-  type ContentPack,
-  compileDetection,
   type Detection,
   type DetectionTest,
   mirroredCandidates,
@@ -13,6 +11,7 @@ import type { Plan } from '../../spl/index.ts';
 import { createEventPump } from '../pump/event-pump.ts';
 import { PlanConsumer } from '../pump/plan-consumer.ts';
 import { pumpSource } from '../pump/pump-source.ts';
+import type { Workspace } from '../workspace/workspace.ts';
 import { CONTENTCTL_TEST_INDEX, type ReplayFile, replayFiles } from './replay-inputs.ts';
 import { summarizeTests, type TestResult, type TestRunReport } from './test-report.ts';
 import { benignJudge, unitJudge } from './test-verdict.ts';
@@ -20,8 +19,6 @@ import { benignJudge, unitJudge } from './test-verdict.ts';
 export interface TestRunOptions {
   /** Where attack-data URLs are looked up, the URL's path mirrored under each (docs/testing-detections.md). */
   readonly dataDirs: readonly string[];
-  /** Only these detections (names or ids, any case); all when empty. */
-  readonly only?: readonly string[];
 }
 
 export interface TestRunHooks {
@@ -30,41 +27,29 @@ export interface TestRunHooks {
 }
 
 /**
- * For each detection (in load order) and each of its tests: decide whether it runs (contentctl
+ * For each selected detection (in load order) and each of its tests: decide whether it runs (contentctl
  * skips manual tests, non-production and Correlation detections; spelunk also skips searches it
  * cannot run, saying why) → locate the attack data (missing → skipped with the paths looked at)
  * → replay it with the test's source/sourcetype/index/host → run the search over all of it with
  * the field knowledge → judge the results (contentctl's rule; benign: no results).
  */
 export async function runDetectionTests(
-  pack: ContentPack,
-  knowledge: KnowledgeBase,
+  workspace: Workspace,
   options: TestRunOptions,
   hooks: TestRunHooks = {},
 ): Promise<TestRunReport> {
   const started = performance.now();
-  const wanted = new Set((options.only ?? []).map((n) => n.toLowerCase()));
+  const { knowledge } = workspace;
   const results: TestResult[] = [];
   const record = (result: TestResult) => {
     results.push(result);
     hooks.onResult?.(result);
   };
-  for (const detection of pack.detections) {
-    if (
-      wanted.size > 0 &&
-      !wanted.has(detection.name.toLowerCase()) &&
-      !wanted.has(detection.id.toLowerCase())
-    ) {
-      continue;
-    }
+  for (const detection of workspace.selected) {
     const skip = skipReason(detection);
-    let plan: Plan | undefined;
-    let compileError: string | undefined;
-    if (skip === undefined) {
-      const compiled = compileDetection(detection, pack);
-      if (compiled.ok) plan = compiled.plan;
-      else compileError = compiled.diagnostics[0]?.message ?? 'the search does not compile';
-    }
+    // Compiled once, when the content loaded; a search that did not compile says why there.
+    const plan = skip === undefined ? workspace.content.plans.get(detection.id) : undefined;
+    const compileError = detection.disabled?.message ?? 'the search does not compile';
     for (const test of detection.tests) {
       const base = { detection, test };
       if (skip !== undefined) record(resultOf(base, 'skipped', false, skip, [], 0, 0, 0));

@@ -23,11 +23,14 @@ export function refuseCommand(
 ): StageResult {
   const why = reason ?? REFUSALS[command.kind] ?? `spelunk does not implement "${command.name}"`;
   return [
-    commandError(
-      context,
-      EngineCode.unsupportedCommand,
-      `unsupported command "${command.name}": ${why}`,
-      command.nameSpan,
-    ),
+    {
+      ...commandError(
+        context,
+        EngineCode.unsupportedCommand,
+        `unsupported command "${command.name}": ${why}`,
+        command.nameSpan,
+      ),
+      data: { command: command.name },
+    },
   ];
 }
