@@ -14,7 +14,7 @@ export function compileAppendpipe(
   command: AppendpipeCommand,
   context: StageCompileContext,
 ): StageResult {
-  const plan = context.compileSubsearch(command.subpipeline);
+  const plan = context.compileSubsearch(command.subpipeline, { overRows: true });
   if (failed(plan)) return plan;
   return defineStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, plan.fields) },

@@ -11,11 +11,17 @@ export interface RowPredicate {
   readonly reads: FieldNeed;
 }
 
+/** `partOf`: the whole clause, when `expr` is one part of it (see SearchCompileOptions.partOf). */
 export function compileSearchPredicate(
   context: StageCompileContext,
   expr: SearchExpr,
+  partOf?: SearchExpr,
 ): RowPredicate | readonly Diagnostic[] {
-  const result = compileSearch(expr, { source: context.source });
+  const result = compileSearch(expr, {
+    source: context.source,
+    now: context.now,
+    ...(partOf === undefined ? {} : { partOf }),
+  });
   if (!result.ok) return result.diagnostics;
   const compiled: CompiledSearch = result.value;
   const reads: FieldNeed = compiled.readsAllFields

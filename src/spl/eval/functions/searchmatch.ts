@@ -30,7 +30,7 @@ export const searchmatchFunction: EvalFunctionSpec = {
     }
     let compiled: ReturnType<typeof compileSearch>;
     try {
-      compiled = compileSearch(site.parseSearch(text));
+      compiled = compileSearch(site.parseSearch(text), { now: site.clock.searchStart() });
     } catch (caught) {
       if (!(caught instanceof DiagnosticError)) throw caught;
       const first = caught.diagnostics[0];
