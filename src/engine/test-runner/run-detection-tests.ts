@@ -1,5 +1,6 @@
 // `spelunk test`'s entry: every detection's tests replayed and judged as contentctl judges them, with no Splunk server.
 import { existsSync, statSync } from 'node:fs';
+import type { SharedEvent } from '../../core/index.ts';
 import {
   type AttackData,
   type Detection,
@@ -24,6 +25,12 @@ export interface TestRunOptions {
 export interface TestRunHooks {
   /** Each result as soon as its test is decided. */
   readonly onResult?: (result: TestResult) => void;
+  /** The rows a test's search returned, as it returns them (the verdict keeps only counts). */
+  readonly onRows?: (
+    detection: Detection,
+    test: DetectionTest,
+    rows: readonly SharedEvent[],
+  ) => void;
 }
 
 /**
@@ -79,7 +86,7 @@ export async function runDetectionTests(
             0,
           ),
         );
-      } else record(await runTest(detection, test, plan, knowledge, options.dataDirs));
+      } else record(await runTest(detection, test, plan, knowledge, options.dataDirs, hooks));
     }
   }
   return summarizeTests(results, (performance.now() - started) / 1000);
@@ -91,6 +98,7 @@ async function runTest(
   plan: Plan,
   knowledge: KnowledgeBase,
   dataDirs: readonly string[],
+  hooks: TestRunHooks,
 ): Promise<TestResult> {
   const started = performance.now();
   const base = { detection, test };
@@ -115,6 +123,7 @@ async function runTest(
       new PlanConsumer(plan, {
         emit: (rows) => {
           for (const row of rows) judge.add(row);
+          hooks.onRows?.(detection, test, rows);
         },
         warn: (d) => warnings.push(`${d.code}: ${d.message}`),
       }),
