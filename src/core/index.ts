@@ -31,3 +31,11 @@ export {
   type Scalar,
   valuesOf,
 } from './value.ts';
+export {
+  readYaml,
+  spanOfNode,
+  syntaxErrors,
+  type YamlRead,
+  type YamlReadOptions,
+  type YamlText,
+} from './yaml/read-yaml.ts';
