@@ -111,7 +111,7 @@ function sysmonEvents(n: number): Event[] {
 function compile(spl: string): Plan {
   const compiled = compileSpl(spl);
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  return compiled.plan;
+  return compiled.value;
 }
 
 /** XmlWinEventLog lines of Sysmon event 7, for the end-to-end figures. */

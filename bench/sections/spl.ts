@@ -61,7 +61,7 @@ const section: BenchSection = {
     const bytes = statSync(file).size;
     const compiled = compileSpl(SEED_IDE_TUNNELING_SEARCH);
     if (!compiled.ok) throw new Error('the seed search does not compile');
-    const { plan } = compiled;
+    const { value: plan } = compiled;
     console.log(
       `input: ${file} (${(bytes / 1e6).toFixed(1)} MB); plan reads ${plan.fields === 'all' ? 'all fields' : `${plan.fields.size} fields`}, _raw ${plan.needsRaw ? 'needed' : 'not needed'}`,
     );

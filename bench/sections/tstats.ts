@@ -125,7 +125,7 @@ async function* generated(): EventSource {
 function compile(spl: string, dataModels = loadDataModels().dataModels): Plan {
   const compiled = compileSpl(spl, { macros: MACROS, dataModels });
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  return compiled.plan;
+  return compiled.value;
 }
 
 async function runOne(plan: Plan, knowledge: KnowledgeBase): Promise<number> {

@@ -275,7 +275,7 @@ function leadingCount(
   const compiled = compileSpl(
     `${text} | stats count ${checked.map((f, i) => `dc(${f}) as f${i}`).join(' ')}`,
   );
-  return { leading: compiled.ok ? compiled.plan : undefined, checked };
+  return { leading: compiled.ok ? compiled.value : undefined, checked };
 }
 
 function compileDetections(): CompiledDetections {
@@ -295,8 +295,8 @@ function compileDetections(): CompiledDetections {
     if (result.ok) {
       compiled.push({
         name: detection.name,
-        plan: result.plan,
-        ...leadingCount(detection.search, library.macros, result.plan),
+        plan: result.value,
+        ...leadingCount(detection.search, library.macros, result.value),
       });
     } else {
       const first = result.diagnostics[0];

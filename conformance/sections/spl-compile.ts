@@ -87,15 +87,15 @@ const section: ConformanceSection = {
         addExample(failures, reasonOf(first), `${relative}\n${formatDiagnostic(first)}`);
         continue;
       }
-      const crash = runEmpty(result.plan);
+      const crash = runEmpty(result.value);
       if (crash !== undefined) {
         hardFailures.push(`${relative}: an empty run crashed: ${crash}`);
         continue;
       }
       compiled++;
-      if (result.plan.generating) generating++;
-      if (result.plan.route.kind === 'alternatives') routed++;
-      if (result.plan.fields !== 'all') finiteFields++;
+      if (result.value.generating) generating++;
+      if (result.value.route.kind === 'alternatives') routed++;
+      if (result.value.fields !== 'all') finiteFields++;
     }
     console.log(
       `detections: parsed ${parsed}/${total} (front end), compiled ${compiled}/${total} to a runnable plan`,
@@ -142,7 +142,7 @@ function checkSeeds(library: MacroLibrary, store: LookupStore): string[] {
       continue;
     }
     const rows: Event[] = [];
-    const run = result.plan.start({ emit: (batch) => rows.push(...batch) });
+    const run = result.value.start({ emit: (batch) => rows.push(...batch) });
     run.push(seedEvents());
     run.finish();
     console.log(`seed ${file}: compiles, ${rows.length} result(s) over the check events`);

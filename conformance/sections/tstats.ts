@@ -72,7 +72,7 @@ function compileAll(dataModels: DataModels, hardFailures: string[]): void {
       continue;
     }
     try {
-      const run = result.plan.start({
+      const run = result.value.start({
         emit: () => {},
         warn: (d) => {
           if (d.code !== 'SPL543') return;
@@ -87,8 +87,8 @@ function compileAll(dataModels: DataModels, hardFailures: string[]): void {
       continue;
     }
     compiled++;
-    if (result.plan.route.kind === 'alternatives') routed++;
-    if (result.plan.fields !== 'all') finite++;
+    if (result.value.route.kind === 'alternatives') routed++;
+    if (result.value.fields !== 'all') finite++;
   }
   console.log(
     `tstats compiled ${compiled}/${total} (ESCU detections whose search starts with | tstats)`,
@@ -252,7 +252,7 @@ async function atomicTest2(
     }
     const rows: Event[] = [];
     await runPlansOverInputs(
-      [{ plan: compiled.plan, context: { emit: (r) => rows.push(...r) } }],
+      [{ plan: compiled.value, context: { emit: (r) => rows.push(...r) } }],
       [file],
       {
         knowledge,
@@ -295,7 +295,7 @@ const section: ConformanceSection = {
       }
       runnable.push({
         detection,
-        plan: compiled.plan,
+        plan: compiled.value,
         tstats: /^\s*\|\s*tstats\b/.test(detection.search),
       });
     }

@@ -20,6 +20,7 @@ export {
   writeField,
 } from './field-access.ts';
 export { ownEntry } from './own-entry.ts';
+export { failed, type Result, succeeded } from './result.ts';
 export { mulberry32 } from './seeded-random.ts';
 export { expandLegacySourcetype, sourcetypeNamesOf } from './sourcetype-aliases.ts';
 export { lineColumnAt, type Span, span } from './span.ts';

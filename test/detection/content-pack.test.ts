@@ -103,7 +103,7 @@ async function rowsOf(d: Detection, t: DetectionTest): Promise<Event[]> {
     const compiled = compileDetection(d, pack);
     assert.ok(compiled.ok, `${d.name} compiles`);
     const context = { emit: (r: readonly Event[]) => rows.push(...r), warn: () => {} };
-    await runPlansOverInputs([{ plan: compiled.plan, context }], [attack.location.path], {
+    await runPlansOverInputs([{ plan: compiled.value, context }], [attack.location.path], {
       knowledge: knowledge.base,
       input: {
         source: attack.source,

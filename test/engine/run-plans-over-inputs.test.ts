@@ -42,7 +42,7 @@ describe('runPlansOverInputs and a head that is satisfied', () => {
     const rows: Event[] = [];
     const { seen, stream } = neverEnding();
     const summary = await runPlansOverInputs(
-      [{ plan: compiled.plan, context: { emit: (batch) => rows.push(...batch) } }],
+      [{ plan: compiled.value, context: { emit: (batch) => rows.push(...batch) } }],
       ['-'],
       { knowledge: cleanKnowledge({ props: '' }), input: { stdin: stream } },
     );

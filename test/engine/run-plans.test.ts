@@ -11,7 +11,7 @@ import { cleanKnowledge } from '../knowledge/helpers.ts';
 function plan(spl: string): Plan {
   const compiled = compileSpl(spl);
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  return compiled.plan;
+  return compiled.value;
 }
 
 async function* batches(...lists: Event[][]): EventSource {

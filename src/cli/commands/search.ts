@@ -87,7 +87,7 @@ export async function runSearch(
     io.err(`${formatDiagnostics(compiled.diagnostics)}\n`);
     return EXIT_FAILURE;
   }
-  const { plan } = compiled;
+  const { value: plan } = compiled;
   warnings.push(...compiled.warnings);
   if (paths.length === 0 && !plan.generating) {
     io.err('error: this search reads events: give files or directories to read, or - for stdin\n');

@@ -61,11 +61,11 @@ export function runValidate(
   let attack: AttackCatalog | undefined;
   if (options.attack !== undefined) {
     const read = readAttackCatalog(options.attack);
-    if ('severity' in read) {
-      io.err(`${formatDiagnostic(read)}\n`);
+    if (!read.ok) {
+      io.err(`${read.diagnostics.map(formatDiagnostic).join('\n')}\n`);
       return EXIT_USAGE;
     }
-    attack = read;
+    attack = read.value;
   }
   // tstats searches compile against the data models, as hunt and test run them.
   const workspace = openWorkspace({

@@ -1,6 +1,6 @@
 // Compiles every detection's search, once, with the pack's macros and lookups: the plan it runs
 // with, or why it does not run.
-import { type Diagnostic, span } from '../../core/index.ts';
+import { type Diagnostic, failed, span, succeeded } from '../../core/index.ts';
 import {
   type CompileSplOptions,
   type CompileSplResult,
@@ -46,7 +46,7 @@ export function checkSearches(
     const result = compileDetection(draft, context);
     if (result.ok) {
       diagnostics.push(...result.warnings);
-      plans.set(draft.id, result.plan);
+      plans.set(draft.id, result.value);
       return deprecatedOrEnabled(draft);
     }
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -93,8 +93,8 @@ export function compileDetection(
   });
   const place = (d: Diagnostic) => intoFile(d, sourceName, detection.origin);
   return result.ok
-    ? { ok: true, plan: result.plan, warnings: result.warnings.map(place) }
-    : { ok: false, diagnostics: result.diagnostics.map(place) };
+    ? succeeded(result.value, result.warnings.map(place))
+    : failed(result.diagnostics.map(place));
 }
 
 /** `SPL311 unknown stats function "sparkline"`: the code and the message up to its first colon. */

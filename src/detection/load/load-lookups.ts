@@ -203,17 +203,20 @@ function checkCsv(
     );
     return false;
   }
-  const table = readLookupCsv(bytes, csvPath);
-  if ('severity' in table) {
-    diagnostics.push(
-      error(
-        CONTENT_CODES.lookupFileInvalid,
-        table.message,
-        table.location === undefined ? { location: csvPath } : { location: table.location },
-      ),
-    );
+  const read = readLookupCsv(bytes, csvPath);
+  if (!read.ok) {
+    for (const problem of read.diagnostics) {
+      diagnostics.push(
+        error(
+          CONTENT_CODES.lookupFileInvalid,
+          problem.message,
+          problem.location === undefined ? { location: csvPath } : { location: problem.location },
+        ),
+      );
+    }
     return false;
   }
+  const table = read.value;
   const settings = parseMatchSettings({ match_type: data.match_type });
   if (Array.isArray(settings)) return false;
   const missing = [...settings.matchTypes.keys()].filter(

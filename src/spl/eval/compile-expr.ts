@@ -1,5 +1,14 @@
 // Compiles an eval/where expression (spl/ast/expr.ts) into a closure over one event.
-import { assertNever, type Diagnostic, error, fieldReader, type Span } from '../../core/index.ts';
+import {
+  assertNever,
+  type Diagnostic,
+  error,
+  failed,
+  fieldReader,
+  type Result,
+  type Span,
+  succeeded,
+} from '../../core/index.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';
 import { compileBinary, compileIn, compileUnary } from './compile-operators.ts';
@@ -14,11 +23,6 @@ import type {
   Evaluator,
 } from './eval-types.ts';
 import { lookupFunction } from './functions/index.ts';
-
-/** The outcome of a compile: the value, or every problem found (never just the first). */
-export type CompileResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Thrown by CallSite.fail and caught around the call that raised it. */
 export class CallCompileError extends Error {
@@ -44,15 +48,12 @@ export interface ExprCompiler {
  * Compiles `expr`: field reads resolved once, constants folded, regexes and patterns built
  * once, unknown functions, wrong arity, bad regexes and misplaced booleans reported with spans.
  */
-export function compileExpr(
-  expr: Expr,
-  options: EvalCompileOptions = {},
-): CompileResult<CompiledExpr> {
+export function compileExpr(expr: Expr, options: EvalCompileOptions = {}): Result<CompiledExpr> {
   const compiler = createCompiler(options, new Map());
   const compiled = compiler.compile(expr);
-  if (compiler.diagnostics.length > 0) return { ok: false, diagnostics: compiler.diagnostics };
+  if (compiler.diagnostics.length > 0) return failed(compiler.diagnostics);
   const { expr: _expr, ...value } = compiled;
-  return { ok: true, value };
+  return succeeded(value);
 }
 
 function defaultClock(): EvalClock {

@@ -213,7 +213,7 @@ describe('lookups', () => {
       lookups: [app, later, path.join(app, 'gone')],
     });
     assert.deepEqual(
-      diagnostics.map((d) => d.code),
+      diagnostics.map((d) => d.code).sort(),
       ['ESCU100', 'ESCU134'],
     );
     assert.deepEqual(lookups.definitions.find((d) => d.name === 'codes')?.backing, {

@@ -28,7 +28,7 @@ function withSearch(workspace: Workspace, spl: string): Workspace {
   const compiled = compileSpl(spl);
   const detection = workspace.detections[0]?.detection;
   assert.ok(compiled.ok && detection);
-  return { ...workspace, detections: [{ detection, plan: compiled.plan }] };
+  return { ...workspace, detections: [{ detection, plan: compiled.value }] };
 }
 
 const rowsOf = (rows: readonly SharedEvent[]) =>
@@ -44,7 +44,7 @@ describe('one detection through search, hunt and test', () => {
     const compiled = workspace.compileSearch(runnable.detection.search);
     assert.ok(compiled.ok);
     await runPlansOverInputs(
-      [{ plan: compiled.plan, context: { emit: (r) => searched.push(...r) } }],
+      [{ plan: compiled.value, context: { emit: (r) => searched.push(...r) } }],
       [fixture.sysmon],
       { knowledge: workspace.knowledge, input: { index: 'contentctl_testing_index' } },
     );

@@ -31,7 +31,7 @@ function headSetup(spl: string) {
   const detection = setup.detections[0]?.detection;
   const compiled = compileSpl(spl);
   assert.ok(detection && compiled.ok);
-  return { ...setup, detections: [{ detection, plan: compiled.plan }] };
+  return { ...setup, detections: [{ detection, plan: compiled.value }] };
 }
 
 test('a hunt whose every detection is done stops reading and releases stdin', async () => {

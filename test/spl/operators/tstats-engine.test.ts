@@ -111,7 +111,7 @@ describe("Atomic test 2's devtunnel launch (the content pack's data)", () => {
     const tstatsRows: Event[] = [];
     await runPlansOverInputs(
       [
-        { plan: seed.plan, context: { emit: (rows) => seedRows.push(...rows) } },
+        { plan: seed.value, context: { emit: (rows) => seedRows.push(...rows) } },
         { plan: tstats, context: { emit: (rows) => tstatsRows.push(...rows) } },
       ],
       [atomic],
