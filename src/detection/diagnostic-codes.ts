@@ -38,5 +38,3 @@ export const CONTENT_CODES = {
   /** Warning: a test's local attack data file does not exist. */
   attackDataMissing: 'ESCU150',
 } as const;
-
-export type ContentCode = (typeof CONTENT_CODES)[keyof typeof CONTENT_CODES];

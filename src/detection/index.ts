@@ -43,5 +43,4 @@ export type {
   ThreatObject,
 } from './model/detection.ts';
 export { locateAttackData, mirroredCandidates, urlMirrorPath } from './normalize/attack-data.ts';
-export { contentFileName } from './normalize/normalize-detection.ts';
 export { parseYamlSource, type YamlSource } from './yaml/yaml-source.ts';

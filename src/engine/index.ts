@@ -8,7 +8,6 @@ export { type HuntProgress, runHunt } from './hunt/run-hunt.ts';
 export type { EventConsumer, EventStage } from './pump/event-consumer.ts';
 export { createEventPump, type EventPump, type EventPumpOptions } from './pump/event-pump.ts';
 export type { SeenOrigin } from './pump/event-router.ts';
-export { ownedCopy } from './pump/own-strings.ts';
 export { PlanConsumer } from './pump/plan-consumer.ts';
 export { pumpSource } from './pump/pump-source.ts';
 export { type RiskEvent, riskEventRecord } from './risk/risk-event.ts';

@@ -51,7 +51,7 @@ export {
   type SigmaMatcher,
   type SigmaMatcherOptions,
 } from './matcher/sigma-matcher.ts';
-export { ATTACK_TACTIC_IDS, type AttackTags, parseAttackTags } from './model/attack-tags.ts';
+export type { AttackTags } from './model/attack-tags.ts';
 export type {
   Logsource,
   SigmaCorrelation,

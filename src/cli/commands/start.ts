@@ -16,7 +16,7 @@ export {
 } from './seed-sample.ts';
 
 /** The pack's own telemetry: Atomic Red Team scenarios, other attacks, benign baselines. */
-export const BUNDLED_TELEMETRY_DIR = path.join(BUILTIN_CONTENT_DIR, 'data');
+const BUNDLED_TELEMETRY_DIR = path.join(BUILTIN_CONTENT_DIR, 'data');
 
 /** Seed 000: its tests are the three Atomic Red Team tests, and its results carry RiskScore. */
 const SEED_DETECTION_ID = '372b797f-f83c-4436-91ae-6317e6c32fb6';

@@ -9,7 +9,7 @@ export function createCsvWriter(sink: TextSink): ResultWriter {
   return createHeldRowsWriter(sink, renderCsv);
 }
 
-export function renderCsv(columns: readonly string[], rows: readonly Event[]): string {
+function renderCsv(columns: readonly string[], rows: readonly Event[]): string {
   if (columns.length === 0) return '';
   const lines = [columns.map(quoteCsv).join(',')];
   for (const row of rows) {
@@ -21,6 +21,6 @@ export function renderCsv(columns: readonly string[], rows: readonly Event[]): s
 }
 
 // Hand-written: the rule is four lines, and csv-stringify would be a dependency for it alone.
-export function quoteCsv(text: string): string {
+function quoteCsv(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -8,7 +8,7 @@ import type { Finding } from './finding.ts';
 import type { HuntRule } from './hunt-rule.ts';
 
 /** Findings kept per detection for the report; more are counted (and streamed to hooks). */
-export const DEFAULT_MAX_KEPT_FINDINGS = 10_000;
+const DEFAULT_MAX_KEPT_FINDINGS = 10_000;
 
 export interface FindingHooks {
   /** Every finding, as it is found (`--format jsonl` streams them). */

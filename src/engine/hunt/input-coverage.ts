@@ -11,7 +11,7 @@ const ORIGIN_FIELDS: ReadonlySet<string> = new Set(['index', 'source', 'sourcety
  * The route without its EventCode/EventID constraints; undefined when some alternative then has
  * no constraint left (it can match any input).
  */
-export function originRoute(route: RouteFilter): RouteFilter | undefined {
+function originRoute(route: RouteFilter): RouteFilter | undefined {
   if (route.kind !== 'alternatives') return undefined;
   const alternatives: RouteConstraint[][] = [];
   for (const alternative of route.alternatives) {
@@ -69,7 +69,7 @@ export function sigmaCoverageWarnings(
   );
 }
 
-export function describeRoute(route: RouteFilter): string {
+function describeRoute(route: RouteFilter): string {
   if (route.kind !== 'alternatives') return route.kind === 'any' ? 'any event' : 'no events';
   return route.alternatives
     .map((alternative) =>

@@ -32,9 +32,9 @@ export interface RiskEvent {
 }
 
 /** The index, source type and field names ES gives risk events; `spelunk search index=risk` reads them. */
-export const RISK_INDEX = 'risk';
+const RISK_INDEX = 'risk';
 /** Splunk's summary-indexing source type: `collect` and the ES risk action write `stash` events. */
-export const RISK_SOURCETYPE = 'stash';
+const RISK_SOURCETYPE = 'stash';
 
 /**
  * The event `index=risk` holds: the result's fields, then the risk fields over them (ES writes

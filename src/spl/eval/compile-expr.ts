@@ -25,7 +25,7 @@ import type {
 import { lookupFunction } from './functions/index.ts';
 
 /** Thrown by CallSite.fail and caught around the call that raised it. */
-export class CallCompileError extends Error {
+class CallCompileError extends Error {
   readonly diagnostic: Diagnostic;
   constructor(diagnostic: Diagnostic) {
     super(diagnostic.message);
@@ -126,7 +126,7 @@ function foldIfConstant(
   return { expr, ...rest };
 }
 
-export function unionFields(args: readonly CompiledExpr[]): ReadonlySet<string> {
+function unionFields(args: readonly CompiledExpr[]): ReadonlySet<string> {
   const fields = new Set<string>();
   for (const arg of args) for (const f of arg.fields) fields.add(f);
   return fields;
@@ -204,7 +204,7 @@ function bindArgument(
   return { evaluate: scoped.compile(arg).evaluate, slot };
 }
 
-export function arityText(min: number, max: number): string {
+function arityText(min: number, max: number): string {
   const plural = (n: number) => (n === 1 ? 'argument' : 'arguments');
   if (max === Number.POSITIVE_INFINITY) return `at least ${min} ${plural(min)}`;
   if (min === max) return `${min} ${plural(min)}`;

@@ -38,7 +38,7 @@ export interface CompiledSearch {
 }
 
 /** Stable codes of the search-clause compiler (docs/spl-semantics.md). */
-export const SearchCode = {
+const SearchCode = {
   unresolvedSubsearch: 'SPL401',
   badTimeModifier: 'SPL402',
 } as const;

@@ -212,10 +212,7 @@ describe('lookups', () => {
     const { lookups, diagnostics } = loadSearchLibrary({
       lookups: [app, later, path.join(app, 'gone')],
     });
-    assert.deepEqual(
-      diagnostics.map((d) => d.code).sort(),
-      ['ESCU100', 'ESCU134'],
-    );
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['ESCU100', 'ESCU134']);
     assert.deepEqual(lookups.definitions.find((d) => d.name === 'codes')?.backing, {
       kind: 'file',
       filename: 'more.csv',

@@ -68,7 +68,7 @@ import {
 import { relativeTimeFunction, strftimeFunction, strptimeFunction } from './time-functions.ts';
 
 /** Every eval function, by lower-case name. */
-export const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
+const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
   [
     ifFunction,
     caseFunction,

@@ -17,7 +17,7 @@ function integerArg(value: EvalValue): number | undefined {
 }
 
 /** Limit on values one function call may build (mvrange, split), so input cannot exhaust memory. */
-export const MAX_BUILT_VALUES = 100_000;
+const MAX_BUILT_VALUES = 100_000;
 
 export const mvcountFunction = defineValueFunction({
   name: 'mvcount',
