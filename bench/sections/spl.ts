@@ -5,7 +5,7 @@ import {
   generateSysmonSample,
   SEED_IDE_TUNNELING_SEARCH,
   SEED_SOURCETYPE,
-} from '../../src/cli/commands/start.ts';
+} from '../../test/fixtures/seed-sample.ts';
 import type { Event } from '../../src/core/index.ts';
 import { runPlans } from '../../src/engine/index.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';

@@ -9,12 +9,6 @@ import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.ts';
 import { createHuntOutput } from '../hunt/hunt-output.ts';
 import type { CliCommand } from './index.ts';
 
-export {
-  generateSysmonSample,
-  SEED_IDE_TUNNELING_SEARCH,
-  SEED_SOURCETYPE,
-} from './seed-sample.ts';
-
 /** The pack's own telemetry: Atomic Red Team scenarios, other attacks, benign baselines. */
 const BUNDLED_TELEMETRY_DIR = path.join(BUILTIN_CONTENT_DIR, 'data');
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { SEED_IDE_TUNNELING_SEARCH } from '../../../src/cli/commands/start.ts';
+import { SEED_IDE_TUNNELING_SEARCH } from '../../fixtures/seed-sample.ts';
 import type { Event } from '../../../src/core/event.ts';
 import {
   createEventPump,
