@@ -4,15 +4,11 @@ import { describe, test } from 'node:test';
 import type { Event, EventSource } from '../../src/core/event.ts';
 import { createEventPump, PlanConsumer, runPlans } from '../../src/engine/index.ts';
 import type { KnowledgeBase } from '../../src/knowledge/index.ts';
-import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import type { Plan } from '../../src/spl/plan/plan.ts';
+import { planOf } from '../helpers/plan.ts';
 import { cleanKnowledge } from '../knowledge/helpers.ts';
 
-function plan(spl: string): Plan {
-  const compiled = compileSpl(spl);
-  if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  return compiled.value;
-}
+const plan = planOf;
 
 async function* batches(...lists: Event[][]): EventSource {
   for (const list of lists) yield list;

@@ -1,10 +1,11 @@
 // The macro and lookup files a search library names beside the content directories (`--macros`,
 // `--lookups`), found so that the content loader reads them as it reads macros/ and lookups/.
-import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, error } from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { DiscoveredFile } from './discover-files.ts';
+import { listFiles } from './list-files.ts';
 
 /** One library file, in the order given: ESCU YAML (read with the content schema) or a .conf file. */
 export type LibraryFile =
@@ -87,25 +88,30 @@ function statOf(p: string): ReturnType<typeof statSync> | undefined {
   }
 }
 
-/** Files in code-point order (every machine reads them, and reports them, in the same order). */
-function listFiles(dir: string, recursive: boolean, diagnostics: Diagnostic[]): string[] {
-  let entries: Dirent[];
+/**
+ * Reads a library `.conf` file and parses it with `read`, counting it as loaded or failed (failed
+ * when it cannot be read or has an error); problems go to `diagnostics`.
+ */
+export function readConfFile<T extends { readonly diagnostics: readonly Diagnostic[] }>(
+  file: string,
+  read: (text: string) => T,
+  diagnostics: Diagnostic[],
+  counts: { loaded: number; failed: number },
+): T | undefined {
+  let text: string;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    text = readFileSync(file, 'utf8');
   } catch (cause) {
+    counts.failed++;
     diagnostics.push(
-      error(CONTENT_CODES.unreadable, `cannot list directory: ${(cause as Error).message}`, {
-        location: dir,
+      error(CONTENT_CODES.unreadable, `cannot read file: ${(cause as Error).message}`, {
+        location: file,
       }),
     );
-    return [];
+    return undefined;
   }
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (recursive) files.push(...listFiles(full, recursive, diagnostics));
-    } else if (entry.isFile()) files.push(full);
-  }
-  return files;
+  const parsed = read(text);
+  diagnostics.push(...parsed.diagnostics);
+  counts[parsed.diagnostics.some((d) => d.severity === 'error') ? 'failed' : 'loaded']++;
+  return parsed;
 }

@@ -15,7 +15,7 @@ import {
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import { type LookupYaml, lookupSchema } from '../schema/lookup-schema.ts';
 import { keySpan, valueSpan } from '../yaml/locate.ts';
-import type { LibraryFile } from './library-files.ts';
+import { type LibraryFile, readConfFile } from './library-files.ts';
 import { type ContentFile, readContentFile } from './read-content-file.ts';
 
 /** One definition with the directory it came from and where to point at it. */
@@ -67,22 +67,13 @@ function definitionsOf(
   counts: { loaded: number; failed: number },
 ): Defined[] {
   if (file.format === 'conf') {
-    let text: string;
-    try {
-      text = readFileSync(file.path, 'utf8');
-    } catch (cause) {
-      counts.failed++;
-      diagnostics.push(
-        error(CONTENT_CODES.unreadable, `cannot read file: ${(cause as Error).message}`, {
-          location: file.path,
-        }),
-      );
-      return [];
-    }
-    const read = readTransformsConf(text, file.path);
-    diagnostics.push(...read.diagnostics);
-    counts[read.diagnostics.some((d) => d.severity === 'error') ? 'failed' : 'loaded']++;
-    return read.definitions.map((definition) => ({
+    const read = readConfFile(
+      file.path,
+      (text) => readTransformsConf(text, file.path),
+      diagnostics,
+      counts,
+    );
+    return (read?.definitions ?? []).map((definition) => ({
       definition,
       root: file.root,
       at: { location: definition.origin },

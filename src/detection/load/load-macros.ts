@@ -1,6 +1,5 @@
 // Builds the macro library from macros/*.yml, then the search library's macro files (ESCU YAML
 // and macros.conf): keyed by name and arity; a later directory wins.
-import { readFileSync } from 'node:fs';
 import { type Diagnostic, error, lineColumnAt, warning } from '../../core/index.ts';
 import {
   BUILTIN_MACROS,
@@ -13,7 +12,7 @@ import {
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import { macroSchema } from '../schema/macro-schema.ts';
 import { keySpan, valueSpan } from '../yaml/locate.ts';
-import type { LibraryFile } from './library-files.ts';
+import { type LibraryFile, readConfFile } from './library-files.ts';
 import { readMacrosConf } from './macros-conf.ts';
 import { readContentFile } from './read-content-file.ts';
 
@@ -60,22 +59,13 @@ function definitionsOf(
   counts: { loaded: number; failed: number },
 ): Defined[] {
   if (file.format === 'conf') {
-    let text: string;
-    try {
-      text = readFileSync(file.path, 'utf8');
-    } catch (cause) {
-      counts.failed++;
-      diagnostics.push(
-        error(CONTENT_CODES.unreadable, `cannot read file: ${(cause as Error).message}`, {
-          location: file.path,
-        }),
-      );
-      return [];
-    }
-    const read = readMacrosConf(file.path, text);
-    diagnostics.push(...read.diagnostics);
-    counts[read.diagnostics.some((d) => d.severity === 'error') ? 'failed' : 'loaded']++;
-    return read.macros.map((macro) => ({
+    const read = readConfFile(
+      file.path,
+      (text) => readMacrosConf(file.path, text),
+      diagnostics,
+      counts,
+    );
+    return (read?.macros ?? []).map((macro) => ({
       macro,
       root: file.root,
       at: { location: macro.location },

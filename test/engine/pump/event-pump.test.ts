@@ -9,20 +9,11 @@ import {
   PlanConsumer,
   pumpSource,
 } from '../../../src/engine/index.ts';
-import {
-  ALL_FIELDS,
-  compileSpl,
-  type Plan,
-  ROUTE_ANY,
-  type RouteFilter,
-} from '../../../src/spl/index.ts';
+import { ALL_FIELDS, ROUTE_ANY, type RouteFilter } from '../../../src/spl/index.ts';
+import { planOf } from '../../helpers/plan.ts';
 import { cleanKnowledge } from '../../knowledge/helpers.ts';
 
-function plan(spl: string): Plan {
-  const compiled = compileSpl(spl);
-  if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  return compiled.value;
-}
+const plan = planOf;
 
 async function* batches(...lists: Event[][]): EventSource {
   for (const list of lists) yield list;

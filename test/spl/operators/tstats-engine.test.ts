@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { SEED_IDE_TUNNELING_SEARCH } from '../../fixtures/seed-sample.ts';
 import type { Event } from '../../../src/core/event.ts';
 import {
   createEventPump,
@@ -13,6 +12,7 @@ import {
 import { loadFieldKnowledge } from '../../../src/knowledge/load-field-knowledge.ts';
 import { compileSpl } from '../../../src/spl/plan/compile-spl.ts';
 import type { Plan } from '../../../src/spl/plan/plan.ts';
+import { SEED_IDE_TUNNELING_SEARCH } from '../../fixtures/seed-sample.ts';
 import { compileTstats } from './tstats-helpers.ts';
 
 const KNOWLEDGE = loadFieldKnowledge({}).base;
