@@ -11,6 +11,8 @@ import { pumpSource } from './pump/pump-source.ts';
 export interface PlanRunSpec {
   readonly plan: Plan;
   readonly context: RunContext;
+  /** Whether `context.emit`'s receiver keeps rows past the call (default true). */
+  readonly rowsKept?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function runPlans(
   knowledge: KnowledgeBase,
 ): Promise<void> {
   const pump = createEventPump(
-    specs.map((spec) => new PlanConsumer(spec.plan, spec.context)),
+    specs.map((spec) => new PlanConsumer(spec.plan, spec.context, spec)),
     { knowledge },
   );
   await pumpSource(pump, source);
@@ -47,7 +49,7 @@ export async function runPlansOverInputs(
   options: RunOverInputsOptions,
 ): Promise<InputSummary | undefined> {
   const pump = createEventPump(
-    specs.map((spec) => new PlanConsumer(spec.plan, spec.context)),
+    specs.map((spec) => new PlanConsumer(spec.plan, spec.context, spec)),
     { knowledge: options.knowledge },
   );
   const inputs =

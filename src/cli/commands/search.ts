@@ -98,7 +98,9 @@ export async function runSearch(
     emit: (rows: readonly Event[]) => writer.write(rows),
     warn: (d: Diagnostic) => warnings.push(d),
   };
-  const summary = await runPlansOverInputs([{ plan, context }], paths, {
+  // The table is printed at the end (column widths): it keeps the rows; the other formats print each.
+  const rowsKept = options.format === 'table';
+  const summary = await runPlansOverInputs([{ plan, context, rowsKept }], paths, {
     knowledge: workspace.knowledge,
     input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
   });

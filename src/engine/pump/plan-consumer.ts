@@ -14,18 +14,21 @@ import { routeOfRun } from './route-of-run.ts';
 /**
  * The plan's run takes events after field knowledge, routed by its leading search (and its
  * subsearches'); a plan that reads no events (`| makeresults`) is routed none and only finished.
- * Runs may hold events (`sort`, `stats values()`), so the fields they read get their own strings.
+ * A run that holds events (`sort`, `stats values()`), or whose rows are kept by whoever receives
+ * them (a table printed at the end), gets the fields it reads with strings of their own.
  */
 export class PlanConsumer implements EventConsumer {
   readonly route: RouteFilter;
   readonly stage: EventStage = 'with-knowledge';
   readonly fields: FieldNeed;
   readonly needsRaw: boolean;
-  readonly holdsEvents = true;
+  readonly holdsEvents: boolean;
   private readonly run: PlanRun;
 
-  constructor(plan: Plan, context: RunContext) {
+  /** `rowsKept`: whether `context.emit`'s receiver keeps rows past the call (default true). */
+  constructor(plan: Plan, context: RunContext, options: { readonly rowsKept?: boolean } = {}) {
     this.route = plan.generating ? ROUTE_NONE : routeOfRun(plan);
+    this.holdsEvents = options.rowsKept !== false || holdsRows(plan);
     this.fields = plan.fields;
     this.needsRaw = !plan.generating && plan.needsRaw;
     this.run = plan.start(context);
@@ -42,4 +45,9 @@ export class PlanConsumer implements EventConsumer {
   finish(): void {
     this.run.finish();
   }
+}
+
+/** Whether a run of the plan may keep rows past `push`: any stage that is not streaming, any side plan. */
+function holdsRows(plan: Plan): boolean {
+  return plan.sidePlans.length > 0 || plan.stages.some((stage) => !stage.streaming);
 }

@@ -120,13 +120,17 @@ async function runTest(
   const warnings: string[] = [];
   const pump = createEventPump(
     [
-      new PlanConsumer(plan, {
-        emit: (rows) => {
-          for (const row of rows) judge.add(row);
-          hooks.onRows?.(detection, test, rows);
+      new PlanConsumer(
+        plan,
+        {
+          emit: (rows) => {
+            for (const row of rows) judge.add(row);
+            hooks.onRows?.(detection, test, rows);
+          },
+          warn: (d) => warnings.push(`${d.code}: ${d.message}`),
         },
-        warn: (d) => warnings.push(`${d.code}: ${d.message}`),
-      }),
+        { rowsKept: false },
+      ),
     ],
     { knowledge },
   );

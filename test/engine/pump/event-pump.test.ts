@@ -158,3 +158,16 @@ describe('the event pump', () => {
     assert.equal(asRead.got[0]?.['EventCode'], '1');
   });
 });
+
+describe('a plan consumer', () => {
+  test('holds events when a stage does or when its rows are kept; a streaming search read by a printer does not', () => {
+    const emit = () => {};
+    const streaming = plan('EventCode=1 | eval x=1 | table Image x');
+    assert.equal(new PlanConsumer(streaming, { emit }, { rowsKept: false }).holdsEvents, false);
+    assert.equal(new PlanConsumer(streaming, { emit }).holdsEvents, true);
+    const sorted = plan('EventCode=1 | sort Image');
+    assert.equal(new PlanConsumer(sorted, { emit }, { rowsKept: false }).holdsEvents, true);
+    const counted = plan('EventCode=1 | stats values(Image) by host');
+    assert.equal(new PlanConsumer(counted, { emit }, { rowsKept: false }).holdsEvents, true);
+  });
+});
