@@ -1,17 +1,17 @@
 // `spl`: the seed 000 search over generated Sysmon process-creation events, next to the XML reader's floor.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  generateSysmonSample,
-  SEED_IDE_TUNNELING_SEARCH,
-  SEED_SOURCETYPE,
-} from '../../test/fixtures/seed-sample.ts';
 import type { Event } from '../../src/core/index.ts';
 import { runPlans } from '../../src/engine/index.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
 import { NO_KNOWLEDGE } from '../../src/knowledge/index.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import type { Plan } from '../../src/spl/plan/plan.ts';
+import {
+  generateSysmonSample,
+  SEED_IDE_TUNNELING_SEARCH,
+  SEED_SOURCETYPE,
+} from '../../test/fixtures/seed-sample.ts';
 import {
   BENCH_TMP,
   type BenchSection,

@@ -9,8 +9,10 @@ import {
   type Span,
   succeeded,
 } from '../../core/index.ts';
+import { KNOWN_EVAL_FUNCTIONS } from '../analyze/known-functions.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';
+import { literalValue } from '../value/number-precision.ts';
 import { compileBinary, compileIn, compileUnary } from './compile-operators.ts';
 import { EvalCode } from './eval-codes.ts';
 import type {
@@ -87,8 +89,11 @@ function compileNode(compiler: ExprCompiler, expr: Expr): CompiledArg {
   switch (expr.kind) {
     case 'String':
       return constantArg(expr, expr.value, 'string');
-    case 'Number':
-      return constantArg(expr, expr.value, 'number');
+    case 'Number': {
+      // A number written with a decimal point keeps its digits (its precision): "5.0", "0.50".
+      const written = compiler.options.source?.text.slice(expr.span.start, expr.span.end);
+      return constantArg(expr, literalValue(expr.value, written), 'number');
+    }
     case 'Field':
       return compileField(compiler, expr.name, expr);
     case 'Call':
@@ -143,9 +148,12 @@ function compileCall(compiler: ExprCompiler, call: CallExpr): CompiledArg {
   const args = call.args.map((arg) => compiler.compile(arg));
   const fields = unionFields(args);
   if (!spec) {
+    const documented = KNOWN_EVAL_FUNCTIONS.has(call.name.toLowerCase());
     compiler.report(
       EvalCode.unknownFunction,
-      `unknown eval function "${call.name}"`,
+      documented
+        ? `eval function "${call.name}" is not supported by spelunk`
+        : `unknown eval function "${call.name}"`,
       call.nameSpan,
     );
     return { ...failed, fields };
@@ -164,6 +172,12 @@ function compileCall(compiler: ExprCompiler, call: CallExpr): CompiledArg {
     clock: compiler.clock,
     random: compiler.random,
     parseSearch: compiler.options.parseSearch,
+    lookups: compiler.options.lookups,
+    compileAgain: (node) =>
+      createCompiler(compiler.options, compiler.bindings, { ...compiler, diagnostics: [] }).compile(
+        node,
+      ),
+    textOf: (node) => compiler.options.source?.text.slice(node.span.start, node.span.end),
     bind: (index, field) => bindArgument(compiler, call, index, field),
     fail: (code, message, span) => {
       throw new CallCompileError(

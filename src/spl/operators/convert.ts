@@ -130,9 +130,12 @@ function converterFor(fn: Exclude<ConvertFunction, 'none'>, timeformat: string):
     case 'memk':
       return (v) => memoryToKilobytes(scalarToString(v));
     case 'rmcomma':
+      // The digits stay as written ("1,000,000.00" → "1000000.00"), as Splunk shows them.
       return (v) => {
-        const n = parseNumber(scalarToString(v).replaceAll(',', ''));
-        return n === undefined ? undefined : n;
+        const text = scalarToString(v).replaceAll(',', '').trim();
+        const n = parseNumber(text);
+        if (n === undefined) return undefined;
+        return text.includes('.') ? text : n;
       };
     case 'rmunit':
       return (v) => leadingNumber(scalarToString(v));

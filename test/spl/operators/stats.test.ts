@@ -134,3 +134,29 @@ describe('streamstats', () => {
     );
   });
 });
+
+describe('allnum and options after the aggregations', () => {
+  test('allnum=true: a group with a value that is not a number gets no numeric statistic', () => {
+    const out = runPipe('stats allnum=true sum(bytes) as s, count by host', EVENTS);
+    assert.deepEqual(
+      out.map((r) => [r['host'], r['s'], r['count']]),
+      [
+        ['a', undefined, 3],
+        ['b', 10, 1],
+        ['c', 1, 1],
+      ],
+    );
+  });
+  test('streamstats options may follow the aggregation and the by-clause', () => {
+    assert.deepEqual(
+      runPipe('streamstats sum(_time) as n window=2 | table n', EVENTS).map((r) => r['n']),
+      [30, 40, 30, 60, 90],
+    );
+    assert.deepEqual(
+      runPipe('streamstats count as n by user reset_on_change=true | table n', EVENTS).map(
+        (r) => r['n'],
+      ),
+      [1, 1, 1, 1, 1],
+    );
+  });
+});
