@@ -20,6 +20,11 @@ export interface DocExample {
   readonly rows?: readonly Readonly<Record<string, ShownValue>>[];
   /** The page says the search fails: it must not compile. */
   readonly fails?: true;
+  /**
+   * The page states another result, and `rows` hold what Splunk returns instead: why, with the
+   * pages that decide it. The run lists these apart, so no page is overruled silently.
+   */
+  readonly erratum?: string;
   /** The time zone the page's results were made in, when they depend on it (default UTC). */
   readonly tz?: string;
   /** The search's now (epoch seconds); default 1700000000 (2023-11-14T22:13:20Z). */

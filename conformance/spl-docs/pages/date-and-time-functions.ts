@@ -44,7 +44,14 @@ const page: DocPage = {
       name: 'strftime: %V, the week of the year',
       spl: '| makeresults | eval week=strftime(_time,"%V")',
       now: 1_660_485_615,
-      rows: [{ week: '33' }],
+      rows: [{ week: '32' }],
+      erratum:
+        "this page shows week 33 for its makeresults time, taken here as the next example's " +
+        '2022-08-14 14:00:15 (a Sunday); %V is the ISO 8601 week (C strftime(3)), which is 32 ' +
+        'there, and the "Date and time format variables" page\'s %G-%V table (Monday ' +
+        '2025-02-03 is 2025-06, Sunday 2025-02-02 is 2025-05) is ISO 8601 too. Both pages: ' +
+        'evaluation-functions/date-and-time-functions and ' +
+        'time-format-variables-and-modifiers/date-and-time-format-variables.',
     },
     {
       name: 'strftime: the time designator T and milliseconds',

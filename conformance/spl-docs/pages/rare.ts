@@ -15,7 +15,7 @@ const page: DocPage = {
       rows: [
         { url: 'c', count: '1', percent: '16.666667' },
         { url: 'b', count: '2', percent: '33.333333' },
-        { url: 'a', count: '3' },
+        { url: 'a', count: '3', percent: '50.000000' },
       ],
     },
     {

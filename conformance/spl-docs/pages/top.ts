@@ -1,6 +1,7 @@
 // Search Reference, "top": what the description and options say a result holds (the value, its
 // count and its percentage, most common first, N results by default 10), with inputs written for them.
-// (How a whole percentage prints, 50 or 50.000000, the pages do not show.)
+// A percentage prints as C's %f: six decimals, a whole one too (50.000000). The pages show no
+// whole percentage; siglens, a Splunk-compatible engine, formats top's percent with "%.6f".
 import type { Event } from '../../../src/core/event.ts';
 import type { DocPage } from '../doc-example.ts';
 
@@ -15,7 +16,7 @@ const page: DocPage = {
       spl: '* | top referer',
       events: referers,
       rows: [
-        { referer: 'a', count: '3' },
+        { referer: 'a', count: '3', percent: '50.000000' },
         { referer: 'b', count: '2', percent: '33.333333' },
         { referer: 'c', count: '1', percent: '16.666667' },
       ],

@@ -11,9 +11,11 @@ import {
 } from '../../core/index.ts';
 import { KNOWN_EVAL_FUNCTIONS } from '../analyze/known-functions.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
-import type { EvalType, EvalValue } from '../value/eval-value.ts';
+import type { EvalValue } from '../value/eval-value.ts';
 import { literalValue } from '../value/number-precision.ts';
+import { compileJsonLiteral } from './compile-json-literal.ts';
 import { compileBinary, compileIn, compileUnary } from './compile-operators.ts';
+import { constantArg, unionFields } from './compiled-arg.ts';
 import { EvalCode } from './eval-codes.ts';
 import type {
   BoundEvaluator,
@@ -104,13 +106,12 @@ function compileNode(compiler: ExprCompiler, expr: Expr): CompiledArg {
       return foldIfConstant(expr, compileBinary(compiler, expr as BinaryExpr));
     case 'In':
       return foldIfConstant(expr, compileIn(compiler, expr as InExpr));
+    case 'Array':
+    case 'Object':
+      return foldIfConstant(expr, compileJsonLiteral(compiler, expr));
     default:
       return assertNever(expr, 'expression kind');
   }
-}
-
-export function constantArg(expr: Expr, value: EvalValue, type: EvalType): CompiledArg {
-  return { expr, evaluate: () => value, type, fields: new Set(), constant: { value } };
 }
 
 function compileField(compiler: ExprCompiler, name: string, expr: Expr): CompiledArg {
@@ -129,12 +130,6 @@ function foldIfConstant(
     return constantArg(expr, rest.evaluate({}), rest.type);
   }
   return { expr, ...rest };
-}
-
-function unionFields(args: readonly CompiledExpr[]): ReadonlySet<string> {
-  const fields = new Set<string>();
-  for (const arg of args) for (const f of arg.fields) fields.add(f);
-  return fields;
 }
 
 function compileCall(compiler: ExprCompiler, call: CallExpr): CompiledArg {

@@ -33,7 +33,7 @@ export function readQuoted(text: string, start: number, end: number, quote: stri
 }
 
 /** The value of `\` + `next`: the character itself for `\\`, `\"` and `\|`, else both kept. */
-function resolveEscape(next: string, quote = '"'): string {
+export function resolveEscape(next: string, quote = '"'): string {
   if (next === '\\' || next === quote || next === '|') return next;
   return `\\${next}`;
 }
