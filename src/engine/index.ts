@@ -1,10 +1,13 @@
 // The engine's public API: hunt, test, search over inputs, risk; what the CLI and the server call.
 export { type FilledDrilldown, fillDrilldowns } from './hunt/drilldowns.ts';
 export type { Finding } from './hunt/finding.ts';
+export { type FindingHooks, FindingSink, RuleFindings } from './hunt/finding-sink.ts';
 export { HUNT_CODES } from './hunt/hunt-codes.ts';
 export type { DetectionOutcome, HuntReport } from './hunt/hunt-report.ts';
 export type { HuntRule } from './hunt/hunt-rule.ts';
 export { type HuntProgress, runHunt } from './hunt/run-hunt.ts';
+export { SigmaHuntRun } from './hunt/sigma-hunt-run.ts';
+export { SplDetectionRun } from './hunt/spl-detection-run.ts';
 export type { EventConsumer, EventStage } from './pump/event-consumer.ts';
 export { createEventPump, type EventPump, type EventPumpOptions } from './pump/event-pump.ts';
 export type { SeenOrigin } from './pump/event-router.ts';
