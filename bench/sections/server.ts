@@ -17,18 +17,17 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Event } from '../../src/core/event.ts';
+import { runPlansOverInputs } from '../../src/engine/index.ts';
+import { openInputs } from '../../src/ingest/open-inputs.ts';
+import { runIndexSearch } from '../../src/server/search/index-search.ts';
+import { openSearchWorkspace } from '../../src/server/search/search-workspace.ts';
+import { openDuckDbStore } from '../../src/server/store/duckdb-store.ts';
 import {
   generateSysmonSample,
   SEED_IDE_TUNNELING_SEARCH,
   SEED_SOURCETYPE,
-} from '../../src/cli/commands/start.ts';
-import type { Event } from '../../src/core/event.ts';
-import { runPlansOverInputs } from '../../src/engine/run-over-inputs.ts';
-import { openInputs } from '../../src/ingest/open-inputs.ts';
-import { runIndexSearch } from '../../src/server/search/index-search.ts';
-import { loadSearchWorkspace } from '../../src/server/search/search-workspace.ts';
-import { openDuckDbStore } from '../../src/server/store/duckdb-store.ts';
-import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
+} from '../../test/fixtures/seed-sample.ts';
 import { BENCH_TMP, type BenchSection, bestOf, REPO_ROOT, rate, ratio } from '../harness.ts';
 
 const EVENTS = Number(process.env['SPELUNK_BENCH_SERVER_EVENTS'] ?? 1_000_000);
@@ -68,22 +67,18 @@ async function* readEvents(
   }
 }
 
-const { workspace } = loadSearchWorkspace();
+const workspace = openSearchWorkspace();
 
 async function overFile(
   spl: string,
   file: string,
   range: { earliest?: string; latest?: string } = {},
 ): Promise<number> {
-  const compiled = compileSpl(spl, {
-    macros: workspace.macros,
-    lookups: workspace.lookups,
-    timeRange: range,
-  });
+  const compiled = workspace.compileSearch(spl, { timeRange: range });
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
   let rows = 0;
   await runPlansOverInputs(
-    [{ plan: compiled.plan, context: { emit: (r) => (rows += r.length) } }],
+    [{ plan: compiled.value, context: { emit: (r) => (rows += r.length) } }],
     [file],
     {
       knowledge: workspace.knowledge,

@@ -17,7 +17,7 @@ export {
   SearchCompileError,
   type SearchOutput,
 } from './search/search-context.ts';
-export { loadSearchWorkspace, type WorkspaceOptions } from './search/search-workspace.ts';
+export { openSearchWorkspace, type SearchWorkspaceOptions } from './search/search-workspace.ts';
 export { hashPassword } from './security/passwords.ts';
 export {
   DEFAULT_DATA_DIR,

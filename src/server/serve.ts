@@ -18,7 +18,7 @@ import { RestAuth } from './rest/rest-auth.ts';
 import { createRestHandler } from './rest/rest-handler.ts';
 import { runIndexSearch } from './search/index-search.ts';
 import { SearchJobs } from './search/search-jobs.ts';
-import { loadSearchWorkspace, type WorkspaceOptions } from './search/search-workspace.ts';
+import { openSearchWorkspace, type SearchWorkspaceOptions } from './search/search-workspace.ts';
 import { newSessionSecret, SESSION_SECRET_SETTING, SessionKeys } from './security/sessions.ts';
 import { UserTable } from './security/users.ts';
 import { openDuckDbStore } from './store/duckdb-store.ts';
@@ -34,7 +34,7 @@ export interface ServeOptions {
   readonly hecToken?: string;
   /** Quick-start admin password (`--password`, SPELUNK_PASSWORD). */
   readonly adminPassword?: string;
-  readonly workspace?: WorkspaceOptions;
+  readonly workspace?: SearchWorkspaceOptions;
   readonly log: (line: string) => void;
 }
 
@@ -85,7 +85,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
     const limiter = new RateLimiter();
 
-    const { workspace, diagnostics } = loadSearchWorkspace(options.workspace ?? {});
+    const workspace = openSearchWorkspace(options.workspace ?? {});
     const jobs = new SearchJobs(
       (request, output) =>
         runIndexSearch(
@@ -174,7 +174,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ...(defaultHecToken === undefined ? {} : { defaultHecToken }),
       store,
       ingest,
-      workspaceDiagnostics: diagnostics,
+      workspaceDiagnostics: workspace.diagnostics,
       close: async () => {
         for (const close of closers)
           await close().catch((e: unknown) => log(`shutdown: ${String(e)}`));

@@ -18,7 +18,6 @@ export {
   type LookupApplication,
   type LookupFieldPair,
 } from './lookups/apply-lookup.ts';
-export { loadLookupDirectories } from './lookups/load-lookup-directories.ts';
 export type { LookupBacking, LookupDefinition } from './lookups/lookup-definition.ts';
 export {
   createLookupStore,
@@ -27,9 +26,8 @@ export {
 } from './lookups/lookup-store.ts';
 export { readLookupCsv } from './lookups/lookup-table.ts';
 export { parseMatchSettings } from './lookups/match-settings.ts';
-export { lookupOfStanza } from './lookups/transforms-conf.ts';
+export { lookupOfStanza, readTransformsConf } from './lookups/transforms-conf.ts';
 export { BUILTIN_MACROS } from './macros/builtin-macros.ts';
-export { loadMacros } from './macros/load-macros.ts';
 export {
   defineMacro,
   type MacroDefinition,
@@ -37,7 +35,7 @@ export {
   macroKey,
   macroLibrary,
 } from './macros/macro.ts';
-export { type FieldNeed, unionNeed } from './operators/field-need.ts';
+export { ALL_FIELDS, type FieldNeed, unionNeed } from './operators/field-need.ts';
 export { compareGroupValues } from './operators/group-keys.ts';
 export type {
   DataModelDataset,

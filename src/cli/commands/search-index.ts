@@ -4,9 +4,9 @@ import { formatDiagnostics } from '../../core/index.ts';
 import {
   DEFAULT_DATA_DIR,
   IndexRegistry,
-  loadSearchWorkspace,
   loadServerConfig,
   openDuckDbStore,
+  openSearchWorkspace,
   runIndexSearch,
   SearchCompileError,
   StoreLockedError,
@@ -73,12 +73,12 @@ export async function runSearchOverIndex(
     return EXIT_FAILURE;
   }
   try {
-    const { workspace, diagnostics } = loadSearchWorkspace({
+    const workspace = openSearchWorkspace({
       props: options.props ?? [],
       dataModels: options.datamodels ?? [],
       builtinKnowledge: options.builtinKnowledge !== false,
     });
-    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const errors = workspace.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       io.err(`${formatDiagnostics(errors)}\n`);
       return EXIT_FAILURE;

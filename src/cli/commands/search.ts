@@ -1,9 +1,8 @@
 // `spelunk search '<SPL>' <path>...`: runs one SPL search over event files and prints the results.
 import { type Command, Option } from 'commander';
 import { type Diagnostic, type Event, formatDiagnostics, hasErrors } from '../../core/index.ts';
-import { runPlansOverInputs } from '../../engine/index.ts';
+import { openWorkspace, runPlansOverInputs } from '../../engine/index.ts';
 import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
-import { compileSpl, loadLookupDirectories, loadMacros } from '../../spl/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
 import type { CliCommand } from './index.ts';
@@ -18,8 +17,7 @@ import {
   inputReadOptions,
   type KnowledgeCliOptions,
   knowledgeOptions,
-  loadDataModelsOf,
-  loadKnowledgeOf,
+  knowledgeWorkspaceOptions,
   type SearchLibraryCliOptions,
   searchLibraryOptions,
 } from './shared-options.ts';
@@ -80,9 +78,9 @@ export const searchCommand: CliCommand = {
 };
 
 /**
- * load macros → load lookups → load field knowledge and data models → compile → run over the inputs (engine:
- * read once, route → knowledge → plan) → render results → report input problems. Returns the
- * exit code.
+ * open the workspace (macros, lookups, field knowledge, data models) → compile → run over the
+ * inputs (the event pump: read once, route → knowledge → plan) → render results → report input
+ * problems. Returns the exit code.
  */
 export async function runSearch(
   spl: string,
@@ -100,39 +98,32 @@ export async function runSearch(
     return runSearchOverIndex(spl, { ...options, user: options.user ?? 'admin' }, io);
   }
   const warnings: Diagnostic[] = [];
-  const macros = loadMacros(options.macros);
-  const lookups = loadLookupDirectories(options.lookups);
-  const knowledge = loadKnowledgeOf(options, lookups.store);
-  const dataModels = loadDataModelsOf(options);
-  const setupProblems = [
-    ...macros.diagnostics,
-    ...lookups.diagnostics,
-    ...knowledge.diagnostics,
-    ...dataModels.diagnostics,
-  ];
-  if (hasErrors(setupProblems)) {
-    io.err(`${formatDiagnostics(setupProblems)}\n`);
+  const workspace = openWorkspace({
+    macros: options.macros,
+    lookups: options.lookups,
+    ...knowledgeWorkspaceOptions(options),
+  });
+  if (hasErrors(workspace.diagnostics)) {
+    io.err(`${formatDiagnostics(workspace.diagnostics)}\n`);
     return EXIT_FAILURE;
   }
-  warnings.push(...setupProblems);
-  const compiled = compileSpl(spl, {
-    macros: macros.library,
-    lookups: lookups.store,
-    dataModels: dataModels.dataModels,
-    ...(options.earliest !== undefined || options.latest !== undefined
+  warnings.push(...workspace.diagnostics);
+  const compiled = workspace.compileSearch(
+    spl,
+    options.earliest !== undefined || options.latest !== undefined
       ? {
           timeRange: {
             ...(options.earliest === undefined ? {} : { earliest: options.earliest }),
             ...(options.latest === undefined ? {} : { latest: options.latest }),
           },
         }
-      : {}),
-  });
+      : {},
+  );
   if (!compiled.ok) {
     io.err(`${formatDiagnostics(compiled.diagnostics)}\n`);
     return EXIT_FAILURE;
   }
-  const { plan } = compiled;
+  const { value: plan } = compiled;
   warnings.push(...compiled.warnings);
   if (paths.length === 0 && !plan.generating) {
     io.err('error: this search reads events: give files or directories to read, or - for stdin\n');
@@ -143,8 +134,10 @@ export async function runSearch(
     emit: (rows: readonly Event[]) => writer.write(rows),
     warn: (d: Diagnostic) => warnings.push(d),
   };
-  const summary = await runPlansOverInputs([{ plan, context }], paths, {
-    knowledge: knowledge.base,
+  // The table is printed at the end (column widths): it keeps the rows; the other formats print each.
+  const rowsKept = options.format === 'table';
+  const summary = await runPlansOverInputs([{ plan, context, rowsKept }], paths, {
+    knowledge: workspace.knowledge,
     input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
   });
   writer.end();

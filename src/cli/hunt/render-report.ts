@@ -122,8 +122,8 @@ function renderRisk(report: HuntReport): string[] {
     total: t.total,
     risk_events: t.count,
     detections: t.searchNames.length,
-    first: formatTime(t.firstTime),
-    last: formatTime(t.lastTime),
+    first: t.firstTime === undefined ? '-' : formatTime(t.firstTime),
+    last: t.lastTime === undefined ? '-' : formatTime(t.lastTime),
   }));
   const columns = new ColumnCollector();
   columns.add(rows);

@@ -1,8 +1,8 @@
 // The search role's one entry point: SPL over the index. parse → a leading store command
 // (tstats/metadata/eventcount) or a store-side stats, when the search has that shape → otherwise
 // compile the plan, push its time range, route (indexes, source, sourcetype, host, EventCode,
-// field terms) and the columns it needs into the store query, and pump what the store returns
-// through the engine (runPlansOverEvents) as a file read would be pumped. Commands after a
+// field terms) and the columns it needs into the store query, and feed what the store returns to
+// the engine's event pump (one PlanConsumer), as a read of files is fed. Commands after a
 // store-side part run in the engine over its rows.
 import {
   type Diagnostic,
@@ -11,9 +11,8 @@ import {
   formatDiagnostics,
   hasErrors,
 } from '../../core/index.ts';
-import { planEventFlow, runPlansOverEvents } from '../../engine/index.ts';
+import { createEventPump, PlanConsumer, pumpSource, type Workspace } from '../../engine/index.ts';
 import {
-  compileSpl,
   expandSourcetypeAliases,
   type Plan,
   parseSpl,
@@ -30,7 +29,6 @@ import {
   type IndexSearchRequest,
   SearchCompileError,
   type SearchOutput,
-  type SearchWorkspace,
   timeOf,
 } from './search-context.ts';
 import { searchFilter } from './search-filter.ts';
@@ -44,7 +42,7 @@ export async function runIndexSearch(
 ): Promise<void> {
   const { workspace } = deps;
   const now = request.now ?? Date.now() / 1000;
-  const parsed = parseSpl(request.spl, { macros: workspace.macros });
+  const parsed = parseSpl(request.spl, { macros: workspace.content.macros });
   if (hasErrors(parsed.diagnostics)) throw new SearchCompileError(parsed.diagnostics);
   const commands = expandSourcetypeAliases(parsed.pipeline).commands;
   const text = parsed.expanded.text;
@@ -84,11 +82,12 @@ export async function runIndexSearch(
     }
   }
 
-  const flow = planEventFlow([plan], workspace.knowledge);
   const warn = (d: Diagnostic) => output.message('WARN', formatDiagnostics([d]));
-  const context = { emit: (rows: readonly Event[]) => output.emit(rows), warn };
+  // The rows are kept by the job (or streamed out): the consumer treats them as held.
+  const consumer = new PlanConsumer(plan, { emit: (rows) => output.emit(rows), warn });
+  const pump = createEventPump([consumer], { knowledge: workspace.knowledge });
   if (plan.generating) {
-    await runPlansOverEvents([{ plan, context }], undefined, flow);
+    await pumpSource(pump, undefined);
     return;
   }
   const leading = commands[0]?.kind === 'Search' ? commands[0].expr : undefined;
@@ -98,29 +97,18 @@ export async function runIndexSearch(
   const source = deps.store.query({
     indexes: chooseIndexes([plan.route], deps, output),
     filter,
-    fields: knowledge.storedFor(flow.fields),
-    raw: flow.needsRaw,
+    fields: knowledge.storedFor(consumer.fields),
+    raw: pump.needsRaw,
     ...timeOf(timeBoundsToRead(plan)),
     ...(request.signal ? { signal: request.signal } : {}),
   });
-  await runPlansOverEvents([{ plan, context }], counted(source, output), flow);
+  await pumpSource(pump, counted(source, output));
 }
 
-function compile(
-  spl: string,
-  workspace: SearchWorkspace,
-  now: number,
-  timeRange?: TimeRangeInput,
-): Plan {
-  const compiled = compileSpl(spl, {
-    macros: workspace.macros,
-    lookups: workspace.lookups,
-    ...(workspace.dataModels ? { dataModels: workspace.dataModels } : {}),
-    now,
-    ...(timeRange ? { timeRange } : {}),
-  });
+function compile(spl: string, workspace: Workspace, now: number, timeRange?: TimeRangeInput): Plan {
+  const compiled = workspace.compileSearch(spl, { now, ...(timeRange ? { timeRange } : {}) });
   if (!compiled.ok) throw new SearchCompileError(compiled.diagnostics);
-  return compiled.plan;
+  return compiled.value;
 }
 
 async function* counted(source: EventSource, output: SearchOutput): EventSource {
@@ -138,7 +126,7 @@ async function runRest(
   start: number | undefined,
   text: string,
   rows: readonly Event[],
-  workspace: SearchWorkspace,
+  workspace: Workspace,
   now: number,
   output: SearchOutput,
 ): Promise<void> {

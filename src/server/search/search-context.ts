@@ -1,28 +1,16 @@
 // What a search over the index works with: the store, the workspace it compiles against, the
 // indexes, where its rows and messages go; and the scope (indexes, time) of its store queries.
 import { type Diagnostic, type Event, formatDiagnostics } from '../../core/index.ts';
-import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type {
-  DataModelProvider,
-  LookupProvider,
-  MacroLibrary,
-  TimeRangeInput,
-} from '../../spl/index.ts';
+import type { Workspace } from '../../engine/index.ts';
+import type { TimeRangeInput } from '../../spl/index.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { TimeRange } from '../store/store-query.ts';
 import { resolveIndexes } from './route-indexes.ts';
 
-/** What searches compile against: the content's macros and lookups, data models, field knowledge. */
-export interface SearchWorkspace {
-  readonly macros: MacroLibrary;
-  readonly lookups: LookupProvider;
-  readonly dataModels?: DataModelProvider;
-  readonly knowledge: KnowledgeBase;
-}
-
 export interface IndexSearchDeps {
   readonly store: EventStore;
-  readonly workspace: SearchWorkspace;
+  /** What searches compile against and the field knowledge they apply (the engine's workspace). */
+  readonly workspace: Workspace;
   /** The indexes the server has. */
   readonly indexes: () => readonly string[];
   /** Indexes read by a search that names none (patterns allowed). */

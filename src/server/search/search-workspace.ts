@@ -1,12 +1,10 @@
-// What the server's searches compile against, loaded once at start: the content pack's macros and
-// lookups (the built-in pack by default), the CIM data models and the field knowledge, as `hunt`
-// loads them. (To be replaced by the engine's workspace once it has one front door for this.)
-import type { Diagnostic } from '../../core/index.ts';
-import { BUILTIN_CONTENT_DIR, loadContent } from '../../detection/index.ts';
-import { loadDataModels, loadFieldKnowledge } from '../../knowledge/index.ts';
-import type { SearchWorkspace } from './search-context.ts';
+// What the server's searches compile against, opened once at start through the engine's one
+// workspace: the content pack's macros and lookups (the built-in pack by default), the CIM data
+// models and the field knowledge, as every other command opens them.
+import { BUILTIN_CONTENT_DIR } from '../../detection/index.ts';
+import { openWorkspace, type Workspace } from '../../engine/index.ts';
 
-export interface WorkspaceOptions {
+export interface SearchWorkspaceOptions {
   /** ESCU content directories whose macros and lookups searches use; the built-in pack when empty. */
   readonly content?: readonly string[];
   readonly props?: readonly string[];
@@ -14,28 +12,15 @@ export interface WorkspaceOptions {
   readonly builtinKnowledge?: boolean;
 }
 
-export function loadSearchWorkspace(options: WorkspaceOptions = {}): {
-  workspace: SearchWorkspace;
-  diagnostics: readonly Diagnostic[];
-} {
-  const builtin = options.builtinKnowledge !== false;
-  const dataModels = loadDataModels({ paths: options.dataModels ?? [], builtin });
+export function openSearchWorkspace(options: SearchWorkspaceOptions = {}): Workspace {
   const content = options.content ?? [];
-  const pack = loadContent(content.length > 0 ? content : [BUILTIN_CONTENT_DIR], {
-    dataModels: dataModels.dataModels,
+  return openWorkspace({
+    content: content.length > 0 ? content : [BUILTIN_CONTENT_DIR],
+    ...(options.props === undefined ? {} : { props: options.props }),
+    ...(options.dataModels === undefined ? {} : { dataModels: options.dataModels }),
+    ...(options.builtinKnowledge === undefined
+      ? {}
+      : { builtinKnowledge: options.builtinKnowledge }),
+    without: ['sigma-compile'],
   });
-  const knowledge = loadFieldKnowledge({
-    paths: options.props ?? [],
-    builtin,
-    lookups: pack.lookups,
-  });
-  return {
-    workspace: {
-      macros: pack.macros,
-      lookups: pack.lookups,
-      dataModels: dataModels.dataModels,
-      knowledge: knowledge.base,
-    },
-    diagnostics: [...dataModels.diagnostics, ...pack.diagnostics, ...knowledge.diagnostics],
-  };
 }

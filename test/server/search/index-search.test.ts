@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
-import { BUILTIN_CONTENT_DIR, loadContent } from '../../../src/detection/index.ts';
-import { runPlansOverInputs } from '../../../src/engine/run-over-inputs.ts';
+import { BUILTIN_CONTENT_DIR } from '../../../src/detection/index.ts';
+import { runPlansOverInputs } from '../../../src/engine/index.ts';
 import { BUILTIN_INDEXES } from '../../../src/server/indexes.ts';
 import { ingestFiles } from '../../../src/server/ingest/file-ingest.ts';
 import { runIndexSearch } from '../../../src/server/search/index-search.ts';
 import type { SearchOutput } from '../../../src/server/search/search-context.ts';
-import { loadSearchWorkspace } from '../../../src/server/search/search-workspace.ts';
+import { openSearchWorkspace } from '../../../src/server/search/search-workspace.ts';
 import { type DuckDbStore, openDuckDbStore } from '../../../src/server/store/duckdb-store.ts';
-import { compileSpl, type TimeRangeInput } from '../../../src/spl/index.ts';
+import type { TimeRangeInput } from '../../../src/spl/index.ts';
 
 const DATA = path.join(BUILTIN_CONTENT_DIR, 'data');
 /** A Sysmon event 7 loading devtunnel.dll: what seed 004 finds. */
@@ -26,7 +26,7 @@ const DEVTUNNEL_7 = path.resolve(
   'fixtures',
   'sysmon-7-devtunnel.log',
 );
-const { workspace } = loadSearchWorkspace();
+const workspace = openSearchWorkspace();
 let dir: string;
 let store: DuckDbStore;
 
@@ -50,16 +50,11 @@ after(async () => {
 });
 
 async function overFiles(spl: string, timeRange?: TimeRangeInput): Promise<Event[]> {
-  const compiled = compileSpl(spl, {
-    ...(timeRange ? { timeRange } : {}),
-    macros: workspace.macros,
-    lookups: workspace.lookups,
-    ...(workspace.dataModels ? { dataModels: workspace.dataModels } : {}),
-  });
+  const compiled = workspace.compileSearch(spl, timeRange ? { timeRange } : {});
   assert.ok(compiled.ok, compiled.ok ? '' : compiled.diagnostics.map((d) => d.message).join('\n'));
   const rows: Event[] = [];
   await runPlansOverInputs(
-    [{ plan: compiled.plan, context: { emit: (r) => rows.push(...r) } }],
+    [{ plan: compiled.value, context: { emit: (r) => rows.push(...r) } }],
     [DATA, DEVTUNNEL_7],
     { knowledge: workspace.knowledge },
   );
@@ -155,11 +150,7 @@ test('time bounds from the search and from the job agree with a read of the file
 });
 
 test('every detection of the built-in pack (both seeds among them) finds the same rows over the index', async () => {
-  const pack = loadContent(
-    [BUILTIN_CONTENT_DIR],
-    workspace.dataModels ? { dataModels: workspace.dataModels } : {},
-  );
-  const enabled = pack.detections.filter((d) => d.enabled);
+  const enabled = workspace.detections.map((d) => d.detection);
   assert.ok(enabled.length >= 6);
   let found = 0;
   for (const detection of enabled) {

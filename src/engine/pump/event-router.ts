@@ -1,49 +1,52 @@
-// Routes each event to the detections whose index/source/sourcetype/EventCode filter can keep it, once per kind of event.
-import type { Event, MaybeValue } from '../../core/index.ts';
-import { ROUTE_FIELDS, type RouteFilter } from '../../spl/index.ts';
-import { admitsEvent } from '../route-admission.ts';
+// The one router of the pump: each event goes to the consumers (SPL searches, Sigma rules) whose
+// route can keep it, decided once per kind of event; the kinds seen are what the inputs held.
+import type { MaybeValue, SharedEvent } from '../../core/index.ts';
+import { ROUTE_FIELDS, type RouteFilter, routeAdmits } from '../../spl/index.ts';
 
 /** Distinct route-field combinations cached; past it the cache starts over (hostile input). */
 const MAX_CACHED_KINDS = 16_384;
-/** Distinct index/source/sourcetype triples and channels remembered for the coverage check. */
+/** Distinct origins (index, source, sourcetype, channel) remembered for the coverage check. */
 const MAX_SEEN = 10_000;
 
 /**
- * One kind of event: the detections it goes to. The router hands out one object per kind (per
+ * One kind of event: the consumers it goes to. The router hands out one object per kind (per
  * event when a route field is multivalue), so callers can attach what they derive from it.
  */
 export interface RouteKind {
+  /** Indices, into the routes the router was made with, of the consumers that may keep it. */
   readonly targets: readonly number[];
 }
 
-/** One index/source/sourcetype combination the inputs held. */
+/** Where events came from: one combination of the fields coverage checks look at. */
 export interface SeenOrigin {
   readonly index: string;
   readonly source: string;
   readonly sourcetype: string;
+  /** The Windows event log channel; '' when the events have none. */
+  readonly channel: string;
 }
 
 /**
  * Admission depends only on an event's route fields (ROUTE_FIELDS), and inputs hold few distinct
- * combinations of them: each combination is decided once for every detection and cached in
+ * combinations of them: each combination is decided once for every consumer and cached in
  * nested maps keyed by the field values, so routing costs a few map lookups per event.
- * Multivalue route fields (rare) are decided each time.
+ * Multivalue route fields (rare) are decided each time. Every combination decided is also
+ * remembered as an origin: what the inputs held, for the coverage warnings of SPL and Sigma alike.
  */
 export class EventRouter {
   private readonly routes: readonly RouteFilter[];
   private cache = new Map<MaybeValue, unknown>();
   private cached = 0;
-  readonly origins = new Map<string, SeenOrigin>();
-  readonly channels = new Set<string>();
-  /** True when more distinct origins or channels appeared than are remembered. */
+  private readonly origins = new Map<string, SeenOrigin>();
+  /** True when more distinct origins appeared than are remembered. */
   originsOverflowed = false;
 
   constructor(routes: readonly RouteFilter[]) {
     this.routes = routes;
   }
 
-  /** The event's kind: indices (into the routes given) of the detections that may keep it. */
-  route(event: Event): RouteKind {
+  /** The event's kind: the consumers whose route may keep it. */
+  route(event: SharedEvent): RouteKind {
     let node: Map<MaybeValue, unknown> = this.cache;
     const last = ROUTE_FIELDS.length - 1;
     for (let i = 0; i < last; i++) {
@@ -69,30 +72,27 @@ export class EventRouter {
     return kind;
   }
 
-  /** Remembers the event's channel, for the Sigma coverage check (only called when Sigma rules run). */
-  observeChannel(event: Event): void {
-    const channel = event['Channel'];
-    if (typeof channel !== 'string' || this.channels.has(channel)) return;
-    if (this.channels.size < MAX_SEEN) this.channels.add(channel);
-    else this.originsOverflowed = true;
+  /** The origins of the events routed so far (at most MAX_SEEN of them). */
+  seen(): readonly SeenOrigin[] {
+    return [...this.origins.values()];
   }
 
-  /** A kind of event not seen before (or not cached): its origin is remembered for the coverage check. */
-  private remember(event: Event): void {
+  private remember(event: SharedEvent): void {
     const index = text(event['index']);
     const source = text(event['source']);
     const sourcetype = text(event['sourcetype']);
-    const key = `${index}\u0000${source}\u0000${sourcetype}`;
+    const channel = text(event['Channel']);
+    const key = `${index}\u0000${source}\u0000${sourcetype}\u0000${channel}`;
     if (this.origins.has(key)) return;
-    if (this.origins.size < MAX_SEEN) this.origins.set(key, { index, source, sourcetype });
+    if (this.origins.size < MAX_SEEN) this.origins.set(key, { index, source, sourcetype, channel });
     else this.originsOverflowed = true;
   }
 
-  private decide(event: Event): RouteKind {
+  private decide(event: SharedEvent): RouteKind {
     this.remember(event);
     const targets: number[] = [];
     for (let i = 0; i < this.routes.length; i++) {
-      if (admitsEvent(this.routes[i] as RouteFilter, event)) targets.push(i);
+      if (routeAdmits(this.routes[i] as RouteFilter, event)) targets.push(i);
     }
     return { targets };
   }

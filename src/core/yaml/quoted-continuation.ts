@@ -1,4 +1,5 @@
-// PyYAML compatibility: indents continuation lines of quoted scalars that start in column 0.
+// PyYAML compatibility: indents continuation lines of quoted scalars that start in column 0 (used
+// by the YAML front door, read-yaml.ts).
 //
 // YAML 1.2 (§7.3, flow scalars in block context) requires every continuation line of a multi-line
 // quoted scalar to be indented deeper than its mapping key. PyYAML, which contentctl uses, does not

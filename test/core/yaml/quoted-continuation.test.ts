@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { indentQuotedContinuations } from '../../../src/detection/yaml/quoted-continuation.ts';
+import { indentQuotedContinuations } from '../../../src/core/yaml/quoted-continuation.ts';
 
 test('continuation lines of a top-level quoted value are indented one column', () => {
   const text = "name: x\nsearch: '`sysmon` EventCode=1\n| stats count\n| table a'\nafter: 1\n";

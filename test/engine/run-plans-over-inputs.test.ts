@@ -3,20 +3,10 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, test } from 'node:test';
 import type { Event } from '../../src/core/event.ts';
-import { runPlansOverInputs } from '../../src/engine/run-over-inputs.ts';
+import { runPlansOverInputs } from '../../src/engine/index.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
+import { PROCESS_LINES_64K } from '../helpers/process-lines.ts';
 import { cleanKnowledge } from '../knowledge/helpers.ts';
-
-/** 64 KiB of JSON lines: Sysmon-like process events with a time, so none is damaged. */
-const CHUNK = Buffer.from(
-  Array.from(
-    { length: 600 },
-    (_, i) =>
-      `{"_time":${1_700_000_000 + i},"EventCode":"1","Image":"C:\\\\w\\\\p${i}.exe","pad":"${'x'.repeat(60)}"}\n`,
-  )
-    .join('')
-    .padEnd(64 * 1024, '\n'),
-);
 
 /**
  * A stream that produces data as long as it is read: 2,000 chunks (125 MiB), endless for a
@@ -27,7 +17,7 @@ function neverEnding() {
   const stream = new Readable({
     read() {
       seen.chunks++;
-      this.push(seen.chunks > 2000 ? null : CHUNK);
+      this.push(seen.chunks > 2000 ? null : PROCESS_LINES_64K);
     },
   });
   return { seen, stream };
@@ -42,7 +32,7 @@ describe('runPlansOverInputs and a head that is satisfied', () => {
     const rows: Event[] = [];
     const { seen, stream } = neverEnding();
     const summary = await runPlansOverInputs(
-      [{ plan: compiled.plan, context: { emit: (batch) => rows.push(...batch) } }],
+      [{ plan: compiled.value, context: { emit: (batch) => rows.push(...batch) } }],
       ['-'],
       { knowledge: cleanKnowledge({ props: '' }), input: { stdin: stream } },
     );

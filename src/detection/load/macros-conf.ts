@@ -2,8 +2,13 @@
 // `definition`, `\` line continuations (Admin Manual, macros.conf.spec). Written by hand: no npm
 // package reads Splunk .conf files with continuations and stanza line numbers.
 import { type Diagnostic, error } from '../../core/index.ts';
-import type { LoadedMacros } from './load-escu-macros.ts';
-import { defineMacro, type MacroDefinition } from './macro.ts';
+import { defineMacro, type MacroDefinition } from '../../spl/index.ts';
+import { CONTENT_CODES } from '../diagnostic-codes.ts';
+
+export interface ConfMacros {
+  readonly macros: readonly MacroDefinition[];
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 interface Stanza {
   readonly header: string;
@@ -11,14 +16,18 @@ interface Stanza {
   readonly settings: Map<string, string>;
 }
 
-export function loadMacrosConf(path: string, text: string): LoadedMacros {
+export function readMacrosConf(path: string, text: string): ConfMacros {
   const diagnostics: Diagnostic[] = [];
   const macros: MacroDefinition[] = [];
   for (const stanza of readStanzas(path, text, diagnostics)) {
     const where = `${path}:${stanza.line}`;
     const header = /^([^()\s]+)(?:\((\d+)\))?$/.exec(stanza.header);
     if (!header) {
-      diagnostics.push(error('SPL210', `bad macro stanza [${stanza.header}]`, { location: where }));
+      diagnostics.push(
+        error(CONTENT_CODES.macroConfInvalid, `bad macro stanza [${stanza.header}]`, {
+          location: where,
+        }),
+      );
       continue;
     }
     const name = header[1] ?? '';
@@ -26,7 +35,9 @@ export function loadMacrosConf(path: string, text: string): LoadedMacros {
     const definition = stanza.settings.get('definition');
     if (definition === undefined) {
       diagnostics.push(
-        error('SPL210', `macro [${stanza.header}] has no definition`, { location: where }),
+        error(CONTENT_CODES.macroConfInvalid, `macro [${stanza.header}] has no definition`, {
+          location: where,
+        }),
       );
       continue;
     }
@@ -34,7 +45,7 @@ export function loadMacrosConf(path: string, text: string): LoadedMacros {
     if (iseval !== undefined && /^(1|t|true)$/i.test(iseval.trim())) {
       diagnostics.push(
         error(
-          'SPL212',
+          CONTENT_CODES.macroIsEval,
           `macro [${stanza.header}] is an eval-based macro (iseval = 1): not supported`,
           {
             location: where,
@@ -48,7 +59,7 @@ export function loadMacrosConf(path: string, text: string): LoadedMacros {
     if (args.length !== arity) {
       diagnostics.push(
         error(
-          'SPL210',
+          CONTENT_CODES.macroConfInvalid,
           `macro [${stanza.header}] declares ${arity} argument(s) but args lists ${args.length}`,
           {
             location: where,
@@ -84,7 +95,9 @@ function readStanzas(path: string, text: string, diagnostics: Diagnostic[]): Sta
     const eq = line.indexOf('=');
     if (eq < 0) {
       diagnostics.push(
-        error('SPL210', `expected "key = value"`, { location: `${path}:${lineNumber}` }),
+        error(CONTENT_CODES.macroConfInvalid, `expected "key = value"`, {
+          location: `${path}:${lineNumber}`,
+        }),
       );
       continue;
     }

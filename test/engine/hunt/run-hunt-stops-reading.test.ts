@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { test } from 'node:test';
-import { prepareHunt } from '../../../src/engine/hunt/prepare-hunt.ts';
 import { runHunt } from '../../../src/engine/hunt/run-hunt.ts';
+import { openWorkspace } from '../../../src/engine/index.ts';
 import { compileSpl } from '../../../src/spl/plan/compile-spl.ts';
 import { BENIGN, makeContent, sysmonProcess, TUNNEL } from '../fixtures/make-content.ts';
 
@@ -27,11 +27,11 @@ function stdinOf(chunks: number) {
 
 function headSetup(spl: string) {
   const fixture = makeContent();
-  const setup = prepareHunt({ content: [fixture.content], sigma: [], only: ['Test Tunnel CLI'] });
-  const detection = setup.spl[0]?.detection;
+  const setup = openWorkspace({ content: [fixture.content], select: ['Test Tunnel CLI'] });
+  const detection = setup.detections[0]?.detection;
   const compiled = compileSpl(spl);
   assert.ok(detection && compiled.ok);
-  return { ...setup, spl: [{ detection, plan: compiled.plan }] };
+  return { ...setup, detections: [{ detection, plan: compiled.value }] };
 }
 
 test('a hunt whose every detection is done stops reading and releases stdin', async () => {
