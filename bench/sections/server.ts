@@ -115,6 +115,7 @@ async function startServer(
       '0',
       '--rest-port',
       '0',
+      '--no-ui',
       '--password',
       'bench-password-1',
     ],

@@ -1,8 +1,8 @@
 // `spelunk serve`: the server's roles put together in one process - the index (store), ingest
 // (HEC, monitor inputs, `spelunk ingest`), search (jobs over the REST API) - each behind its own
 // interface and keeping its state in the store, so they can later run as separate processes.
-// open store → ingest service → users and session keys → search workspace and jobs → HEC and
-// REST listeners → monitor inputs → retention timer.
+// open store → ingest service → users and session keys → search workspace and jobs → HEC, REST
+// and web UI listeners → monitor inputs → retention timer.
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { Diagnostic } from '../core/index.ts';
@@ -23,6 +23,9 @@ import { newSessionSecret, SESSION_SECRET_SETTING, SessionKeys } from './securit
 import { UserTable } from './security/users.ts';
 import { openDuckDbStore } from './store/duckdb-store.ts';
 import type { EventStore } from './store/event-store.ts';
+import { IngestRate } from './ui/ingest-rate.ts';
+import { loadUiAssets } from './ui/ui-assets.ts';
+import { createUiHandler } from './ui/ui-handler.ts';
 
 export const DEFAULT_DATA_DIR = './spelunk-data';
 const HEC_TOKEN_SETTING = 'hec.default-token';
@@ -41,6 +44,8 @@ export interface ServeOptions {
 export interface RunningServer {
   readonly hecUrl: string;
   readonly restUrl: string;
+  /** The web UI's address, unless the UI is off. */
+  readonly uiUrl?: string;
   /** The admin password generated on this first start (printed once), if one was. */
   readonly generatedPassword?: string;
   /** The HEC token of the `default` token when none was configured. */
@@ -69,6 +74,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const closers: (() => Promise<void>)[] = [() => store.close()];
   try {
+    // Before anything listens: a missing UI build is a start-up error, not a blank page later.
+    const assets = config.listen.ui ? loadUiAssets() : undefined;
     const indexes = new IndexRegistry(config.indexes);
     const ingest = await IngestService.start(store, {
       maxQueuedEvents: config.limits.ingestQueueEvents,
@@ -129,24 +136,48 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }),
     );
     closers.unshift(() => closeServer(hec));
+    const auth = new RestAuth(users, sessions, limiter, {
+      loginsPerMinute: config.limits.loginsPerMinute,
+      requestsPerSecond: config.limits.restRequestsPerSecond,
+    });
+    const restHandler = createRestHandler({
+      auth,
+      jobs,
+      store,
+      indexes,
+      ingest,
+      maxBodyBytes: config.limits.restMaxBodySize,
+      maxIngestBodyBytes: config.hec.maxBodySize,
+      serverName: hostname(),
+      log,
+    });
     const rest = await listen(
       { host: config.listen.host, port: config.listen.restPort, ...(tls ? { tls } : {}) },
-      createRestHandler({
-        auth: new RestAuth(users, sessions, limiter, {
-          loginsPerMinute: config.limits.loginsPerMinute,
-          requestsPerSecond: config.limits.restRequestsPerSecond,
-        }),
-        jobs,
-        store,
-        indexes,
-        ingest,
-        maxBodyBytes: config.limits.restMaxBodySize,
-        maxIngestBodyBytes: config.hec.maxBodySize,
-        serverName: hostname(),
-        log,
-      }),
+      restHandler,
     );
     closers.unshift(() => closeServer(rest));
+    let ui: Server | undefined;
+    if (assets !== undefined) {
+      const rate = new IngestRate(store);
+      closers.unshift(async () => rate.close());
+      ui = await listen(
+        { host: config.listen.host, port: config.listen.uiPort, ...(tls ? { tls } : {}) },
+        createUiHandler({
+          assets,
+          auth,
+          sessions,
+          rest: restHandler,
+          store,
+          workspace,
+          rate,
+          secure: tls !== undefined,
+          maxBodyBytes: config.limits.restMaxBodySize,
+          log,
+        }),
+      );
+      const listening = ui;
+      closers.unshift(() => closeServer(listening));
+    }
 
     const monitors = new MonitorInputs(config.inputs, ingest, log);
     monitors.start();
@@ -170,6 +201,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return {
       hecUrl: `${scheme}://${urlHost(config.listen.host)}:${port(hec)}`,
       restUrl: `${scheme}://${urlHost(config.listen.host)}:${port(rest)}`,
+      ...(ui === undefined
+        ? {}
+        : { uiUrl: `${scheme}://${urlHost(config.listen.host)}:${port(ui)}` }),
       ...(generatedPassword === undefined ? {} : { generatedPassword }),
       ...(defaultHecToken === undefined ? {} : { defaultHecToken }),
       store,

@@ -1,5 +1,6 @@
 // The SPL layer's public API: compile a search into a plan and run it; macros, lookups, routes, values.
 
+export { type SplVocabulary, splVocabulary } from './analyze/vocabulary.ts';
 export type { Command } from './ast/command.ts';
 export type { TstatsCommand } from './ast/commands/generating.ts';
 export type { GenericCommand } from './ast/commands/generic.ts';

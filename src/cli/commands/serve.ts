@@ -10,6 +10,7 @@ import {
   type ServerConfig,
   StoreLockedError,
   startServer,
+  UiAssetsMissingError,
 } from '../../server/index.ts';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
@@ -21,6 +22,9 @@ export interface ServeCliOptions {
   readonly host?: string;
   readonly hecPort?: number;
   readonly restPort?: number;
+  readonly uiPort?: number;
+  /** false with --no-ui. */
+  readonly ui?: boolean;
   readonly hecToken?: string;
   readonly password?: string;
   readonly insecure?: boolean;
@@ -50,6 +54,8 @@ export const serveCommand: CliCommand = {
         parsePort,
       ),
       new Option('--rest-port <port>', 'REST API port (default 8089)').argParser(parsePort),
+      new Option('--ui-port <port>', 'web UI port (default 8000)').argParser(parsePort),
+      new Option('--no-ui', 'do not serve the web UI'),
       new Option('--hec-token <token>', 'an HEC token named default (also $SPELUNK_HEC_TOKEN)'),
       new Option('--password <password>', "admin's password (also $SPELUNK_PASSWORD)"),
       new Option('--insecure', 'allow listening beyond loopback without TLS'),
@@ -112,13 +118,17 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
       log: (line) => io.err(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {
-    if (error instanceof ServeError || error instanceof StoreLockedError) {
+    if (
+      error instanceof ServeError ||
+      error instanceof StoreLockedError ||
+      error instanceof UiAssetsMissingError
+    ) {
       io.err(`error: ${error.message}\n`);
       return EXIT_FAILURE;
     }
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       io.err(
-        `error: ${(error as Error).message}: another process listens there (--hec-port, --rest-port)\n`,
+        `error: ${(error as Error).message}: another process listens there (--hec-port, --rest-port, --ui-port)\n`,
       );
       return EXIT_FAILURE;
     }
@@ -127,6 +137,7 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
   const problems = server.workspaceDiagnostics.filter((d) => d.severity === 'error');
   if (problems.length > 0) io.err(`${formatDiagnostics(problems)}\n`);
   io.out(`spelunk serve: data in ${dataDir}\n`);
+  if (server.uiUrl !== undefined) io.out(`  Web UI    ${server.uiUrl}  (user admin)\n`);
   io.out(`  REST API  ${server.restUrl}  (user admin)\n`);
   io.out(
     `  HEC       ${server.hecUrl}${server.defaultHecToken ? `  (token ${server.defaultHecToken})` : ''}\n`,
@@ -152,6 +163,8 @@ function withFlags(config: ServerConfig, options: ServeCliOptions): ServerConfig
       ...(options.host === undefined ? {} : { host: options.host }),
       ...(options.hecPort === undefined ? {} : { hecPort: options.hecPort }),
       ...(options.restPort === undefined ? {} : { restPort: options.restPort }),
+      ...(options.uiPort === undefined ? {} : { uiPort: options.uiPort }),
+      ...(options.ui === false ? { ui: false } : {}),
       ...(options.insecure ? { insecure: true } : {}),
     },
     ...(options.tlsCert && options.tlsKey

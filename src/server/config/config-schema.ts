@@ -60,6 +60,10 @@ export const serverConfigSchema = z.strictObject({
       host: z.string().default('127.0.0.1'),
       hecPort: port.default(8088),
       restPort: port.default(8089),
+      /** The web UI (0: any free port). */
+      uiPort: z.number().int().min(0).max(65_535).default(8000),
+      /** Serve the web UI. */
+      ui: z.boolean().default(true),
       /** Listening beyond loopback without TLS needs this. */
       insecure: z.boolean().default(false),
     })

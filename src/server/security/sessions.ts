@@ -52,6 +52,11 @@ export class SessionKeys {
     }
   }
 
+  /** A value bound to a key for one purpose (the UI's CSRF token), under the same secret. */
+  derive(purpose: string, key: string): string {
+    return this.sign(`${purpose}\u0000${key}`);
+  }
+
   private sign(payload: string): string {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }

@@ -34,6 +34,8 @@ export async function startServe(
       '0',
       '--rest-port',
       '0',
+      '--ui-port',
+      '0',
       '--password',
       ADMIN_PASSWORD,
       '--hec-token',
