@@ -38,6 +38,8 @@ export interface ServeOptions {
   /** Quick-start admin password (`--password`, SPELUNK_PASSWORD). */
   readonly adminPassword?: string;
   readonly workspace?: SearchWorkspaceOptions;
+  /** Where the built web UI is (default: dist/ui at the package root). */
+  readonly uiAssetsDir?: string;
   readonly log: (line: string) => void;
 }
 
@@ -75,7 +77,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const closers: (() => Promise<void>)[] = [() => store.close()];
   try {
     // Before anything listens: a missing UI build is a start-up error, not a blank page later.
-    const assets = config.listen.ui ? loadUiAssets() : undefined;
+    const assets = config.listen.ui ? loadUiAssets(options.uiAssetsDir) : undefined;
     const indexes = new IndexRegistry(config.indexes);
     const ingest = await IngestService.start(store, {
       maxQueuedEvents: config.limits.ingestQueueEvents,

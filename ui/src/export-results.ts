@@ -11,14 +11,3 @@ export function resultsCsv(fields: readonly string[], rows: readonly Row[]): str
   for (const row of rows) lines.push(fields.map((f) => csvCell(valueText(row[f]))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
-
-export function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

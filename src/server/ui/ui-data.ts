@@ -138,14 +138,14 @@ function judge(
 }
 
 function meets(constraint: RouteConstraint, combo: Combination): boolean {
-  const value = valueOf(constraint.field, combo);
+  const value = comboValue(constraint.field, combo);
   if (value === undefined) return false;
   return constraint.values.some((wanted) =>
     constraint.wildcard ? compileWildcard(wanted, SEARCH_WILDCARD)(value) : value === wanted,
   );
 }
 
-function valueOf(field: RouteConstraint['field'], combo: Combination): string | undefined {
+function comboValue(field: RouteConstraint['field'], combo: Combination): string | undefined {
   switch (field) {
     case 'EventID':
     case 'EventCode':
