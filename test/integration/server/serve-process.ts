@@ -9,6 +9,8 @@ export const HEC_TOKEN = '6a1f8c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 export interface ServeProcess {
   readonly hecUrl: string;
   readonly restUrl: string;
+  /** The web UI's address (the UI is on unless --no-ui is given). */
+  readonly uiUrl: string | undefined;
   readonly child: ChildProcess;
   /** Everything the process wrote to stderr so far. */
   stderr(): string;
@@ -50,7 +52,7 @@ export async function startServe(
     stderr += d.toString();
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const urls = await new Promise<{ hec: string; rest: string }>((resolve, reject) => {
+  const urls = await new Promise<{ hec: string; rest: string; ui?: string }>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`spelunk serve did not start:\n${stdout}\n${stderr}`)),
       60_000,
@@ -59,9 +61,10 @@ export async function startServe(
       stdout += d.toString();
       const rest = /REST API\s+(\S+)/.exec(stdout)?.[1];
       const hec = /HEC\s+(\S+)/.exec(stdout)?.[1];
+      const ui = /Web UI\s+(\S+)/.exec(stdout)?.[1];
       if (rest !== undefined && hec !== undefined) {
         clearTimeout(timer);
-        resolve({ hec, rest });
+        resolve({ hec, rest, ...(ui === undefined ? {} : { ui }) });
       }
     });
     exited.then((code) => {
@@ -72,6 +75,7 @@ export async function startServe(
   return {
     hecUrl: urls.hec,
     restUrl: urls.rest,
+    uiUrl: urls.ui,
     child,
     stderr: () => stderr,
     stop: async () => {

@@ -24,8 +24,11 @@ export function TimeChart({
   series,
   height = 140,
   testId,
+  range,
   onSelect,
 }: {
+  /** The x axis's span (epoch seconds); by default the data's. */
+  range?: readonly [number, number];
   times: readonly number[];
   series: readonly Series[];
   height?: number;
@@ -44,7 +47,7 @@ export function TimeChart({
         height,
         legend: { show: series.length > 1 },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true } },
+        scales: { x: range ? { time: true, range: () => [range[0], range[1]] } : { time: true } },
         axes: [{}, { size: 50 }],
         series: [
           {},
@@ -71,6 +74,6 @@ export function TimeChart({
       window.removeEventListener('resize', resize);
       plot.destroy();
     };
-  }, [times, series, height]);
+  }, [times, series, height, range]);
   return <div class="chart" ref={host} data-testid={testId} />;
 }

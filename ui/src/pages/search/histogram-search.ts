@@ -7,6 +7,8 @@ export interface Histogram {
   readonly times: number[];
   readonly counts: number[];
   readonly span: string;
+  /** The window counted over, epoch seconds. */
+  readonly range: readonly [number, number];
 }
 
 interface IndexFeed {
@@ -35,7 +37,7 @@ export async function histogram(
   const earliest = Math.max(bounds.earliest ?? -Infinity, data.earliest ?? -Infinity);
   const latest = Math.min(bounds.latest ?? Infinity, data.latest ?? Infinity);
   if (!Number.isFinite(earliest) || !Number.isFinite(latest) || latest <= earliest) {
-    return { times: [], counts: [], span: '' };
+    return { times: [], counts: [], span: '', range: [0, 1] };
   }
   const span = histogramSpan(latest - earliest);
   const base = spl.slice(0, leadingSearchEnd(spl)).trim();
@@ -49,5 +51,10 @@ export async function histogram(
     .map((r) => ({ time: Date.parse(String(r['_time'])) / 1000, count: Number(r['count']) }))
     .filter((p) => Number.isFinite(p.time))
     .sort((a, b) => a.time - b.time);
-  return { times: points.map((p) => p.time), counts: points.map((p) => p.count), span: span.text };
+  return {
+    times: points.map((p) => p.time),
+    counts: points.map((p) => p.count),
+    span: span.text,
+    range: [Math.floor(earliest / span.seconds) * span.seconds, latest],
+  };
 }

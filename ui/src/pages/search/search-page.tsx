@@ -194,7 +194,12 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
           <p class="muted">
             {total} matching events{chart.span ? `, ${chart.span} per bar` : ''}
           </p>
-          <TimeChart times={chart.times} series={series} testId="histogram-chart" />
+          <TimeChart
+            times={chart.times}
+            series={series}
+            range={chart.range}
+            testId="histogram-chart"
+          />
         </section>
       )}
       {results && (
