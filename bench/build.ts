@@ -34,3 +34,5 @@ link(
   path.join(OUT, 'src', 'knowledge', 'builtin'),
 );
 link(path.join(REPO_ROOT, 'content'), path.join(OUT, 'content'));
+// The built web UI and report script (npm install's prepare, npm run build:ui).
+link(path.join(REPO_ROOT, 'dist', 'ui'), path.join(OUT, 'dist', 'ui'));

@@ -24,8 +24,24 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+// The HTML hunt report's script and style, which `spelunk hunt --html` inlines into each report.
+const report = await build({
+  entryPoints: {
+    report: path.join(UI, 'src', 'report', 'report-main.ts'),
+    'report-style': path.join(UI, 'src', 'report', 'report.css'),
+  },
+  outdir: path.join(OUT, 'report'),
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['chrome110', 'firefox115', 'safari16'],
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
 copyFileSync(path.join(UI, 'index.html'), path.join(OUT, 'index.html'));
-const bytes = Object.entries(result.metafile.outputs)
+const outputs = { ...result.metafile.outputs, ...report.metafile.outputs };
+const bytes = Object.entries(outputs)
   .map(([file, out]) => `${path.basename(file)} ${(out.bytes / 1024).toFixed(0)} KB`)
   .join(', ');
 process.stdout.write(`web UI built into ${path.relative(process.cwd(), OUT) || '.'}: ${bytes}\n`);

@@ -5,6 +5,7 @@ export {
   builtinAttackCatalog,
 } from './attack/attack-catalog.ts';
 export { readAttackCatalog } from './attack/read-attack-catalog.ts';
+export { ATTACK_TACTICS, tacticName } from './attack/tactics.ts';
 export { BUILTIN_CONTENT_DIR } from './builtin-content.ts';
 export {
   type ContentSummary,

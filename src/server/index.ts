@@ -28,4 +28,4 @@ export {
 } from './serve.ts';
 export { openDuckDbStore, StoreLockedError } from './store/duckdb-store.ts';
 export type { EventStore } from './store/event-store.ts';
-export { UiAssetsMissingError } from './ui/ui-assets.ts';
+export { UI_ASSETS_DIR, UiAssetsMissingError } from './ui/ui-assets.ts';

@@ -1,4 +1,5 @@
 // `spelunk hunt [--content DIR]... [--sigma DIR]... [--detection NAME]... <path>...`: every detection over every input, ranked by risk.
+import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { error, formatDiagnostics, hasErrors } from '../../core/index.ts';
 import { BUILTIN_CONTENT_DIR } from '../../detection/index.ts';
@@ -10,6 +11,8 @@ import {
 } from '../../engine/index.ts';
 import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
+import { reportAssets } from '../hunt/html/render-html.ts';
+import { writeHtmlReport } from '../hunt/html/write-html-report.ts';
 import { openOutput, parseNumbers, reportSetup } from '../hunt/hunt-options.ts';
 import { createHuntOutput, HUNT_FORMATS, type HuntFormat } from '../hunt/hunt-output.ts';
 import { createProgressDisplay } from '../hunt/progress-bar.ts';
@@ -40,6 +43,8 @@ export interface HuntCommandOptions
   readonly format: HuntFormat;
   readonly out?: string;
   readonly riskOut?: string;
+  /** A self-contained HTML report written here. */
+  readonly html?: string;
   readonly riskThreshold?: string;
   readonly riskWindow?: string;
   readonly failOnFindings: boolean;
@@ -80,6 +85,7 @@ export const huntCommand: CliCommand = {
         .default([]),
       new Option('-f, --format <format>', 'output format').choices(HUNT_FORMATS).default('table'),
       new Option('-o, --out <file>', 'write the output to a file instead of stdout'),
+      new Option('--html <file>', 'also write a self-contained HTML report (opens offline)'),
       new Option(
         '--risk-out <file>',
         'write the risk events as JSON lines (read them with spelunk search index=risk)',
@@ -147,6 +153,16 @@ export async function runHuntCommand(
     return EXIT_FAILURE;
   }
 
+  if (options.html !== undefined) {
+    // Before the hunt: a report that cannot be written is known now, not after an hour of reading.
+    try {
+      reportAssets();
+      writeFileSync(options.html, '');
+    } catch (cause) {
+      io.err(`error: cannot write --html ${options.html}: ${(cause as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+  }
   const output = openOutput(options.out, io.out);
   let riskOut: RiskOutWriter | undefined;
   try {
@@ -186,6 +202,15 @@ export async function runHuntCommand(
   if (report.diagnostics.length > 0) io.err(`${formatDiagnostics(report.diagnostics)}\n\n`);
   writer.end(report);
   output.close();
+  if (options.html !== undefined) {
+    try {
+      const bytes = writeHtmlReport(options.html, report, paths);
+      io.err(`HTML report: ${options.html} (${(bytes / 1048576).toFixed(1)} MB)\n`);
+    } catch (cause) {
+      io.err(`error: cannot write --html ${options.html}: ${(cause as Error).message}\n`);
+      return EXIT_FAILURE;
+    }
+  }
   if (report.inputs !== undefined && hasInputProblems(report.inputs)) {
     io.err(`${formatInputSummary(report.inputs)}\n`);
     if (options.strict) {

@@ -11,12 +11,19 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { REPO, runCli } from '../dist.ts';
-import { ADMIN_PASSWORD, HEC_TOKEN, type ServeProcess, startServe } from '../server/serve-process.ts';
+import {
+  ADMIN_PASSWORD,
+  HEC_TOKEN,
+  type ServeProcess,
+  startServe,
+} from '../server/serve-process.ts';
 import { launchChromium, type PageWatch, screenshot, watch } from './browser.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const SEED_000 = (
-  parse(readFileSync(path.join(REPO, 'content/detections/endpoint/detect_ide_tunneling.yml'), 'utf8')) as {
+  parse(
+    readFileSync(path.join(REPO, 'content/detections/endpoint/detect_ide_tunneling.yml'), 'utf8'),
+  ) as {
     search: string;
   }
 ).search.trim();
@@ -92,12 +99,14 @@ function onlyServer(seen: PageWatch): void {
   assert.deepEqual(seen.dialogs, []);
 }
 
-test('log in, run seed 000: rows and the histogram; a field value refines the search', { timeout: 180_000 }, async () => {
+test('log in, run seed 000: rows and the histogram; a field value refines the search', {
+  timeout: 180_000,
+}, async () => {
   const { page, seen } = await loggedIn();
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name === 'spelunk_session');
   assert.ok(session?.httpOnly && session.sameSite === 'Strict', JSON.stringify(cookies));
-  assert.equal(await page.evaluate(() => document.cookie), '', 'scripts cannot read the session');
+  assert.equal(await page.evaluate('document.cookie'), '', 'scripts cannot read the session');
 
   await typeSearch(page, SEED_000);
   await page.click('[data-testid=run-search]');
@@ -105,8 +114,14 @@ test('log in, run seed 000: rows and the histogram; a field value refines the se
   await rows.first().waitFor({ timeout: 60_000 });
   const count = await rows.count();
   assert.ok(count > 0);
-  assert.match((await page.locator('[data-testid=results-table] thead').textContent()) ?? '', /RiskScore/);
-  assert.match((await page.locator('[data-testid=results-table] tbody').textContent()) ?? '', /tunnel/);
+  assert.match(
+    (await page.locator('[data-testid=results-table] thead').textContent()) ?? '',
+    /RiskScore/,
+  );
+  assert.match(
+    (await page.locator('[data-testid=results-table] tbody').textContent()) ?? '',
+    /tunnel/,
+  );
   const histogram = page.locator('[data-testid=histogram]');
   await histogram.waitFor();
   assert.ok(Number(await histogram.getAttribute('data-total')) >= count);
@@ -115,20 +130,19 @@ test('log in, run seed 000: rows and the histogram; a field value refines the se
 
   // The field sidebar: open `host`, click its top value; the search gets host="..." and reruns.
   await page.locator('[data-testid=field-sidebar] button.field', { hasText: /^host/ }).click();
-  const value = page.locator('[data-testid=field-sidebar] .top-values[data-field=host] button.value').first();
+  const value = page
+    .locator('[data-testid=field-sidebar] .top-values[data-field=host] button.value')
+    .first();
   const host = (await value.textContent()) ?? '';
   assert.ok(host !== '');
   await value.click();
   const editor = page.locator('[data-testid=spl-editor]');
   await until(async () => ((await editor.textContent()) ?? '').includes(`host="${host}"`));
-  await page.waitForFunction(
-    (h) => {
-      const cells = [...document.querySelectorAll('[data-testid=results-table] tbody tr td:nth-child(2)')];
-      return cells.length > 0 && cells.every((c) => c.textContent === h);
-    },
-    host,
-    { timeout: 60_000 },
-  );
+  const hostCells = page.locator('[data-testid=results-table] tbody tr td:nth-child(2)');
+  await until(async () => {
+    const cells = await hostCells.allTextContents();
+    return cells.length > 0 && cells.every((c) => c === host);
+  }, 60_000);
   const editorText = (await page.locator('[data-testid=spl-editor]').textContent()) ?? '';
   assert.ok(editorText.indexOf(`host="${host}"`) < editorText.indexOf('| eval'), editorText);
   const refined = await rows.count();
@@ -137,7 +151,9 @@ test('log in, run seed 000: rows and the histogram; a field value refines the se
   await page.close();
 });
 
-test('the parser diagnostics show a caret under the bad part as you type', { timeout: 120_000 }, async () => {
+test('the parser diagnostics show a caret under the bad part as you type', {
+  timeout: 120_000,
+}, async () => {
   const { page, seen } = await loggedIn();
   await typeSearch(page, 'index=wineventlog | frobnicate x');
   const diagnostics = page.locator('[data-testid=diagnostics]');
@@ -151,26 +167,40 @@ test('the parser diagnostics show a caret under the bad part as you type', { tim
   await page.close();
 });
 
-test('an event value holding markup shows as characters and runs nothing', { timeout: 120_000 }, async () => {
+test('an event value holding markup shows as characters and runs nothing', {
+  timeout: 120_000,
+}, async () => {
   const { page, seen } = await loggedIn();
   await typeSearch(page, 'index=main host=xss-host');
   await page.click('[data-testid=run-search]');
   const events = page.locator('[data-testid=events-list]');
   await events.waitFor({ timeout: 60_000 });
-  assert.match((await events.locator('.raw').first().textContent()) ?? '', /<img src=x onerror=alert\(1\)>/);
+  assert.match(
+    (await events.locator('.raw').first().textContent()) ?? '',
+    /<img src=x onerror=alert\(1\)>/,
+  );
   await events.locator('button.expand').first().click();
   const cell = events.locator('.fields button.value', { hasText: XSS });
   assert.equal(await cell.textContent(), XSS);
   await page.getByRole('button', { name: /Results/ }).click();
-  assert.match((await page.locator('[data-testid=results-table]').textContent()) ?? '', /onerror=alert\(1\)/);
-  assert.equal(await page.locator('main img').count(), 0, 'no <img> element was made from the event');
+  assert.match(
+    (await page.locator('[data-testid=results-table]').textContent()) ?? '',
+    /onerror=alert\(1\)/,
+  );
+  assert.equal(
+    await page.locator('main img').count(),
+    0,
+    'no <img> element was made from the event',
+  );
   await page.waitForTimeout(500);
   await screenshot(page, 'search-hostile-event');
   onlyServer(seen);
   await page.close();
 });
 
-test('the Data page: indexes, EventCodes and which detections can fire', { timeout: 120_000 }, async () => {
+test('the Data page: indexes, EventCodes and which detections can fire', {
+  timeout: 120_000,
+}, async () => {
   const { page, seen } = await loggedIn();
   await page.click('a[href="#/data"]');
   await page.locator('[data-testid=data-page]').waitFor();
