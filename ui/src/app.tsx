@@ -2,7 +2,10 @@
 // hash names (#/search, #/data, ...).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, getJson, postJson, type Session, setSession } from './api.ts';
+import { AttackPage } from './pages/attack-page.tsx';
 import { DataPage } from './pages/data-page.tsx';
+import { DetectionsPage } from './pages/detections-page.tsx';
+import { IncidentsPage } from './pages/incidents-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { SearchPage } from './pages/search/search-page.tsx';
 
@@ -19,6 +22,9 @@ export interface Route {
 
 const PAGES: readonly PageEntry[] = [
   { path: 'search', title: 'Search', render: (r) => <SearchPage params={r.params} /> },
+  { path: 'detections', title: 'Detections', render: (r) => <DetectionsPage params={r.params} /> },
+  { path: 'incidents', title: 'Incidents', render: (r) => <IncidentsPage params={r.params} /> },
+  { path: 'attack', title: 'ATT&CK', render: () => <AttackPage /> },
   { path: 'data', title: 'Data', render: () => <DataPage /> },
 ];
 

@@ -14,6 +14,7 @@ import type { SessionKeys } from '../security/sessions.ts';
 import type { EventStore } from '../store/event-store.ts';
 import type { IngestRate } from './ingest-rate.ts';
 import type { UiAsset } from './ui-assets.ts';
+import { contentOverview } from './ui-content.ts';
 import { dataOverview } from './ui-data.ts';
 import { editorVocabulary, parseForEditor } from './ui-search-help.ts';
 import {
@@ -83,6 +84,7 @@ export function createUiHandler(deps: UiDeps) {
     },
     vocabulary: { method: 'GET', call: async () => editorVocabulary(deps.workspace) },
     data: { method: 'GET', call: () => dataOverview(deps.store, deps.workspace, deps.rate) },
+    content: { method: 'GET', call: async () => contentOverview(deps.workspace) },
   };
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
