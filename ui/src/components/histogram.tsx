@@ -25,8 +25,11 @@ export function TimeChart({
   height = 140,
   testId,
   range,
+  kind = 'bars',
   onSelect,
 }: {
+  /** Bars (counts per bucket) or steps (a running total). */
+  kind?: 'bars' | 'steps';
   /** The x axis's span (epoch seconds); by default the data's. */
   range?: readonly [number, number];
   times: readonly number[];
@@ -40,7 +43,10 @@ export function TimeChart({
   useEffect(() => {
     const element = host.current;
     if (element === null) return;
-    const bars = uPlot.paths.bars ? uPlot.paths.bars({ size: [0.9, 40] }) : undefined;
+    const paths =
+      kind === 'bars'
+        ? uPlot.paths.bars?.({ size: [0.9, 40] })
+        : uPlot.paths.stepped?.({ align: 1 });
     const plot = new uPlot(
       {
         width: Math.max(300, element.clientWidth || 800),
@@ -55,7 +61,7 @@ export function TimeChart({
             label: s.label,
             stroke: COLOURS[i % COLOURS.length] ?? '#3465a4',
             fill: `${COLOURS[i % COLOURS.length] ?? '#3465a4'}99`,
-            ...(bars ? { paths: bars, points: { show: false } } : {}),
+            ...(paths ? { paths, points: { show: kind === 'steps' } } : {}),
           })),
         ],
       },
@@ -74,6 +80,6 @@ export function TimeChart({
       window.removeEventListener('resize', resize);
       plot.destroy();
     };
-  }, [times, series, height, range]);
+  }, [times, series, height, range, kind]);
   return <div class="chart" ref={host} data-testid={testId} />;
 }

@@ -15,6 +15,13 @@ import { searchLink } from './data-page.tsx';
 const RANKED =
   'index=risk | stats sum(risk_score) as risk_score count as risk_events dc(search_name) as detections min(_time) as first_time max(_time) as last_time by risk_object risk_object_type | sort - risk_score';
 
+function epochText(value: Row[string] | undefined): string {
+  const seconds = Number(valueText(value));
+  return Number.isFinite(seconds) && valueText(value) !== ''
+    ? new Date(seconds * 1000).toISOString().replace('.000Z', 'Z')
+    : valueText(value);
+}
+
 export function IncidentsPage({ params }: { params: URLSearchParams }) {
   const [range, setRange] = useState<TimeRange>({
     earliest: params.get('earliest') ?? '',
@@ -78,8 +85,8 @@ function Ranked({ range, setRange }: { range: TimeRange; setRange: (r: TimeRange
                 <td class="num">{valueText(r['risk_score'])}</td>
                 <td class="num">{valueText(r['risk_events'])}</td>
                 <td class="num">{valueText(r['detections'])}</td>
-                <td>{valueText(r['first_time'])}</td>
-                <td>{valueText(r['last_time'])}</td>
+                <td>{epochText(r['first_time'])}</td>
+                <td>{epochText(r['last_time'])}</td>
               </tr>
             ))}
           </tbody>
@@ -131,7 +138,13 @@ function EntityPage({ object, range }: { object: string; range: TimeRange }) {
       <h2>{object}</h2>
       {error && <p class="error">{error}</p>}
       {chart && chart.times.length > 0 && (
-        <TimeChart times={chart.times} series={chart.series} height={160} testId="risk-timeline" />
+        <TimeChart
+          times={chart.times}
+          series={chart.series}
+          height={160}
+          testId="risk-timeline"
+          kind="steps"
+        />
       )}
       {events === null ? (
         <p class="loading">Loading…</p>

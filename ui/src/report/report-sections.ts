@@ -116,7 +116,10 @@ export function attackSection(data: ReportData): HTMLElement {
       { class: 'tactic' },
       el('h3', {}, tactic),
       ...cells.map((t) => {
-        const heat = Math.ceil((4 * Math.log1p(t.findings)) / Math.log1p(peak));
+        const heat = Math.min(
+          4,
+          Math.max(1, Math.round((4 * Math.log1p(t.findings)) / Math.log1p(peak))),
+        );
         return el(
           'div',
           { class: `technique heat${heat}`, title: t.rules.join('\n') },
