@@ -170,7 +170,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           sessions,
           rest: restHandler,
           store,
-          workspace,
+          workspace: () => workspace,
           rate,
           secure: tls !== undefined,
           maxBodyBytes: config.limits.restMaxBodySize,

@@ -54,7 +54,8 @@ export interface UiDeps {
   /** The REST API's handler, which `/api/services/*` is passed to. */
   readonly rest: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   readonly store: EventStore;
-  readonly workspace: Workspace;
+  /** The content and search library now (live detection reloads it when its files change). */
+  readonly workspace: () => Workspace;
   readonly rate: IngestRate;
   /** Cookies get `Secure` when the UI is served over TLS. */
   readonly secure: boolean;
@@ -74,7 +75,7 @@ export function createUiHandler(deps: UiDeps) {
       method: 'POST',
       call: async (body) => {
         const json = await body();
-        return parseForEditor(deps.workspace, {
+        return parseForEditor(deps.workspace(), {
           spl: textMember(json, 'spl'),
           earliest: optionalText(json, 'earliest'),
           latest: optionalText(json, 'latest'),
@@ -82,9 +83,9 @@ export function createUiHandler(deps: UiDeps) {
         });
       },
     },
-    vocabulary: { method: 'GET', call: async () => editorVocabulary(deps.workspace) },
-    data: { method: 'GET', call: () => dataOverview(deps.store, deps.workspace, deps.rate) },
-    content: { method: 'GET', call: async () => contentOverview(deps.workspace) },
+    vocabulary: { method: 'GET', call: async () => editorVocabulary(deps.workspace()) },
+    data: { method: 'GET', call: () => dataOverview(deps.store, deps.workspace(), deps.rate) },
+    content: { method: 'GET', call: async () => contentOverview(deps.workspace()) },
   };
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
