@@ -2,10 +2,11 @@
 export { type FilledDrilldown, fillDrilldowns } from './hunt/drilldowns.ts';
 export type { Finding } from './hunt/finding.ts';
 export { type FindingHooks, FindingSink, RuleFindings } from './hunt/finding-sink.ts';
+export { type FindingSource, findingSource } from './hunt/finding-source.ts';
 export { HUNT_CODES } from './hunt/hunt-codes.ts';
 export type { DetectionOutcome, HuntReport } from './hunt/hunt-report.ts';
 export type { HuntRule } from './hunt/hunt-rule.ts';
-export { type HuntProgress, runHunt } from './hunt/run-hunt.ts';
+export { type HuntOptions, type HuntProgress, runHunt } from './hunt/run-hunt.ts';
 export { SigmaHuntRun } from './hunt/sigma-hunt-run.ts';
 export { SplDetectionRun } from './hunt/spl-detection-run.ts';
 export type { EventConsumer, EventStage } from './pump/event-consumer.ts';
@@ -24,6 +25,29 @@ export {
 export { junitXml } from './test-runner/junit-xml.ts';
 export { runDetectionTests } from './test-runner/run-detection-tests.ts';
 export { summaryLine, type TestResult } from './test-runner/test-report.ts';
+export { ExternalSorter, type ExternalSortOptions } from './timeline/external-sort.ts';
+export { runTimeline, type Timeline, type TimelineOptions } from './timeline/run-timeline.ts';
+export { compareTimelineRows, type TimelineRow, timelineRowOf } from './timeline/timeline-row.ts';
+export type { EventTimeRange } from './triage/event-time-range.ts';
+export {
+  DEFAULT_RULE_STATUSES,
+  type LeftOutRules,
+  RuleTriage,
+  type RuleTriageOptions,
+} from './triage/rule-triage.ts';
+export {
+  parseSeverity,
+  SEVERITIES,
+  type Severity,
+  severityOfRiskScore,
+  severityRank,
+} from './triage/severity.ts';
+export type {
+  HostCount,
+  LevelSummary,
+  RuleCount,
+  TriageSummary,
+} from './triage/triage-summary.ts';
 export { openWorkspace } from './workspace/open-workspace.ts';
 export type {
   NotRun,

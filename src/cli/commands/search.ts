@@ -2,9 +2,9 @@
 import { type Command, Option } from 'commander';
 import { type Diagnostic, type Event, formatDiagnostics, hasErrors } from '../../core/index.ts';
 import { openWorkspace, runPlansOverInputs } from '../../engine/index.ts';
-import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
+import { reportInputs } from '../triage/input-exit.ts';
 import type { CliCommand } from './index.ts';
 import {
   addOptions,
@@ -106,12 +106,5 @@ export async function runSearch(
   });
   writer.end();
   if (warnings.length > 0) io.err(`${formatDiagnostics(warnings)}\n`);
-  if (summary !== undefined && hasInputProblems(summary)) {
-    io.err(`${formatInputSummary(summary)}\n`);
-    if (options.strict) {
-      io.err(`${formatDiagnostics(summary.problems.map(problemDiagnostic))}\n`);
-      return EXIT_FAILURE;
-    }
-  }
-  return EXIT_OK;
+  return reportInputs(summary, options.strict, io.err) ?? EXIT_OK;
 }

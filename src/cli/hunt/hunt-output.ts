@@ -7,7 +7,13 @@ import {
   type RiskIncident,
 } from '../../engine/index.ts';
 import { createResultWriter, type TextSink } from '../output/index.ts';
-import { findingRecord, findingRow, type JsonValue, ruleRecord } from './finding-record.ts';
+import {
+  findingRecord,
+  findingRow,
+  type JsonValue,
+  ruleRecord,
+  summaryRecord,
+} from './finding-record.ts';
 import { type ReportOptions, renderReport } from './render-report.ts';
 
 export const HUNT_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
@@ -35,6 +41,7 @@ export function createHuntOutput(
           for (const incident of report.risk.incidents) {
             sink(`${JSON.stringify(incidentRecord(incident))}\n`);
           }
+          sink(`${JSON.stringify({ record: 'summary', ...summaryRecord(report.summary) })}\n`);
         },
       };
     case 'csv':
@@ -60,6 +67,13 @@ function reportRecord(report: HuntReport): Record<string, JsonValue> {
     inputs: report.inputs?.files.length ?? 0,
     elapsed_seconds: Math.round(report.elapsedMs) / 1000,
     ran: { spl: report.ran.spl, sigma: report.ran.sigma, found_nothing: report.ran.quiet },
+    left_out: {
+      below_min_level: report.leftOut.level,
+      by_status: { ...report.leftOut.byStatus },
+      excluded: report.leftOut.excluded,
+    },
+    events_outside_time_range: report.eventsOutsideRange,
+    summary: summaryRecord(report.summary),
     detections: report.detections.map((outcome) => ({
       ...ruleRecord(outcome.rule),
       findings: outcome.findingCount,

@@ -1,0 +1,39 @@
+// Paths a command is given are checked before any work: a mistyped path is an error (exit 1)
+// at once, not an empty result after a long run.
+import { accessSync, constants, statSync } from 'node:fs';
+
+export interface GivenPath {
+  /** The option that named it (`--sigma`), or undefined for an input path. */
+  readonly option?: string;
+  readonly path: string;
+}
+
+/** One `error: ...` line per path that does not exist or cannot be read; `-` is stdin. */
+export function pathProblems(paths: readonly GivenPath[]): string[] {
+  const problems: string[] = [];
+  for (const { option, path } of paths) {
+    if (path === '-' && option === undefined) continue;
+    const what = option === undefined ? `input ${path}` : `${option} ${path}`;
+    try {
+      statSync(path);
+      accessSync(path, constants.R_OK);
+    } catch (cause) {
+      problems.push(`error: ${what}: ${reason(cause as NodeJS.ErrnoException)}`);
+    }
+  }
+  return problems;
+}
+
+function reason(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return error.message;
+  }
+}
