@@ -6,6 +6,7 @@ import { huntCommand } from './hunt.ts';
 import { searchCommand } from './search.ts';
 import { startCommand } from './start.ts';
 import { testCommand } from './test.ts';
+import { timelineCommand } from './timeline.ts';
 import { validateCommand } from './validate.ts';
 
 export interface CliCommand {
@@ -20,5 +21,6 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   searchCommand,
   startCommand,
   testCommand,
+  timelineCommand,
   validateCommand,
 ];

@@ -21,6 +21,6 @@ function renderCsv(columns: readonly string[], rows: readonly Event[]): string {
 }
 
 // Hand-written: the rule is four lines, and csv-stringify would be a dependency for it alone.
-function quoteCsv(text: string): string {
+export function quoteCsv(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
