@@ -35,17 +35,25 @@ async function hunt(options: Partial<HuntCommandOptions>, paths: readonly string
   return { code, out, err };
 }
 
-test('the table groups findings by detection, ranked by risk, then risk by entity and incidents', async () => {
+test('the table: a summary by level, then findings grouped by detection, most severe first, then risk by entity and incidents', async () => {
   const { code, out } = await hunt({});
   assert.equal(code, 0);
   assert.match(out, /^spelunk hunt: 9 detections over 12 inputs \(129 events\)/);
   const order = [...out.matchAll(/^== (.+?) {2}\[/gm)].map((m) => m[1]);
-  assert.equal(order[0], 'Windows IDE CLI Tunnel Started');
-  assert.equal(order.at(-1), 'Detect IDE Tunneling');
+  // high (the earlier first), medium, low, informational.
+  assert.deepEqual(order.slice(0, 3), [
+    'Windows DevTunnel Host With Anonymous Access',
+    'Windows Scheduled Task Runs IDE Tunnel',
+    'Windows VS Code Tunnel Service Installed',
+  ]);
+  assert.equal(order.at(-1), 'Windows Devtunnels Image Loaded');
   assert.match(
     out,
-    /== Windows DevTunnel Host With Anonymous Access {2}\[TTP, risk 144\] {2}T1219\.001, T1572 \(Command and Control\)/,
+    /== Windows DevTunnel Host With Anonymous Access {2}\[high, TTP, risk 144\] {2}T1219\.001, T1572 \(Command and Control\)/,
   );
+  assert.match(out, /^== Summary by level: 49 findings, 2025-03-12T08:31:07\.002\+00:00 to /m);
+  assert.match(out, /^ {3}high {10}2 findings from 2 rules on 1 host; first 2025-03-14T10:03:27/m);
+  assert.match(out, /^ {6}hosts: WS-0417\.contoso\.local \(2\)$/m);
   assert.match(out, /== Risk by entity \(\d+ risk events\)/);
   assert.match(out, /== Risk incidents \(risk over 100 within 24 h\): [1-9]/);
   assert.match(out, /spelunk search --macros \S+content\/macros --lookups \S+content\/lookups /);
@@ -86,14 +94,20 @@ test('jsonl streams one finding per line, then the incidents; csv has one row pe
   ]);
   const csv = parse((await hunt({ format: 'csv' })).out) as string[][];
   assert.equal(csv.length, 50, 'a header and one row per finding');
-  assert.deepEqual(csv[0]?.slice(0, 6), [
+  // Aggregated rows name the files their search read; they have no record of their own.
+  assert.deepEqual(csv[0]?.slice(0, 8), [
     'detection',
     'detection_id',
     'detection_type',
+    'level',
+    'source_file',
     'mitre_attack',
     'mitre_tactics',
     'risk_score',
   ]);
+  // The JSON-lines stream ends with the summary by level.
+  assert.equal(lines.at(-1).record, 'summary');
+  assert.equal(lines.at(-1).findings, 49);
 });
 
 test('--risk-out writes risk events that spelunk search reads as index=risk', async () => {
