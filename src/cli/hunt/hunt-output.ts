@@ -88,6 +88,7 @@ function reportRecord(report: HuntReport): Record<string, JsonValue> {
       totals: report.risk.totals.map((t) => ({
         risk_object: t.riskObject,
         risk_object_type: t.riskObjectType,
+        ...(t.scope === undefined ? {} : { scope: t.scope }),
         total: t.total,
         risk_events: t.count,
         search_names: [...t.searchNames],
@@ -110,6 +111,7 @@ function incidentRecord(incident: RiskIncident): Record<string, JsonValue> {
     record: 'risk_incident',
     risk_object: incident.riskObject,
     risk_object_type: incident.riskObjectType,
+    ...(incident.scope === undefined ? {} : { scope: incident.scope }),
     risk_score: incident.peakTotal,
     start_time: incident.start,
     end_time: incident.end,
@@ -119,6 +121,7 @@ function incidentRecord(incident: RiskIncident): Record<string, JsonValue> {
       risk_score: c.score,
       search_name: c.searchName,
       risk_message: c.message,
+      repeats: c.repeats,
     })),
   };
 }

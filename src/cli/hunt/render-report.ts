@@ -109,7 +109,7 @@ function renderRisk(report: HuntReport): string[] {
   const lines = [`== Risk by entity (${count(risk.events, 'risk event')})`];
   if (risk.totals.length === 0) return [...lines, '   No risk events.'];
   const rows: Event[] = risk.totals.map((t) => ({
-    risk_object: t.riskObject,
+    risk_object: scoped(t.riskObject, t.scope),
     risk_object_type: t.riskObjectType,
     total: t.total,
     risk_events: t.count,
@@ -131,11 +131,11 @@ function renderRisk(report: HuntReport): string[] {
 
 function renderIncident(incident: RiskIncident): string[] {
   const lines = [
-    `   ${printable(incident.riskObject)} (${incident.riskObjectType}): risk ${incident.peakTotal} from ${formatTime(incident.start)} to ${formatTime(incident.end)}, ${count(incident.contributions.length, 'risk event')} from ${count(incident.searchNames.length, 'detection')}`,
+    `   ${printable(scoped(incident.riskObject, incident.scope))} (${incident.riskObjectType}): risk ${incident.peakTotal} from ${formatTime(incident.start)} to ${formatTime(incident.end)}, ${count(incident.contributions.length, 'risk event')} from ${count(incident.searchNames.length, 'detection')}`,
   ];
   for (const c of incident.contributions.slice(0, 20)) {
     lines.push(
-      `     +${c.score}  ${formatTime(c.time)}  ${printable(c.searchName)}: ${printable(cut(c.message))}`,
+      `     +${c.score}  ${formatTime(c.time)}  ${printable(c.searchName)}: ${printable(cut(c.message))}${c.repeats > 1 ? ` (x${c.repeats} within the window, counted once)` : ''}`,
     );
   }
   if (incident.contributions.length > 20) {
@@ -205,4 +205,9 @@ function indent(lines: readonly string[]): string[] {
 
 function count(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A generic account's risk object with the host it is kept apart for. */
+function scoped(riskObject: string, scope: string | undefined): string {
+  return scope === undefined ? riskObject : `${riskObject} (on ${scope})`;
 }
