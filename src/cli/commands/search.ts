@@ -5,6 +5,7 @@ import { openWorkspace, runPlansOverInputs } from '../../engine/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
 import { reportInputs } from '../triage/input-exit.ts';
+import { parseTimeOption } from '../triage/time-option.ts';
 import type { CliCommand } from './index.ts';
 import {
   addOptions,
@@ -26,6 +27,9 @@ export interface SearchOptions
     DataModelCliOptions,
     SearchLibraryCliOptions {
   readonly format: OutputFormat;
+  readonly earliest?: string;
+  readonly latest?: string;
+  readonly now?: string;
 }
 
 /** Where the command writes; the CLI passes the process streams, tests collect text. */
@@ -47,6 +51,15 @@ export const searchCommand: CliCommand = {
       new Option('-f, --format <format>', 'output format')
         .choices(OUTPUT_FORMAT_NAMES)
         .default('table'),
+      new Option(
+        '--earliest <time>',
+        "the search's time range, as Splunk's time picker sets it (the search's own earliest= wins): -24h@h, epoch seconds, 05/18/2019:17:16:00, or ISO 8601",
+      ),
+      new Option('--latest <time>', 'the end of the time range (exclusive), as --earliest'),
+      new Option(
+        '--now <time>',
+        'the time relative times count from (-7d, starthoursago=, now()) instead of the clock: epoch seconds or ISO 8601',
+      ),
       searchLibraryOptions(),
       knowledgeOptions(),
       dataModelsOption(),
@@ -82,7 +95,12 @@ export async function runSearch(
     return EXIT_FAILURE;
   }
   warnings.push(...workspace.diagnostics);
-  const compiled = workspace.compileSearch(spl);
+  const times = searchTimes(options);
+  if ('message' in times) {
+    io.err(`error: ${times.message}\n`);
+    return EXIT_USAGE;
+  }
+  const compiled = workspace.compileSearch(spl, times);
   if (!compiled.ok) {
     io.err(`${formatDiagnostics(compiled.diagnostics)}\n`);
     return EXIT_FAILURE;
@@ -107,4 +125,28 @@ export async function runSearch(
   writer.end();
   if (warnings.length > 0) io.err(`${formatDiagnostics(warnings)}\n`);
   return reportInputs(summary, options.strict, io.err) ?? EXIT_OK;
+}
+
+/** `--now`, then `--earliest`/`--latest` resolved at it (relative ones count from it). */
+function searchTimes(
+  options: Pick<SearchOptions, 'earliest' | 'latest' | 'now'>,
+): { now?: number; timeRange?: { earliest?: number; latest?: number } } | { message: string } {
+  let now: number | undefined;
+  if (options.now !== undefined) {
+    const parsed = parseTimeOption(options.now, Date.now() / 1000);
+    if (typeof parsed !== 'number') return { message: `--now: ${parsed.message}` };
+    now = parsed;
+  }
+  const range: { earliest?: number; latest?: number } = {};
+  for (const side of ['earliest', 'latest'] as const) {
+    const text = options[side];
+    if (text === undefined) continue;
+    const parsed = parseTimeOption(text, now ?? Date.now() / 1000);
+    if (typeof parsed !== 'number') return { message: `--${side}: ${parsed.message}` };
+    range[side] = parsed;
+  }
+  return {
+    ...(now === undefined ? {} : { now }),
+    ...(Object.keys(range).length === 0 ? {} : { timeRange: range }),
+  };
 }

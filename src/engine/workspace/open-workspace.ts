@@ -113,8 +113,9 @@ export function openWorkspace(options: WorkspaceOptions = {}): Workspace {
     ...sigma,
     problems,
     diagnostics: Object.values(problems).flat(),
-    compileSearch: (text) =>
+    compileSearch: (text, times = {}) =>
       compileSpl(text, {
+        ...times,
         macros: content.macros,
         lookups: content.lookups,
         ...(dataModels ? { dataModels } : {}),

@@ -4,7 +4,12 @@ import type { Diagnostic } from '../../core/index.ts';
 import type { AttackCatalog, ContentPack, Detection } from '../../detection/index.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { CompiledSigmaSet, LogsourceMapping, SigmaRuleSet } from '../../sigma/index.ts';
-import type { CompileSplResult, DataModelProvider, Plan } from '../../spl/index.ts';
+import type {
+  CompileSplOptions,
+  CompileSplResult,
+  DataModelProvider,
+  Plan,
+} from '../../spl/index.ts';
 import type { RuleTriage, RuleTriageOptions } from '../triage/rule-triage.ts';
 
 export interface WorkspaceOptions {
@@ -77,6 +82,12 @@ export interface Workspace {
   readonly problems: Readonly<Record<WorkspaceArea, readonly Diagnostic[]>>;
   /** Every problem, data models and content first. */
   readonly diagnostics: readonly Diagnostic[];
-  /** An ad-hoc search with the workspace's macros, lookups and data models (`spelunk search`). */
-  compileSearch(text: string): CompileSplResult;
+  /**
+   * An ad-hoc search with the workspace's macros, lookups and data models (`spelunk search`); a
+   * time range from outside it and the time its relative modifiers count from.
+   */
+  compileSearch(
+    text: string,
+    options?: Pick<CompileSplOptions, 'now' | 'timeRange'>,
+  ): CompileSplResult;
 }
