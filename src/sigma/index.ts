@@ -29,6 +29,10 @@ export {
   type CorrelationStats,
   createCorrelationStage,
 } from './correlation/correlation-stage.ts';
+export {
+  type SavedSearchesOptions,
+  savedSearchesConf,
+} from './convert/spl/saved-searches.ts';
 export { SIGMA_CODES } from './diagnostic-codes.ts';
 export {
   findingOfCorrelation,
