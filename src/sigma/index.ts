@@ -23,16 +23,16 @@ export {
   type SplDocument,
 } from './convert/spl/convert-to-spl.ts';
 export {
+  type SavedSearchesOptions,
+  savedSearchesConf,
+} from './convert/spl/saved-searches.ts';
+export {
   type CorrelationHit,
   type CorrelationStage,
   type CorrelationStageOptions,
   type CorrelationStats,
   createCorrelationStage,
 } from './correlation/correlation-stage.ts';
-export {
-  type SavedSearchesOptions,
-  savedSearchesConf,
-} from './convert/spl/saved-searches.ts';
 export { SIGMA_CODES } from './diagnostic-codes.ts';
 export {
   findingOfCorrelation,
