@@ -16,7 +16,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   detection: ['spl', 'core'],
   knowledge: ['spl', 'ingest', 'core'],
   engine: ['spl', 'sigma', 'ingest', 'detection', 'knowledge', 'core'],
-  cli: ['engine', 'spl', 'sigma', 'ingest', 'detection', 'knowledge', 'core'],
+  cli: ['server', 'engine', 'spl', 'sigma', 'ingest', 'detection', 'knowledge', 'core'],
   server: ['engine', 'spl', 'sigma', 'ingest', 'detection', 'knowledge', 'core'],
 };
 

@@ -43,4 +43,5 @@ export type {
   ThreatObject,
 } from './model/detection.ts';
 export { locateAttackData, mirroredCandidates, urlMirrorPath } from './normalize/attack-data.ts';
+export { validateYaml } from './yaml/validate-yaml.ts';
 export { parseYamlSource, type YamlSource } from './yaml/yaml-source.ts';

@@ -1,4 +1,5 @@
 // The engine's public API: hunt, test, search over inputs, risk; what the CLI and the server call.
+
 export { type FilledDrilldown, fillDrilldowns } from './hunt/drilldowns.ts';
 export type { Finding } from './hunt/finding.ts';
 export { type FindingHooks, FindingSink, RuleFindings } from './hunt/finding-sink.ts';
@@ -14,6 +15,9 @@ export { createEventPump, type EventPump, type EventPumpOptions } from './pump/e
 export type { SeenOrigin } from './pump/event-router.ts';
 export { PlanConsumer } from './pump/plan-consumer.ts';
 export { pumpSource } from './pump/pump-source.ts';
+export { quoteCsv, renderCsv } from './results/csv-text.ts';
+export { formatScalar, formatTime, formatValues } from './results/format-value.ts';
+export { ColumnCollector, isShown } from './results/result-columns.ts';
 export { type RiskEvent, riskEventRecord } from './risk/risk-event.ts';
 export { DEFAULT_INCIDENT_OPTIONS, type RiskIncident } from './risk/risk-incidents.ts';
 export {

@@ -15,3 +15,4 @@ export {
   loadEventDetails,
 } from './details/event-details.ts';
 export { loadFieldKnowledge } from './load-field-knowledge.ts';
+export type { KnowledgeStep } from './model/knowledge-step.ts';

@@ -7,6 +7,8 @@ import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../o
 import { reportInputs } from '../triage/input-exit.ts';
 import { parseTimeOption } from '../triage/time-option.ts';
 import type { CliCommand } from './index.ts';
+import { type IndexCliOptions, indexOptions } from './index-options.ts';
+import { runSearchOverIndex } from './search-index.ts';
 import {
   addOptions,
   type DataModelCliOptions,
@@ -25,11 +27,16 @@ export interface SearchOptions
   extends InputCliOptions,
     KnowledgeCliOptions,
     DataModelCliOptions,
-    SearchLibraryCliOptions {
+    SearchLibraryCliOptions,
+    Partial<IndexCliOptions> {
   readonly format: OutputFormat;
+  /** The time range, in Splunk's time syntax (`-24h@h`, epoch seconds, `%m/%d/%Y:%H:%M:%S`) or ISO 8601. */
   readonly earliest?: string;
   readonly latest?: string;
+  /** The time relative times count from, instead of the clock. */
   readonly now?: string;
+  /** Server config (indexes) for --data. */
+  readonly config?: string;
 }
 
 /** Where the command writes; the CLI passes the process streams, tests collect text. */
@@ -43,7 +50,9 @@ export const searchCommand: CliCommand = {
   register(program: Command) {
     const command = program
       .command('search')
-      .description('Run one SPL search over event files (EVTX, XML, JSON lines, CSV; - for stdin)')
+      .description(
+        'Run one SPL search over event files (EVTX, XML, JSON lines, CSV; - for stdin), or over an index (--server, --data)',
+      )
       .argument('<spl>', "the search, e.g. 'index=* EventCode=1 | stats count by Image'")
       .argument('[paths...]', 'files or directories to read; - reads stdin');
     addOptions(
@@ -64,6 +73,8 @@ export const searchCommand: CliCommand = {
       knowledgeOptions(),
       dataModelsOption(),
       inputOptions(),
+      indexOptions(),
+      new Option('--config <file>', 'with --data: the server config file (its indexes)'),
     ).action(async (spl: string, paths: string[], options: SearchOptions) => {
       process.exitCode = await runSearch(spl, paths, options, {
         out: (text) => process.stdout.write(text),
@@ -84,6 +95,31 @@ export async function runSearch(
   options: SearchOptions,
   io: SearchIo,
 ): Promise<number> {
+  if (options.server !== undefined || options.data !== undefined) {
+    if (paths.length > 0) {
+      io.err(
+        'error: a search over an index (--server, --data) reads no files: leave out the paths\n',
+      );
+      return EXIT_USAGE;
+    }
+    // The index takes epoch seconds: ISO 8601 and --now are resolved here.
+    const times = searchTimes(options);
+    if ('message' in times) {
+      io.err(`error: ${times.message}\n`);
+      return EXIT_USAGE;
+    }
+    const { earliest, latest } = times.timeRange ?? {};
+    return runSearchOverIndex(
+      spl,
+      {
+        ...withoutTimes(options),
+        ...(earliest === undefined ? {} : { earliest: String(earliest) }),
+        ...(latest === undefined ? {} : { latest: String(latest) }),
+        user: options.user ?? 'admin',
+      },
+      io,
+    );
+  }
   const warnings: Diagnostic[] = [];
   const workspace = openWorkspace({
     macros: options.macros,
@@ -149,4 +185,11 @@ function searchTimes(
     ...(now === undefined ? {} : { now }),
     ...(Object.keys(range).length === 0 ? {} : { timeRange: range }),
   };
+}
+
+function withoutTimes<T extends { earliest?: string; latest?: string }>(
+  options: T,
+): Omit<T, 'earliest' | 'latest'> {
+  const { earliest: _e, latest: _l, ...rest } = options;
+  return rest;
 }

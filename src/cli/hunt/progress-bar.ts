@@ -1,20 +1,32 @@
-// The hunt's progress on stderr (cli-progress): a line while the rules load and compile, then a
-// bar of files, bytes (EVTX chunks decoded, text read), events per second, findings and the time
-// left; shown only on a terminal, the bar only for runs longer than a second.
+// The progress of hunt, timeline and ingest on stderr (cli-progress): a line while the rules load
+// and compile, then a bar of files, bytes (EVTX chunks decoded, text read), events per second,
+// findings and the time left; shown only on a terminal, the bar only for runs longer than a second.
 import { Presets, SingleBar } from 'cli-progress';
-import type { HuntProgress } from '../../engine/index.ts';
 
 /** A run shorter than this never shows a bar. */
 const SHOW_AFTER_MS = 1000;
 /** Redraws at most this often; the engine reports after every batch. */
 const UPDATE_EVERY_MS = 100;
 
+/** What the bar shows; the engine's HuntProgress is one. */
+export interface BarProgress {
+  /** performance.now() at the start. */
+  readonly startedAt: number;
+  files(): number;
+  readonly totalFiles: number;
+  readonly bytes: number;
+  readonly totalBytes: number;
+  readonly events: number;
+  /** Shown when given (hunt). */
+  readonly findings?: number;
+}
+
 export interface ProgressDisplay {
   /** A line saying what is being done before reading starts (loading and compiling rules). */
   begin(step: string): void;
   /** Replaces that line with what it came to. */
   end(result: string): void;
-  update(progress: HuntProgress): void;
+  update(progress: BarProgress): void;
   stop(): void;
 }
 
@@ -24,6 +36,7 @@ const NO_DISPLAY: ProgressDisplay = { begin() {}, end() {}, update() {}, stop() 
 export function createProgressDisplay(
   stream: NodeJS.WriteStream,
   now: () => number = () => performance.now(),
+  verb = 'hunting',
 ): ProgressDisplay {
   if (!stream.isTTY) return NO_DISPLAY;
   let bar: SingleBar | undefined;
@@ -54,7 +67,7 @@ export function createProgressDisplay(
         totalMb: (progress.totalBytes / 1e6).toFixed(1),
         eps: Math.round(progress.events / elapsed).toLocaleString('en-US'),
         events: progress.events.toLocaleString('en-US'),
-        findings: progress.findings.toLocaleString('en-US'),
+        findings: (progress.findings ?? 0).toLocaleString('en-US'),
         left: timeLeft(elapsed, value / total),
       };
       if (bar === undefined) {
@@ -63,8 +76,9 @@ export function createProgressDisplay(
             stream,
             hideCursor: true,
             clearOnComplete: true,
-            format:
-              'hunting {bar} {percentage}% | {files}/{totalFiles} files | {mb}/{totalMb} MB | {events} events, {eps}/s | {findings} findings | {left}',
+            format: `${verb} {bar} {percentage}% | {files}/{totalFiles} files | {mb}/{totalMb} MB | {events} events, {eps}/s${
+              progress.findings === undefined ? '' : ' | {findings} findings'
+            } | {left}`,
           },
           Presets.shades_classic,
         );

@@ -2,17 +2,17 @@
 import path from 'node:path';
 import { type Event, writeField } from '../../core/index.ts';
 import {
+  ColumnCollector,
   type DetectionOutcome,
   type Finding,
   fillDrilldowns,
   findingSource,
+  formatTime,
   type HuntReport,
   type RiskIncident,
 } from '../../engine/index.ts';
 import { printable } from '../../ingest/index.ts';
 import type { EventDetails } from '../../knowledge/index.ts';
-import { formatTime } from '../output/format-value.ts';
-import { ColumnCollector } from '../output/result-columns.ts';
 import { renderTable } from '../output/table-writer.ts';
 import { type DrilldownContext, drilldownCommand } from './drilldown-command.ts';
 import { renderLeftOut, renderSummary } from './render-summary.ts';

@@ -1,8 +1,13 @@
 // The triage summary as text: per level, findings, rules and hosts that fired most, first and
 // last seen; the noisy rules; what the triage left out and the events outside the time range.
-import type { HuntReport, LeftOutRules, LevelSummary, TriageSummary } from '../../engine/index.ts';
+import {
+  formatTime,
+  type HuntReport,
+  type LeftOutRules,
+  type LevelSummary,
+  type TriageSummary,
+} from '../../engine/index.ts';
 import { printable } from '../../ingest/index.ts';
-import { formatTime } from '../output/format-value.ts';
 
 export function renderSummary(summary: TriageSummary): string[] {
   if (summary.findings === 0 && summary.noisy.length === 0) return [];

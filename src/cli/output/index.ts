@@ -1,8 +1,5 @@
 // The table of output formats: name → writer factory.
 import { createCsvWriter } from './csv-writer.ts';
-
-export { quoteCsv } from './csv-writer.ts';
-
 import { createJsonWriter } from './json-writer.ts';
 import { createJsonlWriter } from './jsonl-writer.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';

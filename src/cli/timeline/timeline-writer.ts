@@ -1,9 +1,9 @@
 // Writes timeline rows as they come out of the sort: CSV for Timeline Explorer and Timesketch,
 // JSON lines, or a table for a terminal. Nothing is held: columns are fixed.
 import path from 'node:path';
-import type { TimelineRow } from '../../engine/index.ts';
+import { quoteCsv, type TimelineRow } from '../../engine/index.ts';
 import { printable } from '../../ingest/index.ts';
-import { quoteCsv, type TextSink } from '../output/index.ts';
+import type { TextSink } from '../output/index.ts';
 
 export const TIMELINE_FORMATS = ['csv', 'jsonl', 'table'] as const;
 export type TimelineFormat = (typeof TIMELINE_FORMATS)[number];

@@ -113,9 +113,9 @@ export function openWorkspace(options: WorkspaceOptions = {}): Workspace {
     ...sigma,
     problems,
     diagnostics: Object.values(problems).flat(),
-    compileSearch: (text, times = {}) =>
+    compileSearch: (text, options = {}) =>
       compileSpl(text, {
-        ...times,
+        ...options,
         macros: content.macros,
         lookups: content.lookups,
         ...(dataModels ? { dataModels } : {}),

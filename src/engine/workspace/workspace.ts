@@ -83,8 +83,8 @@ export interface Workspace {
   /** Every problem, data models and content first. */
   readonly diagnostics: readonly Diagnostic[];
   /**
-   * An ad-hoc search with the workspace's macros, lookups and data models (`spelunk search`); a
-   * time range from outside it and the time its relative modifiers count from.
+   * An ad-hoc search with the workspace's macros, lookups and data models (`spelunk search`, the
+   * server's searches), at a time (`now`) and over a time range if given.
    */
   compileSearch(
     text: string,
