@@ -144,7 +144,7 @@ export async function runHuntCommand(
   );
   display?.stop();
   riskOut?.close();
-  io.err(formatProblems(report.diagnostics, options.warnings === true));
+  io.err(formatProblems([...opened.warnings, ...report.diagnostics], options.warnings === true));
   writer.end(report);
   output.close();
   if (options.out !== undefined) io.out(`${runSummaryLine(report, options.out)}\n`);

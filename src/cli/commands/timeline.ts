@@ -92,7 +92,7 @@ export async function runTimelineCommand(
   );
   display?.stop();
   const { report } = timeline;
-  io.err(formatProblems(report.diagnostics, options.warnings === true));
+  io.err(formatProblems([...opened.warnings, ...report.diagnostics], options.warnings === true));
   try {
     const writer = createTimelineWriter(options.format, output.write);
     for (const row of timeline.rows()) writer.write(row);

@@ -20,7 +20,11 @@ export function reportInputs(
   if (summary === undefined) return undefined;
   const problems = hasInputProblems(summary);
   if (problems || options.alwaysSummary === true) err(`${formatInputSummary(summary)}\n`);
-  if (summary.refusedFiles > 0) return EXIT_FAILURE;
+  if (summary.refusedFiles > 0) {
+    const n = summary.refusedFiles;
+    err(`error: ${n.toLocaleString('en-US')} input${n === 1 ? '' : 's'} not read (listed above)\n`);
+    return EXIT_FAILURE;
+  }
   if (strict && problems) {
     err(`${formatDiagnostics(summary.problems.map(problemDiagnostic))}\n`);
     return EXIT_FAILURE;

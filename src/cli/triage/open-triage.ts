@@ -1,7 +1,7 @@
 // What `hunt` and `timeline` do before reading: check the options and every path, open the
 // workspace (content, Sigma rules, knowledge) with the triage, report its problems, and decide
 // whether the run may go on.
-import { error, formatDiagnostics, hasErrors } from '../../core/index.ts';
+import { type Diagnostic, error, formatDiagnostics, hasErrors } from '../../core/index.ts';
 import { BUILTIN_CONTENT_DIR } from '../../detection/index.ts';
 import {
   type EventTimeRange,
@@ -35,12 +35,17 @@ export interface OpenedTriage {
   readonly workspace: Workspace;
   readonly timeRange: EventTimeRange | undefined;
   readonly details: EventDetails;
+  /**
+   * The workspace's warnings not yet printed (all of them unless --warnings): the command prints
+   * them with the run's own, in one summary.
+   */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /**
  * options parsed (a bad value: exit 2) → every input and rule path checked (missing or
  * unreadable: exit 1) → the workspace opened (a line on the terminal meanwhile) → a bad Sigma
- * mapping (exit 2); errors printed in full, warnings one line per code → an unknown --detection
+ * mapping (exit 2); errors printed in full (warnings too with --warnings) → an unknown --detection
  * (exit 2) → broken rules or detections (exit 1 unless --keep-going) → nothing to run (exit 1) →
  * the details table. Returns what the run needs, or the exit code.
  */
@@ -74,10 +79,22 @@ export function openTriage(
     io.err(`${formatDiagnostics(mappingProblems)}\n`);
     return EXIT_USAGE;
   }
-  io.err(formatProblems(workspace.diagnostics, options.warnings === true));
+  // Errors now (they may stop the run); warnings now only when all are listed, else summarised
+  // at the end with the run's.
+  const allWarnings = options.warnings === true;
+  io.err(
+    formatProblems(
+      allWarnings
+        ? workspace.diagnostics
+        : workspace.diagnostics.filter((d) => d.severity === 'error'),
+      allWarnings,
+    ),
+  );
+  const warnings = allWarnings ? [] : workspace.diagnostics.filter((d) => d.severity !== 'error');
   if (workspace.diagnostics.some((d) => d.code === HUNT_CODES.unknownDetection)) return EXIT_USAGE;
   const broken = workspace.diagnostics.filter((d) => d.severity === 'error');
   if (broken.length > 0 && options.keepGoing !== true) {
+    io.err(formatProblems(warnings, false));
     io.err(
       `error: ${broken.length.toLocaleString('en-US')} problem${broken.length === 1 ? '' : 's'} in the rules, detections or knowledge above: fix them, or give --keep-going to run what loaded\n`,
     );
@@ -95,7 +112,7 @@ export function openTriage(
     io.err(`${formatDiagnostics(details.diagnostics)}\n`);
     return EXIT_FAILURE;
   }
-  return { workspace, timeRange: parsed.timeRange, details: details.details };
+  return { workspace, timeRange: parsed.timeRange, details: details.details, warnings };
 }
 
 /** Inputs, then every file the options name. */
