@@ -94,17 +94,29 @@ test('jsonl streams one finding per line, then the incidents; csv has one row pe
   ]);
   const csv = parse((await hunt({ format: 'csv' })).out) as string[][];
   assert.equal(csv.length, 50, 'a header and one row per finding');
-  // Aggregated rows name the files their search read; they have no record of their own.
-  assert.deepEqual(csv[0]?.slice(0, 8), [
-    'detection',
-    'detection_id',
-    'detection_type',
-    'level',
-    'source_file',
-    'mitre_attack',
-    'mitre_tactics',
-    'risk_score',
+  // The timeline's 17 columns, whatever the events: the rule's severity as Level, never the
+  // Windows event level; rows in the report's order (most severe detection first).
+  assert.deepEqual(csv[0], [
+    'Timestamp',
+    'Computer',
+    'Channel',
+    'EventID',
+    'Level',
+    'RuleTitle',
+    'RuleID',
+    'RuleType',
+    'Details',
+    'MitreTactics',
+    'MitreTechniques',
+    'RecordID',
+    'File',
+    'Line',
+    'datetime',
+    'timestamp_desc',
+    'message',
   ]);
+  assert.deepEqual(csv[1]?.slice(4, 6), ['high', 'Windows DevTunnel Host With Anonymous Access']);
+  assert.ok(csv.slice(1).every((row) => row[8] !== '' && row[12] !== ''), 'details and file');
   // The JSON-lines stream ends with the summary by level.
   assert.equal(lines.at(-1).record, 'summary');
   assert.equal(lines.at(-1).findings, 49);

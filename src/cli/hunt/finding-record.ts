@@ -1,5 +1,4 @@
-// A finding as the JSON, JSON-lines and CSV outputs write it.
-import { type Event, writeField } from '../../core/index.ts';
+// A finding as the JSON and JSON-lines outputs write it.
 import {
   type FilledDrilldown,
   type Finding,
@@ -66,28 +65,6 @@ function sourceRecord(finding: Finding): Record<string, JsonValue> {
     ...(source.recordId === undefined ? {} : { record_id: source.recordId }),
     ...(source.line === undefined ? {} : { line: source.line }),
   };
-}
-
-/** One CSV row: the detection's identity and the finding's source first, then its fields. */
-export function findingRow(finding: Finding): Event {
-  const { rule } = finding;
-  const source = findingSource(finding);
-  const row: Event = {
-    detection: rule.name,
-    detection_id: rule.id,
-    detection_type: rule.type,
-    level: rule.level,
-    source_file: source.file ?? (source.files.length > 1 ? [...source.files] : source.files[0]),
-    record_id: source.recordId,
-    line: source.line,
-    mitre_attack: rule.techniques.length > 1 ? rule.techniques : rule.techniques[0],
-    mitre_tactics: rule.tactics.length > 1 ? rule.tactics : rule.tactics[0],
-    risk_score: finding.riskScore,
-  };
-  for (const [name, value] of Object.entries(finding.fields)) {
-    if (!Object.hasOwn(row, name) && value !== undefined) writeField(row, name, value);
-  }
-  return row;
 }
 
 /** The summary by level as JSON (the hunt's `summary`, the JSON-lines `summary` record). */

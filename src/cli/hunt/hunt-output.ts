@@ -5,11 +5,12 @@ import {
   fillDrilldowns,
   type HuntReport,
   type RiskIncident,
+  timelineRowOf,
 } from '../../engine/index.ts';
-import { createResultWriter, type TextSink } from '../output/index.ts';
+import type { TextSink } from '../output/index.ts';
+import { createTimelineWriter } from '../timeline/timeline-writer.ts';
 import {
   findingRecord,
-  findingRow,
   type JsonValue,
   ruleRecord,
   summaryRecord,
@@ -45,11 +46,17 @@ export function createHuntOutput(
         },
       };
     case 'csv':
+      // The timeline's columns (the rule's severity as Level, the details of the event's kind,
+      // file and record), in the report's order: detections by severity, then first seen.
       return {
         finding() {},
         end: (report) => {
-          const writer = createResultWriter('csv', sink);
-          for (const outcome of report.detections) writer.write(outcome.findings.map(findingRow));
+          const writer = createTimelineWriter('csv', sink);
+          for (const outcome of report.detections) {
+            for (const finding of outcome.findings) {
+              writer.write(timelineRowOf(finding, options.details));
+            }
+          }
           writer.end();
         },
       };
