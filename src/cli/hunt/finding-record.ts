@@ -52,6 +52,8 @@ export function findingRecord(
             search: d.search,
             ...(d.earliest === undefined ? {} : { earliest: d.earliest }),
             ...(d.latest === undefined ? {} : { latest: d.latest }),
+            ...(d.now === undefined ? {} : { now: d.now }),
+            reads_risk: d.readsRisk,
           })),
         }),
   };

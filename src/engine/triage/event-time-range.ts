@@ -1,12 +1,10 @@
 // `--start`/`--end`: only events inside a time range reach the detections, as Splunk's time range
 // picker bounds a search before any of its commands run.
 import type { Event, EventSource } from '../../core/index.ts';
+import { type TimeBounds, withinBounds } from '../../spl/index.ts';
 
-/** Epoch seconds; `earliest` inclusive, `latest` exclusive (Splunk's `earliest=`/`latest=`). */
-export interface EventTimeRange {
-  readonly earliest?: number;
-  readonly latest?: number;
-}
+/** The range of `--start`/`--end`: spl's time bounds (earliest inclusive, latest exclusive). */
+export type EventTimeRange = TimeBounds;
 
 /**
  * The events of `source` whose `_time` is inside `range`; the others are counted with
@@ -17,13 +15,11 @@ export async function* withinTimeRange(
   range: EventTimeRange,
   onOutside: (count: number) => void,
 ): EventSource {
-  const earliest = range.earliest ?? Number.NEGATIVE_INFINITY;
-  const latest = range.latest ?? Number.POSITIVE_INFINITY;
   for await (const batch of source) {
     const kept: Event[] = [];
     for (const event of batch) {
       const time = event['_time'];
-      if (typeof time === 'number' && time >= earliest && time < latest) kept.push(event);
+      if (typeof time === 'number' && withinBounds(range, time)) kept.push(event);
     }
     if (kept.length < batch.length) onOutside(batch.length - kept.length);
     if (kept.length > 0) yield kept.length === batch.length ? batch : kept;
