@@ -10,8 +10,8 @@ export interface FilledDrilldown {
   readonly earliest: string | undefined;
   readonly latest: string | undefined;
   /**
-   * What relative times count from: just after the finding, as ES runs a drilldown from the
-   * notable (epoch seconds; undefined when the finding has no time).
+   * What relative times count from: an hour and a second after the finding, as an analyst runs a
+   * drilldown from the notable (epoch seconds; undefined when the finding has no time).
    */
   readonly now: number | undefined;
   /** The search reads risk events (`index=risk`, the Risk data model), not the inputs. */
@@ -19,6 +19,13 @@ export interface FilledDrilldown {
 }
 
 const ORIGINAL_SEARCH = '%original_detection_search%';
+
+/**
+ * How long after the finding the drilldown runs, as an analyst opens a notable some time after it
+ * was raised: ESCU's risk drilldowns end an hour before now (`starthoursago=168 endhoursago=1`),
+ * so the finding's own risk events are inside only when now is more than an hour after it.
+ */
+const REVIEW_DELAY_SECONDS = 3600;
 
 /**
  * `$field$` tokens take the finding's values; `$info_min_time$` and `$info_max_time$` - the time
@@ -33,7 +40,8 @@ export function fillDrilldowns(outcome: DetectionOutcome, finding: Finding): Fil
     if (name === 'info_max_time') return timeText(after(outcome.lastEventTime));
     return undefined;
   };
-  const now = after(finding.time ?? outcome.lastEventTime);
+  const base = after(finding.time ?? outcome.lastEventTime);
+  const now = base === undefined ? undefined : base + REVIEW_DELAY_SECONDS;
   const fill = (template: string) => fillTokens(template, finding.fields, info);
   return outcome.rule.drilldowns.map((drilldown) => {
     const search = fill(drilldown.search).replaceAll(
