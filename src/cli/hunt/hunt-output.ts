@@ -9,12 +9,7 @@ import {
 } from '../../engine/index.ts';
 import type { TextSink } from '../output/index.ts';
 import { createTimelineWriter } from '../timeline/timeline-writer.ts';
-import {
-  findingRecord,
-  type JsonValue,
-  ruleRecord,
-  summaryRecord,
-} from './finding-record.ts';
+import { findingRecord, type JsonValue, ruleRecord, summaryRecord } from './finding-record.ts';
 import { type ReportOptions, renderReport } from './render-report.ts';
 
 export const HUNT_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
