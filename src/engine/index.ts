@@ -1,5 +1,11 @@
 // The engine's public API: hunt, test, search over inputs, risk; what the CLI and the server call.
 
+// The details table (channel and event id → the fields a finding shows), for every view of findings.
+export {
+  type EventDetails,
+  type LoadedEventDetails,
+  loadEventDetails,
+} from '../knowledge/index.ts';
 export { type FilledDrilldown, fillDrilldowns } from './hunt/drilldowns.ts';
 export type { Finding } from './hunt/finding.ts';
 export { type FindingHooks, FindingSink, RuleFindings } from './hunt/finding-sink.ts';

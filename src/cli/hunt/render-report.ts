@@ -4,6 +4,7 @@ import { type Event, writeField } from '../../core/index.ts';
 import {
   ColumnCollector,
   type DetectionOutcome,
+  type EventDetails,
   type Finding,
   fillDrilldowns,
   findingSource,
@@ -12,7 +13,6 @@ import {
   type RiskIncident,
 } from '../../engine/index.ts';
 import { printable } from '../../ingest/index.ts';
-import type { EventDetails } from '../../knowledge/index.ts';
 import { renderTable } from '../output/table-writer.ts';
 import { type DrilldownContext, drilldownCommand } from './drilldown-command.ts';
 import { renderLeftOut, renderSummary } from './render-summary.ts';

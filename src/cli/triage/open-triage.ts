@@ -4,12 +4,13 @@
 import { type Diagnostic, error, formatDiagnostics, hasErrors } from '../../core/index.ts';
 import { BUILTIN_CONTENT_DIR } from '../../detection/index.ts';
 import {
+  type EventDetails,
   type EventTimeRange,
   HUNT_CODES,
+  loadEventDetails,
   openWorkspace,
   type Workspace,
 } from '../../engine/index.ts';
-import { type EventDetails, loadEventDetails } from '../../knowledge/index.ts';
 import {
   type DataModelCliOptions,
   type KnowledgeCliOptions,
