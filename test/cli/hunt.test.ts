@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { type HuntCommandOptions, runHuntCommand } from '../../src/cli/commands/hunt.ts';
 import { runSearch } from '../../src/cli/commands/search.ts';
+import { TIMELINE_COLUMNS } from '../../src/cli/timeline/timeline-writer.ts';
 import { BUILTIN_CONTENT_DIR } from '../../src/detection/index.ts';
 
 const TELEMETRY = path.join(BUILTIN_CONTENT_DIR, 'data');
@@ -96,25 +97,7 @@ test('jsonl streams one finding per line, then the incidents; csv has one row pe
   assert.equal(csv.length, 50, 'a header and one row per finding');
   // The timeline's 17 columns, whatever the events: the rule's severity as Level, never the
   // Windows event level; rows in the report's order (most severe detection first).
-  assert.deepEqual(csv[0], [
-    'Timestamp',
-    'Computer',
-    'Channel',
-    'EventID',
-    'Level',
-    'RuleTitle',
-    'RuleID',
-    'RuleType',
-    'Details',
-    'MitreTactics',
-    'MitreTechniques',
-    'RecordID',
-    'File',
-    'Line',
-    'datetime',
-    'timestamp_desc',
-    'message',
-  ]);
+  assert.deepEqual(csv[0], [...TIMELINE_COLUMNS]);
   assert.deepEqual(csv[1]?.slice(4, 6), ['high', 'Windows DevTunnel Host With Anonymous Access']);
   assert.ok(
     csv.slice(1).every((row) => row[8] !== '' && row[12] !== ''),

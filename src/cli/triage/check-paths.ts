@@ -1,6 +1,7 @@
 // Paths a command is given are checked before any work: a mistyped path is an error (exit 1)
 // at once, not an empty result after a long run.
 import { accessSync, constants, statSync } from 'node:fs';
+import { ioReason } from '../../ingest/index.ts';
 
 export interface GivenPath {
   /** The option that named it (`--sigma`), or undefined for an input path. */
@@ -18,22 +19,8 @@ export function pathProblems(paths: readonly GivenPath[]): string[] {
       statSync(path);
       accessSync(path, constants.R_OK);
     } catch (cause) {
-      problems.push(`error: ${what}: ${reason(cause as NodeJS.ErrnoException)}`);
+      problems.push(`error: ${what}: ${ioReason(cause as NodeJS.ErrnoException)}`);
     }
   }
   return problems;
-}
-
-function reason(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    default:
-      return error.message;
-  }
 }
