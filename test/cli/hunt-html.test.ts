@@ -94,6 +94,8 @@ test('a value holding markup or a closing script tag stays data in the page', ()
     incidents: [],
     techniques: [],
     riskThreshold: 100,
+    summary: [],
+    noisy: [],
     tactics: [],
   };
   const html = renderHtmlReport(data, assets);

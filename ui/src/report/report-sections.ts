@@ -17,29 +17,31 @@ function levelChip(level: Severity): HTMLElement {
 }
 
 export function summarySection(data: ReportData): HTMLElement {
-  const rows = ORDER.flatMap((level) => {
-    const rules = data.rules.filter((r) => r.level === level);
-    if (rules.length === 0) return [];
-    const indexes = new Set(rules.map((r) => data.rules.indexOf(r)));
-    const findings = data.findings.filter((f) => indexes.has(f[0]));
-    const hosts = new Set(findings.map((f) => f[3]).filter((h) => h >= 0));
-    const times = findings.flatMap((f) => (f[1] === null ? [] : [f[1]]));
-    return [
-      [
-        levelChip(level),
-        String(rules.reduce((n, r) => n + r.findings, 0)),
-        String(rules.length),
-        String(hosts.size),
-        time(times.length ? Math.min(...times) : null),
-        time(times.length ? Math.max(...times) : null),
-      ],
-    ];
-  });
+  const rows = data.summary.map((l) => [
+    levelChip(l.level),
+    String(l.findings),
+    String(l.rules),
+    `${l.hosts}${l.hostsOverflowed ? '+' : ''}`,
+    time(l.firstTime),
+    time(l.lastTime),
+    l.topRules.join('\n'),
+    l.topHosts.join('\n'),
+  ]);
   return el(
     'section',
     { id: 'summary' },
     el('h2', {}, 'Findings by severity'),
-    table(['level', 'findings', 'rules', 'hosts', 'first', 'last'], rows, 'summary'),
+    table(
+      ['level', 'findings', 'rules', 'hosts', 'first', 'last', 'top rules', 'top hosts'],
+      rows,
+      'summary',
+    ),
+    data.noisy.length > 0 &&
+      el(
+        'p',
+        { class: 'muted' },
+        `Noisy rules, counted only: ${data.noisy.map((n) => `${n.name} (${n.count})`).join(', ')}`,
+      ),
   );
 }
 

@@ -5,16 +5,9 @@
 
 import type { Event } from '../../../core/index.ts';
 import { ATTACK_TACTICS, builtinAttackCatalog, tacticName } from '../../../detection/index.ts';
-import type { Finding, HuntReport, HuntRule } from '../../../engine/index.ts';
+import { type Finding, type HuntReport, SEVERITIES } from '../../../engine/index.ts';
 import { scalarToString } from '../../../spl/index.ts';
-import {
-  type ReportData,
-  type ReportFinding,
-  type ReportRule,
-  type ReportTechnique,
-  SEVERITIES,
-  type Severity,
-} from './report-model.ts';
+import type { ReportData, ReportFinding, ReportRule, ReportTechnique } from './report-model.ts';
 
 /** A field value is cut here (a CommandLine can be 32 KB); the cut is marked with `…`. */
 export const MAX_VALUE_CHARS = 400;
@@ -48,24 +41,6 @@ const KEY_FIELDS = [
   'RiskScore',
 ];
 const HOST_FIELDS = ['host', 'dest', 'Computer', 'dvc'];
-
-/**
- * A rule's severity: a Sigma rule's level; an ESCU detection's highest risk score in contentctl's
- * bands (0-20 informational, 21-40 low, 41-60 medium, 61-80 high, 81-100 critical).
- */
-export function severityOf(rule: HuntRule): Severity {
-  const level = rule.level?.toLowerCase();
-  if (level !== undefined)
-    return (SEVERITIES as readonly string[]).includes(level)
-      ? (level as Severity)
-      : 'informational';
-  const score = Math.max(0, ...rule.risk.entities.map((e) => e.score));
-  if (score <= 20) return 'informational';
-  if (score <= 40) return 'low';
-  if (score <= 60) return 'medium';
-  if (score <= 80) return 'high';
-  return 'critical';
-}
 
 function text(value: Event[string]): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -121,7 +96,7 @@ export function reportData(report: HuntReport, inputs: readonly string[], now: D
       name: outcome.rule.name,
       id: outcome.rule.id ?? null,
       type: outcome.rule.type,
-      level: severityOf(outcome.rule),
+      level: outcome.rule.level,
       techniques: outcome.rule.techniques,
       tactics: outcome.rule.tactics,
       findings: outcome.findingCount,
@@ -164,6 +139,18 @@ export function reportData(report: HuntReport, inputs: readonly string[], now: D
     findings,
     incidents,
     techniques: techniquesFired(report),
+    summary: report.summary.levels.map((l) => ({
+      level: l.level,
+      findings: l.findings,
+      rules: l.rules,
+      hosts: l.hosts,
+      hostsOverflowed: l.hostsOverflowed,
+      firstTime: l.firstTime ?? null,
+      lastTime: l.lastTime ?? null,
+      topRules: l.topRules.map((r) => r.name),
+      topHosts: l.topHosts.map((h) => h.host),
+    })),
+    noisy: report.summary.noisy.map((r) => ({ name: r.name, count: r.count })),
     riskThreshold: report.risk.options.threshold,
     tactics: Object.values(ATTACK_TACTICS).map((t) => t.name),
   };

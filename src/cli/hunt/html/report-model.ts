@@ -1,8 +1,8 @@
 // The HTML hunt report's data, as `hunt --html` writes it and the report page reads it: plain
 // JSON types with no imports, shared by src/cli/hunt/html/report-data.ts and ui/src/report/.
 
-export const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+/** The engine's severity levels (engine/triage/severity.ts), lowest first. */
+export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
 
 export interface ReportRule {
   readonly name: string;
@@ -46,6 +46,19 @@ export interface ReportTechnique {
   readonly rules: readonly string[];
 }
 
+/** One severity level of the hunt's triage summary (the engine's, over every finding). */
+export interface ReportLevel {
+  readonly level: Severity;
+  readonly findings: number;
+  readonly rules: number;
+  readonly hosts: number;
+  readonly hostsOverflowed: boolean;
+  readonly firstTime: number | null;
+  readonly lastTime: number | null;
+  readonly topRules: readonly string[];
+  readonly topHosts: readonly string[];
+}
+
 export interface ReportData {
   readonly title: string;
   readonly generated: string;
@@ -60,6 +73,10 @@ export interface ReportData {
   readonly incidents: readonly ReportIncident[];
   readonly techniques: readonly ReportTechnique[];
   readonly riskThreshold: number;
+  /** Levels with findings, critical first. */
+  readonly summary: readonly ReportLevel[];
+  /** `--noisy-rules` rules that fired: counted, not listed. */
+  readonly noisy: readonly { readonly name: string; readonly count: number }[];
   /** The ATT&CK Enterprise tactics in kill-chain order: the heat map's columns. */
   readonly tactics: readonly string[];
 }
