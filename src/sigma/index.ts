@@ -1,5 +1,6 @@
 // The Sigma layer's public API: load rule sets, compile them into one matcher, correlate, convert.
 //
+//   loadSigmaRules(paths, options) → LoadedSigmaRules    (the three steps below, or the compiled-set cache)
 //   readSigmaFiles(paths) → SourceText[]
 //   loadSigmaRuleSet(sources) → SigmaRuleSet            (every problem collected per document)
 //   compileSigmaRules(ruleSet, options) → CompiledSigmaSet (filters, logsource mapping, predicates)
@@ -7,6 +8,13 @@
 //   createCorrelationStage(compiled) → CorrelationStage  (push(event, matches) → correlation hits)
 //   createSigmaDetector(compiled) → SigmaDetector        (both: detect(event) → SigmaFinding[])
 
+export { defaultCacheDir } from './cache/cache-location.ts';
+export {
+  type LoadedSigmaRules,
+  loadSigmaRules,
+  type SigmaCacheUse,
+  type SigmaRulesOptions,
+} from './cache/load-sigma-rules.ts';
 export {
   type CompiledRule,
   type CompiledSigmaSet,

@@ -36,6 +36,8 @@ export interface HuntCommandOptions
   readonly content: readonly string[];
   readonly sigma: readonly string[];
   readonly sigmaMapping?: string;
+  /** False with `--no-sigma-cache`. */
+  readonly sigmaCache?: boolean;
   readonly detection: readonly string[];
   readonly format: HuntFormat;
   readonly out?: string;
@@ -72,6 +74,10 @@ export const huntCommand: CliCommand = {
         .argParser(collect)
         .default([]),
       new Option('--sigma-mapping <file>', 'Sigma logsource mapping (spelunk or THOR format)'),
+      new Option(
+        '--no-sigma-cache',
+        'compile the Sigma rules every time (default: reuse the compiled set cached in $SPELUNK_CACHE_DIR or ~/.cache/spelunk while nothing changed)',
+      ),
       new Option(
         '--detection <name>',
         'run only this detection or Sigma rule: name, title or id (repeatable)',
@@ -139,6 +145,7 @@ export async function runHuntCommand(
     builtinKnowledge: options.builtinKnowledge !== false,
     dataModels: options.datamodels ?? [],
     ...(mapping === undefined ? {} : { sigmaMapping: mapping }),
+    ...(options.sigmaCache === false ? { sigmaCacheDir: null } : {}),
   });
   reportSetup(setup, options.warnings === true, io);
   if (setup.diagnostics.some((d) => d.code === HUNT_CODES.unknownDetection)) return EXIT_USAGE;

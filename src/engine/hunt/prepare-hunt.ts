@@ -10,13 +10,7 @@ import {
 import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
 import { loadDataModels } from '../../knowledge/datamodels/load/load-data-models.ts';
 import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
-import {
-  type CompiledSigmaSet,
-  compileSigmaRules,
-  type LogsourceMapping,
-  loadSigmaRuleSet,
-  readSigmaFiles,
-} from '../../sigma/index.ts';
+import { type CompiledSigmaSet, type LogsourceMapping, loadSigmaRules } from '../../sigma/index.ts';
 import type { Plan } from '../../spl/plan/plan.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
 
@@ -26,6 +20,8 @@ export interface HuntSetupOptions {
   /** Sigma rule files or directories, run beside the content's detections. */
   readonly sigma: readonly string[];
   readonly sigmaMapping?: LogsourceMapping;
+  /** The compiled rule-set cache's folder: the user's cache directory by default; null for none. */
+  readonly sigmaCacheDir?: string | null;
   /** Detection names or ids (Sigma: titles or ids) to run; all enabled ones when empty. */
   readonly only: readonly string[];
   /** props/transforms/YAML knowledge applied over the built-in Windows knowledge. */
@@ -60,7 +56,8 @@ export interface HuntSetup {
 /**
  * load content (the built-in pack by default) → select detections (`only`) → compile each
  * enabled one with its pack's macros, lookups and data models → load and compile Sigma rules
- * (keeping only the selected ones) → load the field knowledge, with the pack's lookups.
+ * (keeping only the selected ones; from the compiled-set cache when nothing changed) → load the
+ * field knowledge, with the pack's lookups.
  */
 export function prepareHunt(options: HuntSetupOptions): HuntSetup {
   const diagnostics: Diagnostic[] = [];
@@ -115,24 +112,14 @@ export function prepareHunt(options: HuntSetupOptions): HuntSetup {
 
   let sigma: CompiledSigmaSet | undefined;
   if (options.sigma.length > 0) {
-    const files = readSigmaFiles(options.sigma);
-    const ruleSet = loadSigmaRuleSet(files.sources, files.diagnostics);
-    for (const document of ruleSet.documents) diagnostics.push(...document.diagnostics);
-    diagnostics.push(...ruleSet.diagnostics);
-    const selected =
-      wanted.size === 0
-        ? ruleSet
-        : {
-            ...ruleSet,
-            rules: ruleSet.rules.filter((r) => picks(r.title, r.id)),
-            correlations: ruleSet.correlations.filter((c) => picks(c.title, c.id)),
-          };
-    for (const r of [...selected.rules, ...selected.correlations]) mark(r.title, r.id);
-    sigma = compileSigmaRules(
-      selected,
-      options.sigmaMapping ? { mapping: options.sigmaMapping } : {},
-    );
-    diagnostics.push(...sigma.diagnostics);
+    const rules = loadSigmaRules(options.sigma, {
+      only: options.only,
+      ...(options.sigmaMapping ? { mapping: options.sigmaMapping } : {}),
+      ...(options.sigmaCacheDir === undefined ? {} : { cacheDir: options.sigmaCacheDir }),
+    });
+    diagnostics.push(...rules.diagnostics);
+    for (const r of rules.selected) mark(r.title, r.id);
+    sigma = rules.compiled;
   }
 
   for (const name of options.only) {

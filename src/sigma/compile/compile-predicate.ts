@@ -35,6 +35,10 @@ export function numberText(n: number): string {
 }
 
 export function compilePredicate(field: string | null, value: SigmaValue): Predicate {
+  return { ...predicateOf(field, value), value };
+}
+
+function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, 'value'> {
   const f = field === null ? '*' : JSON.stringify(field);
   const any = (test: (text: string) => boolean) =>
     field === null

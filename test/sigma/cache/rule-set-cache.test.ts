@@ -1,0 +1,191 @@
+// The compiled rule-set cache: the same findings, rules and diagnostics as a cold compile; a
+// changed rule, mapping, selection or code version compiles again; a damaged cache is ignored with
+// a warning (SIGMA080), an unwritable folder is reported (SIGMA081).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { formatDiagnostics } from '../../../src/core/diagnostic.ts';
+import type { Event } from '../../../src/core/event.ts';
+import {
+  createSigmaDetector,
+  type LoadedSigmaRules,
+  loadLogsourceMapping,
+  loadSigmaRules,
+  type SigmaRulesOptions,
+} from '../../../src/sigma/index.ts';
+import { randomEvents, randomRules, seeded } from '../matcher/random-corpus.ts';
+
+const CORRELATED = `title: Failed logon
+name: failed
+logsource: {product: windows, service: security}
+detection:
+    sel:
+        EventID: 4625
+    condition: sel
+---
+title: Many failed logons
+correlation:
+    type: event_count
+    rules: failed
+    group-by: [TargetUserName]
+    timespan: 1h
+    condition: {gte: 3}
+---
+title: Filter admins
+logsource: {category: process_creation, product: windows}
+filter:
+    rules: any
+    selection:
+        User|startswith: 'CORP\\admin'
+    condition: not selection
+---
+title: Broken rule
+logsource: {product: windows}
+detection:
+    sel:
+        Image|nosuchmodifier: x
+    condition: sel
+`;
+
+/** A folder of rule files: random rules of every value kind, and correlations, a filter, an error. */
+function ruleFolder(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'spelunk-rules-'));
+  writeFileSync(path.join(dir, 'random.yml'), randomRules(seeded(11), 120));
+  mkdirSync(path.join(dir, 'more'));
+  writeFileSync(path.join(dir, 'more', 'correlated.yml'), CORRELATED);
+  return dir;
+}
+
+const failed = (i: number): Event => ({
+  Channel: 'Security',
+  EventID: '4625',
+  _time: 1_700_000_000 + i,
+  TargetUserName: `user${i % 2}`,
+});
+
+/** Every finding's title and event index, and the correlations' group and value. */
+function findings(loaded: LoadedSigmaRules, events: readonly Event[]): string[] {
+  const detector = createSigmaDetector(loaded.compiled);
+  const out: string[] = [];
+  events.forEach((event, i) => {
+    for (const f of detector.detect(event)) out.push(`${i} ${f.kind} ${f.title} ${f.value ?? ''}`);
+  });
+  for (const f of detector.finish()) out.push(`end ${f.kind} ${f.title} ${f.value ?? ''}`);
+  return out;
+}
+
+function cacheFile(cacheDir: string): string {
+  const dir = path.join(cacheDir, 'sigma');
+  const [name] = readdirSync(dir);
+  return path.join(dir, name as string);
+}
+
+const EVENTS = [
+  ...randomEvents(seeded(12), 1500),
+  ...Array.from({ length: 8 }, (_, i) => failed(i)),
+];
+
+test('a cached rule set finds, reports and describes exactly what a cold compile does', () => {
+  const rules = ruleFolder();
+  const options: SigmaRulesOptions = { cacheDir: mkdtempSync(path.join(os.tmpdir(), 'cache-')) };
+  const cold = loadSigmaRules([rules], options);
+  const warm = loadSigmaRules([rules], options);
+  const uncached = loadSigmaRules([rules], { cacheDir: null });
+  assert.deepEqual([cold.cache, warm.cache, uncached.cache], ['written', 'hit', 'off']);
+  const expected = findings(uncached, EVENTS);
+  assert.ok(expected.length > 300, `${expected.length} findings`);
+  assert.ok(expected.some((f) => f.includes('Many failed logons')));
+  assert.deepEqual(findings(cold, EVENTS), expected);
+  assert.deepEqual(findings(warm, EVENTS), expected);
+  assert.equal(formatDiagnostics(warm.diagnostics), formatDiagnostics(uncached.diagnostics));
+  assert.ok(warm.diagnostics.some((d) => d.code === 'SIGMA021'));
+  // Every attribute of every rule, the parsed detection included, and every predicate.
+  const plain = (x: LoadedSigmaRules) =>
+    x.compiled.rules.map(({ rule, variants, report }) => ({
+      rule: {
+        ...rule,
+        detection: rule.detection,
+        fields: rule.fields,
+        references: rule.references,
+        falsepositives: rule.falsepositives,
+      },
+      variants,
+      report,
+    }));
+  assert.deepEqual(plain(warm), plain(uncached));
+  assert.deepEqual(
+    warm.compiled.predicates.map((p) => [p.key, p.field, p.index, p.positive, p.value]),
+    uncached.compiled.predicates.map((p) => [p.key, p.field, p.index, p.positive, p.value]),
+  );
+  assert.deepEqual(warm.compiled.correlations, uncached.compiled.correlations);
+  assert.deepEqual(
+    warm.compiled.inactive.map((i) => [i.rule.title, i.diagnostic.message]),
+    uncached.compiled.inactive.map((i) => [i.rule.title, i.diagnostic.message]),
+  );
+});
+
+test('a changed rule, mapping, selection or code version compiles again', () => {
+  const rules = ruleFolder();
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'cache-'));
+  assert.equal(loadSigmaRules([rules], { cacheDir }).cache, 'written');
+  assert.equal(loadSigmaRules([rules], { cacheDir }).cache, 'hit');
+  const file = path.join(rules, 'more', 'correlated.yml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('gte: 3', 'gte: 7'));
+  const changed = loadSigmaRules([rules], { cacheDir });
+  assert.equal(changed.cache, 'written');
+  assert.equal(findings(changed, EVENTS).filter((f) => f.includes('Many failed')).length, 0);
+  assert.equal(loadSigmaRules([rules], { cacheDir }).cache, 'hit');
+  const { mapping } = loadLogsourceMapping({
+    name: 'm.yml',
+    text: 'extends: default\nfieldmappings:\n  Image: process_path\nlogsources: []\n',
+  });
+  assert.ok(mapping !== undefined);
+  assert.equal(loadSigmaRules([rules], { cacheDir, mapping }).cache, 'written');
+  assert.equal(loadSigmaRules([rules], { cacheDir, mapping }).cache, 'hit');
+  assert.equal(loadSigmaRules([rules], { cacheDir, only: ['Rule 3'] }).cache, 'written');
+  assert.equal(loadSigmaRules([rules], { cacheDir, version: 'another build' }).cache, 'written');
+  assert.equal(loadSigmaRules([rules], { cacheDir, version: 'another build' }).cache, 'hit');
+});
+
+test('a damaged cache is ignored with a warning and the rules are compiled again', () => {
+  const rules = ruleFolder();
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'cache-'));
+  const expected = findings(loadSigmaRules([rules], { cacheDir }), EVENTS);
+  const file = cacheFile(cacheDir);
+  const whole = readFileSync(file);
+  const damages: [string, Buffer][] = [
+    [
+      'a flipped byte',
+      Buffer.concat([whole.subarray(0, -10), Buffer.from('X'), whole.subarray(-9)]),
+    ],
+    ['truncated', whole.subarray(0, whole.length - 100)],
+    ['garbage', Buffer.from('\u0000\u0001 not a cache')],
+    ['an empty file', Buffer.alloc(0)],
+  ];
+  for (const [what, bytes] of damages) {
+    writeFileSync(file, bytes);
+    const loaded = loadSigmaRules([rules], { cacheDir });
+    assert.equal(loaded.cache, 'written', what);
+    assert.equal(loaded.diagnostics[0]?.code, 'SIGMA080', what);
+    assert.equal(loaded.diagnostics[0]?.severity, 'warning', what);
+    assert.deepEqual(findings(loaded, EVENTS), expected, what);
+    const again = loadSigmaRules([rules], { cacheDir });
+    assert.equal(again.cache, 'hit', what);
+    assert.ok(!again.diagnostics.some((d) => d.code === 'SIGMA080'), what);
+  }
+});
+
+test('a cache folder that cannot be written is reported once per load, and the rules still run', () => {
+  const rules = ruleFolder();
+  const blocker = path.join(mkdtempSync(path.join(os.tmpdir(), 'cache-')), 'file');
+  writeFileSync(blocker, 'not a folder');
+  const loaded = loadSigmaRules([rules], { cacheDir: blocker });
+  assert.equal(loaded.cache, 'unwritable');
+  assert.equal(loaded.diagnostics.filter((d) => d.code === 'SIGMA081').length, 1);
+  assert.deepEqual(
+    findings(loaded, EVENTS),
+    findings(loadSigmaRules([rules], { cacheDir: null }), EVENTS),
+  );
+});
