@@ -2,8 +2,7 @@
 // identities, variants and their condition trees, predicates' automaton literals, correlations,
 // every diagnostic); what it rarely needs is rebuilt on first use: a predicate's test function
 // from its value, a rule's parsed detection from its file's text (the loader's own result).
-import type { Diagnostic, DiagnosticNote, SourceText } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import type { Diagnostic, DiagnosticNote, SourceText, Span } from '../../core/index.ts';
 import type { CompiledRule, CompiledSigmaSet, RuleVariant } from '../compile/compile-rules.ts';
 import type { PredicateTree } from '../compile/predicate-tree.ts';
 import type { LogsourceMapping } from '../mapping/logsource-mapping.ts';

@@ -1,7 +1,7 @@
 // The front door for running Sigma rules: files → (compiled rule-set cache | load → select →
 // compile) → a compiled set with every problem, cached for the next run.
 import path from 'node:path';
-import { type Diagnostic, type SourceText, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, type SourceText, warning } from '../../core/index.ts';
 import {
   type CompiledSigmaSet,
   compileSigmaRules,

@@ -1,6 +1,6 @@
 // A cached predicate: field, automaton literal and trigger flag as compact data; its test (and its
 // interning key) compiled from its value on first use, by the compiler that made it.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import { compilePredicate } from '../compile/compile-predicate.ts';
 import type { Predicate, PredicateIndex } from '../compile/predicate.ts';
 import type { Anchoring } from '../compile/string-pattern.ts';

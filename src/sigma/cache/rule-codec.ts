@@ -1,8 +1,7 @@
 // A cached rule: its attributes come from the cache; what only conversion and reports of the rule
 // itself read (its detection, references, false positives, fields) comes from parsing its
 // document again on first use, so it is exactly what the loader gives.
-import type { SourceText } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import type { SourceText, Span } from '../../core/index.ts';
 import { loadSigmaText } from '../load/load-sigma-text.ts';
 import { type AttackTags, parseAttackTags } from '../model/attack-tags.ts';
 import type {

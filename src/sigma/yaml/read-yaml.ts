@@ -10,8 +10,14 @@ import {
   parseAllDocuments,
   type Scalar,
 } from 'yaml';
-import { type Diagnostic, error, type SourceText, warning } from '../../core/diagnostic.ts';
-import { type Span, span } from '../../core/span.ts';
+import {
+  type Diagnostic,
+  error,
+  type SourceText,
+  type Span,
+  span,
+  warning,
+} from '../../core/index.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
 import { resolvePlainScalar } from './pyyaml-scalar.ts';
 import type { YamlEntry, YamlMap, YamlNode, YamlScalarValue } from './yaml-node.ts';

@@ -1,6 +1,6 @@
 // Reads an ESCU `lookups/*.yml` lookup definition (contentctl's Lookup object) into a LookupDefinition.
 import { isMap, LineCounter, parseDocument } from 'yaml';
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
 import type { LookupBacking, LookupDefinition } from './lookup-definition.ts';
 import { parseMatchSettings } from './match-settings.ts';
 

@@ -1,5 +1,5 @@
 // `appendpipe [subpipeline]`: runs the subpipeline over the results so far and appends what it gives (Search Reference, appendpipe).
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { AppendpipeCommand } from '../ast/command.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
 import { unionNeed } from './field-need.ts';
@@ -14,7 +14,7 @@ export function compileAppendpipe(
   command: AppendpipeCommand,
   context: StageCompileContext,
 ): StageResult {
-  const plan = context.compileSubsearch(command.subpipeline);
+  const plan = context.compileSubsearch(command.subpipeline, { overRows: true });
   if (failed(plan)) return plan;
   return defineStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, plan.fields) },

@@ -1,0 +1,33 @@
+// core's public API: values, events, field access, spans and diagnostics: what every layer shares.
+export { assertNever, invariant } from './assert.ts';
+export {
+  type Diagnostic,
+  DiagnosticError,
+  type DiagnosticNote,
+  error,
+  formatDiagnostic,
+  formatDiagnostics,
+  hasErrors,
+  type SourceText,
+  warning,
+} from './diagnostic.ts';
+export { type Event, type EventSource, METADATA_FIELDS } from './event.ts';
+export {
+  type FieldWriter,
+  fieldReader,
+  fieldWriter,
+  readField,
+  writeField,
+} from './field-access.ts';
+export { ownEntry } from './own-entry.ts';
+export { mulberry32 } from './seeded-random.ts';
+export { expandLegacySourcetype, sourcetypeNamesOf } from './sourcetype-aliases.ts';
+export { lineColumnAt, type Span, span } from './span.ts';
+export {
+  type FieldValue,
+  isMultivalue,
+  type MaybeValue,
+  multivalue,
+  type Scalar,
+  valuesOf,
+} from './value.ts';
