@@ -1,13 +1,23 @@
-// Writes a hunt in the chosen format: the readable report, one JSON document, JSON lines (streamed) or CSV.
+// Writes a hunt in the chosen format: the readable report, one JSON document, JSON lines or CSV,
+// each written piece by piece (findings as they are found for JSON lines), never as one text.
 
 import {
+  type DetectionOutcome,
   type Finding,
   fillDrilldowns,
   type HuntReport,
   type RiskIncident,
 } from '../../engine/index.ts';
-import { createResultWriter, type TextSink } from '../output/index.ts';
-import { findingRecord, findingRow, type JsonValue, ruleRecord } from './finding-record.ts';
+import { csvLine } from '../output/csv-writer.ts';
+import type { TextSink } from '../output/index.ts';
+import { ColumnCollector } from '../output/result-columns.ts';
+import {
+  findingJson,
+  findingRecord,
+  findingRow,
+  type JsonValue,
+  ruleRecord,
+} from './finding-record.ts';
 import { type ReportOptions, renderReport } from './render-report.ts';
 
 export const HUNT_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
@@ -30,7 +40,7 @@ export function createHuntOutput(
       return { finding() {}, end: (report) => sink(renderReport(report, options)) };
     case 'jsonl':
       return {
-        finding: (finding) => sink(`${JSON.stringify(findingRecord(finding))}\n`),
+        finding: (finding) => sink(`${findingJson(finding)}\n`),
         end: (report) => {
           for (const incident of report.risk.incidents) {
             sink(`${JSON.stringify(incidentRecord(incident))}\n`);
@@ -38,35 +48,86 @@ export function createHuntOutput(
         },
       };
     case 'csv':
-      return {
-        finding() {},
-        end: (report) => {
-          const writer = createResultWriter('csv', sink);
-          for (const outcome of report.detections) writer.write(outcome.findings.map(findingRow));
-          writer.end();
-        },
-      };
+      return { finding() {}, end: (report) => writeCsv(report, sink) };
     case 'json':
-      return {
-        finding() {},
-        end: (report) => sink(`${JSON.stringify(reportRecord(report), null, 2)}\n`),
-      };
+      return { finding() {}, end: (report) => writeJsonReport(report, sink) };
   }
 }
 
-function reportRecord(report: HuntReport): Record<string, JsonValue> {
+/**
+ * The header needs every column, so the findings are read twice (columns, then rows), each row
+ * written as it is rendered: no text of the whole output is ever held.
+ */
+function writeCsv(report: HuntReport, sink: TextSink): void {
+  const columns = new ColumnCollector();
+  for (const outcome of report.detections) {
+    for (const finding of outcome.findings) columns.add([findingRow(finding)]);
+  }
+  if (columns.columns.length === 0) return;
+  sink(csvLine(columns.columns, null));
+  for (const outcome of report.detections) {
+    for (const finding of outcome.findings) sink(csvLine(columns.columns, findingRow(finding)));
+  }
+}
+
+/**
+ * The report as one JSON document, written part by part: the small parts indented as
+ * `JSON.stringify(…, null, 2)` writes them, each finding of `results` as one line.
+ */
+function writeJsonReport(report: HuntReport, sink: TextSink): void {
+  sink('{\n');
+  writeMembers(reportHead(report), sink);
+  sink(report.detections.length === 0 ? '  "detections": [],\n' : '  "detections": [\n');
+  report.detections.forEach((outcome, i) => {
+    sink('    {\n');
+    writeMembers(outcomeRecord(outcome), sink, 6);
+    const { findings } = outcome;
+    sink(findings.length === 0 ? '      "results": []\n' : '      "results": [\n');
+    findings.forEach((finding, j) => {
+      const comma = j === findings.length - 1 ? '' : ',';
+      sink(`        ${findingJson(finding, fillDrilldowns(outcome, finding))}${comma}\n`);
+    });
+    if (findings.length > 0) sink('      ]\n');
+    sink(i === report.detections.length - 1 ? '    }\n' : '    },\n');
+  });
+  if (report.detections.length > 0) sink('  ],\n');
+  writeMembers(reportTail(report), sink, 2, true);
+  sink('}\n');
+}
+
+/** `"key": value,` lines `depth` spaces in, values as `JSON.stringify(…, null, 2)` writes them. */
+function writeMembers(record: Record<string, JsonValue>, sink: TextSink, depth = 2, last = false) {
+  const entries = Object.entries(record);
+  const pad = ' '.repeat(depth);
+  entries.forEach(([key, value], i) => {
+    const text = JSON.stringify(value, null, 2).replaceAll('\n', `\n${pad}`);
+    sink(`${pad}${JSON.stringify(key)}: ${text}${last && i === entries.length - 1 ? '' : ','}\n`);
+  });
+}
+
+/** The record as `JSON.stringify(…, null, 2)` would write it (tests and small reports). */
+export function reportRecord(report: HuntReport): Record<string, JsonValue> {
+  return {
+    ...reportHead(report),
+    detections: report.detections.map((outcome) => ({
+      ...outcomeRecord(outcome),
+      results: outcome.findings.map((f) => findingRecord(f, fillDrilldowns(outcome, f))),
+    })),
+    ...reportTail(report),
+  };
+}
+
+function reportHead(report: HuntReport): Record<string, JsonValue> {
   return {
     events: report.events,
     inputs: report.inputs?.files.length ?? 0,
     elapsed_seconds: Math.round(report.elapsedMs) / 1000,
     ran: { spl: report.ran.spl, sigma: report.ran.sigma, found_nothing: report.ran.quiet },
-    detections: report.detections.map((outcome) => ({
-      ...ruleRecord(outcome.rule),
-      findings: outcome.findingCount,
-      risk_total: outcome.riskTotal,
-      ...(outcome.eventsRouted === undefined ? {} : { events_read: outcome.eventsRouted }),
-      results: outcome.findings.map((f) => findingRecord(f, fillDrilldowns(outcome, f))),
-    })),
+  };
+}
+
+function reportTail(report: HuntReport): Record<string, JsonValue> {
+  return {
     risk: {
       events: report.risk.events,
       threshold: report.risk.options.threshold,
@@ -88,6 +149,16 @@ function reportRecord(report: HuntReport): Record<string, JsonValue> {
       code: d.code,
       message: d.message,
     })),
+  };
+}
+
+/** A detection's part of the report, its findings apart. */
+function outcomeRecord(outcome: DetectionOutcome): Record<string, JsonValue> {
+  return {
+    ...ruleRecord(outcome.rule),
+    findings: outcome.findingCount,
+    risk_total: outcome.riskTotal,
+    ...(outcome.eventsRouted === undefined ? {} : { events_read: outcome.eventsRouted }),
   };
 }
 

@@ -12,7 +12,8 @@ import { huntRuleOfSigma } from './hunt-rule.ts';
 
 export class SigmaHuntRun {
   readonly detector: SigmaDetector;
-  readonly rules = new Map<string, RuleFindings>();
+  /** By rule or correlation document. */
+  readonly rules = new Map<object, RuleFindings>();
   readonly ruleCount: number;
   failure: Diagnostic | undefined;
   private readonly sink: FindingSink;
@@ -48,7 +49,7 @@ export class SigmaHuntRun {
   }
 
   private add(finding: SigmaFinding): void {
-    const key = `${finding.kind}\u0000${finding.source}\u0000${finding.id ?? ''}\u0000${finding.title}`;
+    const key = finding.document;
     let findings = this.rules.get(key);
     if (findings === undefined) {
       findings = new RuleFindings(

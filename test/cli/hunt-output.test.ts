@@ -1,0 +1,66 @@
+// The hunt's writers build their text piece by piece: each piece is exactly what the record
+// functions give (JSON lines, the JSON document, the CSV), for findings of every kind.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { findingJson, findingRecord, findingRow } from '../../src/cli/hunt/finding-record.ts';
+import { createHuntOutput, reportRecord } from '../../src/cli/hunt/hunt-output.ts';
+import { renderCsv } from '../../src/cli/output/csv-writer.ts';
+import { rowJsonText, rowToJson } from '../../src/cli/output/json-value.ts';
+import type { Event } from '../../src/core/index.ts';
+import { BUILTIN_CONTENT_DIR } from '../../src/detection/index.ts';
+import { type HuntReport, prepareHunt, runHunt } from '../../src/engine/index.ts';
+
+const ROWS: Event[] = [
+  { _time: 1_700_000_000.123456, host: 'ws1', CommandLine: 'a "quoted" \\ line\n', n: 3 },
+  { host: 'ws2', _time: 1_700_000_001, _cd: 'hidden', EventID: '1' },
+  { _raw: '<Event/>', _time: 1.5, values: ['a', 'b'], num: Number.NaN },
+  { _time: [1_700_000_000, 1_700_000_002], x: 'y' },
+  { 1: 'integer key first', _time: 5, y: 'z' },
+  { a: 'no time', b: undefined, c: [] },
+  Object.defineProperty({ _time: 7 } as Event, '__proto__', {
+    value: 'own',
+    enumerable: true,
+  }),
+];
+
+test('rowJsonText writes what JSON.stringify(rowToJson(row)) writes', () => {
+  for (const row of ROWS) assert.equal(rowJsonText(row), JSON.stringify(rowToJson(row)));
+});
+
+/** A real hunt's report (the built-in pack over its bundled telemetry). */
+async function bundledReport(): Promise<HuntReport> {
+  const setup = prepareHunt({ content: [], sigma: [], only: [] });
+  return runHunt(setup, [`${BUILTIN_CONTENT_DIR}/data`]);
+}
+
+test('findings, the JSON document and the CSV are the records, written in pieces', async () => {
+  const report = await bundledReport();
+  const findings = report.detections.flatMap((o) => o.findings);
+  assert.ok(findings.length > 20);
+  for (const finding of findings) {
+    assert.equal(findingJson(finding), JSON.stringify(findingRecord(finding)));
+    for (const fields of ROWS) {
+      const odd = { ...finding, fields, events: [fields] };
+      assert.equal(findingJson(odd), JSON.stringify(findingRecord(odd)));
+    }
+  }
+  const options = {
+    inputs: [],
+    riskOut: undefined,
+    rowsPerDetection: 50,
+    drilldownsPerDetection: 2,
+  };
+  let json = '';
+  createHuntOutput('json', (t) => (json += t), options).end(report);
+  assert.deepEqual(JSON.parse(json), reportRecord(report));
+  assert.ok(json.includes('"drilldowns":['));
+  let csv = '';
+  createHuntOutput('csv', (t) => (csv += t), options).end(report);
+  const rows = findings.map(findingRow);
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  assert.deepEqual(
+    parse(csv, { columns: true }),
+    parse(renderCsv(columns, rows), { columns: true }),
+  );
+});
