@@ -2,7 +2,15 @@
 // (EVTX-ATTACK-SAMPLES' Sysmon and Security records, repeated) as flat JSON lines and as
 // XmlWinEventLog lines; a folder of several hundred small EVTX files and one large file of the
 // same chunks; rule folders whose rules match every event or none (finding throughput).
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { eventJsonLine } from '../src/cli/dump/event-json.ts';
 import { crc32 } from '../src/ingest/evtx/crc32.ts';
@@ -74,9 +82,8 @@ function evtxFile(chunks: readonly Buffer[]): Buffer {
 }
 
 export interface SmallFiles {
-  /** The corpus folders of small files (their .evtx files). */
-  readonly folders: readonly string[];
-  readonly fileCount: number;
+  /** The corpus's small EVTX files. */
+  readonly files: readonly string[];
   /** One file of every chunk of those files, in the same order. */
   readonly large: string;
   /** The same chunks cycled `times` times: the input of the worker comparison. */
@@ -102,7 +109,7 @@ export function smallFiles(corpus: string, times: number): SmallFiles {
     writeFileSync(large, evtxFile(chunks));
     writeFileSync(repeated, evtxFile(Array.from({ length: times }, () => chunks).flat()));
   }
-  return { folders, fileCount: files.length, large, repeated };
+  return { files, large, repeated };
 }
 
 /**
@@ -136,4 +143,19 @@ export function findingRules(count: number): { every: string; none: string } {
     }
   }
   return { every, none };
+}
+
+/**
+ * `count` names of one file: hard links, because inputs are read once per file (a path given
+ * twice, or a symbolic link to a file already read, is read once).
+ */
+export function sameFileTimes(file: string, count: number): string[] {
+  const dir = path.join(BENCH_TMP, 'links');
+  mkdirSync(dir, { recursive: true });
+  return Array.from({ length: count }, (_, i) => {
+    if (i === 0) return file;
+    const link = path.join(dir, `${i}-${path.basename(file)}`);
+    if (!existsSync(link)) linkSync(file, link);
+    return link;
+  });
 }

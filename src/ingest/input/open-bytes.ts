@@ -1,5 +1,5 @@
 // Opens a file or stdin as a ByteInput: reads its head, unwraps gzip, detects the text encoding.
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ByteInput, TextEncoding } from './byte-input.ts';
@@ -39,9 +39,7 @@ const CONTAINERS: readonly (readonly [string, readonly number[]])[] = [
 /** Throws the underlying I/O error (ENOENT, EACCES, EISDIR) when the input cannot be read. */
 export async function openBytes(origin: ByteOrigin): Promise<OpenedBytes> {
   const isFile = 'filePath' in origin;
-  let chunks: AsyncIterable<Uint8Array> = isFile
-    ? createReadStream(origin.filePath, { highWaterMark: CHUNK_BYTES })
-    : origin.stream;
+  let chunks: AsyncIterable<Uint8Array> = isFile ? readFileChunks(origin.filePath) : origin.stream;
   let compressed = false;
   for (let layer = 0; ; layer++) {
     const peeked = await peek(chunks);
@@ -106,6 +104,26 @@ async function peek(source: AsyncIterable<Uint8Array>): Promise<Peeked> {
     }
   }
   return { head, chunks: replay(), close: async () => void (await iterator.return?.()) };
+}
+
+/**
+ * A file's bytes in chunks of CHUNK_BYTES, read with blocking calls: each read through the
+ * thread pool (or a read stream's machinery) costs a round trip that for the small files of an
+ * evidence collection (hundreds of EVTX files of a few chunks each) took longer than the reading.
+ * The reader waits for each chunk anyway. The file is closed when the iteration ends or is left.
+ */
+async function* readFileChunks(path: string): AsyncGenerator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {

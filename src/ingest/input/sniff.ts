@@ -19,10 +19,18 @@ export function chooseFormat(input: ByteInput, forced: InputFormatName | undefin
     const format = INPUT_FORMATS.find((f) => f.name === forced);
     if (format !== undefined) return { kind: 'format', format, by: 'forced' };
   }
-  const text = decodeHead(input);
-  const head = { bytes: input.head, text };
+  // Decoded only for the formats that look at text: an EVTX file is known by its first bytes.
+  let decoded: string | undefined;
+  const head = {
+    bytes: input.head,
+    get text(): string {
+      decoded ??= decodeHead(input);
+      return decoded;
+    },
+  };
   const sniffed = INPUT_FORMATS.find((format) => format.sniff(head));
   if (sniffed !== undefined) return { kind: 'format', format: sniffed, by: 'content' };
+  const text = head.text;
   // UTF-16 text is full of NUL bytes; in UTF-8 they mean binary content.
   const binary = input.encoding === 'utf-8' && hasNul(input.head);
   if (text.trim().length === 0 && !binary) return { kind: 'empty' };
