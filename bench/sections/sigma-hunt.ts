@@ -149,19 +149,17 @@ function measureFiles(): void {
 function measureWorkers(): void {
   const files = smallFiles(CORPUS, 8);
   console.log(
-    `EVTX decoding on worker threads: ${path.basename(files.repeated)} (the chunks cycled 8 times):`,
+    `EVTX decoding on worker threads (0: on the main thread) while the main thread matches: ${path.basename(files.repeated)} (the chunks cycled 8 times):`,
   );
-  for (const threads of ['1', '2']) {
-    const read = bestRun(ROUNDS, () =>
-      runFresh(child('read-floor'), [threads === '1' ? '0' : threads, files.repeated]),
-    );
+  for (const workers of ['0', '1', '2']) {
+    const read = bestRun(ROUNDS, () => runFresh(child('read-floor'), [workers, files.repeated]));
     const f = bestRun(ROUNDS, () =>
-      hunt(RULE_DIRS, 'jsonl', [files.repeated], ['--threads', threads]),
+      runFresh(child('hunt-workers'), [workers, files.repeated, ...RULE_DIRS], CACHE_ENV),
     );
     const events = read.output['events'] as number;
-    line(`--threads ${threads}: read only`, describe(read, events));
+    line(`${workers} workers: read only`, describe(read, events));
     line(
-      `--threads ${threads}: hunt`,
+      `${workers} workers: hunt`,
       `${describe(f, events)}; ${ratio(f.wallMs, read.wallMs)} the read's wall`,
     );
   }

@@ -32,6 +32,10 @@ export interface CorrelationStageOptions {
   readonly maxEventsPerHit?: number;
   /** Values kept per group by value_count/value_sum/value_avg windows. */
   readonly maxValues?: number;
+  /** Events kept for findings over all groups of all correlations; the oldest go first. */
+  readonly maxRetainedEvents?: number;
+  /** Times and values kept over all groups' windows; the least recently updated groups go first. */
+  readonly maxWindowItems?: number;
 }
 
 export interface CorrelationStats {
@@ -41,6 +45,11 @@ export interface CorrelationStats {
   hits: number;
   /** Events that lacked a group-by field (Splunk's `stats ... by` drops them too). */
   ungrouped: number;
+  /** Events let go from groups' findings to stay within `maxRetainedEvents`. */
+  droppedEvents: number;
+  /** Events and window items held now. */
+  retainedEvents: number;
+  windowItems: number;
 }
 
 export interface CorrelationStage {
@@ -55,6 +64,8 @@ interface Group {
   readonly window: GroupWindow;
   readonly key: Record<string, string>;
   events: Event[];
+  /** The window's size when last counted in `stats.windowItems`. */
+  items: number;
 }
 
 interface Node {
@@ -67,6 +78,12 @@ interface Node {
 }
 
 const NONE: readonly CorrelationHit[] = Object.freeze([]);
+/**
+ * Bounds on what the stage holds whatever the input (many groups, long windows of values): about
+ * 20,000 events kept as findings' evidence (tens of MB), and a million window times and values.
+ */
+const MAX_RETAINED_EVENTS = 20_000;
+const MAX_WINDOW_ITEMS = 1_000_000;
 
 export function createCorrelationStage(
   compiled: CompiledSigmaSet,
@@ -75,7 +92,17 @@ export function createCorrelationStage(
   const maxGroups = options.maxGroups ?? 100_000;
   const maxEvents = options.maxEventsPerHit ?? 10;
   const maxValues = options.maxValues ?? 10_000;
-  const stats: CorrelationStats = { groups: 0, evictedGroups: 0, hits: 0, ungrouped: 0 };
+  const maxRetainedEvents = options.maxRetainedEvents ?? MAX_RETAINED_EVENTS;
+  const maxWindowItems = options.maxWindowItems ?? MAX_WINDOW_ITEMS;
+  const stats: CorrelationStats = {
+    groups: 0,
+    evictedGroups: 0,
+    hits: 0,
+    ungrouped: 0,
+    droppedEvents: 0,
+    retainedEvents: 0,
+    windowItems: 0,
+  };
   const refersTo = (c: SigmaCorrelation, ref: string) => c.id === ref || c.name === ref;
   const nodes = new Map<SigmaCorrelation, Node>();
   for (const correlation of compiled.correlations) {
@@ -156,15 +183,44 @@ export function createCorrelationStage(
     const groupKey = JSON.stringify(Object.values(key));
     let group = node.groups.get(groupKey);
     if (group === undefined) {
-      group = { window: createGroupWindow(node.spec), key, events: [] };
+      group = { window: createGroupWindow(node.spec), key, events: [], items: 0 };
       if (node.groups.size >= maxGroups) evictOne(node, time, out);
       stats.groups++;
     } else node.groups.delete(groupKey);
     node.groups.set(groupKey, group);
     group.events.push(event);
-    if (group.events.length > maxEvents) group.events.shift();
+    stats.retainedEvents++;
+    if (group.events.length > maxEvents) {
+      group.events.shift();
+      stats.retainedEvents--;
+    }
     const result = group.window.push({ input, time, ...(value === undefined ? {} : { value }) });
+    const items = group.window.size();
+    stats.windowItems += items - group.items;
+    group.items = items;
     if (result) emit(node, group, result.value, result.firstTime, time, out);
+    if (stats.retainedEvents > maxRetainedEvents) dropOldestEvents();
+    while (stats.windowItems > maxWindowItems && node.groups.size > 1) evictOne(node, time, out);
+  };
+
+  /** Down to half the bound at once, so that the oldest groups are walked rarely. */
+  const dropOldestEvents = () => {
+    for (const node of nodes.values()) {
+      for (const group of node.groups.values()) {
+        if (stats.retainedEvents <= maxRetainedEvents / 2) return;
+        stats.retainedEvents -= group.events.length;
+        stats.droppedEvents += group.events.length;
+        group.events = [];
+      }
+    }
+  };
+
+  /** A group leaves: what it held is no longer counted. */
+  const forget = (node: Node, key: string, group: Group) => {
+    node.groups.delete(key);
+    stats.groups--;
+    stats.retainedEvents -= group.events.length;
+    stats.windowItems -= group.items;
   };
 
   const emit = (
@@ -184,6 +240,7 @@ export function createCorrelationStage(
       events: group.events,
       report: node.report,
     };
+    stats.retainedEvents -= group.events.length;
     group.events = [];
     stats.hits++;
     out.push(hit);
@@ -196,9 +253,8 @@ export function createCorrelationStage(
     const [oldestKey, oldest] = node.groups.entries().next().value as [string, Group];
     const closed = oldest.window.close(Number.POSITIVE_INFINITY);
     if (closed) emit(node, oldest, closed.value, closed.firstTime, now, out);
-    node.groups.delete(oldestKey);
+    forget(node, oldestKey, oldest);
     stats.evictedGroups++;
-    stats.groups--;
   };
 
   /** Groups untouched for longer than their window: judge and drop them, oldest first. */
@@ -207,8 +263,7 @@ export function createCorrelationStage(
       if (group.window.lastTime() + node.spec.spanSeconds >= now) break;
       const closed = group.window.close(now);
       if (closed) emit(node, group, closed.value, closed.firstTime, now, out);
-      node.groups.delete(key);
-      stats.groups--;
+      forget(node, key, group);
     }
   };
 
@@ -240,6 +295,8 @@ export function createCorrelationStage(
         node.groups.clear();
       }
       stats.groups = 0;
+      stats.retainedEvents = 0;
+      stats.windowItems = 0;
       return out;
     },
   };

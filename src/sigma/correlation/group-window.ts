@@ -24,6 +24,8 @@ export interface GroupWindow {
   close(now: number): WindowResult | undefined;
   /** Latest time this window still needs (for expiring idle groups). */
   lastTime(): number;
+  /** Times and values it holds (what its memory grows with). */
+  size(): number;
 }
 
 export interface WindowSpec {
@@ -108,6 +110,10 @@ class SlidingWindow implements GroupWindow {
     return undefined;
   }
 
+  size(): number {
+    return this.items.length;
+  }
+
   lastTime(): number {
     return this.items.length === 0
       ? Number.NEGATIVE_INFINITY
@@ -167,6 +173,10 @@ class TumblingWindow implements GroupWindow {
   lastTime(): number {
     return Number.isNaN(this.start) ? Number.NEGATIVE_INFINITY : this.start + this.spec.spanSeconds;
   }
+
+  size(): number {
+    return this.distinct.size;
+  }
 }
 
 /** temporal: the latest time each referenced rule matched; fires when enough are within timespan. */
@@ -202,6 +212,10 @@ class TemporalWindow implements GroupWindow {
 
   lastTime(): number {
     return Math.max(...this.seen);
+  }
+
+  size(): number {
+    return this.seen.length;
   }
 }
 
@@ -252,6 +266,10 @@ class OrderedWindow implements GroupWindow {
       Math.max(...this.chain.filter((t) => !Number.isNaN(t)), Number.NEGATIVE_INFINITY) +
       this.spec.spanSeconds
     );
+  }
+
+  size(): number {
+    return this.chain.length;
   }
 }
 

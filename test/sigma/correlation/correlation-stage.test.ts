@@ -271,3 +271,44 @@ correlation:
   );
   assert.deepEqual(matcher.match({ Channel: SYSMON, EventID: '1' }), []);
 });
+
+test('what the stage holds is bounded: evidence events and window values over all groups', () => {
+  const { stage, matcher } = stageFor(
+    `title: Bytes per user
+correlation:
+    type: value_sum
+    rules: [failed]
+    group-by: [TargetUserName]
+    timespan: 1d
+    condition: {gte: 1000000000, field: Bytes}`,
+    { maxRetainedEvents: 500, maxWindowItems: 2000 },
+  );
+  let peakEvents = 0;
+  let peakItems = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const event = logon('4625', i, `user${i % 700}`);
+    stage.push(event, matcher.match(event));
+    peakEvents = Math.max(peakEvents, stage.stats.retainedEvents);
+    peakItems = Math.max(peakItems, stage.stats.windowItems);
+  }
+  assert.ok(peakEvents <= 500 && peakItems <= 2000, `${peakEvents} events, ${peakItems} items`);
+  assert.ok(stage.stats.droppedEvents > 0 && stage.stats.evictedGroups > 0);
+  stage.flush();
+  assert.deepEqual([stage.stats.retainedEvents, stage.stats.windowItems], [0, 0]);
+});
+
+test('within the bounds, dropped evidence changes no result', () => {
+  const correlation = `title: Brute force
+correlation:
+    type: event_count
+    rules: [failed]
+    group-by: [TargetUserName]
+    timespan: 60s
+    condition: {gte: 3}`;
+  const events = Array.from({ length: 600 }, (_, i) => logon('4625', i, `user${i % 40}`));
+  const hits = (options: object) =>
+    stageFor(correlation, options)
+      .run(events)
+      .map((h) => h.replace(/@.*/, ''));
+  assert.deepEqual(hits({ maxRetainedEvents: 7 }), hits({}));
+});
