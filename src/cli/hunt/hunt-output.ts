@@ -83,10 +83,11 @@ function writeJsonReport(report: HuntReport, sink: TextSink): void {
     writeMembers(outcomeRecord(outcome), sink, 6);
     const { findings } = outcome;
     sink(findings.length === 0 ? '      "results": []\n' : '      "results": [\n');
-    findings.forEach((finding, j) => {
-      const comma = j === findings.length - 1 ? '' : ',';
+    let j = 0;
+    for (const finding of findings) {
+      const comma = ++j === findings.length ? '' : ',';
       sink(`        ${findingJson(finding, fillDrilldowns(outcome, finding))}${comma}\n`);
-    });
+    }
     if (findings.length > 0) sink('      ]\n');
     sink(i === report.detections.length - 1 ? '    }\n' : '    },\n');
   });
@@ -111,7 +112,7 @@ export function reportRecord(report: HuntReport): Record<string, JsonValue> {
     ...reportHead(report),
     detections: report.detections.map((outcome) => ({
       ...outcomeRecord(outcome),
-      results: outcome.findings.map((f) => findingRecord(f, fillDrilldowns(outcome, f))),
+      results: [...outcome.findings].map((f) => findingRecord(f, fillDrilldowns(outcome, f))),
     })),
     ...reportTail(report),
   };
@@ -171,6 +172,7 @@ function incidentRecord(incident: RiskIncident): Record<string, JsonValue> {
     start_time: incident.start,
     end_time: incident.end,
     search_names: [...incident.searchNames],
+    risk_events: incident.contributionCount,
     contributions: incident.contributions.map((c) => ({
       time: c.time,
       risk_score: c.score,

@@ -73,7 +73,7 @@ function renderOutcome(outcome: DetectionOutcome, options: ReportOptions): strin
     `== ${rule.name}  [${rule.type}${level}, risk ${outcome.riskTotal}]${attack}${tactics}`,
     `   ${count(outcome.findingCount, 'finding')}${rule.id === undefined ? '' : `; id ${rule.id}`}; ${rule.file}`,
   ];
-  const shown = outcome.findings.slice(0, options.rowsPerDetection);
+  const shown = outcome.findings.first(options.rowsPerDetection);
   const withRisk = rule.risk.entities.length > 0;
   const rows: Event[] = shown.map((f) => {
     const fields = rule.kind === 'sigma' ? headlineFields(f.fields) : f.fields;
@@ -139,15 +139,15 @@ function renderRisk(report: HuntReport): string[] {
 
 function renderIncident(incident: RiskIncident): string[] {
   const lines = [
-    `   ${printable(incident.riskObject)} (${incident.riskObjectType}): risk ${incident.peakTotal} from ${formatTime(incident.start)} to ${formatTime(incident.end)}, ${count(incident.contributions.length, 'risk event')} from ${count(incident.searchNames.length, 'detection')}`,
+    `   ${printable(incident.riskObject)} (${incident.riskObjectType}): risk ${incident.peakTotal} from ${formatTime(incident.start)} to ${formatTime(incident.end)}, ${count(incident.contributionCount, 'risk event')} from ${count(incident.searchNames.length, 'detection')}`,
   ];
   for (const c of incident.contributions.slice(0, 20)) {
     lines.push(
       `     +${c.score}  ${formatTime(c.time)}  ${printable(c.searchName)}: ${printable(cut(c.message))}`,
     );
   }
-  if (incident.contributions.length > 20) {
-    lines.push(`     ... and ${incident.contributions.length - 20} more`);
+  if (incident.contributionCount > 20) {
+    lines.push(`     ... and ${incident.contributionCount - 20} more`);
   }
   return lines;
 }

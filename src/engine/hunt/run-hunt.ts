@@ -13,14 +13,10 @@ import { EventRouter } from './event-router.ts';
 import { type FindingHooks, FindingSink, type RuleFindings } from './finding-sink.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
 import { runHuntPass } from './hunt-pass.ts';
-import {
-  type DetectionOutcome,
-  type HuntReport,
-  rankFindings,
-  rankOutcomes,
-} from './hunt-report.ts';
+import { type DetectionOutcome, type HuntReport, rankOutcomes } from './hunt-report.ts';
 import { sigmaCoverageWarnings, splCoverageWarnings } from './input-coverage.ts';
 import type { HuntSetup } from './prepare-hunt.ts';
+import { RankedFindings } from './ranked-findings.ts';
 import { SigmaHuntRun } from './sigma-hunt-run.ts';
 import { SplDetectionRun } from './spl-detection-run.ts';
 
@@ -132,11 +128,13 @@ export async function runHunt(
   for (const run of runs) {
     if (run.failure) diagnostics.push(run.failure);
     diagnostics.push(...run.warnings);
-    outcomes.push(outcomeOf(run.findings, run.eventsRouted, run.firstEventTime, run.lastEventTime));
+    outcomes.push(
+      outcomeOf(run.findings, sink, run.eventsRouted, run.firstEventTime, run.lastEventTime),
+    );
   }
   if (sigma?.failure) diagnostics.push(sigma.failure);
   for (const findings of sigma?.rules.values() ?? []) {
-    outcomes.push(outcomeOf(findings, undefined, undefined, undefined));
+    outcomes.push(outcomeOf(findings, sink, undefined, undefined, undefined));
   }
   for (const outcome of outcomes) {
     if (outcome.findingCount > outcome.findings.length) {
@@ -182,13 +180,14 @@ export async function runHunt(
 
 function outcomeOf(
   findings: RuleFindings,
+  sink: FindingSink,
   eventsRouted: number | undefined,
   firstEventTime: number | undefined,
   lastEventTime: number | undefined,
 ): DetectionOutcome {
   return {
     rule: findings.rule,
-    findings: rankFindings(findings.kept),
+    findings: new RankedFindings(findings.rule, findings.held, sink.spool),
     findingCount: findings.count,
     riskTotal: findings.riskTotal,
     eventsRouted,

@@ -22,8 +22,12 @@ export interface RiskIncident {
   /** Time of the first and the last contributing risk event. */
   readonly start: number;
   readonly end: number;
-  /** Every risk event in the windows that exceeded the threshold, in time order. */
+  /**
+   * The risk events in the windows that exceeded the threshold, in time order: the first
+   * MAX_LISTED_CONTRIBUTIONS of `contributionCount`.
+   */
   readonly contributions: readonly RiskContribution[];
+  readonly contributionCount: number;
   readonly searchNames: readonly string[];
 }
 
@@ -41,31 +45,34 @@ export function findIncidents(
 ): RiskIncident[] {
   const incidents: RiskIncident[] = [];
   for (const entity of entities) {
-    const events = [...entity.contributions].sort((a, b) => a.time - b.time);
+    const c = entity.contributions;
+    // Positions in time order (a stable sort: equal times keep the order raised).
+    const events = Array.from({ length: c.length }, (_, i) => i).sort(
+      (a, b) => c.time(a) - c.time(b),
+    );
     let low = 0;
     let sum = 0;
-    let open: { contributions: RiskContribution[]; peak: number } | undefined;
+    let open: Open | undefined;
     const close = () => {
       if (open === undefined) return;
-      incidents.push(incidentOf(entity, open.contributions, open.peak));
+      incidents.push(incidentOf(entity, open));
       open = undefined;
     };
     for (let i = 0; i < events.length; i++) {
-      const event = events[i] as RiskContribution;
-      while (
-        low < i &&
-        (events[low] as RiskContribution).time < event.time - options.windowSeconds
-      ) {
-        sum -= (events[low] as RiskContribution).score;
+      const event = events[i] as number;
+      while (low < i && c.time(events[low] as number) < c.time(event) - options.windowSeconds) {
+        sum -= c.score(events[low] as number);
         low++;
       }
       // Events that left the window may have taken the total down before this one arrived.
       if (sum <= options.threshold) close();
-      sum += event.score;
+      sum += c.score(event);
       if (sum > options.threshold) {
-        if (open === undefined) open = { contributions: events.slice(low, i + 1), peak: sum };
-        else {
-          open.contributions.push(event);
+        if (open === undefined) {
+          open = { listed: [], count: 0, peak: sum, last: event, searchNames: new Set() };
+          for (let k = low; k <= i; k++) list(open, c, events[k] as number);
+        } else {
+          list(open, c, event);
           open.peak = Math.max(open.peak, sum);
         }
       } else close();
@@ -75,18 +82,37 @@ export function findIncidents(
   return incidents.sort((a, b) => b.peakTotal - a.peakTotal || a.start - b.start);
 }
 
-function incidentOf(
-  entity: RiskEntityLedger,
-  contributions: RiskContribution[],
-  peak: number,
-): RiskIncident {
+/** Risk events an incident lists (its count says how many there were). */
+export const MAX_LISTED_CONTRIBUTIONS = 1000;
+
+interface Open {
+  /** Positions of the listed risk events, and of the last one. */
+  readonly listed: number[];
+  count: number;
+  peak: number;
+  last: number;
+  /** Of every risk event of the incident, listed or not. */
+  readonly searchNames: Set<string>;
+}
+
+function list(open: Open, c: RiskEntityLedger['contributions'], position: number): void {
+  if (open.listed.length < MAX_LISTED_CONTRIBUTIONS) open.listed.push(position);
+  open.count++;
+  open.last = position;
+  open.searchNames.add(c.searchName(position));
+}
+
+function incidentOf(entity: RiskEntityLedger, open: Open): RiskIncident {
+  const c = entity.contributions;
+  const contributions = open.listed.map((i) => c.at(i));
   return {
     riskObject: entity.riskObject,
     riskObjectType: entity.riskObjectType,
-    peakTotal: peak,
+    peakTotal: open.peak,
     start: (contributions[0] as RiskContribution).time,
-    end: (contributions[contributions.length - 1] as RiskContribution).time,
+    end: c.time(open.last),
     contributions,
-    searchNames: [...new Set(contributions.map((c) => c.searchName))].sort(),
+    contributionCount: open.count,
+    searchNames: [...open.searchNames].sort(),
   };
 }

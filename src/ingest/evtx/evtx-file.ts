@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { DiagnosticError, error } from '../../core/index.ts';
+import { yieldToEventLoop } from '../input/event-loop-turn.ts';
 import { CHUNK_SIZE } from './chunk-header.ts';
 import { type ChunkDecodeOptions, ChunkDecoder } from './decode-chunk.ts';
 import type { DecodedChunk, EventChunk, EvtxProblem } from './decoded.ts';
@@ -109,6 +110,8 @@ async function* decodeChunks<T>(
   onProblem: (problem: EvtxProblem) => void,
   decoding: ChunkDecoding<T>,
 ): AsyncGenerator<T> {
+  // Small files are read with blocking calls: the event loop gets its turn once per file.
+  await yieldToEventLoop();
   const small = readSmallFile(path);
   const file = small === undefined ? await open(path, 'r') : undefined;
   let pool: ChunkPool<T> | undefined;

@@ -3,6 +3,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ByteInput, TextEncoding } from './byte-input.ts';
+import { yieldToEventLoop } from './event-loop-turn.ts';
 
 /**
  * Read size (also gunzip's output size). A chunk and its decoded text live until the reader has
@@ -113,18 +114,23 @@ async function peek(source: AsyncIterable<Uint8Array>): Promise<Peeked> {
  * The reader waits for each chunk anyway. The file is closed when the iteration ends or is left.
  */
 async function* readFileChunks(path: string): AsyncGenerator<Uint8Array> {
+  await yieldToEventLoop();
   const fd = openSync(path, 'r');
   try {
-    for (;;) {
+    for (let chunk = 1; ; chunk++) {
       const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) return;
       yield bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
+      if (chunk % CHUNKS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
     }
   } finally {
     closeSync(fd);
   }
 }
+
+/** Blocking reads let timers, signals and sockets wait: they get a turn every 4 MiB read. */
+const CHUNKS_BETWEEN_YIELDS = 64;
 
 function gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
   const inflater = createGunzip({ chunkSize: CHUNK_BYTES });

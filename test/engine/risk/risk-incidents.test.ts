@@ -5,6 +5,7 @@ import type { RiskEvent } from '../../../src/engine/risk/risk-event.ts';
 import {
   DEFAULT_INCIDENT_OPTIONS,
   findIncidents,
+  MAX_LISTED_CONTRIBUTIONS,
 } from '../../../src/engine/risk/risk-incidents.ts';
 import { RiskLedger } from '../../../src/engine/risk/risk-ledger.ts';
 
@@ -140,4 +141,21 @@ test('threshold and window are settable', () => {
       .length,
     1,
   );
+});
+
+test('a long incident lists its first risk events and counts them all', () => {
+  const events = Array.from({ length: MAX_LISTED_CONTRIBUTIONS + 500 }, (_, i) =>
+    risk(
+      'a',
+      60,
+      i,
+      i === MAX_LISTED_CONTRIBUTIONS + 400 ? 'ESCU - Late - Rule' : 'ESCU - A - Rule',
+    ),
+  );
+  const [incident] = findIncidents(ledgerOf(events).entityLedgers());
+  assert.ok(incident);
+  assert.equal(incident.contributions.length, MAX_LISTED_CONTRIBUTIONS);
+  assert.equal(incident.contributionCount, MAX_LISTED_CONTRIBUTIONS + 500);
+  assert.equal(incident.end, MAX_LISTED_CONTRIBUTIONS + 499);
+  assert.deepEqual(incident.searchNames, ['ESCU - A - Rule', 'ESCU - Late - Rule']);
 });
