@@ -21,7 +21,7 @@ export interface FindingHooks {
  * Findings of a detection the report keeps in memory; the rest of its kept findings (up to
  * --max-findings) go to the hunt's spool file, so memory does not grow with the findings.
  */
-export const IN_MEMORY_FINDINGS = 100;
+export const IN_MEMORY_FINDINGS = 10;
 
 /** The findings of one detection or Sigma rule. */
 export class RuleFindings {
