@@ -56,6 +56,8 @@ function hunt(
   extra: string[] = [],
 ) {
   const out = path.join(BENCH_TMP, `sigma-hunt-out.${format}`);
+  // Truncating the last run's output (hundreds of MB) is the file system's time, not the hunt's.
+  rmSync(out, { force: true });
   const args = ['hunt', '--no-progress', ...rules.flatMap((r) => ['--sigma', r])];
   return runFresh(CLI, [...args, ...extra, '-f', format, '-o', out, ...paths], CACHE_ENV);
 }

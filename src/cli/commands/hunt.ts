@@ -176,6 +176,8 @@ export async function runHuntCommand(
       input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
       incidents: usage.incidents,
       ...(usage.maxFindings === undefined ? {} : { maxKeptFindings: usage.maxFindings }),
+      // JSON lines are written as found: the report's findings are never read.
+      keepFindings: options.format !== 'jsonl',
     },
     {
       onFinding: (finding) => writer.finding(finding),

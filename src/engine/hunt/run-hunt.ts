@@ -26,6 +26,11 @@ export interface HuntOptions {
   readonly incidents?: IncidentOptions;
   /** Findings kept per detection for the report (default 10,000). */
   readonly maxKeptFindings?: number;
+  /**
+   * False when the output streams every finding (`onFinding`) and reads none from the report
+   * (JSON lines): nothing is kept, and no HUNT003 says so.
+   */
+  readonly keepFindings?: boolean;
 }
 
 /** Live figures for a progress display; read them from `HuntHooks.onProgress`. */
@@ -79,7 +84,7 @@ export async function runHunt(
       },
       ...(hooks.onRiskEvent ? { onRiskEvent: hooks.onRiskEvent } : {}),
     },
-    options.maxKeptFindings,
+    options.keepFindings === false ? 0 : options.maxKeptFindings,
   );
   const runs = setup.spl.map((spl) => new SplDetectionRun(spl, sink));
   const sigma = setup.sigma ? new SigmaHuntRun(setup.sigma, sink) : undefined;
@@ -137,7 +142,7 @@ export async function runHunt(
     outcomes.push(outcomeOf(findings, sink, undefined, undefined, undefined));
   }
   for (const outcome of outcomes) {
-    if (outcome.findingCount > outcome.findings.length) {
+    if (options.keepFindings !== false && outcome.findingCount > outcome.findings.length) {
       diagnostics.push(
         warning(
           HUNT_CODES.findingsNotKept,
