@@ -57,8 +57,8 @@ const logon = (id: '4624' | '4625', time: number, user = 'alice', host = 'ws1'):
   Bytes: String(time),
 });
 
-describe('event_count', () => {
-  const correlation = `title: Brute force
+/** Three failed logons of one user within a minute. */
+const BRUTE_FORCE = `title: Brute force
 correlation:
     type: event_count
     rules: [failed]
@@ -67,6 +67,9 @@ correlation:
     condition: {gte: 3}
 level: high
 tags: [attack.credential-access, attack.t1110]`;
+
+describe('event_count', () => {
+  const correlation = BRUTE_FORCE;
   test('fires on the third event within the sliding window, then starts over', () => {
     const { run } = stageFor(correlation);
     assert.deepEqual(
@@ -298,13 +301,7 @@ correlation:
 });
 
 test('within the bounds, dropped evidence changes no result', () => {
-  const correlation = `title: Brute force
-correlation:
-    type: event_count
-    rules: [failed]
-    group-by: [TargetUserName]
-    timespan: 60s
-    condition: {gte: 3}`;
+  const correlation = BRUTE_FORCE;
   const events = Array.from({ length: 600 }, (_, i) => logon('4625', i, `user${i % 40}`));
   const hits = (options: object) =>
     stageFor(correlation, options)
