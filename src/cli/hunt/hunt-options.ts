@@ -84,7 +84,6 @@ export function reportSetup(
   }
 }
 
-/** stdout, or a file written as the output is produced. */
 /** Text is written in pieces of about this many characters: one system call per piece. */
 const OUTPUT_PIECE = 1 << 16;
 

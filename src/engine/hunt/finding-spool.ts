@@ -103,13 +103,19 @@ export class FindingSpool {
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd !== undefined) {
+      closeSync(this.fd);
+      closeWhenCollected.unregister(this);
+    }
     this.fd = undefined;
     this.buckets.clear();
   }
 
   private write(bucket: Bucket): void {
-    if (this.fd === undefined) this.fd = openTemporary(this.dir);
+    if (this.fd === undefined) {
+      this.fd = openTemporary(this.dir);
+      closeWhenCollected.register(this, this.fd, this);
+    }
     const bytes = Buffer.from(bucket.pending.join('\n'), 'utf8');
     writeSync(this.fd, bytes, 0, bytes.length, this.size);
     bucket.pieces.push(this.size, bytes.length);
@@ -118,6 +124,12 @@ export class FindingSpool {
     bucket.pendingSize = 0;
   }
 }
+
+/**
+ * A report reads its findings while it is in use; once no report refers to the spool, its file
+ * (already unlinked) is closed, so a long-running process does not keep one per hunt.
+ */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
 
 function* lines(rule: HuntRule, riskScore: number, text: string): Generator<SpooledFinding> {
   if (text === '') return;
