@@ -1,7 +1,8 @@
 // What a compiled rule set depends on, hashed: the rule files (names and contents), the logsource
 // mapping, the compile options, the rule selection, and the code that compiles them.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SigmaCompileOptions } from '../compile/compile-rules.ts';
@@ -73,8 +74,9 @@ let fingerprint: string | undefined;
 
 /**
  * A hash of the Sigma layer's and core's own code as this process runs it (TypeScript under tsx,
- * JavaScript in dist/): a compiled set cached by other code is never used, even at the same
- * package version. Computed once per process (about 100 small files).
+ * JavaScript in dist/) and of the versions of the libraries it reads and compiles rules with: a
+ * compiled set cached by other code is never used, even at the same package version. Computed
+ * once per process (about 100 small files).
  */
 export function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
@@ -86,6 +88,19 @@ export function codeFingerprint(): string {
       .sort();
     for (const file of files) hash.update(file).update(readFileSync(path.join(dir, file)));
   }
+  // The libraries loading and compiling depend on: an upgrade reads and compiles rules anew.
+  for (const library of ['yaml', 're2js', 'scslre']) hash.update(libraryVersion(library));
   fingerprint = hash.digest('hex');
   return fingerprint;
+}
+
+/** `name@version` from the package.json above the library's entry (not every package exports it). */
+function libraryVersion(name: string): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    version?: string;
+  };
+  return `${name}@${manifest.version ?? '?'}`;
 }
