@@ -79,7 +79,7 @@ function measureLoading(): void {
   const wall = (f: ProcessFigures) => f.output['loadMs'] as number;
   const cpu = (f: ProcessFigures) => f.output['loadCpuMs'] as number;
   console.log(
-    `rule loading (prepareHunt in a fresh process; ${warm.output['rules']} Sigma rules; wall and CPU time of the call):`,
+    `rule loading (openWorkspace in a fresh process; ${warm.output['rules']} Sigma rules; wall and CPU time of the call):`,
   );
   line(
     'floor: built-in pack, no Sigma',

@@ -27,6 +27,11 @@ export interface Diagnostic {
   /** Where there is no text span: `file.evtx chunk 3 @0x11000`, `events.jsonl:12`. */
   readonly location?: string;
   readonly notes?: readonly DiagnosticNote[];
+  /**
+   * The facts behind the message, for programs: `{ command: 'iplocation' }` for a command that
+   * cannot run. Code decides on these and on `code`, never on the message's words.
+   */
+  readonly data?: Readonly<Record<string, string | number>>;
 }
 
 export function error(

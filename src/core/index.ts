@@ -11,7 +11,7 @@ export {
   type SourceText,
   warning,
 } from './diagnostic.ts';
-export { type Event, type EventSource, METADATA_FIELDS } from './event.ts';
+export { type Event, type EventSource, METADATA_FIELDS, type SharedEvent } from './event.ts';
 export {
   type FieldWriter,
   fieldReader,
@@ -20,6 +20,7 @@ export {
   writeField,
 } from './field-access.ts';
 export { ownEntry } from './own-entry.ts';
+export { failed, type Result, succeeded } from './result.ts';
 export { mulberry32 } from './seeded-random.ts';
 export { expandLegacySourcetype, sourcetypeNamesOf } from './sourcetype-aliases.ts';
 export { lineColumnAt, type Span, span } from './span.ts';
@@ -31,3 +32,11 @@ export {
   type Scalar,
   valuesOf,
 } from './value.ts';
+export {
+  readYaml,
+  spanOfNode,
+  syntaxErrors,
+  type YamlRead,
+  type YamlReadOptions,
+  type YamlText,
+} from './yaml/read-yaml.ts';

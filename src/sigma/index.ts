@@ -59,7 +59,7 @@ export {
   type SigmaMatcher,
   type SigmaMatcherOptions,
 } from './matcher/sigma-matcher.ts';
-export { ATTACK_TACTIC_IDS, type AttackTags, parseAttackTags } from './model/attack-tags.ts';
+export type { AttackTags } from './model/attack-tags.ts';
 export type {
   Logsource,
   SigmaCorrelation,
@@ -69,4 +69,8 @@ export type {
   SigmaRule,
   SigmaStatus,
 } from './model/rule.ts';
-export { createSigmaDetector, type SigmaDetector } from './sigma-detector.ts';
+export {
+  createSigmaDetector,
+  type SigmaDetector,
+  type SigmaDetectorOptions,
+} from './sigma-detector.ts';

@@ -5,11 +5,10 @@ import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { findingJson, findingRecord, findingRow } from '../../src/cli/hunt/finding-record.ts';
 import { createHuntOutput, reportRecord } from '../../src/cli/hunt/hunt-output.ts';
-import { renderCsv } from '../../src/cli/output/csv-writer.ts';
 import { rowJsonText, rowToJson } from '../../src/cli/output/json-value.ts';
 import type { Event } from '../../src/core/index.ts';
 import { BUILTIN_CONTENT_DIR } from '../../src/detection/index.ts';
-import { type HuntReport, prepareHunt, runHunt } from '../../src/engine/index.ts';
+import { type HuntReport, openWorkspace, renderCsv, runHunt } from '../../src/engine/index.ts';
 
 const ROWS: Event[] = [
   { _time: 1_700_000_000.123456, host: 'ws1', CommandLine: 'a "quoted" \\ line\n', n: 3 },
@@ -30,8 +29,8 @@ test('rowJsonText writes what JSON.stringify(rowToJson(row)) writes', () => {
 
 /** A real hunt's report (the built-in pack over its bundled telemetry). */
 async function bundledReport(): Promise<HuntReport> {
-  const setup = prepareHunt({ content: [], sigma: [], only: [] });
-  return runHunt(setup, [`${BUILTIN_CONTENT_DIR}/data`]);
+  const workspace = openWorkspace({ content: [BUILTIN_CONTENT_DIR] });
+  return runHunt(workspace, [`${BUILTIN_CONTENT_DIR}/data`]);
 }
 
 test('findings, the JSON document and the CSV are the records, written in pieces', async () => {

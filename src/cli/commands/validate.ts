@@ -4,13 +4,13 @@ import { formatDiagnostic, hasErrors } from '../../core/index.ts';
 import {
   type AttackCatalog,
   formatContentSummary,
-  loadContent,
   readAttackCatalog,
   summarizeContent,
 } from '../../detection/index.ts';
+import { openWorkspace } from '../../engine/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
-import { type DataModelCliOptions, dataModelsOption, loadDataModelsOf } from './shared-options.ts';
+import { type DataModelCliOptions, dataModelsOption } from './shared-options.ts';
 
 export interface ValidateOptions extends DataModelCliOptions {
   /** An ATT&CK Enterprise STIX bundle or techniques CSV: checks ids and names their tactics. */
@@ -61,19 +61,22 @@ export function runValidate(
   let attack: AttackCatalog | undefined;
   if (options.attack !== undefined) {
     const read = readAttackCatalog(options.attack);
-    if ('severity' in read) {
-      io.err(`${formatDiagnostic(read)}\n`);
+    if (!read.ok) {
+      io.err(`${read.diagnostics.map(formatDiagnostic).join('\n')}\n`);
       return EXIT_USAGE;
     }
-    attack = read;
+    attack = read.value;
   }
   // tstats searches compile against the data models, as hunt and test run them.
-  const dataModels = loadDataModelsOf(options);
-  const pack = loadContent(dirs, {
+  const workspace = openWorkspace({
+    content: dirs,
+    dataModels: options.datamodels ?? [],
     ...(attack ? { attack } : {}),
-    dataModels: dataModels.dataModels,
+    without: ['knowledge'],
   });
-  for (const diagnostic of [...dataModels.diagnostics, ...pack.diagnostics]) {
+  const pack = workspace.content;
+  const dataModelProblems = workspace.problems['data-models'];
+  for (const diagnostic of [...dataModelProblems, ...pack.diagnostics]) {
     if (diagnostic.severity === 'warning' && !options.warnings) continue;
     io.err(`${formatDiagnostic(diagnostic)}\n\n`);
   }
@@ -81,5 +84,5 @@ export function runValidate(
   io.out(
     `${[`content: ${pack.roots.join(', ')}`, ...formatContentSummary(summary, options.listDisabled)].join('\n')}\n`,
   );
-  return summary.errors > 0 || hasErrors(dataModels.diagnostics) ? EXIT_FAILURE : EXIT_OK;
+  return summary.errors > 0 || hasErrors(dataModelProblems) ? EXIT_FAILURE : EXIT_OK;
 }

@@ -35,7 +35,7 @@ export function findingRecord(
     detection: ruleRecord(finding.rule),
     risk_score: finding.riskScore,
     risk_events: finding.riskEvents,
-    time: finding.time,
+    time: finding.time ?? null,
     fields: rowToJson(finding.fields),
     ...(finding.events === undefined ? {} : { events: finding.events.map(rowToJson) }),
     ...(drilldowns === undefined || drilldowns.length === 0
@@ -65,7 +65,7 @@ export function findingJson(finding: Finding, drilldowns?: readonly FilledDrilld
     rule = JSON.stringify(ruleRecord(finding.rule));
     ruleJsons.set(finding.rule, rule);
   }
-  let text = `{"record":"finding","detection":${rule},"risk_score":${JSON.stringify(finding.riskScore)},"risk_events":${JSON.stringify(finding.riskEvents)},"time":${JSON.stringify(finding.time)},"fields":${rowJsonText(finding.fields)}`;
+  let text = `{"record":"finding","detection":${rule},"risk_score":${JSON.stringify(finding.riskScore)},"risk_events":${JSON.stringify(finding.riskEvents)},"time":${JSON.stringify(finding.time ?? null)},"fields":${rowJsonText(finding.fields)}`;
   if (finding.events !== undefined)
     text += `,"events":[${finding.events.map(rowJsonText).join(',')}]`;
   if (drilldowns !== undefined && drilldowns.length > 0) {

@@ -2,15 +2,15 @@
 // each written piece by piece (findings as they are found for JSON lines), never as one text.
 
 import {
+  ColumnCollector,
+  csvLine,
   type DetectionOutcome,
   type Finding,
   fillDrilldowns,
   type HuntReport,
   type RiskIncident,
 } from '../../engine/index.ts';
-import { csvLine } from '../output/csv-writer.ts';
 import type { TextSink } from '../output/index.ts';
-import { ColumnCollector } from '../output/result-columns.ts';
 import {
   findingJson,
   findingRecord,
@@ -139,8 +139,8 @@ function reportTail(report: HuntReport): Record<string, JsonValue> {
         total: t.total,
         risk_events: t.count,
         search_names: [...t.searchNames],
-        first_time: t.firstTime,
-        last_time: t.lastTime,
+        first_time: t.firstTime ?? null,
+        last_time: t.lastTime ?? null,
       })),
       incidents: report.risk.incidents.map(incidentRecord),
     },

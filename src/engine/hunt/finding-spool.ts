@@ -26,7 +26,8 @@ interface Spooled {
   readonly index: number;
   readonly fields: Event;
   readonly events?: readonly Event[];
-  readonly time: number;
+  /** Absent for a finding without a time. */
+  readonly time?: number;
   readonly riskEvents: number;
 }
 
@@ -55,7 +56,7 @@ export class FindingSpool {
       index,
       fields: finding.fields,
       ...(finding.events === undefined ? {} : { events: finding.events }),
-      time: finding.time,
+      ...(finding.time === undefined ? {} : { time: finding.time }),
       riskEvents: finding.riskEvents,
     };
     const line = JSON.stringify(record);
@@ -156,7 +157,9 @@ function exact(record: Spooled): boolean {
         : typeof v !== 'number' || Number.isFinite(v),
     );
   return (
-    Number.isFinite(record.time) && finite(record.fields) && (record.events ?? []).every(finite)
+    (record.time === undefined || Number.isFinite(record.time)) &&
+    finite(record.fields) &&
+    (record.events ?? []).every(finite)
   );
 }
 

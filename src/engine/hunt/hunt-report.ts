@@ -3,8 +3,8 @@ import type { Diagnostic } from '../../core/index.ts';
 import type { InputSummary } from '../../ingest/index.ts';
 import type { IncidentOptions, RiskIncident } from '../risk/risk-incidents.ts';
 import type { RiskTotal } from '../risk/risk-ledger.ts';
+import type { NotRun } from '../workspace/workspace.ts';
 import type { HuntRule } from './hunt-rule.ts';
-import type { NotRun } from './prepare-hunt.ts';
 import type { FindingList } from './ranked-findings.ts';
 
 export interface DetectionOutcome {

@@ -107,7 +107,7 @@ function withoutAction(map: YamlMap): YamlMap {
 }
 
 /** Deep merge as legacy sigmac did: maps merge key by key, anything else is replaced. */
-export function mergeMaps(base: YamlMap, over: YamlMap): YamlMap {
+function mergeMaps(base: YamlMap, over: YamlMap): YamlMap {
   const entries: YamlEntry[] = [...base.entries];
   for (const entry of over.entries) {
     const index = entries.findIndex((e) => e.key === entry.key);

@@ -1,4 +1,5 @@
-// Parses YAML text (one or many documents) into located YamlNode trees with PyYAML 1.1 scalars.
+// Reads YAML text (one or many documents) through the YAML front door into located YamlNode trees
+// with PyYAML 1.1 scalars.
 import {
   type Document,
   isAlias,
@@ -7,15 +8,16 @@ import {
   isScalar,
   isSeq,
   type Node,
-  parseAllDocuments,
   type Scalar,
 } from 'yaml';
 import {
   type Diagnostic,
   error,
+  readYaml,
   type SourceText,
   type Span,
   span,
+  syntaxErrors,
   warning,
 } from '../../core/index.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
@@ -40,33 +42,24 @@ const MAX_NODES = 1_000_000;
  * does. Duplicate keys keep the last value as PyYAML does, with a warning.
  */
 export function readYamlDocuments(source: SourceText): readonly YamlDocument[] {
-  const docs = parseAllDocuments(source.text, {
+  const read = readYaml(source, {
+    codes: { syntax: SIGMA_CODES.yamlSyntax },
+    multi: true,
     version: '1.1',
     schema: 'failsafe',
     uniqueKeys: false,
-    merge: false,
-    prettyErrors: false,
   });
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
-  return list.map((doc) => {
-    const diagnostics: Diagnostic[] = [];
-    for (const e of doc.errors) {
-      diagnostics.push(
-        error(SIGMA_CODES.yamlSyntax, firstLine(e.message), {
-          source,
-          span: span(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
-        }),
-      );
-    }
+  if (read.documents.length === 0 && read.diagnostics.length > 0) {
+    // The text could not be parsed at all (nesting too deep): one empty document says why.
+    return [{ root: null, span: span(0, source.text.length), diagnostics: read.diagnostics }];
+  }
+  return read.documents.map((doc) => {
+    const diagnostics: Diagnostic[] = syntaxErrors(source, doc, SIGMA_CODES.yamlSyntax);
     const builder = new NodeBuilder(doc, source, diagnostics);
     const root = doc.contents === null ? null : builder.build(doc.contents as Node);
     const range = doc.range;
     return { root, span: span(range[0], range[2]), diagnostics };
   });
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Converts `yaml` AST nodes; stateful because it counts nodes and tracks alias recursion. */

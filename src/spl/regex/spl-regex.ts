@@ -45,7 +45,7 @@ export type RegexCompileResult =
  * Text longer than this goes to the linear engine for `scan`-risk patterns: V8 on a quadratic
  * scan of 4,096 characters is at worst ~8M steps (a few ms); above it RE2's linear time wins.
  */
-export const HYBRID_LENGTH = 4096;
+const HYBRID_LENGTH = 4096;
 
 export function compileSplRegex(pattern: string): RegexCompileResult {
   const translated = translatePcre(pattern);
