@@ -88,15 +88,30 @@ export function codeFingerprint(): string {
       .sort();
     for (const file of files) hash.update(file).update(readFileSync(path.join(dir, file)));
   }
-  // The libraries loading and compiling depend on: an upgrade reads and compiles rules anew.
-  for (const library of ['yaml', 're2js', 'scslre']) hash.update(libraryVersion(library));
+  hash.update(compilerLibraries().join('\n'));
   fingerprint = hash.digest('hex');
   return fingerprint;
 }
 
+/**
+ * The libraries reading and compiling rules depend on, as `name@version`: an upgrade reads and
+ * compiles rules anew. One that is not installed counts as `name@absent`, so a build that drops
+ * one (the regex analysis moving into core/regex, whose code the fingerprint already hashes) still
+ * computes a key, a different one.
+ */
+export function compilerLibraries(): string[] {
+  return ['yaml', 're2js', 'scslre'].map(libraryVersion);
+}
+
 /** `name@version` from the package.json above the library's entry (not every package exports it). */
-function libraryVersion(name: string): string {
-  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+export function libraryVersion(name: string): string {
+  let entry: string;
+  try {
+    entry = createRequire(import.meta.url).resolve(name);
+  } catch {
+    return `${name}@absent`;
+  }
+  let dir = path.dirname(entry);
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
     dir = path.dirname(dir);
   const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {

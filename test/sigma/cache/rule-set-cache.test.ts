@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { formatDiagnostics } from '../../../src/core/diagnostic.ts';
 import type { Event } from '../../../src/core/event.ts';
+import { compilerLibraries, libraryVersion } from '../../../src/sigma/cache/cache-key.ts';
 import {
   createSigmaDetector,
   type LoadedSigmaRules,
@@ -188,4 +189,17 @@ test('a cache folder that cannot be written is reported once per load, and the r
     findings(loaded, EVENTS),
     findings(loadSigmaRules([rules], { cacheDir: null }), EVENTS),
   );
+});
+
+test('the code version names the libraries compiling depends on; one not installed is absent', () => {
+  const libraries = compilerLibraries();
+  assert.ok(
+    libraries.some((l) => /^yaml@\d+\.\d+/.test(l)),
+    libraries.join(' '),
+  );
+  assert.ok(
+    libraries.some((l) => /^re2js@\d+\.\d+/.test(l)),
+    libraries.join(' '),
+  );
+  assert.equal(libraryVersion('spelunk-no-such-library'), 'spelunk-no-such-library@absent');
 });
