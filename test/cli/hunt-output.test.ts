@@ -50,9 +50,14 @@ test('findings, the JSON document and the CSV are the records, written in pieces
     rowsPerDetection: 50,
     drilldownsPerDetection: 2,
   };
-  let json = '';
-  createHuntOutput('json', (t) => (json += t), options).end(report);
+  const pieces: string[] = [];
+  createHuntOutput('json', (t) => pieces.push(t), options).end(report);
+  const json = pieces.join('');
   assert.deepEqual(JSON.parse(json), reportRecord(report));
+  // Risk totals and incidents are written one by one, never as one text of them all.
+  assert.ok(report.risk.totals.length > 1 && report.risk.incidents.length > 0);
+  const objects = (piece: string) => piece.split('"risk_object"').length - 1;
+  assert.equal(Math.max(...pieces.map(objects)), 1);
   assert.ok(json.includes('"drilldowns":['));
   let csv = '';
   createHuntOutput('csv', (t) => (csv += t), options).end(report);

@@ -92,8 +92,46 @@ function writeJsonReport(report: HuntReport, sink: TextSink): void {
     sink(i === report.detections.length - 1 ? '    }\n' : '    },\n');
   });
   if (report.detections.length > 0) sink('  ],\n');
+  writeRisk(report.risk, sink);
   writeMembers(reportTail(report), sink, 2, true);
   sink('}\n');
+}
+
+/**
+ * The `risk` member, each total and incident written on its own: a hunt with many findings has
+ * thousands of incidents (each listing up to 1,000 contributions), more text than a string holds
+ * comfortably.
+ */
+function writeRisk(risk: HuntReport['risk'], sink: TextSink): void {
+  sink('  "risk": {\n');
+  writeMembers(riskHead(risk), sink, 4);
+  writeList('totals', risk.totals, totalRecord, sink, 4, false);
+  writeList('incidents', risk.incidents, incidentRecord, sink, 4, true);
+  sink('  },\n');
+}
+
+/** `"key": [ … ]` as `JSON.stringify(…, null, 2)` writes it, one item's record at a time. */
+function writeList<T>(
+  key: string,
+  items: readonly T[],
+  record: (item: T) => Record<string, JsonValue>,
+  sink: TextSink,
+  depth: number,
+  last: boolean,
+): void {
+  const pad = ' '.repeat(depth);
+  const end = last ? '' : ',';
+  if (items.length === 0) {
+    sink(`${pad}${JSON.stringify(key)}: []${end}\n`);
+    return;
+  }
+  sink(`${pad}${JSON.stringify(key)}: [\n`);
+  const inner = `${pad}  `;
+  items.forEach((item, i) => {
+    const text = JSON.stringify(record(item), null, 2).replaceAll('\n', `\n${inner}`);
+    sink(`${inner}${text}${i === items.length - 1 ? '' : ','}\n`);
+  });
+  sink(`${pad}]${end}\n`);
 }
 
 /** `"key": value,` lines `depth` spaces in, values as `JSON.stringify(…, null, 2)` writes them. */
@@ -114,6 +152,11 @@ export function reportRecord(report: HuntReport): Record<string, JsonValue> {
       ...outcomeRecord(outcome),
       results: [...outcome.findings].map((f) => findingRecord(f, fillDrilldowns(outcome, f))),
     })),
+    risk: {
+      ...riskHead(report.risk),
+      totals: report.risk.totals.map(totalRecord),
+      incidents: report.risk.incidents.map(incidentRecord),
+    },
     ...reportTail(report),
   };
 }
@@ -127,23 +170,29 @@ function reportHead(report: HuntReport): Record<string, JsonValue> {
   };
 }
 
+function riskHead(risk: HuntReport['risk']): Record<string, JsonValue> {
+  return {
+    events: risk.events,
+    threshold: risk.options.threshold,
+    window_seconds: risk.options.windowSeconds,
+  };
+}
+
+function totalRecord(total: HuntReport['risk']['totals'][number]): Record<string, JsonValue> {
+  return {
+    risk_object: total.riskObject,
+    risk_object_type: total.riskObjectType,
+    total: total.total,
+    risk_events: total.count,
+    search_names: [...total.searchNames],
+    first_time: total.firstTime ?? null,
+    last_time: total.lastTime ?? null,
+  };
+}
+
+/** What follows the risk member. */
 function reportTail(report: HuntReport): Record<string, JsonValue> {
   return {
-    risk: {
-      events: report.risk.events,
-      threshold: report.risk.options.threshold,
-      window_seconds: report.risk.options.windowSeconds,
-      totals: report.risk.totals.map((t) => ({
-        risk_object: t.riskObject,
-        risk_object_type: t.riskObjectType,
-        total: t.total,
-        risk_events: t.count,
-        search_names: [...t.searchNames],
-        first_time: t.firstTime ?? null,
-        last_time: t.lastTime ?? null,
-      })),
-      incidents: report.risk.incidents.map(incidentRecord),
-    },
     not_run: report.notRun.map((n) => ({ name: n.name, reason: n.reason })),
     diagnostics: report.diagnostics.map((d) => ({
       severity: d.severity,
