@@ -2,21 +2,21 @@
 // each written piece by piece (findings as they are found for JSON lines), never as one text.
 
 import {
-  ColumnCollector,
-  csvLine,
   type DetectionOutcome,
   type Finding,
   fillDrilldowns,
   type HuntReport,
   type RiskIncident,
+  timelineRowOf,
 } from '../../engine/index.ts';
 import type { TextSink } from '../output/index.ts';
+import { createTimelineWriter } from '../timeline/timeline-writer.ts';
 import {
   findingJson,
   findingRecord,
-  findingRow,
   type JsonValue,
   ruleRecord,
+  summaryRecord,
 } from './finding-record.ts';
 import { type ReportOptions, renderReport } from './render-report.ts';
 
@@ -45,28 +45,26 @@ export function createHuntOutput(
           for (const incident of report.risk.incidents) {
             sink(`${JSON.stringify(incidentRecord(incident))}\n`);
           }
+          sink(`${JSON.stringify({ record: 'summary', ...summaryRecord(report.summary) })}\n`);
         },
       };
     case 'csv':
-      return { finding() {}, end: (report) => writeCsv(report, sink) };
+      // The timeline's columns (the rule's severity as Level, the details of the event's kind,
+      // file and record), in the report's order: detections by severity, then first seen.
+      return {
+        finding() {},
+        end: (report) => {
+          const writer = createTimelineWriter('csv', sink);
+          for (const outcome of report.detections) {
+            for (const finding of outcome.findings) {
+              writer.write(timelineRowOf(finding, options.details));
+            }
+          }
+          writer.end();
+        },
+      };
     case 'json':
       return { finding() {}, end: (report) => writeJsonReport(report, sink) };
-  }
-}
-
-/**
- * The header needs every column, so the findings are read twice (columns, then rows), each row
- * written as it is rendered: no text of the whole output is ever held.
- */
-function writeCsv(report: HuntReport, sink: TextSink): void {
-  const columns = new ColumnCollector();
-  for (const outcome of report.detections) {
-    for (const finding of outcome.findings) columns.add([findingRow(finding)]);
-  }
-  if (columns.columns.length === 0) return;
-  sink(csvLine(columns.columns, null));
-  for (const outcome of report.detections) {
-    for (const finding of outcome.findings) sink(csvLine(columns.columns, findingRow(finding)));
   }
 }
 
@@ -167,6 +165,13 @@ function reportHead(report: HuntReport): Record<string, JsonValue> {
     inputs: report.inputs?.files.length ?? 0,
     elapsed_seconds: Math.round(report.elapsedMs) / 1000,
     ran: { spl: report.ran.spl, sigma: report.ran.sigma, found_nothing: report.ran.quiet },
+    left_out: {
+      below_min_level: report.leftOut.level,
+      by_status: { ...report.leftOut.byStatus },
+      excluded: report.leftOut.excluded,
+    },
+    events_outside_time_range: report.eventsOutsideRange,
+    summary: summaryRecord(report.summary),
   };
 }
 
@@ -182,6 +187,7 @@ function totalRecord(total: HuntReport['risk']['totals'][number]): Record<string
   return {
     risk_object: total.riskObject,
     risk_object_type: total.riskObjectType,
+    ...(total.scope === undefined ? {} : { scope: total.scope }),
     total: total.total,
     risk_events: total.count,
     search_names: [...total.searchNames],
@@ -217,6 +223,7 @@ function incidentRecord(incident: RiskIncident): Record<string, JsonValue> {
     record: 'risk_incident',
     risk_object: incident.riskObject,
     risk_object_type: incident.riskObjectType,
+    ...(incident.scope === undefined ? {} : { scope: incident.scope }),
     risk_score: incident.peakTotal,
     start_time: incident.start,
     end_time: incident.end,
@@ -227,6 +234,7 @@ function incidentRecord(incident: RiskIncident): Record<string, JsonValue> {
       risk_score: c.score,
       search_name: c.searchName,
       risk_message: c.message,
+      repeats: c.repeats,
     })),
   };
 }

@@ -29,6 +29,7 @@ interface Spooled {
   /** Absent for a finding without a time. */
   readonly time?: number;
   readonly riskEvents: number;
+  readonly inputs?: readonly string[];
 }
 
 /** A finding read back, with its place in the order of finding. */
@@ -58,6 +59,7 @@ export class FindingSpool {
       ...(finding.events === undefined ? {} : { events: finding.events }),
       ...(finding.time === undefined ? {} : { time: finding.time }),
       riskEvents: finding.riskEvents,
+      ...(finding.inputs === undefined ? {} : { inputs: finding.inputs }),
     };
     const line = JSON.stringify(record);
     if (line.includes('null') && !exact(record)) return false;
@@ -135,7 +137,7 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd
 function* lines(rule: HuntRule, riskScore: number, text: string): Generator<SpooledFinding> {
   if (text === '') return;
   for (const line of text.split('\n')) {
-    const { index, fields, events, time, riskEvents } = JSON.parse(line) as Spooled;
+    const { index, fields, events, time, riskEvents, inputs } = JSON.parse(line) as Spooled;
     const finding: Finding = {
       rule,
       fields,
@@ -143,6 +145,7 @@ function* lines(rule: HuntRule, riskScore: number, text: string): Generator<Spoo
       time,
       riskScore,
       riskEvents,
+      ...(inputs === undefined ? {} : { inputs }),
     };
     yield { index, finding };
   }

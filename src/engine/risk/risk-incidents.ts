@@ -14,22 +14,34 @@ export interface IncidentOptions {
  */
 export const DEFAULT_INCIDENT_OPTIONS: IncidentOptions = { threshold: 100, windowSeconds: 86_400 };
 
+/** A contribution with the number of identical ones it stands for (1: itself alone). */
+export interface CountedContribution extends RiskContribution {
+  readonly repeats: number;
+}
+
 export interface RiskIncident {
   readonly riskObject: string;
   readonly riskObjectType: RiskObjectType;
+  /** The host of a generic account's incident. */
+  readonly scope: string | undefined;
   /** The highest total any window of the incident reached. */
   readonly peakTotal: number;
   /** Time of the first and the last contributing risk event. */
   readonly start: number;
   readonly end: number;
   /**
-   * The risk events in the windows that exceeded the threshold, in time order: the first
-   * MAX_LISTED_CONTRIBUTIONS of `contributionCount`.
+   * The risk events in the windows that exceeded the threshold, in time order; repeats of one
+   * rule's risk on the entity within a window are one contribution (`repeats` says how many).
+   * The first MAX_LISTED_CONTRIBUTIONS of `contributionCount`.
    */
-  readonly contributions: readonly RiskContribution[];
+  readonly contributions: readonly CountedContribution[];
+  /** Contributions of the incident, listed or not (repeats counted once). */
   readonly contributionCount: number;
   readonly searchNames: readonly string[];
 }
+
+/** Contributions an incident lists (its count says how many there were). */
+export const MAX_LISTED_CONTRIBUTIONS = 1000;
 
 /**
  * Slides a window of `windowSeconds` over each entity's risk events in time order (a window
@@ -47,9 +59,10 @@ export function findIncidents(
   for (const entity of entities) {
     const c = entity.contributions;
     // Positions in time order (a stable sort: equal times keep the order raised).
-    const events = Array.from({ length: c.length }, (_, i) => i).sort(
+    const sorted = Array.from({ length: c.length }, (_, i) => i).sort(
       (a, b) => c.time(a) - c.time(b),
     );
+    const { events, repeats } = onceEachWindow(c, sorted, options.windowSeconds);
     let low = 0;
     let sum = 0;
     let open: Open | undefined;
@@ -70,9 +83,9 @@ export function findIncidents(
       if (sum > options.threshold) {
         if (open === undefined) {
           open = { listed: [], count: 0, peak: sum, last: event, searchNames: new Set() };
-          for (let k = low; k <= i; k++) list(open, c, events[k] as number);
+          for (let k = low; k <= i; k++) list(open, c, events[k] as number, repeats[k] as number);
         } else {
-          list(open, c, event);
+          list(open, c, event, repeats[i] as number);
           open.peak = Math.max(open.peak, sum);
         }
       } else close();
@@ -82,21 +95,51 @@ export function findIncidents(
   return incidents.sort((a, b) => b.peakTotal - a.peakTotal || a.start - b.start);
 }
 
-/** Risk events an incident lists (its count says how many there were). */
-export const MAX_LISTED_CONTRIBUTIONS = 1000;
+/**
+ * The same rule raising risk on the same entity again within a window counts once (a burst of
+ * 93 identical process-access findings is one thing that happened), with how many it stands for:
+ * the positions of the contributions that count, in time order, and each one's repeats.
+ */
+function onceEachWindow(
+  c: RiskEntityLedger['contributions'],
+  sorted: readonly number[],
+  windowSeconds: number,
+): { events: number[]; repeats: number[] } {
+  const events: number[] = [];
+  const repeats: number[] = [];
+  // Per search name: the contribution a repeat folds into, and its place in `events`.
+  const open = new Map<string, { position: number; at: number }>();
+  for (const position of sorted) {
+    const name = c.searchName(position);
+    const current = open.get(name);
+    if (current !== undefined && c.time(position) - c.time(current.position) <= windowSeconds) {
+      repeats[current.at] = (repeats[current.at] as number) + 1;
+      continue;
+    }
+    open.set(name, { position, at: events.length });
+    events.push(position);
+    repeats.push(1);
+  }
+  return { events, repeats };
+}
 
 interface Open {
-  /** Positions of the listed risk events, and of the last one. */
-  readonly listed: number[];
+  /** Positions of the listed contributions with their repeats, and of the last one. */
+  readonly listed: { readonly position: number; readonly repeats: number }[];
   count: number;
   peak: number;
   last: number;
-  /** Of every risk event of the incident, listed or not. */
+  /** Of every contribution of the incident, listed or not. */
   readonly searchNames: Set<string>;
 }
 
-function list(open: Open, c: RiskEntityLedger['contributions'], position: number): void {
-  if (open.listed.length < MAX_LISTED_CONTRIBUTIONS) open.listed.push(position);
+function list(
+  open: Open,
+  c: RiskEntityLedger['contributions'],
+  position: number,
+  repeats: number,
+): void {
+  if (open.listed.length < MAX_LISTED_CONTRIBUTIONS) open.listed.push({ position, repeats });
   open.count++;
   open.last = position;
   open.searchNames.add(c.searchName(position));
@@ -104,12 +147,16 @@ function list(open: Open, c: RiskEntityLedger['contributions'], position: number
 
 function incidentOf(entity: RiskEntityLedger, open: Open): RiskIncident {
   const c = entity.contributions;
-  const contributions = open.listed.map((i) => c.at(i));
+  const contributions = open.listed.map(({ position, repeats }) => ({
+    ...c.at(position),
+    repeats,
+  }));
   return {
     riskObject: entity.riskObject,
     riskObjectType: entity.riskObjectType,
+    scope: entity.scope,
     peakTotal: open.peak,
-    start: (contributions[0] as RiskContribution).time,
+    start: (contributions[0] as CountedContribution).time,
     end: c.time(open.last),
     contributions,
     contributionCount: open.count,

@@ -3,14 +3,17 @@ import { readFileSync } from 'node:fs';
 import { type Diagnostic, error, hasErrors } from '../../core/index.ts';
 import {
   type CompiledSigmaSet,
+  chooseSigmaRules,
   type LogsourceMapping,
   loadLogsourceMapping,
   loadSigmaRuleSet,
   loadSigmaRules,
   readSigmaFiles,
   SIGMA_CODES,
+  type SigmaRuleChoice,
   type SigmaRuleSet,
 } from '../../sigma/index.ts';
+import type { RuleTriage } from '../triage/rule-triage.ts';
 import type { Selection } from './selection.ts';
 import type { WorkspaceArea, WorkspaceOptions } from './workspace.ts';
 
@@ -20,15 +23,23 @@ export interface LoadedSigma {
   readonly sigma: CompiledSigmaSet | undefined;
 }
 
+/** Never rules: SigmaHQ's regression test data and its test configurations. */
+const NOT_RULES: ReadonlySet<string> = new Set(['regression_data', 'tests']);
+/** Folders of rules with that status, as the SigmaHQ tree keeps them. */
+const STATUS_FOLDERS: ReadonlySet<string> = new Set(['deprecated', 'unsupported']);
+
 /**
  * read the mapping file (a mapping with errors stops here: nothing would route as asked) → the
- * selected rules compiled with the mapping (loadSigmaRules: from the compiled rule-set cache when
- * nothing changed), or, when compiling is left out, the rule files read and loaded and the
- * selected rules and correlations kept.
+ * rule files (folders walked without `regression_data/` and `tests/`, and without `deprecated/`
+ * and `unsupported/` unless the triage admits those statuses) → the selected rules and
+ * correlations the triage admits (and the rules those correlations read) compiled with the mapping
+ * (loadSigmaRules: from the compiled rule-set cache when nothing changed), or, when compiling is
+ * left out, loaded and chosen alike.
  */
 export function loadSigma(
   options: WorkspaceOptions,
   selection: Selection,
+  triage: RuleTriage,
   compile: boolean,
   problems: Record<WorkspaceArea, Diagnostic[]>,
 ): LoadedSigma {
@@ -40,27 +51,54 @@ export function loadSigma(
   }
   const paths = options.sigma ?? [];
   if (paths.length === 0) return { ...none, sigmaMapping: mapping };
+  const walks = (folder: string) =>
+    !NOT_RULES.has(folder) && (!STATUS_FOLDERS.has(folder) || triage.walksFolder(folder));
+  const choice = ruleChoice(paths, selection, triage);
   if (compile) {
     // From the compiled rule-set cache when nothing changed (docs/sigma.md).
     const loaded = loadSigmaRules(paths, {
-      only: options.select ?? [],
+      walks,
+      choice,
       ...(mapping ? { mapping } : {}),
       ...(options.sigmaCacheDir === undefined ? {} : { cacheDir: options.sigmaCacheDir }),
     });
     problems.sigma.push(...loaded.diagnostics);
-    for (const rule of loaded.selected) selection.picks(rule.title, rule.id);
     return { sigmaRules: undefined, sigmaMapping: mapping, sigma: loaded.compiled };
   }
-  const files = readSigmaFiles(paths);
+  const files = readSigmaFiles(paths, { walks });
   const loaded = loadSigmaRuleSet(files.sources, files.diagnostics);
   for (const document of loaded.documents) problems.sigma.push(...document.diagnostics);
   problems.sigma.push(...loaded.diagnostics);
-  const sigmaRules: SigmaRuleSet = {
-    ...loaded,
-    rules: loaded.rules.filter((r) => selection.picks(r.title, r.id)),
-    correlations: loaded.correlations.filter((c) => selection.picks(c.title, c.id)),
-  };
+  const sigmaRules = chooseSigmaRules(loaded, choice).ruleSet;
   return { sigmaRules, sigmaMapping: mapping, sigma: undefined };
+}
+
+/**
+ * The selected rules and correlations the triage admits; a rule file named on the command line
+ * runs whatever its status. Its key: the names selected and what the triage admits by.
+ */
+function ruleChoice(
+  paths: readonly string[],
+  selection: Selection,
+  triage: RuleTriage,
+): SigmaRuleChoice {
+  const named = new Set(paths);
+  return {
+    key: JSON.stringify({
+      selection: selection.key(),
+      triage: triage.admissionKey(),
+      named: [...named],
+    }),
+    keeps: (head) =>
+      selection.picks(head.title, head.id) &&
+      triage.admits({
+        name: head.title,
+        id: head.id,
+        level: head.level ?? 'informational',
+        status: head.status,
+        fromFolder: !named.has(head.file),
+      }),
+  };
 }
 
 function readMapping(file: string, problems: Diagnostic[]): LogsourceMapping | undefined {

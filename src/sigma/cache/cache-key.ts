@@ -1,5 +1,5 @@
 // What a compiled rule set depends on, hashed: the rule files (names and contents), the logsource
-// mapping, the compile options, the rule selection, and the code that compiles them.
+// mapping, the compile options, the rule choice's key, and the code that compiles them.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +10,7 @@ import type { SigmaFiles } from '../load/read-sigma-files.ts';
 import type { LogsourceMapping } from '../mapping/logsource-mapping.ts';
 
 /** Bumped when the cache's layout changes (the code fingerprint covers the rest). */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export interface CacheKey {
   /** Hash of everything the compiled set depends on: a cache is used only when equal. */
@@ -25,8 +25,8 @@ export interface KeyInputs {
   /** The files read (their problems count: a file that became unreadable changes the key). */
   readonly files: SigmaFiles;
   readonly options: SigmaCompileOptions;
-  /** Rule titles or ids kept (all when empty). */
-  readonly only: readonly string[];
+  /** The key of the choice of rules that run (null: all of them). */
+  readonly choice: string | null;
   /** The compiler's version; a hash of its code by default. */
   readonly version?: string;
 }
@@ -35,7 +35,7 @@ export function cacheKey(inputs: KeyInputs): CacheKey {
   const { options } = inputs;
   const settings = JSON.stringify({
     format: CACHE_FORMAT,
-    only: inputs.only.map((n) => n.toLowerCase()).sort(),
+    choice: inputs.choice,
     unmapped: options.unmappedLogsources ?? 'skip',
     placeholders: [...(options.placeholders ?? new Map())].sort(),
     mapping: options.mapping === undefined ? null : mappingData(options.mapping),

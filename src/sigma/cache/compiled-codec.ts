@@ -5,8 +5,9 @@
 import type { Diagnostic, DiagnosticNote, SourceText, Span } from '../../core/index.ts';
 import type { CompiledRule, CompiledSigmaSet, RuleVariant } from '../compile/compile-rules.ts';
 import type { PredicateTree } from '../compile/predicate-tree.ts';
+import type { AskedDocument } from '../load/rule-choice.ts';
 import type { LogsourceMapping } from '../mapping/logsource-mapping.ts';
-import type { SigmaCorrelation, SigmaRule } from '../model/rule.ts';
+import type { SigmaCorrelation, SigmaLevel, SigmaRule, SigmaStatus } from '../model/rule.ts';
 import { decodePredicate, encodePredicate, type PredicateData } from './predicate-codec.ts';
 import { decodeRule, encodeRule, type RuleData } from './rule-codec.ts';
 
@@ -21,9 +22,20 @@ export interface CompiledData {
   readonly inactive: readonly { r: number; d: number }[];
   readonly predicates: readonly PredicateData[];
   readonly correlations: readonly CorrelationData[];
-  /** Titles and ids of the rules and correlations a selection kept (none without one). */
-  readonly selected: readonly { title: string; id?: string }[];
+  /** What the rule choice was asked and answered, in order (none without a choice). */
+  readonly asked: readonly AskedData[];
 }
+
+/** `[kind, src, title, id, level, status, kept]` */
+type AskedData = [
+  'rule' | 'correlation',
+  number,
+  string,
+  string | null,
+  SigmaLevel | null,
+  SigmaStatus | null,
+  boolean,
+];
 
 interface DiagnosticData {
   readonly d: Omit<Diagnostic, 'source' | 'notes'>;
@@ -47,7 +59,7 @@ export interface EncodeInputs {
   readonly sources: readonly SourceText[];
   readonly compiled: CompiledSigmaSet;
   readonly loadDiagnostics: readonly Diagnostic[];
-  readonly selected: readonly { title: string; id?: string }[];
+  readonly asked: readonly AskedDocument[];
   /** Where each rule's document sits: its index among its file's loaded documents. */
   readonly documentIndex: ReadonlyMap<SigmaRule, number>;
 }
@@ -56,6 +68,7 @@ export function encodeCompiled(inputs: EncodeInputs): CompiledData {
   const { compiled } = inputs;
   const sourceIndex = new Map(inputs.sources.map((s, i) => [s, i]));
   const srcOf = (s: SourceText) => sourceIndex.get(s) ?? -1;
+  const sourceByName = new Map(inputs.sources.map((s, i) => [s.name, i]));
   const diagnostic = (d: Diagnostic): DiagnosticData => {
     const { source, notes, ...rest } = d;
     return {
@@ -111,14 +124,25 @@ export function encodeCompiled(inputs: EncodeInputs): CompiledData {
       span: origin.span,
       aliases: [...aliases].map(([alias, refs]) => [alias, [...refs]]),
     })),
-    selected: inputs.selected,
+    asked: inputs.asked.map(({ head, kept }): AskedData => {
+      const src = sourceByName.get(head.file) ?? -1;
+      return [
+        head.kind,
+        src,
+        head.title,
+        head.id ?? null,
+        head.level ?? null,
+        head.status ?? null,
+        kept,
+      ];
+    }),
   };
 }
 
 export interface DecodedCompiled {
   readonly compiled: CompiledSigmaSet;
   readonly loadDiagnostics: readonly Diagnostic[];
-  readonly selected: readonly { title: string; id?: string }[];
+  readonly asked: readonly AskedDocument[];
 }
 
 /** `sources` are the texts just read, in the order their names are in `data.sources`. */
@@ -178,7 +202,22 @@ export function decodeCompiled(
       diagnostics: compileDiagnostics,
     },
     loadDiagnostics: data.loadDiagnostics.map(diagnostic),
-    selected: data.selected,
+    asked: data.asked.map(([kind, src, title, id, level, status, kept]) => {
+      const file = sources[src]?.name;
+      if (file === undefined)
+        throw new Error(`a rule choice names file ${src} of ${sources.length}`);
+      return {
+        head: {
+          kind,
+          title,
+          id: id ?? undefined,
+          level: level ?? undefined,
+          status: status ?? undefined,
+          file,
+        },
+        kept,
+      };
+    }),
   };
 }
 

@@ -8,7 +8,12 @@ import {
   type SigmaCompileOptions,
 } from '../compile/compile-rules.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
-import { readSigmaFiles, type SigmaFiles } from '../load/read-sigma-files.ts';
+import {
+  type ReadSigmaOptions,
+  readSigmaFiles,
+  type SigmaFiles,
+} from '../load/read-sigma-files.ts';
+import { type AskedDocument, chooseSigmaRules, type SigmaRuleChoice } from '../load/rule-choice.ts';
 import { loadSigmaRuleSet } from '../load/rule-set.ts';
 import { DEFAULT_WINDOWS_MAPPING } from '../mapping/default-windows-mapping.ts';
 import type { SigmaRule } from '../model/rule.ts';
@@ -17,9 +22,9 @@ import { cacheKey } from './cache-key.ts';
 import { defaultCacheDir } from './cache-location.ts';
 import { type CompiledData, decodeCompiled, encodeCompiled } from './compiled-codec.ts';
 
-export interface SigmaRulesOptions extends SigmaCompileOptions {
-  /** Rule and correlation titles or ids (any case) to keep; every one when empty. */
-  readonly only?: readonly string[];
+export interface SigmaRulesOptions extends SigmaCompileOptions, ReadSigmaOptions {
+  /** Which rules and correlations run (every one without); its key is part of the cache's. */
+  readonly choice?: SigmaRuleChoice;
   /** The cache folder: undefined for the user's cache directory, null for no cache. */
   readonly cacheDir?: string | null;
   /** Stands for the compiler's code in the cache key (tests; default: a hash of the code). */
@@ -33,29 +38,28 @@ export interface LoadedSigmaRules {
   readonly compiled: CompiledSigmaSet;
   /** The files', each document's and the set's problems, then compiling's (cache warnings first). */
   readonly diagnostics: readonly Diagnostic[];
-  /** Titles and ids of the rules and correlations `only` kept (none without `only`). */
-  readonly selected: readonly { readonly title: string; readonly id?: string }[];
   readonly cache: SigmaCacheUse;
 }
 
 /**
- * read the files → their key (contents, mapping, options, selection, code) → the cache if its key
- * matches and it is whole, else load, select and compile, and write the cache. A cache that
- * cannot be read or decoded is ignored with warning SIGMA080; one that cannot be written, SIGMA081.
+ * read the files → their key (contents, mapping, options, the choice's key, code) → the cache if
+ * its key matches, it is whole and the choice answers as it did (asked again, in the same order,
+ * so it can count what it leaves out), else load, choose and compile, and write the cache. A cache
+ * that cannot be read or decoded is ignored with warning SIGMA080; one that cannot be written,
+ * SIGMA081.
  */
 export function loadSigmaRules(
   paths: readonly string[],
   options: SigmaRulesOptions = {},
 ): LoadedSigmaRules {
-  const files = readSigmaFiles(paths);
+  const files = readSigmaFiles(paths, options.walks === undefined ? {} : { walks: options.walks });
   const dir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   if (dir === null) return { ...compileCold(files, options).result, cache: 'off' };
-  const only = options.only ?? [];
   const { key, name } = cacheKey({
     paths,
     files,
     options,
-    only,
+    choice: options.choice?.key ?? null,
     ...(options.version === undefined ? {} : { version: options.version }),
   });
   const file = path.join(dir, 'sigma', `${name}.json`);
@@ -68,10 +72,12 @@ export function loadSigmaRules(
         files.sources,
         options.mapping ?? DEFAULT_WINDOWS_MAPPING,
       );
+      const differs = askAgain(decoded.asked, options.choice);
+      if (differs !== undefined)
+        throw new Error(`the rule choice now answers otherwise for ${differs}`);
       return {
         compiled: decoded.compiled,
         diagnostics: [...decoded.loadDiagnostics, ...decoded.compiled.diagnostics],
-        selected: decoded.selected,
         cache: 'hit',
       };
     } catch (cause) {
@@ -105,32 +111,30 @@ function ignored(file: string, reason: string): Diagnostic {
   );
 }
 
-/** load → select (`only`) → compile, and what the cache needs of it. */
+/**
+ * The choice asked again about what it was asked when the cache was written: the first document
+ * it now answers otherwise (its key left something out), or undefined.
+ */
+function askAgain(
+  asked: readonly AskedDocument[],
+  choice: SigmaRuleChoice | undefined,
+): string | undefined {
+  if (choice === undefined) return asked.length === 0 ? undefined : 'every rule';
+  for (const { head, kept } of asked) {
+    if (choice.keeps(head) !== kept) return `"${head.title}" (${head.file})`;
+  }
+  return undefined;
+}
+
+/** load → choose → compile, and what the cache needs of it. */
 function compileCold(files: SigmaFiles, options: SigmaRulesOptions) {
   const ruleSet = loadSigmaRuleSet(files.sources, files.diagnostics);
   const loadDiagnostics = [
     ...ruleSet.documents.flatMap((d) => d.diagnostics),
     ...ruleSet.diagnostics,
   ];
-  const wanted = new Set((options.only ?? []).map((n) => n.toLowerCase()));
-  const picks = (doc: { title: string; id?: string }) =>
-    wanted.size === 0 ||
-    wanted.has(doc.title.toLowerCase()) ||
-    (doc.id !== undefined && wanted.has(doc.id.toLowerCase()));
-  const selectedSet =
-    wanted.size === 0
-      ? ruleSet
-      : {
-          ...ruleSet,
-          rules: ruleSet.rules.filter(picks),
-          correlations: ruleSet.correlations.filter(picks),
-        };
-  const kept = wanted.size === 0 ? [] : [...selectedSet.rules, ...selectedSet.correlations];
-  const selected = kept.map((d) => ({
-    title: d.title,
-    ...(d.id === undefined ? {} : { id: d.id }),
-  }));
-  const compiled = compileSigmaRules(selectedSet, options);
+  const { ruleSet: chosen, asked } = chooseSigmaRules(ruleSet, options.choice);
+  const compiled = compileSigmaRules(chosen, options);
   const documentIndex = new Map<SigmaRule, number>();
   const perSource = new Map<SourceText, number>();
   for (const d of ruleSet.documents) {
@@ -142,8 +146,7 @@ function compileCold(files: SigmaFiles, options: SigmaRulesOptions) {
     result: {
       compiled,
       diagnostics: [...loadDiagnostics, ...compiled.diagnostics],
-      selected,
     },
-    encode: { sources: files.sources, compiled, loadDiagnostics, selected, documentIndex },
+    encode: { sources: files.sources, compiled, loadDiagnostics, asked, documentIndex },
   };
 }

@@ -11,8 +11,19 @@ export interface SigmaFiles {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** Files are read as given; directories contribute their `.yml`/`.yaml` files, sorted. */
-export function readSigmaFiles(paths: readonly string[]): SigmaFiles {
+export interface ReadSigmaOptions {
+  /** Whether a folder met while walking a directory is read (by its name); default: all are. */
+  readonly walks?: (folder: string) => boolean;
+}
+
+/**
+ * Files are read as given; directories contribute their `.yml`/`.yaml` files, sorted, and the
+ * folders below them that `walks` admits (a directory given is always read).
+ */
+export function readSigmaFiles(
+  paths: readonly string[],
+  options: ReadSigmaOptions = {},
+): SigmaFiles {
   const sources: SourceText[] = [];
   const diagnostics: Diagnostic[] = [];
   const unreadable = (p: string, e: unknown) =>
@@ -39,8 +50,9 @@ export function readSigmaFiles(paths: readonly string[]): SigmaFiles {
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(dir, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(p))) walk(p);
-      else if (YAML_FILE.test(entry.name)) read(p);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(p))) {
+        if (options.walks?.(entry.name) !== false) walk(p);
+      } else if (YAML_FILE.test(entry.name)) read(p);
     }
   };
   const visit = (p: string): void => {

@@ -14,6 +14,8 @@ import {
   type LoadedSigmaRules,
   loadLogsourceMapping,
   loadSigmaRules,
+  type SigmaDocumentHead,
+  type SigmaRuleChoice,
   type SigmaRulesOptions,
 } from '../../../src/sigma/index.ts';
 import { randomEvents, randomRules, seeded } from '../matcher/random-corpus.ts';
@@ -145,9 +147,62 @@ test('a changed rule, mapping, selection or code version compiles again', () => 
   assert.ok(mapping !== undefined);
   assert.equal(loadSigmaRules([rules], { cacheDir, mapping }).cache, 'written');
   assert.equal(loadSigmaRules([rules], { cacheDir, mapping }).cache, 'hit');
-  assert.equal(loadSigmaRules([rules], { cacheDir, only: ['Rule 3'] }).cache, 'written');
+  const choice = {
+    key: 'Failed logon only',
+    keeps: (h: SigmaDocumentHead) => h.title === 'Failed logon',
+  };
+  assert.equal(loadSigmaRules([rules], { cacheDir, choice }).cache, 'written');
+  assert.equal(loadSigmaRules([rules], { cacheDir, choice }).cache, 'hit');
   assert.equal(loadSigmaRules([rules], { cacheDir, version: 'another build' }).cache, 'written');
   assert.equal(loadSigmaRules([rules], { cacheDir, version: 'another build' }).cache, 'hit');
+});
+
+test('a rule choice is asked the same questions from the cache; one that answers otherwise is not trusted', () => {
+  const rules = ruleFolder();
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'cache-'));
+  const titles = [
+    ...readFileSync(path.join(rules, 'random.yml'), 'utf8').matchAll(/^title: (.*)$/gm),
+  ];
+  const [one, two] = titles.map((m) => m[1] as string);
+  assert.ok(one !== undefined && two !== undefined && one !== two);
+  /** Keeps the correlation (and so the rule it reads) and the rule titled `kept`. */
+  const choiceOf = (kept: string) => {
+    const asked: string[] = [];
+    const choice: SigmaRuleChoice = {
+      key: 'the correlation and one rule',
+      keeps: (head) => {
+        asked.push(`${head.kind} ${head.title} ${path.basename(head.file)}`);
+        return head.kind === 'correlation' || head.title === kept;
+      },
+    };
+    return { choice, asked };
+  };
+  const reported = (loaded: LoadedSigmaRules) =>
+    loaded.compiled.rules.map((r) => [r.rule.title, r.report]).sort();
+  const first = choiceOf(one);
+  const cold = loadSigmaRules([rules], { cacheDir, choice: first.choice });
+  assert.equal(cold.cache, 'written');
+  // The correlation is asked first; the rule it reads is not asked, it runs with it, unreported.
+  assert.equal(first.asked[0], 'correlation Many failed logons correlated.yml');
+  assert.ok(!first.asked.some((a) => a.startsWith('rule Failed logon ')));
+  assert.deepEqual(reported(cold), [
+    ['Failed logon', false],
+    [one, true],
+  ]);
+  const second = choiceOf(one);
+  const warm = loadSigmaRules([rules], { cacheDir, choice: second.choice });
+  assert.equal(warm.cache, 'hit');
+  assert.deepEqual(second.asked, first.asked);
+  assert.deepEqual(findings(warm, EVENTS), findings(cold, EVENTS));
+  // The same key, other answers (a key that leaves something out): compiled again, with a warning.
+  const changed = loadSigmaRules([rules], { cacheDir, choice: choiceOf(two).choice });
+  assert.equal(changed.cache, 'written');
+  assert.equal(changed.diagnostics[0]?.code, 'SIGMA080');
+  assert.match(changed.diagnostics[0]?.message ?? '', /answers otherwise for "/);
+  assert.deepEqual(reported(changed), [
+    ['Failed logon', false],
+    [two, true],
+  ]);
 });
 
 test('a damaged cache is ignored with a warning and the rules are compiled again', () => {
