@@ -3,7 +3,7 @@ import type { KnowledgeApplier } from '../knowledge/apply/field-knowledge.ts';
 import { createKnowledgeApplier } from '../knowledge/apply/field-knowledge.ts';
 import type { KnowledgeProgram } from '../knowledge/apply/knowledge-program.ts';
 import type { KnowledgeBase } from '../knowledge/compile/compile-knowledge.ts';
-import { type FieldNeed, unionNeed } from '../spl/operators/field-need.ts';
+import { type FieldNeed, unionNeeds } from '../spl/operators/field-need.ts';
 import type { Plan } from '../spl/plan/plan.ts';
 import { ROUTE_FIELDS } from '../spl/plan/route-filter.ts';
 
@@ -19,7 +19,7 @@ export interface EventFlow {
 export function planEventFlow(plans: readonly Plan[], knowledge: KnowledgeBase): EventFlow {
   const readers = plans.filter((plan) => !plan.generating);
   const fields =
-    readers.length === 0 ? new Set<string>() : unionNeed(...readers.map((p) => p.fields));
+    readers.length === 0 ? new Set<string>() : unionNeeds(readers.map((p) => p.fields));
   const applier = createKnowledgeApplier(knowledge, fields);
   return {
     fields,

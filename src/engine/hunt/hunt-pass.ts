@@ -6,7 +6,7 @@ import {
 } from '../../knowledge/apply/field-knowledge.ts';
 import type { KnowledgeProgram } from '../../knowledge/apply/knowledge-program.ts';
 import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
-import { unionNeed } from '../../spl/operators/field-need.ts';
+import { unionNeeds } from '../../spl/operators/field-need.ts';
 import { type EventFlow, writesRouteFields } from '../event-flow.ts';
 import type { EventRouter, RouteKind } from './event-router.ts';
 import { ownedFields, ownStrings } from './own-strings.ts';
@@ -58,7 +58,7 @@ export async function runHuntPass(
     const key = targets.join(',');
     let applier = appliers.get(key);
     if (applier === undefined) {
-      const need = unionNeed(...targets.map((t) => (readers[t] as SplDetectionRun).fields));
+      const need = unionNeeds(targets.map((t) => (readers[t] as SplDetectionRun).fields));
       applier = { knowledge: createKnowledgeApplier(knowledge, need), owned: ownedFields(need) };
       appliers.set(key, applier);
     }

@@ -4,7 +4,7 @@ import type { Event } from '../../core/event.ts';
 import { fieldReader } from '../../core/field-access.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import type { StageCompileContext } from './compile-context.ts';
-import { type FieldNeed, unionNeed } from './field-need.ts';
+import { type FieldNeed, unionNeeds } from './field-need.ts';
 import { compileSearchPredicate, type RowPredicate } from './search-predicate.ts';
 
 /** Memo entries per sub-clause (bounded memory on unique values). */
@@ -47,7 +47,7 @@ export function compileOptimizedSearch(
   }
   return {
     test: tests.length === 1 ? (tests[0] as Test) : adaptiveAnd(tests),
-    reads: unionNeed(...reads),
+    reads: unionNeeds(reads),
   };
 }
 
