@@ -1,6 +1,8 @@
 // The hunt's readable report: detections ranked by risk with their findings, risk by entity, incidents, what did not run.
+
 import type { Event } from '../../core/event.ts';
 import { writeField } from '../../core/field-access.ts';
+import { pushAll } from '../../core/push-all.ts';
 import { fillDrilldowns } from '../../engine/hunt/drilldowns.ts';
 import type { DetectionOutcome, HuntReport } from '../../engine/hunt/hunt-report.ts';
 import type { RiskIncident } from '../../engine/risk/risk-incidents.ts';
@@ -46,10 +48,10 @@ const SIGMA_HEADLINE_FIELDS = [
 
 export function renderReport(report: HuntReport, options: ReportOptions): string {
   const out: string[] = [headline(report), ''];
-  for (const outcome of report.detections) out.push(...renderOutcome(outcome, options), '');
+  for (const outcome of report.detections) pushAll(out, renderOutcome(outcome, options)).push('');
   if (report.detections.length === 0) out.push('No findings.', '');
-  out.push(...renderRisk(report), '');
-  if (report.notRun.length > 0) out.push(...renderNotRun(report), '');
+  pushAll(out, renderRisk(report)).push('');
+  if (report.notRun.length > 0) pushAll(out, renderNotRun(report)).push('');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -80,7 +82,7 @@ function renderOutcome(outcome: DetectionOutcome, options: ReportOptions): strin
   const columns = new ColumnCollector();
   columns.add(rows);
   const table = renderTable(columns.columns, rows.map(cutCells));
-  lines.push(...indent(table.trimEnd().split('\n')));
+  pushAll(lines, indent(table.trimEnd().split('\n')));
   const hidden = outcome.findingCount - shown.length;
   if (hidden > 0)
     lines.push(
@@ -125,13 +127,13 @@ function renderRisk(report: HuntReport): string[] {
   }));
   const columns = new ColumnCollector();
   columns.add(rows);
-  lines.push(...indent(renderTable(columns.columns, rows.map(cutCells)).trimEnd().split('\n')));
+  pushAll(lines, indent(renderTable(columns.columns, rows.map(cutCells)).trimEnd().split('\n')));
   const hours = risk.options.windowSeconds / 3600;
   lines.push(
     '',
     `== Risk incidents (risk over ${risk.options.threshold} within ${Number.isInteger(hours) ? `${hours} h` : `${risk.options.windowSeconds} s`}): ${risk.incidents.length}`,
   );
-  for (const incident of risk.incidents) lines.push(...renderIncident(incident));
+  for (const incident of risk.incidents) pushAll(lines, renderIncident(incident));
   return lines;
 }
 

@@ -1,5 +1,6 @@
 // Compiles a loaded rule set: filters applied, logsource mapped, conditions over shared predicates.
 import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { pushAll } from '../../core/push-all.ts';
 import type { LogicNode } from '../condition/logic-tree.ts';
 import {
   type ResolveOptions,
@@ -17,7 +18,14 @@ import {
   type LogsourceMappingEntry,
   selectorMatches,
 } from '../mapping/logsource-mapping.ts';
-import type { Detection, SigmaCorrelation, SigmaFilter, SigmaRule } from '../model/rule.ts';
+import type {
+  Detection,
+  DetectionGroup,
+  DetectionItem,
+  SigmaCorrelation,
+  SigmaFilter,
+  SigmaRule,
+} from '../model/rule.ts';
 import { parseSigmaString } from '../model/sigma-string.ts';
 import { PredicateCompileError } from './compile-predicate.ts';
 import type { Predicate } from './predicate.ts';
@@ -163,11 +171,24 @@ function compileRule(
       };
     }
     if (e instanceof PredicateCompileError) {
-      return { diagnostic: error(SIGMA_CODES.unsupportedRegex, e.message, where) };
+      const span = itemWithPattern(rule.detection, e.pattern)?.span ?? where.span;
+      return { diagnostic: error(SIGMA_CODES.unsupportedRegex, e.message, { ...where, span }) };
     }
     throw e;
   }
   return { variants };
+}
+
+/** The detection item holding the regular expression `pattern`, for the caret. */
+function itemWithPattern(detection: Detection, pattern: string): DetectionItem | undefined {
+  const pending: (DetectionGroup | DetectionItem)[] = [...detection.identifiers.values()].map(
+    (identifier) => identifier.definition,
+  );
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.kind === 'group') pushAll(pending, node.children);
+    else if (node.values.some((v) => v.kind === 're' && v.pattern === pattern)) return node;
+  }
+  return undefined;
 }
 
 /** A list of conditions is ORed; each filter is ANDed to it (pySigma `(rule) and (filter)`). */

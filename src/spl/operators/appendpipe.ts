@@ -1,5 +1,7 @@
 // `appendpipe [subpipeline]`: runs the subpipeline over the results so far and appends what it gives (Search Reference, appendpipe).
+
 import type { Event } from '../../core/event.ts';
+import { pushAll } from '../../core/push-all.ts';
 import type { AppendpipeCommand } from '../ast/command.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
 import { unionNeed } from './field-need.ts';
@@ -21,7 +23,7 @@ export function compileAppendpipe(
     'pass',
     () => {
       const appended: Event[] = [];
-      const run = plan.start({ emit: (rows) => appended.push(...rows) });
+      const run = plan.start({ emit: (rows) => pushAll(appended, rows) });
       return {
         push(rows, emit) {
           run.push(rows.map((row) => ({ ...row })));

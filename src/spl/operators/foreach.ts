@@ -1,6 +1,8 @@
 // `foreach <wildcard fields> [<eval template>]`: runs the template once per matching field (Search Reference, foreach).
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
+import { pushAll } from '../../core/push-all.ts';
 import type { ForeachCommand } from '../ast/command.ts';
 import type { Plan, PlanRun } from '../plan/plan.ts';
 import {
@@ -110,7 +112,7 @@ export function compileForeach(command: ForeachCommand, context: StageCompileCon
       } else {
         const out: Event[] = [];
         entry = {
-          run: plan.start({ emit: (rows) => out.push(...rows), warn: services.warn }),
+          run: plan.start({ emit: (rows) => pushAll(out, rows), warn: services.warn }),
           out,
         };
       }

@@ -1,7 +1,9 @@
 // `transaction fields [maxspan] [maxpause] [maxevents] [startswith] [endswith] ...`: groups related events (Search Reference, transaction).
+
 import type { Diagnostic } from '../../core/diagnostic.ts';
 import type { Event } from '../../core/event.ts';
 import { readField, writeField } from '../../core/field-access.ts';
+import { maxOf, minOf } from '../../core/push-all.ts';
 import { multivalue, type Scalar } from '../../core/value.ts';
 import type { TransactionCommand } from '../ast/command.ts';
 import type { CommandOption, SpanValue, TextArgument } from '../ast/common.ts';
@@ -217,11 +219,11 @@ function merge(rows: readonly Event[], closed: boolean, mvlist: boolean): Event 
     }
   }
   const times = rows.map((r) => scalarToNumber(firstOf(r['_time'])) ?? 0);
-  const first = Math.min(...times);
+  const first = minOf(times);
   const out: Event = { _time: first };
   for (const [key, list] of values) writeField(out, key, multivalue(list));
   if (raws.length > 0) out['_raw'] = raws.join('\n');
-  out['duration'] = Math.max(...times) - first;
+  out['duration'] = maxOf(times) - first;
   out['eventcount'] = rows.length;
   out['closed_txn'] = closed ? 1 : 0;
   return out;
