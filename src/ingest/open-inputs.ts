@@ -1,5 +1,6 @@
 // The one entry point every command uses to read events: paths → resolve (walk directories) →
 // per file: open bytes (gzip) → choose format (sniff) → read → batches; with a summary at the end.
+import { DiagnosticError } from '../core/diagnostic.ts';
 import type { EventSource } from '../core/event.ts';
 import type { EvtxReadOptions } from './evtx/index.ts';
 import type { EvtxInputOptions } from './formats/evtx.ts';
@@ -12,6 +13,7 @@ import { ioReason, resolveInputPaths, STDIN_PATH } from './input/resolve-paths.t
 import { chooseFormat } from './input/sniff.ts';
 import { INGEST_CODES } from './problem-codes.ts';
 import type { IngestProblem, ReadOptions } from './read-options.ts';
+import { BinaryContentError } from './text/decode-text.ts';
 import { DEFAULT_WINDOWS_INDEX } from './windows/windows-event.ts';
 
 export interface InputOptions {
@@ -60,6 +62,9 @@ export async function openInputs(
   for (const { path, reason } of resolved.missing) {
     tally.refuse(tally.startFile(path), INGEST_CODES.pathNotFound, reason);
   }
+  for (const { path, reason } of resolved.refused) {
+    tally.refuse(tally.startFile(path), INGEST_CODES.notAFile, reason);
+  }
   return {
     source: readInputs(resolved.files, options, tally),
     files: resolved.files,
@@ -99,6 +104,11 @@ async function* readInputs(
     const choice = chooseFormat(input, options.inputFormat);
     if (choice.kind !== 'format' || choice.format.read === undefined) {
       await input.close();
+      const damage = input.damage?.();
+      if (damage !== undefined && input.head.length === 0) {
+        tally.refuse(report, INGEST_CODES.gzipCorrupt, damage);
+        continue;
+      }
       if (choice.kind === 'empty') tally.setFormat(report, 'empty', input.compressed);
       else if (choice.kind === 'unknown')
         tally.refuse(
@@ -130,7 +140,32 @@ async function* readInputs(
         report.events += batch.length;
         yield batch;
       }
+      const damage = input.damage?.();
+      if (damage !== undefined && !options.signal?.aborted) {
+        tally.problem(report, {
+          code: INGEST_CODES.gzipCorrupt,
+          path,
+          location: `after ${report.events} events`,
+          message: `${damage}; every event before it was read`,
+          kind: 'skipped',
+        });
+      }
     } catch (error) {
+      if (error instanceof DiagnosticError) {
+        // A reader that gives up on the whole file (an EVTX file header it cannot read).
+        for (const d of error.diagnostics) {
+          if (report.events === 0) tally.refuse(report, d.code, d.message);
+          else
+            tally.problem(report, {
+              code: d.code,
+              path,
+              location: d.location ?? `after ${report.events} events`,
+              message: `${d.message}; the rest of the file is not read`,
+              kind: 'skipped',
+            });
+        }
+        continue;
+      }
       if (!isReadError(error)) throw error;
       tally.problem(report, {
         code: readErrorCode(error),
@@ -164,11 +199,14 @@ function isReadError(error: unknown): error is NodeJS.ErrnoException {
 
 function readErrorCode(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (error instanceof BinaryContentError) return INGEST_CODES.binaryContent;
   return code.startsWith('Z_') ? INGEST_CODES.gzipCorrupt : INGEST_CODES.unreadable;
 }
 
 function readErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (error instanceof BinaryContentError)
+    return `binary content (a NUL byte) at byte ${error.offset}`;
   if (code === 'Z_BUF_ERROR') return 'the gzip stream is truncated';
   if (code.startsWith('Z_')) return `the gzip stream is corrupt (${(error as Error).message})`;
   return ioReason(error as NodeJS.ErrnoException);

@@ -11,6 +11,10 @@ export const INGEST_CODES = {
   noReader: 'ING004',
   /** A compressed or archive container we do not open (zip, bzip2, xz, 7z). */
   unsupportedContainer: 'ING005',
+  /** A FIFO, device, socket or /proc-/sys file named as an input: read only through `-`. */
+  notAFile: 'ING006',
+  /** Binary content (NUL bytes) in a text input: the rest of the file is not read. */
+  binaryContent: 'ING007',
 
   xmlMalformed: 'ING101',
   xmlTruncated: 'ING102',
@@ -25,6 +29,10 @@ export const INGEST_CODES = {
   jsonTooLarge: 'ING205',
   jsonTooDeep: 'ING206',
   jsonTruncated: 'ING207',
+  /** Read, but a key was given twice in one object: the last value is kept (as JSON.parse does). */
+  jsonDuplicateKey: 'ING208',
+  /** Read, but a number no double holds (1e400, 2^64): kept as the text written. */
+  jsonNumberAsText: 'ING209',
 
   csvMalformed: 'ING301',
   csvTooLarge: 'ING302',

@@ -7,7 +7,7 @@ import { addFieldValue } from '../model/add-field-value.ts';
 import { type FlatRecordContext, flatRecordToEvent } from '../model/flat-record.ts';
 import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
-import { decodeText } from '../text/decode-text.ts';
+import { decodeText, textBytes } from '../text/decode-text.ts';
 import { addRawWindowsXmlFields } from '../xml/raw-windows-xml.ts';
 
 const BATCH_SIZE = 1000;
@@ -26,6 +26,7 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
   let row = 0;
   let raw = '';
   let tooLarge = false;
+  const lineOf = (error: CsvError) => csvLine(error) + (input.skipped?.lines ?? 0);
   const report = (code: string, location: string, message: string, kind: 'skipped' | 'damaged') =>
     options.onProblem({ code, path: input.path, location, message, kind });
   const context: FlatRecordContext = {
@@ -58,10 +59,13 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
       return undefined;
     },
   });
-  const source = Readable.from(input.encoding === 'utf-16be' ? decodeText(input) : input.chunks());
+  const source = Readable.from(
+    input.encoding === 'utf-16be' ? decodeText(input) : textBytes(input),
+  );
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   let batch: Event[] = [];
+  let failure: { readonly error: unknown } | undefined;
   try {
     for await (const parsed of parser as AsyncIterable<
       string[] | { record: string[]; raw: string }
@@ -81,13 +85,17 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
       }
     }
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const message = `${error.message}; the rest of the file is not read`;
-    report(INGEST_CODES.csvMalformed, `line ${lineOf(error)}`, message, 'skipped');
+    // A read that breaks (I/O error, binary content) still hands on the rows read before it.
+    if (!(error instanceof CsvError)) failure = { error };
+    else {
+      const message = `${error.message}; the rest of the file is not read`;
+      report(INGEST_CODES.csvMalformed, `line ${lineOf(error)}`, message, 'skipped');
+    }
   } finally {
     source.destroy();
   }
   if (batch.length > 0) yield batch;
+  if (failure !== undefined) throw failure.error;
 }
 
 function rowFields(header: readonly string[], cells: readonly string[]): Event {
@@ -102,7 +110,7 @@ function rowFields(header: readonly string[], cells: readonly string[]): Event {
   return event;
 }
 
-function lineOf(error: CsvError): number {
+function csvLine(error: CsvError): number {
   const lines = error['lines'];
   return typeof lines === 'number' ? lines : 0;
 }

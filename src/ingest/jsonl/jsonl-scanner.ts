@@ -13,6 +13,7 @@ import {
   skipSeparators,
   splitConcatenated,
 } from './framing.ts';
+import { type JsonAnomalies, repairJsonAnomalies } from './json-anomalies.ts';
 import type { JsonRecordContext } from './json-shape.ts';
 import { findObjectEnd, OBJECT_INCOMPLETE } from './json-values.ts';
 import { JSON_SHAPES } from './shapes/index.ts';
@@ -25,8 +26,8 @@ export class JsonlScanner implements JsonRecordContext {
   private partialSearched = 0;
   private buf = '';
   /** Line number of `buf[0]`, kept by counting in `lines` framing. */
-  private line = 1;
-  private readonly lines = new LineTracker();
+  private line: number;
+  private readonly lines: LineTracker;
   private recordText = '';
   private recordLine = 0;
   private skipping = false;
@@ -35,7 +36,9 @@ export class JsonlScanner implements JsonRecordContext {
   readonly path: string;
   readonly options: ReadOptions;
 
-  constructor(path: string, options: ReadOptions) {
+  constructor(path: string, options: ReadOptions, skipped?: { lines: number; columns: number }) {
+    this.line = 1 + (skipped?.lines ?? 0);
+    this.lines = new LineTracker(skipped);
     this.path = path;
     this.options = options;
   }
@@ -187,6 +190,8 @@ export class JsonlScanner implements JsonRecordContext {
       );
       return;
     }
+    const anomalies = repairJsonAnomalies(text, value);
+    if (anomalies !== undefined) this.reportAnomalies(anomalies);
     for (const shape of JSON_SHAPES) {
       if (!shape.matches(value)) continue;
       try {
@@ -197,6 +202,25 @@ export class JsonlScanner implements JsonRecordContext {
         this.skip(INGEST_CODES.jsonTooDeep, error.message);
       }
       return;
+    }
+  }
+
+  private reportAnomalies({ duplicateKeys, numbers }: JsonAnomalies): void {
+    const list = (items: readonly string[]) =>
+      items.slice(0, 3).join(', ') + (items.length > 3 ? `, and ${items.length - 3} more` : '');
+    if (duplicateKeys.length > 0) {
+      this.problem(
+        INGEST_CODES.jsonDuplicateKey,
+        `key given twice in one object: ${list(duplicateKeys.map((k) => JSON.stringify(k)))}; the last value is kept (_raw has them all)`,
+        'damaged',
+      );
+    }
+    if (numbers.length > 0) {
+      this.problem(
+        INGEST_CODES.jsonNumberAsText,
+        `number too large or too precise for a double: ${list(numbers.map((n) => `${JSON.stringify(n.path)} = ${n.text.slice(0, 40)}`))}; kept as written`,
+        'damaged',
+      );
     }
   }
 
