@@ -1,7 +1,9 @@
 // One YAML content file parsed with its node ranges kept, so later problems can point into it.
+
 import { type Document, isMap, parseDocument } from 'yaml';
 import { type Diagnostic, error, type SourceText, warning } from '../../core/diagnostic.ts';
 import { span } from '../../core/span.ts';
+import { yamlTooDeep, yamlTooDeepMessage } from '../../core/yaml-nesting.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import { indentQuotedContinuations } from './quoted-continuation.ts';
 
@@ -29,6 +31,18 @@ const identity = (offset: number): number => offset;
  */
 export function parseYamlSource(name: string, text: string): ParsedYaml {
   const source: SourceText = { name, text };
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    return {
+      yaml: undefined,
+      diagnostics: [
+        error(CONTENT_CODES.yamlSyntax, yamlTooDeepMessage(deep), {
+          source,
+          span: span(deep.offset, deep.offset + 1),
+        }),
+      ],
+    };
+  }
   const document = parseSafely(text);
   if (document instanceof Error) {
     return {

@@ -1,8 +1,10 @@
 // Reads the YAML form of props/transforms (docs/field-knowledge.md, "YAML"): the same stanzas and settings as the .conf files.
+
 import { isMap, isScalar, type Node, parseDocument, type Scalar } from 'yaml';
 import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
 import { ownEntry } from '../../core/own-entry.ts';
 import { type Span, span } from '../../core/span.ts';
+import { yamlTooDeep, yamlTooDeepMessage } from '../../core/yaml-nesting.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type {
   KnowledgeFile,
@@ -38,6 +40,14 @@ const SECTIONS: Readonly<Record<string, KnowledgeFileKind>> = {
 export function readKnowledgeYaml(text: string, path: string): ReadYamlResult {
   const source: SourceText = { name: path, text };
   const diagnostics: Diagnostic[] = [];
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    const at = span(deep.offset, deep.offset + 1);
+    diagnostics.push(
+      error(KNOWLEDGE_CODES.yamlSyntax, yamlTooDeepMessage(deep), { source, span: at }),
+    );
+    return { files: [], diagnostics };
+  }
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   for (const problem of doc.errors) {
     diagnostics.push(

@@ -1,6 +1,9 @@
 // Reads an ESCU `lookups/*.yml` lookup definition (contentctl's Lookup object) into a LookupDefinition.
+
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { lineColumnAt } from '../../core/span.ts';
+import { yamlTooDeep, yamlTooDeepMessage } from '../../core/yaml-nesting.ts';
 import type { LookupBacking, LookupDefinition } from './lookup-definition.ts';
 import { parseMatchSettings } from './match-settings.ts';
 
@@ -9,6 +12,12 @@ import { parseMatchSettings } from './match-settings.ts';
  * adds descriptive ones over time); a missing `name`, or no `filename`/`collection`, is an error.
  */
 export function readEscuLookupYaml(text: string, file: string): LookupDefinition | Diagnostic {
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    return error('LKP101', `invalid YAML: ${yamlTooDeepMessage(deep)}`, {
+      location: `${file}:${lineColumnAt(text, deep.offset).line}`,
+    });
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
   const at = (offset: number | undefined) =>

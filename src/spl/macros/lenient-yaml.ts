@@ -1,6 +1,9 @@
 // YAML that PyYAML (and so contentctl) accepts but the YAML 1.2 spec does not: a multi-line
 // quoted scalar whose continuation lines start in column 0. ESCU ships such files.
+
 import { parseDocument } from 'yaml';
+import { lineColumnAt } from '../../core/span.ts';
+import { yamlTooDeep, yamlTooDeepMessage } from '../../core/yaml-nesting.ts';
 
 export interface LenientYaml {
   readonly value: unknown;
@@ -15,6 +18,15 @@ export interface LenientYaml {
  * (what PyYAML tolerates) and parses again; the result says whether that was needed.
  */
 export function parseLenientYaml(text: string): LenientYaml {
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    const { line, column } = lineColumnAt(text, deep.offset);
+    return {
+      value: undefined,
+      repaired: false,
+      errors: [`${line}:${column} ${yamlTooDeepMessage(deep)}`],
+    };
+  }
   const strict = parseDocument(text, { prettyErrors: false });
   if (strict.errors.length === 0) return { value: strict.toJS(), repaired: false, errors: [] };
   const repairedText = indentQuotedContinuations(text);

@@ -1,7 +1,9 @@
 // Reads a user's data-model mapping file (YAML): event types with their search, tags and data-model fields.
+
 import { isMap, isScalar, isSeq, type Node, parseDocument, type Scalar } from 'yaml';
 import { type Diagnostic, error, type SourceText } from '../../../core/diagnostic.ts';
 import type { Span } from '../../../core/span.ts';
+import { yamlTooDeep, yamlTooDeepMessage } from '../../../core/yaml-nesting.ts';
 import type { LocatedEventType } from '../compile/compile-event-types.ts';
 import type { LocatedText } from '../compile/parse-text.ts';
 import { DATAMODEL_CODES } from '../datamodel-codes.ts';
@@ -25,6 +27,14 @@ export interface ReadMappingResult {
 export function readMappingYaml(text: string, path: string): ReadMappingResult {
   const source: SourceText = { name: path, text };
   const diagnostics: Diagnostic[] = [];
+  const deep = yamlTooDeep(text);
+  if (deep !== undefined) {
+    const at = { start: deep.offset, end: deep.offset + 1 };
+    diagnostics.push(
+      error(DATAMODEL_CODES.yamlSyntax, yamlTooDeepMessage(deep), { source, span: at }),
+    );
+    return { eventTypes: [], diagnostics };
+  }
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   for (const problem of doc.errors) {
     diagnostics.push(
