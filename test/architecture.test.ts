@@ -1,4 +1,5 @@
-// Guards the layering: imports under src/ point down only (docs/architecture.md).
+// Guards the layering: imports under src/ point down only, and into another layer only through
+// its front door, the layer's index.ts (docs/architecture.md).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,4 +59,38 @@ test('imports point down the layers only', () => {
     }
   }
   assert.deepEqual(violations, []);
+});
+
+test("imports across layers go through the layer's index.ts, never around it", () => {
+  const violations: string[] = [];
+  for (const file of sourceFiles(SRC)) {
+    if (path.dirname(file) === SRC) continue;
+    const from = layerOf(file);
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(IMPORT)) {
+      const specifier = match[1] ?? match[2] ?? '';
+      const target = path.resolve(path.dirname(file), specifier);
+      if (!target.startsWith(SRC + path.sep)) continue;
+      const to = layerOf(target);
+      const frontDoor = path.join(SRC, to, 'index.ts');
+      if (to !== from && target !== frontDoor) {
+        violations.push(`${path.relative(SRC, file)} imports ${specifier}: use ${to}/index.ts`);
+      }
+      // A layer reaching its own front door would load the whole layer from inside it (a cycle).
+      if (to === from && target === frontDoor) {
+        violations.push(`${path.relative(SRC, file)} imports its own layer's index.ts`);
+      }
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('every layer has a front door', () => {
+  for (const layer of Object.keys(ALLOWED)) {
+    if (layer === 'cli' || layer === 'server') continue;
+    assert.ok(
+      readdirSync(path.join(SRC, layer)).includes('index.ts'),
+      `src/${layer}/index.ts is missing`,
+    );
+  }
 });

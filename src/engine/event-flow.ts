@@ -1,11 +1,11 @@
 // What the inputs must provide and how each event is prepared for a set of plans: the knowledge they need.
-import type { KnowledgeApplier } from '../knowledge/apply/field-knowledge.ts';
-import { createKnowledgeApplier } from '../knowledge/apply/field-knowledge.ts';
-import type { KnowledgeProgram } from '../knowledge/apply/knowledge-program.ts';
-import type { KnowledgeBase } from '../knowledge/compile/compile-knowledge.ts';
-import { type FieldNeed, unionNeeds } from '../spl/operators/field-need.ts';
-import type { Plan } from '../spl/plan/plan.ts';
-import { ROUTE_FIELDS } from '../spl/plan/route-filter.ts';
+import {
+  createKnowledgeApplier,
+  type KnowledgeApplier,
+  type KnowledgeBase,
+  type KnowledgeProgram,
+} from '../knowledge/index.ts';
+import { type FieldNeed, type Plan, ROUTE_FIELDS, unionNeeds } from '../spl/index.ts';
 
 export interface EventFlow {
   /** The fields the plans read (their subsearches included): the knowledge computes only these. */

@@ -1,7 +1,6 @@
 // Whether an event may concern a plan: the route filter of the plan and of its side runs.
-import type { Event } from '../core/event.ts';
-import type { Plan } from '../spl/plan/plan.ts';
-import { type RouteFilter, routeAdmits, unionRoutes } from '../spl/plan/route-filter.ts';
+import type { Event } from '../core/index.ts';
+import { type Plan, type RouteFilter, routeAdmits, unionRoutes } from '../spl/index.ts';
 
 /** The route of a plan and of the subsearches that run beside it in the same pass. */
 export function routeOfRun(plan: Plan): RouteFilter {

@@ -1,7 +1,6 @@
 // The engine facade: plans + knowledge + input paths → one read of the inputs (flow → open inputs → pump).
-import type { InputSummary } from '../ingest/input/input-summary.ts';
-import { type InputOptions, openInputs } from '../ingest/open-inputs.ts';
-import type { KnowledgeBase } from '../knowledge/compile/compile-knowledge.ts';
+import { type InputOptions, type InputSummary, openInputs } from '../ingest/index.ts';
+import type { KnowledgeBase } from '../knowledge/index.ts';
 import { planEventFlow } from './event-flow.ts';
 import { type PlanRunSpec, runPlansOverEvents } from './run-plans.ts';
 

@@ -1,7 +1,12 @@
 // The engine's pump: events → route → field knowledge → every plan's run; reused by `search` and `hunt`.
-import type { Event, EventSource } from '../core/event.ts';
-import type { Plan, PlanRun, RunContext } from '../spl/plan/plan.ts';
-import { type RouteFilter, unionRoutes } from '../spl/plan/route-filter.ts';
+import type { Event, EventSource } from '../core/index.ts';
+import {
+  type Plan,
+  type PlanRun,
+  type RouteFilter,
+  type RunContext,
+  unionRoutes,
+} from '../spl/index.ts';
 import { type EventFlow, writesRouteFields } from './event-flow.ts';
 import { admitsEvent, routeOfRun } from './route-admission.ts';
 

@@ -1,7 +1,8 @@
 // The one entry point every command uses to read events: paths → resolve (walk directories) →
 // per file: open bytes (gzip) → choose format (sniff) → read → batches; with a summary at the end.
-import { DiagnosticError } from '../core/diagnostic.ts';
-import type { EventSource } from '../core/event.ts';
+
+import type { EventSource } from '../core/index.ts';
+import { DiagnosticError } from '../core/index.ts';
 import type { EvtxReadOptions } from './evtx/index.ts';
 import type { EvtxInputOptions } from './formats/evtx.ts';
 import type { InputFormatName } from './formats/input-format.ts';

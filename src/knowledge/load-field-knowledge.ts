@@ -1,6 +1,5 @@
 // The knowledge facade: load the built-in and the user's files, then compile (read → layer → compile stanzas).
-import type { EvalClock } from '../spl/eval/eval-types.ts';
-import type { LookupProvider } from '../spl/lookups/lookup-store.ts';
+import type { EvalClock, LookupProvider } from '../spl/index.ts';
 import { BUILTIN_KNOWLEDGE_DIR } from './builtin-knowledge.ts';
 import { type CompiledKnowledge, compileKnowledge } from './compile/compile-knowledge.ts';
 import { loadKnowledgeSources } from './source/load-knowledge-files.ts';

@@ -1,5 +1,5 @@
 // What a Sigma detection reports: the rule's identity and ATT&CK tags, a risk score, the events.
-import type { Event } from '../core/event.ts';
+import type { Event } from '../core/index.ts';
 import type { CorrelationHit } from './correlation/correlation-stage.ts';
 import type { SigmaMatch } from './matcher/sigma-matcher.ts';
 import type { SigmaCorrelation, SigmaLevel, SigmaRule, SigmaStatus } from './model/rule.ts';

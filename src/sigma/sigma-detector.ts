@@ -1,5 +1,5 @@
 // The one-call stage for `hunt`: matcher + correlation stage, events in, findings out.
-import type { Event } from '../core/event.ts';
+import type { Event } from '../core/index.ts';
 import type { CompiledSigmaSet } from './compile/compile-rules.ts';
 import {
   type CorrelationStage,

@@ -1,5 +1,5 @@
 // The SPL front end: search text → ParsedSpl (expand macros → tokenize → parse → analyze).
-import type { Diagnostic, SourceText } from '../core/diagnostic.ts';
+import type { Diagnostic, SourceText } from '../core/index.ts';
 import { analyze } from './analyze/analyze.ts';
 import type { Pipeline } from './ast/pipeline.ts';
 import { splitPipeline } from './lexer/index.ts';

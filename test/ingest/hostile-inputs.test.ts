@@ -1,6 +1,5 @@
 // Hostile inputs (issue 19): each class keeps what is intact, says what is not, and finishes.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -115,24 +114,31 @@ test('JSON: duplicate keys and numbers a double cannot hold are warnings; the te
   );
 });
 
-test('FIFOs, devices and /proc are refused unless given as -; the other inputs are read', async () => {
-  const fifo = path.join(root, 'pipe');
-  execFileSync('mkfifo', [fifo]);
+test('devices and /proc are refused unless given as -; the other inputs are read', async () => {
+  // A FIFO with no writer: test/integration/ingest/devices.test.ts (it needs mkfifo).
   const good = file('good.json', `${json(1)}\n`);
   const started = performance.now();
-  const { events, summary } = await readAll([fifo, '/dev/urandom', '/proc/self/status', good]);
+  const { events, summary } = await readAll([
+    '/dev/urandom',
+    '/dev/zero',
+    '/proc/self/status',
+    good,
+  ]);
   assert.ok(performance.now() - started < 5_000);
   assert.equal(events.length, 1);
   assert.deepEqual(
     summary.files.map((f) => [path.basename(f.path), f.refused === undefined]),
     [
-      ['pipe', false],
       ['urandom', false],
+      ['zero', false],
       ['status', false],
       ['good.json', true],
     ],
   );
-  assert.match(summary.problems[0]?.code ?? '', /ING006/);
+  assert.deepEqual(
+    summary.problems.map((p) => p.code),
+    ['ING006', 'ING006', 'ING006'],
+  );
 });
 
 test('binary content in a text input stops that input early and keeps the events before it', async () => {

@@ -1,6 +1,6 @@
-// The knowledge options of the CLI: `search --props`, `dump` with the knowledge fields, `dump --raw-fields`.
+// The knowledge options of the CLI: `search --props` (`dump` with the knowledge fields and
+// `--raw-fields`: test/integration/cli/dump.test.ts).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,32 +62,5 @@ describe('search --props', () => {
     assert.equal(out, '');
     assert.match(err, /error\[SPL011\]/);
     assert.match(err, /props\.conf:2:/);
-  });
-});
-
-describe('dump', () => {
-  const dump = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'dump', ...args], {
-      cwd: REPO,
-      encoding: 'utf8',
-    });
-
-  test('prints the knowledge fields; --raw-fields prints the fields as read', () => {
-    const enriched = dump(events);
-    assert.equal(enriched.status, 0, enriched.stderr);
-    const first = JSON.parse(enriched.stdout.split('\n')[0] ?? '{}') as Record<string, unknown>;
-    assert.equal(first['loaded_file'], 'devtunnel.dll');
-    assert.equal(first['vendor_product'], 'Microsoft Sysmon');
-    const raw = dump('--raw-fields', events);
-    assert.equal(raw.status, 0, raw.stderr);
-    const plain = JSON.parse(raw.stdout.split('\n')[0] ?? '{}') as Record<string, unknown>;
-    assert.equal(plain['loaded_file'], undefined);
-    assert.equal(plain['ImageLoaded'], first['ImageLoaded']);
-  });
-
-  test('--raw-fields with --props is a usage error', () => {
-    const both = dump('--raw-fields', '--props', props, events);
-    assert.equal(both.status, 2);
-    assert.match(both.stderr, /--raw-fields/);
   });
 });

@@ -2,7 +2,7 @@
 // backend would write (docs/sigma.md "Conversion to SPL").
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { type Diagnostic, error, formatDiagnostic } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, formatDiagnostic } from '../../core/index.ts';
 import {
   convertToSpl,
   type LogsourceMapping,

@@ -2,8 +2,8 @@
 // detection gets (docs/inputs.md).
 import { once } from 'node:events';
 import { type Command, Option } from 'commander';
-import { formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
-import { createKnowledgeApplier } from '../../knowledge/apply/field-knowledge.ts';
+import { formatDiagnostics, hasErrors } from '../../core/index.ts';
+import { createKnowledgeApplier } from '../../knowledge/index.ts';
 import { type DumpOptions, runDump } from '../dump/run-dump.ts';
 import { EXIT_FAILURE, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';

@@ -1,15 +1,8 @@
 // `spelunk hunt [--content DIR]... [--sigma DIR]... [--detection NAME]... <path>...`: every detection over every input, ranked by risk.
 import { type Command, Option } from 'commander';
-import { error, formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
-import { HUNT_CODES } from '../../engine/hunt/hunt-codes.ts';
-import { prepareHunt } from '../../engine/hunt/prepare-hunt.ts';
-import { runHunt } from '../../engine/hunt/run-hunt.ts';
-import { DEFAULT_INCIDENT_OPTIONS } from '../../engine/risk/risk-incidents.ts';
-import {
-  formatInputSummary,
-  hasInputProblems,
-  problemDiagnostic,
-} from '../../ingest/input/input-summary.ts';
+import { error, formatDiagnostics, hasErrors } from '../../core/index.ts';
+import { DEFAULT_INCIDENT_OPTIONS, HUNT_CODES, prepareHunt, runHunt } from '../../engine/index.ts';
+import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { loadMapping, openOutput, parseNumbers, reportSetup } from '../hunt/hunt-options.ts';
 import { createHuntOutput, HUNT_FORMATS, type HuntFormat } from '../hunt/hunt-output.ts';

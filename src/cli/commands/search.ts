@@ -1,16 +1,9 @@
 // `spelunk search '<SPL>' <path>...`: runs one SPL search over event files and prints the results.
 import { type Command, Option } from 'commander';
-import { type Diagnostic, formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { runPlansOverInputs } from '../../engine/run-over-inputs.ts';
-import {
-  formatInputSummary,
-  hasInputProblems,
-  problemDiagnostic,
-} from '../../ingest/input/input-summary.ts';
-import { loadLookupDirectories } from '../../spl/lookups/load-lookup-directories.ts';
-import { loadMacros } from '../../spl/macros/load-macros.ts';
-import { compileSpl } from '../../spl/plan/compile-spl.ts';
+import { type Diagnostic, type Event, formatDiagnostics, hasErrors } from '../../core/index.ts';
+import { runPlansOverInputs } from '../../engine/index.ts';
+import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
+import { compileSpl, loadLookupDirectories, loadMacros } from '../../spl/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
 import type { CliCommand } from './index.ts';

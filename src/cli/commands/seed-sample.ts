@@ -1,5 +1,5 @@
 // Seed 000's search and a generated Sysmon sample: fixtures other tests and benchmarks build on.
-import { mulberry32 as random } from '../../core/seeded-random.ts';
+import { mulberry32 as random } from '../../core/index.ts';
 
 /**
  * Seed 000, "Detect IDE Tunneling in Splunk", verbatim. It names the sourcetype the old Sysmon

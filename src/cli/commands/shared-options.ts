@@ -1,16 +1,18 @@
 // The options several commands share: each spelled, described and parsed here once, with its parsed type.
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { EvtxReadOptions } from '../../ingest/evtx/index.ts';
-import { INPUT_FORMAT_NAMES } from '../../ingest/formats/index.ts';
-import type { InputFormatName } from '../../ingest/formats/input-format.ts';
-import type { InputOptions } from '../../ingest/open-inputs.ts';
-import type { CompiledKnowledge } from '../../knowledge/compile/compile-knowledge.ts';
 import {
+  type EvtxReadOptions,
+  INPUT_FORMAT_NAMES,
+  type InputFormatName,
+  type InputOptions,
+} from '../../ingest/index.ts';
+import {
+  type CompiledKnowledge,
   type LoadedDataModels,
   loadDataModels,
-} from '../../knowledge/datamodels/load/load-data-models.ts';
-import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
-import type { LookupProvider } from '../../spl/lookups/lookup-store.ts';
+  loadFieldKnowledge,
+} from '../../knowledge/index.ts';
+import type { LookupProvider } from '../../spl/index.ts';
 
 /** How the events are read: `--input-format`, `--index`, `--source`, `--sourcetype`, `--recover`, `--threads`, `--strict`. */
 export interface InputCliOptions {

@@ -1,13 +1,10 @@
 // `spelunk start` (`npm start`): the built-in pack hunts its bundled telemetry, then each Atomic Red Team test is shown with what found it.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatDiagnostics } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import { type Event, formatDiagnostics } from '../../core/index.ts';
 import { BUILTIN_CONTENT_DIR, type Detection } from '../../detection/index.ts';
-import type { HuntReport } from '../../engine/hunt/hunt-report.ts';
-import { prepareHunt } from '../../engine/hunt/prepare-hunt.ts';
-import { runHunt } from '../../engine/hunt/run-hunt.ts';
-import { scalarToString } from '../../spl/value/number.ts';
+import { type HuntReport, prepareHunt, runHunt } from '../../engine/index.ts';
+import { scalarToString } from '../../spl/index.ts';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.ts';
 import { createHuntOutput } from '../hunt/hunt-output.ts';
 import type { CliCommand } from './index.ts';

@@ -1,12 +1,10 @@
 // `spelunk test [--content DIR]... [--data-dir DIR]... [--junit FILE]`: every detection's tests, as contentctl runs them, with no Splunk server.
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
+import { formatDiagnostics, hasErrors } from '../../core/index.ts';
 import { BUILTIN_CONTENT_DIR, loadContent } from '../../detection/index.ts';
-import { junitXml } from '../../engine/test-runner/junit-xml.ts';
-import { runDetectionTests } from '../../engine/test-runner/run-detection-tests.ts';
-import { summaryLine, type TestResult } from '../../engine/test-runner/test-report.ts';
-import { printable } from '../../ingest/input/input-summary.ts';
+import { junitXml, runDetectionTests, summaryLine, type TestResult } from '../../engine/index.ts';
+import { printable } from '../../ingest/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
 import {

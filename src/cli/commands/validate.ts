@@ -1,6 +1,6 @@
 // `spelunk validate <dir>...`: loads ESCU content directories and reports every problem and a summary.
 import type { Command } from 'commander';
-import { formatDiagnostic, hasErrors } from '../../core/diagnostic.ts';
+import { formatDiagnostic, hasErrors } from '../../core/index.ts';
 import {
   type AttackCatalog,
   formatContentSummary,

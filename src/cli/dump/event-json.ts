@@ -1,6 +1,5 @@
 // One event as a JSON line for `spelunk dump`: Splunk metadata first, `_raw` last.
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
+import { type Event, readField, writeField } from '../../core/index.ts';
 import { formatValues } from '../output/format-value.ts';
 
 const LEADING = ['_time', 'index', 'host', 'source', 'sourcetype'] as const;

@@ -1,13 +1,12 @@
 // `spelunk dump`: open inputs → print each event (JSON line, or its XML) → report input problems.
-import { formatDiagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import { type Event, formatDiagnostic } from '../../core/index.ts';
 import {
   formatInputSummary,
   hasInputProblems,
+  INGEST_CODES,
+  openInputs,
   problemDiagnostic,
-} from '../../ingest/input/input-summary.ts';
-import { openInputs } from '../../ingest/open-inputs.ts';
-import { INGEST_CODES } from '../../ingest/problem-codes.ts';
+} from '../../ingest/index.ts';
 import { type InputCliOptions, inputReadOptions } from '../commands/shared-options.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { eventJsonLine } from './event-json.ts';

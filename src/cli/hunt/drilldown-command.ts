@@ -1,6 +1,6 @@
 // A filled drilldown as a `spelunk search` command line over the hunt's inputs or its risk events.
 import path from 'node:path';
-import type { FilledDrilldown } from '../../engine/hunt/drilldowns.ts';
+import type { FilledDrilldown } from '../../engine/index.ts';
 import { shellQuote } from './shell-quote.ts';
 
 export interface DrilldownContext {

@@ -1,9 +1,6 @@
 // A finding as the JSON, JSON-lines and CSV outputs write it.
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { FilledDrilldown } from '../../engine/hunt/drilldowns.ts';
-import type { Finding } from '../../engine/hunt/finding.ts';
-import type { HuntRule } from '../../engine/hunt/hunt-rule.ts';
+import { type Event, writeField } from '../../core/index.ts';
+import type { FilledDrilldown, Finding, HuntRule } from '../../engine/index.ts';
 import { rowToJson } from '../output/json-value.ts';
 
 export type JsonValue =

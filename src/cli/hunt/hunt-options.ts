@@ -1,8 +1,7 @@
 // hunt's command-line helpers: numeric options, the Sigma mapping file, setup problems, the output sink.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { type Diagnostic, error, formatDiagnostics, hasErrors } from '../../core/diagnostic.ts';
-import type { HuntSetup } from '../../engine/hunt/prepare-hunt.ts';
-import { DEFAULT_INCIDENT_OPTIONS } from '../../engine/risk/risk-incidents.ts';
+import { type Diagnostic, error, formatDiagnostics, hasErrors } from '../../core/index.ts';
+import { DEFAULT_INCIDENT_OPTIONS, type HuntSetup } from '../../engine/index.ts';
 import { type LogsourceMapping, loadLogsourceMapping, SIGMA_CODES } from '../../sigma/index.ts';
 import { parseDuration } from './duration.ts';
 

@@ -1,9 +1,11 @@
 // Writes a hunt in the chosen format: the readable report, one JSON document, JSON lines (streamed) or CSV.
 
-import { fillDrilldowns } from '../../engine/hunt/drilldowns.ts';
-import type { Finding } from '../../engine/hunt/finding.ts';
-import type { HuntReport } from '../../engine/hunt/hunt-report.ts';
-import type { RiskIncident } from '../../engine/risk/risk-incidents.ts';
+import {
+  type Finding,
+  fillDrilldowns,
+  type HuntReport,
+  type RiskIncident,
+} from '../../engine/index.ts';
 import { createResultWriter, type TextSink } from '../output/index.ts';
 import { findingRecord, findingRow, type JsonValue, ruleRecord } from './finding-record.ts';
 import { type ReportOptions, renderReport } from './render-report.ts';

@@ -1,6 +1,6 @@
 // The hunt's progress bar on stderr (cli-progress): files, bytes and events per second, shown only for long runs on a terminal.
 import { Presets, SingleBar } from 'cli-progress';
-import type { HuntProgress } from '../../engine/hunt/run-hunt.ts';
+import type { HuntProgress } from '../../engine/index.ts';
 
 /** A run shorter than this never shows a bar. */
 const SHOW_AFTER_MS = 1000;
@@ -14,17 +14,20 @@ export interface ProgressDisplay {
 
 const NO_DISPLAY: ProgressDisplay = { update() {}, stop() {} };
 
-/** A bar only when `stream` is a terminal; otherwise nothing is drawn. */
-export function createProgressDisplay(stream: NodeJS.WriteStream): ProgressDisplay {
+/** A bar only when `stream` is a terminal; otherwise nothing is drawn. `now` is the clock (ms). */
+export function createProgressDisplay(
+  stream: NodeJS.WriteStream,
+  now: () => number = () => performance.now(),
+): ProgressDisplay {
   if (!stream.isTTY) return NO_DISPLAY;
   let bar: SingleBar | undefined;
   let lastUpdate = 0;
   return {
     update(progress) {
-      const now = performance.now();
-      if (now - progress.startedAt < SHOW_AFTER_MS || now - lastUpdate < UPDATE_EVERY_MS) return;
-      lastUpdate = now;
-      const seconds = (now - progress.startedAt) / 1000;
+      const at = now();
+      if (at - progress.startedAt < SHOW_AFTER_MS || at - lastUpdate < UPDATE_EVERY_MS) return;
+      lastUpdate = at;
+      const seconds = (at - progress.startedAt) / 1000;
       const payload = {
         files: progress.files(),
         totalFiles: progress.totalFiles,

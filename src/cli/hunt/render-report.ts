@@ -1,12 +1,12 @@
 // The hunt's readable report: detections ranked by risk with their findings, risk by entity, incidents, what did not run.
-
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import { pushAll } from '../../core/push-all.ts';
-import { fillDrilldowns } from '../../engine/hunt/drilldowns.ts';
-import type { DetectionOutcome, HuntReport } from '../../engine/hunt/hunt-report.ts';
-import type { RiskIncident } from '../../engine/risk/risk-incidents.ts';
-import { printable } from '../../ingest/input/input-summary.ts';
+import { type Event, pushAll, writeField } from '../../core/index.ts';
+import {
+  type DetectionOutcome,
+  fillDrilldowns,
+  type HuntReport,
+  type RiskIncident,
+} from '../../engine/index.ts';
+import { printable } from '../../ingest/index.ts';
 import { formatTime } from '../output/format-value.ts';
 import { ColumnCollector } from '../output/result-columns.ts';
 import { renderTable } from '../output/table-writer.ts';

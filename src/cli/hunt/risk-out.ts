@@ -1,6 +1,6 @@
 // `--risk-out FILE`: risk events as JSON lines, written as they are raised, readable by `spelunk search index=risk`.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { type RiskEvent, riskEventRecord } from '../../engine/risk/risk-event.ts';
+import { type RiskEvent, riskEventRecord } from '../../engine/index.ts';
 import { rowToJson } from '../output/json-value.ts';
 
 /** Lines are buffered up to this many characters before each write. */

@@ -1,6 +1,5 @@
 // The `csv` format: RFC 4180, a header row, multivalues joined by newlines inside one quoted cell.
-import type { Event } from '../../core/event.ts';
-import { readField } from '../../core/field-access.ts';
+import { type Event, readField } from '../../core/index.ts';
 import { formatValues } from './format-value.ts';
 import { createHeldRowsWriter } from './held-rows-writer.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';

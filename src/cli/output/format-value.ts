@@ -1,6 +1,6 @@
 // How result values print: `_time` as an ISO timestamp, numbers as Splunk prints them, multivalues as lists.
-import type { MaybeValue, Scalar } from '../../core/value.ts';
-import { formatNumber } from '../../spl/value/number.ts';
+import type { MaybeValue, Scalar } from '../../core/index.ts';
+import { formatNumber } from '../../spl/index.ts';
 
 /**
  * `_time` (epoch seconds) prints as Splunk's search export does, `2021-09-22T13:18:31.589+00:00`:

@@ -1,5 +1,5 @@
 // A writer for formats that need every row before printing any (table widths, the CSV header).
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import { ColumnCollector } from './result-columns.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
 

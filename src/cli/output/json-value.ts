@@ -1,6 +1,5 @@
 // A result row as a JSON object: visible fields only, `_time` as a timestamp, multivalues as arrays.
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
+import { type Event, writeField } from '../../core/index.ts';
 import { formatScalar } from './format-value.ts';
 import { isShown } from './result-columns.ts';
 

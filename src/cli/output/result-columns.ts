@@ -1,5 +1,5 @@
 // Which columns a result set shows, and in what order.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 
 /**
  * Columns in order of first appearance over the rows: `table`, `fields` and `stats` build rows in

@@ -1,5 +1,5 @@
 // The interface every output format implements: rows arrive in batches, `end` closes the output.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 
 export interface ResultWriter {
   /** Takes the next rows; formats that need every row first (table, csv) hold them until `end`. */

@@ -1,8 +1,5 @@
 // The `table` format: aligned columns for a terminal, multivalues stacked one value per line.
-
-import type { Event } from '../../core/event.ts';
-import { readField } from '../../core/field-access.ts';
-import { maxOf } from '../../core/push-all.ts';
+import { type Event, maxOf, readField } from '../../core/index.ts';
 import { formatValues } from './format-value.ts';
 import { createHeldRowsWriter } from './held-rows-writer.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';

@@ -1,7 +1,7 @@
 // Reads a full ATT&CK Enterprise catalogue the user supplies: a STIX 2 bundle or a flattened CSV.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { AttackCatalog, AttackTechniqueInfo } from './attack-catalog.ts';
 import { tacticName } from './tactics.ts';

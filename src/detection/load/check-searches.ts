@@ -1,14 +1,13 @@
 // Decides whether each detection can run: its search must compile with the pack's macros and lookups.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import { span } from '../../core/span.ts';
-import type { LookupProvider } from '../../spl/lookups/lookup-store.ts';
-import type { MacroLibrary } from '../../spl/macros/macro.ts';
-import type { DataModelProvider } from '../../spl/operators/tstats-data-model.ts';
+import { type Diagnostic, span } from '../../core/index.ts';
 import {
   type CompileSplOptions,
   type CompileSplResult,
   compileSpl,
-} from '../../spl/plan/compile-spl.ts';
+  type DataModelProvider,
+  type LookupProvider,
+  type MacroLibrary,
+} from '../../spl/index.ts';
 import type { Detection, DetectionOrigin, DisabledReason } from '../model/detection.ts';
 import type { DetectionDraft } from '../normalize/normalize-detection.ts';
 

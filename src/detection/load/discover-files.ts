@@ -1,7 +1,7 @@
 // Finds the files of each kind in an ESCU content directory (the layout contentctl builds from).
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { ContentKind } from '../model/content-pack.ts';
 

@@ -1,7 +1,7 @@
 // The content loader: ESCU content directories → ContentPack, every problem collected.
 import path from 'node:path';
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { DataModelProvider } from '../../spl/operators/tstats-data-model.ts';
+import type { Diagnostic } from '../../core/index.ts';
+import type { DataModelProvider } from '../../spl/index.ts';
 import { type AttackCatalog, builtinAttackCatalog } from '../attack/attack-catalog.ts';
 import {
   CONTENT_KINDS,

@@ -1,6 +1,6 @@
 // Normalises the checked detection files and reports duplicates and dangling references.
 import { existsSync } from 'node:fs';
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import type { AttackCatalog } from '../attack/attack-catalog.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { DataSource } from '../model/content-pack.ts';

@@ -1,5 +1,5 @@
 // Builds stories, data sources and baselines from their checked files; duplicates are reported.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { Baseline, DataSource, Story } from '../model/content-pack.ts';
 import type { BaselineYaml } from '../schema/baseline-schema.ts';

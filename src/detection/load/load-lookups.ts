@@ -1,11 +1,15 @@
 // Checks lookups/*.yml definitions and their CSV files, and hands them to the SPL lookup store.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
-import type { LookupBacking, LookupDefinition } from '../../spl/lookups/lookup-definition.ts';
-import { createLookupStore, type LookupStore } from '../../spl/lookups/lookup-store.ts';
-import { readLookupCsv } from '../../spl/lookups/lookup-table.ts';
-import { parseMatchSettings } from '../../spl/lookups/match-settings.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
+import {
+  createLookupStore,
+  type LookupBacking,
+  type LookupDefinition,
+  type LookupStore,
+  parseMatchSettings,
+  readLookupCsv,
+} from '../../spl/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { LookupYaml } from '../schema/lookup-schema.ts';
 import { keySpan, valueSpan } from '../yaml/locate.ts';

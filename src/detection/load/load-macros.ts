@@ -1,14 +1,13 @@
 // Builds the macro library from macros/*.yml: keyed by name and arity; a later directory wins.
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
-import { lineColumnAt } from '../../core/span.ts';
-import { BUILTIN_MACROS } from '../../spl/macros/builtin-macros.ts';
+import { type Diagnostic, error, lineColumnAt, warning } from '../../core/index.ts';
 import {
+  BUILTIN_MACROS,
   defineMacro,
   type MacroDefinition,
   type MacroLibrary,
   macroKey,
   macroLibrary,
-} from '../../spl/macros/macro.ts';
+} from '../../spl/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { MacroYaml } from '../schema/macro-schema.ts';
 import { keySpan, valueSpan } from '../yaml/locate.ts';

@@ -1,7 +1,7 @@
 // Reads, parses and schema-checks one content file; what fails is reported, never thrown.
 import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
-import { type Diagnostic, error, hasErrors } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, hasErrors } from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import { validateYaml } from '../yaml/validate-yaml.ts';
 import { parseYamlSource, type YamlSource } from '../yaml/yaml-source.ts';

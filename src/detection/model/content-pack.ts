@@ -1,8 +1,6 @@
 // What the content loader returns: every detection, macro, lookup, story, data source and baseline.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { LookupStore } from '../../spl/lookups/lookup-store.ts';
-import type { MacroLibrary } from '../../spl/macros/macro.ts';
-import type { DataModelProvider } from '../../spl/operators/tstats-data-model.ts';
+import type { Diagnostic } from '../../core/index.ts';
+import type { DataModelProvider, LookupStore, MacroLibrary } from '../../spl/index.ts';
 import type { Detection } from './detection.ts';
 
 export interface Story {

@@ -1,6 +1,5 @@
 // The normalised detection: one typed shape for the 2024, contentctl 5 and 2026 ESCU YAML files.
-import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import type { Diagnostic, SourceText, Span } from '../../core/index.ts';
 import type { DETECTION_STATUSES, DETECTION_TYPES } from '../schema/detection-schema.ts';
 
 export type DetectionType = (typeof DETECTION_TYPES)[number];

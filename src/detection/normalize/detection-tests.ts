@@ -1,5 +1,5 @@
 // A detection's tests: kind, expectation, and where each attack data file is.
-import { type Diagnostic, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, warning } from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { DetectionTest } from '../model/detection.ts';
 import type { DetectionYaml } from '../schema/detection-schema.ts';

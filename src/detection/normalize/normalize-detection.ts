@@ -1,6 +1,6 @@
 // Turns a schema-checked detection YAML into the normalised Detection (everything but enablement).
 import path from 'node:path';
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import type { AttackCatalog } from '../attack/attack-catalog.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { AttackTechnique, Detection } from '../model/detection.ts';

@@ -1,6 +1,6 @@
 // Where a detection's search sits in its YAML file, so diagnostics on the search can point there.
 import { isNode } from 'yaml';
-import { span } from '../../core/span.ts';
+import { span } from '../../core/index.ts';
 import type { DetectionOrigin } from '../model/detection.ts';
 import { scalarOffsetMap } from '../yaml/scalar-offsets.ts';
 import type { YamlSource } from '../yaml/yaml-source.ts';

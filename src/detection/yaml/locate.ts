@@ -1,6 +1,6 @@
 // Finds the text span of a field path (`tags.observable[0].role`) in a parsed YAML file.
 import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { type Span, span } from '../../core/span.ts';
+import { type Span, span } from '../../core/index.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 export type FieldPath = readonly PropertyKey[];

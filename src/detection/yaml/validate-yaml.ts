@@ -1,6 +1,6 @@
 // Checks a parsed YAML file against a zod schema; every issue becomes a located diagnostic.
 import type { z } from 'zod';
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import { type FieldPath, formatFieldPath, keySpan, valueSpan } from './locate.ts';
 import type { YamlSource } from './yaml-source.ts';

@@ -1,9 +1,15 @@
 // One YAML content file parsed with its node ranges kept, so later problems can point into it.
 
 import { type Document, isMap, parseDocument } from 'yaml';
-import { type Diagnostic, error, type SourceText, warning } from '../../core/diagnostic.ts';
-import { span } from '../../core/span.ts';
-import { yamlTooDeep, yamlTooDeepMessage } from '../../core/yaml-nesting.ts';
+import {
+  type Diagnostic,
+  error,
+  type SourceText,
+  span,
+  warning,
+  yamlTooDeep,
+  yamlTooDeepMessage,
+} from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import { indentQuotedContinuations } from './quoted-continuation.ts';
 

@@ -1,7 +1,6 @@
 // Routes each event to the detections whose index/source/sourcetype/EventCode filter can keep it, once per kind of event.
-import type { Event } from '../../core/event.ts';
-import type { MaybeValue } from '../../core/value.ts';
-import { ROUTE_FIELDS, type RouteFilter } from '../../spl/plan/route-filter.ts';
+import type { Event, MaybeValue } from '../../core/index.ts';
+import { ROUTE_FIELDS, type RouteFilter } from '../../spl/index.ts';
 import { admitsEvent } from '../route-admission.ts';
 
 /** Distinct route-field combinations cached; past it the cache starts over (hostile input). */

@@ -1,5 +1,5 @@
 // Where every finding of a hunt goes: risk events raised, the ledger fed, kept for the report up to a limit.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { RiskEvent } from '../risk/risk-event.ts';
 import { riskEventsOf } from '../risk/risk-events-of.ts';
 import { RiskLedger } from '../risk/risk-ledger.ts';

@@ -1,5 +1,5 @@
 // A finding: one result row of an SPL detection, or one Sigma match or correlation, with its risk.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { HuntRule } from './hunt-rule.ts';
 
 export interface Finding {

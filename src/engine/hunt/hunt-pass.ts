@@ -1,12 +1,12 @@
 // The one pass of a hunt: each event read once, matched by Sigma, routed, given its knowledge once, pushed to its detections.
-import type { Event, EventSource } from '../../core/event.ts';
+import type { Event, EventSource } from '../../core/index.ts';
 import {
   createKnowledgeApplier,
   type KnowledgeApplier,
-} from '../../knowledge/apply/field-knowledge.ts';
-import type { KnowledgeProgram } from '../../knowledge/apply/knowledge-program.ts';
-import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
-import { unionNeeds } from '../../spl/operators/field-need.ts';
+  type KnowledgeBase,
+  type KnowledgeProgram,
+} from '../../knowledge/index.ts';
+import { unionNeeds } from '../../spl/index.ts';
 import { type EventFlow, writesRouteFields } from '../event-flow.ts';
 import type { EventRouter, RouteKind } from './event-router.ts';
 import { ownedFields, ownStrings } from './own-strings.ts';

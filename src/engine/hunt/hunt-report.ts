@@ -1,6 +1,6 @@
 // What a hunt found: per detection (ranked by risk), risk totals and incidents, what did not run, problems.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { InputSummary } from '../../ingest/input/input-summary.ts';
+import type { Diagnostic } from '../../core/index.ts';
+import type { InputSummary } from '../../ingest/index.ts';
 import type { IncidentOptions, RiskIncident } from '../risk/risk-incidents.ts';
 import type { RiskTotal } from '../risk/risk-ledger.ts';
 import type { Finding } from './finding.ts';

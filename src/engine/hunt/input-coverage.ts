@@ -1,7 +1,7 @@
 // Which detections could not match anything the inputs held: their index/source/sourcetype (or Sigma channel) never occurred.
-import { type Diagnostic, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, warning } from '../../core/index.ts';
 import type { RuleRoute } from '../../sigma/index.ts';
-import type { RouteConstraint, RouteFilter } from '../../spl/plan/route-filter.ts';
+import type { RouteConstraint, RouteFilter } from '../../spl/index.ts';
 import { admitsEvent } from '../route-admission.ts';
 import type { SeenOrigin } from './event-router.ts';
 import { HUNT_CODES } from './hunt-codes.ts';

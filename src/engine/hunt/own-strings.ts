@@ -1,7 +1,6 @@
 // Gives routed events' field values strings of their own, so rows a search keeps do not pin the reader's text.
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import type { FieldNeed } from '../../spl/operators/field-need.ts';
+import { type Event, readField, writeField } from '../../core/index.ts';
+import type { FieldNeed } from '../../spl/index.ts';
 
 /**
  * V8 makes a substring of 13 or more characters a view into its parent string, and a view keeps

@@ -1,5 +1,5 @@
 // What a hunt runs: content loaded, detections selected and compiled, Sigma rules compiled, field knowledge loaded.
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import {
   BUILTIN_CONTENT_DIR,
   type ContentPack,
@@ -7,9 +7,7 @@ import {
   type Detection,
   loadContent,
 } from '../../detection/index.ts';
-import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
-import { loadDataModels } from '../../knowledge/datamodels/load/load-data-models.ts';
-import { loadFieldKnowledge } from '../../knowledge/load-field-knowledge.ts';
+import { type KnowledgeBase, loadDataModels, loadFieldKnowledge } from '../../knowledge/index.ts';
 import {
   type CompiledSigmaSet,
   compileSigmaRules,
@@ -17,7 +15,7 @@ import {
   loadSigmaRuleSet,
   readSigmaFiles,
 } from '../../sigma/index.ts';
-import type { Plan } from '../../spl/plan/plan.ts';
+import type { Plan } from '../../spl/index.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
 
 export interface HuntSetupOptions {

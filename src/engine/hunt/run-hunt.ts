@@ -1,8 +1,7 @@
 // `hunt`'s entry: every detection and Sigma rule over every input in one pass, then risk and the report.
 import { statSync } from 'node:fs';
-import { type Diagnostic, warning } from '../../core/diagnostic.ts';
-import type { InputOptions } from '../../ingest/open-inputs.ts';
-import { openInputs } from '../../ingest/open-inputs.ts';
+import { type Diagnostic, warning } from '../../core/index.ts';
+import { type InputOptions, openInputs } from '../../ingest/index.ts';
 import { planEventFlow } from '../event-flow.ts';
 import {
   DEFAULT_INCIDENT_OPTIONS,

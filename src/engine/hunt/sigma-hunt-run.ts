@@ -1,6 +1,5 @@
 // The Sigma rules of a hunt: one detector over every event, findings grouped per rule.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import { type Diagnostic, type Event, error } from '../../core/index.ts';
 import {
   type CompiledSigmaSet,
   createSigmaDetector,

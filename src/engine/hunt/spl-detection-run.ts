@@ -1,9 +1,6 @@
 // One SPL detection's run inside a hunt: its plan's run, what was routed to it, its findings.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import type { FieldNeed } from '../../spl/operators/field-need.ts';
-import type { PlanRun } from '../../spl/plan/plan.ts';
-import type { RouteFilter } from '../../spl/plan/route-filter.ts';
+import { type Diagnostic, type Event, error } from '../../core/index.ts';
+import type { FieldNeed, PlanRun, RouteFilter } from '../../spl/index.ts';
 import { findingTime } from '../risk/risk-time.ts';
 import { routeOfRun } from '../route-admission.ts';
 import { type FindingSink, RuleFindings } from './finding-sink.ts';

@@ -1,8 +1,6 @@
 // `$field$` tokens of risk messages and drilldown searches, filled from a result row.
-import type { Event } from '../../core/event.ts';
-import { readField } from '../../core/field-access.ts';
-import { valuesOf } from '../../core/value.ts';
-import { scalarToString } from '../../spl/value/number.ts';
+import { type Event, readField, valuesOf } from '../../core/index.ts';
+import { scalarToString } from '../../spl/index.ts';
 
 /**
  * A token is `$name$` where the name has no `$` and no whitespace (contentctl finds tokens with

@@ -1,6 +1,5 @@
 // A risk event as Splunk Enterprise Security's risk action writes it to index=risk.
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
+import { type Event, writeField } from '../../core/index.ts';
 import type { RiskObjectType } from '../../detection/index.ts';
 
 /** What a risk event says about the detection that raised it (ES `annotations`, story names). */

@@ -1,8 +1,6 @@
 // A finding's risk events: one per risk entity and value of its field, as the ES risk action creates them.
-import type { Event } from '../../core/event.ts';
-import { readField } from '../../core/field-access.ts';
-import { valuesOf } from '../../core/value.ts';
-import { scalarToString } from '../../spl/value/number.ts';
+import { type Event, readField, valuesOf } from '../../core/index.ts';
+import { scalarToString } from '../../spl/index.ts';
 import { fillTokens } from './field-tokens.ts';
 import type { RiskEvent } from './risk-event.ts';
 import type { RiskRule } from './risk-rule.ts';

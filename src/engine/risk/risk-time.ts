@@ -1,7 +1,6 @@
 // When a finding happened, for the incident window: the result's own time, or the end of what its search read.
-import type { Event } from '../../core/event.ts';
-import type { MaybeValue } from '../../core/value.ts';
-import { scalarToNumber } from '../../spl/value/number.ts';
+import type { Event, MaybeValue } from '../../core/index.ts';
+import { scalarToNumber } from '../../spl/index.ts';
 
 /** `security_content_ctime`'s format (`%Y-%m-%dT%H:%M:%S`, local time), with optional fraction. */
 const CTIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;

@@ -1,7 +1,6 @@
 // Attack data replayed as contentctl replays it: each file read with its test's source, sourcetype, index and host.
-import type { Event, EventSource } from '../../core/event.ts';
-import type { InputSummary } from '../../ingest/input/input-summary.ts';
-import { openInputs } from '../../ingest/open-inputs.ts';
+import type { Event, EventSource } from '../../core/index.ts';
+import { type InputSummary, openInputs } from '../../ingest/index.ts';
 
 /** contentctl replays into this index unless the test names a `custom_index`. */
 export const CONTENTCTL_TEST_INDEX = 'contentctl_testing_index';

@@ -1,6 +1,6 @@
 // `spelunk test`'s entry: every detection's tests replayed and judged as contentctl judges them, with no Splunk server.
 import { existsSync, statSync } from 'node:fs';
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import {
   type AttackData,
   type ContentPack,
@@ -9,8 +9,8 @@ import {
   type DetectionTest,
   mirroredCandidates,
 } from '../../detection/index.ts';
-import type { KnowledgeBase } from '../../knowledge/compile/compile-knowledge.ts';
-import type { Plan } from '../../spl/plan/plan.ts';
+import type { KnowledgeBase } from '../../knowledge/index.ts';
+import type { Plan } from '../../spl/index.ts';
 import { planEventFlow } from '../event-flow.ts';
 import { runPlansOverEvents } from '../run-plans.ts';
 import { CONTENTCTL_TEST_INDEX, type ReplayFile, replayFiles } from './replay-inputs.ts';

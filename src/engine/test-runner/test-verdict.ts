@@ -1,6 +1,5 @@
 // Whether a detection test passed: contentctl's unit-test rule, and spelunk's benign rule (no results at all).
-import type { Event } from '../../core/event.ts';
-import { readField } from '../../core/field-access.ts';
+import { type Event, readField } from '../../core/index.ts';
 import type { Detection } from '../../detection/index.ts';
 import { presentValues } from '../risk/risk-events-of.ts';
 

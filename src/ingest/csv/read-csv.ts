@@ -1,7 +1,7 @@
 // Reader for CSV with a header row (Splunk's CSV export, spreadsheets of events), via csv-parse.
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import type { Event, EventSource } from '../../core/event.ts';
+import type { Event, EventSource } from '../../core/index.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import { addFieldValue } from '../model/add-field-value.ts';
 import { type FlatRecordContext, flatRecordToEvent } from '../model/flat-record.ts';

@@ -1,5 +1,5 @@
 // What decoding a chunk yields: its records and its problems, as plain data (worker-transferable).
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { WindowsEventParts } from '../windows/windows-event.ts';
 import type { ChunkContext } from './binxml/chunk-context.ts';
 import type { EvtxCode } from './problem-codes.ts';

@@ -1,6 +1,6 @@
 // Decodes records straight to events: from the record's parts plan where it has one, else by
 // replaying its BinXML into the parts sink; `_raw` rendered alongside when asked for.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import { type WindowsEventMeta, windowsEventToEvent } from '../windows/windows-event.ts';
 import type { ChunkContext } from './binxml/chunk-context.ts';
 import { BinXmlRunner } from './binxml/document.ts';

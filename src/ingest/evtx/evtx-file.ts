@@ -1,7 +1,7 @@
 // Streams an EVTX file chunk by chunk: file header checks, chunk reads, in-thread or parallel decoding.
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import { DiagnosticError, error } from '../../core/diagnostic.ts';
+import { DiagnosticError, error } from '../../core/index.ts';
 import { CHUNK_SIZE } from './chunk-header.ts';
 import { type ChunkDecodeOptions, ChunkDecoder } from './decode-chunk.ts';
 import type { DecodedChunk, EventChunk, EvtxProblem } from './decoded.ts';

@@ -1,6 +1,6 @@
 // The EVTX reader: a file path in, batches of events (or of rendered XML records) out.
 import { availableParallelism } from 'node:os';
-import type { Event, EventSource } from '../../core/event.ts';
+import type { Event, EventSource } from '../../core/index.ts';
 import { INGEST_CODES } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
 import type { EvtxProblem } from './decoded.ts';

@@ -1,5 +1,5 @@
 // Windows EVTX files (the reader lives in src/ingest/evtx/).
-import type { EventSource } from '../../core/event.ts';
+import type { EventSource } from '../../core/index.ts';
 import { type EvtxReadOptions, readEvtx } from '../evtx/index.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import { spoolToFile } from '../input/spool.ts';

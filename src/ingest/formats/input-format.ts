@@ -1,5 +1,5 @@
 // What an input format is: how its content is recognised and how it is read.
-import type { EventSource } from '../../core/event.ts';
+import type { EventSource } from '../../core/index.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import type { ReadOptions } from '../read-options.ts';
 

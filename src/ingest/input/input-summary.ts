@@ -1,5 +1,5 @@
 // What a run read and skipped, per file and in total, and how problems become diagnostics.
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import type { InputFormatName } from '../formats/input-format.ts';
 import type { IngestProblem } from '../read-options.ts';
 

@@ -1,5 +1,5 @@
 // What a JSON record shape is: how to recognise it and how to turn one record into an event.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { FlatRecordContext } from '../model/flat-record.ts';
 import type { JsonObject } from '../model/json-fields.ts';
 

@@ -1,6 +1,6 @@
 // Splits streamed JSON text into records (one per line, or concatenated/pretty-printed objects)
 // and turns each into an Event through its shape.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import { isJsonObject, JsonTooDeepError, type JsonValue } from '../model/json-fields.ts';
 import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';

@@ -1,5 +1,5 @@
 // Reader for JSON lines and concatenated JSON objects, in the shapes of docs/inputs.md.
-import type { EventSource } from '../../core/event.ts';
+import type { EventSource } from '../../core/index.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { readScannedText } from '../text/read-scanned-text.ts';

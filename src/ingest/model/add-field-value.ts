@@ -1,7 +1,5 @@
 // Adding values to fields whose names come from the input (attacker-controlled).
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { type Event, type Scalar, writeField } from '../../core/index.ts';
 
 /**
  * Adds a value: the first makes a scalar, the next ones make the field multivalue. The list is

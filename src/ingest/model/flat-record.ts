@@ -1,8 +1,6 @@
 // A flat record (JSON lines, CSV row, Splunk export result) mapped onto the event model: alias
 // table, `_time`, and the Splunk metadata.
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { MaybeValue } from '../../core/value.ts';
+import { type Event, type MaybeValue, writeField } from '../../core/index.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { WINDOWS_SOURCETYPE, windowsSource } from '../windows/windows-event.ts';
 import {

@@ -1,7 +1,5 @@
 // JSON values as event fields, named the way Splunk's JSON extraction (spath) names them.
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { type Event, type Scalar, writeField } from '../../core/index.ts';
 import { addFieldValue } from './add-field-value.ts';
 
 /** A JSON value as `JSON.parse` returns it. */

@@ -1,5 +1,5 @@
 // Text formats read by a scanner that turns decoded text pieces into events (XML, JSON lines).
-import type { Event, EventSource } from '../../core/event.ts';
+import type { Event, EventSource } from '../../core/index.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { decodeText, MIN_BATCH } from './decode-text.ts';

@@ -1,6 +1,6 @@
 // The decoded shape of one Windows event, shared by the XML, JSON and EVTX readers, and its
 // mapping onto the flat event model (docs/event-model.md).
-import { type Event, METADATA_FIELDS } from '../../core/event.ts';
+import { type Event, METADATA_FIELDS } from '../../core/index.ts';
 import { addFieldValue } from '../model/add-field-value.ts';
 import { parseTimestamp } from '../model/timestamp.ts';
 

@@ -5,7 +5,7 @@
 // maps, with no DOM or per-node objects. It still checks well-formedness (matching tags, quoted
 // attributes, entity and character references) so malformed records are refused, not misread.
 
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import { INGEST_CODES } from '../problem-codes.ts';
 import type { WindowsEventMeta } from '../windows/windows-event.ts';
 import { decodeXmlReferences } from './entities.ts';

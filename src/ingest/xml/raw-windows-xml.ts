@@ -1,8 +1,6 @@
 // Fields of a Windows event kept as XML in a `_raw` (Splunk exports, CSV): the XML reader's
 // fields for it, added to a record that lacks them.
-import type { Event } from '../../core/event.ts';
-import { METADATA_FIELDS } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
+import { type Event, METADATA_FIELDS, writeField } from '../../core/index.ts';
 import { createRecordReader, parseEventRecord } from './event-record.ts';
 
 const reader = createRecordReader({ index: '' }, false);

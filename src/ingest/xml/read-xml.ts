@@ -1,6 +1,6 @@
 // Reader for Windows event XML: Splunk XmlWinEventLog (one <Event> per line or concatenated) and
 // rendered documents (wevtutil, Event Viewer, evtxexport, python-evtx, evtx_dump).
-import type { EventSource } from '../../core/event.ts';
+import type { EventSource } from '../../core/index.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { readScannedText } from '../text/read-scanned-text.ts';

@@ -1,6 +1,6 @@
 // Builds the Event of one <Event> element as the record parser meets its elements, with the
 // shared Windows mapping (beginWindowsEvent / addWindowsData / endWindowsEvent).
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import { SYSTEM_ATTRIBUTE_ELEMENTS, SYSTEM_TEXT_ELEMENTS } from '../windows/system-elements.ts';
 import {
   addWindowsData,

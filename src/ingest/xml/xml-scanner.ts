@@ -1,5 +1,5 @@
 // Finds the <Event> records in streamed Windows event XML and turns each into an Event.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { LineTracker } from '../text/line-tracker.ts';

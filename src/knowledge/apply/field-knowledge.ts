@@ -1,9 +1,6 @@
 // Applies a KnowledgeBase to events for a set of wanted fields, with one program per kind of event.
-import type { Event } from '../../core/event.ts';
-import { sourcetypeNamesOf } from '../../core/sourcetype-aliases.ts';
-import type { MaybeValue } from '../../core/value.ts';
-import type { FieldNeed } from '../../spl/operators/field-need.ts';
-import { scalarToString } from '../../spl/value/number.ts';
+import { type Event, type MaybeValue, sourcetypeNamesOf } from '../../core/index.ts';
+import { type FieldNeed, scalarToString } from '../../spl/index.ts';
 import type { KnowledgeBase } from '../compile/compile-knowledge.ts';
 import {
   buildProgram,

@@ -1,8 +1,6 @@
 // The steps one kind of event needs for a set of wanted fields, and their application in Splunk's order.
-import type { Event } from '../../core/event.ts';
-import { fieldReader, fieldWriter } from '../../core/field-access.ts';
-import type { MaybeValue } from '../../core/value.ts';
-import type { FieldNeed } from '../../spl/operators/field-need.ts';
+import { type Event, fieldReader, fieldWriter, type MaybeValue } from '../../core/index.ts';
+import type { FieldNeed } from '../../spl/index.ts';
 import type { ApplyStep, EvalStep, KnowledgeStep } from '../model/knowledge-step.ts';
 
 export interface KnowledgeProgram {

@@ -1,9 +1,13 @@
 // FIELDALIAS-<class> = (<orig> AS|ASNEW <new>)+ : one step per alias pair.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { fieldReader, fieldWriter } from '../../core/field-access.ts';
-import { type Span, span } from '../../core/span.ts';
-import type { MaybeValue } from '../../core/value.ts';
+import {
+  type Diagnostic,
+  type Event,
+  fieldReader,
+  fieldWriter,
+  type MaybeValue,
+  type Span,
+  span,
+} from '../../core/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { ApplyStep } from '../model/knowledge-step.ts';
 import type { KnowledgeSetting } from '../source/knowledge-text.ts';

@@ -1,13 +1,16 @@
 // EVAL-<field> = <eval expression>: parsed and compiled once with the SPL eval compiler.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { span } from '../../core/span.ts';
-import type { Expr } from '../../spl/ast/expr.ts';
-import { compileExpr } from '../../spl/eval/compile-expr.ts';
-import type { CompiledExpr, EvalClock } from '../../spl/eval/eval-types.ts';
-import { expectEnd } from '../../spl/parser/arguments.ts';
-import { Cursor, SplSyntaxError } from '../../spl/parser/cursor.ts';
-import { parseExpression } from '../../spl/parser/expression.ts';
-import { toFieldValue } from '../../spl/value/eval-value.ts';
+import { type Diagnostic, error, span } from '../../core/index.ts';
+import {
+  type CompiledExpr,
+  Cursor,
+  compileExpr,
+  type EvalClock,
+  type Expr,
+  expectEnd,
+  parseExpression,
+  SplSyntaxError,
+  toFieldValue,
+} from '../../spl/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { EvalStep } from '../model/knowledge-step.ts';
 import type { KnowledgeSetting } from '../source/knowledge-text.ts';

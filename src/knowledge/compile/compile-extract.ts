@@ -1,8 +1,6 @@
 // EXTRACT-<class> = <regex> [in <src_field>]: an inline extraction with named groups.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import { fieldReader } from '../../core/field-access.ts';
-import { span } from '../../core/span.ts';
-import { compileSplRegex } from '../../spl/regex/spl-regex.ts';
+import { type Diagnostic, fieldReader, span } from '../../core/index.ts';
+import { compileSplRegex } from '../../spl/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { ApplyStep } from '../model/knowledge-step.ts';
 import type { KnowledgeSetting } from '../source/knowledge-text.ts';

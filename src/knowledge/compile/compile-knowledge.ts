@@ -1,7 +1,6 @@
 // The knowledge compile stage: loaded files → KnowledgeBase (layer → transforms → lookups → props stanzas).
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { EvalClock } from '../../spl/eval/eval-types.ts';
-import type { LookupProvider } from '../../spl/lookups/lookup-store.ts';
+import type { Diagnostic } from '../../core/index.ts';
+import type { EvalClock, LookupProvider } from '../../spl/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { KnowledgeSources } from '../source/load-knowledge-files.ts';
 import { type CompiledStanza, compilePropsStanza } from './compile-props-stanza.ts';

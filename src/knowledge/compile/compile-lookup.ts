@@ -1,12 +1,11 @@
 // LOOKUP-<class> = <table> (<field> [AS <event field>])+ [OUTPUT|OUTPUTNEW (<field> [AS <event field>])+]
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import { type Span, span } from '../../core/span.ts';
+import { type Diagnostic, type Span, span } from '../../core/index.ts';
 import {
   compileLookupApplication,
   type LookupApplication,
   type LookupFieldPair,
-} from '../../spl/lookups/apply-lookup.ts';
-import type { LookupProvider } from '../../spl/lookups/lookup-store.ts';
+  type LookupProvider,
+} from '../../spl/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { ApplyStep } from '../model/knowledge-step.ts';
 import type { KnowledgeSetting } from '../source/knowledge-text.ts';

@@ -1,7 +1,6 @@
 // Compiles one (layered) props.conf stanza: its spec, its priority, and each search-time class into steps.
-import { type Diagnostic, warning } from '../../core/diagnostic.ts';
-import type { EvalClock } from '../../spl/eval/eval-types.ts';
-import type { LookupProvider } from '../../spl/lookups/lookup-store.ts';
+import { type Diagnostic, warning } from '../../core/index.ts';
+import type { EvalClock, LookupProvider } from '../../spl/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { KnowledgeStep } from '../model/knowledge-step.ts';
 import { parseStanzaSpec, type StanzaSpec } from '../model/stanza-spec.ts';

@@ -1,7 +1,5 @@
 // REPORT-<class> = <transform>, <transform>, ...: one step per transforms.conf stanza, in list order.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import { fieldReader } from '../../core/field-access.ts';
-import { span } from '../../core/span.ts';
+import { type Diagnostic, fieldReader, span } from '../../core/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { ApplyStep } from '../model/knowledge-step.ts';
 import type { KnowledgeSetting } from '../source/knowledge-text.ts';

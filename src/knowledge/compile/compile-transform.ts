@@ -1,7 +1,6 @@
 // Compiles a transforms.conf stanza used by a REPORT into a regex extraction over its SOURCE_KEY.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { span } from '../../core/span.ts';
-import { compileSplRegex } from '../../spl/regex/spl-regex.ts';
+import { type Diagnostic, error, span } from '../../core/index.ts';
+import { compileSplRegex } from '../../spl/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { WrittenFields } from '../model/knowledge-step.ts';
 import type { KnowledgeSetting } from '../source/knowledge-text.ts';

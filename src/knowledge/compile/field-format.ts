@@ -1,6 +1,5 @@
 // transforms.conf FORMAT for search-time extractions: `name::value` pairs whose parts are text or `$n`.
-import type { Span } from '../../core/span.ts';
-import { span } from '../../core/span.ts';
+import { type Span, span } from '../../core/index.ts';
 
 export type FormatPart =
   | { readonly kind: 'group'; readonly index: number }

@@ -1,8 +1,11 @@
 // The lookups automatic LOOKUPs may name: definitions from loaded transforms stanzas and CSVs beside them, then the search's own.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import type { LookupDefinition } from '../../spl/lookups/lookup-definition.ts';
-import { createLookupStore, type LookupProvider } from '../../spl/lookups/lookup-store.ts';
-import { lookupOfStanza } from '../../spl/lookups/transforms-conf.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
+import {
+  createLookupStore,
+  type LookupDefinition,
+  type LookupProvider,
+  lookupOfStanza,
+} from '../../spl/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { LayeredStanza } from './layer-stanzas.ts';
 

@@ -1,6 +1,5 @@
 // Layers same-named stanzas of every loaded file into one, a later file's setting replacing an earlier one.
-import type { SourceText } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import type { SourceText, Span } from '../../core/index.ts';
 import type {
   KnowledgeFile,
   KnowledgeFileKind,

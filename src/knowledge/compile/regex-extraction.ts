@@ -1,9 +1,14 @@
 // Runs a search-time regex extraction (EXTRACT or a REPORT transform) over one event's source text.
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import { type MaybeValue, multivalue, type Scalar, valuesOf } from '../../core/value.ts';
-import type { SplRegex } from '../../spl/regex/spl-regex.ts';
-import { scalarToString } from '../../spl/value/number.ts';
+import {
+  type Event,
+  type MaybeValue,
+  multivalue,
+  readField,
+  type Scalar,
+  valuesOf,
+  writeField,
+} from '../../core/index.ts';
+import { type SplRegex, scalarToString } from '../../spl/index.ts';
 import type { WrittenFields } from '../model/knowledge-step.ts';
 import type { FormatPair, FormatPart } from './field-format.ts';
 

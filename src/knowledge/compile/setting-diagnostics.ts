@@ -1,6 +1,5 @@
 // Diagnostics that point into a setting's key or value, and the .conf boolean rule.
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
-import { type Span, span } from '../../core/span.ts';
+import { type Diagnostic, error, type Span, span, warning } from '../../core/index.ts';
 import type { KnowledgeSetting } from '../source/knowledge-text.ts';
 
 /** An error under the setting's value, or under `within` (offsets relative to the value). */

@@ -1,5 +1,5 @@
 // Splits a FIELDALIAS or LOOKUP value into words: bare words, "double-quoted" names, and commas.
-import { type Span, span } from '../../core/span.ts';
+import { type Span, span } from '../../core/index.ts';
 
 export interface SettingWord {
   readonly text: string;

@@ -1,7 +1,6 @@
 // An eval expression specialised to fields of known value: they become literals, and the case()/if() branches they decide are pruned.
-import type { Span } from '../../core/span.ts';
-import type { CallExpr, Expr } from '../../spl/ast/expr.ts';
-import { compileExpr } from '../../spl/eval/compile-expr.ts';
+import type { Span } from '../../core/index.ts';
+import { type CallExpr, compileExpr, type Expr } from '../../spl/index.ts';
 
 /**
  * Add-on calculated fields are mostly `case(EventCode==1, a, EventCode IN (8, 10), b, ...)`; for

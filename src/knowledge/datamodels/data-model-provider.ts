@@ -1,9 +1,5 @@
 // The data models as the SPL commands see them: names resolved to datasets, each able to project events.
-import type {
-  DataModelDataset,
-  DataModelProvider,
-  DatasetResolution,
-} from '../../spl/operators/tstats-data-model.ts';
+import type { DataModelDataset, DataModelProvider, DatasetResolution } from '../../spl/index.ts';
 import type { CompiledDataModel, CompiledDataset } from './compile/compile-dataset.ts';
 import type { CompiledEventType } from './compile/compile-event-types.ts';
 import { fieldNamesOf } from './compile/dataset-fields.ts';

@@ -1,8 +1,5 @@
 // The compiled unit of field knowledge: one alias pair, one transform of a REPORT, one EVAL, one LOOKUP.
-import type { SourceText } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import type { Span } from '../../core/span.ts';
-import type { MaybeValue } from '../../core/value.ts';
+import type { Event, MaybeValue, SourceText, Span } from '../../core/index.ts';
 
 /**
  * Splunk's search-time operations sequence (Knowledge Manager manual, "The sequence of

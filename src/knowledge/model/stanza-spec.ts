@@ -1,5 +1,5 @@
 // A props.conf stanza name: which events it applies to (sourcetype, host::, source::) and how it matches them.
-import { compileSplRegex } from '../../spl/regex/spl-regex.ts';
+import { compileSplRegex } from '../../spl/index.ts';
 
 /** Precedence rises with the kind: source:: over host:: over sourcetype over [default]. */
 export type StanzaKind = 'default' | 'sourcetype' | 'host' | 'source';

@@ -1,6 +1,5 @@
 // Knowledge as read from a file: stanzas of settings with where each is written, for props and transforms alike.
-import type { SourceText } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import type { SourceText, Span } from '../../core/index.ts';
 
 export type KnowledgeFileKind = 'props' | 'transforms';
 

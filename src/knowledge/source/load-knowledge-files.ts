@@ -1,8 +1,7 @@
 // Loads knowledge paths (`--props <file|dir>`): props.conf, transforms.conf, their YAML form, and lookup CSVs beside them.
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
-import { ownEntry } from '../../core/own-entry.ts';
+import { type Diagnostic, error, ownEntry, warning } from '../../core/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type { KnowledgeFile } from './knowledge-text.ts';
 import { readConf } from './read-conf.ts';

@@ -1,6 +1,5 @@
 // Reads Splunk .conf text (props.conf, transforms.conf) into stanzas, keeping the span of every key and value.
-import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
-import { span } from '../../core/span.ts';
+import { type Diagnostic, error, type SourceText, span } from '../../core/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type {
   KnowledgeFile,

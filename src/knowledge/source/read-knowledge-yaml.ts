@@ -1,10 +1,16 @@
 // Reads the YAML form of props/transforms (docs/field-knowledge.md, "YAML"): the same stanzas and settings as the .conf files.
 
 import { isMap, isScalar, type Node, parseDocument, type Scalar } from 'yaml';
-import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
-import { ownEntry } from '../../core/own-entry.ts';
-import { type Span, span } from '../../core/span.ts';
-import { yamlTooDeep, yamlTooDeepMessage } from '../../core/yaml-nesting.ts';
+import {
+  type Diagnostic,
+  error,
+  ownEntry,
+  type SourceText,
+  type Span,
+  span,
+  yamlTooDeep,
+  yamlTooDeepMessage,
+} from '../../core/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type {
   KnowledgeFile,

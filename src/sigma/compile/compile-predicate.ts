@@ -1,6 +1,5 @@
 // Turns one resolved `field = value` match into a Predicate (key, automaton index, evaluator).
-import type { Event } from '../../core/event.ts';
-import type { FieldValue } from '../../core/value.ts';
+import type { Event, FieldValue } from '../../core/index.ts';
 import { formatNetwork, ipv4Number, networkContains, parseIpAddress } from '../model/ip-address.ts';
 import {
   ANY,

@@ -1,6 +1,5 @@
 // Compiles a loaded rule set: filters applied, logsource mapped, conditions over shared predicates.
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
-import { pushAll } from '../../core/push-all.ts';
+import { type Diagnostic, error, pushAll, warning } from '../../core/index.ts';
 import type { LogicNode } from '../condition/logic-tree.ts';
 import {
   type ResolveOptions,

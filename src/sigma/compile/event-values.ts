@@ -1,6 +1,5 @@
 // How Sigma reads event fields: every value as text, multivalue fields value by value.
-import { type Event, METADATA_FIELDS } from '../../core/event.ts';
-import type { MaybeValue, Scalar } from '../../core/value.ts';
+import { type Event, type MaybeValue, METADATA_FIELDS, type Scalar } from '../../core/index.ts';
 
 export function textOf(value: Scalar): string {
   return typeof value === 'string' ? value : String(value);

@@ -1,5 +1,5 @@
 // A compiled field predicate: one distinct `field op value` test, shared by every rule that uses it.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { Anchoring } from './string-pattern.ts';
 
 /** How the multi-pattern automaton can find a predicate's candidates. */

@@ -1,5 +1,5 @@
 // The parsed `condition` of a rule: identifiers, `x of pattern` selectors, not/and/or.
-import type { Span } from '../../core/span.ts';
+import type { Span } from '../../core/index.ts';
 
 export type ConditionExpr =
   | { readonly kind: 'id'; readonly name: string; readonly span: Span }

@@ -3,7 +3,7 @@
 // Hand-written (a dozen lines of grammar) so every error carries the span of the offending token.
 // Keywords are whole words here; pySigma's pyparsing grammar also splits `notepad` into
 // `not epad`, which no rule relies on (docs/sigma.md).
-import { type Span, span } from '../../core/span.ts';
+import { type Span, span } from '../../core/index.ts';
 import type { ConditionExpr } from './condition-ast.ts';
 
 export interface ConditionError {

@@ -1,7 +1,6 @@
 // The stateful correlation stage: fed each event with the rules it matched, it keeps per-group
 // windows for every correlation (bounded) and reports the correlations that fire.
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
+import { type Event, writeField } from '../../core/index.ts';
 import type { CompiledSigmaSet } from '../compile/compile-rules.ts';
 import { someValue } from '../compile/event-values.ts';
 import { parseNumber } from '../compile/numbers.ts';

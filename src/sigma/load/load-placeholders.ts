@@ -1,5 +1,5 @@
 // Reads values for `expand` placeholders: a YAML map of placeholder name → value or list of values.
-import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
+import type { Diagnostic, SourceText } from '../../core/index.ts';
 import { readYamlDocuments } from '../yaml/read-yaml.ts';
 import { createProblems, report, scalarText } from './problems.ts';
 

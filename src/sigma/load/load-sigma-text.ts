@@ -1,7 +1,5 @@
 // Loads every Sigma document of one YAML text: rules, correlations and filters, each with its problems.
-import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
-import { hasErrors } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import { type Diagnostic, hasErrors, type SourceText, type Span } from '../../core/index.ts';
 import type { SigmaDocument } from '../model/rule.ts';
 import { readYamlDocuments } from '../yaml/read-yaml.ts';
 import { entryOf, type YamlEntry, type YamlMap, type YamlNode } from '../yaml/yaml-node.ts';

@@ -1,5 +1,5 @@
 // Reads a `detection` section: search identifiers (with their modifier chains) and conditions.
-import { type Span, span } from '../../core/span.ts';
+import { type Span, span } from '../../core/index.ts';
 import type { ConditionExpr } from '../condition/condition-ast.ts';
 import { parseCondition } from '../condition/parse-condition.ts';
 import { selectIdentifiers } from '../condition/resolve-condition.ts';

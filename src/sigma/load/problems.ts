@@ -1,6 +1,5 @@
 // Collects the diagnostics of one document while it is read; helpers to read typed attributes.
-import { type Diagnostic, error, type SourceText, warning } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import { type Diagnostic, error, type SourceText, type Span, warning } from '../../core/index.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
 import {
   describeNode,

@@ -1,7 +1,7 @@
 // Reads Sigma YAML files and directories (recursively) into source texts.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, type SourceText } from '../../core/index.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
 
 export interface SigmaFiles {

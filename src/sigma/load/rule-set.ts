@@ -1,7 +1,6 @@
 // A loaded set of Sigma documents with cross-document checks (duplicate ids, rule references).
 
-import type { SourceText } from '../../core/diagnostic.ts';
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, type SourceText, warning } from '../../core/index.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
 import type { SigmaCorrelation, SigmaDocument, SigmaFilter, SigmaRule } from '../model/rule.ts';
 import { type LoadedDocument, loadSigmaText } from './load-sigma-text.ts';

@@ -1,5 +1,5 @@
 // Reads a user-supplied logsource mapping: spelunk's format, or SigmaHQ's THOR format (tests/thor.yml).
-import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
+import type { Diagnostic, SourceText } from '../../core/index.ts';
 import { createProblems, type Problems, report, scalarText } from '../load/problems.ts';
 import { readYamlDocuments } from '../yaml/read-yaml.ts';
 import { entryOf, type YamlMap, type YamlNode } from '../yaml/yaml-node.ts';

@@ -1,6 +1,6 @@
 // The predicate values of the event being matched: automaton hits recorded first, every other
 // value computed at most once on demand, all reset in O(1) by a generation stamp.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { Predicate } from '../compile/predicate.ts';
 
 const TRUE = 1;

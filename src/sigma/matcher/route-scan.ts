@@ -1,7 +1,6 @@
 // Scans the field values of one route's events with its automata, through value memos, and
 // records every hit in the event's predicate state.
-import type { Event } from '../../core/event.ts';
-import { METADATA_FIELDS } from '../../core/event.ts';
+import { type Event, METADATA_FIELDS } from '../../core/index.ts';
 import { textOf } from '../compile/event-values.ts';
 import {
   createMemoBudget,

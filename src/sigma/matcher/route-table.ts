@@ -1,6 +1,6 @@
 // Routes each event to the program of its (channel, EventID): the rule variants that can fire on
 // it. Programs are built on first use; routes with the same variants share one program.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import { foldCase } from '../compile/case-fold.ts';
 import type { RuleVariant } from '../compile/compile-rules.ts';
 import { textOf } from '../compile/event-values.ts';

@@ -1,7 +1,6 @@
 // Sigma spells Windows event fields without spaces: views of events that also answer to that
 // spelling, and a per-matcher cache that skips the check for field orders seen before.
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
+import { type Event, writeField } from '../../core/index.ts';
 
 /**
  * Sigma writes Windows event fields without spaces (`Source Name` → `SourceName`, spec "Field

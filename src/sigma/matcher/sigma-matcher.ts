@@ -1,7 +1,7 @@
 // Matches events against a compiled Sigma rule set: route by channel and EventID, scan each field
 // once with its automaton (or recall its hits from the value memo), evaluate only the rules a hit
 // (or nothing) can make true.
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { CompiledRule, CompiledSigmaSet } from '../compile/compile-rules.ts';
 import {
   type HitScore,

@@ -1,6 +1,5 @@
 // The loaded Sigma documents: detection rules, correlation rules and meta filters.
-import type { SourceText } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import type { SourceText, Span } from '../../core/index.ts';
 import type { ConditionExpr } from '../condition/condition-ast.ts';
 import type { AttackTags } from './attack-tags.ts';
 import type { SigmaValue } from './sigma-value.ts';

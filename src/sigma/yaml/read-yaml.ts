@@ -11,9 +11,17 @@ import {
   parseAllDocuments,
   type Scalar,
 } from 'yaml';
-import { type Diagnostic, error, type SourceText, warning } from '../../core/diagnostic.ts';
-import { type Span, span } from '../../core/span.ts';
-import { MAX_YAML_NESTING, yamlTooDeep, yamlTooDeepMessage } from '../../core/yaml-nesting.ts';
+import {
+  type Diagnostic,
+  error,
+  MAX_YAML_NESTING,
+  type SourceText,
+  type Span,
+  span,
+  warning,
+  yamlTooDeep,
+  yamlTooDeepMessage,
+} from '../../core/index.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
 import { resolvePlainScalar } from './pyyaml-scalar.ts';
 import type { YamlEntry, YamlMap, YamlNode, YamlScalarValue } from './yaml-node.ts';

@@ -1,5 +1,5 @@
 // A YAML tree whose every node keeps its source span, so loaders can point a caret at it.
-import type { Span } from '../../core/span.ts';
+import type { Span } from '../../core/index.ts';
 
 /** A YAML 1.1 timestamp (PyYAML builds a date from it); kept as its source text. */
 export interface YamlTimestamp {

@@ -1,5 +1,5 @@
 // The analyze stage: runs every named check over the pipeline and returns all they found.
-import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { Diagnostic } from '../../core/index.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
 import { collectNodes } from '../ast/walk.ts';
 import type { AnalysisCheck } from './check.ts';

@@ -1,5 +1,5 @@
 // What an analysis check is: a named pass over the pipeline's nodes that pushes diagnostics.
-import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { Diagnostic } from '../../core/index.ts';
 import type { AstNode } from '../ast/walk.ts';
 
 export interface AnalysisCheck {

@@ -1,5 +1,5 @@
 // Building blocks shared by every command node: spanned option values, field names, clauses.
-import type { Span } from '../../core/span.ts';
+import type { Span } from '../../core/index.ts';
 import type { Expr } from './expr.ts';
 import type { Pipeline } from './pipeline.ts';
 import type { SearchExpr } from './search.ts';

@@ -1,6 +1,6 @@
 // The eval/where expression language: kind-tagged, readonly, every node spanned.
 // Produced by spl/parser, compiled to closures by spl/eval (docs/architecture.md).
-import type { Span } from '../../core/span.ts';
+import type { Span } from '../../core/index.ts';
 
 export type Expr =
   | StringLiteral

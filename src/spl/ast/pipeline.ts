@@ -1,5 +1,5 @@
 // A parsed search: the commands between top-level pipes, in order.
-import type { Span } from '../../core/span.ts';
+import type { Span } from '../../core/index.ts';
 import type { Command } from './command.ts';
 
 export interface Pipeline {

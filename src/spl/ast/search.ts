@@ -1,6 +1,6 @@
 // The search-clause language (the implicit `search` and `| search`): terms, field comparisons,
 // implicit AND, OR, NOT, parentheses, IN. Produced by spl/parser, compiled by spl/eval.
-import type { Span } from '../../core/span.ts';
+import type { Span } from '../../core/index.ts';
 import type { Quoting, Subsearch } from './common.ts';
 
 export type SearchExpr =

@@ -1,8 +1,5 @@
 // Compiles an eval/where expression (spl/ast/expr.ts) into a closure over one event.
-import { assertNever } from '../../core/assert.ts';
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { fieldReader } from '../../core/field-access.ts';
-import type { Span } from '../../core/span.ts';
+import { assertNever, type Diagnostic, error, fieldReader, type Span } from '../../core/index.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';
 import { compileBinary, compileIn, compileUnary } from './compile-operators.ts';

@@ -1,7 +1,5 @@
 // The types shared by the eval compiler, the function registry and the aggregate registry.
-import type { SourceText } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import type { Span } from '../../core/span.ts';
+import type { Event, SourceText, Span } from '../../core/index.ts';
 import type { CallExpr, Expr } from '../ast/expr.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';

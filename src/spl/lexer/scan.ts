@@ -1,5 +1,5 @@
 // Character classes, look-ahead limits and token construction shared by the lexing modes.
-import { span } from '../../core/span.ts';
+import { span } from '../../core/index.ts';
 import type { Token, TokenKind } from './token.ts';
 
 /** A string or quoted piece without its closing quote; the parser reports it (SPL001). */

@@ -1,7 +1,6 @@
 // The tokenize stage: cuts a search into command slices at top-level `|`, outside quotes and
 // subsearch brackets, and reports unbalanced quotes and brackets.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { type Span, span } from '../../core/span.ts';
+import { type Diagnostic, error, type Span, span } from '../../core/index.ts';
 import { readQuoted } from './quoted.ts';
 
 /** The text of one command, between two top-level pipes (pipe excluded). */

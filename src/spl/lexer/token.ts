@@ -1,5 +1,5 @@
 // Tokens of the SPL lexer: what a piece of text is, its source span, and its resolved value.
-import type { Span } from '../../core/span.ts';
+import type { Span } from '../../core/index.ts';
 
 /**
  * - `word`: a bare run of characters (arguments, search terms, eval identifiers and keywords);

@@ -1,8 +1,15 @@
 // Enriches one event from a lookup: the `lookup` command's semantics, reusable by automatic lookups.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { fieldReader, fieldWriter } from '../../core/field-access.ts';
-import { isMultivalue, type MaybeValue, multivalue, type Scalar } from '../../core/value.ts';
+import {
+  type Diagnostic,
+  type Event,
+  error,
+  fieldReader,
+  fieldWriter,
+  isMultivalue,
+  type MaybeValue,
+  multivalue,
+  type Scalar,
+} from '../../core/index.ts';
 import { scalarToString } from '../value/number.ts';
 import { buildLookupMatcher } from './lookup-matcher.ts';
 import type { ResolvedLookup } from './lookup-store.ts';

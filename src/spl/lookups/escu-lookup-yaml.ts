@@ -1,9 +1,13 @@
 // Reads an ESCU `lookups/*.yml` lookup definition (contentctl's Lookup object) into a LookupDefinition.
 
 import { isMap, LineCounter, parseDocument } from 'yaml';
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { lineColumnAt } from '../../core/span.ts';
-import { yamlTooDeep, yamlTooDeepMessage } from '../../core/yaml-nesting.ts';
+import {
+  type Diagnostic,
+  error,
+  lineColumnAt,
+  yamlTooDeep,
+  yamlTooDeepMessage,
+} from '../../core/index.ts';
 import type { LookupBacking, LookupDefinition } from './lookup-definition.ts';
 import { parseMatchSettings } from './match-settings.ts';
 

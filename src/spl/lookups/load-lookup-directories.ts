@@ -1,7 +1,7 @@
 // Loads lookup directories: ESCU `*.yml` definitions, `transforms.conf` stanzas and the CSV files they name.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import { readEscuLookupYaml } from './escu-lookup-yaml.ts';
 import type { LookupDefinition } from './lookup-definition.ts';
 import { createLookupStore, type LookupStore } from './lookup-store.ts';

@@ -1,5 +1,5 @@
 // A lookup definition: how a named lookup is backed and how its rows are matched (transforms.conf).
-import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { Diagnostic } from '../../core/index.ts';
 
 /** How a lookup column's values are compared with event values (`match_type` in transforms.conf). */
 export type LookupMatchType = 'exact' | 'wildcard' | 'cidr';

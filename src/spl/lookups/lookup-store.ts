@@ -1,6 +1,6 @@
 // Resolves the lookup names a search uses to definitions and tables; tables are read once, on first use.
 import { readFileSync } from 'node:fs';
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
 import { fileLookupDefinition, type LookupDefinition } from './lookup-definition.ts';
 import { emptyLookupTable, type LookupTable, readLookupCsv } from './lookup-table.ts';
 

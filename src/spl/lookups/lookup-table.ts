@@ -1,7 +1,7 @@
 // A lookup table in memory, and reading one from CSV text (header row = column names).
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
 
 /** Cells are strings; an empty CSV cell is null (undefined), as in Splunk's CSV lookups. */
 export type LookupCell = string | undefined;

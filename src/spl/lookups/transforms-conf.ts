@@ -1,5 +1,5 @@
 // Reads the lookup stanzas of a Splunk transforms.conf (stanzas with filename, collection or external_cmd).
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
 import { parseConfStanzas } from './conf-stanzas.ts';
 import type {
   LookupBacking,

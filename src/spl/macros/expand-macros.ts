@@ -1,7 +1,7 @@
 // The macro-expansion stage: `name` and `name(a,b)` calls replaced by their definitions, nested,
 // with `$arg$` substitution, ```comments``` removed, and a source map back to the search.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { type Span, span } from '../../core/span.ts';
+
+import { type Diagnostic, error, type Span, span } from '../../core/index.ts';
 import { MAX_SYNTAX_ERRORS } from '../lexer/split-pipeline.ts';
 import { UNDEFINED_FILTER_DEFINITION } from './builtin-macros.ts';
 import { defineMacro, type MacroDefinition, type MacroLibrary, macroKey } from './macro.ts';

@@ -1,5 +1,5 @@
 // ESCU macro files (`macros/*.yml`: name, definition, arguments) → macro definitions.
-import { type Diagnostic, error, warning } from '../../core/diagnostic.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import { parseLenientYaml } from './lenient-yaml.ts';
 import { defineMacro, type MacroDefinition } from './macro.ts';
 

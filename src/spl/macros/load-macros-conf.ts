@@ -1,7 +1,7 @@
 // Splunk `macros.conf` → macro definitions: `[name]` / `[name(2)]` stanzas with `args` and
 // `definition`, `\` line continuations (Admin Manual, macros.conf.spec). Written by hand: no npm
 // package reads Splunk .conf files with continuations and stanza line numbers.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
 import type { LoadedMacros } from './load-escu-macros.ts';
 import { defineMacro, type MacroDefinition } from './macro.ts';
 

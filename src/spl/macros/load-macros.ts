@@ -1,7 +1,7 @@
 // Loads macro files and folders (`--macros <file|dir>`): ESCU `*.yml` and Splunk `*.conf`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../core/index.ts';
 import { BUILTIN_MACROS } from './builtin-macros.ts';
 import { loadEscuMacroYaml } from './load-escu-macros.ts';
 import { loadMacrosConf } from './load-macros-conf.ts';

@@ -1,5 +1,5 @@
 // A macro definition and the library of definitions a search is expanded with.
-import type { SourceText } from '../../core/diagnostic.ts';
+import type { SourceText } from '../../core/index.ts';
 
 /**
  * One search macro: `` `name` `` or `` `name(a, b)` `` with `$a$`, `$b$` in its definition.

@@ -1,6 +1,5 @@
 // Maps offsets in a macro-expanded search back to the text the user wrote.
-import type { DiagnosticNote, SourceText } from '../../core/diagnostic.ts';
-import { type Span, span } from '../../core/span.ts';
+import { type DiagnosticNote, type SourceText, type Span, span } from '../../core/index.ts';
 import type { MacroDefinition } from './macro.ts';
 
 /**

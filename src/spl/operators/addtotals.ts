@@ -1,7 +1,5 @@
 // `addtotals [row=b] [col=b] [labelfield=f] [label=s] [fieldname=f] [fields]`: sums numeric fields (Search Reference, addtotals).
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { type Event, type Scalar, writeField } from '../../core/index.ts';
 import type { AddtotalsCommand } from '../ast/command.ts';
 import { scalarToNumber } from '../value/number.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';

@@ -1,8 +1,11 @@
 // Compiles the aggregations and by-clause shared by stats, eventstats and streamstats into groups of accumulators.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { fieldReader } from '../../core/field-access.ts';
-import type { MaybeValue, Scalar } from '../../core/value.ts';
+import {
+  type Diagnostic,
+  type Event,
+  fieldReader,
+  type MaybeValue,
+  type Scalar,
+} from '../../core/index.ts';
 import type { Aggregation, ByClause } from '../ast/command.ts';
 import { type Accumulator, type AggregateSpec, lookupAggregate } from '../eval/aggregates/index.ts';
 import { EvalCode } from '../eval/eval-codes.ts';

@@ -1,7 +1,7 @@
 // `appendpipe [subpipeline]`: runs the subpipeline over the results so far and appends what it gives (Search Reference, appendpipe).
 
-import type { Event } from '../../core/event.ts';
-import { pushAll } from '../../core/push-all.ts';
+import type { Event } from '../../core/index.ts';
+import { pushAll } from '../../core/index.ts';
 import type { AppendpipeCommand } from '../ast/command.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
 import { unionNeed } from './field-need.ts';
@@ -16,7 +16,7 @@ export function compileAppendpipe(
   command: AppendpipeCommand,
   context: StageCompileContext,
 ): StageResult {
-  const plan = context.compileSubsearch(command.subpipeline);
+  const plan = context.compileSubsearch(command.subpipeline, { overRows: true });
   if (failed(plan)) return plan;
   return defineStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, plan.fields) },

@@ -1,6 +1,5 @@
 // `bin|bucket [span=...] field [AS alias]`: puts values into buckets (Search Reference, bin).
-import { readField, writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { readField, type Scalar, writeField } from '../../core/index.ts';
 import type { BinCommand } from '../ast/command.ts';
 import type { SpanValue } from '../ast/common.ts';
 import { formatNumber, scalarToNumber } from '../value/number.ts';

@@ -1,7 +1,5 @@
 // What compiling one command is given, what it returns, and helpers shared by every command's compiler.
-import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
-import { error } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import { type Diagnostic, error, type SourceText, type Span } from '../../core/index.ts';
 import type { Subsearch } from '../ast/common.ts';
 import type { Expr } from '../ast/expr.ts';
 import { compileExpr } from '../eval/compile-expr.ts';
@@ -19,10 +17,18 @@ export interface StageCompileContext {
   readonly dataModels?: DataModelProvider;
   /** Eval compile options (clock, random, searchmatch parsing), `source` included. */
   readonly evalOptions: EvalCompileOptions;
+  /** The search's time, epoch seconds: what `earliest=-24h` and eval's now() count from. */
+  readonly now: number;
   /** 0-based place of the command in its pipeline: generating commands must come first. */
   readonly position: number;
-  /** Plans a subsearch (`[search ...]`) with the same options. */
-  compileSubsearch(subsearch: Subsearch): Plan | readonly Diagnostic[];
+  /**
+   * Plans a subsearch (`[search ...]`) with the same options; `overRows` for a subpipeline that
+   * runs over this search's rows (appendpipe), to which the job's time range does not apply.
+   */
+  compileSubsearch(
+    subsearch: Subsearch,
+    options?: { readonly overRows?: boolean },
+  ): Plan | readonly Diagnostic[];
   /**
    * Parses and plans SPL text made while compiling or running (a foreach template with its
    * placeholders filled in); diagnostics point into `text`, named `name`.

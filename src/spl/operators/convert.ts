@@ -1,8 +1,12 @@
 // `convert [timeformat=f] ctime(x) [AS y] ...`: converts field values (Search Reference, convert).
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import { multivalue, type Scalar } from '../../core/value.ts';
+import {
+  type Diagnostic,
+  type Event,
+  multivalue,
+  readField,
+  type Scalar,
+  writeField,
+} from '../../core/index.ts';
 import type { ConvertCommand, ConvertFunction } from '../ast/command.ts';
 import { parseNumber, scalarToNumber, scalarToString } from '../value/number.ts';
 import { strftime } from '../value/strftime.ts';

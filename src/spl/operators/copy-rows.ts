@@ -1,5 +1,5 @@
 // The stage the planner puts before the first command that changes rows in place: events are shared between plans.
-import type { Span } from '../../core/span.ts';
+import type { Span } from '../../core/index.ts';
 import type { Stage } from './operator.ts';
 import { expandStage } from './stage-kit.ts';
 

@@ -1,6 +1,5 @@
 // `| datamodel <model> <dataset> search|flat` and `| from datamodel:<model>.<dataset>`: a dataset's events (Search Reference, datamodel and from).
-import type { Event } from '../../core/event.ts';
-import type { Span } from '../../core/span.ts';
+import type { Event, Span } from '../../core/index.ts';
 import type { DatamodelCommand, FromCommand } from '../ast/command.ts';
 import {
   commandError,

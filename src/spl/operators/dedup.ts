@@ -1,6 +1,5 @@
 // `dedup [N] fields [keepevents] [keepempty] [consecutive] [sortby ...]`: drops repeated value combinations (Search Reference, dedup).
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
+import { type Event, readField, writeField } from '../../core/index.ts';
 import type { DedupCommand, SortCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';

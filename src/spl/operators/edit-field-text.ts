@@ -1,7 +1,5 @@
 // Rewrites every value of one field of a row as text (replace, rex mode=sed).
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { type Event, readField, type Scalar, writeField } from '../../core/index.ts';
 import { scalarToString } from '../value/number.ts';
 
 /** A null field stays null; a multivalue field keeps one edited value per value. */

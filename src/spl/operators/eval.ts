@@ -1,7 +1,5 @@
 // `eval a=expr, ...` (and `fieldformat`): assigns in order, each seeing the ones before (Search Reference, eval).
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { type FieldWriter, fieldWriter } from '../../core/field-access.ts';
+import { type Diagnostic, type Event, type FieldWriter, fieldWriter } from '../../core/index.ts';
 import type { EvalCommand } from '../ast/command.ts';
 import { EvalCode } from '../eval/eval-codes.ts';
 import type { Evaluator } from '../eval/eval-types.ts';

@@ -1,7 +1,5 @@
 // `eventstats <aggregations> [by fields]`: adds each group's aggregates to every row of the group (Search Reference, eventstats).
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { MaybeValue } from '../../core/value.ts';
+import { type Event, type MaybeValue, writeField } from '../../core/index.ts';
 import type { EventstatsCommand } from '../ast/command.ts';
 import { compileAggregations, type GroupState } from './aggregations.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';

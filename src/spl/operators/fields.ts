@@ -1,6 +1,5 @@
 // `fields [+] a, b*` keeps fields, `fields - a, b*` removes them (Search Reference, fields).
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
+import { type Event, readField, writeField } from '../../core/index.ts';
 import type { FieldsCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';

@@ -1,6 +1,5 @@
 // `fillnull [value=x] [fields]`: gives null fields a value, `0` by default (Search Reference, fillnull).
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
+import { type Event, readField, writeField } from '../../core/index.ts';
 import type { FillnullCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';

@@ -1,8 +1,7 @@
 // `foreach <wildcard fields> [<eval template>]`: runs the template once per matching field (Search Reference, foreach).
 
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { pushAll } from '../../core/push-all.ts';
+import type { Diagnostic, Event } from '../../core/index.ts';
+import { pushAll } from '../../core/index.ts';
 import type { ForeachCommand } from '../ast/command.ts';
 import type { Plan, PlanRun } from '../plan/plan.ts';
 import {

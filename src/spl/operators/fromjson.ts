@@ -1,6 +1,5 @@
 // `fromjson [prefix=p] field`: the top-level keys of a JSON object become fields (Search Reference, fromjson).
-import { readField, writeField } from '../../core/field-access.ts';
-import { multivalue, type Scalar } from '../../core/value.ts';
+import { multivalue, readField, type Scalar, writeField } from '../../core/index.ts';
 import type { FromjsonCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';

@@ -1,7 +1,5 @@
 // The groups a row belongs to (one per combination of by-field values) and the order groups are shown in.
-import type { Event } from '../../core/event.ts';
-import { readField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { type Event, readField, type Scalar } from '../../core/index.ts';
 import { compareForSort } from '../value/compare.ts';
 import { scalarToString } from '../value/number.ts';
 

@@ -1,5 +1,5 @@
 // `head [N] [limit=N] [(<expr>)] [null=b] [keeplast=b]`: the first results (Search Reference, head).
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { HeadCommand } from '../ast/command.ts';
 import type { Evaluator } from '../eval/eval-types.ts';
 import {

@@ -1,6 +1,5 @@
 // `inputlookup [append=t] [start=N] [max=N] <table> [where <search>]`: the rows of a lookup table (Search Reference, inputlookup).
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
+import { type Event, writeField } from '../../core/index.ts';
 import type { InputlookupCommand } from '../ast/command.ts';
 import {
   atSpan,

@@ -1,6 +1,5 @@
 // `join [type=inner|left|outer] [max=N] [overwrite=b] [fields] [subsearch]`: joins results with a subsearch's (Search Reference, join).
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
+import { type Event, readField, writeField } from '../../core/index.ts';
 import type { JoinCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import {

@@ -1,7 +1,5 @@
 // `makemv [delim=s | tokenizer=re] [allowempty=b] [setsv=b] field`: splits a value into a multivalue (Search Reference, makemv).
-import { readField, writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
-import { multivalue } from '../../core/value.ts';
+import { multivalue, readField, type Scalar, writeField } from '../../core/index.ts';
 import type { MakemvCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import {

@@ -1,7 +1,6 @@
 // `makeresults [count=N] [annotate=b] [format=csv|json data="..."]`: generates results (Search Reference, makeresults).
 import { parse } from 'csv-parse/sync';
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
+import { type Event, writeField } from '../../core/index.ts';
 import type { MakeresultsCommand } from '../ast/command.ts';
 import {
   commandError,

@@ -1,6 +1,5 @@
 // `mvexpand field [limit=N]`: one result per value of a multivalue field (Search Reference, mvexpand).
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
+import { type Event, readField, writeField } from '../../core/index.ts';
 import type { MvexpandCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { unionNeed } from './field-need.ts';

@@ -1,6 +1,5 @@
 // The push-based operator protocol every command runs on, and the compiled, reusable stage that makes one.
-import type { Event } from '../../core/event.ts';
-import type { Span } from '../../core/span.ts';
+import type { Event, Span } from '../../core/index.ts';
 import type { Plan } from '../plan/plan.ts';
 import type { RouteFilter } from '../plan/route-filter.ts';
 import type { FieldNeed } from './field-need.ts';

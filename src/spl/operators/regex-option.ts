@@ -1,6 +1,5 @@
 // A command's regex argument (rex, regex, makemv tokenizer) compiled once, with every match of a text.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import type { Diagnostic, Span } from '../../core/index.ts';
 import { compileSplRegex, type SplMatch, type SplRegex } from '../regex/spl-regex.ts';
 import { commandError, EngineCode, type StageCompileContext } from './compile-context.ts';
 

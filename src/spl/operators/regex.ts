@@ -1,6 +1,5 @@
 // `regex [field=|field!=]"<pcre>"`: keeps results whose field matches, or does not (Search Reference, regex).
-import { fieldReader } from '../../core/field-access.ts';
-import type { MaybeValue } from '../../core/value.ts';
+import { fieldReader, type MaybeValue } from '../../core/index.ts';
 import type { RegexCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';

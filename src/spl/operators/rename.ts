@@ -1,7 +1,5 @@
 // `rename a AS b, X.* AS *`: renames fields in order, left to right (Search Reference, rename).
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
+import { type Diagnostic, type Event, writeField } from '../../core/index.ts';
 import type { RenameCommand } from '../ast/command.ts';
 import {
   commandError,

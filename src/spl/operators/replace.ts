@@ -1,5 +1,5 @@
 // `replace "a*" WITH "b*", ... [IN fields]`: replaces whole field values by wildcard pattern (Search Reference, replace).
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { ReplaceCommand } from '../ast/command.ts';
 import {
   commandError,

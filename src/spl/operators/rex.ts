@@ -1,8 +1,13 @@
 // `rex [field=f] [max_match=N] [mode=sed] "<regex>"`: extracts named groups into fields, or edits a field with sed (Search Reference, rex).
-import { type Diagnostic, warning } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import { multivalue, type Scalar } from '../../core/value.ts';
+import {
+  type Diagnostic,
+  type Event,
+  multivalue,
+  readField,
+  type Scalar,
+  warning,
+  writeField,
+} from '../../core/index.ts';
 import type { RexCommand } from '../ast/command.ts';
 import { parseReplacement, replaceAll } from '../eval/functions/regex-functions.ts';
 import { scalarToString } from '../value/number.ts';

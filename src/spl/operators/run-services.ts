@@ -1,6 +1,5 @@
 // What a run offers its operators: warnings, and runs of subsearch plans over the same events.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import type { Diagnostic, Event } from '../../core/index.ts';
 import type { Plan } from '../plan/plan.ts';
 
 /** A subsearch running alongside the main search over the same events. */

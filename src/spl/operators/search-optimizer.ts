@@ -1,11 +1,13 @@
 // Speeds up a search clause without changing its meaning: per-field memos of sub-clauses and adaptive AND order.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { fieldReader } from '../../core/field-access.ts';
+import { type Diagnostic, type Event, fieldReader } from '../../core/index.ts';
 import type { SearchExpr } from '../ast/search.ts';
+import { latestNowPredicate } from '../search/compile-search.ts';
+import { clauseTimeModifiers } from '../time/search-time-window.ts';
 import type { StageCompileContext } from './compile-context.ts';
 import { type FieldNeed, unionNeeds } from './field-need.ts';
 import { compileSearchPredicate, type RowPredicate } from './search-predicate.ts';
+
+const TIME_FIELD: FieldNeed = new Set(['_time']);
 
 /** Memo entries per sub-clause (bounded memory on unique values). */
 const MEMO_SIZE = 4096;
@@ -36,7 +38,7 @@ export function compileOptimizedSearch(
     const pieces = operand.kind === 'SearchOr' ? splitOrByField(operand) : [operand];
     const compiled: Test[] = [];
     for (const piece of pieces) {
-      const predicate = compileSearchPredicate(context, piece);
+      const predicate = compileSearchPredicate(context, piece, expr);
       if (Array.isArray(predicate)) return predicate;
       const p = predicate as RowPredicate;
       reads.push(p.reads);
@@ -44,6 +46,10 @@ export function compileOptimizedSearch(
       compiled.push(field === undefined || field === '_raw' ? p.test : memoByValue(field, p.test));
     }
     tests.push(compiled.length === 1 ? (compiled[0] as Test) : anyOf(compiled));
+  }
+  if (clauseTimeModifiers(expr).latestIsNow) {
+    tests.push(latestNowPredicate(context.now));
+    reads.push(TIME_FIELD);
   }
   return {
     test: tests.length === 1 ? (tests[0] as Test) : adaptiveAnd(tests),

@@ -1,6 +1,5 @@
 // A search clause compiled to a row predicate, with the fields it reads (search, inputlookup where, ...).
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import type { Diagnostic, Event } from '../../core/index.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import { type CompiledSearch, compileSearch } from '../search/compile-search.ts';
 import type { StageCompileContext } from './compile-context.ts';
@@ -12,11 +11,17 @@ export interface RowPredicate {
   readonly reads: FieldNeed;
 }
 
+/** `partOf`: the whole clause, when `expr` is one part of it (see SearchCompileOptions.partOf). */
 export function compileSearchPredicate(
   context: StageCompileContext,
   expr: SearchExpr,
+  partOf?: SearchExpr,
 ): RowPredicate | readonly Diagnostic[] {
-  const result = compileSearch(expr, { source: context.source });
+  const result = compileSearch(expr, {
+    source: context.source,
+    now: context.now,
+    ...(partOf === undefined ? {} : { partOf }),
+  });
   if (!result.ok) return result.diagnostics;
   const compiled: CompiledSearch = result.value;
   const reads: FieldNeed = compiled.readsAllFields

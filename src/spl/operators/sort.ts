@@ -1,8 +1,6 @@
 // `sort [N] [limit=N] [+|-]key, num(key) ... [desc]`: orders results, keeping at most N (Search Reference, sort).
 import { isIP } from 'node:net';
-import type { Event } from '../../core/event.ts';
-import { readField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { type Event, readField, type Scalar } from '../../core/index.ts';
 import type { SortCommand, SortComparator, SortKey } from '../ast/command.ts';
 import { compareForSort, compareText } from '../value/compare.ts';
 import { scalarToNumber, scalarToString } from '../value/number.ts';

@@ -1,6 +1,5 @@
 // `spath [input=f] [output=f] [path=p]`: extracts fields from JSON or XML (Search Reference, spath).
-import { readField, writeField } from '../../core/field-access.ts';
-import { multivalue, type Scalar } from '../../core/value.ts';
+import { multivalue, readField, type Scalar, writeField } from '../../core/index.ts';
 import type { SpathCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';

@@ -1,5 +1,5 @@
 // A search clause holding generating subsearches (search, tstats WHERE): compiled up front, run and spliced in when a run starts.
-import type { Diagnostic } from '../../core/diagnostic.ts';
+import type { Diagnostic } from '../../core/index.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import type { Plan } from '../plan/plan.ts';
 import { commandError, EngineCode, failed, type StageCompileContext } from './compile-context.ts';

@@ -1,6 +1,5 @@
 // Builders for the common stage shapes: a row filter, an in-place row update, a blocking stage.
-import type { Event } from '../../core/event.ts';
-import type { Span } from '../../core/span.ts';
+import type { Event, Span } from '../../core/index.ts';
 import type { Plan } from '../plan/plan.ts';
 import type { FieldNeed } from './field-need.ts';
 import type { Operator, Rows, Stage } from './operator.ts';

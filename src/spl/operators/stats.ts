@@ -1,7 +1,5 @@
 // `stats <aggregations> [by fields]`: one result per group of by-field values (Search Reference, stats).
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { type Event, type Scalar, writeField } from '../../core/index.ts';
 import type { StatsCommand } from '../ast/command.ts';
 import { compileAggregations, type GroupState } from './aggregations.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';

@@ -1,7 +1,5 @@
 // `streamstats [options] <aggregations> [by fields]`: running aggregates, written on each row as it passes (Search Reference, streamstats).
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { MaybeValue } from '../../core/value.ts';
+import { type Event, type MaybeValue, writeField } from '../../core/index.ts';
 import type { StreamstatsCommand } from '../ast/command.ts';
 import type { Evaluator } from '../eval/eval-types.ts';
 import { scalarToNumber } from '../value/number.ts';

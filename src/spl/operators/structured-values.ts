@@ -1,5 +1,5 @@
 // Flattens JSON and XML documents into Splunk-style field paths (`a.b`, `a{}.c`, `a.b{@attr}`) for spath, fromjson and xmlkv.
-import type { Scalar } from '../../core/value.ts';
+import type { Scalar } from '../../core/index.ts';
 
 /** Documents nested deeper than this are cut off there (attacker-controlled input). */
 export const MAX_DEPTH = 100;

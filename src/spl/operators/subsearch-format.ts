@@ -1,7 +1,5 @@
 // Turns subsearch results into the search clause Splunk splices in (the `format` command's output).
-import type { Event } from '../../core/event.ts';
-import type { Span } from '../../core/span.ts';
-import type { Scalar } from '../../core/value.ts';
+import type { Event, Scalar, Span } from '../../core/index.ts';
 import type { SearchExpr, SearchValue } from '../ast/search.ts';
 import { scalarToString } from '../value/number.ts';
 

@@ -1,7 +1,6 @@
 // Gets a subsearch's rows for join/append: at start when it reads no events, else from a side run at finish.
 
-import { warning } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import { type Event, warning } from '../../core/index.ts';
 import type { Plan } from '../plan/plan.ts';
 import type { RunServices } from './run-services.ts';
 

@@ -1,6 +1,5 @@
 // `table a, b*`: new rows with only the listed fields, in the listed order (Search Reference, table).
-import type { Event } from '../../core/event.ts';
-import { fieldReader, readField, writeField } from '../../core/field-access.ts';
+import { type Event, fieldReader, readField, writeField } from '../../core/index.ts';
 import type { TableCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { fieldPattern } from './field-pattern.ts';

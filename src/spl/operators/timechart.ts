@@ -1,8 +1,13 @@
 // `timechart span=... <aggregations> [by field]`: aggregates per time bucket, one column per series (Search Reference, timechart).
-import { type Diagnostic, warning } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import type { MaybeValue, Scalar } from '../../core/value.ts';
+import {
+  type Diagnostic,
+  type Event,
+  type MaybeValue,
+  readField,
+  type Scalar,
+  warning,
+  writeField,
+} from '../../core/index.ts';
 import type { TimechartCommand } from '../ast/command.ts';
 import { scalarToNumber, scalarToString } from '../value/number.ts';
 import { compileAggregations, type GroupState } from './aggregations.ts';

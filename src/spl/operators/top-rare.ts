@@ -1,7 +1,5 @@
 // `top`/`rare [N] fields [by fields]`: the most or least common value combinations, with count and percent (Search Reference, top, rare).
-import type { Event } from '../../core/event.ts';
-import { writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { type Event, type Scalar, writeField } from '../../core/index.ts';
 import type { RareCommand, TopCommand } from '../ast/command.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { compareGroupValues, groupKeysOf } from './group-keys.ts';

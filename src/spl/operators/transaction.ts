@@ -1,10 +1,14 @@
 // `transaction fields [maxspan] [maxpause] [maxevents] [startswith] [endswith] ...`: groups related events (Search Reference, transaction).
-
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import { maxOf, minOf } from '../../core/push-all.ts';
-import { multivalue, type Scalar } from '../../core/value.ts';
+import {
+  type Diagnostic,
+  type Event,
+  maxOf,
+  minOf,
+  multivalue,
+  readField,
+  type Scalar,
+  writeField,
+} from '../../core/index.ts';
 import type { TransactionCommand } from '../ast/command.ts';
 import type { CommandOption, SpanValue, TextArgument } from '../ast/common.ts';
 import type { Expr } from '../ast/expr.ts';

@@ -1,5 +1,5 @@
 // What tstats, datamodel and from datamodel ask of a data-model layer; the layer is injected (spl may not import knowledge).
-import type { Event } from '../../core/event.ts';
+import type { Event } from '../../core/index.ts';
 import type { RouteFilter } from '../plan/route-filter.ts';
 import type { FieldNeed } from './field-need.ts';
 

@@ -1,6 +1,5 @@
 // Finds the dataset a data-model command reads: the data model reference, then tstats' `nodename=`.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import type { Diagnostic, Span } from '../../core/index.ts';
 import type { Command } from '../ast/command.ts';
 import type { SearchComparison, SearchExpr } from '../ast/search.ts';
 import { commandError, type StageCompileContext } from './compile-context.ts';

@@ -1,6 +1,5 @@
 // Warnings for fields a data-model search names that its dataset does not define (they are always null).
-import { type Diagnostic, warning } from '../../core/diagnostic.ts';
-import type { Span } from '../../core/span.ts';
+import { type Diagnostic, type Span, warning } from '../../core/index.ts';
 import type { TstatsCommand } from '../ast/command.ts';
 import { walkNodes } from '../ast/walk.ts';
 import type { StageCompileContext } from './compile-context.ts';

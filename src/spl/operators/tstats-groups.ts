@@ -1,7 +1,5 @@
 // tstats' BY clause: group keys with fillnull_value for null fields and span= buckets of _time.
-import type { Event } from '../../core/event.ts';
-import { fieldReader } from '../../core/field-access.ts';
-import type { MaybeValue, Scalar } from '../../core/value.ts';
+import { type Event, fieldReader, type MaybeValue, type Scalar } from '../../core/index.ts';
 import type { ByClause } from '../ast/command.ts';
 import { scalarToNumber, scalarToString } from '../value/number.ts';
 import { bucketer } from './bin.ts';

@@ -1,6 +1,5 @@
 // The dataset rows that pass tstats' WHERE: the clause's few fields first, every wanted field only for rows it keeps.
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import type { Diagnostic, Event } from '../../core/index.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import type { RouteFilter } from '../plan/route-filter.ts';
 import { failed, type StageCompileContext } from './compile-context.ts';

@@ -1,8 +1,11 @@
 // `| tstats ... FROM datamodel=X.Y [WHERE ...] [BY ... span=]`: statistics over a data model computed from raw events (Search Reference, tstats).
-import type { Diagnostic } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { readField, writeField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import {
+  type Diagnostic,
+  type Event,
+  readField,
+  type Scalar,
+  writeField,
+} from '../../core/index.ts';
 import type { TstatsCommand } from '../ast/command.ts';
 import { type Aggregations, compileAggregations, type GroupState } from './aggregations.ts';
 import {

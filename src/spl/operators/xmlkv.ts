@@ -1,8 +1,5 @@
 // `xmlkv [field] [maxinputs=N]`: each leaf element `<tag>value</tag>` of an XML text becomes field `tag` (Search Reference, xmlkv).
-
-import { readField, writeField } from '../../core/field-access.ts';
-import { pushAll } from '../../core/push-all.ts';
-import { multivalue, type Scalar } from '../../core/value.ts';
+import { multivalue, pushAll, readField, type Scalar, writeField } from '../../core/index.ts';
 import type { XmlkvCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';

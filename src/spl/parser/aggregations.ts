@@ -1,5 +1,5 @@
 // Aggregation lists and by-clauses shared by stats, eventstats, streamstats, tstats, timechart.
-import { span } from '../../core/span.ts';
+import { span } from '../../core/index.ts';
 import type { Aggregation, EvalArgument } from '../ast/commands/stats.ts';
 import type { ByClause, CommandOption, FieldName, SpanValue } from '../ast/common.ts';
 import { expectField, gluedParentheses, parseFieldList } from './arguments.ts';

@@ -1,5 +1,5 @@
 // Argument helpers shared by command parsers: field names, literal text, field lists, the end.
-import { span } from '../../core/span.ts';
+import { span } from '../../core/index.ts';
 import type { FieldName } from '../ast/common.ts';
 import { MAX_SCAN } from '../lexer/scan.ts';
 import type { LexMode, Token } from '../lexer/token.ts';

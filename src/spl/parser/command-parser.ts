@@ -1,6 +1,5 @@
 // The contract of one command parser in the registry.
-import type { Span } from '../../core/span.ts';
-import { span } from '../../core/span.ts';
+import { type Span, span } from '../../core/index.ts';
 import type { Command } from '../ast/command.ts';
 import type { Cursor } from './cursor.ts';
 

@@ -1,6 +1,5 @@
 // A position in one command's text, read token by token in the mode each argument needs.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { type Span, span } from '../../core/span.ts';
+import { type Diagnostic, error, type Span, span } from '../../core/index.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
 import { lexSearchValue } from '../lexer/lex-search.ts';
 import { lexToken } from '../lexer/lex-token.ts';

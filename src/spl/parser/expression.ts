@@ -1,5 +1,5 @@
 // The eval/where expression parser: Pratt parsing driven by a binding-power table.
-import { span } from '../../core/span.ts';
+import { span } from '../../core/index.ts';
 import type { BinaryOperator, Expr } from '../ast/expr.ts';
 import type { Token } from '../lexer/token.ts';
 import type { Cursor } from './cursor.ts';

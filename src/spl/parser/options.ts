@@ -1,6 +1,5 @@
 // Typed `name=value` options: each command's option table says how a value is read.
-import { ownEntry } from '../../core/own-entry.ts';
-import { span } from '../../core/span.ts';
+import { ownEntry, span } from '../../core/index.ts';
 import type { CommandOption, OptionValue } from '../ast/common.ts';
 import type { Expr } from '../ast/expr.ts';
 import type { Token } from '../lexer/token.ts';

@@ -1,6 +1,5 @@
 // The parse stage: command slices → Pipeline, one registry lookup per command, errors collected.
-import { type Diagnostic, error } from '../../core/diagnostic.ts';
-import { span } from '../../core/span.ts';
+import { type Diagnostic, error, span } from '../../core/index.ts';
 import type { Command } from '../ast/command.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
 import {

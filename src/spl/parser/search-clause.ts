@@ -1,5 +1,5 @@
 // The search-clause parser: implicit AND, OR, NOT, parentheses, comparisons, IN, terms, subsearches.
-import { span } from '../../core/span.ts';
+import { span } from '../../core/index.ts';
 import type { Quoting } from '../ast/common.ts';
 import type { SearchComparator, SearchExpr, SearchValue } from '../ast/search.ts';
 import { unescapeWord } from '../lexer/quoted.ts';

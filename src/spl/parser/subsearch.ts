@@ -1,5 +1,5 @@
 // `[ ... ]`: a subsearch, parsed as a nested pipeline from any lexing mode.
-import { span } from '../../core/span.ts';
+import { span } from '../../core/index.ts';
 import type { Subsearch } from '../ast/common.ts';
 import { findClosingBracket, skipSpace } from '../lexer/index.ts';
 import type { Cursor, NestedKind } from './cursor.ts';

@@ -1,5 +1,5 @@
 // The SPL compile facade: search text → Plan (parse: expand macros → tokenize → parse → analyze; then plan).
-import { type Diagnostic, DiagnosticError, hasErrors } from '../../core/diagnostic.ts';
+import { type Diagnostic, DiagnosticError, error, hasErrors } from '../../core/index.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import type { EvalClock } from '../eval/eval-types.ts';
 import type { LookupProvider } from '../lookups/lookup-store.ts';
@@ -7,6 +7,7 @@ import { NO_LOOKUPS } from '../lookups/lookup-store.ts';
 import type { MacroLibrary } from '../macros/macro.ts';
 import type { DataModelProvider } from '../operators/tstats-data-model.ts';
 import { locateDiagnostic, parseSpl } from '../parse-spl.ts';
+import { resolveTimeRange, type TimeRangeInput } from '../time/time-range.ts';
 import { expandSourcetypeAliases } from './expand-sourcetype-aliases.ts';
 import type { Plan } from './plan.ts';
 import { planPipeline } from './plan-pipeline.ts';
@@ -18,6 +19,17 @@ export interface CompileSplOptions {
   readonly lookups?: LookupProvider;
   /** `now()` and makeresults' `_time`; defaults to the clock, with the start fixed at compile time. */
   readonly clock?: EvalClock;
+  /**
+   * The search's time, epoch seconds: what `earliest=-24h@h`, `starthoursago=` and `now()` count
+   * from. Defaults to `clock.searchStart()`; give it to make a run reproducible.
+   */
+  readonly now?: number;
+  /**
+   * The time range from outside the search (a job's earliest_time/latest_time), in Splunk's
+   * time syntax. The search's own time modifiers override it, as they override Splunk's time
+   * range picker; it applies to subsearches that have none of their own.
+   */
+  readonly timeRange?: TimeRangeInput;
   readonly random?: () => number;
   /** Shown in diagnostics (`--> search:1:5`): a file path or `search`. */
   readonly sourceName?: string;
@@ -35,13 +47,26 @@ export function compileSpl(text: string, options: CompileSplOptions = {}): Compi
     ...(options.macros ? { macros: options.macros } : {}),
     ...(options.sourceName ? { sourceName: options.sourceName } : {}),
   });
+  const clock = clockOf(options);
+  const now = clock.searchStart();
+  const timeRange = resolveTimeRange(options.timeRange ?? {}, now);
+  if (!timeRange.ok) {
+    const problems = timeRange.problems.map((p) =>
+      error(TIME_RANGE_CODE, `bad ${p.side} time of the time range: ${p.message}`, {
+        location: `${p.side} time`,
+      }),
+    );
+    return { ok: false, diagnostics: [...parsed.diagnostics, ...problems] };
+  }
   if (hasErrors(parsed.diagnostics)) return { ok: false, diagnostics: parsed.diagnostics };
   const planned = planPipeline(expandSourcetypeAliases(parsed.pipeline), {
     source: parsed.expanded,
     lookups: options.lookups ?? NO_LOOKUPS,
     ...(options.dataModels ? { dataModels: options.dataModels } : {}),
+    now,
+    timeRange: timeRange.bounds,
     evalOptions: {
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock,
       ...(options.random ? { random: options.random } : {}),
       parseSearch: (clause) => parseSearchText(clause, options.macros),
     },
@@ -53,6 +78,21 @@ export function compileSpl(text: string, options: CompileSplOptions = {}): Compi
     ok: false,
     diagnostics: planned.map((d) => locateDiagnostic(d, parsed.sourceMap, parsed.source)),
   };
+}
+
+/** A time range given from outside the search that does not parse. */
+const TIME_RANGE_CODE = 'SPL403';
+
+/** One clock for the whole search, so `earliest=-1d` and `now()` agree. */
+function clockOf(options: CompileSplOptions): EvalClock {
+  const wallClock = () => Date.now() / 1000;
+  if (options.now !== undefined) {
+    const now = options.now;
+    return { searchStart: () => now, wallClock: options.clock?.wallClock ?? wallClock };
+  }
+  if (options.clock) return options.clock;
+  const start = wallClock();
+  return { searchStart: () => start, wallClock };
 }
 
 /** searchmatch("...")'s text as a search clause; throws a DiagnosticError when it does not parse. */

@@ -1,7 +1,6 @@
 // Rewrites `sourcetype=<legacy per-channel name>` so it also selects events indexed under the
 // current convention: `sourcetype=XmlWinEventLog source=<that name>` (docs/event-model.md).
-import { expandLegacySourcetype } from '../../core/sourcetype-aliases.ts';
-import type { Span } from '../../core/span.ts';
+import { expandLegacySourcetype, type Span } from '../../core/index.ts';
 import type { SearchComparison, SearchExpr, SearchIn, SearchValue } from '../ast/search.ts';
 
 /**

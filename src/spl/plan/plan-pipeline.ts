@@ -1,15 +1,19 @@
 // Pipeline AST → Plan: compiles every command to a stage, then works out ownership, field needs and the route.
-import { type Diagnostic, hasErrors, type SourceText } from '../../core/diagnostic.ts';
+import { type Diagnostic, hasErrors, type SourceText } from '../../core/index.ts';
+import type { Command } from '../ast/command.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
+import type { SearchExpr } from '../ast/search.ts';
 import type { EvalCompileOptions } from '../eval/eval-types.ts';
 import type { LookupProvider } from '../lookups/lookup-store.ts';
 import { isStage, type StageCompileContext } from '../operators/compile-context.ts';
 import { copyRowsStage } from '../operators/copy-rows.ts';
-import { type FieldNeed, needsField, unionNeeds } from '../operators/field-need.ts';
+import { type FieldNeed, needsField, unionNeed, unionNeeds } from '../operators/field-need.ts';
 import { compileStage } from '../operators/index.ts';
 import type { Stage } from '../operators/operator.ts';
 import type { DataModelProvider } from '../operators/tstats-data-model.ts';
 import { parseSpl } from '../parse-spl.ts';
+import { clauseTimeModifiers, clauseTimeWindow } from '../time/search-time-window.ts';
+import { ALL_TIME, isAllTime, type TimeBounds } from '../time/time-bounds.ts';
 import type { Plan } from './plan.ts';
 import {
   ROUTE_ANY,
@@ -25,6 +29,10 @@ export interface PlanOptions {
   readonly lookups: LookupProvider;
   readonly evalOptions: EvalCompileOptions;
   readonly dataModels?: DataModelProvider;
+  /** The search's time, epoch seconds: relative time modifiers count from it. */
+  readonly now: number;
+  /** The time range given from outside (a job's earliest_time/latest_time); ALL_TIME if none. */
+  readonly timeRange: TimeBounds;
 }
 
 /** Compiles every command (collecting every problem), then builds the plan. */
@@ -40,8 +48,13 @@ export function planPipeline(
       lookups: options.lookups,
       ...(options.dataModels ? { dataModels: options.dataModels } : {}),
       evalOptions: { ...options.evalOptions, source: options.source },
+      now: options.now,
       position,
-      compileSubsearch: (subsearch) => planPipeline(subsearch.pipeline, options),
+      compileSubsearch: (subsearch, how) =>
+        planPipeline(
+          subsearch.pipeline,
+          how?.overRows ? { ...options, timeRange: ALL_TIME } : options,
+        ),
       compileText: (text, name) => planText(text, name, options),
     };
     const result = compileStage(command, context);
@@ -63,12 +76,17 @@ export function planPipeline(
       ? routeOfSearch(first.expr)
       : (compiled[0]?.route ?? ROUTE_ANY);
   const route = sidePlans.reduce((r, p) => unionRoutes(r, p.route), mainRoute);
+  const time = generating ? NO_TIME : timeOf(first, options);
+  // The run drops events outside the time window, so it reads their `_time`.
+  const timedFields = isAllTime(time.time) ? fields : unionNeed(fields, TIME_FIELD);
   const plan: Plan = {
     source: options.source,
     stages,
-    fields: generating && sidePlans.length === 0 ? new Set() : fields,
+    fields: generating && sidePlans.length === 0 ? new Set() : timedFields,
     needsRaw,
     route,
+    timeBounds: time.time,
+    indexTimeBounds: time.indexTime,
     generating: generating && sidePlans.length === 0,
     sidePlans,
     start: (context) => startPlanRun(plan, context),
@@ -76,11 +94,41 @@ export function planPipeline(
   return plan;
 }
 
-/** parse → plan, for text made during compilation (foreach templates). */
+const TIME_FIELD: FieldNeed = new Set(['_time']);
+const NO_TIME = { time: ALL_TIME, indexTime: ALL_TIME };
+
+/**
+ * The windows of the events a plan reads: its leading clause's own time modifiers, which
+ * override the time range given from outside (Search Reference, "Time modifiers": a time
+ * modifier in the search overrides the Time Range Picker, and latest defaults to now), or else
+ * that range.
+ */
+function timeOf(
+  first: Command | undefined,
+  options: PlanOptions,
+): { readonly time: TimeBounds; readonly indexTime: TimeBounds } {
+  const clause = leadingClause(first);
+  const window = clauseTimeWindow(clause, { now: options.now });
+  if (clauseTimeModifiers(clause).setsTime) return window;
+  return { time: options.timeRange, indexTime: window.indexTime };
+}
+
+/** The search clause that selects events: the leading search's, or tstats' WHERE. */
+function leadingClause(first: Command | undefined): SearchExpr | undefined {
+  if (first?.kind === 'Search') return first.expr;
+  if (first?.kind === 'Tstats') return first.where?.expr;
+  return undefined;
+}
+
+/** parse → plan, for text made during compilation (foreach templates run over rows, at any time). */
 function planText(text: string, name: string, options: PlanOptions): Plan | readonly Diagnostic[] {
   const parsed = parseSpl(text, { sourceName: name });
   if (hasErrors(parsed.diagnostics)) return parsed.diagnostics;
-  return planPipeline(parsed.pipeline, { ...options, source: parsed.expanded });
+  return planPipeline(parsed.pipeline, {
+    ...options,
+    source: parsed.expanded,
+    timeRange: ALL_TIME,
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
 // A compiled search: immutable and reusable; `start` makes one run, which an external pump drives.
-import type { Diagnostic, SourceText } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
+import type { Diagnostic, Event, SourceText } from '../../core/index.ts';
 import type { FieldNeed } from '../operators/field-need.ts';
 import type { Stage } from '../operators/operator.ts';
+import type { TimeBounds } from '../time/time-bounds.ts';
 import type { RouteFilter } from './route-filter.ts';
 
 export interface Plan {
@@ -18,6 +18,16 @@ export interface Plan {
   readonly needsRaw: boolean;
   /** What an event must look like for the leading search to possibly keep it (for routers). */
   readonly route: RouteFilter;
+  /**
+   * The `_time` window of the events this plan reads (earliest inclusive, latest exclusive),
+   * resolved at the compile's `now`: the search's own time modifiers (`earliest=-24h@h`,
+   * `starthoursago=168`) when its leading clause has them, else the time range it was compiled
+   * with (a job's earliest_time/latest_time). A run drops pushed events outside it, so a store
+   * may skip them (`timeBoundsToRead` adds the side plans' windows).
+   */
+  readonly timeBounds: TimeBounds;
+  /** The `_indextime` window (`_index_earliest`, `_index_latest`) of the leading clause. */
+  readonly indexTimeBounds: TimeBounds;
   /** True when the plan reads no events at all (`| makeresults ...`, `| inputlookup ...`). */
   readonly generating: boolean;
   /** Plans of subsearches that read events; they run beside the main one in the same pass. */

@@ -1,6 +1,5 @@
 // The leading search filter in a form a router can use: which index/source/sourcetype/EventCode values an event needs.
-import type { Event } from '../../core/event.ts';
-import { isMultivalue, type Scalar } from '../../core/value.ts';
+import { type Event, isMultivalue, type Scalar } from '../../core/index.ts';
 import type { SearchExpr, SearchValue } from '../ast/search.ts';
 import { compileWildcard, SEARCH_WILDCARD } from '../search/wildcard-pattern.ts';
 import { scalarToNumber, scalarToString } from '../value/number.ts';

@@ -1,5 +1,5 @@
 // Drives one plan over an event source: the simplest pump (hunt drives many plans itself).
-import type { EventSource } from '../../core/event.ts';
+import type { EventSource } from '../../core/index.ts';
 import type { Plan, RunContext } from './plan.ts';
 
 /**

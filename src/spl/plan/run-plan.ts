@@ -1,8 +1,9 @@
 // One run of a plan: chains the stages' operators, feeds side runs, and drives finish in order.
-import { invariant } from '../../core/assert.ts';
-import type { Event } from '../../core/event.ts';
+import { type Event, invariant } from '../../core/index.ts';
 import type { Emit, Operator } from '../operators/operator.ts';
 import type { RunServices, SideRun } from '../operators/run-services.ts';
+import { isAllTime, type TimeBounds, withinBounds } from '../time/time-bounds.ts';
+import { scalarToNumber } from '../value/number.ts';
 import type { Plan, PlanRun, RunContext } from './plan.ts';
 
 export function startPlanRun(plan: Plan, context: RunContext): PlanRun {
@@ -36,7 +37,8 @@ export function startPlanRun(plan: Plan, context: RunContext): PlanRun {
     };
   }
   const takesEvents = !plan.generating;
-  const feed = emitters[0] as Emit;
+  const first = emitters[0] as Emit;
+  const feed: Emit = isAllTime(plan.timeBounds) ? first : inTime(plan.timeBounds, first);
   let finished = false;
 
   // head (or any operator that can be exhausted) ends the run early when every stage before it
@@ -64,6 +66,25 @@ export function startPlanRun(plan: Plan, context: RunContext): PlanRun {
       });
     },
   };
+}
+
+/** Passes on the events whose `_time` lies in `bounds` (events without a time do not). */
+function inTime(bounds: TimeBounds, next: Emit): Emit {
+  return (events) => {
+    const kept: Event[] = [];
+    for (const event of events) {
+      const time = event['_time'];
+      if (typeof time === 'number' ? withinBounds(bounds, time) : timeOfText(time, bounds)) {
+        kept.push(event);
+      }
+    }
+    next(kept);
+  };
+}
+
+function timeOfText(value: Event[string], bounds: TimeBounds): boolean {
+  const time = scalarToNumber(typeof value === 'object' ? value[0] : value);
+  return time !== undefined && withinBounds(bounds, time);
 }
 
 function appendAll(target: Event[], rows: readonly Event[]): void {

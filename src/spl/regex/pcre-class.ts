@@ -1,5 +1,5 @@
 // Translates one PCRE bracket expression `[...]` into a JavaScript character class.
-import { ownEntry } from '../../core/own-entry.ts';
+import { ownEntry } from '../../core/index.ts';
 import {
   caseVariants,
   codePointEscape,

@@ -1,9 +1,23 @@
 // Compiles a search clause (spl/ast/search.ts) into a predicate over one event.
-import { assertNever } from '../../core/assert.ts';
-import { type Diagnostic, error, type SourceText } from '../../core/diagnostic.ts';
-import type { Event } from '../../core/event.ts';
-import { fieldReader as ownFieldReader, readField } from '../../core/field-access.ts';
+import {
+  assertNever,
+  type Diagnostic,
+  type Event,
+  error,
+  fieldReader as ownFieldReader,
+  readField,
+  type SourceText,
+} from '../../core/index.ts';
 import type { SearchComparison, SearchExpr, SearchIn, SearchValue } from '../ast/search.ts';
+import {
+  meetsCondition,
+  TIMEFORMAT_MODIFIER,
+  type TimeCondition,
+  type TimeConditionContext,
+  timeCondition,
+} from '../time/search-time-modifiers.ts';
+import { clauseTimeModifiers, isTimeModifier } from '../time/search-time-window.ts';
+import { scalarToNumber } from '../value/number.ts';
 import { createLoweredReader, type LoweredReader, textValues } from './lowered-field.ts';
 import { compileTermMatcher } from './raw-term.ts';
 import { compileEquality, compileOrdering, type ValueTest } from './value-matcher.ts';
@@ -23,6 +37,7 @@ export interface CompiledSearch {
 /** Stable codes of the search-clause compiler (docs/spl-semantics.md). */
 export const SearchCode = {
   unresolvedSubsearch: 'SPL401',
+  badTimeModifier: 'SPL402',
 } as const;
 
 export type SearchCompileResult =
@@ -32,6 +47,17 @@ export type SearchCompileResult =
 export interface SearchCompileOptions {
   /** The text spans point into, attached to diagnostics. */
   readonly source?: SourceText;
+  /**
+   * The search's time (epoch seconds) that relative time modifiers (`earliest=-24h`) count
+   * from; defaults to the clock when the clause is compiled.
+   */
+  readonly now?: number;
+  /**
+   * The whole clause `expr` is a part of, when a caller compiles the parts of a clause one by
+   * one: its `timeformat=` applies, and the caller adds the clause's implicit latest
+   * (`latestNowPredicate`) itself.
+   */
+  readonly partOf?: SearchExpr;
 }
 
 interface SearchCompiler {
@@ -41,18 +67,22 @@ interface SearchCompiler {
   readsRaw: boolean;
   readsAllFields: boolean;
   readonly readers: Map<string, LoweredReader>;
+  readonly time: TimeConditionContext;
 }
 
 /**
  * Splunk search semantics: implicit AND, OR, NOT; `field=value` case-insensitive with `*`
  * wildcards, field names case-sensitive; any value of a multivalue field may match;
  * `field!=x` needs the field to exist while `NOT field=x` also keeps events without it;
- * `field=*` means the field exists; bare terms and phrases match `_raw` by token.
+ * `field=*` means the field exists; bare terms and phrases match `_raw` by token. Time
+ * modifiers (`earliest=-24h@h`, `starthoursago=168`) test `_time`, never a field of that name.
  */
 export function compileSearch(
   expr: SearchExpr,
   options: SearchCompileOptions = {},
 ): SearchCompileResult {
+  const modifiers = clauseTimeModifiers(options.partOf ?? expr);
+  const now = options.now ?? Date.now() / 1000;
   const compiler: SearchCompiler = {
     options,
     diagnostics: [],
@@ -60,8 +90,17 @@ export function compileSearch(
     readsRaw: false,
     readsAllFields: false,
     readers: new Map(),
+    time: {
+      now,
+      ...(modifiers.timeformat === undefined ? {} : { timeformat: modifiers.timeformat }),
+    },
   };
-  const test = compileNode(compiler, expr);
+  const clause = compileNode(compiler, expr);
+  // "If you omit latest, the current time (now) is used" (Search Reference, "Time modifiers").
+  const test: SearchPredicate =
+    modifiers.latestIsNow && options.partOf === undefined
+      ? both(clause, latestNowPredicate(now))
+      : clause;
   if (compiler.diagnostics.length > 0) return { ok: false, diagnostics: compiler.diagnostics };
   const { fields, readsRaw, readsAllFields } = compiler;
   return { ok: true, value: { test, fields, readsRaw, readsAllFields } };
@@ -159,6 +198,7 @@ function valueTest(op: SearchComparison['op'], value: SearchValue): ValueTest {
 }
 
 function compileComparison(compiler: SearchCompiler, expr: SearchComparison): SearchPredicate {
+  if (isTimeModifier(expr)) return compileTimeModifier(compiler, expr);
   const { field, op, value } = expr;
   const exists = value.text === '*';
   if (field.includes('*')) {
@@ -208,6 +248,10 @@ function compileFieldTest(
 }
 
 function compileIn(compiler: SearchCompiler, expr: SearchIn): SearchPredicate {
+  if (isTimeModifier(expr)) {
+    report(compiler, SearchCode.badTimeModifier, `${expr.field} takes one time, not a list`, expr);
+    return () => false;
+  }
   const tests = expr.values.map((value) =>
     compileComparison(compiler, {
       kind: 'SearchComparison',
@@ -222,4 +266,60 @@ function compileIn(compiler: SearchCompiler, expr: SearchIn): SearchPredicate {
     for (const t of tests) if (t(e)) return true;
     return false;
   };
+}
+
+function report(
+  compiler: SearchCompiler,
+  code: string,
+  message: string,
+  node: { readonly span: SearchExpr['span'] },
+): void {
+  compiler.diagnostics.push(
+    error(code, message, {
+      span: node.span,
+      ...(compiler.options.source ? { source: compiler.options.source } : {}),
+    }),
+  );
+}
+
+/** `earliest=-24h@h` and the other time modifiers: a test of `_time` (or `_indextime`). */
+function compileTimeModifier(compiler: SearchCompiler, expr: SearchComparison): SearchPredicate {
+  if (expr.field === TIMEFORMAT_MODIFIER) return () => true; // read before compiling
+  const result = timeCondition(expr.field, expr.op, expr.value.text, compiler.time);
+  if (!result.ok) {
+    report(compiler, SearchCode.badTimeModifier, result.message, expr);
+    return () => false;
+  }
+  return timeTest(compiler, result.condition);
+}
+
+function timeTest(compiler: SearchCompiler, condition: TimeCondition): SearchPredicate {
+  compiler.fields.add(condition.field);
+  return conditionPredicate(condition, compiler.time.now);
+}
+
+/**
+ * A time condition as a predicate. A row without `_time` fails it; a row without `_indextime`
+ * was read from a file, not an index, and counts as indexed at the search's time.
+ */
+function conditionPredicate(condition: TimeCondition, now: number): SearchPredicate {
+  const read = ownFieldReader(condition.field);
+  const missing = condition.field === '_indextime' ? now : undefined;
+  return (e) => {
+    const value = read(e);
+    const time = scalarToNumber(typeof value === 'object' ? value[0] : value) ?? missing;
+    return time !== undefined && meetsCondition(condition, time);
+  };
+}
+
+/**
+ * `_time < now`: what a clause with an earliest and no latest also tests ("If you omit latest,
+ * the current time (now) is used", Search Reference, "Time modifiers"). Reads `_time`.
+ */
+export function latestNowPredicate(now: number): SearchPredicate {
+  return conditionPredicate({ field: '_time', op: '<', time: now, side: 'latest' }, now);
+}
+
+function both(a: SearchPredicate, b: SearchPredicate): SearchPredicate {
+  return (e) => a(e) && b(e);
 }

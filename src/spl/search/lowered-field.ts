@@ -1,7 +1,5 @@
 // Lower-cased field values, computed once per event and field however many tests read them.
-import type { Event } from '../../core/event.ts';
-import { fieldReader, readField } from '../../core/field-access.ts';
-import type { Scalar } from '../../core/value.ts';
+import { type Event, fieldReader, readField, type Scalar } from '../../core/index.ts';
 import { scalarToString } from '../value/number.ts';
 
 /** The lower-cased text values of one field of the current event ([] when absent). */

@@ -1,5 +1,5 @@
 // Ordering and equality of scalars: numeric when both sides are numbers, else by text.
-import type { Scalar } from '../../core/value.ts';
+import type { Scalar } from '../../core/index.ts';
 import { scalarToNumber, scalarToString } from './number.ts';
 
 /**

@@ -1,5 +1,5 @@
 // The values an eval expression computes: field values plus booleans, which only eval sees.
-import type { MaybeValue, Scalar } from '../../core/value.ts';
+import type { MaybeValue, Scalar } from '../../core/index.ts';
 
 /**
  * A field value (string, number, multivalue list of ≥ 2, `undefined` = null) or a boolean.

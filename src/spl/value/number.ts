@@ -1,5 +1,5 @@
 // How SPL reads a number out of a field value, and how it writes a number back as text.
-import type { Scalar } from '../../core/value.ts';
+import type { Scalar } from '../../core/index.ts';
 
 // Decimal with optional sign, fraction and exponent: what Splunk's eval and search take as a
 // number in a field value ("7", "-1.5", ".5", "1e3"). Surrounding spaces, hex and "inf" do not

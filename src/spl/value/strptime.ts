@@ -47,6 +47,14 @@ function matchName(
 
 /** Parses `text` with `format`; the result is epoch seconds (fractional with %N/%Q/%f). */
 export function strptime(text: string, format: string): number | undefined {
+  return strptimePrefix(text, format)?.time;
+}
+
+/** Like strptime, and where the matched text ends (text after it is ignored by strptime). */
+export function strptimePrefix(
+  text: string,
+  format: string,
+): { readonly time: number; readonly end: number } | undefined {
   const f: Fields = {
     year: 1970,
     month: 1,
@@ -193,7 +201,7 @@ export function strptime(text: string, format: string): number | undefined {
         return undefined;
     }
   }
-  if (f.epoch !== undefined) return f.epoch;
+  if (f.epoch !== undefined) return { time: f.epoch, end: at };
   if (f.pm !== undefined) {
     if (f.hour > 12) return undefined;
     f.hour = (f.hour % 12) + (f.pm ? 12 : 0);
@@ -203,5 +211,5 @@ export function strptime(text: string, format: string): number | undefined {
       ? fromLocal(f.year, f.month, f.day, f.hour, f.minute, f.second)
       : Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) / 1000 -
         f.offsetMinutes * 60;
-  return base + f.fraction;
+  return { time: base + f.fraction, end: at };
 }

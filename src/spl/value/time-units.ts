@@ -1,5 +1,5 @@
 // Splunk's spellings of time units (`s`, `secs`, `minute`, `mon`, `qtr`, ...), shared by spans and relative time modifiers.
-import { ownEntry } from '../../core/own-entry.ts';
+import { ownEntry } from '../../core/index.ts';
 import type { TimeUnit } from '../ast/common.ts';
 
 /** Search Reference, bin (`span=`) and "Time modifiers": each unit and the words that name it. */

@@ -1,6 +1,5 @@
 // `spelunk search` end to end: inputs, formats, lookups, exit codes and messages.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -121,18 +120,5 @@ describe('spelunk search', () => {
     assert.match(lenient.err, /skipped/);
     const strict = await search('* | stats count', [bad], { strict: true });
     assert.equal(strict.code, 1);
-  });
-
-  test('usage errors from the command line exit 2', () => {
-    const main = path.resolve(import.meta.dirname, '../../../src/cli/main.ts');
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', main, 'search', '* | stats count', jsonl, '--format', 'yaml'],
-      {
-        encoding: 'utf8',
-      },
-    );
-    assert.equal(result.status, 2, result.stderr);
-    assert.match(result.stderr, /--format/);
   });
 });

@@ -1,5 +1,5 @@
 // The shared input options: --recover and --threads parsed, checked, and carried to the EVTX
-// reader through openInputs.
+// reader through openInputs (the worker threads: test/integration/ingest/evtx-workers.test.ts).
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,10 +85,9 @@ test('dump --recover reads the records of a damaged chunk, and says so', async (
     ['1', '2'],
   );
   assert.match(recovered.err, /EVTX401/);
-  assert.deepEqual((await dumpLines({ recover: true, threads: 2 })).events, recovered.events);
 });
 
-test('search --threads and --recover give the results of the main thread', async () => {
+test('search --recover counts the records of the damaged chunk', async () => {
   const run = async (options: { recover?: boolean; threads?: number }) => {
     let out = '';
     const code = await runSearch(
@@ -101,6 +100,5 @@ test('search --threads and --recover give the results of the main thread', async
     return out;
   };
   assert.match(await run({}), /"count":"?120/);
-  assert.equal(await run({ threads: 2 }), await run({}));
-  assert.match(await run({ recover: true, threads: 2 }), /"count":"?122/);
+  assert.match(await run({ recover: true }), /"count":"?122/);
 });

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { promisify } from 'node:util';
 import { type DumpOptions, runDump } from '../../../src/cli/dump/run-dump.ts';
 import { eventXml, IMAGE_LOAD, PROCESS_CREATE } from '../../ingest/helpers/windows-xml.ts';
 
@@ -88,38 +86,6 @@ test('a missing path fails (exit 1) even without --strict', async () => {
   const { code, err } = await dump([path.join(root, 'missing.json'), xmlFile]);
   assert.equal(code, 1);
   assert.match(err, /error\[ING001\]: no such file or directory/);
-});
-
-test('the command line: usage errors exit 2, stdin with -', async () => {
-  const run = promisify(execFile);
-  const main = path.resolve(import.meta.dirname, '../../../src/cli/main.ts');
-  const usage = await run(process.execPath, [
-    '--import',
-    'tsx',
-    main,
-    'dump',
-    '--format',
-    'yaml',
-    xmlFile,
-  ]).catch((e: { code: number }) => e);
-  assert.equal((usage as { code: number }).code, 2);
-  const child = execFile(process.execPath, [
-    '--import',
-    'tsx',
-    main,
-    'dump',
-    '-',
-    '--input-format',
-    'xml',
-  ]);
-  child.stdin?.end(eventXml(PROCESS_CREATE));
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  const exitCode = await new Promise((resolve) => child.on('close', resolve));
-  assert.equal(exitCode, 0);
-  assert.equal(JSON.parse(out)['EventID'], '1');
 });
 
 test('xml for EVTX inputs: each record in the evtxexport -f xml layout, a blank line after', async () => {

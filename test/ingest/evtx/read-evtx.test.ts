@@ -1,6 +1,6 @@
-// readEvtx end to end on files the tests write: events, _raw, workers, problems, refusals.
+// readEvtx end to end on files the tests write: events, _raw, problems, refusals (worker threads:
+// test/integration/ingest/evtx-workers.test.ts).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { DiagnosticError } from '../../../src/core/diagnostic.ts';
 import type { Event } from '../../../src/core/event.ts';
@@ -81,40 +81,6 @@ test('_raw is the record as Windows renders it, when needRaw', async () => {
   assert.equal(first['index'], 'main');
   assert.equal(first['source'], 'test.evtx');
   assert.equal(first['sourcetype'], 'custom');
-});
-
-for (const workers of [1, 2]) {
-  test(`${workers} worker thread(s) give the same events in the same order`, async () => {
-    const path = tempFile(`workers${workers}.evtx`, sixChunks());
-    const inline = await readAll(path, { needRaw: true }, { workers: 0 });
-    const parallel = await readAll(path, { needRaw: true }, { workers });
-    assert.equal(parallel.events.length, 240);
-    assert.deepEqual(parallel.events, inline.events);
-  });
-}
-
-test('without code generation from strings, events are the same (built field by field)', () => {
-  const path = tempFile('no-codegen.evtx', sixChunks());
-  const reader = new URL('../../../src/ingest/evtx/index.ts', import.meta.url).href;
-  const script = `
-    const { readEvtx } = await import(${JSON.stringify(reader)});
-    const events = []; const problems = [];
-    for (const workers of [0, 1]) {
-      for await (const batch of readEvtx(${JSON.stringify(path)}, { index: 'x', needRaw: true, onProblem: (p) => problems.push(p) }, { workers })) events.push(...batch.map((e) => ({ ...e })));
-    }
-    console.log(JSON.stringify({ events, problems }));`;
-  const run = (flags: string[]) =>
-    JSON.parse(
-      execFileSync(
-        process.execPath,
-        [...flags, ...process.execArgv, '--input-type=module', '-e', script],
-        { encoding: 'utf8', maxBuffer: 64 << 20 },
-      ),
-    ) as { events: Event[]; problems: unknown[] };
-  const without = run(['--disallow-code-generation-from-strings']);
-  assert.deepEqual(without.problems, []);
-  assert.equal(without.events.length, 480);
-  assert.deepEqual(without.events, run([]).events);
 });
 
 test('problems reach onProblem with the path, chunk and offset, and the read carries on', async () => {
@@ -277,37 +243,13 @@ test('a file of many read blocks: every event, and _raw read after the whole fil
     assert.match(String(event['_raw']), new RegExp(`<EventRecordID>${i + 1}</EventRecordID>`));
     assert.equal(event['EventRecordID'], String(i + 1));
   });
-  const eager = await readAll(path, { needRaw: true }, { workers: 1 });
-  assert.deepEqual(eager.events, events);
-});
-
-test('workers: 0 (explicitly), 1 and 2 read damaged files alike, with and without recover', async () => {
-  const chunks = fortyChunks().slice();
-  // Chunk 3: damaged signature (recover reads it); chunk 9: a record cut in the middle.
-  chunks.fill(0, 0x1000 + 3 * 0x10000, 0x1000 + 3 * 0x10000 + 8);
-  chunks.fill(0x5a, 0x1000 + 9 * 0x10000 + 0x400, 0x1000 + 9 * 0x10000 + 0x440);
-  const path = tempFile('damaged-many.evtx', chunks);
-  for (const recover of [false, true]) {
-    for (const needRaw of [false, true]) {
-      const inline = await readAll(path, { needRaw }, { workers: 0, recover });
-      assert.ok(inline.events.length > 1100, `${inline.events.length} events`);
-      assert.ok(inline.problems.length > 0);
-      for (const workers of [1, 2]) {
-        const parallel = await readAll(path, { needRaw }, { workers, recover });
-        assert.deepEqual(parallel.events, inline.events);
-        assert.deepEqual(parallel.problems, inline.problems);
-      }
-    }
-  }
 });
 
 test('_raw in the evtxexport layout when asked (spelunk dump --format xml)', async () => {
   const path = tempFile('raw-style.evtx', sixChunks());
-  for (const workers of [0, 1]) {
-    const { events } = await readAll(path, { needRaw: true }, { workers, rawStyle: 'evtxexport' });
-    assert.match(
-      String(events[0]?.['_raw']),
-      /^<Event xmlns="http:\/\/schemas.microsoft.com\/win\/2004\/08\/events\/event">\n {2}<System>\n/,
-    );
-  }
+  const { events } = await readAll(path, { needRaw: true }, { workers: 0, rawStyle: 'evtxexport' });
+  assert.match(
+    String(events[0]?.['_raw']),
+    /^<Event xmlns="http:\/\/schemas.microsoft.com\/win\/2004\/08\/events\/event">\n {2}<System>\n/,
+  );
 });

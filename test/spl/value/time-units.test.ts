@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseSpanValue } from '../../../src/spl/parser/time-span.ts';
-import { parseRelativeTime } from '../../../src/spl/value/relative-time.ts';
+import { parseRelativeTime } from '../../../src/spl/time/relative-time.ts';
 import { timeUnitOf } from '../../../src/spl/value/time-units.ts';
 
 test('every spelling names its unit, in any case', () => {
@@ -28,17 +28,23 @@ test('anything else, Object.prototype names included, is no unit', () => {
   for (const word of ['', 'x', 'mo', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) {
     assert.equal(timeUnitOf(word), undefined, word);
     assert.equal(parseSpanValue(`1${word}`) === undefined, word !== '', word);
-    assert.equal(parseRelativeTime(`-1${word}`), undefined, word);
-    assert.equal(parseRelativeTime(`@${word}`), undefined, word);
+    assert.equal(parseRelativeTime(`-1${word}`).ok, false, word);
+    assert.equal(parseRelativeTime(`@${word}`).ok, false, word);
   }
 });
 
 test('spans take subsecond units; relative time modifiers do not', () => {
   assert.deepEqual(parseSpanValue('10ms'), { value: 10, unit: 'ms' });
   assert.deepEqual(parseSpanValue('2Hours'), { value: 2, unit: 'h' });
-  assert.equal(parseRelativeTime('-10ms'), undefined);
-  assert.deepEqual(parseRelativeTime('-7days@d'), [
-    { kind: 'offset', amount: -7, unit: 'd' },
-    { kind: 'snap', unit: 'd' },
-  ]);
+  assert.deepEqual(parseRelativeTime('-10ms'), {
+    ok: false,
+    reason: '"ms": subsecond units apply to metrics searches only',
+  });
+  assert.deepEqual(parseRelativeTime('-7days@d'), {
+    ok: true,
+    steps: [
+      { kind: 'offset', amount: -7, unit: 'd' },
+      { kind: 'snap', unit: 'd' },
+    ],
+  });
 });

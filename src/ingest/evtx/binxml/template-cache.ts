@@ -5,11 +5,10 @@ import { invalid } from '../decode-error.ts';
 import { guidText } from '../values/identifiers.ts';
 import type { ChunkContext } from './chunk-context.ts';
 import { compileFragment, type NameField } from './compile.ts';
+import { DEFINITION_HEADER_SIZE } from './definition-header.ts';
 import { NAME_HEADER_SIZE } from './names.ts';
 import { type CompiledTemplate, OP, type Op, type Template } from './program.ts';
 
-/** Next-definition offset, GUID and data size precede a template's BinXML. */
-export const DEFINITION_HEADER_SIZE = 24;
 /** The next-definition link is the only header field that depends on the chunk. */
 const LINK_SIZE = 4;
 

@@ -2,8 +2,8 @@
 import type { ByteReader } from '../byte-reader.ts';
 import { EvtxDecodeError } from '../decode-error.ts';
 import type { ChunkContext } from './chunk-context.ts';
+import { DEFINITION_HEADER_SIZE } from './definition-header.ts';
 import { type Template, ValueTable } from './program.ts';
-import { DEFINITION_HEADER_SIZE } from './template-cache.ts';
 
 /**
  * Reads the template instance whose token is at `at` into `into` (template, values, end). The definition may be inline (its offset

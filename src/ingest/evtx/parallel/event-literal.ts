@@ -1,7 +1,6 @@
 // Constructors of events with a given field list, from their values in field order, as one
 // object literal (see render/event-shape.ts for why).
-import type { Event } from '../../../core/event.ts';
-import type { FieldValue } from '../../../core/value.ts';
+import type { Event, FieldValue } from '../../../core/index.ts';
 import { generateFunction } from '../generated-function.ts';
 
 export type LiteralConstructor = (values: readonly (FieldValue | undefined)[]) => Event;

@@ -2,9 +2,13 @@
 // chunk, the values' kinds in one Uint32Array, numbers in a Float64Array and every string value
 // in one UTF-16 buffer, all transferred; the main thread only rebuilds the objects, one object
 // literal per field list.
-import type { Event } from '../../../core/event.ts';
-import { writeField } from '../../../core/field-access.ts';
-import type { FieldValue, MaybeValue, Scalar } from '../../../core/value.ts';
+import {
+  type Event,
+  type FieldValue,
+  type MaybeValue,
+  type Scalar,
+  writeField,
+} from '../../../core/index.ts';
 import type { EventChunk, EvtxProblem, RecordRef } from '../decoded.ts';
 import { type LiteralConstructor, literalConstructor } from './event-literal.ts';
 

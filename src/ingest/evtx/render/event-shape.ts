@@ -1,7 +1,6 @@
 // Event shapes: for one parts plan and one set of present System values, the event's field names
 // in order and a constructor that builds the event as one object literal.
-import type { Event } from '../../../core/event.ts';
-import { METADATA_FIELDS } from '../../../core/event.ts';
+import { type Event, METADATA_FIELDS } from '../../../core/index.ts';
 import { SYSTEM_FIELD_NAMES } from '../../windows/windows-event.ts';
 import { generateFunction } from '../generated-function.ts';
 import type { PartsPlan } from './plan-recorder.ts';

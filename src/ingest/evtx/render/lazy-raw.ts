@@ -1,7 +1,6 @@
 // `_raw` rendered on first read: an event gets an accessor that renders its record's XML from
 // the chunk it came from, so events whose `_raw` nothing reads never pay for the rendering.
-import type { Event } from '../../../core/event.ts';
-import type { MaybeValue } from '../../../core/value.ts';
+import type { Event, MaybeValue } from '../../../core/index.ts';
 import type { ChunkContext } from '../binxml/chunk-context.ts';
 import { BinXmlRunner } from '../binxml/document.ts';
 import { type XmlStyle, XmlWriter } from './xml-writer.ts';

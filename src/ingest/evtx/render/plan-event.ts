@@ -1,6 +1,6 @@
 // Builds a record's event straight from its parts plan, through the same mapping steps as
 // windowsEventToEvent but without the intermediate WindowsEventParts.
-import type { Event } from '../../../core/event.ts';
+import type { Event } from '../../../core/index.ts';
 import {
   addWindowsData,
   beginWindowsEvent,

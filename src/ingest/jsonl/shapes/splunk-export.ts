@@ -1,6 +1,6 @@
 // Splunk search export (`splunk search -output json`, REST `/export?output_mode=json`): one
 // `{"preview": false, "result": {...}}` per line; values are strings or lists (multivalue).
-import type { Event } from '../../../core/event.ts';
+import type { Event } from '../../../core/index.ts';
 import { addFieldValue } from '../../model/add-field-value.ts';
 import { flatRecordToEvent } from '../../model/flat-record.ts';
 import { addJsonField, isJsonObject, jsonScalarText } from '../../model/json-fields.ts';

@@ -1,12 +1,14 @@
 // A data model's datasets compiled once: constraints to predicates (with the tags they ask for), calculated fields to evaluators.
-import type { Diagnostic } from '../../../core/diagnostic.ts';
-import type { Event } from '../../../core/event.ts';
-import type { MaybeValue } from '../../../core/value.ts';
-import type { SearchComparison, SearchExpr } from '../../../spl/ast/search.ts';
-import { compileExpr } from '../../../spl/eval/compile-expr.ts';
-import { type RouteFilter, routeOfSearch } from '../../../spl/plan/route-filter.ts';
-import { compileSearch } from '../../../spl/search/compile-search.ts';
-import { toFieldValue } from '../../../spl/value/eval-value.ts';
+import type { Diagnostic, Event, MaybeValue } from '../../../core/index.ts';
+import {
+  compileExpr,
+  compileSearch,
+  type RouteFilter,
+  routeOfSearch,
+  type SearchComparison,
+  type SearchExpr,
+  toFieldValue,
+} from '../../../spl/index.ts';
 import { DATAMODEL_CODES } from '../datamodel-codes.ts';
 import type { DataModelSpec, DatasetSpec } from '../model/data-model-spec.ts';
 import { builtinText, parseEvalText, parseSearchText } from './parse-text.ts';

@@ -1,11 +1,12 @@
 // Event types compiled once: the search as a predicate, its route, its tags and its data-model fields.
-import type { Diagnostic } from '../../../core/diagnostic.ts';
-import type { Event } from '../../../core/event.ts';
-import type { MaybeValue } from '../../../core/value.ts';
-import { compileExpr } from '../../../spl/eval/compile-expr.ts';
-import { type RouteFilter, routeOfSearch } from '../../../spl/plan/route-filter.ts';
-import { compileSearch } from '../../../spl/search/compile-search.ts';
-import { toFieldValue } from '../../../spl/value/eval-value.ts';
+import type { Diagnostic, Event, MaybeValue } from '../../../core/index.ts';
+import {
+  compileExpr,
+  compileSearch,
+  type RouteFilter,
+  routeOfSearch,
+  toFieldValue,
+} from '../../../spl/index.ts';
 import { DATAMODEL_CODES } from '../datamodel-codes.ts';
 import type { EventTypeSpec } from '../mappings/event-type.ts';
 import { type LocatedText, parseEvalText, parseSearchText } from './parse-text.ts';

@@ -1,5 +1,5 @@
 // The fields of a dataset under both namings: `Processes.process_name` (prefixed) and `process_name` (plain).
-import type { DatasetNaming } from '../../../spl/operators/tstats-data-model.ts';
+import type { DatasetNaming } from '../../../spl/index.ts';
 import { INHERITED_FIELDS } from '../model/data-model-spec.ts';
 import type { CompiledDataset } from './compile-dataset.ts';
 

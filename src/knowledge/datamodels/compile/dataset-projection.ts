@@ -1,10 +1,20 @@
 // An event projected onto a dataset: membership (tags, constraints), then only the calculated fields the search needs.
-import type { Event } from '../../../core/event.ts';
-import { fieldReader, readField, writeField } from '../../../core/field-access.ts';
-import type { MaybeValue, Scalar } from '../../../core/value.ts';
-import { type FieldNeed, unionNeed } from '../../../spl/operators/field-need.ts';
-import type { DatasetProjection } from '../../../spl/operators/tstats-data-model.ts';
-import { ROUTE_ANY, ROUTE_NONE, unionRoutes } from '../../../spl/plan/route-filter.ts';
+import {
+  type Event,
+  fieldReader,
+  type MaybeValue,
+  readField,
+  type Scalar,
+  writeField,
+} from '../../../core/index.ts';
+import {
+  type DatasetProjection,
+  type FieldNeed,
+  ROUTE_ANY,
+  ROUTE_NONE,
+  unionNeed,
+  unionRoutes,
+} from '../../../spl/index.ts';
 import { TAG_FIELD } from '../model/data-model-spec.ts';
 import type { CompiledDataset } from './compile-dataset.ts';
 import type { CompiledEventType, EventTypeField } from './compile-event-types.ts';

@@ -1,6 +1,5 @@
 // Which event types an event is, and so its tags; remembered per kind of event when the searches allow.
-import type { Event } from '../../../core/event.ts';
-import type { MaybeValue } from '../../../core/value.ts';
+import type { Event, MaybeValue } from '../../../core/index.ts';
 import type { CompiledEventType } from './compile-event-types.ts';
 
 export interface EventClass {

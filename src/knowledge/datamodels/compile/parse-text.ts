@@ -1,13 +1,15 @@
 // Parses the SPL texts a data model holds (constraints, event type searches, calculated fields) where they are written.
-import { type Diagnostic, error, type SourceText } from '../../../core/diagnostic.ts';
-import type { Span } from '../../../core/span.ts';
-import type { Expr } from '../../../spl/ast/expr.ts';
-import type { SearchExpr } from '../../../spl/ast/search.ts';
-import { expectEnd } from '../../../spl/parser/arguments.ts';
-import { Cursor, SplSyntaxError } from '../../../spl/parser/cursor.ts';
-import { parseExpression } from '../../../spl/parser/expression.ts';
-import { parseSearchClause } from '../../../spl/parser/search-clause.ts';
-import { expandSourcetypeAliases } from '../../../spl/plan/expand-sourcetype-aliases.ts';
+import { type Diagnostic, error, type SourceText, type Span } from '../../../core/index.ts';
+import {
+  Cursor,
+  type Expr,
+  expandSourcetypeAliases,
+  expectEnd,
+  parseExpression,
+  parseSearchClause,
+  type SearchExpr,
+  SplSyntaxError,
+} from '../../../spl/index.ts';
 
 /** A text inside a file: the file and the span of the text in it (diagnostics point there). */
 export interface LocatedText {

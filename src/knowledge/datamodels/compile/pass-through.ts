@@ -1,8 +1,6 @@
 // Calculated fields that give back their own field's value when it has one: answered without running the expression.
-import type { Event } from '../../../core/event.ts';
-import { fieldReader } from '../../../core/field-access.ts';
-import type { MaybeValue } from '../../../core/value.ts';
-import type { Expr } from '../../../spl/ast/expr.ts';
+import { type Event, fieldReader, type MaybeValue } from '../../../core/index.ts';
+import type { Expr } from '../../../spl/index.ts';
 
 /**
  * Most CIM calculations fill a gap and otherwise return the field as it is:

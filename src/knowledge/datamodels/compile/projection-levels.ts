@@ -1,7 +1,5 @@
 // The levels of a dataset chain a projection runs: each level's constraint, then the calculations something downstream needs.
-import type { Event } from '../../../core/event.ts';
-import { writeField } from '../../../core/field-access.ts';
-import type { MaybeValue } from '../../../core/value.ts';
+import { type Event, type MaybeValue, writeField } from '../../../core/index.ts';
 import type { CompiledCalculation, CompiledDataset } from './compile-dataset.ts';
 
 export interface LevelPlan {

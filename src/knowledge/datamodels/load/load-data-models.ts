@@ -1,7 +1,7 @@
 // The data-model facade: built-in models and event types, then the user's mapping files (read → compile → provider).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Diagnostic, error, warning } from '../../../core/diagnostic.ts';
+import { type Diagnostic, error, warning } from '../../../core/index.ts';
 import { BUILTIN_DATA_MODELS } from '../cim/index.ts';
 import { type CompiledDataModel, compileDataModel } from '../compile/compile-dataset.ts';
 import { compileEventTypes, type LocatedEventType } from '../compile/compile-event-types.ts';

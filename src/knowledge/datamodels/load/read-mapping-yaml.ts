@@ -1,9 +1,14 @@
 // Reads a user's data-model mapping file (YAML): event types with their search, tags and data-model fields.
 
 import { isMap, isScalar, isSeq, type Node, parseDocument, type Scalar } from 'yaml';
-import { type Diagnostic, error, type SourceText } from '../../../core/diagnostic.ts';
-import type { Span } from '../../../core/span.ts';
-import { yamlTooDeep, yamlTooDeepMessage } from '../../../core/yaml-nesting.ts';
+import {
+  type Diagnostic,
+  error,
+  type SourceText,
+  type Span,
+  yamlTooDeep,
+  yamlTooDeepMessage,
+} from '../../../core/index.ts';
 import type { LocatedEventType } from '../compile/compile-event-types.ts';
 import type { LocatedText } from '../compile/parse-text.ts';
 import { DATAMODEL_CODES } from '../datamodel-codes.ts';

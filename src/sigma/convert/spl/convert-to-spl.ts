@@ -1,5 +1,5 @@
 // Converts a loaded rule set to SPL, document by document, collecting refusals as diagnostics.
-import { type Diagnostic, error } from '../../../core/diagnostic.ts';
+import { type Diagnostic, error } from '../../../core/index.ts';
 import { filterApplies } from '../../compile/compile-rules.ts';
 import { UnresolvedPlaceholderError } from '../../condition/resolve-condition.ts';
 import { SIGMA_CODES } from '../../diagnostic-codes.ts';

@@ -1,5 +1,5 @@
 // Every stats-family aggregation names a known aggregate, with or without an argument as it needs.
-import { error } from '../../../core/diagnostic.ts';
+import { error } from '../../../core/index.ts';
 import type { Aggregation } from '../../ast/commands/stats.ts';
 import { lookupAggregate } from '../../eval/aggregates/index.ts';
 import { EvalCode } from '../../eval/eval-codes.ts';

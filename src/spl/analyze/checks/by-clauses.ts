@@ -1,5 +1,5 @@
 // A by-clause names concrete fields: no wildcards (Search Reference, stats: "<field-list>").
-import { error, warning } from '../../../core/diagnostic.ts';
+import { error, warning } from '../../../core/index.ts';
 import type { ByClause } from '../../ast/common.ts';
 import type { AnalysisCheck } from '../check.ts';
 

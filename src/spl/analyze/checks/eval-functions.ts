@@ -1,5 +1,5 @@
 // Every eval/where function call names a known function with an accepted number of arguments.
-import { error } from '../../../core/diagnostic.ts';
+import { error } from '../../../core/index.ts';
 import type { Expr } from '../../ast/expr.ts';
 import { EvalCode } from '../../eval/eval-codes.ts';
 import { lookupFunction } from '../../eval/functions/index.ts';

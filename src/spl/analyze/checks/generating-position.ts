@@ -1,5 +1,5 @@
 // Generating commands (tstats, inputlookup, makeresults, from, datamodel) come first, after `|`.
-import { error } from '../../../core/diagnostic.ts';
+import { error } from '../../../core/index.ts';
 import type { Pipeline } from '../../ast/pipeline.ts';
 import type { AnalysisCheck } from '../check.ts';
 

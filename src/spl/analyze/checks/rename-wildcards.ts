@@ -1,5 +1,5 @@
 // `rename a* AS b*`: both sides must hold the same number of wildcards (Search Reference, rename).
-import { error } from '../../../core/diagnostic.ts';
+import { error } from '../../../core/index.ts';
 import type { Command } from '../../ast/command.ts';
 import type { AnalysisCheck } from '../check.ts';
 

@@ -1,6 +1,6 @@
 // `rex mode=sed` takes a sed expression, `s/regex/replacement/flags` or `y/from/to/`
 // (Search Reference, rex: "mode=sed").
-import { error, warning } from '../../../core/diagnostic.ts';
+import { error, warning } from '../../../core/index.ts';
 import type { Command } from '../../ast/command.ts';
 import type { AnalysisCheck } from '../check.ts';
 

@@ -1,6 +1,6 @@
 // Commands that compute, rename, select or fill fields: eval, table, fields, rename, fillnull,
 // replace, convert, sort, reverse.
-import type { Span } from '../../../core/span.ts';
+import type { Span } from '../../../core/index.ts';
 import type {
   CommandBase,
   CommandOption,

@@ -1,5 +1,5 @@
 // Commands that keep or drop rows: search, where, regex, head, dedup.
-import type { Span } from '../../../core/span.ts';
+import type { Span } from '../../../core/index.ts';
 import type { CommandBase, CommandOption, FieldName, TextArgument } from '../common.ts';
 import type { Expr } from '../expr.ts';
 import type { SearchExpr } from '../search.ts';

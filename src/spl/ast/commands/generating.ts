@@ -1,5 +1,5 @@
 // Commands that start a pipeline: tstats, datamodel, from, makeresults.
-import type { Span } from '../../../core/span.ts';
+import type { Span } from '../../../core/index.ts';
 import type { ByClause, CommandBase, CommandOption, TextArgument } from '../common.ts';
 import type { SearchExpr } from '../search.ts';
 import type { Aggregation } from './stats.ts';

@@ -1,5 +1,5 @@
 // A real SPL command that spelunk parses but does not model (apply, mstats, outlier, rest, ...).
-import type { Span } from '../../../core/span.ts';
+import type { Span } from '../../../core/index.ts';
 import type { CommandBase, Subsearch } from '../common.ts';
 
 /**

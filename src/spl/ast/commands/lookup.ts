@@ -1,5 +1,5 @@
 // Lookup commands: lookup, inputlookup, outputlookup.
-import type { Span } from '../../../core/span.ts';
+import type { Span } from '../../../core/index.ts';
 import type { CommandBase, CommandOption, FieldAlias, TextArgument } from '../common.ts';
 import type { SearchExpr } from '../search.ts';
 

@@ -1,5 +1,5 @@
 // Aggregating commands: stats, eventstats, streamstats, timechart, top, rare, addtotals.
-import type { Span } from '../../../core/span.ts';
+import type { Span } from '../../../core/index.ts';
 import type { ByClause, CommandBase, CommandOption, FieldName, SpanValue } from '../common.ts';
 import type { Expr } from '../expr.ts';
 

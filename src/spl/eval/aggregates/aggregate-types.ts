@@ -1,5 +1,5 @@
 // What a stats aggregate is: a spec in the registry and a per-group accumulator it creates.
-import type { MaybeValue } from '../../../core/value.ts';
+import type { MaybeValue } from '../../../core/index.ts';
 
 /**
  * The state of one aggregate for one group. The caller evaluates the argument (a field or an

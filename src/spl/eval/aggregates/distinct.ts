@@ -1,5 +1,5 @@
 // dc/distinct_count, values and list: the aggregates over the set (or sequence) of values.
-import { multivalue, type Scalar } from '../../../core/value.ts';
+import { multivalue, type Scalar } from '../../../core/index.ts';
 import { compareText } from '../../value/compare.ts';
 import { scalarToString } from '../../value/number.ts';
 import type { AggregateSpec } from './aggregate-types.ts';

@@ -1,5 +1,5 @@
 // Visits every value of an aggregate's input: a multivalue contributes each of its values.
-import type { MaybeValue, Scalar } from '../../../core/value.ts';
+import type { MaybeValue, Scalar } from '../../../core/index.ts';
 import { scalarToNumber } from '../../value/number.ts';
 
 export function forEachValue(value: MaybeValue, visit: (v: Scalar) => void): void {

@@ -1,5 +1,5 @@
 // min(X), max(X) and range(X): numeric when X has numbers, lexicographic when it has none.
-import type { MaybeValue } from '../../../core/value.ts';
+import type { MaybeValue } from '../../../core/index.ts';
 import { compareText } from '../../value/compare.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';
 import type { Accumulator, AggregateSpec } from './aggregate-types.ts';

@@ -1,5 +1,5 @@
 // sum, avg/mean, stdev, stdevp, var, varp over the numeric values of X (O(1) memory).
-import type { MaybeValue } from '../../../core/value.ts';
+import type { MaybeValue } from '../../../core/index.ts';
 import type { AggregateSpec } from './aggregate-types.ts';
 import { forEachNumber } from './each-value.ts';
 

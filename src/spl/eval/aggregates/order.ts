@@ -1,5 +1,5 @@
 // first/last (event order) and earliest/latest, earliest_time/latest_time (by _time).
-import type { MaybeValue } from '../../../core/value.ts';
+import type { MaybeValue } from '../../../core/index.ts';
 import type { AggregateSpec } from './aggregate-types.ts';
 
 /**

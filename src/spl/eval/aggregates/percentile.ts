@@ -1,5 +1,5 @@
 // median, mode and percentiles (perc/p, exactperc, upperperc): memory bounded by distinct values.
-import type { MaybeValue } from '../../../core/value.ts';
+import type { MaybeValue } from '../../../core/index.ts';
 import { scalarToString } from '../../value/number.ts';
 import type { AggregateSpec } from './aggregate-types.ts';
 import { forEachNumber, forEachValue } from './each-value.ts';

@@ -1,5 +1,5 @@
 // Helpers that turn a plain function over argument values into an EvalFunctionSpec.
-import type { Scalar } from '../../../core/value.ts';
+import type { Scalar } from '../../../core/index.ts';
 import type { EvalType, EvalValue } from '../../value/eval-value.ts';
 import type { CallSite, EvalFunctionSpec, Evaluator } from '../eval-types.ts';
 

@@ -1,5 +1,5 @@
 // Eval's min(...) and max(...): numbers order numerically and below strings, which order as text.
-import type { Scalar } from '../../../core/value.ts';
+import type { Scalar } from '../../../core/index.ts';
 import { compareForSort } from '../../value/compare.ts';
 import type { EvalValue } from '../../value/eval-value.ts';
 import { defineValueFunction } from './define.ts';

@@ -1,6 +1,5 @@
 // Functions that evaluate an expression per value: mvfilter, mvmap; and mvfind (regex per value).
-import { fieldReader } from '../../../core/field-access.ts';
-import { multivalue, type Scalar } from '../../../core/value.ts';
+import { fieldReader, multivalue, type Scalar } from '../../../core/index.ts';
 import { scalarToString } from '../../value/number.ts';
 import { EvalCode } from '../eval-codes.ts';
 import type { CompiledArg, EvalFunctionSpec } from '../eval-types.ts';

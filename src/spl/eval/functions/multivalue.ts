@@ -1,5 +1,5 @@
 // Multivalue functions: mvcount, mvindex, mvjoin, mvappend, mvdedup, mvsort, mvzip, mvrange, split.
-import { multivalue, type Scalar } from '../../../core/value.ts';
+import { multivalue, type Scalar } from '../../../core/index.ts';
 import { compareText } from '../../value/compare.ts';
 import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';

@@ -1,6 +1,6 @@
 // printf(format, args...): C-style formatting (%s %d %i %u %f %F %e %E %g %G %x %X %o %c %%),
 // with flags (- + space 0 #), width and precision, `*` taking them from the arguments.
-import type { Scalar } from '../../../core/value.ts';
+import type { Scalar } from '../../../core/index.ts';
 import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';
 import { defineValueFunction } from './define.ts';

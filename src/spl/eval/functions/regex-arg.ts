@@ -1,5 +1,5 @@
 // A regex argument of an eval function: compiled once when constant, cached when computed.
-import type { Event } from '../../../core/event.ts';
+import type { Event } from '../../../core/index.ts';
 import { compileSplRegex, type SplRegex } from '../../regex/spl-regex.ts';
 import { firstScalar } from '../../value/eval-value.ts';
 import { scalarToString } from '../../value/number.ts';

@@ -1,5 +1,5 @@
 // searchmatch("search text"): whether the event matches a search clause, compiled once.
-import { DiagnosticError } from '../../../core/diagnostic.ts';
+import { DiagnosticError } from '../../../core/index.ts';
 import { compileSearch } from '../../search/compile-search.ts';
 import { EvalCode } from '../eval-codes.ts';
 import type { CompiledArg, EvalFunctionSpec } from '../eval-types.ts';
@@ -30,7 +30,7 @@ export const searchmatchFunction: EvalFunctionSpec = {
     }
     let compiled: ReturnType<typeof compileSearch>;
     try {
-      compiled = compileSearch(site.parseSearch(text));
+      compiled = compileSearch(site.parseSearch(text), { now: site.clock.searchStart() });
     } catch (caught) {
       if (!(caught instanceof DiagnosticError)) throw caught;
       const first = caught.diagnostics[0];

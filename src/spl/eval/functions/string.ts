@@ -1,5 +1,5 @@
 // String functions: lower, upper, len, substr, trim, ltrim, rtrim, urldecode.
-import type { Scalar } from '../../../core/value.ts';
+import type { Scalar } from '../../../core/index.ts';
 import { firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';
 import { defineValueFunction, mapValues } from './define.ts';

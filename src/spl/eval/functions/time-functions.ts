@@ -1,7 +1,12 @@
 // strftime, strptime and relative_time: formatting, parsing and shifting epoch times.
+
+import {
+  parseTimeModifier,
+  resolveTimeModifier,
+  type TimeModifier,
+} from '../../time/time-modifier.ts';
 import { firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';
-import { applyRelativeTime, parseRelativeTime } from '../../value/relative-time.ts';
 import { strftime } from '../../value/strftime.ts';
 import { strptime } from '../../value/strptime.ts';
 import { EvalCode } from '../eval-codes.ts';
@@ -36,7 +41,10 @@ export const strptimeFunction = defineValueFunction({
   },
 });
 
-/** relative_time(time, "-7d@d"): a constant modifier is parsed once and checked at compile time. */
+/**
+ * relative_time(time, "-7d@d"): the time modifier syntax of `earliest=` (one parser), counted
+ * from `time` instead of now. A constant modifier is parsed once and checked at compile time.
+ */
 export const relativeTimeFunction: EvalFunctionSpec = {
   name: 'relative_time',
   minArgs: 2,
@@ -47,24 +55,31 @@ export const relativeTimeFunction: EvalFunctionSpec = {
   compile: (site) => {
     const specArg = site.args[1] as CompiledArg;
     const constant = specArg.constant ? firstScalar(specArg.constant.value) : undefined;
-    const fixed = constant === undefined ? undefined : parseRelativeTime(scalarToString(constant));
-    if (constant !== undefined && fixed === undefined) {
-      return site.fail(
-        EvalCode.badArgument,
-        `"${scalarToString(constant)}" is not a relative time modifier (such as -7d@d or +1h)`,
-        specArg.expr.span,
-      );
+    let fixed: TimeModifier | undefined;
+    if (constant !== undefined) {
+      const parsed = parseTimeModifier(scalarToString(constant));
+      if (!parsed.ok) {
+        return site.fail(
+          EvalCode.badArgument,
+          `relative_time() modifier: ${parsed.message}`,
+          specArg.expr.span,
+        );
+      }
+      fixed = parsed.modifier;
     }
     return evaluateArgsThen(site, ([t, s]) => {
       const time = scalarToNumber(firstScalar(t));
       if (time === undefined) return undefined;
-      let steps = fixed;
-      if (steps === undefined) {
+      let modifier = fixed;
+      if (modifier === undefined) {
         const spec = firstScalar(s);
         if (spec === undefined) return undefined;
-        steps = parseRelativeTime(scalarToString(spec));
+        const parsed = parseTimeModifier(scalarToString(spec));
+        if (!parsed.ok) return undefined;
+        modifier = parsed.modifier;
       }
-      return steps === undefined ? undefined : applyRelativeTime(time, steps);
+      const result = resolveTimeModifier(modifier, time);
+      return Number.isFinite(result) ? result : undefined;
     });
   },
 };

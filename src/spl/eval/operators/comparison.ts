@@ -1,5 +1,5 @@
 // Comparison operators: numeric or textual (value/compare.ts), any-value over multivalues, null in, null out.
-import type { Scalar } from '../../../core/value.ts';
+import type { Scalar } from '../../../core/index.ts';
 import { compareScalars } from '../../value/compare.ts';
 import type { EvalValue } from '../../value/eval-value.ts';
 

@@ -1,6 +1,5 @@
 // `x IN (a, b, ...)` and in(x, a, b, ...): true when any value of x equals any listed value.
-import type { Event } from '../../../core/event.ts';
-import type { Scalar } from '../../../core/value.ts';
+import type { Event, Scalar } from '../../../core/index.ts';
 import { compareScalars } from '../../value/compare.ts';
 import type { EvalValue } from '../../value/eval-value.ts';
 import type { Evaluator } from '../eval-types.ts';

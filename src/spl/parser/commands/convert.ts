@@ -1,5 +1,5 @@
 // `convert [timeformat=s] <fn>(<field>) [AS <alias>] ...` (Search Reference, convert).
-import { span } from '../../../core/span.ts';
+import { span } from '../../../core/index.ts';
 import type { Conversion, ConvertCommand, ConvertOptions, FieldName } from '../../ast/command.ts';
 import { CONVERT_FUNCTIONS, type ConvertFunction } from '../../ast/commands/fields.ts';
 import { expectEnd, expectField } from '../arguments.ts';

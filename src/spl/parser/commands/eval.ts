@@ -1,5 +1,5 @@
 // `eval a=<expr>, b=<expr>` and `fieldformat` (Search Reference, eval).
-import { span } from '../../../core/span.ts';
+import { span } from '../../../core/index.ts';
 import type { EvalAssignment, EvalCommand } from '../../ast/command.ts';
 import { isSpace, makeToken, skipSpace } from '../../lexer/index.ts';
 import type { Token } from '../../lexer/token.ts';

@@ -1,5 +1,5 @@
 // `from datamodel:<X.Y>`, `from datamodel <X.Y>`, `from inputlookup:<name>` (Search Reference, from).
-import { span } from '../../../core/span.ts';
+import { span } from '../../../core/index.ts';
 import type { FromCommand } from '../../ast/command.ts';
 import { textArgument } from '../argument-nodes.ts';
 import { expectEnd } from '../arguments.ts';

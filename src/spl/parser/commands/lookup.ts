@@ -1,5 +1,5 @@
 // `lookup [options] <table> <field> [AS <field>] ... [OUTPUT|OUTPUTNEW <field> [AS <field>] ...]`.
-import { span } from '../../../core/span.ts';
+import { span } from '../../../core/index.ts';
 import type { FieldAlias, LookupCommand, LookupOptions, LookupOutput } from '../../ast/command.ts';
 import { textArgument } from '../argument-nodes.ts';
 import { atFieldToken, expectEnd, expectField } from '../arguments.ts';

@@ -1,5 +1,5 @@
 // `rename <old> AS <new>, ...` with wildcards (Search Reference, rename).
-import { span } from '../../../core/span.ts';
+import { span } from '../../../core/index.ts';
 import type { RenameCommand, RenamePair } from '../../ast/command.ts';
 import { expectEnd, expectField } from '../arguments.ts';
 import { type CommandParser, commandBase } from '../command-parser.ts';

@@ -1,5 +1,5 @@
 // `replace "<old>" WITH "<new>", ... [IN <fields>]` (Search Reference, replace).
-import { span } from '../../../core/span.ts';
+import { span } from '../../../core/index.ts';
 import type { FieldName, ReplaceCommand, ReplacePair } from '../../ast/command.ts';
 import { textArgument } from '../argument-nodes.ts';
 import { expectEnd, parseFieldList } from '../arguments.ts';

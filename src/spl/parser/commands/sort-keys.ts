@@ -1,5 +1,5 @@
 // Sort keys shared by sort and `dedup ... sortby`: `-count`, `+ num(port)`, `str(user)`.
-import { span } from '../../../core/span.ts';
+import { span } from '../../../core/index.ts';
 import type { SortComparator, SortKey } from '../../ast/command.ts';
 import { expectField } from '../arguments.ts';
 import type { Cursor } from '../cursor.ts';

@@ -1,6 +1,6 @@
 // `tstats [options] <aggregations> [FROM ...] [WHERE <search>] [BY <fields> [span=..]]`
 // (Search Reference, tstats). The WHERE clause uses search syntax, not eval.
-import { span } from '../../../core/span.ts';
+import { span } from '../../../core/index.ts';
 import type {
   ByClause,
   TstatsCommand,

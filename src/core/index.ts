@@ -1,0 +1,46 @@
+// core's public API: values, events, field access, spans and diagnostics: what every layer shares.
+export { assertNever, invariant } from './assert.ts';
+export {
+  type Diagnostic,
+  DiagnosticError,
+  type DiagnosticNote,
+  DiagnosticPrinter,
+  error,
+  formatDiagnostic,
+  formatDiagnostics,
+  hasErrors,
+  type SourceText,
+  warning,
+} from './diagnostic.ts';
+export { type Event, type EventSource, METADATA_FIELDS } from './event.ts';
+export {
+  type FieldWriter,
+  fieldReader,
+  fieldWriter,
+  readField,
+  writeField,
+} from './field-access.ts';
+export { ownEntry } from './own-entry.ts';
+export { maxOf, minOf, pushAll } from './push-all.ts';
+export {
+  type BacktrackingCost,
+  backtrackingCost,
+  type RegexShape,
+} from './regex/backtracking-cost.ts';
+export { mulberry32 } from './seeded-random.ts';
+export { expandLegacySourcetype, sourcetypeNamesOf } from './sourcetype-aliases.ts';
+export { lineColumnAt, type Span, span } from './span.ts';
+export {
+  type FieldValue,
+  isMultivalue,
+  type MaybeValue,
+  multivalue,
+  type Scalar,
+  valuesOf,
+} from './value.ts';
+export {
+  MAX_YAML_NESTING,
+  type YamlNestingProblem,
+  yamlTooDeep,
+  yamlTooDeepMessage,
+} from './yaml-nesting.ts';
