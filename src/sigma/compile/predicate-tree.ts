@@ -1,5 +1,5 @@
 // A rule's condition over interned predicates, and the table that interns them (one id per key).
-import { pushAll } from '../../core/push-all.ts';
+import { pushAll } from '../../core/index.ts';
 import type { LogicNode } from '../condition/logic-tree.ts';
 import { compilePredicate } from './compile-predicate.ts';
 import type { Predicate } from './predicate.ts';

@@ -4,8 +4,9 @@
 // constructs RE2 lacks (look-around, back-references) fall back to V8's RegExp only when its
 // search is proven linear (core/regex/backtracking-cost.ts); otherwise the rule is refused
 // (SIGMA052).
+
 import { RE2JS } from 're2js';
-import { backtrackingCost } from '../../core/regex/backtracking-cost.ts';
+import { backtrackingCost } from '../../core/index.ts';
 import type { RegexFlag } from '../model/sigma-value.ts';
 
 export interface CompiledRegex {

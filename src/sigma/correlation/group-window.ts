@@ -1,5 +1,5 @@
 // Per-group window state of one correlation: what it keeps, when it fires, how it is bounded.
-import { maxOf, minOf } from '../../core/push-all.ts';
+import { maxOf, minOf } from '../../core/index.ts';
 import type { CorrelationThreshold, CorrelationType, RuleRefExpr } from '../model/rule.ts';
 import { firesEarly, itemsToKeep, thresholdHolds } from './threshold.ts';
 

@@ -2,8 +2,7 @@
 // quoted scalar whose continuation lines start in column 0. ESCU ships such files.
 
 import { parseDocument } from 'yaml';
-import { lineColumnAt } from '../../core/span.ts';
-import { yamlTooDeep, yamlTooDeepMessage } from '../../core/yaml-nesting.ts';
+import { lineColumnAt, yamlTooDeep, yamlTooDeepMessage } from '../../core/index.ts';
 
 export interface LenientYaml {
   readonly value: unknown;

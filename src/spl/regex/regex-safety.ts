@@ -1,6 +1,6 @@
 // Which engine may run a translated SPL regex on attacker-controlled text, from the sound bound
 // on V8's backtracking time (core/regex/backtracking-cost.ts).
-import { backtrackingCost } from '../../core/regex/backtracking-cost.ts';
+import { backtrackingCost } from '../../core/index.ts';
 
 /**
  * - `linear`: V8's search is proven linear in the text.
