@@ -1,8 +1,10 @@
 // printf(format, args...): C-style formatting (%s %d %i %u %f %F %e %E %g %G %x %X %o %c %%),
 // with flags (- + space 0 #), width and precision, `*` taking them from the arguments.
+
 import type { Scalar } from '../../../core/index.ts';
 import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';
+import { capText } from '../../value/value-limits.ts';
 import { defineValueFunction } from './define.ts';
 
 const SPEC = /%([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?([sdiufFeEgGxXoc%])/g;
@@ -92,6 +94,6 @@ export const printfFunction = defineValueFunction({
   summary: 'printf(format, args...): C-style formatted text',
   apply: ([format, ...rest]) => {
     const f = firstScalar(format);
-    return f === undefined ? undefined : printf(scalarToString(f), rest);
+    return f === undefined ? undefined : capText(printf(scalarToString(f), rest));
   },
 });

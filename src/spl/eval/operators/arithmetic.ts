@@ -1,6 +1,8 @@
 // Arithmetic and concatenation operators with Splunk's null propagation.
+
 import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';
+import { concatCapped } from '../../value/value-limits.ts';
 
 export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
 
@@ -20,7 +22,7 @@ export function add(left: EvalValue, right: EvalValue): EvalValue {
   const x = scalarToNumber(a);
   const y = scalarToNumber(b);
   if (x !== undefined && y !== undefined) return x + y;
-  if (typeof a === 'string' && typeof b === 'string') return a + b;
+  if (typeof a === 'string' && typeof b === 'string') return concatCapped(a, b);
   return undefined;
 }
 
@@ -52,7 +54,7 @@ export function concat(left: EvalValue, right: EvalValue): EvalValue {
   if (a === undefined) return undefined;
   const b = firstScalar(right);
   if (b === undefined) return undefined;
-  return scalarToString(a) + scalarToString(b);
+  return concatCapped(scalarToString(a), scalarToString(b));
 }
 
 /** Unary minus and plus: numbers only. */
