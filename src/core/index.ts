@@ -20,6 +20,7 @@ export {
   readField,
   writeField,
 } from './field-access.ts';
+export { rowBytes, valueBytes } from './memory-size.ts';
 export { ownEntry } from './own-entry.ts';
 export { maxOf, minOf, pushAll } from './push-all.ts';
 export {

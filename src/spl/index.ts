@@ -28,6 +28,11 @@ export {
   macroLibrary,
 } from './macros/macro.ts';
 export { type FieldNeed, unionNeed, unionNeeds } from './operators/field-need.ts';
+export {
+  DEFAULT_MAX_MEMORY_MB,
+  MemoryBudget,
+  MemoryLimitError,
+} from './operators/memory-budget.ts';
 export type {
   DataModelDataset,
   DataModelProvider,

@@ -20,6 +20,8 @@ import {
   inputReadOptions,
   type KnowledgeCliOptions,
   knowledgeOptions,
+  maxMemoryBytes,
+  maxMemoryOption,
 } from './shared-options.ts';
 
 export interface HuntCommandOptions
@@ -40,6 +42,8 @@ export interface HuntCommandOptions
   readonly warnings?: boolean;
   readonly progress?: boolean;
   readonly maxFindings?: string;
+  /** `--max-memory`, in MB. */
+  readonly maxMemory?: number;
 }
 
 export interface HuntIo {
@@ -95,6 +99,7 @@ export const huntCommand: CliCommand = {
       knowledgeOptions(),
       dataModelsOption(),
       inputOptions(),
+      maxMemoryOption(),
     ).action(async (paths: string[], options: HuntCommandOptions) => {
       process.exitCode = await runHuntCommand(paths, options, {
         out: (text) => process.stdout.write(text),
@@ -169,6 +174,7 @@ export async function runHuntCommand(
       input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
       incidents: usage.incidents,
       ...(usage.maxFindings === undefined ? {} : { maxKeptFindings: usage.maxFindings }),
+      maxMemoryBytes: maxMemoryBytes(options),
     },
     {
       onFinding: (finding) => writer.finding(finding),

@@ -1,6 +1,12 @@
 // `spelunk search '<SPL>' <path>...`: runs one SPL search over event files and prints the results.
 import { type Command, Option } from 'commander';
-import { type Diagnostic, type Event, formatDiagnostics, hasErrors } from '../../core/index.ts';
+import {
+  type Diagnostic,
+  DiagnosticError,
+  type Event,
+  formatDiagnostics,
+  hasErrors,
+} from '../../core/index.ts';
 import { runPlansOverInputs } from '../../engine/index.ts';
 import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
 import { compileSpl, loadLookupDirectories, loadMacros } from '../../spl/index.ts';
@@ -18,6 +24,8 @@ import {
   knowledgeOptions,
   loadDataModelsOf,
   loadKnowledgeOf,
+  maxMemoryBytes,
+  maxMemoryOption,
   type SearchLibraryCliOptions,
   searchLibraryOptions,
 } from './shared-options.ts';
@@ -28,6 +36,8 @@ export interface SearchOptions
     DataModelCliOptions,
     SearchLibraryCliOptions {
   readonly format: OutputFormat;
+  /** `--max-memory`, in MB. */
+  readonly maxMemory?: number;
 }
 
 /** Where the command writes; the CLI passes the process streams, tests collect text. */
@@ -53,6 +63,7 @@ export const searchCommand: CliCommand = {
       knowledgeOptions(),
       dataModelsOption(),
       inputOptions(),
+      maxMemoryOption(),
     ).action(async (spl: string, paths: string[], options: SearchOptions) => {
       process.exitCode = await runSearch(spl, paths, options, {
         out: (text) => process.stdout.write(text),
@@ -108,11 +119,21 @@ export async function runSearch(
   const context = {
     emit: (rows: readonly Event[]) => writer.write(rows),
     warn: (d: Diagnostic) => warnings.push(d),
+    maxMemoryBytes: maxMemoryBytes(options),
   };
-  const summary = await runPlansOverInputs([{ plan, context }], paths, {
-    knowledge: knowledge.base,
-    input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
-  });
+  let summary: Awaited<ReturnType<typeof runPlansOverInputs>>;
+  try {
+    summary = await runPlansOverInputs([{ plan, context }], paths, {
+      knowledge: knowledge.base,
+      input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
+    });
+  } catch (cause) {
+    // The search stopped (its memory budget): what it printed stands, the error says why.
+    if (!(cause instanceof DiagnosticError)) throw cause;
+    writer.end();
+    io.err(`${formatDiagnostics([...warnings, ...cause.diagnostics])}\n`);
+    return EXIT_FAILURE;
+  }
   writer.end();
   if (warnings.length > 0) io.err(`${formatDiagnostics(warnings)}\n`);
   if (summary !== undefined && hasInputProblems(summary)) {

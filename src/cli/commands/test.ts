@@ -17,6 +17,8 @@ import {
   knowledgeOptions,
   loadDataModelsOf,
   loadKnowledgeOf,
+  maxMemoryBytes,
+  maxMemoryOption,
 } from './shared-options.ts';
 
 export interface TestCommandOptions extends KnowledgeCliOptions, DataModelCliOptions {
@@ -26,6 +28,8 @@ export interface TestCommandOptions extends KnowledgeCliOptions, DataModelCliOpt
   readonly junit?: string;
   /** Print passing and skipped tests too, not only failures. */
   readonly verbose?: boolean;
+  /** `--max-memory`, in MB. */
+  readonly maxMemory?: number;
 }
 
 export interface TestIo {
@@ -56,6 +60,7 @@ export const testCommand: CliCommand = {
       new Option('-v, --verbose', 'list passing and skipped tests too'),
       knowledgeOptions(),
       dataModelsOption(),
+      maxMemoryOption(),
     ).action(async (options: TestCommandOptions) => {
       process.exitCode = await runTestCommand(options, {
         out: (text) => process.stdout.write(text),
@@ -94,7 +99,7 @@ export async function runTestCommand(options: TestCommandOptions, io: TestIo): P
   const report = await runDetectionTests(
     pack,
     knowledge.base,
-    { dataDirs: options.dataDir, only: options.detection },
+    { dataDirs: options.dataDir, only: options.detection, maxMemoryBytes: maxMemoryBytes(options) },
     {
       onResult: (result) => {
         if (result.status === 'failed' || options.verbose) io.out(`${resultLine(result)}\n`);

@@ -1,6 +1,6 @@
 // `hunt`'s entry: every detection and Sigma rule over every input in one pass, then risk and the report.
 import { statSync } from 'node:fs';
-import { type Diagnostic, warning } from '../../core/index.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import { type InputOptions, openInputs } from '../../ingest/index.ts';
 import { planEventFlow } from '../event-flow.ts';
 import {
@@ -30,6 +30,8 @@ export interface HuntOptions {
   readonly incidents?: IncidentOptions;
   /** Findings kept per detection for the report (default 10,000). */
   readonly maxKeptFindings?: number;
+  /** Memory budget of each search, and of the Sigma correlations (`--max-memory`, in bytes). */
+  readonly maxMemoryBytes?: number;
 }
 
 /** Live figures for a progress display; read them from `HuntHooks.onProgress`. */
@@ -85,8 +87,10 @@ export async function runHunt(
     },
     options.maxKeptFindings,
   );
-  const runs = setup.spl.map((spl) => new SplDetectionRun(spl, sink));
-  const sigma = setup.sigma ? new SigmaHuntRun(setup.sigma, sink) : undefined;
+  const runs = setup.spl.map((spl) => new SplDetectionRun(spl, sink, options.maxMemoryBytes));
+  const sigma = setup.sigma
+    ? new SigmaHuntRun(setup.sigma, sink, options.maxMemoryBytes)
+    : undefined;
   const flow = planEventFlow(
     setup.spl.map((s) => s.plan),
     setup.knowledge,
@@ -135,6 +139,14 @@ export async function runHunt(
     outcomes.push(outcomeOf(run.findings, run.eventsRouted, run.firstEventTime, run.lastEventTime));
   }
   if (sigma?.failure) diagnostics.push(sigma.failure);
+  for (const { correlation, message } of sigma?.detector.correlations.stats.stopped ?? []) {
+    diagnostics.push(
+      error(HUNT_CODES.detectionFailed, message, {
+        source: correlation.origin.source,
+        span: correlation.origin.span,
+      }),
+    );
+  }
   for (const findings of sigma?.rules.values() ?? []) {
     outcomes.push(outcomeOf(findings, undefined, undefined, undefined));
   }

@@ -18,8 +18,11 @@ export class SigmaHuntRun {
   private readonly sink: FindingSink;
   private readonly descriptions = new Map<string, string>();
 
-  constructor(compiled: CompiledSigmaSet, sink: FindingSink) {
-    this.detector = createSigmaDetector(compiled);
+  constructor(compiled: CompiledSigmaSet, sink: FindingSink, maxMemoryBytes?: number) {
+    this.detector = createSigmaDetector(
+      compiled,
+      maxMemoryBytes === undefined ? {} : { maxMemoryBytes },
+    );
     this.sink = sink;
     this.ruleCount = compiled.rules.filter((r) => r.report).length + compiled.correlations.length;
     for (const { rule } of compiled.rules) {

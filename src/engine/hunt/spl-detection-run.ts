@@ -1,5 +1,5 @@
 // One SPL detection's run inside a hunt: its plan's run, what was routed to it, its findings.
-import { type Diagnostic, type Event, error } from '../../core/index.ts';
+import { type Diagnostic, DiagnosticError, type Event, error } from '../../core/index.ts';
 import type { FieldNeed, PlanRun, RouteFilter } from '../../spl/index.ts';
 import { findingTime } from '../risk/risk-time.ts';
 import { routeOfRun } from '../route-admission.ts';
@@ -26,7 +26,7 @@ export class SplDetectionRun {
   failure: Diagnostic | undefined;
   private readonly run: PlanRun;
 
-  constructor(spl: SplHuntDetection, sink: FindingSink) {
+  constructor(spl: SplHuntDetection, sink: FindingSink, maxMemoryBytes?: number) {
     this.findings = new RuleFindings(huntRuleOfDetection(spl.detection));
     this.generating = spl.plan.generating;
     this.fields = spl.plan.fields;
@@ -42,6 +42,7 @@ export class SplDetectionRun {
         if (this.warnings.length < MAX_WARNINGS) this.warnings.push(d);
         else this.warningsNotKept++;
       },
+      ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
     });
   }
 
@@ -71,10 +72,17 @@ export class SplDetectionRun {
     try {
       step();
     } catch (cause) {
-      this.failure = error(
-        HUNT_CODES.detectionFailed,
-        `detection "${this.findings.rule.name}" stopped: ${cause instanceof Error ? cause.message : String(cause)}`,
-      );
+      // A limit of the search (its memory budget) comes located in the search text.
+      const located = cause instanceof DiagnosticError ? cause.diagnostics[0] : undefined;
+      const message = located?.message ?? (cause instanceof Error ? cause.message : String(cause));
+      this.failure = {
+        ...(located ?? {}),
+        ...error(
+          located?.code ?? HUNT_CODES.detectionFailed,
+          `detection "${this.findings.rule.name}" stopped: ${message}`,
+        ),
+        ...(located?.source ? { source: located.source, span: located.span } : {}),
+      };
     }
   }
 }

@@ -22,6 +22,8 @@ export interface TestRunOptions {
   readonly dataDirs: readonly string[];
   /** Only these detections (names or ids, any case); all when empty. */
   readonly only?: readonly string[];
+  /** The memory budget of each test's search (`--max-memory`, in bytes). */
+  readonly maxMemoryBytes?: number;
 }
 
 export interface TestRunHooks {
@@ -94,7 +96,7 @@ export async function runDetectionTests(
             0,
           ),
         );
-      } else record(await runTest(detection, test, plan, knowledge, options.dataDirs));
+      } else record(await runTest(detection, test, plan, knowledge, options));
     }
   }
   return summarizeTests(results, (performance.now() - started) / 1000);
@@ -105,8 +107,9 @@ async function runTest(
   test: DetectionTest,
   plan: Plan,
   knowledge: KnowledgeBase,
-  dataDirs: readonly string[],
+  options: TestRunOptions,
 ): Promise<TestResult> {
+  const { dataDirs } = options;
   const started = performance.now();
   const base = { detection, test };
   const files: ReplayFile[] = [];
@@ -144,6 +147,9 @@ async function runTest(
               for (const row of rows) judge.add(row);
             },
             warn: (d) => warnings.push(`${d.code}: ${d.message}`),
+            ...(options.maxMemoryBytes === undefined
+              ? {}
+              : { maxMemoryBytes: options.maxMemoryBytes }),
           },
         },
       ],

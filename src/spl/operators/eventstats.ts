@@ -1,5 +1,5 @@
 // `eventstats <aggregations> [by fields]`: adds each group's aggregates to every row of the group (Search Reference, eventstats).
-import { type Event, type MaybeValue, writeField } from '../../core/index.ts';
+import { type Event, type MaybeValue, rowBytes, writeField } from '../../core/index.ts';
 import type { EventstatsCommand } from '../ast/command.ts';
 import { compileAggregations, type GroupState } from './aggregations.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
@@ -26,9 +26,10 @@ export function compileEventstats(
         unionNeed(withoutFields(downstream, compiled.outputs ?? []), compiled.reads),
     },
     'inPlace',
-    () => {
+    (services) => {
       const groups = new Map<string, GroupState>();
       const held: { row: Event; key: string | undefined }[] = [];
+      const memory = services.memory.account(command.name, command.span, context.source);
       return {
         push(rows) {
           for (const row of rows) {
@@ -38,10 +39,18 @@ export function compileEventstats(
               if (group === undefined) {
                 group = compiled.createGroup();
                 groups.set(key, group);
+                memory.charge(64 + key.length + compiled.bytes(group));
               }
-              compiled.add(group, row);
+              if (!compiled.growing) compiled.add(group, row);
+              else {
+                const before = compiled.bytes(group);
+                compiled.add(group, row);
+                memory.charge(compiled.bytes(group) - before);
+              }
             }
             held.push({ row, key: keys[0]?.key });
+            // It holds every row until the end: they are charged as they come.
+            memory.charge(32 + rowBytes(row));
           }
         },
         finish(emit) {
@@ -55,6 +64,7 @@ export function compileEventstats(
             out.push(row);
           }
           held.length = 0;
+          memory.releaseAll();
           emit(out);
         },
       };

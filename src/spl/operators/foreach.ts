@@ -111,7 +111,11 @@ export function compileForeach(command: ForeachCommand, context: StageCompileCon
       } else {
         const out: Event[] = [];
         entry = {
-          run: plan.start({ emit: (rows) => pushAll(out, rows), warn: services.warn }),
+          run: plan.start({
+            emit: (rows) => pushAll(out, rows),
+            warn: services.warn,
+            memory: services.memory,
+          }),
           out,
         };
       }

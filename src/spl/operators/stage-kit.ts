@@ -1,6 +1,6 @@
 // Builders for the common stage shapes: a row filter, an in-place row update, a blocking stage.
 
-import { type Event, type SourceText, type Span, warning } from '../../core/index.ts';
+import { type Event, rowBytes, type SourceText, type Span, warning } from '../../core/index.ts';
 import type { Plan } from '../plan/plan.ts';
 import { MAX_MULTIVALUE_VALUES, MAX_VALUE_CHARS, valueCuts } from '../value/value-limits.ts';
 import type { FieldNeed } from './field-need.ts';
@@ -137,20 +137,30 @@ export function expandStage(
   );
 }
 
-/** Holds every row and emits what `complete` makes of them at the end. */
+/**
+ * Holds every row and emits what `complete` makes of them at the end. The rows held are charged
+ * to the search's memory budget (`source`: the search text, for the error's caret).
+ */
 export function collectingStage(
   header: StageHeader,
   rows: Stage['rows'],
   complete: (all: Event[], services: RunServices) => Rows,
+  source: SourceText,
 ): Stage {
   return defineStage(header, rows, (services) => {
     const held: Event[] = [];
+    const memory = services.memory.account(header.command, header.span, source);
     return {
       push(batch) {
-        for (const row of batch) held.push(row);
+        for (const row of batch) {
+          memory.charge(16 + rowBytes(row));
+          held.push(row);
+        }
       },
       finish(emit) {
-        emit(complete(held, services));
+        const out = complete(held, services);
+        memory.releaseAll();
+        emit(out);
       },
     };
   });

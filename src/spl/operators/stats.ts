@@ -21,8 +21,10 @@ export function compileStats(command: StatsCommand, context: StageCompileContext
   const compiled = compileAggregations(command.aggregations, command.by, context);
   if (failed(compiled)) return compiled;
   const { byFields } = compiled;
-  return defineStage({ ...headerOf(command), needs: () => compiled.reads }, 'fresh', () => {
+  const header = headerOf(command);
+  return defineStage({ ...header, needs: () => compiled.reads }, 'fresh', (services) => {
     const groups = new Map<string, Group>();
+    const memory = services.memory.account(header.command, header.span, context.source);
     return {
       push(rows) {
         for (const row of rows) {
@@ -31,8 +33,15 @@ export function compileStats(command: StatsCommand, context: StageCompileContext
             if (group === undefined) {
               group = { values, state: compiled.createGroup() };
               groups.set(key, group);
+              memory.charge(64 + key.length + compiled.bytes(group.state));
             }
-            compiled.add(group.state, row);
+            if (!compiled.growing) compiled.add(group.state, row);
+            else {
+              // dc, values, percentiles ...: the group's state grows with its distinct values.
+              const before = compiled.bytes(group.state);
+              compiled.add(group.state, row);
+              memory.charge(compiled.bytes(group.state) - before);
+            }
           }
         }
       },
@@ -50,6 +59,7 @@ export function compileStats(command: StatsCommand, context: StageCompileContext
           return row;
         });
         groups.clear();
+        memory.releaseAll();
         emit(out);
       },
     };
