@@ -49,7 +49,7 @@ function runMeasured(args: readonly string[]) {
 }
 
 for (const command of ['stats', 'eventstats', 'sort 0', 'transaction', 'streamstats', 'dedup']) {
-  test(`${command} by a unique field over 1.2M events: bounded peak RSS, SPL530 or a result`, async () => {
+  test(`${command} by a unique field over 1.2M events: bounded peak RSS, SPL530 or a result`, async (t) => {
     const by = command === 'sort 0' || command === 'dedup' ? 'user' : 'count by user';
     const run = await runMeasured([
       'search',
@@ -59,7 +59,7 @@ for (const command of ['stats', 'eventstats', 'sort 0', 'transaction', 'streamst
       events,
     ]);
     const outcome = run.status === 0 ? 'finished' : 'stopped (SPL530)';
-    console.log(`${command}: ${outcome}, peak RSS ${Math.round(run.peakKb / 1024)} MB`);
+    t.diagnostic(`${command}: ${outcome}, peak RSS ${Math.round(run.peakKb / 1024)} MB`);
     assert.ok(run.peakKb > 0, 'measured');
     assert.ok(run.peakKb < 700 * 1024, `${command}: peak RSS ${Math.round(run.peakKb / 1024)} MB`);
     if (run.status !== 0) {
