@@ -127,6 +127,7 @@ async function* inflateMember(
       else {
         inflater.once('end', resolve);
         inflater.once('error', () => resolve());
+        inflater.once('close', () => resolve());
       }
     });
   let fed = 0;
@@ -142,8 +143,17 @@ async function* inflateMember(
       }
       lastSlice = slice;
       fed += slice.length;
-      // The slice's output (and an error) arrive before the write's callback.
-      await new Promise<void>((resolve) => inflater.write(slice, () => resolve()));
+      // The slice's output arrives before the write's callback; an error may come instead of it.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          inflater.off('error', done);
+          inflater.off('close', done);
+          resolve();
+        };
+        inflater.once('error', done);
+        inflater.once('close', done);
+        inflater.write(slice, done);
+      });
       yield* drain(out);
       if (failure) return corrupt(failure);
       // Input left unconsumed: the deflate data ended inside this slice.
