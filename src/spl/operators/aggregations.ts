@@ -159,7 +159,8 @@ export function compileAggregations(
     compiled.push({ output, spec, arity, argument, ...(wildcard ? { wildcard } : {}) });
   }
   if (diagnostics.length > 0) return diagnostics;
-  const byFields = (by?.fields ?? []).map((f) => f.name);
+  // A field repeated in the by-clause (SPL112) groups once: its values would only multiply.
+  const byFields = [...new Set((by?.fields ?? []).map((f) => f.name))];
   const needsTime = compiled.some((a) => a.spec.needsTime);
   const hasWildcard = compiled.some((a) => a.wildcard !== undefined);
   const byFieldSet = new Set(byFields);

@@ -4,7 +4,7 @@ import type { EventstatsCommand } from '../ast/command.ts';
 import { compileAggregations, type GroupState } from './aggregations.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
 import { unionNeed, withoutFields } from './field-need.ts';
-import { groupKeysOf } from './group-keys.ts';
+import { groupKeysOf, rowGroupsWatch } from './group-keys.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 
 /**
@@ -30,10 +30,12 @@ export function compileEventstats(
       const groups = new Map<string, GroupState>();
       const held: { row: Event; key: string | undefined }[] = [];
       const memory = services.memory.account(command.name, command.span, context.source);
+      const fanOut = rowGroupsWatch(services, command.name, command.span, context.source);
       return {
         push(rows) {
           for (const row of rows) {
             const keys = groupKeysOf(row, compiled.byFields);
+            fanOut(keys.length);
             for (const { key } of keys) {
               let group = groups.get(key);
               if (group === undefined) {

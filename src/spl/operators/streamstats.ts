@@ -1,5 +1,11 @@
 // `streamstats [options] <aggregations> [by fields]`: running aggregates, written on each row as it passes (Search Reference, streamstats).
-import { type Event, type MaybeValue, rowBytes, writeField } from '../../core/index.ts';
+import {
+  type Event,
+  type MaybeValue,
+  rowBytes,
+  type Scalar,
+  writeField,
+} from '../../core/index.ts';
 import type { StreamstatsCommand } from '../ast/command.ts';
 import type { Evaluator } from '../eval/eval-types.ts';
 import { scalarToNumber } from '../value/number.ts';
@@ -151,7 +157,11 @@ function windowedOperator(
       for (const row of rows) {
         if (resets.before?.(row) === true) recent = [];
         const key = groupKeysOf(row, compiled.byFields)[0]?.key;
-        const time = scalarToNumber(row['_time'] as never);
+        const stamp = row['_time'];
+        // A multivalue `_time` (renamed into it) counts by its first value.
+        const time = scalarToNumber(
+          (Array.isArray(stamp) ? stamp[0] : stamp) as Scalar | undefined,
+        );
         const entry = { row, key, time };
         bytesOf.set(row, 48 + rowBytes(row));
         if (current) recent.push(entry);

@@ -66,7 +66,12 @@ export function compileTermMatcher(
   const majorFree = `[^${escapeClass(MAJOR)}]*`;
   const body = needle
     .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .map((part) =>
+      part
+        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+        // Control characters (NUL among them, which RE2 refuses written as is) as escapes.
+        .replace(/[\0-\x1f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
+    )
     .join(majorFree);
   const leadingStar = needle.startsWith('*');
   const trailingStar = needle.endsWith('*');
