@@ -21,6 +21,10 @@ function isBoundaryAfter(text: string, end: number): boolean {
   return end >= text.length || BREAKERS.has(text[end] as string);
 }
 
+/** Control characters: a term holding them gets them as `\\xNN` escapes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\x00-\x1f]/g;
+
 /**
  * `term` as written (wildcards `*`); `caseSensitive` from CASE(); `wholeToken` from TERM(),
  * which only accepts major breakers around the term.
@@ -70,7 +74,7 @@ export function compileTermMatcher(
       part
         .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
         // Control characters (NUL among them, which RE2 refuses written as is) as escapes.
-        .replace(/[\0-\x1f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
+        .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
     )
     .join(majorFree);
   const leadingStar = needle.startsWith('*');
