@@ -1,6 +1,6 @@
 // The SPL layer's public API: compile a search into a plan and run it; macros, lookups, routes, values.
 export type { CallExpr, Expr } from './ast/expr.ts';
-export type { SearchComparison, SearchExpr } from './ast/search.ts';
+export { forEachSearchLeaf, type SearchComparison, type SearchExpr } from './ast/search.ts';
 export { compileExpr } from './eval/compile-expr.ts';
 export type { CompiledExpr, EvalClock } from './eval/eval-types.ts';
 export {
@@ -59,5 +59,28 @@ export {
 } from './plan/route-filter.ts';
 export { compileSplRegex, type SplRegex } from './regex/spl-regex.ts';
 export { compileSearch } from './search/compile-search.ts';
+export {
+  ALL_TIME,
+  clauseTimeWindow,
+  DEFAULT_TIMEFORMAT,
+  hullBounds,
+  indexTimeBoundsToRead,
+  intersectBounds,
+  isAllTime,
+  parseTimeModifier,
+  resolveTime,
+  resolveTimeModifier,
+  resolveTimeRange,
+  type TimeBounds,
+  type TimeModifier,
+  type TimeModifierOptions,
+  type TimeModifierParse,
+  type TimeRangeInput,
+  type TimeRangeProblem,
+  type TimeRangeResolution,
+  type TimeResolution,
+  timeBoundsToRead,
+  withinBounds,
+} from './time/index.ts';
 export { toFieldValue } from './value/eval-value.ts';
 export { formatNumber, scalarToNumber, scalarToString } from './value/number.ts';

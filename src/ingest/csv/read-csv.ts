@@ -5,6 +5,7 @@ import type { Event, EventSource } from '../../core/index.ts';
 import type { ByteInput } from '../input/byte-input.ts';
 import { addFieldValue } from '../model/add-field-value.ts';
 import { type FlatRecordContext, flatRecordToEvent } from '../model/flat-record.ts';
+import { UntimedRecords } from '../model/untimed-records.ts';
 import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { decodeText, textBytes } from '../text/decode-text.ts';
@@ -19,11 +20,10 @@ const BATCH_SIZE = 1000;
  *
  * csv-parse gets the bytes (no decode and re-encode) and returns plain arrays: its per-record
  * `info` objects and column objects cost more than the parsing (bench `ingest`), so the record is
- * built here and problems in a row without a parse error are located by row number.
+ * built here.
  */
 export async function* readCsv(input: ByteInput, options: ReadOptions): EventSource {
   let header: string[] | undefined;
-  let row = 0;
   let raw = '';
   let tooLarge = false;
   const lineOf = (error: CsvError) => csvLine(error) + (input.skipped?.lines ?? 0);
@@ -34,8 +34,7 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
     path: input.path,
     defaultSourcetype: 'csv',
     rawText: () => raw.replace(/\r?\n$/, ''),
-    missingTime: () =>
-      report(INGEST_CODES.missingTime, `row ${row}`, 'no time column: _time is 0', 'damaged'),
+    untimed: new UntimedRecords(input.path),
   };
   const parser = parse({
     bom: true,
@@ -75,7 +74,6 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
         header = cells.map((name, i) => (name === '' ? `column${i + 1}` : name));
         continue;
       }
-      row++;
       raw = Array.isArray(parsed) ? '' : parsed.raw;
       batch.push(flatRecordToEvent(rowFields(header, cells), 'flat', context));
       if (batch.length >= BATCH_SIZE) {

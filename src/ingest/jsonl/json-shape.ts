@@ -9,6 +9,8 @@ export type JsonShapeName = 'splunk-export' | 'evtx-dump' | 'ecs' | 'flat';
 export interface JsonRecordContext extends FlatRecordContext {
   /** Reports this record as skipped (with the reader's current location). */
   skip(code: string, message: string): void;
+  /** Reports a Windows event without SystemTime as damaged (ING401; `_time` is 0). */
+  missingTime(): void;
 }
 
 export interface JsonShape {

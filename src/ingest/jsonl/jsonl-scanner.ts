@@ -2,6 +2,7 @@
 // and turns each into an Event through its shape.
 import type { Event } from '../../core/index.ts';
 import { isJsonObject, JsonTooDeepError, type JsonValue } from '../model/json-fields.ts';
+import { UntimedRecords } from '../model/untimed-records.ts';
 import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
 import { LineTracker } from '../text/line-tracker.ts';
@@ -35,12 +36,14 @@ export class JsonlScanner implements JsonRecordContext {
 
   readonly path: string;
   readonly options: ReadOptions;
+  readonly untimed: UntimedRecords;
 
   constructor(path: string, options: ReadOptions, skipped?: { lines: number; columns: number }) {
     this.line = 1 + (skipped?.lines ?? 0);
     this.lines = new LineTracker(skipped);
     this.path = path;
     this.options = options;
+    this.untimed = new UntimedRecords(path);
   }
 
   /** Reads what `text` completes; the events are appended to `events`. */
@@ -65,6 +68,7 @@ export class JsonlScanner implements JsonRecordContext {
     return this.recordText;
   }
 
+  /** A Windows event (evtx_dump JSON) without SystemTime is damaged, as in the XML reader. */
   missingTime(): void {
     this.problem(INGEST_CODES.missingTime, 'no time field: _time is 0', 'damaged');
   }

@@ -10,6 +10,7 @@ import {
   TIME_FIELDS,
 } from './field-aliases.ts';
 import { parseTimestamp } from './timestamp.ts';
+import type { UntimedRecords } from './untimed-records.ts';
 
 export interface FlatRecordContext {
   readonly options: ReadOptions;
@@ -19,8 +20,11 @@ export interface FlatRecordContext {
   readonly defaultSourcetype: string;
   /** The record's own text, for `_raw`; called only when `options.needRaw`. */
   rawText(): string;
-  /** No time field was found; `_time` is 0. */
-  missingTime(): void;
+  /**
+   * Where records without a time field get theirs (Splunk's rules: the previous record's time,
+   * else the file's modification time). Such a record is read correctly: it is not damage.
+   */
+  readonly untimed: UntimedRecords;
 }
 
 /**
@@ -45,8 +49,9 @@ export function flatRecordToEvent(
     time = text === undefined ? undefined : parseTimestamp(text);
     if (time !== undefined) break;
   }
-  if (time === undefined) context.missingTime();
-  event['_time'] = time ?? 0;
+  if (time === undefined) time = context.untimed.timeFor();
+  else context.untimed.saw(time);
+  event['_time'] = time;
   const ownIndex = options.stashKeepsIndex ? stashIndex(event) : undefined;
   event['index'] = ownIndex ?? options.index;
   event['host'] = firstText(event['host']) ?? firstText(event['Computer']) ?? 'unknown';

@@ -32,6 +32,13 @@ export function specializeExpr(expr: Expr, known: ReadonlyMap<string, string>): 
         operand: specializeExpr(expr.operand, known),
         values: expr.values.map((v) => specializeExpr(v, known)),
       };
+    case 'Array':
+      return { ...expr, elements: expr.elements.map((e) => specializeExpr(e, known)) };
+    case 'Object':
+      return {
+        ...expr,
+        members: expr.members.map((m) => ({ ...m, value: specializeExpr(m.value, known) })),
+      };
     case 'Call': {
       const call: CallExpr = { ...expr, args: expr.args.map((a) => specializeExpr(a, known)) };
       const name = call.name.toLowerCase();

@@ -1,6 +1,6 @@
-// Eval and stats function names that exist in Splunk (Search Reference, "Evaluation functions"
+// Eval and stats function names that exist in Splunk (Search Reference 10.0, "Evaluation functions"
 // and "Statistical and charting functions"). A name here that spelunk's registries lack is
-// refused when compiled ("unsupported"); a name in neither is an unknown-function error now.
+// refused when compiled ("not supported"); a name in neither is an unknown-function error now.
 
 export const KNOWN_EVAL_FUNCTIONS: ReadonlySet<string> = new Set([
   'abs',
@@ -44,6 +44,7 @@ export const KNOWN_EVAL_FUNCTIONS: ReadonlySet<string> = new Set([
   'isnum',
   'isobject',
   'isstr',
+  'json',
   'json_append',
   'json_array',
   'json_array_to_mv',
@@ -59,6 +60,7 @@ export const KNOWN_EVAL_FUNCTIONS: ReadonlySet<string> = new Set([
   'json_set_exact',
   'json_valid',
   'len',
+  'length',
   'like',
   'ln',
   'log',
@@ -79,6 +81,7 @@ export const KNOWN_EVAL_FUNCTIONS: ReadonlySet<string> = new Set([
   'mvjoin',
   'mvmap',
   'mvrange',
+  'mvreverse',
   'mvsort',
   'mvzip',
   'now',
@@ -110,7 +113,10 @@ export const KNOWN_EVAL_FUNCTIONS: ReadonlySet<string> = new Set([
   'tanh',
   'time',
   'toarray',
-  'tojson',
+  'tobool',
+  'todouble',
+  'toint',
+  'tomv',
   'tonumber',
   'toobject',
   'tostring',

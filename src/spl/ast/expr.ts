@@ -9,7 +9,9 @@ export type Expr =
   | CallExpr
   | UnaryExpr
   | BinaryExpr
-  | InExpr;
+  | InExpr
+  | ArrayLiteral
+  | ObjectLiteral;
 
 /** `"text"`: escapes (`\"`, `\\`) already resolved in `value`. */
 export interface StringLiteral {
@@ -88,4 +90,31 @@ export interface InExpr {
   readonly operand: Expr;
   readonly values: readonly Expr[];
   readonly span: Span;
+}
+
+/**
+ * `[a, b, ...]`: an SPL 10 array literal (Search Manual, "Array and object literals in
+ * expressions"); its value is the array's compact JSON text. Inside a literal the bare words
+ * `true`, `false` and `null` are JSON's constants.
+ */
+export interface ArrayLiteral {
+  readonly kind: 'Array';
+  readonly elements: readonly Expr[];
+  readonly span: Span;
+}
+
+/** `{key: value, ...}`: an SPL 10 object literal; its value is the object's compact JSON text. */
+export interface ObjectLiteral {
+  readonly kind: 'Object';
+  readonly members: readonly ObjectMember[];
+  readonly span: Span;
+}
+
+/** One `key: value` of an object literal; the key is bare, `'single'` or `"double"` quoted. */
+export interface ObjectMember {
+  readonly key: string;
+  /** The key as written, quotes included; the printer keeps it. */
+  readonly keyText: string;
+  readonly keySpan: Span;
+  readonly value: Expr;
 }

@@ -86,3 +86,28 @@ export interface SearchSubsearch {
   readonly subsearch: Subsearch;
   readonly span: Span;
 }
+
+/**
+ * Calls `visit` for every `field=value` and `field IN (...)` of a clause, through AND, OR and
+ * NOT (bare terms and subsearches are not visited: a subsearch's clause is its own).
+ */
+export function forEachSearchLeaf(
+  expr: SearchExpr,
+  visit: (leaf: SearchComparison | SearchIn) => void,
+): void {
+  switch (expr.kind) {
+    case 'SearchAnd':
+    case 'SearchOr':
+      for (const operand of expr.operands) forEachSearchLeaf(operand, visit);
+      return;
+    case 'SearchNot':
+      forEachSearchLeaf(expr.operand, visit);
+      return;
+    case 'SearchComparison':
+    case 'SearchIn':
+      visit(expr);
+      return;
+    default:
+      return;
+  }
+}

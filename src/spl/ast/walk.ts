@@ -46,7 +46,17 @@ export function collectNodes(root: unknown): AstNode[] {
   return nodes;
 }
 
-const EXPR_KINDS = new Set(['String', 'Number', 'Field', 'Call', 'Unary', 'Binary', 'In']);
+const EXPR_KINDS = new Set([
+  'String',
+  'Number',
+  'Field',
+  'Call',
+  'Unary',
+  'Binary',
+  'In',
+  'Array',
+  'Object',
+]);
 const COMMAND_KINDS_EXCLUDED = new Set(['Pipeline', 'Subsearch']);
 
 /** Every command, in nested pipelines too. */

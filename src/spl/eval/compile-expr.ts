@@ -1,8 +1,12 @@
 // Compiles an eval/where expression (spl/ast/expr.ts) into a closure over one event.
 import { assertNever, type Diagnostic, error, fieldReader, type Span } from '../../core/index.ts';
+import { KNOWN_EVAL_FUNCTIONS } from '../analyze/known-functions.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
-import type { EvalType, EvalValue } from '../value/eval-value.ts';
+import type { EvalValue } from '../value/eval-value.ts';
+import { literalValue } from '../value/number-precision.ts';
+import { compileJsonLiteral } from './compile-json-literal.ts';
 import { compileBinary, compileIn, compileUnary } from './compile-operators.ts';
+import { constantArg, unionFields } from './compiled-arg.ts';
 import { EvalCode } from './eval-codes.ts';
 import type {
   BoundEvaluator,
@@ -86,8 +90,11 @@ function compileNode(compiler: ExprCompiler, expr: Expr): CompiledArg {
   switch (expr.kind) {
     case 'String':
       return constantArg(expr, expr.value, 'string');
-    case 'Number':
-      return constantArg(expr, expr.value, 'number');
+    case 'Number': {
+      // A number written with a decimal point keeps its digits (its precision): "5.0", "0.50".
+      const written = compiler.options.source?.text.slice(expr.span.start, expr.span.end);
+      return constantArg(expr, literalValue(expr.value, written), 'number');
+    }
     case 'Field':
       return compileField(compiler, expr.name, expr);
     case 'Call':
@@ -98,13 +105,12 @@ function compileNode(compiler: ExprCompiler, expr: Expr): CompiledArg {
       return foldIfConstant(expr, compileBinary(compiler, expr as BinaryExpr));
     case 'In':
       return foldIfConstant(expr, compileIn(compiler, expr as InExpr));
+    case 'Array':
+    case 'Object':
+      return foldIfConstant(expr, compileJsonLiteral(compiler, expr));
     default:
       return assertNever(expr, 'expression kind');
   }
-}
-
-export function constantArg(expr: Expr, value: EvalValue, type: EvalType): CompiledArg {
-  return { expr, evaluate: () => value, type, fields: new Set(), constant: { value } };
 }
 
 function compileField(compiler: ExprCompiler, name: string, expr: Expr): CompiledArg {
@@ -125,12 +131,6 @@ function foldIfConstant(
   return { expr, ...rest };
 }
 
-export function unionFields(args: readonly CompiledExpr[]): ReadonlySet<string> {
-  const fields = new Set<string>();
-  for (const arg of args) for (const f of arg.fields) fields.add(f);
-  return fields;
-}
-
 function compileCall(compiler: ExprCompiler, call: CallExpr): CompiledArg {
   const failed: CompiledArg = {
     expr: call,
@@ -142,9 +142,12 @@ function compileCall(compiler: ExprCompiler, call: CallExpr): CompiledArg {
   const args = call.args.map((arg) => compiler.compile(arg));
   const fields = unionFields(args);
   if (!spec) {
+    const documented = KNOWN_EVAL_FUNCTIONS.has(call.name.toLowerCase());
     compiler.report(
       EvalCode.unknownFunction,
-      `unknown eval function "${call.name}"`,
+      documented
+        ? `eval function "${call.name}" is not supported by spelunk`
+        : `unknown eval function "${call.name}"`,
       call.nameSpan,
     );
     return { ...failed, fields };
@@ -163,6 +166,12 @@ function compileCall(compiler: ExprCompiler, call: CallExpr): CompiledArg {
     clock: compiler.clock,
     random: compiler.random,
     parseSearch: compiler.options.parseSearch,
+    lookups: compiler.options.lookups,
+    compileAgain: (node) =>
+      createCompiler(compiler.options, compiler.bindings, { ...compiler, diagnostics: [] }).compile(
+        node,
+      ),
+    textOf: (node) => compiler.options.source?.text.slice(node.span.start, node.span.end),
     bind: (index, field) => bindArgument(compiler, call, index, field),
     fail: (code, message, span) => {
       throw new CallCompileError(

@@ -4,7 +4,7 @@ import type { EvalType } from '../value/eval-value.ts';
 import type { ExprCompiler } from './compile-expr.ts';
 import { EvalCode } from './eval-codes.ts';
 import type { CompiledArg, Evaluator } from './eval-types.ts';
-import { add, arithmetic, concat, negate, unaryPlus } from './operators/arithmetic.ts';
+import { add, addStrings, arithmetic, concat, negate, unaryPlus } from './operators/arithmetic.ts';
 import { compare } from './operators/comparison.ts';
 import { isIn } from './operators/in-list.ts';
 import { compileLikePattern } from './operators/like-pattern.ts';
@@ -99,10 +99,17 @@ export function compileBinary(compiler: ExprCompiler, expr: BinaryExpr): Compile
       }
       return { ...base, type: 'boolean', evaluate: (e) => likeValue(l(e), r(e)) };
     }
-    case '+':
+    case '+': {
       forbidBoolean(compiler, left, '+');
       forbidBoolean(compiler, right, '+');
+      // A string literal or function result is a string, not a number that looks like one:
+      // "1" + "2" is "12" ("The plus operator accepts two numbers for addition, or two strings
+      // for concatenation", Search Reference, eval).
+      if (left.type === 'string' || right.type === 'string') {
+        return { ...base, type: 'string', evaluate: (e) => addStrings(l(e), r(e)) };
+      }
       return { ...base, type: plusType(left.type, right.type), evaluate: (e) => add(l(e), r(e)) };
+    }
     case '-':
     case '*':
     case '/':

@@ -2,6 +2,7 @@
 import type { Event, SourceText, Span } from '../../core/index.ts';
 import type { CallExpr, Expr } from '../ast/expr.ts';
 import type { SearchExpr } from '../ast/search.ts';
+import type { LookupProvider } from '../lookups/lookup-store.ts';
 import type { EvalType, EvalValue } from '../value/eval-value.ts';
 
 /** A compiled expression: computes its value for one event. */
@@ -30,6 +31,8 @@ export interface EvalCompileOptions {
    * compile error. Throws a DiagnosticError on bad text.
    */
   readonly parseSearch?: (text: string) => SearchExpr;
+  /** The lookups the lookup() function may name; without them lookup() is a compile error. */
+  readonly lookups?: LookupProvider;
 }
 
 /** The result of compiling one expression. */
@@ -61,6 +64,11 @@ export interface CallSite {
   readonly clock: EvalClock;
   readonly random: () => number;
   readonly parseSearch: ((text: string) => SearchExpr) | undefined;
+  readonly lookups: LookupProvider | undefined;
+  /** Compiles a node inside an argument again, on its own (problems were reported already). */
+  compileAgain(expr: Expr): CompiledArg;
+  /** The text of a node as written (a number literal's digits), when the source is known. */
+  textOf(expr: Expr): string | undefined;
   /** Compiles argument `index` again with `field` read from a slot instead of the event. */
   bind(index: number, field: string): BoundEvaluator;
   /** Stops compiling this call with an error diagnostic (thrown, caught by the compiler). */

@@ -76,6 +76,7 @@ export function compileAggregations(
   aggregations: readonly Aggregation[],
   by: ByClause | undefined,
   context: StageCompileContext,
+  options: { readonly allnum?: boolean } = {},
 ): Aggregations | readonly Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const compiled: CompiledAggregation[] = [];
@@ -156,7 +157,8 @@ export function compileAggregations(
         .slice(aggregation.span.start, aggregation.span.end)
         .replace(/\s+/g, '')
         .replace(/\(\)$/, '');
-    compiled.push({ output, spec, arity, argument, ...(wildcard ? { wildcard } : {}) });
+    const counted = options.allnum && NUMERIC_AGGREGATES.has(spec.name) ? allNumeric(spec) : spec;
+    compiled.push({ output, spec: counted, arity, argument, ...(wildcard ? { wildcard } : {}) });
   }
   if (diagnostics.length > 0) return diagnostics;
   // A field repeated in the by-clause (SPL112) groups once: its values would only multiply.
@@ -233,4 +235,49 @@ export function compileAggregations(
 
 function firstOf(value: MaybeValue): Scalar | undefined {
   return Array.isArray(value) ? (value[0] as Scalar) : (value as Scalar | undefined);
+}
+
+/** The aggregates that compute over numbers, which allnum=true guards. */
+const NUMERIC_AGGREGATES: ReadonlySet<string> = new Set([
+  'avg',
+  'mean',
+  'sum',
+  'sumsq',
+  'stdev',
+  'stdevp',
+  'var',
+  'varp',
+  'min',
+  'max',
+  'range',
+  'median',
+  'perc',
+  'exactperc',
+  'upperperc',
+]);
+
+/**
+ * allnum=true: a group where the field has a value that is not a number (text, or empty) gets
+ * no statistic (Search Reference, eventstats: "Because the age field contains values for
+ * Seattle that are not all numbers, the entire set of values for Seattle are ignored").
+ */
+function allNumeric(spec: AggregateSpec): AggregateSpec {
+  return {
+    ...spec,
+    create: (arity) => {
+      const inner = spec.create(arity);
+      let spoiled = false;
+      return {
+        add(value, time) {
+          if (!spoiled && value !== undefined) {
+            for (const v of Array.isArray(value) ? value : [value]) {
+              if (scalarToNumber(v as Scalar) === undefined) spoiled = true;
+            }
+          }
+          inner.add(value, time);
+        },
+        result: () => (spoiled ? undefined : inner.result()),
+      };
+    },
+  };
 }

@@ -11,6 +11,7 @@ import type { ConvertCommand, ConvertFunction } from '../ast/command.ts';
 import { parseNumber, scalarToNumber, scalarToString } from '../value/number.ts';
 import { strftime } from '../value/strftime.ts';
 import { strptime } from '../value/strptime.ts';
+import { epochText } from '../value/time-text.ts';
 import {
   commandError,
   EngineCode,
@@ -107,7 +108,10 @@ function apply(row: Event, from: string, to: string, conversion: Conversion): vo
   const values = (Array.isArray(value) ? value : [value]) as readonly Scalar[];
   const out: Scalar[] = [];
   for (const v of values) {
-    const converted = conversion.convert(v);
+    // An event time is read as Splunk writes it, to the millisecond (time-text.ts).
+    const converted = conversion.convert(
+      from === '_time' && typeof v === 'number' ? epochText(v) : v,
+    );
     if (converted !== undefined) out.push(converted);
     else if (!conversion.dropFailures) out.push(v);
   }
@@ -130,9 +134,12 @@ function converterFor(fn: Exclude<ConvertFunction, 'none'>, timeformat: string):
     case 'memk':
       return (v) => memoryToKilobytes(scalarToString(v));
     case 'rmcomma':
+      // The digits stay as written ("1,000,000.00" → "1000000.00"), as Splunk shows them.
       return (v) => {
-        const n = parseNumber(scalarToString(v).replaceAll(',', ''));
-        return n === undefined ? undefined : n;
+        const text = scalarToString(v).replaceAll(',', '').trim();
+        const n = parseNumber(text);
+        if (n === undefined) return undefined;
+        return text.includes('.') ? text : n;
       };
     case 'rmunit':
       return (v) => leadingNumber(scalarToString(v));
@@ -153,10 +160,13 @@ function durationToSeconds(text: string): number | undefined {
 }
 
 /** `[MM:]SS.SSS` → seconds. */
-function minutesSecondsToSeconds(text: string): number | undefined {
+function minutesSecondsToSeconds(text: string): Scalar | undefined {
   const m = /^\s*(?:(\d+):)?(\d+(?:\.\d+)?)\s*$/.exec(text);
   if (!m) return undefined;
-  return Number(m[1] ?? 0) * 60 + Number(m[2]);
+  const seconds = m[2] as string;
+  // Seconds alone keep their digits as written (1522196823.790), as rmcomma does.
+  if (m[1] === undefined) return seconds.includes('.') ? seconds : Number(seconds);
+  return Number(m[1]) * 60 + Number(seconds);
 }
 
 /** A number with an optional k/m/g suffix → kilobytes (no suffix is kilobytes). */

@@ -1,9 +1,11 @@
 // `eval a=expr, ...` (and `fieldformat`): assigns in order, each seeing the ones before (Search Reference, eval).
-import { type Diagnostic, type Event, type FieldWriter, fieldWriter } from '../../core/index.ts';
+import type { Diagnostic, Event, Scalar } from '../../core/index.ts';
+import { type FieldWriter, fieldWriter, readField, writeField } from '../../core/index.ts';
 import type { EvalCommand } from '../ast/command.ts';
 import { EvalCode } from '../eval/eval-codes.ts';
 import type { Evaluator } from '../eval/eval-types.ts';
 import { toFieldValue } from '../value/eval-value.ts';
+import { scalarToString } from '../value/number.ts';
 import {
   commandError,
   compileExpression,
@@ -15,10 +17,33 @@ import { type FieldNeed, unionNeed, withoutFields } from './field-need.ts';
 import { headerOf, updateStage } from './stage-kit.ts';
 
 interface Assignment {
-  readonly field: string;
+  /** The field written; undefined when its name comes from field values (`{counter}`). */
+  readonly field: string | undefined;
   readonly write: FieldWriter;
   readonly evaluate: Evaluator;
   readonly reads: ReadonlySet<string>;
+}
+
+const NAME_PART = /\{([^{}]+)\}/g;
+
+/**
+ * `eval {aName}=aValue`: each `{field}` in the target is replaced by that field's value, once (no
+ * recursion, so `v_{p}` with p="{p}" names v_{p}); with a `{field}` that has no value, nothing
+ * is written (Search Reference, eval, "Dynamic field name creation").
+ */
+function dynamicWriter(pattern: string): { write: FieldWriter; reads: string[] } {
+  const reads = [...pattern.matchAll(NAME_PART)].map((m) => m[1] as string);
+  const write: FieldWriter = (row, value) => {
+    let missing = false;
+    const name = pattern.replace(NAME_PART, (_, field: string) => {
+      const v = readField(row, field);
+      const first = Array.isArray(v) ? v[0] : v;
+      if (first === undefined) missing = true;
+      return first === undefined ? '' : scalarToString(first as Scalar);
+    });
+    if (!missing) writeField(row, name, value);
+  };
+  return { write, reads };
 }
 
 /**
@@ -42,11 +67,13 @@ export function compileEval(command: EvalCommand, context: StageCompileContext):
         ),
       );
     } else {
+      const name = assignment.field.name;
+      const dynamic = /\{[^{}]+\}/.test(name) ? dynamicWriter(name) : undefined;
       assignments.push({
-        field: assignment.field.name,
-        write: fieldWriter(assignment.field.name),
+        field: dynamic ? undefined : name,
+        write: dynamic ? dynamic.write : fieldWriter(name),
         evaluate: compiled.evaluate,
-        reads: compiled.fields,
+        reads: dynamic ? new Set([...compiled.fields, ...dynamic.reads]) : compiled.fields,
       });
     }
   }
@@ -55,7 +82,7 @@ export function compileEval(command: EvalCommand, context: StageCompileContext):
     let need = downstream;
     for (let i = assignments.length - 1; i >= 0; i--) {
       const a = assignments[i] as Assignment;
-      need = unionNeed(withoutFields(need, [a.field]), a.reads);
+      need = unionNeed(a.field === undefined ? need : withoutFields(need, [a.field]), a.reads);
     }
     return need;
   };

@@ -16,7 +16,9 @@ export function compileEventstats(
   command: EventstatsCommand,
   context: StageCompileContext,
 ): StageResult {
-  const compiled = compileAggregations(command.aggregations, command.by, context);
+  const compiled = compileAggregations(command.aggregations, command.by, context, {
+    allnum: command.options.allnum?.value === true,
+  });
   if (failed(compiled)) return compiled;
 
   return defineStage(

@@ -2,10 +2,10 @@
 import { multivalue, readField, type Scalar, writeField } from '../../core/index.ts';
 import type { FromjsonCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
+import { jsonScalar } from '../value/structured-values.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { unionNeed } from './field-need.ts';
 import { headerOf, updateStage } from './stage-kit.ts';
-import { jsonScalar } from './structured-values.ts';
 
 /** Objects stay JSON text, arrays become multivalues (elements as text), null sets nothing. */
 export function compileFromjson(

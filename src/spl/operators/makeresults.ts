@@ -33,9 +33,9 @@ export function compileMakeresults(
       ),
     ];
   }
-  const count = command.options.count?.value ?? 1;
+  const option = command.count ?? command.options.count;
+  const count = option?.value ?? 1;
   if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT) {
-    const option = command.options.count;
     return [
       commandError(
         context,

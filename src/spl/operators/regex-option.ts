@@ -9,10 +9,14 @@ export const MAX_MATCHES = 10_000;
 
 export interface CommandRegex {
   readonly regex: SplRegex;
-  /** Matches left to right, at most `limit` (0 = MAX_MATCHES); an empty match advances by one. */
+  /**
+   * Matches left to right, at most `limit` (0 = MAX_MATCHES); an empty match advances by one.
+   * `spans` asks for each group's position (`match.spans`).
+   */
   allMatches(
     text: string,
     limit?: number,
+    spans?: boolean,
   ): {
     readonly text: string;
     readonly groups: readonly (string | undefined)[];
@@ -43,12 +47,12 @@ export function compileRegexOption(
   const regex = compiled.regex;
   return {
     regex,
-    allMatches(text, limit = 0) {
+    allMatches(text, limit = 0, spans = false) {
       const out: { text: string; groups: readonly (string | undefined)[]; match: SplMatch }[] = [];
       const most = limit === 0 ? MAX_MATCHES : limit;
       let from = 0;
       while (from <= text.length && out.length < most) {
-        const m = regex.exec(text, from);
+        const m = regex.exec(text, from, spans);
         if (m === undefined) break;
         out.push({ text: m.groups[0] ?? '', groups: m.groups.slice(1), match: m });
         from = m.end > m.index ? m.end : m.end + 1;

@@ -28,7 +28,7 @@ export function compileRename(command: RenameCommand, context: StageCompileConte
     const stars = (text: string) => text.split('*').length - 1;
     const fromStars = stars(pair.from.name);
     const toStars = stars(pair.to.name);
-    if (toStars > 0 && fromStars !== toStars) {
+    if (fromStars !== toStars) {
       diagnostics.push(
         commandError(
           context,

@@ -1,4 +1,4 @@
-// `rex [field=f] [max_match=N] [mode=sed] "<regex>"`: extracts named groups into fields, or edits a field with sed (Search Reference, rex).
+// `rex [field=f] [max_match=N] [offset_field=f] [mode=sed] "<regex>"`: extracts named groups into fields, or edits a field with sed (Search Reference, rex).
 import {
   type Diagnostic,
   type Event,
@@ -21,22 +21,26 @@ import {
 import { editFieldText } from './edit-field-text.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
 import { type CommandRegex, compileRegexOption, MAX_MATCHES } from './regex-option.ts';
+import { characterIndexOf, type OffsetPair, offsetFieldValue, offsetPair } from './rex-offsets.ts';
 import { parseSedExpression } from './sed-expression.ts';
 import { defineStage, headerOf, updateStage } from './stage-kit.ts';
 
 export function compileRex(command: RexCommand, context: StageCompileContext): StageResult {
   const field = command.options.field?.value.name ?? '_raw';
-  if (command.options.offset_field !== undefined) {
-    return [
-      commandError(
-        context,
-        EngineCode.unsupportedOption,
-        'rex offset_field= is not supported',
-        command.options.offset_field.span,
-      ),
-    ];
+  const offsetField = command.options.offset_field;
+  if (command.options.mode !== undefined) {
+    if (offsetField !== undefined) {
+      return [
+        commandError(
+          context,
+          EngineCode.badArgument,
+          'offset_field= goes with an extracting regex, not with mode=sed',
+          offsetField.span,
+        ),
+      ];
+    }
+    return compileSed(command, field, context);
   }
-  if (command.options.mode !== undefined) return compileSed(command, field, context);
   const regex = compileRegexOption(context, command.pattern.value, command.pattern.span);
   if (failed(regex)) return regex;
   const maxMatch = command.options.max_match?.value ?? 1;
@@ -72,7 +76,7 @@ export function compileRex(command: RexCommand, context: StageCompileContext): S
       return {
         push(rows, emit) {
           for (const row of rows) {
-            const capped = extract(row, field, regex, named, maxMatch);
+            const capped = extract(row, field, regex, named, maxMatch, offsetField?.value.name);
             if (capped && !warned) {
               warned = true;
               services.warn(
@@ -100,6 +104,7 @@ export function compileRex(command: RexCommand, context: StageCompileContext): S
  * All matches (up to max_match, over each value of a multivalue field) are collected; each named
  * group that took part becomes its field, multivalue when it matched more than once. A field is
  * left as it was when its group never matched. `_KEY_x`/`_VAL_x` pairs name fields dynamically.
+ * With `offsetField`, where each named group matched is written there too.
  */
 function extract(
   row: Event,
@@ -107,6 +112,7 @@ function extract(
   regex: CommandRegex,
   named: readonly { readonly name: string; readonly group: number }[],
   maxMatch: number,
+  offsetField: string | undefined,
 ): boolean {
   const value = readField(row, field);
   if (value === undefined) return false;
@@ -119,10 +125,16 @@ function extract(
     if (list) list.push(text);
     else collected.set(name, [text]);
   };
+  const offsets: OffsetPair[] = [];
   let remaining = maxMatch;
   let capped = false;
   for (const text of texts) {
-    const matches = regex.allMatches(text, maxMatch === 0 ? 0 : remaining);
+    const matches = regex.allMatches(
+      text,
+      maxMatch === 0 ? 0 : remaining,
+      offsetField !== undefined,
+    );
+    const characters = offsetField === undefined ? undefined : characterIndexOf(text);
     if (maxMatch === 0 && matches.length === MAX_MATCHES) capped = true;
     remaining -= matches.length;
     for (const m of matches) {
@@ -131,6 +143,8 @@ function extract(
       for (const { name, group } of named) {
         const captured = m.groups[group - 1];
         if (captured === undefined) continue;
+        const span = m.match.spans?.[group];
+        if (span && characters) offsets.push(offsetPair(name, span, characters));
         if (name.startsWith('_KEY_')) keys.set(name.slice(5), captured);
         else if (name.startsWith('_VAL_')) vals.set(name.slice(5), captured);
         else add(name, captured);
@@ -143,6 +157,9 @@ function extract(
     if (maxMatch !== 0 && remaining <= 0) break;
   }
   for (const [name, values] of collected) writeField(row, name, multivalue(values));
+  if (offsetField !== undefined && offsets.length > 0) {
+    writeField(row, offsetField, offsetFieldValue(offsets));
+  }
   return capped;
 }
 

@@ -2,10 +2,10 @@
 import { multivalue, readField, type Scalar, writeField } from '../../core/index.ts';
 import type { SpathCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
+import { flattenDocument, spathSelect } from '../value/spath-extract.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
 import { headerOf, updateStage } from './stage-kit.ts';
-import { documentKind, flattenJson, flattenXml, type PathValues } from './structured-values.ts';
 
 /**
  * Without a path every leaf becomes a field named by its path (`a.b`, `a{}.c`, `Event.System.EventID`,
@@ -22,38 +22,13 @@ export function compileSpath(command: SpathCommand, _context: StageCompileContex
     const value = readField(row, input);
     if (value === undefined) return;
     const text = scalarToString((Array.isArray(value) ? value[0] : value) as Scalar);
-    const leaves = flatten(text);
+    const leaves = flattenDocument(text);
     if (leaves === undefined) return;
     if (path === undefined) {
       for (const [key, values] of leaves) writeField(row, key, multivalue(values));
       return;
     }
-    const values = selectPath(leaves, path);
+    const values = spathSelect(leaves, path);
     if (values.length > 0 && output !== undefined) writeField(row, output, multivalue(values));
   });
-}
-
-function flatten(text: string): PathValues | undefined {
-  const kind = documentKind(text);
-  if (kind === 'json') {
-    try {
-      return flattenJson(JSON.parse(text));
-    } catch {
-      return undefined;
-    }
-  }
-  return kind === 'xml' ? flattenXml(text) : undefined;
-}
-
-/** `a.b{}.c` matches that leaf path; `a.b{2}.c` the second element's. */
-function selectPath(leaves: PathValues, path: string): Scalar[] {
-  const indexed = /\{(\d+)\}/.exec(path);
-  if (indexed === null) return leaves.get(path) ?? [];
-  // Index within the array: re-walk is not needed for the common single-index case; the Nth
-  // value of the `{}` path is the Nth element's leaf when each element has one.
-  const general = path.replace(/\{\d+\}/g, '{}');
-  const values = leaves.get(general) ?? [];
-  const n = Number(indexed[1]);
-  const picked = values[n - 1];
-  return picked === undefined ? [] : [picked];
 }

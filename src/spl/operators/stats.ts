@@ -18,7 +18,9 @@ interface Group {
  * of accumulators per group, nothing per row.
  */
 export function compileStats(command: StatsCommand, context: StageCompileContext): StageResult {
-  const compiled = compileAggregations(command.aggregations, command.by, context);
+  const compiled = compileAggregations(command.aggregations, command.by, context, {
+    allnum: command.options.allnum?.value === true,
+  });
   if (failed(compiled)) return compiled;
   const { byFields } = compiled;
   const header = headerOf(command);

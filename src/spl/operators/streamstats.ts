@@ -35,7 +35,9 @@ export function compileStreamstats(
   command: StreamstatsCommand,
   context: StageCompileContext,
 ): StageResult {
-  const compiled = compileAggregations(command.aggregations, command.by, context);
+  const compiled = compileAggregations(command.aggregations, command.by, context, {
+    allnum: command.options.allnum?.value === true,
+  });
   if (failed(compiled)) return compiled;
   const options = command.options;
   const current = options.current?.value ?? true;

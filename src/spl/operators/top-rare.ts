@@ -1,6 +1,7 @@
 // `top`/`rare [N] fields [by fields]`: the most or least common value combinations, with count and percent (Search Reference, top, rare).
 import { type Event, type Scalar, writeField } from '../../core/index.ts';
 import type { RareCommand, TopCommand } from '../ast/command.ts';
+import { toFixedEven } from '../value/exact-decimal.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { compareGroupValues, groupKeysOf } from './group-keys.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
@@ -16,8 +17,10 @@ interface Tally {
 
 /**
  * Rows missing a field are not counted; a multivalue field counts each value. percent is the
- * share of the group's counted rows, to six decimals. Ties keep first-seen order. useother=true
- * adds a row (otherstr, default OTHER) counting everything past the limit. limit=0: all.
+ * share of the group's counted rows, printed as C's %f prints it: six decimals, whole shares
+ * too (50.000000), as Splunk-compatible engines reproduce it (siglens formats "%.6f"). Ties keep
+ * first-seen order. useother=true adds a row (otherstr, default OTHER) counting everything past
+ * the limit. limit=0: all.
  */
 export function compileTopRare(
   command: TopCommand | RareCommand,
@@ -82,8 +85,7 @@ export function compileTopRare(
                 writeField(row, f, values[i]);
               });
               if (showCount) writeField(row, countField, count);
-              if (showPercent)
-                writeField(row, percentField, Math.round((count / group.total) * 100 * 1e6) / 1e6);
+              if (showPercent) writeField(row, percentField, percentText(count, group.total));
               return row;
             };
             for (const tally of kept) out.push(make(tally.values, tally.count));
@@ -102,4 +104,9 @@ export function compileTopRare(
       };
     },
   );
+}
+
+/** `count / total` as a percentage with six decimals, rounded as printf's %f (ties to even). */
+function percentText(count: number, total: number): string {
+  return toFixedEven((count / total) * 100, 6);
 }

@@ -2,10 +2,10 @@
 import { multivalue, pushAll, readField, type Scalar, writeField } from '../../core/index.ts';
 import type { XmlkvCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
+import { flattenXml } from '../value/structured-values.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
-import { flattenXml } from './structured-values.ts';
 
 /**
  * The field is named by the element's own tag (its last path part); a tag met several times

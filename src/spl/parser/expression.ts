@@ -3,6 +3,7 @@ import { span } from '../../core/index.ts';
 import type { BinaryOperator, Expr } from '../ast/expr.ts';
 import type { Token } from '../lexer/token.ts';
 import type { Cursor } from './cursor.ts';
+import { parseArrayLiteral, parseObjectLiteral } from './json-literal.ts';
 
 /**
  * Binding powers, loosest first. eval and where evaluate NOT, then AND, then OR, then XOR
@@ -112,7 +113,14 @@ function parsePrefix(cursor: Cursor, depth: number, height: number): Expr {
       const close = cursor.expect('expression', 'rparen', '")"');
       return widen(inner, token.span.start, close.span.end);
     }
+    case 'lbracket':
+      return parseArrayLiteral(cursor, token, () => parseBinary(cursor, 0, depth + 1, height + 1));
     case 'operator':
+      if (token.text === '{') {
+        return parseObjectLiteral(cursor, token, () =>
+          parseBinary(cursor, 0, depth + 1, height + 1),
+        );
+      }
       if (token.text === '-' || token.text === '+') {
         const operand = parseBinary(cursor, UNARY_POWER, depth + 1, height + 1);
         return {

@@ -5,6 +5,7 @@ import type { Expr } from '../ast/expr.ts';
 import type { Token } from '../lexer/token.ts';
 import { fieldName, textArgument } from './argument-nodes.ts';
 import type { Cursor } from './cursor.ts';
+import { parseEmbeddedExpression } from './embedded-expression.ts';
 import { parseExpression } from './expression.ts';
 import { parseSearchClause } from './search-clause.ts';
 import { parseSpanValue } from './time-span.ts';
@@ -12,7 +13,8 @@ import { parseSpanValue } from './time-span.ts';
 /**
  * How an option's value is read: a boolean (`t`, `true`, `1`, `f`, `false`, `0`), an integer, a
  * number, any text, a field name, a time span (`10s`, `1h`), a quoted search, `eval(<expr>)` or
- * `(<search>)` (transaction's startswith/endswith), or one of a fixed list of words.
+ * `(<search>)` (transaction's startswith/endswith), an eval expression written as one argument
+ * (streamstats' `reset_after="("<expr>")"`), or one of a fixed list of words.
  */
 export type OptionType =
   | 'boolean'
@@ -22,6 +24,7 @@ export type OptionType =
   | 'field'
   | 'span'
   | 'search-or-eval'
+  | 'expression'
   | readonly string[];
 
 export type OptionTable = Readonly<Record<string, OptionType>>;
@@ -70,6 +73,10 @@ function parseOptionValue(
   name: Token,
   type: OptionType,
 ): CommandOption<OptionValue> {
+  if (type === 'expression') {
+    const { expr, span: at } = parseEmbeddedExpression(cursor, `${command} ${name.text}=`);
+    return option(name, expr, cursor.text.slice(at.start, at.end), at);
+  }
   if (type === 'search-or-eval' && cursor.atKeyword('argument', 'eval')) {
     const start = cursor.peek('argument').span.start;
     cursor.next('argument');

@@ -47,7 +47,7 @@ export function planPipeline(
       source: options.source,
       lookups: options.lookups,
       ...(options.dataModels ? { dataModels: options.dataModels } : {}),
-      evalOptions: { ...options.evalOptions, source: options.source },
+      evalOptions: { ...options.evalOptions, source: options.source, lookups: options.lookups },
       now: options.now,
       position,
       compileSubsearch: (subsearch, how) =>

@@ -1,7 +1,7 @@
 // The linear-time engine: re2js, a pure-JS port of RE2 (no native addon). RE2's syntax is a
 // PCRE subset, so it takes the SPL pattern as written; it refuses backreferences and lookaround.
 import { RE2JS } from 're2js';
-import type { RegexEngine, SplMatch } from './spl-regex.ts';
+import type { GroupSpan, RegexEngine, SplMatch } from './spl-regex.ts';
 
 export type Re2Result =
   | { readonly ok: true; readonly engine: RegexEngine }
@@ -21,12 +21,19 @@ export function createRe2Engine(pattern: string, groupCount: number): Re2Result 
     ok: true,
     engine: {
       test: (text) => compiled.matcher(text).find(),
-      exec: (text, from): SplMatch | undefined => {
+      exec: (text, from, spans): SplMatch | undefined => {
         const m = compiled.matcher(text);
         if (!m.find(from)) return undefined;
         const groups: (string | undefined)[] = [];
         for (let g = 0; g <= groupCount; g++) groups.push(m.group(g) ?? undefined);
-        return { index: m.start(), end: m.end(), groups };
+        const match = { index: m.start(), end: m.end(), groups };
+        if (!spans) return match;
+        // A group that took no part has start -1 (RE2's submatch indices).
+        const positions: (GroupSpan | undefined)[] = [];
+        for (let g = 0; g <= groupCount; g++) {
+          positions.push(m.start(g) < 0 ? undefined : [m.start(g), m.end(g)]);
+        }
+        return { ...match, spans: positions };
       },
     },
   };

@@ -5,17 +5,25 @@ import { translatePcre } from './pcre-translate.ts';
 import { createRe2Engine } from './re2-engine.ts';
 import { assessRegex, type RegexRisk } from './regex-safety.ts';
 
+/** Where a group matched: `[start, end)` in UTF-16 code units of the text. */
+export type GroupSpan = readonly [start: number, end: number];
+
 /** One match: where it is and the text of each PCRE group (index = group number). */
 export interface SplMatch {
   readonly index: number;
   readonly end: number;
   readonly groups: readonly (string | undefined)[];
+  /** Where each group matched (index = group number), when exec was asked for spans. */
+  readonly spans?: readonly (GroupSpan | undefined)[];
 }
 
-/** What runs a compiled pattern; both engines give PCRE's leftmost-first matches. */
+/**
+ * What runs a compiled pattern; both engines give PCRE's leftmost-first matches. `spans` asks
+ * for each group's position too (V8's `d` flag, re2js's submatch indices), which costs more.
+ */
 export interface RegexEngine {
   test(text: string): boolean;
-  exec(text: string, from: number): SplMatch | undefined;
+  exec(text: string, from: number, spans?: boolean): SplMatch | undefined;
 }
 
 export interface SplRegex extends RegexEngine {
@@ -68,13 +76,17 @@ export function compileSplRegex(pattern: string): RegexCompileResult {
   if (limit < 64) return { ok: true, regex: { ...base, engine: 'linear', ...bind(linear.engine) } };
   const hybrid: RegexEngine = {
     test: (text) => (text.length > limit ? linear.engine : backtracking).test(text),
-    exec: (text, from) => (text.length > limit ? linear.engine : backtracking).exec(text, from),
+    exec: (text, from, spans) =>
+      (text.length > limit ? linear.engine : backtracking).exec(text, from, spans),
   };
   return { ok: true, regex: { ...base, engine: 'hybrid', ...bind(hybrid) } };
 }
 
 function bind(engine: RegexEngine): RegexEngine {
-  return { test: (text) => engine.test(text), exec: (text, from) => engine.exec(text, from) };
+  return {
+    test: (text) => engine.test(text),
+    exec: (text, from, spans) => engine.exec(text, from, spans),
+  };
 }
 
 function createBacktrackingEngine(
@@ -82,18 +94,29 @@ function createBacktrackingEngine(
   groupMap: readonly number[],
   groupCount: number,
 ): RegexEngine {
+  // Built on first use: `d` (hasIndices) makes every match allocate its positions.
+  let withIndices: RegExp | undefined;
   return {
     test: (text) => {
       regex.lastIndex = 0;
       return regex.test(text);
     },
-    exec: (text, from) => {
-      regex.lastIndex = from;
-      const m = regex.exec(text);
+    exec: (text, from, spans) => {
+      if (spans && withIndices === undefined) {
+        withIndices = new RegExp(regex.source, `${regex.flags}d`);
+      }
+      const run = spans && withIndices ? withIndices : regex;
+      run.lastIndex = from;
+      const m = run.exec(text);
       if (!m) return undefined;
       const groups: (string | undefined)[] = [m[0]];
       for (let g = 1; g <= groupCount; g++) groups.push(m[groupMap[g] as number]);
-      return { index: m.index, end: m.index + m[0].length, groups };
+      const match = { index: m.index, end: m.index + m[0].length, groups };
+      if (!spans || !m.indices) return match;
+      const positions: (GroupSpan | undefined)[] = [];
+      for (let g = 0; g <= groupCount; g++)
+        positions.push(m.indices[g === 0 ? 0 : (groupMap[g] as number)]);
+      return { ...match, spans: positions };
     },
   };
 }

@@ -1,5 +1,10 @@
 // The time window a search clause's modifiers allow, for plans to report and stores to push down.
-import type { SearchExpr } from '../ast/search.ts';
+import {
+  forEachSearchLeaf,
+  type SearchComparison,
+  type SearchExpr,
+  type SearchIn,
+} from '../ast/search.ts';
 import {
   isTimeModifierName,
   modifierTarget,
@@ -44,29 +49,15 @@ function scanClause(expr: SearchExpr | undefined): ClauseTimeModifiers {
   let timeformat: string | undefined;
   let earliest = false;
   let latest = false;
-  const visit = (node: SearchExpr): void => {
-    switch (node.kind) {
-      case 'SearchAnd':
-      case 'SearchOr':
-        node.operands.forEach(visit);
-        return;
-      case 'SearchNot':
-        visit(node.operand);
-        return;
-      case 'SearchComparison': {
-        if (!isTimeModifier(node)) return;
-        if (node.field === TIMEFORMAT_MODIFIER) timeformat ??= node.value.text;
-        const target = modifierTarget(node.field);
-        if (target?.field !== '_time') return;
-        if (target.side === 'earliest') earliest = true;
-        else latest = true;
-        return;
-      }
-      default:
-        return;
-    }
+  const visit = (node: SearchComparison | SearchIn): void => {
+    if (node.kind !== 'SearchComparison' || !isTimeModifier(node)) return;
+    if (node.field === TIMEFORMAT_MODIFIER) timeformat ??= node.value.text;
+    const target = modifierTarget(node.field);
+    if (target?.field !== '_time') return;
+    if (target.side === 'earliest') earliest = true;
+    else latest = true;
   };
-  if (expr !== undefined) visit(expr);
+  if (expr !== undefined) forEachSearchLeaf(expr, visit);
   return {
     ...(timeformat === undefined ? {} : { timeformat }),
     setsTime: earliest || latest,

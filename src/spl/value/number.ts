@@ -43,3 +43,12 @@ export function formatNumber(value: number): string {
 export function scalarToString(value: Scalar): string {
   return typeof value === 'string' ? value : formatNumber(value);
 }
+
+/**
+ * A field value of "NaN" is both a string and a number (Search Reference, Informational
+ * functions: "When a field contains a NaN string, the NaN behaves as both a string and a
+ * number"): arithmetic reads it as NaN.
+ */
+export function arithmeticNumber(value: Scalar | undefined): number | undefined {
+  return value === 'NaN' ? Number.NaN : scalarToNumber(value);
+}

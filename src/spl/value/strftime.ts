@@ -1,6 +1,10 @@
 // strftime: epoch seconds to text with Splunk's % directives (Search Reference, "Date and time
-// format variables"), including %N/%Q subseconds with a width (%3N = milliseconds) and %s.
+// format variables"), including %N/%Q subseconds with a width (%3N = milliseconds), %s, week
+// numbers (%V %U %G %g), zone names and offsets (%Z %z %:z %::z %:::z %Ez).
+import { isoWeek, sundayWeek } from './iso-week.ts';
+import { formatNumber } from './number.ts';
 import { MONTHS, type TimeParts, toParts, WEEKDAYS } from './time-parts.ts';
+import { zoneAbbreviation } from './time-zone.ts';
 
 const pad = (n: number, width: number, fill = '0') => String(n).padStart(width, fill);
 
@@ -10,13 +14,19 @@ function offset(minutes: number, colon: boolean): string {
   return `${sign}${pad(Math.floor(abs / 60), 2)}${colon ? ':' : ''}${pad(abs % 60, 2)}`;
 }
 
-function subseconds(fraction: number, digits: number): string {
+/**
+ * The first `digits` subsecond digits, cut (not rounded), read from the number's decimal text so
+ * that 1700000000.123 gives 123 although its binary fraction is 0.12299990654.
+ */
+function subseconds(epoch: number, digits: number): string {
+  const text = formatNumber(epoch);
+  const point = text.indexOf('.');
+  if (epoch >= 0 && !text.includes('e')) {
+    return (point < 0 ? '' : text.slice(point + 1)).padEnd(digits, '0').slice(0, digits);
+  }
+  const fraction = epoch - Math.floor(epoch);
   const scaled = Math.floor(fraction * 10 ** digits + 1e-6);
   return pad(Math.min(scaled, 10 ** digits - 1), digits);
-}
-
-function zoneName(p: TimeParts): string {
-  return p.offsetMinutes === 0 ? 'UTC' : offset(p.offsetMinutes, false);
 }
 
 /** Formats one directive; `width` is the number between % and the letter (only %N/%Q use it). */
@@ -26,6 +36,7 @@ function directive(
   p: TimeParts,
   epoch: number,
 ): string | undefined {
+  const zone = () => zoneAbbreviation(epoch);
   const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
   switch (letter) {
     case 'Y':
@@ -70,17 +81,25 @@ function directive(
     case 'B':
       return MONTHS[p.month - 1];
     case 'N':
-      return subseconds(p.fraction, width ?? 9);
+      return subseconds(epoch, width ?? 9);
     case 'Q':
-      return subseconds(p.fraction, width ?? 3);
+      return subseconds(epoch, width ?? 3);
     case 'f':
-      return subseconds(p.fraction, width ?? 6);
+      return subseconds(epoch, width ?? 6);
+    case 'V':
+      return pad(isoWeek(p).week, 2);
+    case 'U':
+      return pad(sundayWeek(p), 2);
+    case 'G':
+      return String(isoWeek(p).year);
+    case 'g':
+      return pad(isoWeek(p).year % 100, 2);
     case 's':
       return String(Math.floor(epoch));
     case 'z':
       return offset(p.offsetMinutes, false);
     case 'Z':
-      return zoneName(p);
+      return zone();
     case 'F':
       return `${p.year}-${pad(p.month, 2)}-${pad(p.day, 2)}`;
     case 'T':
@@ -92,11 +111,13 @@ function directive(
     case 'c':
       return `${WEEKDAYS[p.weekday]?.slice(0, 3)} ${MONTHS[p.month - 1]?.slice(0, 3)} ${pad(p.day, 2, ' ')} ${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)} ${p.year}`;
     case 'x':
-      return `${pad(p.month, 2)}/${pad(p.day, 2)}/${pad(p.year % 100, 2)}`;
+      // "The date in the format of the current locale. For example, 7/13/2019 for US English."
+      return `${p.month}/${p.day}/${p.year}`;
     case 'X':
-      return `${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}`;
+      // "For US English the format for 9:30 AM is 9:30:00."
+      return `${p.hour}:${pad(p.minute, 2)}:${pad(p.second, 2)}`;
     case '+':
-      return `${WEEKDAYS[p.weekday]?.slice(0, 3)} ${MONTHS[p.month - 1]?.slice(0, 3)} ${pad(p.day, 2, ' ')} ${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)} ${zoneName(p)} ${p.year}`;
+      return `${WEEKDAYS[p.weekday]?.slice(0, 3)} ${MONTHS[p.month - 1]?.slice(0, 3)} ${pad(p.day, 2, ' ')} ${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)} ${zone()} ${p.year}`;
     case 'n':
       return '\n';
     case 't':
@@ -105,6 +126,22 @@ function directive(
       return '%';
     default:
       return undefined;
+  }
+}
+
+/**
+ * %:z is -05:00, %::z -05:00:00, %:::z -05 (hours only); %Ez is Splunk's offset in minutes.
+ */
+function zoneOffset(minutes: number, colons: string): string {
+  switch (colons) {
+    case ':':
+      return offset(minutes, true);
+    case '::':
+      return `${offset(minutes, true)}:00`;
+    case ':::':
+      return offset(minutes, false).slice(0, 3);
+    default:
+      return `${minutes < 0 ? '-' : '+'}${Math.abs(minutes)}`;
   }
 }
 
@@ -118,15 +155,15 @@ export function strftime(epochSeconds: number, format: string): string {
       out += ch;
       continue;
     }
-    const m = /^%(\d{1,2})?(:{0,2})([A-Za-z%+])/.exec(format.slice(i));
+    const m = /^%(\d{1,2})?(:{0,3}|E)([A-Za-z%+])/.exec(format.slice(i));
     if (!m) {
       out += ch;
       continue;
     }
     const letter = m[3] as string;
     let text: string | undefined;
-    if (letter === 'z' && m[2])
-      text = offset(parts.offsetMinutes, true) + (m[2] === '::' ? ':00' : '');
+    if (letter === 'z' && m[2]) text = zoneOffset(parts.offsetMinutes, m[2]);
+    else if (m[2] === 'E') text = undefined;
     else
       text = directive(letter, m[1] === undefined ? undefined : Number(m[1]), parts, epochSeconds);
     out += text ?? m[0];

@@ -1,5 +1,6 @@
 // strptime: text to epoch seconds with Splunk's % directives; null (undefined) when it does not fit.
 import { fromLocal, MONTHS, WEEKDAYS } from './time-parts.ts';
+import { ZONE_OFFSETS } from './time-zone.ts';
 
 interface Fields {
   year: number;
@@ -190,9 +191,24 @@ export function strptimePrefix(
         const zone = /^[A-Za-z]{1,5}/.exec(text.slice(at));
         if (!zone) return undefined;
         at += zone[0].length;
-        if (/^(UTC|GMT|Z)$/i.test(zone[0])) f.offsetMinutes = 0;
+        const known = ZONE_OFFSETS[zone[0].toUpperCase()];
+        if (known !== undefined && Object.hasOwn(ZONE_OFFSETS, zone[0].toUpperCase())) {
+          f.offsetMinutes = known;
+        }
         break;
       }
+      case 'U':
+      case 'V':
+      case 'W':
+      case 'w':
+      case 'u':
+      case 'G':
+      case 'g':
+      case 'C':
+        // Week and century fields are read past, as C's strptime reads them: the date comes
+        // from the other fields.
+        if (digits(1, m[3] === 'G' ? 4 : 2) === undefined) return undefined;
+        break;
       case '%':
         if (text[at] !== '%') return undefined;
         at++;

@@ -33,11 +33,11 @@ test('Splunk CSV export: _time, metadata and fields of an XML _raw; other data k
   assert.equal(other.events[0]?.['sourcetype'], 'csv');
   assert.equal(other.events[0]?.['source'], 'data.csv');
   assert.equal(other.events[0]?.['_raw'], '1,2');
-  assert.equal(other.events[0]?.['_time'], 0);
-  assert.deepEqual(
-    other.problems.map((p) => [p.code, p.location, p.kind]),
-    [['ING401', 'row 1', 'damaged']],
-  );
+  // No time column and no file to take a modification time from: the time it was read, as
+  // Splunk gives it; read correctly, so not reported as damage.
+  const time = other.events[0]?.['_time'];
+  assert.ok(typeof time === 'number' && Math.abs(time - Date.now() / 1000) < 600);
+  assert.deepEqual(other.problems, []);
 });
 
 test('columns sharing a name make a multivalue field; unnamed columns get a name', async () => {

@@ -258,3 +258,14 @@ test('a stream of objects: array wrapper, Record lines, garbage between, truncat
     ],
   );
 });
+
+test("a line without a time field is read correctly, takes the previous line's time, and is not damage", async () => {
+  const text = [
+    JSON.stringify({ '@timestamp': '2024-03-01T10:00:00Z', n: '1' }),
+    JSON.stringify({ n: '2' }),
+  ].join('\n');
+  const { events, problems } = await readWith(readJsonl, text);
+  assert.equal(events[1]?.['_time'], events[0]?.['_time']);
+  assert.equal(events[1]?.['n'], '2');
+  assert.deepEqual(problems, []);
+});

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { FIELD_ALIASES } from '../../../src/ingest/model/field-aliases.ts';
 import {
@@ -12,6 +15,7 @@ import {
   JsonTooDeepError,
   type JsonValue,
 } from '../../../src/ingest/model/json-fields.ts';
+import { UntimedRecords } from '../../../src/ingest/model/untimed-records.ts';
 
 function context(overrides: Partial<FlatRecordContext> = {}): FlatRecordContext {
   return {
@@ -19,7 +23,7 @@ function context(overrides: Partial<FlatRecordContext> = {}): FlatRecordContext 
     path: 'f.json',
     defaultSourcetype: '_json',
     rawText: () => 'RAW',
-    missingTime: () => {},
+    untimed: new UntimedRecords('-', () => 1_700_000_000),
     ...overrides,
   };
 }
@@ -48,9 +52,9 @@ test('prefix aliases strip the prefix; multivalue lists are copied, not shared',
   assert.equal(event['B'], 'x');
 });
 
-test('time fields are tried in order; none found reports and sets 0', () => {
-  let missing = 0;
-  const ctx = context({ missingTime: () => missing++ });
+test("time fields are tried in order; a record without one takes the previous record's time", () => {
+  const ctx = context();
+  assert.equal(flatRecordToEvent({ TimeCreated: 'garbage' }, 'flat', ctx)['_time'], 1_700_000_000);
   assert.equal(
     flatRecordToEvent(
       { TimeCreated: '2024-01-01T00:00:00Z', UtcTime: '2023-01-01 00:00:00' },
@@ -63,8 +67,17 @@ test('time fields are tried in order; none found reports and sets 0', () => {
     flatRecordToEvent({ UtcTime: '2023-01-01 00:00:00' }, 'flat', ctx)['_time'],
     1672531200,
   );
-  assert.equal(flatRecordToEvent({ TimeCreated: 'garbage' }, 'flat', ctx)['_time'], 0);
-  assert.equal(missing, 1);
+  assert.equal(flatRecordToEvent({ TimeCreated: 'garbage' }, 'flat', ctx)['_time'], 1672531200);
+});
+
+test("records without a time before any with one take the file's modification time", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-untimed-'));
+  const file = path.join(dir, 'events.json');
+  writeFileSync(file, '{}\n');
+  utimesSync(file, 1_600_000_000, 1_600_000_000);
+  const ctx = context({ path: file, untimed: new UntimedRecords(file) });
+  assert.equal(flatRecordToEvent({ a: '1' }, 'flat', ctx)['_time'], 1_600_000_000);
+  rmSync(dir, { recursive: true });
 });
 
 test('metadata: Windows records vs other data, record metadata kept, overrides win', () => {

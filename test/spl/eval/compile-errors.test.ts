@@ -43,8 +43,9 @@ test('untranslatable regex feature is refused, not weakened', () => {
   assert.match(d?.message ?? '', /recursion/);
 });
 
-test('bad tostring format and relative_time modifier: SPL304', () => {
-  assert.equal(errors(call('tostring', num(1), str('binary')))[0]?.code, 'SPL304');
+test('bad tostring format, relative_time modifier and quoted tonumber text: SPL304', () => {
+  assert.equal(errors(call('tonumber', str('seven')))[0]?.code, 'SPL304');
+  assert.equal(errors(call('tostring', num(1), str('octal')))[0]?.code, 'SPL304');
   assert.equal(errors(call('relative_time', num(1), str('yesterday')))[0]?.code, 'SPL304');
   assert.equal(errors(call('cidrmatch', str('10.0.0/99'), field('ip')))[0]?.code, 'SPL304');
 });

@@ -75,6 +75,17 @@ describe('generating commands and subsearches', () => {
       { _time: 100, x: 1 },
     ]);
   });
+  test('makeresults N is count=N (SPL2 spelling, used by the searchmatch page); not both', () => {
+    assert.deepEqual(runSpl('| makeresults 3 | eval x=1', [], { now: 100 }), [
+      { _time: 100, x: 1 },
+      { _time: 100, x: 1 },
+      { _time: 100, x: 1 },
+    ]);
+    assert.equal(runSpl('| makeresults 0', []).length, 0);
+    const [d] = compileErrors('| makeresults 2 count=3');
+    assert.equal(d?.code, 'SPL104');
+    assert.equal(compileErrors('| makeresults 2000000')[0]?.code, 'SPL503');
+  });
   test('a generating subsearch in the search clause becomes field=value terms', () => {
     assert.deepEqual(runSpl('[| inputlookup iocs.csv] | table id', EVENTS, { lookups }), [
       { id: '1' },
@@ -144,10 +155,14 @@ describe('top, rare, addtotals', () => {
     g: i < 3 ? 'A' : 'B',
     n: String(i),
   }));
-  test('top: most common first, with count and percent; limit', () => {
+  test('top: most common first, with count and percent as %f prints it (50.000000); limit', () => {
     assert.deepEqual(runSpl('* | top limit=2 v', events), [
-      { v: 'x', count: 3, percent: 50 },
-      { v: 'y', count: 2, percent: 33.333333 },
+      { v: 'x', count: 3, percent: '50.000000' },
+      { v: 'y', count: 2, percent: '33.333333' },
+    ]);
+    assert.deepEqual(runSpl('* | rare v by g', events).slice(0, 2), [
+      { g: 'A', v: 'y', count: 1, percent: '33.333333' },
+      { g: 'A', v: 'x', count: 2, percent: '66.666667' },
     ]);
   });
   test('rare by a group, countfield and showperc', () => {

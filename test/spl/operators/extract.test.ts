@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
 import { MAX_MATCHES } from '../../../src/spl/operators/regex-option.ts';
-import { compile, runPipe } from './run-spl.ts';
+import { compile, compileErrors, runPipe } from './run-spl.ts';
 
 const one = (spl: string, event: Event) => runPipe(spl, [event])[0];
 
@@ -68,6 +68,37 @@ describe('rex', () => {
     assert.equal(values.length, MAX_MATCHES);
     assert.deepEqual(warnings, ['SPL521']);
   });
+  test('offset_field: name=start-end, end inclusive, pairs by name joined by & (Search Reference, rex)', () => {
+    const list = { list: 'abcdefghijklmnopqrstuvwxyz' };
+    assert.deepEqual(
+      one('rex offset_field=off field=list "(?<firstfive>abcde)" | table off', list),
+      {
+        off: 'firstfive=0-4',
+      },
+    );
+    assert.deepEqual(
+      one('rex offset_field=m field=e "(?<username>[^@]+)@(?<domain>[^.]+)" | table m', {
+        e: 'amberduke@pyrami.com',
+      }),
+      { m: 'domain=10-15&username=0-8' },
+    );
+    // Every match of max_match, in match order within a name; a group not taken has no pair.
+    assert.deepEqual(
+      one('rex offset_field=o field=s max_match=0 "(?<d>\\d)|(?<x>x)" | table o', { s: 'a1x2' }),
+      { o: 'd=1-1&d=3-3&x=2-2' },
+    );
+    // Characters, not UTF-16 units; no match leaves the field unset.
+    assert.deepEqual(one('rex offset_field=o field=s "(?<b>b)" | table o', { s: '😀b' }), {
+      o: 'b=1-1',
+    });
+    assert.deepEqual(one('rex offset_field=o field=s "(?<b>z)" | table s o', { s: 'ab' }), {
+      s: 'ab',
+    });
+  });
+  test('offset_field with mode=sed is refused', () => {
+    const [d] = compileErrors('* | rex offset_field=o mode=sed "s/a/b/"');
+    assert.equal(d?.code, 'SPL503');
+  });
   test('_KEY_/_VAL_ groups name fields from the data', () => {
     assert.deepEqual(
       one('rex max_match=0 "(?<_KEY_1>\\w+)=(?<_VAL_1>\\w+)" | table a b', { _raw: 'a=1 b=2' }),
@@ -118,6 +149,27 @@ describe('convert', () => {
       ),
       { d: 1_699_920_000, dur: 90_005, c: 1234, u: 10, m: 2048 },
     );
+  });
+  test('mstime: MM:SS.SSS to seconds; seconds alone keep their digits; _time reads to the millisecond', () => {
+    assert.deepEqual(
+      one('convert mstime(a) mstime(b) mstime(c) | table a b c', {
+        a: '01:30.5',
+        b: '12.50',
+        c: '7',
+      }),
+      {
+        a: 90.5,
+        b: '12.50',
+        c: 7,
+      },
+    );
+    // Search Reference, convert: mstime(_time) of 17:27:03.790 is 1522196823.790.
+    const at = (t: number) => one('convert mstime(_time) AS ms | table _time ms', { _time: t });
+    assert.deepEqual(at(1522196823.79), { _time: 1522196823.79, ms: '1522196823.790' });
+    assert.deepEqual(at(1522196823), { _time: 1522196823, ms: 1522196823 });
+    assert.deepEqual(at(1522196823.000123), { _time: 1522196823.000123, ms: '1522196823.000123' });
+    // A conversion that fails leaves _time the number it was.
+    assert.deepEqual(one('convert dur2sec(_time) | table _time', { _time: 1.5 }), { _time: 1.5 });
   });
   test('wildcards convert every matching field', () => {
     assert.deepEqual(

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
-import { runPipe } from './run-spl.ts';
+import { compileErrors, runPipe } from './run-spl.ts';
 
 const EVENTS: Event[] = [
   { _time: 30, host: 'b', user: 'x', bytes: '10' },
@@ -127,9 +127,54 @@ describe('streamstats', () => {
       [30, 40, 30, 60, 90],
     );
   });
+  test('reset_after/reset_before: the expression as one argument, quoted pieces joined (Search Reference, streamstats)', () => {
+    const counted = (spl: string) =>
+      runPipe(`streamstats count as c | ${spl} | table n`, EVENTS).map((r) => r['n']);
+    // `"("match(test,\"yes\")")"` is the text (match(test,"yes")), as the page writes it.
+    assert.deepEqual(
+      counted(
+        'eval t=if(c==2,"yes","no") | streamstats count as n reset_after="("match(t,\\"yes\\")")"',
+      ),
+      [1, 2, 1, 2, 3],
+    );
+    assert.deepEqual(counted('streamstats count as n reset_after="(c>1)"'), [1, 2, 1, 1, 1]);
+    assert.deepEqual(counted('streamstats count as n reset_before="c=3"'), [1, 2, 1, 2, 3]);
+  });
+  test('a bad reset expression is a parse error under its text', () => {
+    const [d] = compileErrors('* | streamstats count reset_after="(a >)"');
+    assert.equal(d?.code, 'SPL010');
+    const text = '* | streamstats count reset_after="(a >)"';
+    assert.equal(text.slice(d?.span?.start, d?.span?.end), ')');
+  });
   test('reset_on_change starts over when the by-field changes', () => {
     assert.deepEqual(
       rows('streamstats reset_on_change=true count as n by user').map((r) => r['n']),
+      [1, 1, 1, 1, 1],
+    );
+  });
+});
+
+describe('allnum and options after the aggregations', () => {
+  test('allnum=true: a group with a value that is not a number gets no numeric statistic', () => {
+    const out = runPipe('stats allnum=true sum(bytes) as s, count by host', EVENTS);
+    assert.deepEqual(
+      out.map((r) => [r['host'], r['s'], r['count']]),
+      [
+        ['a', undefined, 3],
+        ['b', 10, 1],
+        ['c', 1, 1],
+      ],
+    );
+  });
+  test('streamstats options may follow the aggregation and the by-clause', () => {
+    assert.deepEqual(
+      runPipe('streamstats sum(_time) as n window=2 | table n', EVENTS).map((r) => r['n']),
+      [30, 40, 30, 60, 90],
+    );
+    assert.deepEqual(
+      runPipe('streamstats count as n by user reset_on_change=true | table n', EVENTS).map(
+        (r) => r['n'],
+      ),
       [1, 1, 1, 1, 1],
     );
   });

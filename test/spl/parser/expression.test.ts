@@ -22,6 +22,10 @@ function shape(expr: Expr): string {
       return `(${expr.op} ${shape(expr.left)} ${shape(expr.right)})`;
     case 'In':
       return `(IN ${shape(expr.operand)} ${expr.values.map(shape).join(' ')})`;
+    case 'Array':
+      return `[${expr.elements.map(shape).join(' ')}]`;
+    case 'Object':
+      return `{${expr.members.map((m) => `${m.key}: ${shape(m.value)}`).join(' ')}}`;
   }
 }
 

@@ -3,6 +3,7 @@ import type { Diagnostic, Event, MaybeValue } from '../../../core/index.ts';
 import {
   compileExpr,
   compileSearch,
+  forEachSearchLeaf,
   type RouteFilter,
   routeOfSearch,
   type SearchComparison,
@@ -175,29 +176,13 @@ function onlyTags(expr: SearchExpr): boolean {
 function namedTags(expr: SearchExpr): ReadonlySet<string> | undefined {
   const tags = new Set<string>();
   let open = false;
-  const visit = (node: SearchExpr): void => {
-    switch (node.kind) {
-      case 'SearchAnd':
-      case 'SearchOr':
-        node.operands.forEach(visit);
-        return;
-      case 'SearchNot':
-        visit(node.operand);
-        return;
-      case 'SearchComparison':
-      case 'SearchIn': {
-        if (node.field !== 'tag' && !node.field.includes('*')) return;
-        const values = node.kind === 'SearchIn' ? node.values : [node.value];
-        for (const value of values) {
-          if (value.text.includes('*') || node.field !== 'tag') open = true;
-          else tags.add(value.text.toLowerCase());
-        }
-        return;
-      }
-      default:
-        return;
+  forEachSearchLeaf(expr, (node) => {
+    if (node.field !== 'tag' && !node.field.includes('*')) return;
+    const values = node.kind === 'SearchIn' ? node.values : [node.value];
+    for (const value of values) {
+      if (value.text.includes('*') || node.field !== 'tag') open = true;
+      else tags.add(value.text.toLowerCase());
     }
-  };
-  visit(expr);
+  });
   return open ? undefined : tags;
 }

@@ -77,8 +77,10 @@ export interface MakeresultsOptions {
   readonly data?: CommandOption<string>;
 }
 
-/** `makeresults [count=N] [annotate=b] [format=csv|json data=...]`. */
+/** `makeresults [N] [count=N] [annotate=b] [format=csv|json data=...]`. */
 export interface MakeresultsCommand extends CommandBase {
   readonly kind: 'Makeresults';
+  /** The positional `N` (`makeresults 5`), the same as count=N. */
+  readonly count?: CommandOption<number>;
   readonly options: MakeresultsOptions;
 }

@@ -71,5 +71,9 @@ export function printExpr(expr: Expr): string {
       const right = wrap(expr.right, power + 1);
       return expr.op === '=' ? `${left}=${right}` : `${left} ${expr.op} ${right}`;
     }
+    case 'Array':
+      return `[${expr.elements.map(printExpr).join(', ')}]`;
+    case 'Object':
+      return `{${expr.members.map((m) => `${m.keyText}: ${printExpr(m.value)}`).join(', ')}}`;
   }
 }

@@ -25,7 +25,11 @@ export const sumAggregate: AggregateSpec = {
 
 type Moment = 'avg' | 'stdev' | 'stdevp' | 'var' | 'varp';
 
-/** Welford's online mean and variance: one pass, stable for large counts. */
+/**
+ * Welford's online variance (one pass, stable for large counts); the mean is the plain sum over
+ * the count, as Splunk computes it: 100 values of 3.99 average to 3.9900000000000055 (Search
+ * Reference, sigfig).
+ */
 function momentAggregate(name: Moment | 'mean', moment: Moment, summary: string): AggregateSpec {
   return {
     name,
@@ -37,10 +41,12 @@ function momentAggregate(name: Moment | 'mean', moment: Moment, summary: string)
       let n = 0;
       let mean = 0;
       let m2 = 0;
+      let total = 0;
       return {
         add: (value) =>
           forEachNumber(value, (x) => {
             n++;
+            total += x;
             const delta = x - mean;
             mean += delta / n;
             m2 += delta * (x - mean);
@@ -49,7 +55,7 @@ function momentAggregate(name: Moment | 'mean', moment: Moment, summary: string)
           if (n === 0) return undefined;
           switch (moment) {
             case 'avg':
-              return mean;
+              return total / n;
             case 'varp':
               return m2 / n;
             case 'stdevp':

@@ -1,9 +1,9 @@
 // Conversion functions: tonumber(X[, base]) and tostring(X[, "hex"|"commas"|"duration"]).
-import { firstScalar } from '../../value/eval-value.ts';
+import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';
 import { EvalCode } from '../eval-codes.ts';
 import type { EvalFunctionSpec } from '../eval-types.ts';
-import { defineValueFunction, evaluateArgsThen } from './define.ts';
+import { evaluateArgsThen } from './define.ts';
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -30,22 +30,38 @@ export function parseInBase(text: string, base: number): number | undefined {
  * tonumber(X[, base]): the number X spells, or null. Base 10 takes decimals ("7.5", "1e3");
  * other bases take integers (tonumber("0A4", 16) is 164, Search Reference, Conversion functions).
  */
-export const tonumberFunction = defineValueFunction({
+function tonumber(x: EvalValue, b: EvalValue): number | undefined {
+  const v = firstScalar(x);
+  if (v === undefined) return undefined;
+  const base = b === undefined ? 10 : scalarToNumber(firstScalar(b));
+  if (base === undefined || !Number.isInteger(base) || base < 2 || base > 36) return undefined;
+  if (typeof v === 'number') return v;
+  if (base === 10) return scalarToNumber(v.trim());
+  return parseInBase(v, base);
+}
+
+/** A quoted string that is no number is an error ("tonumber("seven")" fails); a field gives null. */
+export const tonumberFunction: EvalFunctionSpec = {
   name: 'tonumber',
   minArgs: 1,
   maxArgs: 2,
   returns: 'number',
+  pure: true,
   summary: 'tonumber(X[, base]): X as a number (base 2..36, default 10), or null',
-  apply: ([x, b]) => {
-    const v = firstScalar(x);
-    if (v === undefined) return undefined;
-    const base = b === undefined ? 10 : scalarToNumber(firstScalar(b));
-    if (base === undefined || !Number.isInteger(base) || base < 2 || base > 36) return undefined;
-    if (typeof v === 'number') return v;
-    if (base === 10) return scalarToNumber(v.trim());
-    return parseInBase(v, base);
+  compile: (site) => {
+    const [text, base] = site.args;
+    if (text?.expr.kind === 'String' && (base === undefined || base.constant)) {
+      if (tonumber(text.expr.value, base?.constant?.value) === undefined) {
+        site.fail(
+          EvalCode.badArgument,
+          `tonumber(): "${text.expr.value}" is not a number${base ? ' in that base' : ''}`,
+          text.expr.span,
+        );
+      }
+    }
+    return evaluateArgsThen(site, ([x, b]) => tonumber(x, b));
   },
-});
+};
 
 /** 1234567.891 → "1,234,567.89": commas and at most two decimals ("commas" option). */
 export function formatCommas(n: number): string {
@@ -68,8 +84,8 @@ export function formatDuration(seconds: number): string {
   return `${negative ? '-' : ''}${days > 0 ? `${days}+` : ''}${hh}:${mm}:${ss}`;
 }
 
-type StringFormat = 'hex' | 'commas' | 'duration';
-const FORMATS: readonly StringFormat[] = ['hex', 'commas', 'duration'];
+type StringFormat = 'hex' | 'commas' | 'duration' | 'binary';
+const FORMATS: readonly StringFormat[] = ['hex', 'commas', 'duration', 'binary'];
 
 function tostring(
   value: ReturnType<typeof firstScalar> | boolean,
@@ -88,6 +104,9 @@ function tostring(
       return formatCommas(n);
     case 'duration':
       return formatDuration(n);
+    case 'binary':
+      // "Only integers in the range of 0 to 2^53-1 are accepted"; others have no binary text.
+      return Number.isSafeInteger(n) && n >= 0 ? n.toString(2) : undefined;
   }
 }
 
@@ -97,7 +116,7 @@ export const tostringFunction: EvalFunctionSpec = {
   maxArgs: 2,
   returns: 'string',
   pure: true,
-  summary: 'tostring(X[, "hex"|"commas"|"duration"]): X as text',
+  summary: 'tostring(X[, "hex"|"commas"|"duration"|"binary"]): X as text',
   compile: (site) => {
     const formatArg = site.args[1];
     let format: StringFormat | undefined;
@@ -108,7 +127,7 @@ export const tostringFunction: EvalFunctionSpec = {
       if (known === undefined) {
         return site.fail(
           EvalCode.badArgument,
-          'tostring() format must be the literal "hex", "commas" or "duration"',
+          'tostring() format must be the literal "hex", "commas", "duration" or "binary"',
           formatArg.expr.span,
         );
       }

@@ -1,6 +1,8 @@
 // Helpers that turn a plain function over argument values into an EvalFunctionSpec.
 import type { Scalar } from '../../../core/index.ts';
-import type { EvalType, EvalValue } from '../../value/eval-value.ts';
+import { type EvalType, type EvalValue, firstScalar } from '../../value/eval-value.ts';
+import { scalarToNumber } from '../../value/number.ts';
+import { precisionOf, withFiguresOf } from '../../value/number-precision.ts';
 import type { CallSite, EvalFunctionSpec, Evaluator } from '../eval-types.ts';
 
 export interface ValueFunctionDefinition {
@@ -86,4 +88,41 @@ export function constantArg(
   index: number,
 ): { readonly value: EvalValue } | undefined {
   return site.args[index]?.constant;
+}
+
+/** The number an argument holds (its first value), or undefined. */
+export function num(value: EvalValue): number | undefined {
+  return scalarToNumber(firstScalar(value));
+}
+
+/** A finite result or null: Splunk gives no value for sqrt(-1), ln(0) or acos(2). */
+export function finite(value: number): number | undefined {
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * A one-number function: null when the argument is not a number or the result not finite. With
+ * `keepsPrecision` the result has the significant figures of its argument (atan(0.50) is 0.46).
+ */
+export function unaryNumeric(
+  name: string,
+  summary: string,
+  f: (x: number) => number,
+  keepsPrecision = false,
+): EvalFunctionSpec {
+  return defineValueFunction({
+    name,
+    minArgs: 1,
+    maxArgs: 1,
+    returns: 'number',
+    summary,
+    apply: ([x]) => {
+      const value = firstScalar(x);
+      const n = scalarToNumber(value);
+      if (n === undefined) return undefined;
+      const result = finite(f(n));
+      if (result === undefined || !keepsPrecision) return result;
+      return withFiguresOf(result, precisionOf(value));
+    },
+  });
 }

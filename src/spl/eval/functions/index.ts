@@ -1,5 +1,6 @@
 // The eval function registry: every function eval/where can call, looked up case-insensitively.
 import type { EvalFunctionSpec } from '../eval-types.ts';
+import { bitwiseFunctions } from './bitwise.ts';
 import { clockFunctions } from './clock.ts';
 import {
   caseFunction,
@@ -12,7 +13,13 @@ import {
   validateFunction,
 } from './conditional.ts';
 import { tonumberFunction, tostringFunction } from './conversion.ts';
+import { conversionTypeFunctions } from './conversion-types.ts';
 import { md5Function, sha1Function, sha256Function, sha512Function } from './hash.ts';
+import { jsonBuildFunctions } from './json/json-build.ts';
+import { jsonConvertFunctions } from './json/json-convert.ts';
+import { jsonExtractFunctions } from './json/json-extract.ts';
+import { jsonUpdateFunctions } from './json/json-update.ts';
+import { lookupFunction as lookupEvalFunction } from './lookup-function.ts';
 import {
   absFunction,
   ceilFunction,
@@ -36,16 +43,18 @@ import {
   mvdedupFunction,
   mvindexFunction,
   mvjoinFunction,
-  mvrangeFunction,
   mvsortFunction,
   mvzipFunction,
   splitFunction,
 } from './multivalue.ts';
 import { mvfilterFunction, mvfindFunction, mvmapFunction } from './multivalue-iteration.ts';
-import { cidrmatchFunction } from './network.ts';
+import { multivalueMoreFunctions } from './multivalue-more.ts';
+import { cidrmatchFunction, ipmaskFunction } from './network.ts';
 import {
   isboolFunction,
+  isdoubleFunction,
   isintFunction,
+  ismvFunction,
   isnotnullFunction,
   isnullFunction,
   isnumFunction,
@@ -55,6 +64,7 @@ import {
 import { printfFunction } from './printf.ts';
 import { matchFunction, replaceFunction } from './regex-functions.ts';
 import { searchmatchFunction } from './searchmatch.ts';
+import { sigfigFunction } from './sigfig.ts';
 import {
   lenFunction,
   lowerFunction,
@@ -65,7 +75,10 @@ import {
   upperFunction,
   urldecodeFunction,
 } from './string.ts';
+import { avgFunction, sumFunction } from './sum-avg.ts';
+import { lengthFunction, spathFunction } from './text-more.ts';
 import { relativeTimeFunction, strftimeFunction, strptimeFunction } from './time-functions.ts';
+import { trigFunctions } from './trig.ts';
 
 /** Every eval function, by lower-case name. */
 export const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
@@ -84,6 +97,8 @@ export const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
     isintFunction,
     isstrFunction,
     isboolFunction,
+    isdoubleFunction,
+    ismvFunction,
     typeofFunction,
     lowerFunction,
     upperFunction,
@@ -128,7 +143,6 @@ export const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
     mvdedupFunction,
     mvsortFunction,
     mvzipFunction,
-    mvrangeFunction,
     splitFunction,
     mvfilterFunction,
     mvmapFunction,
@@ -137,6 +151,21 @@ export const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
     sha1Function,
     sha256Function,
     sha512Function,
+    ipmaskFunction,
+    lookupEvalFunction,
+    sigfigFunction,
+    avgFunction,
+    sumFunction,
+    lengthFunction,
+    spathFunction,
+    ...trigFunctions,
+    ...bitwiseFunctions,
+    ...conversionTypeFunctions,
+    ...multivalueMoreFunctions,
+    ...jsonBuildFunctions,
+    ...jsonExtractFunctions,
+    ...jsonUpdateFunctions,
+    ...jsonConvertFunctions,
   ].map((spec) => [spec.name, spec]),
 );
 

@@ -1,42 +1,24 @@
 // Math functions: abs, ceil/ceiling, floor, round, sqrt, pow, exp, ln, log, pi, exact, random.
 
-import type { EvalValue } from '../../value/eval-value.ts';
-import { firstScalar } from '../../value/eval-value.ts';
-import { scalarToNumber } from '../../value/number.ts';
 import type { EvalFunctionSpec } from '../eval-types.ts';
-import { defineValueFunction } from './define.ts';
+import { defineValueFunction, finite, num, unaryNumeric as unary } from './define.ts';
 
-function num(value: EvalValue): number | undefined {
-  return scalarToNumber(firstScalar(value));
-}
-
-/** A finite result or null: Splunk gives no value for sqrt(-1) or ln(0). */
-function finite(value: number): number | undefined {
-  return Number.isFinite(value) ? value : undefined;
-}
-
-function unary(name: string, summary: string, f: (x: number) => number) {
-  return defineValueFunction({
-    name,
-    minArgs: 1,
-    maxArgs: 1,
-    returns: 'number',
-    summary,
-    apply: ([x]) => {
-      const n = num(x);
-      return n === undefined ? undefined : finite(f(n));
-    },
-  });
-}
-
-export const absFunction = unary('abs', 'abs(X): absolute value', Math.abs);
+export const absFunction = unary('abs', 'abs(X): absolute value', Math.abs, true);
 export const ceilFunction = unary('ceil', 'ceil(X): smallest integer ≥ X', Math.ceil);
 export const ceilingFunction = unary('ceiling', 'ceiling(X): smallest integer ≥ X', Math.ceil);
 export const floorFunction = unary('floor', 'floor(X): largest integer ≤ X', Math.floor);
-export const sqrtFunction = unary('sqrt', 'sqrt(X): square root; null for negative X', Math.sqrt);
-export const expFunction = unary('exp', 'exp(X): e to the power X', Math.exp);
-export const lnFunction = unary('ln', 'ln(X): natural logarithm', (x) =>
-  x > 0 ? Math.log(x) : Number.NaN,
+export const sqrtFunction = unary(
+  'sqrt',
+  'sqrt(X): square root; null for negative X',
+  Math.sqrt,
+  true,
+);
+export const expFunction = unary('exp', 'exp(X): e to the power X', Math.exp, true);
+export const lnFunction = unary(
+  'ln',
+  'ln(X): natural logarithm',
+  (x) => (x > 0 ? Math.log(x) : Number.NaN),
+  true,
 );
 export const exactFunction = unary('exact', 'exact(X): X computed with full precision', (x) => x);
 
@@ -92,13 +74,16 @@ export const logFunction = defineValueFunction({
   },
 });
 
+/** "returns the constant pi to 11 digits of precision" (Search Reference, Mathematical functions). */
+const PI_11_DIGITS = (Math.trunc(Math.PI * 1e11) / 1e11).toFixed(11); // "3.14159265358"
+
 export const piFunction = defineValueFunction({
   name: 'pi',
   minArgs: 0,
   maxArgs: 0,
   returns: 'number',
-  summary: 'pi(): 3.14159...',
-  apply: () => Math.PI,
+  summary: 'pi(): 3.14159265358, pi to 11 digits',
+  apply: () => PI_11_DIGITS,
 });
 
 /** random(): an integer from 0 to 2^31-1 (Search Reference, Mathematical functions). */

@@ -43,7 +43,11 @@ export const mvfilterFunction: EvalFunctionSpec = {
   },
 };
 
-/** mvmap(X, expression): the expression evaluated with X bound to each of its values. */
+/**
+ * mvmap(X, expression): the expression evaluated for each value of X, with the field X names
+ * bound to that value. X may be an expression over one field ("mvmap(mvindex(results, 1,2),
+ * results*threshold)" maps the second and third values of results).
+ */
 export const mvmapFunction: EvalFunctionSpec = {
   name: 'mvmap',
   minArgs: 2,
@@ -53,19 +57,19 @@ export const mvmapFunction: EvalFunctionSpec = {
   summary: 'mvmap(X, expression): expression evaluated for each value of field X',
   compile: (site) => {
     const target = site.args[0] as CompiledArg;
-    if (target.expr.kind !== 'Field') {
+    const field = target.expr.kind === 'Field' ? target.expr.name : [...target.fields][0];
+    if (field === undefined || (target.expr.kind !== 'Field' && target.fields.size !== 1)) {
       return site.fail(
         EvalCode.badArgument,
-        'mvmap() first argument must be a field name',
+        'mvmap() first argument must be a field or an expression over one field',
         target.expr.span,
       );
     }
-    const field = target.expr.name;
     const bound = site.bind(1, field);
-    const read = fieldReader(field);
+    const values = target.evaluate;
     return (event) => {
       const out: Scalar[] = [];
-      for (const value of valuesOfArg(read(event))) {
+      for (const value of valuesOfArg(values(event))) {
         bound.slot.value = value;
         for (const v of valuesOfArg(bound.evaluate(event))) out.push(v);
         if (out.length > MAX_MULTIVALUE_VALUES) break;

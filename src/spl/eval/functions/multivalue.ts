@@ -1,5 +1,4 @@
-// Multivalue functions: mvcount, mvindex, mvjoin, mvappend, mvdedup, mvsort, mvzip, mvrange, split.
-
+// Multivalue functions: mvcount, mvindex, mvjoin, mvappend, mvdedup, mvsort, mvzip, split.
 import { multivalue, type Scalar } from '../../../core/index.ts';
 import { compareText } from '../../value/compare.ts';
 import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
@@ -134,27 +133,6 @@ export const mvzipFunction = defineValueFunction({
       );
       chars += pair.length;
       out.push(pair);
-    }
-    return multivalue(capValues(out));
-  },
-});
-
-export const mvrangeFunction = defineValueFunction({
-  name: 'mvrange',
-  minArgs: 2,
-  maxArgs: 3,
-  returns: 'any',
-  summary: 'mvrange(start, end[, step]): numbers from start up to (not including) end',
-  apply: ([s, e, st]) => {
-    const start = scalarToNumber(firstScalar(s));
-    const end = scalarToNumber(firstScalar(e));
-    const step = st === undefined ? 1 : scalarToNumber(firstScalar(st));
-    if (start === undefined || end === undefined || step === undefined || step === 0)
-      return undefined;
-    const out: number[] = [];
-    for (let v = start; step > 0 ? v < end : v > end; v += step) {
-      if (out.length > MAX_MULTIVALUE_VALUES) break;
-      out.push(v);
     }
     return multivalue(capValues(out));
   },

@@ -4,7 +4,7 @@ import { type CidrBlock, cidrContains, parseCidr, parseIp } from '../../value/ip
 import { scalarToString } from '../../value/number.ts';
 import { EvalCode } from '../eval-codes.ts';
 import type { CompiledArg, EvalFunctionSpec } from '../eval-types.ts';
-import { evaluateArgsThen } from './define.ts';
+import { defineValueFunction, evaluateArgsThen } from './define.ts';
 
 /** False for a value that is not an address; null when either argument is null. */
 export const cidrmatchFunction: EvalFunctionSpec = {
@@ -39,3 +39,28 @@ export const cidrmatchFunction: EvalFunctionSpec = {
     });
   },
 };
+
+/** A quad-dotted IPv4 address: four decimal integers from 0 to 255. */
+function octets(value: ReturnType<typeof firstScalar>): number[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = scalarToString(value).trim().split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) {
+    return undefined;
+  }
+  return parts.map(Number);
+}
+
+/** ipmask(mask, ip): the IPv4 address ANDed with the mask, octet by octet; null for non-IPv4. */
+export const ipmaskFunction = defineValueFunction({
+  name: 'ipmask',
+  minArgs: 2,
+  maxArgs: 2,
+  returns: 'string',
+  summary: 'ipmask("255.255.255.0", ip): the IPv4 address with the mask applied',
+  apply: ([m, ip]) => {
+    const mask = octets(firstScalar(m));
+    const address = octets(firstScalar(ip));
+    if (mask === undefined || address === undefined) return undefined;
+    return address.map((o, i) => o & (mask[i] as number)).join('.');
+  },
+});

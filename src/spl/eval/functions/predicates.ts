@@ -9,7 +9,8 @@ type ValueKind = 'Number' | 'String' | 'Bool' | 'Invalid' | 'Multivalue';
 /**
  * Splunk's typeof(): `typeof(12) . typeof("s") . typeof(1==2) . typeof(nofield)` is
  * "NumberStringBoolInvalid" (Search Reference, Informational functions). A field value that
- * looks numeric is a Number (fields are typed by content); a string literal stays a String.
+ * looks numeric is a Number (fields are typed by content); a string literal or a string
+ * function's result stays a String.
  */
 function kindOf(value: EvalValue, literalString: boolean): ValueKind {
   if (value === undefined) return 'Invalid';
@@ -23,7 +24,7 @@ function kindOf(value: EvalValue, literalString: boolean): ValueKind {
 function kindTest(
   name: string,
   summary: string,
-  test: (kind: ValueKind, value: EvalValue) => boolean,
+  test: (kind: ValueKind, value: EvalValue, literal: boolean) => boolean,
 ): EvalFunctionSpec {
   return {
     name,
@@ -35,11 +36,11 @@ function kindTest(
     compile: (site: CallSite): Evaluator => {
       const arg = site.args[0];
       if (!arg) throw new Error(`${name}: missing argument`);
-      const literal = arg.expr.kind === 'String';
+      const literal = arg.type === 'string';
       const f = arg.evaluate;
       return (e) => {
         const value = f(e);
-        return test(kindOf(value, literal), value);
+        return test(kindOf(value, literal), value, literal);
       };
     },
   };
@@ -63,15 +64,20 @@ export const isnotnullFunction = defineValueFunction({
   apply: ([x]) => x !== undefined,
 });
 
+/** NaN, from a field's "NaN" or from arithmetic on it, is both a number and a string. */
+function isNaNValue(value: EvalValue, literal: boolean): boolean {
+  return (typeof value === 'number' && Number.isNaN(value)) || (value === 'NaN' && !literal);
+}
+
 export const isnumFunction = kindTest(
   'isnum',
   'isnum(X): true when X is a number',
-  (k) => k === 'Number',
+  (k, value, literal) => k === 'Number' || isNaNValue(value, literal),
 );
 export const isstrFunction = kindTest(
   'isstr',
   'isstr(X): true when X is a string',
-  (k) => k === 'String',
+  (k, value) => k === 'String' || isNaNValue(value, false),
 );
 export const isboolFunction = kindTest(
   'isbool',
@@ -98,8 +104,47 @@ export const typeofFunction: EvalFunctionSpec = {
   compile: (site) => {
     const arg = site.args[0];
     if (!arg) throw new Error('typeof: missing argument');
-    const literal = arg.expr.kind === 'String';
+    const literal = arg.type === 'string';
     const f = arg.evaluate;
     return (e) => kindOf(f(e), literal);
+  },
+};
+
+export const ismvFunction = defineValueFunction({
+  name: 'ismv',
+  minArgs: 1,
+  maxArgs: 1,
+  returns: 'boolean',
+  summary: 'ismv(X): true when X has more than one value',
+  apply: ([x]) => typeof x === 'object',
+});
+
+/**
+ * isdouble(X): a number written or stored with a fraction or exponent (3.546, "2.0"), or a
+ * computed number that is not whole; isdouble(1000000) is false.
+ */
+export const isdoubleFunction: EvalFunctionSpec = {
+  name: 'isdouble',
+  minArgs: 1,
+  maxArgs: 1,
+  returns: 'boolean',
+  pure: true,
+  summary: 'isdouble(X): true when X is a number with a fraction part or exponent',
+  compile: (site) => {
+    const arg = site.args[0];
+    if (!arg) throw new Error('isdouble: missing argument');
+    const written = arg.expr.kind === 'Number' ? site.textOf(arg.expr) : undefined;
+    if (written !== undefined) {
+      const double = /[.eE]/.test(written);
+      return () => double;
+    }
+    const literal = arg.type === 'string';
+    const f = arg.evaluate;
+    return (e) => {
+      const value = f(e);
+      if (typeof value === 'number') return !Number.isInteger(value);
+      if (typeof value !== 'string' || literal) return false;
+      return scalarToNumber(value) !== undefined && /[.eE]/.test(value);
+    };
   },
 };

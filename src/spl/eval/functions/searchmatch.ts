@@ -9,7 +9,8 @@ export const searchmatchFunction: EvalFunctionSpec = {
   minArgs: 1,
   maxArgs: 1,
   returns: 'boolean',
-  pure: true,
+  // It reads the event although its argument is a literal: never fold it to a constant.
+  pure: false,
   summary: 'searchmatch("field=value term"): true when the event matches the search clause',
   compile: (site) => {
     const arg = site.args[0] as CompiledArg;

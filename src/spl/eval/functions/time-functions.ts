@@ -27,6 +27,10 @@ export const strftimeFunction = defineValueFunction({
   },
 });
 
+/**
+ * strptime(text, format): the epoch seconds, with the six decimals Splunk shows for them
+ * ("2022-12-15 09:45:22" with "%Y-%m-%d %H:%M:%S" is 1671126322.000000 in US Pacific time).
+ */
 export const strptimeFunction = defineValueFunction({
   name: 'strptime',
   minArgs: 2,
@@ -37,7 +41,8 @@ export const strptimeFunction = defineValueFunction({
     const text = firstScalar(t);
     const format = firstScalar(f);
     if (text === undefined || format === undefined) return undefined;
-    return strptime(scalarToString(text), scalarToString(format));
+    const time = strptime(scalarToString(text), scalarToString(format));
+    return time === undefined || !Number.isFinite(time) ? undefined : time.toFixed(6);
   },
 });
 

@@ -17,7 +17,11 @@ export function parseStatsBody<O extends object>(
       `an aggregation such as count or values(field) in ${command}`,
     );
   }
+  // Options may also follow the aggregations and the by-clause (Search Reference, streamstats:
+  // `streamstats count BY shift reset_on_change=true`, `streamstats avg(foo) window=5`).
+  const between = parseOptions<O>(cursor, command, table);
   const by = parseByClause(cursor, []);
+  const after = parseOptions<O>(cursor, command, table);
   expectEnd(cursor, command);
-  return { options, aggregations, ...(by ? { by } : {}) };
+  return { options: { ...options, ...between, ...after }, aggregations, ...(by ? { by } : {}) };
 }

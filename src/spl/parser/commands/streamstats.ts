@@ -11,8 +11,8 @@ const STREAMSTATS_OPTIONS: OptionTable = {
   allnum: 'boolean',
   time_window: 'span',
   reset_on_change: 'boolean',
-  reset_before: 'string',
-  reset_after: 'string',
+  reset_before: 'expression',
+  reset_after: 'expression',
 };
 
 export const parseStreamstats: CommandParser = (cursor, header): StreamstatsCommand => {

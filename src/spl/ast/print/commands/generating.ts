@@ -42,6 +42,6 @@ export const GENERATING_PRINTERS: CommandPrinters<'Tstats' | 'Datamodel' | 'From
     },
     Makeresults: (command, _context) => {
       const name = command.name;
-      return words(name, printOptions(command.options));
+      return words(name, command.count?.text, printOptions(command.options));
     },
   };
