@@ -87,7 +87,7 @@ export function concat(left: EvalValue, right: EvalValue): EvalValue {
   if (a === undefined) return undefined;
   const b = firstScalar(right);
   if (b === undefined) return undefined;
-  return scalarToString(a) + scalarToString(b);
+  return concatCapped(scalarToString(a), scalarToString(b));
 }
 
 /** Unary minus and plus: numbers only; a number's written digits stay ("-0.50"). */
