@@ -211,6 +211,13 @@ const EVENTS: Event[] = [
     host: 'h',
   },
   { _time: 1_700_000_120, _raw: '<Event><System></System></Event>', user: 'v', x: '{"k":[1,2]}' },
+  // Hostile field values: JSON and XML nested far deeper than any walker may recurse.
+  {
+    _time: 1_700_000_180,
+    deep: `${'['.repeat(50_000)}1${']'.repeat(50_000)}`,
+    _raw: `${'<a>'.repeat(20_000)}x${'</a>'.repeat(20_000)}`,
+    x: `{"k":${'{"k":'.repeat(20_000)}1${'}'.repeat(20_001)}`,
+  },
 ];
 
 export const splTarget: FuzzTarget = {
