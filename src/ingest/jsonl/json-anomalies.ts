@@ -2,8 +2,9 @@
 // double cannot hold (`1e400` becomes Infinity, 2^64 loses its digits). Both are reported, and
 // such a number keeps the text it was written with.
 //
-// Every record pays two native string searches; only a record that looks suspicious (more `":`
-// than keys parsed, or a run of 16 digits or a 3-digit exponent) is walked token by token.
+// Every record pays a native string search and a walk of its parsed keys; only a record that
+// looks suspicious (more `":` than keys parsed, or a number that is infinite or an integer past
+// 2^53) is walked token by token.
 import type { JsonObject, JsonValue } from '../model/json-fields.ts';
 
 export interface JsonAnomalies {
@@ -13,14 +14,13 @@ export interface JsonAnomalies {
   readonly numbers: readonly { readonly path: string; readonly text: string }[];
 }
 
-const LONG_NUMBER = /\d{16}|[eE][+-]?\d{3}/;
-
 /**
  * Finds the anomalies of `text` (which JSON.parse turned into `value`) and puts the original
  * text in place of each number a double cannot hold. Undefined when there is none.
  */
 export function repairJsonAnomalies(text: string, value: JsonObject): JsonAnomalies | undefined {
-  if (!LONG_NUMBER.test(text) && colons(text) === keysOf(value)) return undefined;
+  const parsed = shapeOf(value);
+  if (!parsed.suspectNumber && colons(text) === parsed.keys) return undefined;
   const found = scan(text);
   if (found.duplicateKeys.length === 0 && found.numbers.length === 0) return undefined;
   for (const { steps, text: written } of found.numbers) setAt(value, steps, written);
@@ -37,21 +37,28 @@ function colons(text: string): number {
   return n;
 }
 
-function keysOf(value: JsonValue): number {
-  let n = 0;
+/** Keys of the parsed value, and whether a number in it may have lost its text. */
+function shapeOf(value: JsonValue): { keys: number; suspectNumber: boolean } {
+  let keys = 0;
+  let suspectNumber = false;
   const pending: JsonValue[] = [value];
   for (let v = pending.pop(); v !== undefined; v = pending.pop()) {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || (Math.abs(v) > Number.MAX_SAFE_INTEGER && Number.isInteger(v)))
+        suspectNumber = true;
+      continue;
+    }
     if (v === null || typeof v !== 'object') continue;
     if (Array.isArray(v)) {
       for (const item of v) pending.push(item);
       continue;
     }
     for (const key in v) {
-      n++;
+      keys++;
       pending.push(v[key] as JsonValue);
     }
   }
-  return n;
+  return { keys, suspectNumber };
 }
 
 interface Frame {
