@@ -2,7 +2,7 @@
 // backend would write (docs/sigma.md "Conversion to SPL").
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { type Diagnostic, error, formatDiagnostic } from '../../core/index.ts';
+import { type Diagnostic, DiagnosticPrinter, error } from '../../core/index.ts';
 import {
   convertToSpl,
   type LogsourceMapping,
@@ -81,9 +81,12 @@ export function runConvert(
 ): number {
   let mapping: LogsourceMapping | undefined;
   let placeholders: ReadonlyMap<string, readonly string[]> | undefined;
+  // At most 20 problems per file are printed (hostile rule files can hold thousands).
+  const printer = new DiagnosticPrinter();
   const report = (d: Diagnostic) => {
     if (d.severity === 'warning' && !options.warnings) return;
-    io.err(`${formatDiagnostic(d)}\n\n`);
+    const text = printer.format(d);
+    if (text !== undefined) io.err(`${text}\n\n`);
   };
   if (options.mapping !== undefined) {
     const source = readSource(options.mapping);
@@ -109,6 +112,8 @@ export function runConvert(
   });
   problems.push(...conversion.diagnostics);
   problems.forEach(report);
+  const withheld = printer.finish();
+  if (withheld !== undefined) io.err(`${withheld}\n\n`);
   const queries = conversion.documents.flatMap((d) => d.queries);
   if (queries.length > 0) io.out(`${queries.join('\n\n')}\n`);
   const failed = problems.some((d) => d.severity === 'error');
