@@ -36,8 +36,25 @@ export interface RegexShape {
 /** Deeper group nesting is not analysed (the parser and the analysis recurse per level). */
 export const MAX_GROUP_NESTING = 200;
 
+/**
+ * Results by flags and source: the same pattern comes back often (a search term repeated, a macro
+ * used by many detections, a Sigma value in many rules). Bounded: cleared when full.
+ */
+const known = new Map<string, RegexShape>();
+const MAX_KNOWN = 10_000;
+
 /** `source` and `flags` of a JS RegExp (as `new RegExp(source, flags)` takes them). */
 export function backtrackingCost(source: string, flags: string): RegexShape {
+  const key = `${flags}/${source}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const shape = analyse(source, flags);
+  if (known.size >= MAX_KNOWN) known.clear();
+  known.set(key, shape);
+  return shape;
+}
+
+function analyse(source: string, flags: string): RegexShape {
   if (groupNesting(source) > MAX_GROUP_NESTING) {
     return unproven(`groups nested deeper than ${MAX_GROUP_NESTING} levels are not analysed`, true);
   }

@@ -139,9 +139,10 @@ function reverse(follow: readonly RouteCounts[]): RouteCounts[] {
   return out;
 }
 
+/** A canonical text for a vector (counts stay under `bound`, far below 4,096). */
 function keyOf(counts: RouteCounts): string {
-  return [...counts]
-    .sort((a, b) => a[0] - b[0])
-    .map(([p, n]) => `${p}:${n}`)
-    .join(',');
+  const packed = new Int32Array(counts.size);
+  let i = 0;
+  for (const [p, n] of counts) packed[i++] = p * 4096 + n;
+  return packed.sort().join(',');
 }
