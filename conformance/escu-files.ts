@@ -2,7 +2,7 @@
 // as contentctl's PyYAML reads it, and failures grouped by reason with examples.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseLenientYaml } from '../src/spl/macros/lenient-yaml.ts';
+import { CONTENT_CODES, parseYamlSource } from '../src/detection/index.ts';
 
 /** The `.yml` files under `dir`, recursively, in name order. */
 export function yamlFiles(dir: string): string[] {
@@ -25,12 +25,14 @@ export interface DetectionSearch {
 }
 
 export function readDetectionSearch(file: string): DetectionSearch {
-  const yaml = parseLenientYaml(readFileSync(file, 'utf8'));
-  const search = (yaml.value as { search?: unknown } | undefined)?.search;
+  const parsed = parseYamlSource(file, readFileSync(file, 'utf8'));
+  const value = parsed.yaml?.document.toJS() as { search?: unknown } | undefined;
+  const search = value?.search;
+  const error = parsed.diagnostics.find((d) => d.severity === 'error');
   return {
     search: typeof search === 'string' ? search : undefined,
-    repaired: yaml.repaired,
-    error: yaml.errors[0],
+    repaired: parsed.diagnostics.some((d) => d.code === CONTENT_CODES.yamlPyyamlOnly),
+    error: error?.message,
   };
 }
 

@@ -38,8 +38,9 @@ for (const file of yamlFiles(path.join(root, 'content', 'detections'))) {
   }
 }
 
-const catalog = readAttackCatalog(catalogPath);
-if ('severity' in catalog) throw new Error(`${catalog.code}: ${catalog.message}`);
+const read = readAttackCatalog(catalogPath);
+if (!read.ok) throw new Error(read.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n'));
+const catalog = read.value;
 const shortnameOf = new Map<string, string>(
   Object.entries(ATTACK_TACTICS).map(([shortname, tactic]) => [tactic.name, shortname]),
 );

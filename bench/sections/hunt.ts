@@ -277,21 +277,21 @@ interface ChildFigures {
 const CHILD = `${CHILD_PEAK_RSS}import { pathToFileURL } from 'node:url';
 const [mode, file, compiled] = process.argv.slice(2);
 const load = (m) => import(pathToFileURL(compiled + m).href);
-const { prepareHunt } = await load('/engine/hunt/prepare-hunt.js');
-const { runHunt } = await load('/engine/hunt/run-hunt.js');
-const { planEventFlow } = await load('/engine/event-flow.js');
-const { openInputs } = await load('/ingest/open-inputs.js');
-const setup = prepareHunt({ content: [], sigma: [], only: [] });
+const { createEventPump, openWorkspace, PlanConsumer, runHunt } = await load('/engine/index.js');
+const { BUILTIN_CONTENT_DIR } = await load('/detection/index.js');
+const { openInputs } = await load('/ingest/index.js');
+const workspace = openWorkspace({ content: [BUILTIN_CONTENT_DIR] });
 const started = performance.now();
 const cpu = process.cpuUsage();
 let events = 0;
 let findings = 0;
 if (mode === 'floor') {
-  const flow = planEventFlow(setup.spl.map((s) => s.plan), setup.knowledge);
-  const inputs = await openInputs([file], { needRaw: flow.needsRaw });
+  const consumers = workspace.detections.map((d) => new PlanConsumer(d.plan, { emit: () => {} }));
+  const { needsRaw } = createEventPump(consumers, { knowledge: workspace.knowledge });
+  const inputs = await openInputs([file], { needRaw: needsRaw });
   for await (const batch of inputs.source) events += batch.length;
 } else {
-  const report = await runHunt(setup, [file]);
+  const report = await runHunt(workspace, [file]);
   events = report.events;
   findings = report.detections.reduce((n, d) => n + d.findingCount, 0);
 }

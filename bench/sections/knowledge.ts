@@ -2,8 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Event } from '../../src/core/event.ts';
-import { planEventFlow } from '../../src/engine/event-flow.ts';
-import { runPlansOverEvents } from '../../src/engine/run-plans.ts';
+import { runPlansOverInputs } from '../../src/engine/index.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
 import { createKnowledgeApplier } from '../../src/knowledge/apply/field-knowledge.ts';
 import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
@@ -112,7 +111,7 @@ function sysmonEvents(n: number): Event[] {
 function compile(spl: string): Plan {
   const compiled = compileSpl(spl);
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  return compiled.plan;
+  return compiled.value;
 }
 
 /** XmlWinEventLog lines of Sysmon event 7, for the end-to-end figures. */
@@ -181,13 +180,11 @@ const section: BenchSection = {
     const rows = [0, 0];
     const seedRun = (knowledge: typeof base, slot: number) => async () => {
       const plan = compile(SEED_004);
-      const flow = planEventFlow([plan], knowledge);
-      const inputs = await openInputs([file], { needRaw: flow.needsRaw });
       rows[slot] = 0;
-      await runPlansOverEvents(
+      await runPlansOverInputs(
         [{ plan, context: { emit: (r) => (rows[slot] = (rows[slot] ?? 0) + r.length) } }],
-        inputs.source,
-        flow,
+        [file],
+        { knowledge },
       );
     };
     const [readOnly = 0, bare = 0, enriched = 0] = await interleaved(5, [

@@ -1,16 +1,17 @@
 // `spl`: the seed 000 search over generated Sysmon process-creation events, next to the XML reader's floor.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Event } from '../../src/core/index.ts';
+import { runPlans } from '../../src/engine/index.ts';
+import { openInputs } from '../../src/ingest/open-inputs.ts';
+import { NO_KNOWLEDGE } from '../../src/knowledge/index.ts';
+import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
+import type { Plan } from '../../src/spl/plan/plan.ts';
 import {
   generateSysmonSample,
   SEED_IDE_TUNNELING_SEARCH,
   SEED_SOURCETYPE,
-} from '../../src/cli/commands/start.ts';
-import type { Event } from '../../src/core/event.ts';
-import { openInputs } from '../../src/ingest/open-inputs.ts';
-import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
-import type { Plan } from '../../src/spl/plan/plan.ts';
-import { runPlanOverSource } from '../../src/spl/plan/run-over-source.ts';
+} from '../../test/fixtures/seed-sample.ts';
 import {
   BENCH_TMP,
   type BenchSection,
@@ -34,7 +35,11 @@ async function readAll(file: string, needRaw: boolean): Promise<Event[][]> {
 async function runFile(plan: Plan, file: string): Promise<number> {
   const inputs = await openInputs([file], { needRaw: plan.needsRaw, sourcetype: SEED_SOURCETYPE });
   let results = 0;
-  await runPlanOverSource(plan, inputs.source, { emit: (rows) => (results += rows.length) });
+  await runPlans(
+    [{ plan, context: { emit: (rows) => (results += rows.length) } }],
+    inputs.source,
+    NO_KNOWLEDGE,
+  );
   return results;
 }
 
@@ -56,7 +61,7 @@ const section: BenchSection = {
     const bytes = statSync(file).size;
     const compiled = compileSpl(SEED_IDE_TUNNELING_SEARCH);
     if (!compiled.ok) throw new Error('the seed search does not compile');
-    const { plan } = compiled;
+    const { value: plan } = compiled;
     console.log(
       `input: ${file} (${(bytes / 1e6).toFixed(1)} MB); plan reads ${plan.fields === 'all' ? 'all fields' : `${plan.fields.size} fields`}, _raw ${plan.needsRaw ? 'needed' : 'not needed'}`,
     );

@@ -1,7 +1,6 @@
 // `tstats`: tstats over Endpoint.Processes computed from a million Sysmon events, next to the equivalent raw sysmon search and a floor.
 import type { Event, EventSource } from '../../src/core/event.ts';
-import { planEventFlow } from '../../src/engine/event-flow.ts';
-import { runPlansOverEvents } from '../../src/engine/run-plans.ts';
+import { runPlans } from '../../src/engine/index.ts';
 import type { KnowledgeBase } from '../../src/knowledge/compile/compile-knowledge.ts';
 import { loadDataModels } from '../../src/knowledge/datamodels/load/load-data-models.ts';
 import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
@@ -126,16 +125,12 @@ async function* generated(): EventSource {
 function compile(spl: string, dataModels = loadDataModels().dataModels): Plan {
   const compiled = compileSpl(spl, { macros: MACROS, dataModels });
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  return compiled.plan;
+  return compiled.value;
 }
 
 async function runOne(plan: Plan, knowledge: KnowledgeBase): Promise<number> {
   let rows = 0;
-  await runPlansOverEvents(
-    [{ plan, context: { emit: (r) => (rows += r.length) } }],
-    generated(),
-    planEventFlow([plan], knowledge),
-  );
+  await runPlans([{ plan, context: { emit: (r) => (rows += r.length) } }], generated(), knowledge);
   return rows;
 }
 

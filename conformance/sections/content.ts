@@ -69,7 +69,7 @@ const section: ConformanceSection = {
   async run() {
     const hardFailures: string[] = [];
     const attack = readAttackCatalog(corpusPath('attack', 'enterprise-techniques.csv'));
-    const catalog = 'severity' in attack ? undefined : attack;
+    const catalog = attack.ok ? attack.value : undefined;
     if (!catalog) hardFailures.push('cannot read the corpus ATT&CK techniques CSV');
 
     // tstats searches compile against the data models, as validate, hunt and test load content.

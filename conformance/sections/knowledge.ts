@@ -5,15 +5,14 @@ import { parse as parseYaml } from 'yaml';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
 import type { Event } from '../../src/core/event.ts';
 import { sourcetypeNamesOf } from '../../src/core/sourcetype-aliases.ts';
-import { planEventFlow } from '../../src/engine/event-flow.ts';
-import { runPlansOverEvents } from '../../src/engine/run-plans.ts';
+import { loadSearchLibrary } from '../../src/detection/index.ts';
+import { runPlansOverInputs } from '../../src/engine/index.ts';
 import { openInputs } from '../../src/ingest/open-inputs.ts';
 import { createKnowledgeApplier } from '../../src/knowledge/apply/field-knowledge.ts';
 import { resolveSteps } from '../../src/knowledge/apply/resolve-stanzas.ts';
 import type { KnowledgeBase } from '../../src/knowledge/compile/compile-knowledge.ts';
 import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
-import { loadLookupDirectories } from '../../src/spl/lookups/load-lookup-directories.ts';
-import { loadMacros } from '../../src/spl/macros/load-macros.ts';
+import { unionNeed } from '../../src/spl/index.ts';
 import type { MacroLibrary } from '../../src/spl/macros/macro.ts';
 import { parseSpl } from '../../src/spl/parse-spl.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
@@ -276,26 +275,28 @@ function leadingCount(
   const compiled = compileSpl(
     `${text} | stats count ${checked.map((f, i) => `dc(${f}) as f${i}`).join(' ')}`,
   );
-  return { leading: compiled.ok ? compiled.plan : undefined, checked };
+  return { leading: compiled.ok ? compiled.value : undefined, checked };
 }
 
 function compileDetections(): CompiledDetections {
   const { detections, unreadable } = sysmonDetections();
-  const macros = loadMacros([corpusPath('escu', 'macros')]);
-  const lookups = loadLookupDirectories([corpusPath('escu', 'lookups')]);
+  const library = loadSearchLibrary({
+    macros: [corpusPath('escu', 'macros')],
+    lookups: [corpusPath('escu', 'lookups')],
+  });
   const compiled: CompiledDetection[] = [];
   const refused = new Map<string, string[]>();
   for (const detection of detections) {
     const result = compileSpl(detection.search, {
-      macros: macros.library,
-      lookups: lookups.store,
+      macros: library.macros,
+      lookups: library.lookups,
       sourceName: detection.name,
     });
     if (result.ok) {
       compiled.push({
         name: detection.name,
-        plan: result.plan,
-        ...leadingCount(detection.search, macros.library, result.plan),
+        plan: result.value,
+        ...leadingCount(detection.search, library.macros, result.value),
       });
     } else {
       const first = result.diagnostics[0];
@@ -349,13 +350,9 @@ async function runDetections(
     },
   }));
   const specs = [...detections, ...leading];
-  const flow = planEventFlow(
-    specs.map((s) => s.plan),
-    base,
-  );
-  const opened = await openInputs(inputs, { needRaw: flow.needsRaw });
+  const fields = unionNeed(...specs.map((s) => s.plan.fields));
   try {
-    await runPlansOverEvents(specs, opened.source, flow);
+    await runPlansOverInputs(specs, inputs, { knowledge: base });
   } catch (error) {
     hard.push(`running the sysmon detections crashed: ${(error as Error).stack ?? error}`);
     return hard;
@@ -364,7 +361,7 @@ async function runDetections(
     .map((c, i) => ({ name: c.name, rows: rows[i] ?? 0 }))
     .filter((d) => d.rows > 0);
   console.log(
-    `  over ${inputs.length} ${label} files (one pass, ${flow.fields === 'all' ? 'all fields' : `${flow.fields.size} fields`} of knowledge): ${found.length} of ${compiled.length} return results`,
+    `  over ${inputs.length} ${label} files (one pass, ${fields === 'all' ? 'all fields' : `${fields.size} fields`} of knowledge): ${found.length} of ${compiled.length} return results`,
   );
   for (const d of found) console.log(`    ${d.rows} row(s): ${d.name}`);
   const dropped = compiled

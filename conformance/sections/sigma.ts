@@ -119,7 +119,7 @@ function splCount(queries: readonly string[], events: readonly Event[]): number 
     const compiled = compileSpl(query);
     if (!compiled.ok)
       return `SPL engine refused the search: ${compiled.diagnostics[0]?.message ?? ''}`;
-    const run = compiled.plan.start({
+    const run = compiled.value.start({
       emit: (rows) => {
         for (const row of rows) matched.add(String(row['spelunk_event']));
       },

@@ -5,10 +5,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
 import type { Event } from '../../src/core/event.ts';
+import { loadSearchLibrary } from '../../src/detection/index.ts';
 import { loadDataModels } from '../../src/knowledge/datamodels/load/load-data-models.ts';
-import { loadLookupDirectories } from '../../src/spl/lookups/load-lookup-directories.ts';
 import type { LookupStore } from '../../src/spl/lookups/lookup-store.ts';
-import { loadMacros } from '../../src/spl/macros/load-macros.ts';
 import type { MacroLibrary } from '../../src/spl/macros/macro.ts';
 import { parseSpl } from '../../src/spl/parse-spl.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
@@ -38,11 +37,13 @@ const section: ConformanceSection = {
   description:
     'ESCU detection searches compile to a runnable plan (corpus macros and lookups, built-in data models)',
   async run() {
-    const macros = loadMacros([corpusPath('escu', 'macros')]);
-    const lookups = loadLookupDirectories([corpusPath('escu', 'lookups')]);
-    const lookupErrors = lookups.diagnostics.filter((d) => d.severity === 'error');
+    const library = loadSearchLibrary({
+      macros: [corpusPath('escu', 'macros')],
+      lookups: [corpusPath('escu', 'lookups')],
+    });
+    const lookupErrors = library.diagnostics.filter((d) => d.severity === 'error');
     console.log(
-      `lookups: ${lookups.store.definitions.length} definitions, ${lookups.store.files.size} files, ${lookupErrors.length} error(s)`,
+      `lookups: ${library.lookups.definitions.length} definitions, ${library.lookups.files.size} files, ${lookupErrors.length} error(s)`,
     );
     for (const d of lookupErrors) console.log(`  ${formatDiagnostic(d).split('\n').join('\n  ')}`);
     const hardFailures: string[] = [];
@@ -67,11 +68,11 @@ const section: ConformanceSection = {
       }
       let result: ReturnType<typeof compileSpl>;
       try {
-        const front = parseSpl(search, { macros: macros.library });
+        const front = parseSpl(search, { macros: library.macros });
         if (!front.diagnostics.some((d) => d.severity === 'error')) parsed++;
         result = compileSpl(search, {
-          macros: macros.library,
-          lookups: lookups.store,
+          macros: library.macros,
+          lookups: library.lookups,
           dataModels: dataModels.dataModels,
           sourceName: relative,
         });
@@ -86,15 +87,15 @@ const section: ConformanceSection = {
         addExample(failures, reasonOf(first), `${relative}\n${formatDiagnostic(first)}`);
         continue;
       }
-      const crash = runEmpty(result.plan);
+      const crash = runEmpty(result.value);
       if (crash !== undefined) {
         hardFailures.push(`${relative}: an empty run crashed: ${crash}`);
         continue;
       }
       compiled++;
-      if (result.plan.generating) generating++;
-      if (result.plan.route.kind === 'alternatives') routed++;
-      if (result.plan.fields !== 'all') finiteFields++;
+      if (result.value.generating) generating++;
+      if (result.value.route.kind === 'alternatives') routed++;
+      if (result.value.fields !== 'all') finiteFields++;
     }
     console.log(
       `detections: parsed ${parsed}/${total} (front end), compiled ${compiled}/${total} to a runnable plan`,
@@ -108,7 +109,7 @@ const section: ConformanceSection = {
       for (const example of examples.slice(0, 1))
         console.log(`      ${example.split('\n').join('\n      ')}`);
     }
-    hardFailures.push(...checkSeeds(macros.library, lookups.store));
+    hardFailures.push(...checkSeeds(library.macros, library.lookups));
     return { hardFailures };
   },
 };
@@ -141,7 +142,7 @@ function checkSeeds(library: MacroLibrary, store: LookupStore): string[] {
       continue;
     }
     const rows: Event[] = [];
-    const run = result.plan.start({ emit: (batch) => rows.push(...batch) });
+    const run = result.value.start({ emit: (batch) => rows.push(...batch) });
     run.push(seedEvents());
     run.finish();
     console.log(`seed ${file}: compiles, ${rows.length} result(s) over the check events`);

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
 import { lineColumnAt } from '../../src/core/span.ts';
+import { loadSearchLibrary } from '../../src/detection/index.ts';
 import { printPipeline } from '../../src/spl/ast/print.ts';
 import { stripSpans } from '../../src/spl/ast/strip-spans.ts';
-import { loadMacros } from '../../src/spl/macros/load-macros.ts';
 import { type ParsedSpl, parseSpl } from '../../src/spl/parse-spl.ts';
 import { parsePipeline } from '../../src/spl/parser/parse-pipeline.ts';
 import { addExample, readDetectionSearch, yamlFiles } from '../escu-files.ts';
@@ -65,12 +65,12 @@ const section: ConformanceSection = {
   name: 'spl-parse',
   description: 'ESCU detection searches parse after macro expansion, and round-trip the printer',
   async run() {
-    const macros = loadMacros([corpusPath('escu', 'macros')]);
-    const macroErrors = macros.diagnostics.filter((d) => d.severity === 'error');
+    const library = loadSearchLibrary({ macros: [corpusPath('escu', 'macros')] });
+    const macroErrors = library.diagnostics.filter((d) => d.severity === 'error');
     console.log(
-      `macros: ${macros.library.size} loaded, ${macroErrors.length} file error(s), ${macros.diagnostics.length - macroErrors.length} warning(s)`,
+      `macros: ${library.macros.size} loaded, ${macroErrors.length} file error(s), ${library.diagnostics.length - macroErrors.length} warning(s)`,
     );
-    for (const d of macros.diagnostics)
+    for (const d of library.diagnostics)
       console.log(`  ${formatDiagnostic(d).split('\n').join('\n  ')}`);
     const hardFailures: string[] = [];
     for (const [label, dir] of [
@@ -87,7 +87,7 @@ const section: ConformanceSection = {
         let parsed: ParsedSpl;
         try {
           parsed = parseSpl(detection.search, {
-            macros: macros.library,
+            macros: library.macros,
             sourceName: detection.file,
           });
         } catch (caught) {

@@ -4,14 +4,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, formatDiagnostic } from '../../src/core/diagnostic.ts';
 import type { Event } from '../../src/core/event.ts';
-import { compileDetection, type Detection, loadContent } from '../../src/detection/index.ts';
-import { runPlansOverInputs } from '../../src/engine/run-over-inputs.ts';
+import {
+  compileDetection,
+  type Detection,
+  loadContent,
+  loadSearchLibrary,
+} from '../../src/detection/index.ts';
+import { runPlansOverInputs } from '../../src/engine/index.ts';
 import type { KnowledgeBase } from '../../src/knowledge/compile/compile-knowledge.ts';
 import type { DataModels } from '../../src/knowledge/datamodels/data-model-provider.ts';
 import { loadDataModels } from '../../src/knowledge/datamodels/load/load-data-models.ts';
 import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
-import { loadLookupDirectories } from '../../src/spl/lookups/load-lookup-directories.ts';
-import { loadMacros } from '../../src/spl/macros/load-macros.ts';
 import type { MacroLibrary } from '../../src/spl/macros/macro.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
 import type { Plan } from '../../src/spl/plan/plan.ts';
@@ -32,8 +35,10 @@ function crashText(caught: unknown): string {
 
 /** Part 1: every detection whose search starts with `| tstats`, compiled with the corpus macros and lookups. */
 function compileAll(dataModels: DataModels, hardFailures: string[]): void {
-  const macros = loadMacros([corpusPath('escu', 'macros')]);
-  const lookups = loadLookupDirectories([corpusPath('escu', 'lookups')]);
+  const library = loadSearchLibrary({
+    macros: [corpusPath('escu', 'macros')],
+    lookups: [corpusPath('escu', 'lookups')],
+  });
   const dir = corpusPath('escu', 'detections');
   const failures = new Map<string, string[]>();
   const unknownFields = new Map<string, number>();
@@ -52,8 +57,8 @@ function compileAll(dataModels: DataModels, hardFailures: string[]): void {
     let result: ReturnType<typeof compileSpl>;
     try {
       result = compileSpl(search, {
-        macros: macros.library,
-        lookups: lookups.store,
+        macros: library.macros,
+        lookups: library.lookups,
         dataModels,
         sourceName: relative,
       });
@@ -67,7 +72,7 @@ function compileAll(dataModels: DataModels, hardFailures: string[]): void {
       continue;
     }
     try {
-      const run = result.plan.start({
+      const run = result.value.start({
         emit: () => {},
         warn: (d) => {
           if (d.code !== 'SPL543') return;
@@ -82,8 +87,8 @@ function compileAll(dataModels: DataModels, hardFailures: string[]): void {
       continue;
     }
     compiled++;
-    if (result.plan.route.kind === 'alternatives') routed++;
-    if (result.plan.fields !== 'all') finite++;
+    if (result.value.route.kind === 'alternatives') routed++;
+    if (result.value.fields !== 'all') finite++;
   }
   console.log(
     `tstats compiled ${compiled}/${total} (ESCU detections whose search starts with | tstats)`,
@@ -247,7 +252,7 @@ async function atomicTest2(
     }
     const rows: Event[] = [];
     await runPlansOverInputs(
-      [{ plan: compiled.plan, context: { emit: (r) => rows.push(...r) } }],
+      [{ plan: compiled.value, context: { emit: (r) => rows.push(...r) } }],
       [file],
       {
         knowledge,
@@ -290,7 +295,7 @@ const section: ConformanceSection = {
       }
       runnable.push({
         detection,
-        plan: compiled.plan,
+        plan: compiled.value,
         tstats: /^\s*\|\s*tstats\b/.test(detection.search),
       });
     }

@@ -30,8 +30,8 @@ function compare(example: DocExample): string | undefined {
     return `does not compile: ${compiled.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`;
   }
   const rows: Event[] = [];
-  const run = compiled.plan.start({ emit: (batch) => rows.push(...batch) });
-  if (!compiled.plan.generating && example.events) {
+  const run = compiled.value.start({ emit: (batch) => rows.push(...batch) });
+  if (!compiled.value.generating && example.events) {
     run.push(example.events.map((event) => ({ ...event })));
   }
   run.finish();

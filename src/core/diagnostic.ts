@@ -32,6 +32,11 @@ export interface Diagnostic {
    */
   readonly input?: string;
   readonly notes?: readonly DiagnosticNote[];
+  /**
+   * The facts behind the message, for programs: `{ command: 'iplocation' }` for a command that
+   * cannot run. Code decides on these and on `code`, never on the message's words.
+   */
+  readonly data?: Readonly<Record<string, string | number>>;
 }
 
 export function error(

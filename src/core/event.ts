@@ -10,6 +10,13 @@ import type { MaybeValue } from './value.ts';
 export type Event = Record<string, MaybeValue>;
 
 /**
+ * An event as every consumer of one read is handed it (SPL searches, Sigma rules, `dump`): the
+ * same object may go to all of them, so none may change it. A consumer that needs a changed
+ * event makes its own copy; rows a search emits are shared the same way.
+ */
+export type SharedEvent = Readonly<Event>;
+
+/**
  * A stream of events in batches. One `await` per batch keeps per-event overhead synchronous;
  * readers yield batches of a few hundred to a few thousand events and never hold a whole file.
  */

@@ -12,7 +12,7 @@ export {
   type SourceText,
   warning,
 } from './diagnostic.ts';
-export { type Event, type EventSource, METADATA_FIELDS } from './event.ts';
+export { type Event, type EventSource, METADATA_FIELDS, type SharedEvent } from './event.ts';
 export {
   type FieldWriter,
   fieldReader,
@@ -28,6 +28,7 @@ export {
   backtrackingCost,
   type RegexShape,
 } from './regex/backtracking-cost.ts';
+export { failed, type Result, succeeded } from './result.ts';
 export { mulberry32 } from './seeded-random.ts';
 export { expandLegacySourcetype, sourcetypeNamesOf } from './sourcetype-aliases.ts';
 export { lineColumnAt, type Span, span } from './span.ts';
@@ -40,8 +41,16 @@ export {
   valuesOf,
 } from './value.ts';
 export {
+  readYaml,
+  spanOfNode,
+  syntaxErrors,
+  type YamlRead,
+  type YamlReadOptions,
+  type YamlText,
+} from './yaml/read-yaml.ts';
+export {
   MAX_YAML_NESTING,
   type YamlNestingProblem,
   yamlTooDeep,
   yamlTooDeepMessage,
-} from './yaml-nesting.ts';
+} from './yaml/yaml-nesting.ts';

@@ -2,7 +2,7 @@
 // V8 (Node 20): a typical 10-field event row measures about 450 bytes of heap and is estimated at
 // about 600, so a budget errs on the safe side. One-byte strings are counted at a byte per
 // character (most log text); an object property at 16 bytes and an object at 64.
-import type { Event } from './event.ts';
+import type { SharedEvent } from './event.ts';
 import type { MaybeValue } from './value.ts';
 
 /** Estimated heap bytes of one value. */
@@ -17,7 +17,7 @@ export function valueBytes(value: MaybeValue | boolean | null): number {
 }
 
 /** Estimated heap bytes of one row (its property names are shared with other rows). */
-export function rowBytes(row: Event): number {
+export function rowBytes(row: SharedEvent): number {
   let n = 64;
   for (const key in row) n += 16 + valueBytes(row[key]);
   return n;

@@ -18,7 +18,7 @@ export interface SourcetypeAlias {
   readonly sourcePrefix: string;
 }
 
-export const SOURCETYPE_ALIASES: readonly SourcetypeAlias[] = [
+const SOURCETYPE_ALIASES: readonly SourcetypeAlias[] = [
   { sourcetype: 'XmlWinEventLog', sourcePrefix: 'XmlWinEventLog:' },
   // Classic (non-XML) Windows events follow the same rename: WinEventLog:Security → WinEventLog.
   { sourcetype: 'WinEventLog', sourcePrefix: 'WinEventLog:' },

@@ -16,11 +16,6 @@ export function span(start: number, end: number): Span {
   return { start, end };
 }
 
-/** The smallest span covering both. */
-export function joinSpans(a: Span, b: Span): Span {
-  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}
-
 export function lineColumnAt(text: string, offset: number): LineColumn {
   let line = 1;
   let lineStart = 0;

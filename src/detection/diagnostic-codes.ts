@@ -29,8 +29,12 @@ export const CONTENT_CODES = {
   lookupColumnMissing: 'ESCU132',
   /** Warning: a lookup kind that cannot exist without Splunk (KV store collection, MLTK model). */
   lookupUnavailable: 'ESCU133',
+  /** Warning: a lookup defined again by a later directory (the later one wins). */
+  lookupRedefined: 'ESCU134',
+  /** A macros.conf line or stanza that cannot be read (file:line). */
+  macroConfInvalid: 'ESCU140',
+  /** An eval-based macro (`iseval = 1`): not supported. */
+  macroIsEval: 'ESCU141',
   /** Warning: a test's local attack data file does not exist. */
   attackDataMissing: 'ESCU150',
 } as const;
-
-export type ContentCode = (typeof CONTENT_CODES)[keyof typeof CONTENT_CODES];

@@ -13,8 +13,9 @@ export {
   summarizeContent,
 } from './content-summary.ts';
 export { CONTENT_CODES } from './diagnostic-codes.ts';
-export { checkSearches, compileDetection, type SearchContext } from './load/check-searches.ts';
+export { compileDetection, type SearchContext } from './load/check-searches.ts';
 export { type LoadContentOptions, loadContent } from './load/load-content.ts';
+export { loadSearchLibrary, type SearchLibrary } from './load/load-search-library.ts';
 export type {
   Baseline,
   ContentKind,
@@ -42,4 +43,5 @@ export type {
   ThreatObject,
 } from './model/detection.ts';
 export { locateAttackData, mirroredCandidates, urlMirrorPath } from './normalize/attack-data.ts';
-export { contentFileName } from './normalize/normalize-detection.ts';
+export { validateYaml } from './yaml/validate-yaml.ts';
+export { parseYamlSource, type YamlSource } from './yaml/yaml-source.ts';

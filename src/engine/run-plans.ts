@@ -1,83 +1,61 @@
-// The engine's pump: events → route → field knowledge → every plan's run; reused by `search` and `hunt`.
-import type { Event, EventSource } from '../core/index.ts';
-import {
-  type Plan,
-  type PlanRun,
-  type RouteFilter,
-  type RunContext,
-  unionRoutes,
-} from '../spl/index.ts';
-import { type EventFlow, writesRouteFields } from './event-flow.ts';
-import { admitsEvent, routeOfRun } from './route-admission.ts';
+// SPL plans over events and over input paths: the pump configured with one consumer per plan
+// (`search`, each `test`, the bench).
+import type { EventSource } from '../core/index.ts';
+import { type InputOptions, type InputSummary, openInputs } from '../ingest/index.ts';
+import type { KnowledgeBase } from '../knowledge/index.ts';
+import type { Plan, RunContext } from '../spl/index.ts';
+import { createEventPump } from './pump/event-pump.ts';
+import { PlanConsumer } from './pump/plan-consumer.ts';
+import { pumpSource } from './pump/pump-source.ts';
 
 export interface PlanRunSpec {
   readonly plan: Plan;
   readonly context: RunContext;
-}
-
-interface StartedRun {
-  readonly run: PlanRun;
-  readonly route: RouteFilter;
+  /** Whether `context.emit`'s receiver keeps rows past the call (default true). */
+  readonly rowsKept?: boolean;
 }
 
 /**
- * Reads `source` once for every plan. An event no plan's route admits is dropped before its
- * knowledge is computed, unless the knowledge itself writes a field routes look at (a user's
- * FIELDALIAS onto EventCode, say): then the knowledge runs first. Each run gets the events its
- * own route admits; runs copy an event before changing it, so one event object serves them all.
- * Plans that read no events are finished without reading `source`. A run that is done (`| head
- * 10` has its rows) gets no more events, and once every run is done reading stops: leaving the
- * loop returns the source's iterator, which closes files, stdin and EVTX workers.
+ * Reads `source` once for every plan: each run gets the events its route admits, after the field
+ * knowledge it needs. Plans that read no events are finished without reading; once every run is
+ * done (`| head 10` has its rows) reading stops.
  */
-export async function runPlansOverEvents(
+export async function runPlans(
   specs: readonly PlanRunSpec[],
   source: EventSource | undefined,
-  flow: EventFlow,
+  knowledge: KnowledgeBase,
 ): Promise<void> {
-  const runs: StartedRun[] = specs.map((spec) => ({
-    run: spec.plan.start(spec.context),
-    route: spec.plan.generating ? { kind: 'none' } : routeOfRun(spec.plan),
-  }));
-  let readers = runs.filter((r) => r.route.kind !== 'none' && !r.run.done);
-  if (source !== undefined && readers.length > 0) {
-    let anyRoute = unionOfRoutes(readers);
-    for await (const batch of source) {
-      const kept = prepareBatch(batch, anyRoute, flow);
-      if (kept.length === 0) continue;
-      if (readers.length === 1) {
-        (readers[0] as StartedRun).run.push(kept);
-      } else {
-        for (const reader of readers) {
-          const mine =
-            reader.route.kind === 'any' ? kept : kept.filter((e) => admitsEvent(reader.route, e));
-          if (mine.length > 0) reader.run.push(mine);
-        }
-      }
-      if (readers.some((r) => r.run.done)) {
-        readers = readers.filter((r) => !r.run.done);
-        if (readers.length === 0) break;
-        anyRoute = unionOfRoutes(readers);
-      }
-    }
-  }
-  for (const { run } of runs) run.finish();
+  const pump = createEventPump(
+    specs.map((spec) => new PlanConsumer(spec.plan, spec.context, spec)),
+    { knowledge },
+  );
+  await pumpSource(pump, source);
 }
 
-function unionOfRoutes(readers: readonly StartedRun[]): RouteFilter {
-  return readers.reduce<RouteFilter>((route, r) => unionRoutes(route, r.route), { kind: 'none' });
+export interface RunOverInputsOptions {
+  readonly knowledge: KnowledgeBase;
+  /** How to read the inputs; whether `_raw` is kept is decided from the plans and knowledge. */
+  readonly input?: Omit<InputOptions, 'needRaw'>;
 }
 
-function prepareBatch(batch: readonly Event[], route: RouteFilter, flow: EventFlow): Event[] {
-  const kept: Event[] = [];
-  for (const event of batch) {
-    const program = flow.knowledge.programFor(event);
-    if (writesRouteFields(program)) {
-      program.apply(event);
-      if (admitsEvent(route, event)) kept.push(event);
-    } else if (admitsEvent(route, event)) {
-      program.apply(event);
-      kept.push(event);
-    }
-  }
-  return kept;
+/**
+ * consumers for the plans → the pump (whether readers keep `_raw`) → open the inputs → pump every
+ * batch → finish. With no paths the plans run on no events (`| makeresults ...`). Returns what
+ * was read and skipped, once everything is read.
+ */
+export async function runPlansOverInputs(
+  specs: readonly PlanRunSpec[],
+  paths: readonly string[],
+  options: RunOverInputsOptions,
+): Promise<InputSummary | undefined> {
+  const pump = createEventPump(
+    specs.map((spec) => new PlanConsumer(spec.plan, spec.context, spec)),
+    { knowledge: options.knowledge },
+  );
+  const inputs =
+    paths.length === 0
+      ? undefined
+      : await openInputs(paths, { ...options.input, needRaw: pump.needsRaw });
+  await pumpSource(pump, inputs?.source);
+  return inputs?.summary();
 }

@@ -44,8 +44,6 @@ export const INGEST_CODES = {
   gzipCorrupt: 'ING501',
 } as const;
 
-export type IngestCode = (typeof INGEST_CODES)[keyof typeof INGEST_CODES];
-
 /**
  * The longest record (one XML event, one JSON line or value, one CSV row) a reader accepts, in
  * UTF-16 code units. Windows caps an event at 64 KiB of binary XML; rendered it stays far below

@@ -36,5 +36,3 @@ export const KNOWLEDGE_CODES = {
   /** REPEAT_MATCH is an index-time setting; search-time extractions already repeat. */
   repeatMatch: 'KNO304',
 } as const;
-
-export type KnowledgeCode = (typeof KNOWLEDGE_CODES)[keyof typeof KNOWLEDGE_CODES];

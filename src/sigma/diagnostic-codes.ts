@@ -56,5 +56,3 @@ export const SIGMA_CODES = {
   /** Conversion to SPL impossible for this construct (as pySigma's Splunk backend refuses it). */
   splUnsupported: 'SIGMA070',
 } as const;
-
-export type SigmaCode = (typeof SIGMA_CODES)[keyof typeof SIGMA_CODES];

@@ -1,5 +1,5 @@
 // What a Sigma detection reports: the rule's identity and ATT&CK tags, a risk score, the events.
-import type { Event } from '../core/index.ts';
+import type { SharedEvent } from '../core/index.ts';
 import type { CorrelationHit } from './correlation/correlation-stage.ts';
 import type { SigmaMatch } from './matcher/sigma-matcher.ts';
 import type { SigmaCorrelation, SigmaLevel, SigmaRule, SigmaStatus } from './model/rule.ts';
@@ -30,7 +30,7 @@ export interface SigmaFinding {
   /** The rule file. */
   readonly source: string;
   /** The matched event (rules) or the contributing events (correlations, the latest ones). */
-  readonly events: readonly Event[];
+  readonly events: readonly SharedEvent[];
   /** Correlations: group-by values and the aggregate that fired. */
   readonly group?: Readonly<Record<string, string>>;
   readonly value?: number;
@@ -50,7 +50,7 @@ function identity(doc: SigmaRule | SigmaCorrelation) {
   };
 }
 
-export function findingOfMatch(match: SigmaMatch, event: Event): SigmaFinding {
+export function findingOfMatch(match: SigmaMatch, event: SharedEvent): SigmaFinding {
   return { kind: 'rule', ...identity(match.rule), events: [event] };
 }
 

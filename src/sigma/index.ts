@@ -51,7 +51,7 @@ export {
   type SigmaMatcher,
   type SigmaMatcherOptions,
 } from './matcher/sigma-matcher.ts';
-export { ATTACK_TACTIC_IDS, type AttackTags, parseAttackTags } from './model/attack-tags.ts';
+export type { AttackTags } from './model/attack-tags.ts';
 export type {
   Logsource,
   SigmaCorrelation,
@@ -61,4 +61,8 @@ export type {
   SigmaRule,
   SigmaStatus,
 } from './model/rule.ts';
-export { createSigmaDetector, type SigmaDetector } from './sigma-detector.ts';
+export {
+  createSigmaDetector,
+  type SigmaDetector,
+  type SigmaDetectorOptions,
+} from './sigma-detector.ts';

@@ -1,5 +1,5 @@
 // The one-call stage for `hunt`: matcher + correlation stage, events in, findings out.
-import type { Event } from '../core/index.ts';
+import type { SharedEvent } from '../core/index.ts';
 import type { CompiledSigmaSet } from './compile/compile-rules.ts';
 import {
   type CorrelationStage,
@@ -13,28 +13,39 @@ export interface SigmaDetector {
   readonly matcher: SigmaMatcher;
   readonly correlations: CorrelationStage;
   /** Findings of one event: rule matches to report, then correlations it completed. */
-  detect(event: Event): readonly SigmaFinding[];
+  detect(event: SharedEvent): readonly SigmaFinding[];
   /** End of input: correlations judged on their open windows. */
   finish(): readonly SigmaFinding[];
+}
+
+export interface SigmaDetectorOptions extends CorrelationStageOptions {
+  /**
+   * How a matched event is kept past `detect` (in its finding, in correlation windows): the
+   * engine gives a copy whose strings are its own, so kept events never pin the reader's text.
+   * Default: the event itself.
+   */
+  readonly retain?: (event: SharedEvent) => SharedEvent;
 }
 
 const NONE: readonly SigmaFinding[] = Object.freeze([]);
 
 export function createSigmaDetector(
   compiled: CompiledSigmaSet,
-  options: CorrelationStageOptions = {},
+  options: SigmaDetectorOptions = {},
 ): SigmaDetector {
   const matcher = createSigmaMatcher(compiled);
   const correlations = createCorrelationStage(compiled, options);
+  const retain = options.retain ?? ((event: SharedEvent) => event);
   return {
     matcher,
     correlations,
     detect(event) {
       const matches = matcher.match(event);
       if (matches.length === 0) return NONE;
+      const kept = retain(event);
       const findings: SigmaFinding[] = [];
-      for (const match of matches) if (match.report) findings.push(findingOfMatch(match, event));
-      for (const hit of correlations.push(event, matches)) {
+      for (const match of matches) if (match.report) findings.push(findingOfMatch(match, kept));
+      for (const hit of correlations.push(kept, matches)) {
         if (hit.report) findings.push(findingOfCorrelation(hit));
       }
       return findings;

@@ -1,6 +1,16 @@
 // The SPL layer's public API: compile a search into a plan and run it; macros, lookups, routes, values.
+
+export type { Command } from './ast/command.ts';
+export type { TstatsCommand } from './ast/commands/generating.ts';
+export type { GenericCommand } from './ast/commands/generic.ts';
+export type { Aggregation, StatsCommand } from './ast/commands/stats.ts';
 export type { CallExpr, Expr } from './ast/expr.ts';
-export { forEachSearchLeaf, type SearchComparison, type SearchExpr } from './ast/search.ts';
+export {
+  forEachSearchLeaf,
+  type SearchComparison,
+  type SearchExpr,
+  type SearchValue,
+} from './ast/search.ts';
 export { compileExpr } from './eval/compile-expr.ts';
 export type { CompiledExpr, EvalClock } from './eval/eval-types.ts';
 export {
@@ -8,7 +18,6 @@ export {
   type LookupApplication,
   type LookupFieldPair,
 } from './lookups/apply-lookup.ts';
-export { loadLookupDirectories } from './lookups/load-lookup-directories.ts';
 export type { LookupBacking, LookupDefinition } from './lookups/lookup-definition.ts';
 export {
   createLookupStore,
@@ -17,9 +26,8 @@ export {
 } from './lookups/lookup-store.ts';
 export { readLookupCsv } from './lookups/lookup-table.ts';
 export { parseMatchSettings } from './lookups/match-settings.ts';
-export { lookupOfStanza } from './lookups/transforms-conf.ts';
+export { lookupOfStanza, readTransformsConf } from './lookups/transforms-conf.ts';
 export { BUILTIN_MACROS } from './macros/builtin-macros.ts';
-export { loadMacros } from './macros/load-macros.ts';
 export {
   defineMacro,
   type MacroDefinition,
@@ -27,7 +35,8 @@ export {
   macroKey,
   macroLibrary,
 } from './macros/macro.ts';
-export { type FieldNeed, unionNeed, unionNeeds } from './operators/field-need.ts';
+export { ALL_FIELDS, type FieldNeed, unionNeed, unionNeeds } from './operators/field-need.ts';
+export { compareGroupValues } from './operators/group-keys.ts';
 export {
   DEFAULT_MAX_MEMORY_MB,
   MemoryBudget,
@@ -40,6 +49,7 @@ export type {
   DatasetProjection,
   DatasetResolution,
 } from './operators/tstats-data-model.ts';
+export { parseSpl } from './parse-spl.ts';
 export { expectEnd } from './parser/arguments.ts';
 export { Cursor, SplSyntaxError } from './parser/cursor.ts';
 export { parseExpression } from './parser/expression.ts';
@@ -59,6 +69,7 @@ export {
 } from './plan/route-filter.ts';
 export { compileSplRegex, type SplRegex } from './regex/spl-regex.ts';
 export { compileSearch } from './search/compile-search.ts';
+export { compileWildcard, SEARCH_WILDCARD } from './search/wildcard-pattern.ts';
 export {
   ALL_TIME,
   clauseTimeWindow,
@@ -67,6 +78,7 @@ export {
   indexTimeBoundsToRead,
   intersectBounds,
   isAllTime,
+  isTimeModifierName,
   parseTimeModifier,
   resolveTime,
   resolveTimeModifier,

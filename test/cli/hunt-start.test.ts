@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runStart } from '../../src/cli/commands/start.ts';
+import { assertGolden, ELAPSED, REPO } from '../helpers/golden.ts';
 
 test('npm start finds the three Atomic tests, each with its RiskScore', async () => {
   let out = '';
@@ -26,4 +27,10 @@ test('npm start finds the three Atomic tests, each with its RiskScore', async ()
   );
   assert.match(atomic, /\+ Windows Scheduled Task Runs IDE Tunnel \[TTP\]: 1 finding, risk 128/);
   assert.match(out, /\n3 of 3 Atomic tests found\n$/);
+});
+
+test('npm start prints the report the golden file holds', async () => {
+  let out = '';
+  await runStart({ out: (t) => (out += t), err: () => {} });
+  assertGolden('npm-start.txt', out, ELAPSED, REPO);
 });

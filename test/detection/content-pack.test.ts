@@ -11,9 +11,7 @@ import {
   type DetectionTest,
   loadContent,
 } from '../../src/detection/index.ts';
-import { planEventFlow } from '../../src/engine/event-flow.ts';
-import { runPlansOverEvents } from '../../src/engine/run-plans.ts';
-import { openInputs } from '../../src/ingest/open-inputs.ts';
+import { runPlansOverInputs } from '../../src/engine/index.ts';
 import { loadFieldKnowledge } from '../../src/knowledge/load-field-knowledge.ts';
 
 const CONTENT = path.resolve(import.meta.dirname, '..', '..', 'content');
@@ -104,15 +102,15 @@ async function rowsOf(d: Detection, t: DetectionTest): Promise<Event[]> {
     if (attack.location.kind !== 'file') continue;
     const compiled = compileDetection(d, pack);
     assert.ok(compiled.ok, `${d.name} compiles`);
-    const flow = planEventFlow([compiled.plan], knowledge.base);
-    const inputs = await openInputs([attack.location.path], {
-      needRaw: flow.needsRaw,
-      source: attack.source,
-      sourcetype: attack.sourcetype,
-      ...(attack.customIndex ? { index: attack.customIndex } : {}),
-    });
     const context = { emit: (r: readonly Event[]) => rows.push(...r), warn: () => {} };
-    await runPlansOverEvents([{ plan: compiled.plan, context }], inputs.source, flow);
+    await runPlansOverInputs([{ plan: compiled.value, context }], [attack.location.path], {
+      knowledge: knowledge.base,
+      input: {
+        source: attack.source,
+        sourcetype: attack.sourcetype,
+        ...(attack.customIndex ? { index: attack.customIndex } : {}),
+      },
+    });
   }
   return rows;
 }

@@ -2,17 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Event, EventSource } from '../../src/core/event.ts';
-import { planEventFlow } from '../../src/engine/event-flow.ts';
-import { runPlansOverEvents } from '../../src/engine/run-plans.ts';
-import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
+import { createEventPump, PlanConsumer, runPlans } from '../../src/engine/index.ts';
+import type { KnowledgeBase } from '../../src/knowledge/index.ts';
 import type { Plan } from '../../src/spl/plan/plan.ts';
+import { planOf } from '../helpers/plan.ts';
 import { cleanKnowledge } from '../knowledge/helpers.ts';
 
-function plan(spl: string): Plan {
-  const compiled = compileSpl(spl);
-  if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  return compiled.plan;
-}
+const plan = planOf;
 
 async function* batches(...lists: Event[][]): EventSource {
   for (const list of lists) yield list;
@@ -21,13 +17,21 @@ async function* batches(...lists: Event[][]): EventSource {
 async function run(spls: string[], events: Event[], props: string) {
   const plans = spls.map(plan);
   const results: Event[][] = plans.map(() => []);
-  const flow = planEventFlow(plans, cleanKnowledge({ props }));
-  await runPlansOverEvents(
+  const knowledge = cleanKnowledge({ props });
+  await runPlans(
     plans.map((p, i) => ({ plan: p, context: { emit: (rows) => results[i]?.push(...rows) } })),
     batches(events.slice(0, 1), events.slice(1)),
-    flow,
+    knowledge,
   );
-  return { results, flow };
+  return { results, needsRaw: needsRaw(plans, knowledge) };
+}
+
+/** Whether the readers would have to keep `_raw` for these plans and this knowledge. */
+function needsRaw(plans: readonly Plan[], knowledge: KnowledgeBase): boolean {
+  return createEventPump(
+    plans.map((p) => new PlanConsumer(p, { emit: () => {} })),
+    { knowledge },
+  ).needsRaw;
 }
 
 const sysmon = (code: string, image: string): Event => ({
@@ -37,17 +41,17 @@ const sysmon = (code: string, image: string): Event => ({
   Image: image,
 });
 
-describe('runPlansOverEvents', () => {
+describe('runPlans', () => {
   test('knowledge fields are there for the leading search, and only what the plans read is computed', async () => {
     const props =
       '[XmlWinEventLog]\nEVAL-process_name = replace(Image, "^.*\\\\\\\\", "")\nEVAL-unused = "x"\n';
-    const { results, flow } = await run(
+    const { results, needsRaw: raw } = await run(
       ['process_name=cmd.exe | table EventCode process_name unused'],
       [sysmon('1', 'C:\\w\\cmd.exe'), sysmon('1', 'C:\\w\\calc.exe')],
       props,
     );
     assert.deepEqual(results[0], [{ EventCode: '1', process_name: 'cmd.exe', unused: 'x' }]);
-    assert.equal(flow.needsRaw, false);
+    assert.equal(raw, false);
   });
 
   test('several plans share one pass; each gets the events its route admits', async () => {
@@ -103,17 +107,17 @@ function endless(batch: readonly Event[]) {
   return { seen, source: source() };
 }
 
-describe('runPlansOverEvents stops reading once every run is done', () => {
+describe('runPlans stops reading once every run is done', () => {
   const ten = Array.from({ length: 10 }, (_, i) => sysmon(i % 2 === 0 ? '1' : '3', `p${i}.exe`));
 
   async function runEndless(spls: string[]) {
     const plans = spls.map(plan);
     const results: Event[][] = plans.map(() => []);
     const { seen, source } = endless(ten);
-    await runPlansOverEvents(
+    await runPlans(
       plans.map((p, i) => ({ plan: p, context: { emit: (rows) => results[i]?.push(...rows) } })),
       source,
-      planEventFlow(plans, cleanKnowledge({ props: '' })),
+      cleanKnowledge({ props: '' }),
     );
     return { results, seen };
   }
@@ -150,10 +154,10 @@ describe('runPlansOverEvents stops reading once every run is done', () => {
   test('a run that is never done reads the whole source', async () => {
     const results: Event[][] = [[], []];
     const plans = ['EventCode=1 | head 1', 'EventCode=3 | stats count'].map(plan);
-    await runPlansOverEvents(
+    await runPlans(
       plans.map((p, i) => ({ plan: p, context: { emit: (rows) => results[i]?.push(...rows) } })),
       batches(ten, ten, ten),
-      planEventFlow(plans, cleanKnowledge({ props: '' })),
+      cleanKnowledge({ props: '' }),
     );
     assert.equal(results[0]?.length, 1);
     assert.deepEqual(results[1], [{ count: 15 }]);
@@ -165,10 +169,10 @@ describe('runPlansOverEvents stops reading once every run is done', () => {
     const images = Array.from({ length: 30 }, (_, i) =>
       sysmon('1', `p${String(i).padStart(2, '0')}`),
     );
-    await runPlansOverEvents(
+    await runPlans(
       [{ plan: p, context: { emit: (rows) => results.push(...rows) } }],
       batches(images.slice(0, 10), images.slice(10, 20), images.slice(20)),
-      planEventFlow([p], cleanKnowledge({ props: '' })),
+      cleanKnowledge({ props: '' }),
     );
     assert.deepEqual(results, [{ Image: 'p29' }]);
   });

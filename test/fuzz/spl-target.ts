@@ -241,13 +241,13 @@ export const splTarget: FuzzTarget = {
       assert.equal(typeof formatDiagnostics(result.diagnostics), 'string');
       return;
     }
-    const run = result.plan.start({
+    const run = result.value.start({
       emit: () => {},
       warn: () => {},
       maxMemoryBytes: 64 * 1024 * 1024,
     });
     try {
-      if (!result.plan.generating) run.push(EVENTS.map((e) => ({ ...e })));
+      if (!result.value.generating) run.push(EVENTS.map((e) => ({ ...e })));
       run.finish();
     } catch (caught) {
       if (!(caught instanceof MemoryLimitError)) throw caught;

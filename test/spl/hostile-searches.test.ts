@@ -20,8 +20,8 @@ function run(text: string, events: readonly Event[]): Event[] {
   const result = compileSpl(text);
   assert.ok(result.ok, text.slice(0, 80));
   const rows: Event[] = [];
-  const planRun = result.plan.start({ emit: (batch) => rows.push(...batch) });
-  if (!result.plan.generating) planRun.push(events.map((e) => ({ ...e })));
+  const planRun = result.value.start({ emit: (batch) => rows.push(...batch) });
+  if (!result.value.generating) planRun.push(events.map((e) => ({ ...e })));
   planRun.finish();
   return rows;
 }

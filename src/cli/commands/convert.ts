@@ -2,14 +2,11 @@
 // backend would write (docs/sigma.md "Conversion to SPL").
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { type Diagnostic, DiagnosticPrinter, error } from '../../core/index.ts';
+import { type Diagnostic, DiagnosticPrinter, error, hasErrors } from '../../core/index.ts';
+import { openWorkspace } from '../../engine/index.ts';
 import {
   convertToSpl,
-  type LogsourceMapping,
-  loadLogsourceMapping,
   loadPlaceholders,
-  loadSigmaRuleSet,
-  readSigmaFiles,
   SIGMA_CODES,
   type SplPipeline,
 } from '../../sigma/index.ts';
@@ -79,7 +76,6 @@ export function runConvert(
   options: ConvertOptions,
   io: ConvertIo,
 ): number {
-  let mapping: LogsourceMapping | undefined;
   let placeholders: ReadonlyMap<string, readonly string[]> | undefined;
   // At most 20 problems per file are printed (hostile rule files can hold thousands).
   const printer = new DiagnosticPrinter();
@@ -88,13 +84,16 @@ export function runConvert(
     const text = printer.format(d);
     if (text !== undefined) io.err(`${text}\n\n`);
   };
-  if (options.mapping !== undefined) {
-    const source = readSource(options.mapping);
-    const loaded = 'text' in source ? loadLogsourceMapping(source) : { diagnostics: [source] };
-    loaded.diagnostics.forEach(report);
-    if (!('mapping' in loaded) || loaded.mapping === undefined) return EXIT_USAGE;
-    mapping = loaded.mapping;
-  }
+  // The rules and the mapping, as every command loads them; converting needs no compiled matcher.
+  const workspace = openWorkspace({
+    sigma: paths,
+    ...(options.mapping === undefined ? {} : { sigmaMapping: options.mapping }),
+    without: ['knowledge', 'data-models', 'sigma-compile'],
+  });
+  const mappingProblems = workspace.problems['sigma-mapping'];
+  mappingProblems.forEach(report);
+  if (hasErrors(mappingProblems)) return EXIT_USAGE;
+  const mapping = workspace.sigmaMapping;
   if (options.placeholders !== undefined) {
     const source = readSource(options.placeholders);
     const loaded = 'text' in source ? loadPlaceholders(source) : { diagnostics: [source] };
@@ -102,9 +101,9 @@ export function runConvert(
     if (!('placeholders' in loaded) || loaded.placeholders === undefined) return EXIT_USAGE;
     placeholders = loaded.placeholders;
   }
-  const files = readSigmaFiles(paths);
-  const ruleSet = loadSigmaRuleSet(files.sources, files.diagnostics);
-  const problems = [...ruleSet.diagnostics, ...ruleSet.documents.flatMap((d) => d.diagnostics)];
+  const ruleSet = workspace.sigmaRules;
+  const problems = [...workspace.problems.sigma];
+  if (ruleSet === undefined) return EXIT_USAGE;
   const conversion = convertToSpl(ruleSet, {
     pipeline: options.pipeline,
     ...(mapping ? { mapping } : {}),

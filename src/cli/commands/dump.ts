@@ -3,7 +3,7 @@
 import { once } from 'node:events';
 import { type Command, Option } from 'commander';
 import { formatDiagnostics, hasErrors } from '../../core/index.ts';
-import { createKnowledgeApplier } from '../../knowledge/index.ts';
+import { openWorkspace } from '../../engine/index.ts';
 import { type DumpOptions, runDump } from '../dump/run-dump.ts';
 import { EXIT_FAILURE, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
@@ -12,7 +12,6 @@ import {
   inputOptions,
   type KnowledgeCliOptions,
   knowledgeOptions,
-  loadKnowledgeOf,
 } from './shared-options.ts';
 
 export const dumpCommand: CliCommand = {
@@ -75,16 +74,20 @@ interface DumpCommandOptions extends DumpOptions, KnowledgeCliOptions {
  * The knowledge every field needs (dump shows all of them), or an exit code when the knowledge
  * files have errors or contradict --raw-fields.
  */
-function loadDumpKnowledge(options: DumpCommandOptions): Pick<DumpOptions, 'enrich'> | number {
+function loadDumpKnowledge(options: DumpCommandOptions): Pick<DumpOptions, 'knowledge'> | number {
   if (options.rawFields) {
     if ((options.props ?? []).length === 0) return {};
     process.stderr.write('error: --raw-fields prints the fields as read; --props has no effect\n');
     return EXIT_USAGE;
   }
-  const knowledge = loadKnowledgeOf(options);
-  if (knowledge.diagnostics.length > 0) {
-    process.stderr.write(`${formatDiagnostics(knowledge.diagnostics)}\n`);
-    if (hasErrors(knowledge.diagnostics)) return EXIT_FAILURE;
+  const workspace = openWorkspace({
+    props: options.props ?? [],
+    builtinKnowledge: options.builtinKnowledge !== false,
+    without: ['data-models'],
+  });
+  if (workspace.diagnostics.length > 0) {
+    process.stderr.write(`${formatDiagnostics(workspace.diagnostics)}\n`);
+    if (hasErrors(workspace.diagnostics)) return EXIT_FAILURE;
   }
-  return { enrich: createKnowledgeApplier(knowledge.base, 'all') };
+  return { knowledge: workspace.knowledge };
 }

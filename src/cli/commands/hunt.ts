@@ -1,10 +1,16 @@
 // `spelunk hunt [--content DIR]... [--sigma DIR]... [--detection NAME]... <path>...`: every detection over every input, ranked by risk.
 import { type Command, Option } from 'commander';
 import { error, formatDiagnostics, hasErrors } from '../../core/index.ts';
-import { DEFAULT_INCIDENT_OPTIONS, HUNT_CODES, prepareHunt, runHunt } from '../../engine/index.ts';
+import { BUILTIN_CONTENT_DIR } from '../../detection/index.ts';
+import {
+  DEFAULT_INCIDENT_OPTIONS,
+  HUNT_CODES,
+  openWorkspace,
+  runHunt,
+} from '../../engine/index.ts';
 import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
-import { loadMapping, openOutput, parseNumbers, reportSetup } from '../hunt/hunt-options.ts';
+import { openOutput, parseNumbers, reportSetup } from '../hunt/hunt-options.ts';
 import { createHuntOutput, HUNT_FORMATS, type HuntFormat } from '../hunt/hunt-output.ts';
 import { createProgressDisplay } from '../hunt/progress-bar.ts';
 import { openRiskOut, type RiskOutWriter } from '../hunt/risk-out.ts';
@@ -20,6 +26,7 @@ import {
   inputReadOptions,
   type KnowledgeCliOptions,
   knowledgeOptions,
+  knowledgeWorkspaceOptions,
   maxMemoryBytes,
   maxMemoryOption,
 } from './shared-options.ts';
@@ -111,7 +118,7 @@ export const huntCommand: CliCommand = {
 };
 
 /**
- * check options → prepare (content, Sigma, knowledge) → run the hunt (progress on stderr,
+ * check options → open the workspace (content, Sigma, knowledge) → run the hunt (progress on stderr,
  * findings and risk events streamed) → warnings, then the output → input summary → exit code.
  */
 export async function runHuntCommand(
@@ -124,23 +131,21 @@ export async function runHuntCommand(
     io.err(`error: ${usage.message}\n`);
     return EXIT_USAGE;
   }
-  const mapping = loadMapping(options.sigmaMapping);
-  if (mapping !== undefined && 'diagnostics' in mapping) {
-    io.err(`${formatDiagnostics(mapping.diagnostics)}\n`);
+  const workspace = openWorkspace({
+    content: options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR],
+    sigma: options.sigma,
+    select: options.detection,
+    ...knowledgeWorkspaceOptions(options),
+    ...(options.sigmaMapping === undefined ? {} : { sigmaMapping: options.sigmaMapping }),
+  });
+  const mappingProblems = workspace.problems['sigma-mapping'];
+  if (hasErrors(mappingProblems)) {
+    io.err(`${formatDiagnostics(mappingProblems)}\n`);
     return EXIT_USAGE;
   }
-  const setup = prepareHunt({
-    content: options.content,
-    sigma: options.sigma,
-    only: options.detection,
-    props: options.props ?? [],
-    builtinKnowledge: options.builtinKnowledge !== false,
-    dataModels: options.datamodels ?? [],
-    ...(mapping === undefined ? {} : { sigmaMapping: mapping }),
-  });
-  reportSetup(setup, options.warnings === true, io);
-  if (setup.diagnostics.some((d) => d.code === HUNT_CODES.unknownDetection)) return EXIT_USAGE;
-  if (setup.spl.length === 0 && (setup.sigma?.rules.length ?? 0) === 0) {
+  reportSetup(workspace, options.warnings === true, io);
+  if (workspace.diagnostics.some((d) => d.code === HUNT_CODES.unknownDetection)) return EXIT_USAGE;
+  if (workspace.detections.length === 0 && (workspace.sigma?.rules.length ?? 0) === 0) {
     io.err(
       `${formatDiagnostics([error(HUNT_CODES.nothingToRun, 'no enabled detection or active Sigma rule to run')])}\n`,
     );
@@ -168,7 +173,7 @@ export async function runHuntCommand(
       ? undefined
       : createProgressDisplay(io.progressStream);
   const report = await runHunt(
-    setup,
+    workspace,
     paths,
     {
       input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },

@@ -2,8 +2,11 @@
 import type { Command } from 'commander';
 import { convertCommand } from './convert.ts';
 import { dumpCommand } from './dump.ts';
+import { hashPasswordCommand } from './hash-password.ts';
 import { huntCommand } from './hunt.ts';
+import { ingestCommand } from './ingest.ts';
 import { searchCommand } from './search.ts';
+import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 import { testCommand } from './test.ts';
 import { validateCommand } from './validate.ts';
@@ -16,8 +19,11 @@ export interface CliCommand {
 export const CLI_COMMANDS: readonly CliCommand[] = [
   convertCommand,
   dumpCommand,
+  hashPasswordCommand,
   huntCommand,
+  ingestCommand,
   searchCommand,
+  serveCommand,
   startCommand,
   testCommand,
   validateCommand,

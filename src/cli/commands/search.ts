@@ -7,12 +7,13 @@ import {
   formatDiagnostics,
   hasErrors,
 } from '../../core/index.ts';
-import { runPlansOverInputs } from '../../engine/index.ts';
+import { openWorkspace, runPlansOverInputs } from '../../engine/index.ts';
 import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
-import { compileSpl, loadLookupDirectories, loadMacros } from '../../spl/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
 import type { CliCommand } from './index.ts';
+import { type IndexCliOptions, indexOptions } from './index-options.ts';
+import { runSearchOverIndex } from './search-index.ts';
 import {
   addOptions,
   type DataModelCliOptions,
@@ -22,8 +23,7 @@ import {
   inputReadOptions,
   type KnowledgeCliOptions,
   knowledgeOptions,
-  loadDataModelsOf,
-  loadKnowledgeOf,
+  knowledgeWorkspaceOptions,
   maxMemoryBytes,
   maxMemoryOption,
   type SearchLibraryCliOptions,
@@ -34,10 +34,16 @@ export interface SearchOptions
   extends InputCliOptions,
     KnowledgeCliOptions,
     DataModelCliOptions,
-    SearchLibraryCliOptions {
+    SearchLibraryCliOptions,
+    Partial<IndexCliOptions> {
   readonly format: OutputFormat;
   /** `--max-memory`, in MB. */
   readonly maxMemory?: number;
+  /** The time range, in Splunk's time syntax (`-24h@h`, epoch seconds, `%m/%d/%Y:%H:%M:%S`). */
+  readonly earliest?: string;
+  readonly latest?: string;
+  /** Server config (indexes) for --data. */
+  readonly config?: string;
 }
 
 /** Where the command writes; the CLI passes the process streams, tests collect text. */
@@ -51,7 +57,9 @@ export const searchCommand: CliCommand = {
   register(program: Command) {
     const command = program
       .command('search')
-      .description('Run one SPL search over event files (EVTX, XML, JSON lines, CSV; - for stdin)')
+      .description(
+        'Run one SPL search over event files (EVTX, XML, JSON lines, CSV; - for stdin), or over an index (--server, --data)',
+      )
       .argument('<spl>', "the search, e.g. 'index=* EventCode=1 | stats count by Image'")
       .argument('[paths...]', 'files or directories to read; - reads stdin');
     addOptions(
@@ -64,6 +72,13 @@ export const searchCommand: CliCommand = {
       dataModelsOption(),
       inputOptions(),
       maxMemoryOption(),
+      new Option(
+        '--earliest <time>',
+        'only events at or after this time: -24h@h, @d, epoch seconds, 05/01/2024:00:00:00',
+      ),
+      new Option('--latest <time>', 'only events before this time (same syntax as --earliest)'),
+      indexOptions(),
+      new Option('--config <file>', 'with --data: the server config file (its indexes)'),
     ).action(async (spl: string, paths: string[], options: SearchOptions) => {
       process.exitCode = await runSearch(spl, paths, options, {
         out: (text) => process.stdout.write(text),
@@ -74,9 +89,9 @@ export const searchCommand: CliCommand = {
 };
 
 /**
- * load macros → load lookups → load field knowledge and data models → compile → run over the inputs (engine:
- * read once, route → knowledge → plan) → render results → report input problems. Returns the
- * exit code.
+ * open the workspace (macros, lookups, field knowledge, data models) → compile → run over the
+ * inputs (the event pump: read once, route → knowledge → plan) → render results → report input
+ * problems. Returns the exit code.
  */
 export async function runSearch(
   spl: string,
@@ -84,32 +99,42 @@ export async function runSearch(
   options: SearchOptions,
   io: SearchIo,
 ): Promise<number> {
+  if (options.server !== undefined || options.data !== undefined) {
+    if (paths.length > 0) {
+      io.err(
+        'error: a search over an index (--server, --data) reads no files: leave out the paths\n',
+      );
+      return EXIT_USAGE;
+    }
+    return runSearchOverIndex(spl, { ...options, user: options.user ?? 'admin' }, io);
+  }
   const warnings: Diagnostic[] = [];
-  const macros = loadMacros(options.macros);
-  const lookups = loadLookupDirectories(options.lookups);
-  const knowledge = loadKnowledgeOf(options, lookups.store);
-  const dataModels = loadDataModelsOf(options);
-  const setupProblems = [
-    ...macros.diagnostics,
-    ...lookups.diagnostics,
-    ...knowledge.diagnostics,
-    ...dataModels.diagnostics,
-  ];
-  if (hasErrors(setupProblems)) {
-    io.err(`${formatDiagnostics(setupProblems)}\n`);
+  const workspace = openWorkspace({
+    macros: options.macros,
+    lookups: options.lookups,
+    ...knowledgeWorkspaceOptions(options),
+  });
+  if (hasErrors(workspace.diagnostics)) {
+    io.err(`${formatDiagnostics(workspace.diagnostics)}\n`);
     return EXIT_FAILURE;
   }
-  warnings.push(...setupProblems);
-  const compiled = compileSpl(spl, {
-    macros: macros.library,
-    lookups: lookups.store,
-    dataModels: dataModels.dataModels,
-  });
+  warnings.push(...workspace.diagnostics);
+  const compiled = workspace.compileSearch(
+    spl,
+    options.earliest !== undefined || options.latest !== undefined
+      ? {
+          timeRange: {
+            ...(options.earliest === undefined ? {} : { earliest: options.earliest }),
+            ...(options.latest === undefined ? {} : { latest: options.latest }),
+          },
+        }
+      : {},
+  );
   if (!compiled.ok) {
     io.err(`${formatDiagnostics(compiled.diagnostics)}\n`);
     return EXIT_FAILURE;
   }
-  const { plan } = compiled;
+  const { value: plan } = compiled;
   warnings.push(...compiled.warnings);
   if (paths.length === 0 && !plan.generating) {
     io.err('error: this search reads events: give files or directories to read, or - for stdin\n');
@@ -121,10 +146,12 @@ export async function runSearch(
     warn: (d: Diagnostic) => warnings.push(d),
     maxMemoryBytes: maxMemoryBytes(options),
   };
+  // The table is printed at the end (column widths): it keeps the rows; the other formats print each.
+  const rowsKept = options.format === 'table';
   let summary: Awaited<ReturnType<typeof runPlansOverInputs>>;
   try {
-    summary = await runPlansOverInputs([{ plan, context }], paths, {
-      knowledge: knowledge.base,
+    summary = await runPlansOverInputs([{ plan, context, rowsKept }], paths, {
+      knowledge: workspace.knowledge,
       input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
     });
   } catch (cause) {

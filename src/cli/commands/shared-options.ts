@@ -1,19 +1,13 @@
 // The options several commands share: each spelled, described and parsed here once, with its parsed type.
 
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { WorkspaceOptions } from '../../engine/index.ts';
 import {
   type EvtxReadOptions,
   INPUT_FORMAT_NAMES,
   type InputFormatName,
   type InputOptions,
 } from '../../ingest/index.ts';
-import {
-  type CompiledKnowledge,
-  type LoadedDataModels,
-  loadDataModels,
-  loadFieldKnowledge,
-} from '../../knowledge/index.ts';
-import type { LookupProvider } from '../../spl/index.ts';
 import { DEFAULT_MAX_MEMORY_MB } from '../../spl/index.ts';
 
 /** How the events are read: `--input-format`, `--index`, `--source`, `--sourcetype`, `--recover`, `--threads`, `--strict`. */
@@ -178,24 +172,13 @@ export function inputReadOptions(
   };
 }
 
-/** The field knowledge `--props` and `--no-builtin-knowledge` ask for; `lookups` serve its LOOKUP- settings. */
-export function loadKnowledgeOf(
-  options: KnowledgeCliOptions,
-  lookups?: LookupProvider,
-): CompiledKnowledge {
-  return loadFieldKnowledge({
-    paths: options.props ?? [],
-    builtin: options.builtinKnowledge !== false,
-    ...(lookups === undefined ? {} : { lookups }),
-  });
-}
-
-/** The data models `--datamodels` and `--no-builtin-knowledge` ask for. */
-export function loadDataModelsOf(
+/** The workspace parts `--props`, `--no-builtin-knowledge` and `--datamodels` ask for. */
+export function knowledgeWorkspaceOptions(
   options: KnowledgeCliOptions & DataModelCliOptions,
-): LoadedDataModels {
-  return loadDataModels({
-    paths: options.datamodels ?? [],
-    builtin: options.builtinKnowledge !== false,
-  });
+): Pick<WorkspaceOptions, 'props' | 'builtinKnowledge' | 'dataModels'> {
+  return {
+    props: options.props ?? [],
+    builtinKnowledge: options.builtinKnowledge !== false,
+    dataModels: options.datamodels ?? [],
+  };
 }

@@ -3,20 +3,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type Event, formatDiagnostics } from '../../core/index.ts';
 import { BUILTIN_CONTENT_DIR, type Detection } from '../../detection/index.ts';
-import { type HuntReport, prepareHunt, runHunt } from '../../engine/index.ts';
+import { type HuntReport, openWorkspace, runHunt } from '../../engine/index.ts';
 import { scalarToString } from '../../spl/index.ts';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.ts';
 import { createHuntOutput } from '../hunt/hunt-output.ts';
 import type { CliCommand } from './index.ts';
 
-export {
-  generateSysmonSample,
-  SEED_IDE_TUNNELING_SEARCH,
-  SEED_SOURCETYPE,
-} from './seed-sample.ts';
-
 /** The pack's own telemetry: Atomic Red Team scenarios, other attacks, benign baselines. */
-export const BUNDLED_TELEMETRY_DIR = path.join(BUILTIN_CONTENT_DIR, 'data');
+const BUNDLED_TELEMETRY_DIR = path.join(BUILTIN_CONTENT_DIR, 'data');
 
 /** Seed 000: its tests are the three Atomic Red Team tests, and its results carry RiskScore. */
 const SEED_DETECTION_ID = '372b797f-f83c-4436-91ae-6317e6c32fb6';
@@ -43,22 +37,22 @@ export const startCommand: CliCommand = {
 };
 
 /**
- * prepare the built-in pack → hunt all of content/data in one pass and print the report → for
+ * open the built-in pack → hunt all of content/data in one pass and print the report → for
  * each Atomic test of seed 000, hunt the folder of its telemetry and print seed 000's rows with
  * their RiskScore and the risk the other detections raised.
  */
 export async function runStart(io: StartIo): Promise<number> {
-  const setup = prepareHunt({ content: [], sigma: [], only: [] });
-  const errors = setup.diagnostics.filter((d) => d.severity === 'error');
+  const workspace = openWorkspace({ content: [BUILTIN_CONTENT_DIR] });
+  const errors = workspace.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     io.err(`${formatDiagnostics(errors)}\n`);
     return EXIT_FAILURE;
   }
   const relative = path.relative(process.cwd(), BUNDLED_TELEMETRY_DIR) || '.';
   io.out(
-    `spelunk: hunting the bundled telemetry (${relative}) with the built-in content pack (${setup.spl.length} detections)\n\n`,
+    `spelunk: hunting the bundled telemetry (${relative}) with the built-in content pack (${workspace.detections.length} detections)\n\n`,
   );
-  const report = await runHunt(setup, [BUNDLED_TELEMETRY_DIR]);
+  const report = await runHunt(workspace, [BUNDLED_TELEMETRY_DIR]);
   if (report.diagnostics.length > 0) io.err(`${formatDiagnostics(report.diagnostics)}\n\n`);
   createHuntOutput('table', io.out, {
     inputs: [relative],
@@ -67,7 +61,7 @@ export async function runStart(io: StartIo): Promise<number> {
     drilldownsPerDetection: 0,
   }).end(report);
 
-  const seed = setup.spl.find((s) => s.detection.id === SEED_DETECTION_ID)?.detection;
+  const seed = workspace.detections.find((s) => s.detection.id === SEED_DETECTION_ID)?.detection;
   if (seed === undefined) {
     io.err('error: the built-in pack has no seed 000 detection (Detect IDE Tunneling)\n');
     return EXIT_FAILURE;
@@ -76,7 +70,7 @@ export async function runStart(io: StartIo): Promise<number> {
   let found = 0;
   for (const test of seed.tests.filter((t) => /^Atomic Test/i.test(t.name))) {
     const folders = atomicFolders(seed, test.name);
-    const atomic = await runHunt(setup, folders);
+    const atomic = await runHunt(workspace, folders);
     found += printAtomicTest(test.name, folders, atomic, io) ? 1 : 0;
   }
   io.out(`\n${found} of 3 Atomic tests found\n`);

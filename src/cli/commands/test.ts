@@ -2,8 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { formatDiagnostics, hasErrors } from '../../core/index.ts';
-import { BUILTIN_CONTENT_DIR, loadContent } from '../../detection/index.ts';
-import { junitXml, runDetectionTests, summaryLine, type TestResult } from '../../engine/index.ts';
+import { BUILTIN_CONTENT_DIR } from '../../detection/index.ts';
+import {
+  junitXml,
+  openWorkspace,
+  runDetectionTests,
+  summaryLine,
+  type TestResult,
+} from '../../engine/index.ts';
 import { printable } from '../../ingest/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
@@ -15,8 +21,7 @@ import {
   dataModelsOption,
   type KnowledgeCliOptions,
   knowledgeOptions,
-  loadDataModelsOf,
-  loadKnowledgeOf,
+  knowledgeWorkspaceOptions,
   maxMemoryBytes,
   maxMemoryOption,
 } from './shared-options.ts';
@@ -73,33 +78,31 @@ export const testCommand: CliCommand = {
 const MARK = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' } as const;
 
 /**
- * load the data models → load content (with them) → load field knowledge (with the content's
- * lookups) → run every test, printing each as it ends → closing line `N passed, N failed, N
+ * open the workspace (data models, content, field knowledge with the content's lookups) → run
+ * every selected detection's test, printing each as it ends → closing line `N passed, N failed, N
  * skipped` → JUnit XML. Exit 1 when any test failed or a content file did not load; exit 2 when
  * the --props or --datamodels files have errors.
  */
 export async function runTestCommand(options: TestCommandOptions, io: TestIo): Promise<number> {
-  // tstats searches read the CIM data models, computed from each test's events.
-  const dataModels = loadDataModelsOf(options);
-  const pack = loadContent(options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR], {
-    dataModels: dataModels.dataModels,
+  const workspace = openWorkspace({
+    content: options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR],
+    select: options.detection,
+    ...knowledgeWorkspaceOptions(options),
   });
-  const contentErrors = pack.diagnostics.filter((d) => d.severity === 'error');
+  const contentErrors = workspace.problems.content.filter((d) => d.severity === 'error');
   if (contentErrors.length > 0) io.err(`${formatDiagnostics(contentErrors)}\n\n`);
-  const knowledge = loadKnowledgeOf(options, pack.lookups);
-  const setupProblems = [...dataModels.diagnostics, ...knowledge.diagnostics];
+  const setupProblems = [...workspace.problems['data-models'], ...workspace.problems.knowledge];
   if (setupProblems.length > 0) io.err(`${formatDiagnostics(setupProblems)}\n\n`);
   if (hasErrors(setupProblems)) return EXIT_USAGE;
-  const known = new Set(pack.detections.flatMap((d) => [d.name.toLowerCase(), d.id.toLowerCase()]));
-  const unknown = options.detection.filter((n) => !known.has(n.toLowerCase()));
+  // A named detection that is disabled is tested (its tests say why they are skipped).
+  const unknown = workspace.problems.selection.filter((d) => d.severity === 'error');
   if (unknown.length > 0) {
-    io.err(`error: --detection names no loaded detection: ${unknown.join(', ')}\n`);
+    io.err(`${formatDiagnostics(unknown)}\n`);
     return EXIT_USAGE;
   }
   const report = await runDetectionTests(
-    pack,
-    knowledge.base,
-    { dataDirs: options.dataDir, only: options.detection, maxMemoryBytes: maxMemoryBytes(options) },
+    workspace,
+    { dataDirs: options.dataDir, maxMemoryBytes: maxMemoryBytes(options) },
     {
       onResult: (result) => {
         if (result.status === 'failed' || options.verbose) io.out(`${resultLine(result)}\n`);

@@ -4,13 +4,13 @@ import { DiagnosticPrinter, formatDiagnostic, hasErrors } from '../../core/index
 import {
   type AttackCatalog,
   formatContentSummary,
-  loadContent,
   readAttackCatalog,
   summarizeContent,
 } from '../../detection/index.ts';
+import { openWorkspace } from '../../engine/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import type { CliCommand } from './index.ts';
-import { type DataModelCliOptions, dataModelsOption, loadDataModelsOf } from './shared-options.ts';
+import { type DataModelCliOptions, dataModelsOption } from './shared-options.ts';
 
 export interface ValidateOptions extends DataModelCliOptions {
   /** An ATT&CK Enterprise STIX bundle or techniques CSV: checks ids and names their tactics. */
@@ -61,21 +61,24 @@ export function runValidate(
   let attack: AttackCatalog | undefined;
   if (options.attack !== undefined) {
     const read = readAttackCatalog(options.attack);
-    if ('severity' in read) {
-      io.err(`${formatDiagnostic(read)}\n`);
+    if (!read.ok) {
+      io.err(`${read.diagnostics.map(formatDiagnostic).join('\n')}\n`);
       return EXIT_USAGE;
     }
-    attack = read;
+    attack = read.value;
   }
   // tstats searches compile against the data models, as hunt and test run them.
-  const dataModels = loadDataModelsOf(options);
-  const pack = loadContent(dirs, {
+  const workspace = openWorkspace({
+    content: dirs,
+    dataModels: options.datamodels ?? [],
     ...(attack ? { attack } : {}),
-    dataModels: dataModels.dataModels,
+    without: ['knowledge'],
   });
+  const pack = workspace.content;
+  const dataModelProblems = workspace.problems['data-models'];
   // At most 20 problems per file are printed, then how many more there were.
   const printer = new DiagnosticPrinter();
-  for (const diagnostic of [...dataModels.diagnostics, ...pack.diagnostics]) {
+  for (const diagnostic of [...dataModelProblems, ...pack.diagnostics]) {
     if (diagnostic.severity === 'warning' && !options.warnings) continue;
     const text = printer.format(diagnostic);
     if (text !== undefined) io.err(`${text}\n\n`);
@@ -86,5 +89,5 @@ export function runValidate(
   io.out(
     `${[`content: ${pack.roots.join(', ')}`, ...formatContentSummary(summary, options.listDisabled)].join('\n')}\n`,
   );
-  return summary.errors > 0 || hasErrors(dataModels.diagnostics) ? EXIT_FAILURE : EXIT_OK;
+  return summary.errors > 0 || hasErrors(dataModelProblems) ? EXIT_FAILURE : EXIT_OK;
 }

@@ -1,6 +1,6 @@
 // One event as a JSON line for `spelunk dump`: Splunk metadata first, `_raw` last.
-import { type Event, readField, writeField } from '../../core/index.ts';
-import { formatValues } from '../output/format-value.ts';
+import { type Event, readField, type SharedEvent, writeField } from '../../core/index.ts';
+import { formatValues } from '../../engine/index.ts';
 
 const LEADING = ['_time', 'index', 'host', 'source', 'sourcetype'] as const;
 
@@ -8,7 +8,7 @@ const LEADING = ['_time', 'index', 'host', 'source', 'sourcetype'] as const;
  * Absent (undefined) fields are left out; multivalue fields are arrays. `_time` prints as the
  * search writers print it (cli/output/format-value.ts), so `dump` and `search` agree.
  */
-export function eventJsonLine(event: Event, withRaw: boolean): string {
+export function eventJsonLine(event: SharedEvent, withRaw: boolean): string {
   const ordered: Record<string, unknown> = {};
   for (const name of LEADING) {
     const value = readField(event, name);

@@ -1,5 +1,7 @@
-// `spelunk dump`: open inputs → print each event (JSON line, or its XML) → report input problems.
-import { type Event, formatDiagnostic } from '../../core/index.ts';
+// `spelunk dump`: the event pump with one consumer that prints each event (JSON line, or its XML)
+// → report input problems.
+import { formatDiagnostic } from '../../core/index.ts';
+import { createEventPump, pumpSource } from '../../engine/index.ts';
 import {
   formatInputSummary,
   hasInputProblems,
@@ -7,21 +9,19 @@ import {
   openInputs,
   problemDiagnostic,
 } from '../../ingest/index.ts';
+import { type KnowledgeBase, NO_KNOWLEDGE } from '../../knowledge/index.ts';
 import { type InputCliOptions, inputReadOptions } from '../commands/shared-options.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
-import { eventJsonLine } from './event-json.ts';
+import { DumpConsumer, type DumpFormat } from './dump-consumer.ts';
 
-export type DumpFormat = 'jsonl' | 'xml';
+export type { DumpFormat } from './dump-consumer.ts';
 
 export interface DumpOptions extends InputCliOptions {
   readonly format: DumpFormat;
   /** Include `_raw` in JSON lines. */
   readonly raw: boolean;
-  /** Adds fields to each batch before it is printed (the field knowledge; none with --raw-fields). */
-  readonly enrich?: {
-    readonly readsRaw: boolean;
-    apply(events: readonly Event[]): void;
-  };
+  /** The field knowledge every JSON line shows (every field it computes); none: the fields as read. */
+  readonly knowledge?: KnowledgeBase;
 }
 
 /** Where dump writes; `out` resolves once the text is accepted (backpressure). */
@@ -43,9 +43,15 @@ export async function runDump(
 ): Promise<number> {
   let printed = 0;
   const input = inputReadOptions(options);
+  const consumer = new DumpConsumer(options.format, {
+    raw: options.raw,
+    withKnowledge: options.knowledge !== undefined,
+    ...(io.signal === undefined ? {} : { signal: io.signal }),
+  });
+  const pump = createEventPump([consumer], { knowledge: options.knowledge ?? NO_KNOWLEDGE });
   const inputs = await openInputs(paths, {
     ...input,
-    needRaw: options.raw || options.format === 'xml' || options.enrich?.readsRaw === true,
+    needRaw: pump.needsRaw,
     onProblem: (problem) => {
       if (printed++ < LIVE_PROBLEMS) io.err(`${formatDiagnostic(problemDiagnostic(problem))}\n`);
     },
@@ -54,24 +60,13 @@ export async function runDump(
     // --format xml prints EVTX records as `evtxexport -f xml` lays them out.
     ...(options.format === 'xml' ? { evtx: { ...input.evtx, rawStyle: 'evtxexport' } } : {}),
   });
-  for await (const batch of inputs.source) {
-    if (options.format === 'jsonl') options.enrich?.apply(batch);
-    let text = '';
-    for (const event of batch) {
-      if (options.format === 'jsonl') {
-        text += `${eventJsonLine(event, options.raw)}\n`;
-        continue;
-      }
-      const raw = event['_raw'];
-      if (typeof raw !== 'string' || !raw.startsWith('<')) {
-        const file = inputs.summary().files.at(-1)?.path ?? '';
-        io.err(`error: --format xml prints the XML of XML and EVTX inputs; ${file} is not one\n`);
-        return EXIT_USAGE;
-      }
-      text += `${raw}\n`;
-    }
-    await io.out(text);
-    if (io.signal?.aborted) break;
+  await pumpSource(pump, inputs.source, async () => {
+    if (!consumer.notXml) await io.out(consumer.take());
+  });
+  if (consumer.notXml) {
+    const file = inputs.summary().files.at(-1)?.path ?? '';
+    io.err(`error: --format xml prints the XML of XML and EVTX inputs; ${file} is not one\n`);
+    return EXIT_USAGE;
   }
   const summary = inputs.summary();
   if (printed > LIVE_PROBLEMS) io.err(`(${printed - LIVE_PROBLEMS} more problems not shown)\n`);

@@ -35,7 +35,7 @@ export function findingRecord(
     detection: ruleRecord(finding.rule),
     risk_score: finding.riskScore,
     risk_events: finding.riskEvents,
-    time: finding.time,
+    time: finding.time ?? null,
     fields: rowToJson(finding.fields),
     ...(finding.events === undefined ? {} : { events: finding.events.map(rowToJson) }),
     ...(drilldowns === undefined || drilldowns.length === 0

@@ -1,8 +1,7 @@
-// hunt's command-line helpers: numeric options, the Sigma mapping file, setup problems, the output sink.
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { type Diagnostic, error, formatDiagnostics, hasErrors } from '../../core/index.ts';
-import { DEFAULT_INCIDENT_OPTIONS, type HuntSetup } from '../../engine/index.ts';
-import { type LogsourceMapping, loadLogsourceMapping, SIGMA_CODES } from '../../sigma/index.ts';
+// hunt's command-line helpers: numeric options, setup problems, the output sink.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { formatDiagnostics } from '../../core/index.ts';
+import { DEFAULT_INCIDENT_OPTIONS, type Workspace } from '../../engine/index.ts';
 import { parseDuration } from './duration.ts';
 
 export interface ParsedNumbers {
@@ -41,32 +40,9 @@ export function parseNumbers(options: {
   return { incidents: { threshold, windowSeconds }, maxFindings };
 }
 
-export function loadMapping(
-  file: string | undefined,
-): LogsourceMapping | { diagnostics: readonly Diagnostic[] } | undefined {
-  if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    return {
-      diagnostics: [
-        error(
-          SIGMA_CODES.unreadableFile,
-          `cannot read --sigma-mapping ${file}: ${(cause as Error).message}`,
-        ),
-      ],
-    };
-  }
-  const loaded = loadLogsourceMapping({ name: file, text });
-  if (loaded.mapping === undefined || hasErrors(loaded.diagnostics))
-    return { diagnostics: loaded.diagnostics };
-  return loaded.mapping;
-}
-
 /** Errors in full; warnings in full with --warnings, else one line of counts per code. */
 export function reportSetup(
-  setup: HuntSetup,
+  setup: Workspace,
   allWarnings: boolean,
   io: { readonly err: (text: string) => void },
 ): void {

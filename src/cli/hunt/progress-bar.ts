@@ -1,14 +1,26 @@
-// The hunt's progress bar on stderr (cli-progress): files, bytes and events per second, shown only for long runs on a terminal.
+// The progress bar of hunt and ingest on stderr (cli-progress): files, bytes and events per second, shown only for long runs on a terminal.
 import { Presets, SingleBar } from 'cli-progress';
-import type { HuntProgress } from '../../engine/index.ts';
 
 /** A run shorter than this never shows a bar. */
 const SHOW_AFTER_MS = 1000;
 /** Redraws at most this often; the engine reports after every batch. */
 const UPDATE_EVERY_MS = 100;
 
+/** What the bar shows; the engine's HuntProgress is one. */
+export interface BarProgress {
+  /** performance.now() at the start. */
+  readonly startedAt: number;
+  files(): number;
+  readonly totalFiles: number;
+  readonly bytes: number;
+  readonly totalBytes: number;
+  readonly events: number;
+  /** Shown when given (hunt). */
+  readonly findings?: number;
+}
+
 export interface ProgressDisplay {
-  update(progress: HuntProgress): void;
+  update(progress: BarProgress): void;
   stop(): void;
 }
 
@@ -18,6 +30,7 @@ const NO_DISPLAY: ProgressDisplay = { update() {}, stop() {} };
 export function createProgressDisplay(
   stream: NodeJS.WriteStream,
   now: () => number = () => performance.now(),
+  verb = 'hunting',
 ): ProgressDisplay {
   if (!stream.isTTY) return NO_DISPLAY;
   let bar: SingleBar | undefined;
@@ -35,7 +48,7 @@ export function createProgressDisplay(
         totalMb: (progress.totalBytes / 1e6).toFixed(1),
         eps: Math.round(progress.events / seconds).toLocaleString('en-US'),
         events: progress.events.toLocaleString('en-US'),
-        findings: progress.findings.toLocaleString('en-US'),
+        findings: (progress.findings ?? 0).toLocaleString('en-US'),
       };
       // gzip inputs grow when decompressed: the bar never claims to be done before the end.
       const total = Math.max(progress.totalBytes, 1);
@@ -46,8 +59,9 @@ export function createProgressDisplay(
             stream,
             hideCursor: true,
             clearOnComplete: true,
-            format:
-              'hunting {bar} {percentage}% | {files}/{totalFiles} files | {mb}/{totalMb} MB | {events} events, {eps}/s | {findings} findings',
+            format: `${verb} {bar} {percentage}% | {files}/{totalFiles} files | {mb}/{totalMb} MB | {events} events, {eps}/s${
+              progress.findings === undefined ? '' : ' | {findings} findings'
+            }`,
           },
           Presets.shades_classic,
         );

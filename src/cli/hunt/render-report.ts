@@ -1,14 +1,14 @@
 // The hunt's readable report: detections ranked by risk with their findings, risk by entity, incidents, what did not run.
 import { type Event, pushAll, writeField } from '../../core/index.ts';
 import {
+  ColumnCollector,
   type DetectionOutcome,
   fillDrilldowns,
+  formatTime,
   type HuntReport,
   type RiskIncident,
 } from '../../engine/index.ts';
 import { printable } from '../../ingest/index.ts';
-import { formatTime } from '../output/format-value.ts';
-import { ColumnCollector } from '../output/result-columns.ts';
 import { renderTable } from '../output/table-writer.ts';
 import { type DrilldownContext, drilldownCommand } from './drilldown-command.ts';
 
@@ -122,8 +122,8 @@ function renderRisk(report: HuntReport): string[] {
     total: t.total,
     risk_events: t.count,
     detections: t.searchNames.length,
-    first: formatTime(t.firstTime),
-    last: formatTime(t.lastTime),
+    first: t.firstTime === undefined ? '-' : formatTime(t.firstTime),
+    last: t.lastTime === undefined ? '-' : formatTime(t.lastTime),
   }));
   const columns = new ColumnCollector();
   columns.add(rows);

@@ -1,6 +1,6 @@
 // A writer for formats that need every row before printing any (table widths, the CSV header).
 import type { Event } from '../../core/index.ts';
-import { ColumnCollector } from './result-columns.ts';
+import { ColumnCollector } from '../../engine/index.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
 
 /** Holds the rows and their columns (in order of first appearance) and renders them at `end`. */

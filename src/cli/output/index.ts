@@ -5,7 +5,7 @@ import { createJsonlWriter } from './jsonl-writer.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
 import { createTableWriter } from './table-writer.ts';
 
-export const OUTPUT_FORMATS = {
+const OUTPUT_FORMATS = {
   table: createTableWriter,
   json: createJsonWriter,
   jsonl: createJsonlWriter,
@@ -15,10 +15,6 @@ export const OUTPUT_FORMATS = {
 export type OutputFormat = keyof typeof OUTPUT_FORMATS;
 
 export const OUTPUT_FORMAT_NAMES = Object.keys(OUTPUT_FORMATS) as OutputFormat[];
-
-export function isOutputFormat(name: string): name is OutputFormat {
-  return Object.hasOwn(OUTPUT_FORMATS, name);
-}
 
 export function createResultWriter(format: OutputFormat, sink: TextSink): ResultWriter {
   return OUTPUT_FORMATS[format](sink);

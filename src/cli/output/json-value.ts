@@ -1,7 +1,6 @@
 // A result row as a JSON object: visible fields only, `_time` as a timestamp, multivalues as arrays.
 import { type Event, writeField } from '../../core/index.ts';
-import { formatScalar } from './format-value.ts';
-import { isShown } from './result-columns.ts';
+import { formatScalar, isShown } from '../../engine/index.ts';
 
 export type JsonRow = Record<string, string | number | (string | number)[]>;
 

@@ -1,6 +1,6 @@
 // The `table` format: aligned columns for a terminal, multivalues stacked one value per line.
 import { type Event, maxOf, readField } from '../../core/index.ts';
-import { formatValues } from './format-value.ts';
+import { formatValues } from '../../engine/index.ts';
 import { createHeldRowsWriter } from './held-rows-writer.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
 

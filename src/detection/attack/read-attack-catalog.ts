@@ -1,7 +1,7 @@
 // Reads a full ATT&CK Enterprise catalogue the user supplies: a STIX 2 bundle or a flattened CSV.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { type Diagnostic, error } from '../../core/index.ts';
+import { error, failed, type Result, succeeded } from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { AttackCatalog, AttackTechniqueInfo } from './attack-catalog.ts';
 import { tacticName } from './tactics.ts';
@@ -11,31 +11,31 @@ import { tacticName } from './tactics.ts';
  * CSV with the columns `technique_id,name,tactics,revoked,deprecated` (tactics `;`-separated
  * shortnames such as `command-and-control`).
  */
-export function readAttackCatalog(path: string): AttackCatalog | Diagnostic {
+export function readAttackCatalog(path: string): Result<AttackCatalog> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (cause) {
-    return error(
-      CONTENT_CODES.unreadable,
-      `cannot read the ATT&CK catalogue: ${(cause as Error).message}`,
-      {
-        location: path,
-      },
-    );
+    return failed([
+      error(
+        CONTENT_CODES.unreadable,
+        `cannot read the ATT&CK catalogue: ${(cause as Error).message}`,
+        {
+          location: path,
+        },
+      ),
+    ]);
   }
   try {
     const techniques = path.toLowerCase().endsWith('.json') ? fromStix(text) : fromCsv(text);
     if (techniques.size === 0) throw new Error('it lists no techniques');
-    return { techniques, complete: true, origin: path };
+    return succeeded({ techniques, complete: true, origin: path });
   } catch (cause) {
-    return error(
-      CONTENT_CODES.invalidValue,
-      `not an ATT&CK catalogue: ${(cause as Error).message}`,
-      {
+    return failed([
+      error(CONTENT_CODES.invalidValue, `not an ATT&CK catalogue: ${(cause as Error).message}`, {
         location: path,
-      },
-    );
+      }),
+    ]);
   }
 }
 

@@ -1,5 +1,6 @@
-// Decides whether each detection can run: its search must compile with the pack's macros and lookups.
-import { type Diagnostic, span } from '../../core/index.ts';
+// Compiles every detection's search, once, with the pack's macros and lookups: the plan it runs
+// with, or why it does not run.
+import { type Diagnostic, failed, span, succeeded } from '../../core/index.ts';
 import {
   type CompileSplOptions,
   type CompileSplResult,
@@ -7,6 +8,7 @@ import {
   type DataModelProvider,
   type LookupProvider,
   type MacroLibrary,
+  type Plan,
 } from '../../spl/index.ts';
 import type { Detection, DetectionOrigin, DisabledReason } from '../model/detection.ts';
 import type { DetectionDraft } from '../normalize/normalize-detection.ts';
@@ -19,6 +21,12 @@ export interface SearchContext {
 }
 
 const UNSUPPORTED_COMMAND = 'SPL501';
+
+export interface CheckedSearches {
+  readonly detections: readonly Detection[];
+  /** The compiled search of each detection whose search compiles, by detection id. */
+  readonly plans: ReadonlyMap<string, Plan>;
+}
 /** Lexer (SPL0xx), parser (SPL1xx) and macro expansion (SPL2xx) codes: the text is not valid SPL. */
 const PARSE_CODES = /^SPL[012]\d\d$/;
 
@@ -32,11 +40,13 @@ export function checkSearches(
   drafts: readonly DetectionDraft[],
   context: SearchContext,
   diagnostics: Diagnostic[],
-): Detection[] {
-  return drafts.map((draft) => {
+): CheckedSearches {
+  const plans = new Map<string, Plan>();
+  const detections = drafts.map((draft) => {
     const result = compileDetection(draft, context);
     if (result.ok) {
       diagnostics.push(...result.warnings);
+      plans.set(draft.id, result.value);
       return deprecatedOrEnabled(draft);
     }
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -53,14 +63,15 @@ export function checkSearches(
     }
     if (draft.status === 'deprecated') return deprecatedOrEnabled(draft);
     const first = errors[0];
-    const command = first && /^unsupported command "([^"]+)"/.exec(first.message)?.[1];
+    const command = first?.code === UNSUPPORTED_COMMAND ? first.data?.['command'] : undefined;
     return disabled(draft, {
-      code: first?.code === UNSUPPORTED_COMMAND ? 'unsupported-command' : 'unsupported-search',
-      group: command ? `unsupported command "${command}"` : groupOf(first),
+      code: command !== undefined ? 'unsupported-command' : 'unsupported-search',
+      group: command !== undefined ? `unsupported command "${command}"` : groupOf(first),
       message: first?.message ?? 'the search cannot run',
       ...(first ? { diagnostic: first } : {}),
     });
   });
+  return { detections, plans };
 }
 
 /**
@@ -82,8 +93,8 @@ export function compileDetection(
   });
   const place = (d: Diagnostic) => intoFile(d, sourceName, detection.origin);
   return result.ok
-    ? { ok: true, plan: result.plan, warnings: result.warnings.map(place) }
-    : { ok: false, diagnostics: result.diagnostics.map(place) };
+    ? succeeded(result.value, result.warnings.map(place))
+    : failed(result.diagnostics.map(place));
 }
 
 /** `SPL311 unknown stats function "sparkline"`: the code and the message up to its first colon. */

@@ -1,9 +1,10 @@
 // Finds the files of each kind in an ESCU content directory (the layout contentctl builds from).
-import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, error } from '../../core/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
 import type { ContentKind } from '../model/content-pack.ts';
+import { listFiles } from './list-files.ts';
 
 /** Each kind's folder, and whether its files may sit in sub-folders (`detections/endpoint/`). */
 const LAYOUT: Readonly<Record<ContentKind, { readonly dir: string; readonly recursive: boolean }>> =
@@ -68,29 +69,7 @@ export function discoverFiles(roots: readonly string[]): Discovered {
 }
 
 function yamlFiles(dir: string, recursive: boolean, diagnostics: Diagnostic[]): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (cause) {
-    diagnostics.push(
-      error(CONTENT_CODES.unreadable, `cannot list directory: ${(cause as Error).message}`, {
-        location: dir,
-      }),
-    );
-    return [];
-  }
-  const files: string[] = [];
-  // Code-point order, so every machine and locale reads (and reports) files in the same order.
-  // Linked directories are not followed (no loops); linked files are read.
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (recursive) files.push(...yamlFiles(full, recursive, diagnostics));
-    } else if (/\.ya?ml$/i.test(entry.name)) {
-      files.push(full);
-    }
-  }
-  return files;
+  return listFiles(dir, recursive, diagnostics).filter((file) => /\.ya?ml$/i.test(file));
 }
 
 function isDirectory(p: string): boolean {

@@ -12,11 +12,10 @@ import {
 import { baselineSchema } from '../schema/baseline-schema.ts';
 import { dataSourceSchema } from '../schema/data-source-schema.ts';
 import { detectionSchema } from '../schema/detection-schema.ts';
-import { lookupSchema } from '../schema/lookup-schema.ts';
-import { macroSchema } from '../schema/macro-schema.ts';
 import { storySchema } from '../schema/story-schema.ts';
 import { checkSearches } from './check-searches.ts';
 import { type DiscoveredFile, discoverFiles } from './discover-files.ts';
+import { discoverLibraryFiles, type LibraryFile } from './library-files.ts';
 import { loadDetections } from './load-detections.ts';
 import { loadBaselines, loadDataSources, loadStories } from './load-knowledge-objects.ts';
 import { loadLookups } from './load-lookups.ts';
@@ -25,6 +24,10 @@ import { csvFilesOf } from './lookup-files.ts';
 import { readContentFile } from './read-content-file.ts';
 
 export interface LoadContentOptions {
+  /** Macro files or directories after the content's own (`--macros`): ESCU YAML, macros.conf. */
+  readonly macros?: readonly string[];
+  /** Lookup directories after the content's own (`--lookups`): ESCU YAML, transforms.conf, CSV. */
+  readonly lookups?: readonly string[];
   /** ATT&CK names and tactics; defaults to the built-in table of the techniques the pack uses. */
   readonly attack?: AttackCatalog;
   /** The data models tstats searches read; without them those detections are disabled as unsupported. */
@@ -57,15 +60,22 @@ export function loadContent(
       if (contentFile) yield contentFile;
     }
   }
-  const macroFiles = [...read('macro', macroSchema)];
-  const lookupFiles = [...read('lookup', lookupSchema)];
+  // The content's macros/ and lookups/, then the library's files: one loader for both.
+  const library = discoverLibraryFiles(options.macros ?? [], options.lookups ?? [], diagnostics);
+  const ofKind = (kind: ContentKind): LibraryFile[] =>
+    discovered.files.filter((f) => f.kind === kind).map((file) => ({ format: 'yaml', file }));
   const storyFiles = [...read('story', storySchema)];
   const dataSourceFiles = [...read('data_source', dataSourceSchema)];
   const baselineFiles = [...read('baseline', baselineSchema)];
   const detectionFiles = read('detection', detectionSchema);
 
-  const macros = loadMacros(macroFiles, diagnostics);
-  const lookups = loadLookups(lookupFiles, csvFilesOf(roots), diagnostics);
+  const macros = loadMacros([...ofKind('macro'), ...library.macros], diagnostics, counts.macro);
+  const lookups = loadLookups(
+    [...ofKind('lookup'), ...library.lookups],
+    new Map([...csvFilesOf(roots), ...library.csvFiles]),
+    diagnostics,
+    counts.lookup,
+  );
   const stories = loadStories(storyFiles, diagnostics);
   const dataSources = loadDataSources(dataSourceFiles, diagnostics);
   const baselines = loadBaselines(baselineFiles, diagnostics);
@@ -80,7 +90,11 @@ export function loadContent(
     diagnostics,
   );
   const dataModels = options.dataModels ? { dataModels: options.dataModels } : {};
-  const detections = checkSearches(drafts, { macros, lookups, ...dataModels }, diagnostics);
+  const { detections, plans } = checkSearches(
+    drafts,
+    { macros, lookups, ...dataModels },
+    diagnostics,
+  );
   // A detection file that parsed but could not be normalised (mixed shapes, a duplicate id) failed too.
   counts.detection = {
     loaded: drafts.length,
@@ -90,6 +104,7 @@ export function loadContent(
   return {
     roots: roots.map((root) => path.normalize(root)),
     detections,
+    plans,
     macros,
     lookups,
     ...dataModels,

@@ -1,4 +1,5 @@
-// Checks lookups/*.yml definitions and their CSV files, and hands them to the SPL lookup store.
+// Checks lookups/*.yml definitions and their CSV files, reads transforms.conf lookup stanzas, and
+// hands them to the SPL lookup store.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, error, warning } from '../../core/index.ts';
@@ -9,28 +10,87 @@ import {
   type LookupStore,
   parseMatchSettings,
   readLookupCsv,
+  readTransformsConf,
 } from '../../spl/index.ts';
 import { CONTENT_CODES } from '../diagnostic-codes.ts';
-import type { LookupYaml } from '../schema/lookup-schema.ts';
+import { type LookupYaml, lookupSchema } from '../schema/lookup-schema.ts';
 import { keySpan, valueSpan } from '../yaml/locate.ts';
-import type { ContentFile } from './read-content-file.ts';
+import { type LibraryFile, readConfFile } from './library-files.ts';
+import { type ContentFile, readContentFile } from './read-content-file.ts';
+
+/** One definition with the directory it came from and where to point at it. */
+interface Defined {
+  readonly definition: LookupDefinition;
+  readonly root: string;
+  readonly at: Pick<Diagnostic, 'source' | 'span' | 'location'>;
+}
 
 /**
- * Every CSV beside the definitions is registered by file name too (`| lookup users.csv`); a
- * definition or file met again in a later directory replaces the earlier one, as in the SPL
- * engine's own lookup loader.
+ * ESCU `lookups/*.yml` definitions (schema-checked, their CSV read) and transforms.conf lookup
+ * stanzas, in the order given. Every CSV beside them is registered by file name too (`| lookup
+ * users.csv`); a definition met again in a later directory replaces the earlier one, with a
+ * warning.
  */
 export function loadLookups(
-  files: readonly ContentFile<LookupYaml>[],
+  files: readonly LibraryFile[],
   csvFiles: ReadonlyMap<string, string>,
   diagnostics: Diagnostic[],
+  counts: { loaded: number; failed: number },
 ): LookupStore {
-  const definitions = new Map<string, LookupDefinition>();
-  for (const contentFile of files) {
-    const definition = lookupDefinition(contentFile, csvFiles, diagnostics);
-    if (definition) definitions.set(definition.name, definition);
+  const definitions = new Map<string, Defined>();
+  for (const defined of files.flatMap((f) => definitionsOf(f, csvFiles, diagnostics, counts))) {
+    const previous = definitions.get(defined.definition.name);
+    if (previous !== undefined && previous.root !== defined.root) {
+      diagnostics.push(
+        warning(
+          CONTENT_CODES.lookupRedefined,
+          `lookup "${defined.definition.name}" is defined again; this definition replaces the earlier one`,
+          {
+            ...defined.at,
+            notes: [{ message: `defined before at ${previous.definition.origin}` }],
+          },
+        ),
+      );
+    }
+    definitions.set(defined.definition.name, defined);
   }
-  return createLookupStore({ definitions: [...definitions.values()], files: csvFiles });
+  return createLookupStore({
+    definitions: [...definitions.values()].map((d) => d.definition),
+    files: csvFiles,
+  });
+}
+
+function definitionsOf(
+  file: LibraryFile,
+  csvFiles: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+  counts: { loaded: number; failed: number },
+): Defined[] {
+  if (file.format === 'conf') {
+    const read = readConfFile(
+      file.path,
+      (text) => readTransformsConf(text, file.path),
+      diagnostics,
+      counts,
+    );
+    return (read?.definitions ?? []).map((definition) => ({
+      definition,
+      root: file.root,
+      at: { location: definition.origin },
+    }));
+  }
+  const content = readContentFile(file.file, lookupSchema, diagnostics);
+  counts[content ? 'loaded' : 'failed']++;
+  if (content === undefined) return [];
+  const definition = lookupDefinition(content, csvFiles, diagnostics);
+  if (definition === undefined) return [];
+  return [
+    {
+      definition,
+      root: file.file.root,
+      at: { source: content.yaml.source, span: keySpan(content.yaml, ['name']) },
+    },
+  ];
 }
 
 function lookupDefinition(
@@ -134,17 +194,20 @@ function checkCsv(
     );
     return false;
   }
-  const table = readLookupCsv(bytes, csvPath);
-  if ('severity' in table) {
-    diagnostics.push(
-      error(
-        CONTENT_CODES.lookupFileInvalid,
-        table.message,
-        table.location === undefined ? { location: csvPath } : { location: table.location },
-      ),
-    );
+  const read = readLookupCsv(bytes, csvPath);
+  if (!read.ok) {
+    for (const problem of read.diagnostics) {
+      diagnostics.push(
+        error(
+          CONTENT_CODES.lookupFileInvalid,
+          problem.message,
+          problem.location === undefined ? { location: csvPath } : { location: problem.location },
+        ),
+      );
+    }
     return false;
   }
+  const table = read.value;
   const settings = parseMatchSettings({ match_type: data.match_type });
   if (Array.isArray(settings)) return false;
   const missing = [...settings.matchTypes.keys()].filter(

@@ -1,6 +1,6 @@
 // What the content loader returns: every detection, macro, lookup, story, data source and baseline.
 import type { Diagnostic } from '../../core/index.ts';
-import type { DataModelProvider, LookupStore, MacroLibrary } from '../../spl/index.ts';
+import type { DataModelProvider, LookupStore, MacroLibrary, Plan } from '../../spl/index.ts';
 import type { Detection } from './detection.ts';
 
 export interface Story {
@@ -54,6 +54,11 @@ export interface ContentPack {
   /** The content directories, in the order given. */
   readonly roots: readonly string[];
   readonly detections: readonly Detection[];
+  /**
+   * Each detection's search compiled once, by detection id: every detection whose search
+   * compiles (enabled ones, and deprecated ones), with the pack's macros, lookups and data models.
+   */
+  readonly plans: ReadonlyMap<string, Plan>;
   /**
    * The content's macros (`name`, or `name(n)` with n arguments; a later directory wins) plus the
    * SPL front end's built-ins: what every search of the pack is expanded with.

@@ -138,7 +138,7 @@ export function normalizeDetection(d: DetectionYaml, context: NormalizeContext):
 }
 
 /** contentctl contentNameToFileName: the file (and filter macro) name derived from `name`. */
-export function contentFileName(name: string): string {
+function contentFileName(name: string): string {
   return `${name.replace(/[ \-./]/g, '_').toLowerCase()}.yml`;
 }
 

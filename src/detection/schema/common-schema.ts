@@ -31,7 +31,7 @@ export const riskScore = z.number().int().min(1).max(100);
 export const riskObjectType = z.enum(['system', 'user', 'other']);
 
 /** contentctl 5 ThreatObjectType (contentctl/objects/rba.py). */
-export const threatObjectType = z.enum([
+const threatObjectType = z.enum([
   'certificate_common_name',
   'certificate_organization',
   'certificate_serial',
@@ -64,7 +64,7 @@ export const threatObjectType = z.enum([
  * One replayed file: contentctl TestAttackData, plus `update_timestamp`, a replay option of the
  * 2024 format that spelunk accepts whatever its value and does not use.
  */
-export const attackDataSchema = z.strictObject({
+const attackDataSchema = z.strictObject({
   data: nonEmpty,
   source: nonEmpty,
   sourcetype: nonEmpty,
@@ -74,7 +74,7 @@ export const attackDataSchema = z.strictObject({
 });
 
 /** `benign` is spelunk's extension: replay benign data and expect no results (docs/content.md). */
-export const testTypeSchema = z.enum(['unit', 'integration', 'manual', 'benign']);
+const testTypeSchema = z.enum(['unit', 'integration', 'manual', 'benign']);
 
 export const testSchema = z.strictObject({
   name: nonEmpty,

@@ -36,7 +36,7 @@ const taggingFields = {
   group: z.array(z.string()).optional(),
 };
 
-export const detectionTagsSchema = z.strictObject({
+const detectionTagsSchema = z.strictObject({
   ...taggingFields,
   confidence: score.optional(),
   impact: score.optional(),
@@ -75,4 +75,3 @@ export const detectionSchema = z.strictObject({
 });
 
 export type DetectionYaml = z.output<typeof detectionSchema>;
-export type DetectionTagsYaml = z.output<typeof detectionTagsSchema>;

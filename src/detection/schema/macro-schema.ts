@@ -17,5 +17,3 @@ export const macroSchema = z.strictObject({
   author: nonEmpty.optional(),
   version: version.optional(),
 });
-
-export type MacroYaml = z.output<typeof macroSchema>;

@@ -1,6 +1,6 @@
 // Finds the text span of a field path (`tags.observable[0].role`) in a parsed YAML file.
 import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { type Span, span } from '../../core/index.ts';
+import { type Span, span, spanOfNode } from '../../core/index.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 export type FieldPath = readonly PropertyKey[];
@@ -61,10 +61,7 @@ function walk(yaml: YamlSource, path: FieldPath): Walked {
 }
 
 function nodeSpan(yaml: YamlSource, node: Node): Span {
-  const range = node.range ?? [0, 0, 0];
-  const start = yaml.toOriginal(range[0]);
-  const end = yaml.toOriginal(range[1]);
-  return span(start, Math.max(end, start + 1));
+  return spanOfNode(node, yaml.toOriginal);
 }
 
 function firstKeySpan(yaml: YamlSource): Span {

@@ -1,5 +1,6 @@
 // Where every finding of a hunt goes: risk events raised, the ledger fed, kept for the report up to a limit.
-import type { Event } from '../../core/index.ts';
+import type { SharedEvent } from '../../core/index.ts';
+import { ownedCopy } from '../pump/own-strings.ts';
 import type { RiskEvent } from '../risk/risk-event.ts';
 import { riskEventsOf } from '../risk/risk-events-of.ts';
 import { RiskLedger } from '../risk/risk-ledger.ts';
@@ -7,7 +8,7 @@ import type { Finding } from './finding.ts';
 import type { HuntRule } from './hunt-rule.ts';
 
 /** Findings kept per detection for the report; more are counted (and streamed to hooks). */
-export const DEFAULT_MAX_KEPT_FINDINGS = 10_000;
+const DEFAULT_MAX_KEPT_FINDINGS = 10_000;
 
 export interface FindingHooks {
   /** Every finding, as it is found (`--format jsonl` streams them). */
@@ -22,22 +23,20 @@ export class RuleFindings {
   readonly kept: Finding[] = [];
   count = 0;
   riskTotal = 0;
+  /** Findings with no time (their risk counts in totals, not in incident windows). */
+  untimed = 0;
 
   constructor(rule: HuntRule) {
     this.rule = rule;
   }
 }
 
-/**
- * A copy whose strings are its own. Field values are slices of the reader's decoded text, and V8
- * keeps a slice's whole parent string alive: a kept finding would pin a 32 Ki-character piece of
- * input per finding. structuredClone copies the strings.
- */
+/** A kept finding's rows get strings of their own, so the report never pins the readers' text. */
 function detached(finding: Finding): Finding {
   return {
     ...finding,
-    fields: structuredClone(finding.fields),
-    ...(finding.events === undefined ? {} : { events: structuredClone(finding.events) }),
+    fields: ownedCopy(finding.fields),
+    ...(finding.events === undefined ? {} : { events: finding.events.map(ownedCopy) }),
   };
 }
 
@@ -52,7 +51,12 @@ export class FindingSink {
     this.maxKept = maxKept;
   }
 
-  add(into: RuleFindings, fields: Event, time: number, events?: readonly Event[]): Finding {
+  add(
+    into: RuleFindings,
+    fields: SharedEvent,
+    time: number | undefined,
+    events?: readonly SharedEvent[],
+  ): Finding {
     const index = this.sequence++;
     const risks = riskEventsOf(into.rule.risk, fields, time);
     let riskScore = 0;
@@ -70,6 +74,7 @@ export class FindingSink {
       riskEvents: risks.length,
     };
     into.count++;
+    if (time === undefined) into.untimed++;
     into.riskTotal += riskScore;
     if (into.kept.length < this.maxKept) into.kept.push(detached(finding));
     this.hooks.onFinding?.(finding);

@@ -11,6 +11,8 @@ export const HUNT_CODES = {
   detectionFailed: 'HUNT004',
   /** Warning: a detection named with --detection is disabled and does not run. */
   detectionDisabled: 'HUNT005',
+  /** Warning: findings with no time (no _time or lastTime, no event with a time read). */
+  findingsUntimed: 'HUNT006',
   /** Error: --detection names no loaded detection or Sigma rule. */
   unknownDetection: 'HUNT010',
   /** Error: there is nothing to run (no enabled detection, no active Sigma rule). */

@@ -3,9 +3,9 @@ import type { Diagnostic } from '../../core/index.ts';
 import type { InputSummary } from '../../ingest/index.ts';
 import type { IncidentOptions, RiskIncident } from '../risk/risk-incidents.ts';
 import type { RiskTotal } from '../risk/risk-ledger.ts';
+import type { NotRun } from '../workspace/workspace.ts';
 import type { Finding } from './finding.ts';
 import type { HuntRule } from './hunt-rule.ts';
-import type { NotRun } from './prepare-hunt.ts';
 
 export interface DetectionOutcome {
   readonly rule: HuntRule;

@@ -1,9 +1,8 @@
 // Which detections could not match anything the inputs held: their index/source/sourcetype (or Sigma channel) never occurred.
 import { type Diagnostic, warning } from '../../core/index.ts';
 import type { RuleRoute } from '../../sigma/index.ts';
-import type { RouteConstraint, RouteFilter } from '../../spl/index.ts';
-import { admitsEvent } from '../route-admission.ts';
-import type { SeenOrigin } from './event-router.ts';
+import { type RouteConstraint, type RouteFilter, routeAdmits } from '../../spl/index.ts';
+import type { SeenOrigin } from '../pump/event-router.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
 
 const ORIGIN_FIELDS: ReadonlySet<string> = new Set(['index', 'source', 'sourcetype']);
@@ -12,7 +11,7 @@ const ORIGIN_FIELDS: ReadonlySet<string> = new Set(['index', 'source', 'sourcety
  * The route without its EventCode/EventID constraints; undefined when some alternative then has
  * no constraint left (it can match any input).
  */
-export function originRoute(route: RouteFilter): RouteFilter | undefined {
+function originRoute(route: RouteFilter): RouteFilter | undefined {
   if (route.kind !== 'alternatives') return undefined;
   const alternatives: RouteConstraint[][] = [];
   for (const alternative of route.alternatives) {
@@ -33,7 +32,7 @@ export function splCoverageWarnings(
     const projected = originRoute(route);
     if (projected === undefined) continue;
     const matched = origins.some((o) =>
-      admitsEvent(projected, { index: o.index, source: o.source, sourcetype: o.sourcetype }),
+      routeAdmits(projected, { index: o.index, source: o.source, sourcetype: o.sourcetype }),
     );
     if (matched) continue;
     warnings.push(
@@ -50,9 +49,9 @@ export function splCoverageWarnings(
 /** HUNT002, one per set of channels: Sigma rules whose every logsource names a channel no input had. */
 export function sigmaCoverageWarnings(
   routes: readonly RuleRoute[],
-  channels: ReadonlySet<string>,
+  origins: readonly SeenOrigin[],
 ): Diagnostic[] {
-  const seen = new Set([...channels].map((c) => c.toLowerCase()));
+  const seen = new Set(origins.map((o) => o.channel.toLowerCase()));
   const byChannels = new Map<string, string[]>();
   for (const { rule, routes: alternatives } of routes) {
     const needed = alternatives.map((a) => a.channels);
@@ -70,7 +69,7 @@ export function sigmaCoverageWarnings(
   );
 }
 
-export function describeRoute(route: RouteFilter): string {
+function describeRoute(route: RouteFilter): string {
   if (route.kind !== 'alternatives') return route.kind === 'any' ? 'any event' : 'no events';
   return route.alternatives
     .map((alternative) =>
@@ -87,10 +86,14 @@ export function describeRoute(route: RouteFilter): string {
 
 function describeOrigins(origins: readonly SeenOrigin[]): string {
   if (origins.length === 0) return 'no events';
-  const shown = origins
-    .slice(0, 5)
-    .map((o) => `index=${o.index} source=${o.source} sourcetype=${o.sourcetype}`);
-  const more = origins.length - shown.length;
+  // The channel is not part of what SPL filters are described by: one line per triple.
+  const triples = [
+    ...new Set(
+      origins.map((o) => `index=${o.index} source=${o.source} sourcetype=${o.sourcetype}`),
+    ),
+  ];
+  const shown = triples.slice(0, 5);
+  const more = triples.length - shown.length;
   return more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; ');
 }
 

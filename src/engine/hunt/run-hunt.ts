@@ -2,17 +2,17 @@
 import { statSync } from 'node:fs';
 import { type Diagnostic, error, warning } from '../../core/index.ts';
 import { type InputOptions, openInputs } from '../../ingest/index.ts';
-import { planEventFlow } from '../event-flow.ts';
+import { createEventPump } from '../pump/event-pump.ts';
+import { pumpSource } from '../pump/pump-source.ts';
 import {
   DEFAULT_INCIDENT_OPTIONS,
   findIncidents,
   type IncidentOptions,
 } from '../risk/risk-incidents.ts';
 import { MAX_KEPT_CONTRIBUTIONS } from '../risk/risk-ledger.ts';
-import { EventRouter } from './event-router.ts';
+import type { Workspace } from '../workspace/workspace.ts';
 import { type FindingHooks, FindingSink, type RuleFindings } from './finding-sink.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
-import { runHuntPass } from './hunt-pass.ts';
 import {
   type DetectionOutcome,
   type HuntReport,
@@ -20,7 +20,6 @@ import {
   rankOutcomes,
 } from './hunt-report.ts';
 import { sigmaCoverageWarnings, splCoverageWarnings } from './input-coverage.ts';
-import type { HuntSetup } from './prepare-hunt.ts';
 import { SigmaHuntRun } from './sigma-hunt-run.ts';
 import { SplDetectionRun } from './spl-detection-run.ts';
 
@@ -56,12 +55,13 @@ export interface HuntHooks extends FindingHooks {
 }
 
 /**
- * start every detection's run and the Sigma detector → open the inputs (readers keep `_raw` only
- * if a search or knowledge step reads it) → one pass (Sigma, route, knowledge, push) → finish
- * the runs → coverage check (filters that matched no input) → risk totals and incidents → report.
+ * start every detection's run and the Sigma detector, consumers of one pump → open the inputs
+ * (readers keep `_raw` only if a search or knowledge step reads it) → pump every batch (route,
+ * Sigma as read, knowledge, each detection) → finish the runs → coverage check (filters that
+ * matched none of the origins the pump saw) → risk totals and incidents → report.
  */
 export async function runHunt(
-  setup: HuntSetup,
+  workspace: Workspace,
   paths: readonly string[],
   options: HuntOptions = {},
   hooks: HuntHooks = {},
@@ -87,22 +87,22 @@ export async function runHunt(
     },
     options.maxKeptFindings,
   );
-  const runs = setup.spl.map((spl) => new SplDetectionRun(spl, sink, options.maxMemoryBytes));
-  const sigma = setup.sigma
-    ? new SigmaHuntRun(setup.sigma, sink, options.maxMemoryBytes)
-    : undefined;
-  const flow = planEventFlow(
-    setup.spl.map((s) => s.plan),
-    setup.knowledge,
+  const runs = workspace.detections.map(
+    (d) => new SplDetectionRun(d, sink, options.maxMemoryBytes),
   );
-  const router = new EventRouter(runs.filter((r) => !r.generating).map((r) => r.route));
+  const sigma = workspace.sigma
+    ? new SigmaHuntRun(workspace.sigma, sink, options.maxMemoryBytes)
+    : undefined;
+  const pump = createEventPump(sigma ? [sigma, ...runs] : runs, {
+    knowledge: workspace.knowledge,
+  });
 
   const inputs =
     paths.length === 0
       ? undefined
       : await openInputs(paths, {
           ...options.input,
-          needRaw: flow.needsRaw,
+          needRaw: pump.needsRaw,
           onBytes: (n) => {
             progress.bytes += n;
           },
@@ -113,23 +113,24 @@ export async function runHunt(
     files = () => inputs.summary().files.length;
   }
   hooks.onStart?.(progress);
-  await runHuntPass(inputs?.source, runs, sigma, flow, setup.knowledge, router, progress, () =>
-    hooks.onProgress?.(progress),
-  );
+  await pumpSource(pump, inputs?.source, () => {
+    progress.events = pump.events;
+    hooks.onProgress?.(progress);
+  });
+  progress.events = pump.events;
 
   const diagnostics: Diagnostic[] = [];
   if (inputs !== undefined) {
-    const origins = [...router.origins.values()];
+    const seen = pump.seen();
     diagnostics.push(
       ...splCoverageWarnings(
         runs
           .filter((r) => !r.generating)
           .map((r) => ({ name: r.findings.rule.name, route: r.route })),
-        origins,
+        seen,
       ),
     );
-    if (sigma)
-      diagnostics.push(...sigmaCoverageWarnings(sigma.detector.matcher.routes(), router.channels));
+    if (sigma) diagnostics.push(...sigmaCoverageWarnings(sigma.detector.matcher.routes(), seen));
   }
   const outcomes: DetectionOutcome[] = [];
   const maxKept = options.maxKeptFindings;
@@ -145,6 +146,15 @@ export async function runHunt(
         source: correlation.origin.source,
         span: correlation.origin.span,
       }),
+    );
+  }
+  for (const findings of [...runs.map((r) => r.findings), ...(sigma?.rules.values() ?? [])]) {
+    if (findings.untimed === 0) continue;
+    diagnostics.push(
+      warning(
+        HUNT_CODES.findingsUntimed,
+        `${findings.untimed.toLocaleString('en-US')} of the findings of "${findings.rule.name}" have no time: no _time or lastTime, and its search read no event with a time; their risk counts in the totals, not in incident windows`,
+      ),
     );
   }
   for (const findings of sigma?.rules.values() ?? []) {
@@ -178,7 +188,7 @@ export async function runHunt(
       sigma: sigma?.ruleCount ?? 0,
       quiet: runs.length + (sigma?.ruleCount ?? 0) - withFindings.length,
     },
-    notRun: setup.notRun,
+    notRun: workspace.notRun,
     risk: {
       events: ledger.events,
       totals: ledger.totals(),

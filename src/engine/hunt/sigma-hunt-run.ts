@@ -1,16 +1,29 @@
-// The Sigma rules of a hunt: one detector over every event, findings grouped per rule.
-import { type Diagnostic, type Event, error } from '../../core/index.ts';
+// The Sigma rules of a hunt, as one consumer of the pump: one detector over the events as read,
+// findings grouped per rule.
+import { type Diagnostic, type Event, error, type SharedEvent } from '../../core/index.ts';
 import {
   type CompiledSigmaSet,
   createSigmaDetector,
   type SigmaDetector,
   type SigmaFinding,
 } from '../../sigma/index.ts';
+import { ALL_FIELDS, type RouteFilter } from '../../spl/index.ts';
+import type { EventConsumer, EventStage } from '../pump/event-consumer.ts';
+import { ownedCopy } from '../pump/own-strings.ts';
+import { sigmaRoute } from '../pump/sigma-route.ts';
 import { type FindingSink, RuleFindings } from './finding-sink.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
 import { huntRuleOfSigma } from './hunt-rule.ts';
 
-export class SigmaHuntRun {
+export class SigmaHuntRun implements EventConsumer {
+  /** The channels the rules' logsources name (any event when some rule names none). */
+  readonly route: RouteFilter;
+  /** Sigma matches what the log says: the event before field knowledge adds to it. */
+  readonly stage: EventStage = 'as-read';
+  readonly fields = ALL_FIELDS;
+  readonly needsRaw = false;
+  /** Matched events are kept as copies of their own (the detector's `retain`), not as given. */
+  readonly holdsEvents = false;
   readonly detector: SigmaDetector;
   readonly rules = new Map<string, RuleFindings>();
   readonly ruleCount: number;
@@ -19,10 +32,11 @@ export class SigmaHuntRun {
   private readonly descriptions = new Map<string, string>();
 
   constructor(compiled: CompiledSigmaSet, sink: FindingSink, maxMemoryBytes?: number) {
-    this.detector = createSigmaDetector(
-      compiled,
-      maxMemoryBytes === undefined ? {} : { maxMemoryBytes },
-    );
+    this.detector = createSigmaDetector(compiled, {
+      retain: ownedCopy,
+      ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
+    });
+    this.route = sigmaRoute(compiled);
     this.sink = sink;
     this.ruleCount = compiled.rules.filter((r) => r.report).length + compiled.correlations.length;
     for (const { rule } of compiled.rules) {
@@ -31,11 +45,16 @@ export class SigmaHuntRun {
     }
   }
 
-  /** Sigma matches the event as read: before field knowledge adds fields to it. */
-  detect(event: Event): void {
-    if (this.failure !== undefined) return;
+  /** A failed detector takes no more events; the SPL detections go on. */
+  get done(): boolean {
+    return this.failure !== undefined;
+  }
+
+  push(events: readonly SharedEvent[]): void {
     try {
-      for (const finding of this.detector.detect(event)) this.add(finding);
+      for (const event of events) {
+        for (const finding of this.detector.detect(event)) this.add(finding);
+      }
     } catch (cause) {
       this.fail(cause);
     }
@@ -61,7 +80,8 @@ export class SigmaHuntRun {
     }
     const events = finding.events;
     const last = events[events.length - 1];
-    const time = typeof last?.['_time'] === 'number' ? last['_time'] : Date.now() / 1000;
+    // The event's own time; an event without one leaves the finding untimed (reported).
+    const time = typeof last?.['_time'] === 'number' ? last['_time'] : undefined;
     if (finding.kind === 'rule') this.sink.add(findings, last ?? {}, time);
     else {
       const fields: Event = { ...finding.group };

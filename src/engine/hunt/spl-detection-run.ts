@@ -1,22 +1,28 @@
-// One SPL detection's run inside a hunt: its plan's run, what was routed to it, its findings.
-import { type Diagnostic, DiagnosticError, type Event, error } from '../../core/index.ts';
-import type { FieldNeed, PlanRun, RouteFilter } from '../../spl/index.ts';
+// One SPL detection's run inside a hunt, as a consumer of the pump: its plan's run, what was
+// routed to it, its findings.
+import { type Diagnostic, DiagnosticError, error, type SharedEvent } from '../../core/index.ts';
+import { type FieldNeed, type PlanRun, ROUTE_NONE, type RouteFilter } from '../../spl/index.ts';
+import type { EventConsumer, EventStage } from '../pump/event-consumer.ts';
+import { routeOfRun } from '../pump/route-of-run.ts';
 import { findingTime } from '../risk/risk-time.ts';
-import { routeOfRun } from '../route-admission.ts';
+import type { RunnableDetection } from '../workspace/workspace.ts';
 import { type FindingSink, RuleFindings } from './finding-sink.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
 import { huntRuleOfDetection } from './hunt-rule.ts';
-import type { SplHuntDetection } from './prepare-hunt.ts';
 
 /** Warnings kept per detection (limits reached by its commands); more are counted. */
 const MAX_WARNINGS = 20;
 
-export class SplDetectionRun {
+export class SplDetectionRun implements EventConsumer {
   readonly findings: RuleFindings;
   readonly route: RouteFilter;
-  readonly generating: boolean;
+  readonly stage: EventStage = 'with-knowledge';
   /** The event fields its search reads. */
   readonly fields: FieldNeed;
+  readonly needsRaw: boolean;
+  /** Its search may hold events (`sort`, `stats values()`). */
+  readonly holdsEvents = true;
+  readonly generating: boolean;
   readonly warnings: Diagnostic[] = [];
   warningsNotKept = 0;
   eventsRouted = 0;
@@ -26,17 +32,15 @@ export class SplDetectionRun {
   failure: Diagnostic | undefined;
   private readonly run: PlanRun;
 
-  constructor(spl: SplHuntDetection, sink: FindingSink, maxMemoryBytes?: number) {
+  constructor(spl: RunnableDetection, sink: FindingSink, maxMemoryBytes?: number) {
     this.findings = new RuleFindings(huntRuleOfDetection(spl.detection));
     this.generating = spl.plan.generating;
     this.fields = spl.plan.fields;
-    this.route = spl.plan.generating ? { kind: 'none' } : routeOfRun(spl.plan);
+    this.needsRaw = !spl.plan.generating && spl.plan.needsRaw;
+    this.route = spl.plan.generating ? ROUTE_NONE : routeOfRun(spl.plan);
     this.run = spl.plan.start({
       emit: (rows) => {
-        for (const row of rows) {
-          const time = findingTime(row, this.lastEventTime) ?? Date.now() / 1000;
-          sink.add(this.findings, row, time);
-        }
+        for (const row of rows) sink.add(this.findings, row, findingTime(row, this.lastEventTime));
       },
       warn: (d) => {
         if (this.warnings.length < MAX_WARNINGS) this.warnings.push(d);
@@ -46,12 +50,12 @@ export class SplDetectionRun {
     });
   }
 
-  /** Whether more events can change its results. */
-  get wantsEvents(): boolean {
-    return this.failure === undefined && !this.run.done;
+  /** True when more events cannot change its results, or it failed. */
+  get done(): boolean {
+    return this.failure !== undefined || this.run.done;
   }
 
-  push(events: readonly Event[]): void {
+  push(events: readonly SharedEvent[]): void {
     this.eventsRouted += events.length;
     for (const event of events) {
       const time = event['_time'];

@@ -1,5 +1,5 @@
 // `$field$` tokens of risk messages and drilldown searches, filled from a result row.
-import { type Event, readField, valuesOf } from '../../core/index.ts';
+import { readField, type SharedEvent, valuesOf } from '../../core/index.ts';
 import { scalarToString } from '../../spl/index.ts';
 
 /**
@@ -21,7 +21,7 @@ export function tokenFields(template: string): readonly string[] {
  */
 export function fillTokens(
   template: string,
-  row: Event,
+  row: SharedEvent,
   lookup: (name: string) => string | undefined = () => undefined,
 ): string {
   return template.replace(TOKEN, (_, name: string) => {

@@ -1,5 +1,5 @@
 // A risk event as Splunk Enterprise Security's risk action writes it to index=risk.
-import { type Event, writeField } from '../../core/index.ts';
+import { type Event, type SharedEvent, writeField } from '../../core/index.ts';
 import type { RiskObjectType } from '../../detection/index.ts';
 
 /** What a risk event says about the detection that raised it (ES `annotations`, story names). */
@@ -13,8 +13,8 @@ export interface RiskAnnotations {
 }
 
 export interface RiskEvent {
-  /** Epoch seconds (see docs/risk.md, "When a risk event happened"). */
-  readonly time: number;
+  /** Epoch seconds (see docs/risk.md, "When a risk event happened"); undefined when the data has none. */
+  readonly time: number | undefined;
   /** `ESCU - <detection> - Rule`, as contentctl names the saved search; `Sigma - <title>`. */
   readonly searchName: string;
   readonly riskObject: string;
@@ -28,13 +28,13 @@ export interface RiskEvent {
   readonly annotations: RiskAnnotations;
   readonly description: string;
   /** The result row that raised it (ES keeps the result's fields on the risk event). */
-  readonly result: Event;
+  readonly result: SharedEvent;
 }
 
 /** The index, source type and field names ES gives risk events; `spelunk search index=risk` reads them. */
-export const RISK_INDEX = 'risk';
+const RISK_INDEX = 'risk';
 /** Splunk's summary-indexing source type: `collect` and the ES risk action write `stash` events. */
-export const RISK_SOURCETYPE = 'stash';
+const RISK_SOURCETYPE = 'stash';
 
 /**
  * The event `index=risk` holds: the result's fields, then the risk fields over them (ES writes

@@ -1,5 +1,5 @@
 // A finding's risk events: one per risk entity and value of its field, as the ES risk action creates them.
-import { type Event, readField, valuesOf } from '../../core/index.ts';
+import { readField, type SharedEvent, valuesOf } from '../../core/index.ts';
 import { scalarToString } from '../../spl/index.ts';
 import { fillTokens } from './field-tokens.ts';
 import type { RiskEvent } from './risk-event.ts';
@@ -11,7 +11,11 @@ import type { RiskRule } from './risk-rule.ts';
  * multivalue field raises one risk event per distinct value. Threat objects ride along on every
  * risk event of the row.
  */
-export function riskEventsOf(rule: RiskRule, row: Event, time: number): RiskEvent[] {
+export function riskEventsOf(
+  rule: RiskRule,
+  row: SharedEvent,
+  time: number | undefined,
+): RiskEvent[] {
   if (rule.entities.length === 0) return [];
   const threatObjects = rule.threatObjects.flatMap((threat) =>
     presentValues(row, threat.field).map((value) => ({ value, type: threat.type })),
@@ -41,7 +45,7 @@ export function riskEventsOf(rule: RiskRule, row: Event, time: number): RiskEven
 }
 
 /** The field's distinct values that name something (not empty, not `null`). */
-export function presentValues(row: Event, field: string): string[] {
+export function presentValues(row: SharedEvent, field: string): string[] {
   const out = new Set<string>();
   for (const value of valuesOf(readField(row, field))) {
     const text = scalarToString(value);

@@ -18,8 +18,9 @@ export interface RiskEntityLedger {
   readonly riskObjectType: RiskObjectType;
   total: number;
   count: number;
-  firstTime: number;
-  lastTime: number;
+  /** Of its risk events with a time (undefined when none has one). */
+  firstTime: number | undefined;
+  lastTime: number | undefined;
   readonly searchNames: Set<string>;
   readonly contributions: RiskContribution[];
 }
@@ -31,8 +32,8 @@ export interface RiskTotal {
   /** Risk events. */
   readonly count: number;
   readonly searchNames: readonly string[];
-  readonly firstTime: number;
-  readonly lastTime: number;
+  readonly firstTime: number | undefined;
+  readonly lastTime: number | undefined;
 }
 
 /**
@@ -67,9 +68,11 @@ export class RiskLedger {
     this.events++;
     entity.total += risk.riskScore;
     entity.count++;
-    entity.firstTime = Math.min(entity.firstTime, risk.time);
-    entity.lastTime = Math.max(entity.lastTime, risk.time);
     entity.searchNames.add(risk.searchName);
+    // A risk event without a time counts in the totals; no incident window can place it.
+    if (risk.time === undefined) return;
+    entity.firstTime = Math.min(entity.firstTime ?? risk.time, risk.time);
+    entity.lastTime = Math.max(entity.lastTime ?? risk.time, risk.time);
     if (this.kept >= MAX_KEPT_CONTRIBUTIONS) {
       this.contributionsDropped++;
       return;

@@ -1,5 +1,6 @@
-// When a finding happened, for the incident window: the result's own time, or the end of what its search read.
-import type { Event, MaybeValue } from '../../core/index.ts';
+// When a finding happened, for the incident window: the result's own time, or the end of what its
+// search read; never the clock, so the same data gives the same risk windows.
+import type { MaybeValue, SharedEvent } from '../../core/index.ts';
 import { scalarToNumber } from '../../spl/index.ts';
 
 /** `security_content_ctime`'s format (`%Y-%m-%dT%H:%M:%S`, local time), with optional fraction. */
@@ -10,8 +11,13 @@ const CTIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;
  * carry `lastTime` instead (epoch seconds, or the text `security_content_ctime` made of it, in
  * the process's time zone as `convert ctime` writes it). Without either, the result is as late
  * as the latest event its search read: that is when a scheduled search would have raised it.
+ * With no such event either (a search that reads none, events without a time) there is no time:
+ * the hunt reports it rather than taking the clock's.
  */
-export function findingTime(row: Event, latestEventTime: number | undefined): number | undefined {
+export function findingTime(
+  row: SharedEvent,
+  latestEventTime: number | undefined,
+): number | undefined {
   return (
     epochOf(row['_time']) ?? epochOf(row['lastTime']) ?? ctimeOf(row['lastTime']) ?? latestEventTime
   );

@@ -1,18 +1,18 @@
 // `spelunk test`'s entry: every detection's tests replayed and judged as contentctl judges them, with no Splunk server.
 import { existsSync, statSync } from 'node:fs';
-import type { Event } from '../../core/index.ts';
+import type { SharedEvent } from '../../core/index.ts';
 import {
   type AttackData,
-  type ContentPack,
-  compileDetection,
   type Detection,
   type DetectionTest,
   mirroredCandidates,
 } from '../../detection/index.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
 import type { Plan } from '../../spl/index.ts';
-import { planEventFlow } from '../event-flow.ts';
-import { runPlansOverEvents } from '../run-plans.ts';
+import { createEventPump } from '../pump/event-pump.ts';
+import { PlanConsumer } from '../pump/plan-consumer.ts';
+import { pumpSource } from '../pump/pump-source.ts';
+import type { Workspace } from '../workspace/workspace.ts';
 import { CONTENTCTL_TEST_INDEX, type ReplayFile, replayFiles } from './replay-inputs.ts';
 import { summarizeTests, type TestResult, type TestRunReport } from './test-report.ts';
 import { benignJudge, unitJudge } from './test-verdict.ts';
@@ -20,8 +20,6 @@ import { benignJudge, unitJudge } from './test-verdict.ts';
 export interface TestRunOptions {
   /** Where attack-data URLs are looked up, the URL's path mirrored under each (docs/testing-detections.md). */
   readonly dataDirs: readonly string[];
-  /** Only these detections (names or ids, any case); all when empty. */
-  readonly only?: readonly string[];
   /** The memory budget of each test's search (`--max-memory`, in bytes). */
   readonly maxMemoryBytes?: number;
 }
@@ -29,44 +27,38 @@ export interface TestRunOptions {
 export interface TestRunHooks {
   /** Each result as soon as its test is decided. */
   readonly onResult?: (result: TestResult) => void;
+  /** The rows a test's search returned, as it returns them (the verdict keeps only counts). */
+  readonly onRows?: (
+    detection: Detection,
+    test: DetectionTest,
+    rows: readonly SharedEvent[],
+  ) => void;
 }
 
 /**
- * For each detection (in load order) and each of its tests: decide whether it runs (contentctl
+ * For each selected detection (in load order) and each of its tests: decide whether it runs (contentctl
  * skips manual tests, non-production and Correlation detections; spelunk also skips searches it
  * cannot run, saying why) → locate the attack data (missing → skipped with the paths looked at)
  * → replay it with the test's source/sourcetype/index/host → run the search over all of it with
  * the field knowledge → judge the results (contentctl's rule; benign: no results).
  */
 export async function runDetectionTests(
-  pack: ContentPack,
-  knowledge: KnowledgeBase,
+  workspace: Workspace,
   options: TestRunOptions,
   hooks: TestRunHooks = {},
 ): Promise<TestRunReport> {
   const started = performance.now();
-  const wanted = new Set((options.only ?? []).map((n) => n.toLowerCase()));
+  const { knowledge } = workspace;
   const results: TestResult[] = [];
   const record = (result: TestResult) => {
     results.push(result);
     hooks.onResult?.(result);
   };
-  for (const detection of pack.detections) {
-    if (
-      wanted.size > 0 &&
-      !wanted.has(detection.name.toLowerCase()) &&
-      !wanted.has(detection.id.toLowerCase())
-    ) {
-      continue;
-    }
+  for (const detection of workspace.selected) {
     const skip = skipReason(detection);
-    let plan: Plan | undefined;
-    let compileError: string | undefined;
-    if (skip === undefined) {
-      const compiled = compileDetection(detection, pack);
-      if (compiled.ok) plan = compiled.plan;
-      else compileError = compiled.diagnostics[0]?.message ?? 'the search does not compile';
-    }
+    // Compiled once, when the content loaded; a search that did not compile says why there.
+    const plan = skip === undefined ? workspace.content.plans.get(detection.id) : undefined;
+    const compileError = detection.disabled?.message ?? 'the search does not compile';
     for (const test of detection.tests) {
       const base = { detection, test };
       if (skip !== undefined) record(resultOf(base, 'skipped', false, skip, [], 0, 0, 0));
@@ -96,7 +88,7 @@ export async function runDetectionTests(
             0,
           ),
         );
-      } else record(await runTest(detection, test, plan, knowledge, options));
+      } else record(await runTest(detection, test, plan, knowledge, options, hooks));
     }
   }
   return summarizeTests(results, (performance.now() - started) / 1000);
@@ -108,6 +100,7 @@ async function runTest(
   plan: Plan,
   knowledge: KnowledgeBase,
   options: TestRunOptions,
+  hooks: TestRunHooks,
 ): Promise<TestResult> {
   const { dataDirs } = options;
   const started = performance.now();
@@ -127,8 +120,27 @@ async function runTest(
     });
   }
   const judge = test.expectsResults ? unitJudge(detection) : benignJudge();
-  const flow = planEventFlow([plan], knowledge);
-  const replay = replayFiles(files, flow.needsRaw);
+  const warnings: string[] = [];
+  const pump = createEventPump(
+    [
+      new PlanConsumer(
+        plan,
+        {
+          emit: (rows) => {
+            for (const row of rows) judge.add(row);
+            hooks.onRows?.(detection, test, rows);
+          },
+          warn: (d) => warnings.push(`${d.code}: ${d.message}`),
+          ...(options.maxMemoryBytes === undefined
+            ? {}
+            : { maxMemoryBytes: options.maxMemoryBytes }),
+        },
+        { rowsKept: false },
+      ),
+    ],
+    { knowledge },
+  );
+  const replay = replayFiles(files, pump.needsRaw);
   let events = 0;
   const counted = (async function* () {
     for await (const batch of replay.source) {
@@ -136,26 +148,8 @@ async function runTest(
       yield batch;
     }
   })();
-  const warnings: string[] = [];
   try {
-    await runPlansOverEvents(
-      [
-        {
-          plan,
-          context: {
-            emit: (rows: readonly Event[]) => {
-              for (const row of rows) judge.add(row);
-            },
-            warn: (d) => warnings.push(`${d.code}: ${d.message}`),
-            ...(options.maxMemoryBytes === undefined
-              ? {}
-              : { maxMemoryBytes: options.maxMemoryBytes }),
-          },
-        },
-      ],
-      counted,
-      flow,
-    );
+    await pumpSource(pump, counted);
   } catch (cause) {
     const message = `the search stopped: ${cause instanceof Error ? cause.message : String(cause)}`;
     return resultOf(

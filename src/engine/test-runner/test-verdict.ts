@@ -1,5 +1,5 @@
 // Whether a detection test passed: contentctl's unit-test rule, and spelunk's benign rule (no results at all).
-import { type Event, readField } from '../../core/index.ts';
+import { readField, type SharedEvent } from '../../core/index.ts';
 import type { Detection } from '../../detection/index.ts';
 import { presentValues } from '../risk/risk-events-of.ts';
 
@@ -12,7 +12,7 @@ export interface Verdict {
 
 /** Decides a test from its result rows as the search emits them: memory stays flat. */
 export interface VerdictJudge {
-  add(row: Event): void;
+  add(row: SharedEvent): void;
   verdict(): Verdict;
 }
 
@@ -90,6 +90,6 @@ export function benignJudge(): VerdictJudge {
 }
 
 /** contentctl counts a field as missing when it is absent or holds the text `null`. */
-function populated(row: Event, field: string): boolean {
+function populated(row: SharedEvent, field: string): boolean {
   return presentValues(row, field).length > 0 || readField(row, field) === '';
 }

@@ -4,7 +4,7 @@ import { crc32 } from './crc32.ts';
 
 export const CHUNK_SIZE = 0x10000;
 export const CHUNK_HEADER_SIZE = 512;
-export const CHUNK_SIGNATURE = 'ElfChnk\0';
+const CHUNK_SIGNATURE = 'ElfChnk\0';
 
 export interface EvtxChunkHeader {
   readonly firstRecordNumber: number;

@@ -2,8 +2,8 @@
 import type { ByteReader } from './byte-reader.ts';
 import { invalid } from './decode-error.ts';
 
-export const RECORD_SIGNATURE = 0x00002a2a;
-export const RECORD_HEADER_SIZE = 24;
+const RECORD_SIGNATURE = 0x00002a2a;
+const RECORD_HEADER_SIZE = 24;
 /** Signature, size, identifier, time and the trailing size copy. */
 export const RECORD_MIN_SIZE = RECORD_HEADER_SIZE + 4;
 

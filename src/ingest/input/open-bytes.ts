@@ -14,7 +14,7 @@ import { gunzip } from './gunzip.ts';
  */
 export const CHUNK_BYTES = 64 * 1024;
 /** How much of the (decompressed) content sniffing sees. */
-export const HEAD_BYTES = 64 * 1024;
+const HEAD_BYTES = 64 * 1024;
 /** gzip inside gzip is unwrapped this many times at most. */
 const MAX_GZIP_LAYERS = 3;
 
@@ -144,7 +144,7 @@ function byteOrderMarkLength(head: Uint8Array, encoding: TextEncoding): number {
 }
 
 /** By byte-order mark, or by the NUL bytes UTF-16 puts in ASCII text; UTF-8 otherwise. */
-export function detectEncoding(head: Uint8Array): TextEncoding {
+function detectEncoding(head: Uint8Array): TextEncoding {
   const [b0, b1] = head;
   if (b0 === 0xff && b1 === 0xfe) return 'utf-16le';
   if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';

@@ -37,7 +37,7 @@ export function chooseFormat(input: ByteInput, forced: InputFormatName | undefin
 }
 
 /** The format whose extension the name ends with (`.gz` looked through). */
-export function formatByExtension(path: string): InputFormat | undefined {
+function formatByExtension(path: string): InputFormat | undefined {
   const name = path.toLowerCase().replace(/\.gz$/, '');
   return INPUT_FORMATS.find((format) => format.extensions.some((ext) => name.endsWith(ext)));
 }

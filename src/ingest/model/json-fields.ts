@@ -29,7 +29,7 @@ export function jsonScalarText(value: JsonValue | undefined): string | undefined
 }
 
 /** Deeper nesting is refused: `JSON.parse` builds any depth, but walking it would overflow the stack. */
-export const MAX_JSON_DEPTH = 100;
+const MAX_JSON_DEPTH = 100;
 
 /** Thrown for a record nested deeper than `MAX_JSON_DEPTH`; the reader skips that record. */
 export class JsonTooDeepError extends Error {

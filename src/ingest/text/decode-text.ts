@@ -25,7 +25,7 @@ function chunkDecoder(encoding: TextEncoding): ChunkDecoder {
  * (rather than a thousand or more per 1 MiB read) are mostly garbage by the next young-generation
  * collection instead of being copied by it, which measurably lowered the JSON reader's cost.
  */
-export const TEXT_PIECE = 32 * 1024;
+const TEXT_PIECE = 32 * 1024;
 export const MIN_BATCH = 256;
 
 /**

@@ -82,7 +82,7 @@ function hasValue(value: MaybeValue): boolean {
 }
 
 /** The pairs, or what is wrong and where (offsets in `value`). */
-export function parseAliasPairs(
+function parseAliasPairs(
   value: string,
 ): readonly AliasPair[] | { readonly message: string; readonly span: Span } {
   const words = splitSettingWords(value);

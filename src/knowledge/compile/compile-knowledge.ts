@@ -21,6 +21,9 @@ export interface KnowledgeBase {
   readonly usesHost: boolean;
 }
 
+/** No field knowledge at all: events keep the fields they were read with. */
+export const NO_KNOWLEDGE: KnowledgeBase = { stanzas: [], usesHost: false };
+
 export interface CompileKnowledgeOptions {
   /** Lookups a LOOKUP- may name when the knowledge files do not define it (`--lookups`). */
   readonly lookups?: LookupProvider;

@@ -119,6 +119,6 @@ function partValue(part: FormatPart, groups: readonly (string | undefined)[]): s
  * transforms.conf.spec, CLEAN_KEYS: characters other than a-z, A-Z, 0-9 become `_`, and leading
  * underscores and digits are removed.
  */
-export function cleanKey(name: string): string {
+function cleanKey(name: string): string {
   return name.replace(/[^A-Za-z0-9]/g, '_').replace(/^[_0-9]+/, '');
 }

@@ -21,10 +21,6 @@ export function valueWarning(
   return warning(code, message, { source: setting.valueSource, span: valueSpan(setting, within) });
 }
 
-export function keyError(code: string, message: string, setting: KnowledgeSetting): Diagnostic {
-  return error(code, message, { source: setting.source, span: setting.keySpan });
-}
-
 export function keyWarning(code: string, message: string, setting: KnowledgeSetting): Diagnostic {
   return warning(code, message, { source: setting.source, span: setting.keySpan });
 }

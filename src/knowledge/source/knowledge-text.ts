@@ -33,10 +33,3 @@ export interface KnowledgeFile {
   readonly source: SourceText;
   readonly stanzas: readonly KnowledgeStanza[];
 }
-
-/** Settings by key, the last one written winning. */
-export function settingsByKey(stanza: KnowledgeStanza): ReadonlyMap<string, KnowledgeSetting> {
-  const map = new Map<string, KnowledgeSetting>();
-  for (const setting of stanza.settings) map.set(setting.key, setting);
-  return map;
-}

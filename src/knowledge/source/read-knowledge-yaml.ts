@@ -1,15 +1,13 @@
 // Reads the YAML form of props/transforms (docs/field-knowledge.md, "YAML"): the same stanzas and settings as the .conf files.
-
-import { isMap, isScalar, type Node, parseDocument, type Scalar } from 'yaml';
+import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import {
   type Diagnostic,
   error,
   ownEntry,
+  readYaml,
   type SourceText,
-  type Span,
   span,
-  yamlTooDeep,
-  yamlTooDeepMessage,
+  spanOfNode,
 } from '../../core/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 import type {
@@ -45,27 +43,12 @@ const SECTIONS: Readonly<Record<string, KnowledgeFileKind>> = {
  */
 export function readKnowledgeYaml(text: string, path: string): ReadYamlResult {
   const source: SourceText = { name: path, text };
+  const read = readYaml(source, { codes: { syntax: KNOWLEDGE_CODES.yamlSyntax } });
+  const doc = read.yaml?.documents[0];
+  if (doc === undefined) return { files: [], diagnostics: [...read.diagnostics] };
   const diagnostics: Diagnostic[] = [];
-  const deep = yamlTooDeep(text);
-  if (deep !== undefined) {
-    const at = span(deep.offset, deep.offset + 1);
-    diagnostics.push(
-      error(KNOWLEDGE_CODES.yamlSyntax, yamlTooDeepMessage(deep), { source, span: at }),
-    );
-    return { files: [], diagnostics };
-  }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  for (const problem of doc.errors) {
-    diagnostics.push(
-      error(KNOWLEDGE_CODES.yamlSyntax, problem.message.split('\n')[0] ?? problem.message, {
-        source,
-        span: span(problem.pos[0], Math.max(problem.pos[1], problem.pos[0] + 1)),
-      }),
-    );
-  }
-  if (diagnostics.length > 0) return { files: [], diagnostics };
   const shape = (message: string, node: Node | null | undefined) =>
-    diagnostics.push(error(KNOWLEDGE_CODES.yamlShape, message, { source, span: spanOf(node) }));
+    diagnostics.push(error(KNOWLEDGE_CODES.yamlShape, message, { source, span: spanOfNode(node) }));
   const root = doc.contents;
   if (root === null) return { files: [], diagnostics };
   if (!isMap(root)) {
@@ -111,7 +94,7 @@ export function readKnowledgeYaml(text: string, path: string): ReadYamlResult {
         shape(`stanza "${name}" must map setting names to values`, entry.value as Node);
         continue;
       }
-      stanzas.push({ name, source, nameSpan: spanOf(entry.key), settings });
+      stanzas.push({ name, source, nameSpan: spanOfNode(entry.key), settings });
     }
     files.push({ kind, source, stanzas });
   }
@@ -132,7 +115,7 @@ function settingOf(source: SourceText, key: Scalar, valueNode: Scalar | null): K
     key: keyName,
     value,
     source,
-    keySpan: spanOf(key),
+    keySpan: spanOfNode(key),
     ...(verbatim && valueRange
       ? { valueSource: source, valueSpan: span(valueRange[0], valueRange[1]) }
       : {
@@ -140,9 +123,4 @@ function settingOf(source: SourceText, key: Scalar, valueNode: Scalar | null): K
           valueSpan: span(0, value.length),
         }),
   };
-}
-
-function spanOf(node: Node | null | undefined): Span {
-  const range = node?.range;
-  return range ? span(range[0], Math.max(range[1], range[0] + 1)) : span(0, 0);
 }

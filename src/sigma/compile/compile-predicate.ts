@@ -31,7 +31,7 @@ export class PredicateCompileError extends Error {
 }
 
 /** Canonical number text as Python prints int/float values (`str()`), e.g. `4688`, `1.5`. */
-export function numberText(n: number): string {
+function numberText(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e16) return n.toFixed(0);
   return String(n);
 }

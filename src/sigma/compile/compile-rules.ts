@@ -264,7 +264,7 @@ function referencedWithoutGenerate(ruleSet: SigmaRuleSet): Set<SigmaRule> {
 }
 
 /** Detection rules a correlation finally rests on (through chained correlations). */
-export function leafRules(correlation: SigmaCorrelation, ruleSet: SigmaRuleSet): SigmaRule[] {
+function leafRules(correlation: SigmaCorrelation, ruleSet: SigmaRuleSet): SigmaRule[] {
   const out: SigmaRule[] = [];
   const seen = new Set<SigmaCorrelation>();
   const visit = (c: SigmaCorrelation): void => {

@@ -1,6 +1,6 @@
 // The stateful correlation stage: fed each event with the rules it matched, it keeps per-group
 // windows for every correlation (bounded) and reports the correlations that fire.
-import { type Event, rowBytes, writeField } from '../../core/index.ts';
+import { rowBytes, type SharedEvent, writeField } from '../../core/index.ts';
 import type { CompiledSigmaSet } from '../compile/compile-rules.ts';
 import { someValue } from '../compile/event-values.ts';
 import { parseNumber } from '../compile/numbers.ts';
@@ -20,7 +20,7 @@ export interface CorrelationHit {
   /** Time of the event that completed it (or of the end of input for complete-window conditions). */
   readonly time: number;
   /** The latest contributing events (at most `maxEventsPerHit`). */
-  readonly events: readonly Event[];
+  readonly events: readonly SharedEvent[];
   /** False when an enclosing correlation uses it without `generate`. */
   readonly report: boolean;
 }
@@ -60,7 +60,7 @@ export interface CorrelationStats {
 export interface CorrelationStage {
   readonly stats: CorrelationStats;
   /** The correlations that fire on this event. */
-  push(event: Event, matches: readonly SigmaMatch[]): readonly CorrelationHit[];
+  push(event: SharedEvent, matches: readonly SigmaMatch[]): readonly CorrelationHit[];
   /** End of input: judges windows still open. */
   flush(): readonly CorrelationHit[];
 }
@@ -68,7 +68,7 @@ export interface CorrelationStage {
 interface Group {
   readonly window: GroupWindow;
   readonly key: Record<string, string>;
-  events: Event[];
+  events: SharedEvent[];
   /** Estimated bytes it holds (memory budget). */
   bytes: number;
 }
@@ -150,7 +150,7 @@ export function createCorrelationStage(
   const feed = (
     node: Node,
     input: number,
-    event: Event,
+    event: SharedEvent,
     entryName: string | undefined,
     out: CorrelationHit[],
   ) => {
@@ -192,7 +192,8 @@ export function createCorrelationStage(
     node.groups.set(groupKey, group);
     group.events.push(event);
     hold(group, rowBytes(event));
-    if (group.events.length > maxEvents) hold(group, -rowBytes(group.events.shift() as Event));
+    if (group.events.length > maxEvents)
+      hold(group, -rowBytes(group.events.shift() as SharedEvent));
     if (value !== undefined && group.bytes < GROUP_BYTES + maxValues * VALUE_BYTES) {
       hold(group, VALUE_BYTES);
     }
@@ -307,7 +308,7 @@ function fieldReader(mapping: LogsourceMapping, entryName: string | undefined) {
   const entry =
     entryName === undefined ? undefined : mapping.entries.find((e) => e.name === entryName);
   const mapField = fieldMapper(mapping, entry);
-  return (event: Event, field: string): string | undefined => {
+  return (event: SharedEvent, field: string): string | undefined => {
     for (const target of [...mapField(field), field]) {
       let found: string | undefined;
       someValue(event, target, (text) => {

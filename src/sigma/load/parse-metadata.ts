@@ -34,7 +34,7 @@ const DATE_FORMATS = [
   /^([1-3][0-9][0-9][0-9])\/([01]?[0-9])\/([0-3]?[0-9])$/,
 ];
 
-export function isUuid(text: string): boolean {
+function isUuid(text: string): boolean {
   if (!UUID_TEXT.test(text)) return false;
   const hex = text.replace(/^urn:uuid:/, '').replace(/[{}-]/g, '');
   return hex.length === 32;

@@ -24,7 +24,7 @@ export function loadSigmaRuleSet(
   return linkRuleSet(documents, fileProblems);
 }
 
-export function linkRuleSet(
+function linkRuleSet(
   documents: readonly LoadedDocument[],
   fileProblems: readonly Diagnostic[] = [],
 ): SigmaRuleSet {
@@ -125,15 +125,4 @@ function referencesItself(
     }
   }
   return false;
-}
-
-/** The document a correlation or filter reference (id or name) points to. */
-export function findRuleByRef(
-  ruleSet: SigmaRuleSet,
-  ref: string,
-): SigmaRule | SigmaCorrelation | undefined {
-  return (
-    ruleSet.rules.find((r) => r.id === ref || r.name === ref) ??
-    ruleSet.correlations.find((c) => c.id === ref || c.name === ref)
-  );
 }

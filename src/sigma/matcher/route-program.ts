@@ -6,7 +6,7 @@ import { type HitScore, literalLengthScore, triggerSet } from '../compile/predic
 import type { Anchoring } from '../compile/string-pattern.ts';
 import { type AhoCorasick, buildAhoCorasick } from './aho-corasick.ts';
 
-export const ANCHORING_CODES: Readonly<Record<Anchoring, number>> = {
+const ANCHORING_CODES: Readonly<Record<Anchoring, number>> = {
   exact: 0,
   prefix: 1,
   suffix: 2,

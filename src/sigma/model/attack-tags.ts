@@ -11,7 +11,7 @@ export interface AttackTags {
 }
 
 /** The 14 Enterprise tactics: short name → id (MITRE ATT&CK Enterprise). */
-export const ATTACK_TACTIC_IDS: Readonly<Record<string, string>> = {
+const ATTACK_TACTIC_IDS: Readonly<Record<string, string>> = {
   reconnaissance: 'TA0043',
   'resource-development': 'TA0042',
   'initial-access': 'TA0001',

@@ -130,7 +130,7 @@ export function formatNetwork(network: IpNetwork): string {
   return `${formatAddress(network)}/${network.prefixLength}`;
 }
 
-export function formatAddress(address: IpAddress): string {
+function formatAddress(address: IpAddress): string {
   if (address.version === 4) {
     return [24n, 16n, 8n, 0n].map((s) => String((address.value >> s) & 255n)).join('.');
   }

@@ -158,8 +158,3 @@ export interface SigmaFilter {
 }
 
 export type SigmaDocument = SigmaRule | SigmaCorrelation | SigmaFilter;
-
-/** The name a rule is referred to by in messages: its id, else its title. */
-export function ruleLabel(rule: { readonly id?: string; readonly title: string }): string {
-  return rule.id ?? rule.title;
-}

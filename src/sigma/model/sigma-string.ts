@@ -15,7 +15,7 @@ export const ONE: Wildcard = { wildcard: '?' };
 export function isWildcard(part: StringPart): part is Wildcard {
   return typeof part === 'object' && 'wildcard' in part;
 }
-export function isPlaceholder(part: StringPart): part is Placeholder {
+function isPlaceholder(part: StringPart): part is Placeholder {
   return typeof part === 'object' && 'placeholder' in part;
 }
 
@@ -93,11 +93,6 @@ export function literalText(parts: SigmaStringParts): string {
   return parts
     .map((p) => (typeof p === 'string' ? p : isWildcard(p) ? p.wildcard : `%${p.placeholder}%`))
     .join('');
-}
-
-/** Number of characters, counting each wildcard or placeholder as one (pySigma `len`). */
-export function partsLength(parts: SigmaStringParts): number {
-  return parts.reduce((n, p) => n + (typeof p === 'string' ? p.length : 1), 0);
 }
 
 /** `expand`: `%name%` becomes a placeholder; `\%` is a literal percent (pySigma `insert_placeholders`). */

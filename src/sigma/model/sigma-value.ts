@@ -94,10 +94,6 @@ export type SigmaValue =
 
 export type SigmaValueKind = SigmaValue['kind'];
 
-export function stringValue(parts: SigmaStringParts, cased = false): SigmaStringValue {
-  return { kind: 'string', parts, cased };
-}
-
 /** Names used in diagnostics, after pySigma's class names. */
 export const VALUE_KIND_NAMES: Readonly<Record<SigmaValueKind, string>> = {
   string: 'string',

@@ -1,26 +1,16 @@
-// Parses YAML text (one or many documents) into located YamlNode trees with PyYAML 1.1 scalars.
-
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node,
-  parseAllDocuments,
-  type Scalar,
-} from 'yaml';
+// Reads YAML text (one or many documents) through the YAML front door into located YamlNode trees
+// with PyYAML 1.1 scalars.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import {
   type Diagnostic,
   error,
   MAX_YAML_NESTING,
+  readYaml,
   type SourceText,
   type Span,
   span,
+  syntaxErrors,
   warning,
-  yamlTooDeep,
-  yamlTooDeepMessage,
 } from '../../core/index.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
 import { resolvePlainScalar } from './pyyaml-scalar.ts';
@@ -44,34 +34,19 @@ const MAX_NODES = 1_000_000;
  * does. Duplicate keys keep the last value as PyYAML does, with a warning.
  */
 export function readYamlDocuments(source: SourceText): readonly YamlDocument[] {
-  // The parser and the walks below recurse per level: hostile nesting is refused before them.
-  const deep = yamlTooDeep(source.text);
-  if (deep !== undefined) {
-    const at = span(deep.offset, deep.offset + 1);
-    const problem = error(SIGMA_CODES.yamlUnsupported, yamlTooDeepMessage(deep), {
-      source,
-      span: at,
-    });
-    return [{ root: null, span: span(0, source.text.length), diagnostics: [problem] }];
-  }
-  const docs = parseAllDocuments(source.text, {
+  const read = readYaml(source, {
+    codes: { syntax: SIGMA_CODES.yamlSyntax, tooDeep: SIGMA_CODES.yamlUnsupported },
+    multi: true,
     version: '1.1',
     schema: 'failsafe',
     uniqueKeys: false,
-    merge: false,
-    prettyErrors: false,
   });
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
-  return list.map((doc) => {
-    const diagnostics: Diagnostic[] = [];
-    for (const e of doc.errors) {
-      diagnostics.push(
-        error(SIGMA_CODES.yamlSyntax, firstLine(e.message), {
-          source,
-          span: span(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
-        }),
-      );
-    }
+  if (read.documents.length === 0 && read.diagnostics.length > 0) {
+    // The text could not be parsed at all (nesting too deep): one empty document says why.
+    return [{ root: null, span: span(0, source.text.length), diagnostics: read.diagnostics }];
+  }
+  return read.documents.map((doc) => {
+    const diagnostics: Diagnostic[] = syntaxErrors(source, doc, SIGMA_CODES.yamlSyntax);
     // Aliases may expand a small text into billions of nodes ("billion laughs") or nest it
     // deeper than its text does: both are measured first, each node once, and refused at once.
     const targets: AliasTargets =
@@ -169,10 +144,6 @@ function expandedShape(targets: AliasTargets, root: Node): { size: number; depth
     return shape;
   };
   return measure(root);
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Converts `yaml` AST nodes; stateful because it counts nodes and tracks alias recursion. */

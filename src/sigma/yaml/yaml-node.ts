@@ -44,18 +44,6 @@ export function entryOf(map: YamlMap, key: string): YamlEntry | undefined {
   return map.entries.find((e) => e.key === key);
 }
 
-/** Plain JS form of a node (timestamps become their text); for metadata the rule only carries. */
-export function toPlain(node: YamlNode): unknown {
-  switch (node.kind) {
-    case 'scalar':
-      return isTimestamp(node.value) ? node.value.timestamp : node.value;
-    case 'seq':
-      return node.items.map(toPlain);
-    case 'map':
-      return Object.fromEntries(node.entries.map((e) => [e.key, toPlain(e.value)]));
-  }
-}
-
 export function describeNode(node: YamlNode): string {
   if (node.kind !== 'scalar') return node.kind === 'seq' ? 'a list' : 'a map';
   const v = node.value;

@@ -10,7 +10,7 @@ import { generatingPositionCheck } from './checks/generating-position.ts';
 import { renameWildcardsCheck } from './checks/rename-wildcards.ts';
 import { rexSedCheck } from './checks/rex-sed.ts';
 
-export const ANALYSIS_CHECKS: readonly AnalysisCheck[] = [
+const ANALYSIS_CHECKS: readonly AnalysisCheck[] = [
   evalFunctionsCheck,
   aggregationsCheck,
   byClausesCheck,

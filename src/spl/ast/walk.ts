@@ -1,7 +1,4 @@
 // Generic traversal of the AST: every kind-tagged node, subsearches and expressions included.
-import type { Command } from './command.ts';
-import type { Expr } from './expr.ts';
-import type { Pipeline } from './pipeline.ts';
 
 /** Any AST node: an object with a string `kind`. */
 export interface AstNode {
@@ -44,38 +41,4 @@ export function collectNodes(root: unknown): AstNode[] {
   const nodes: AstNode[] = [];
   walkNodes(root, (node) => nodes.push(node));
   return nodes;
-}
-
-const EXPR_KINDS = new Set([
-  'String',
-  'Number',
-  'Field',
-  'Call',
-  'Unary',
-  'Binary',
-  'In',
-  'Array',
-  'Object',
-]);
-const COMMAND_KINDS_EXCLUDED = new Set(['Pipeline', 'Subsearch']);
-
-/** Every command, in nested pipelines too. */
-export function forEachCommand(pipeline: Pipeline, visit: (command: Command) => void): void {
-  walkNodes(pipeline, (node) => {
-    if (
-      'nameSpan' in node &&
-      'span' in node &&
-      !COMMAND_KINDS_EXCLUDED.has(node.kind) &&
-      !EXPR_KINDS.has(node.kind)
-    ) {
-      visit(node as Command);
-    }
-  });
-}
-
-/** Every eval expression node (each sub-expression is visited too). */
-export function forEachExpr(root: unknown, visit: (expr: Expr) => void): void {
-  walkNodes(root, (node) => {
-    if (EXPR_KINDS.has(node.kind)) visit(node as Expr);
-  });
 }

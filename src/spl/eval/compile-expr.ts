@@ -1,5 +1,14 @@
 // Compiles an eval/where expression (spl/ast/expr.ts) into a closure over one event.
-import { assertNever, type Diagnostic, error, fieldReader, type Span } from '../../core/index.ts';
+import {
+  assertNever,
+  type Diagnostic,
+  error,
+  failed,
+  fieldReader,
+  type Result,
+  type Span,
+  succeeded,
+} from '../../core/index.ts';
 import { KNOWN_EVAL_FUNCTIONS } from '../analyze/known-functions.ts';
 import type { BinaryExpr, CallExpr, Expr, InExpr, UnaryExpr } from '../ast/expr.ts';
 import type { EvalValue } from '../value/eval-value.ts';
@@ -19,13 +28,8 @@ import type {
 } from './eval-types.ts';
 import { lookupFunction } from './functions/index.ts';
 
-/** The outcome of a compile: the value, or every problem found (never just the first). */
-export type CompileResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 /** Thrown by CallSite.fail and caught around the call that raised it. */
-export class CallCompileError extends Error {
+class CallCompileError extends Error {
   readonly diagnostic: Diagnostic;
   constructor(diagnostic: Diagnostic) {
     super(diagnostic.message);
@@ -48,15 +52,12 @@ export interface ExprCompiler {
  * Compiles `expr`: field reads resolved once, constants folded, regexes and patterns built
  * once, unknown functions, wrong arity, bad regexes and misplaced booleans reported with spans.
  */
-export function compileExpr(
-  expr: Expr,
-  options: EvalCompileOptions = {},
-): CompileResult<CompiledExpr> {
+export function compileExpr(expr: Expr, options: EvalCompileOptions = {}): Result<CompiledExpr> {
   const compiler = createCompiler(options, new Map());
   const compiled = compiler.compile(expr);
-  if (compiler.diagnostics.length > 0) return { ok: false, diagnostics: compiler.diagnostics };
+  if (compiler.diagnostics.length > 0) return failed(compiler.diagnostics);
   const { expr: _expr, ...value } = compiled;
-  return { ok: true, value };
+  return succeeded(value);
 }
 
 function defaultClock(): EvalClock {
@@ -212,7 +213,7 @@ function bindArgument(
   return { evaluate: scoped.compile(arg).evaluate, slot };
 }
 
-export function arityText(min: number, max: number): string {
+function arityText(min: number, max: number): string {
   const plural = (n: number) => (n === 1 ? 'argument' : 'arguments');
   if (max === Number.POSITIVE_INFINITY) return `at least ${min} ${plural(min)}`;
   if (min === max) return `${min} ${plural(min)}`;

@@ -22,7 +22,7 @@ export interface CompiledOperator {
 const NOT_BOOLEAN: ReadonlySet<EvalType> = new Set(['number', 'string', 'multivalue']);
 
 /** Reports an operand that can never be a boolean where a boolean is required. */
-export function requireBoolean(compiler: ExprCompiler, arg: CompiledArg, what: string): void {
+function requireBoolean(compiler: ExprCompiler, arg: CompiledArg, what: string): void {
   if (NOT_BOOLEAN.has(arg.type)) {
     compiler.report(
       EvalCode.booleanRequired,
@@ -33,7 +33,7 @@ export function requireBoolean(compiler: ExprCompiler, arg: CompiledArg, what: s
 }
 
 /** Reports a boolean operand where a value is required ("booleans cannot be assigned"). */
-export function forbidBoolean(compiler: ExprCompiler, arg: CompiledArg, what: string): void {
+function forbidBoolean(compiler: ExprCompiler, arg: CompiledArg, what: string): void {
   if (arg.type === 'boolean') {
     compiler.report(
       EvalCode.booleanNotAllowed,

@@ -43,7 +43,8 @@ export function createLookupStore(input: LookupStoreInput): LookupStore {
       loaded = error('LKP302', `lookup file "${filename}" is not in any lookup directory`);
     } else {
       try {
-        loaded = readLookupCsv(readFile(path), path);
+        const read = readLookupCsv(readFile(path), path);
+        loaded = read.ok ? read.value : (read.diagnostics[0] as Diagnostic);
       } catch (cause) {
         loaded = error('LKP205', `cannot read lookup file: ${(cause as Error).message}`, {
           location: path,

@@ -1,7 +1,7 @@
 // A lookup table in memory, and reading one from CSV text (header row = column names).
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { type Diagnostic, error } from '../../core/index.ts';
+import { error, failed, type Result, succeeded } from '../../core/index.ts';
 
 /** Cells are strings; an empty CSV cell is null (undefined), as in Splunk's CSV lookups. */
 export type LookupCell = string | undefined;
@@ -18,16 +18,18 @@ export function emptyLookupTable(name: string, columns: readonly string[]): Look
 }
 
 /** Reads CSV bytes (gzip-compressed when the name ends in `.gz`); `file` names it in messages. */
-export function readLookupCsv(bytes: Uint8Array, file: string): LookupTable | Diagnostic {
+export function readLookupCsv(bytes: Uint8Array, file: string): Result<LookupTable> {
   let text: string;
   try {
     text = (file.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : Buffer.from(bytes)).toString(
       'utf8',
     );
   } catch (cause) {
-    return error('LKP201', `cannot decompress lookup file: ${(cause as Error).message}`, {
-      location: file,
-    });
+    return failed([
+      error('LKP201', `cannot decompress lookup file: ${(cause as Error).message}`, {
+        location: file,
+      }),
+    ]);
   }
   let records: string[][];
   try {
@@ -38,20 +40,24 @@ export function readLookupCsv(bytes: Uint8Array, file: string): LookupTable | Di
     }) as string[][];
   } catch (cause) {
     const lines = (cause as { lines?: number }).lines;
-    return error('LKP202', `invalid CSV: ${(cause as Error).message}`, {
-      location: lines === undefined ? file : `${file}:${lines}`,
-    });
+    return failed([
+      error('LKP202', `invalid CSV: ${(cause as Error).message}`, {
+        location: lines === undefined ? file : `${file}:${lines}`,
+      }),
+    ]);
   }
   const header = records[0];
   if (header === undefined || header.length === 0) {
-    return error('LKP203', 'lookup file has no header row', { location: file });
+    return failed([error('LKP203', 'lookup file has no header row', { location: file })]);
   }
   const columns = header.map((c) => c.trim());
   const duplicate = columns.find((c, i) => columns.indexOf(c) !== i);
   if (duplicate !== undefined) {
-    return error('LKP204', `lookup file has column "${duplicate}" twice`, {
-      location: `${file}:1`,
-    });
+    return failed([
+      error('LKP204', `lookup file has column "${duplicate}" twice`, {
+        location: `${file}:1`,
+      }),
+    ]);
   }
   const rows: LookupCell[][] = [];
   for (let r = 1; r < records.length; r++) {
@@ -63,5 +69,5 @@ export function readLookupCsv(bytes: Uint8Array, file: string): LookupTable | Di
     }
     rows.push(row);
   }
-  return { name: file, columns, rows };
+  return succeeded({ name: file, columns, rows });
 }

@@ -5,7 +5,7 @@ import { defineStage, headerOf } from './stage-kit.ts';
 import { startSubsearch } from './subsearch-rows.ts';
 
 /** Splunk's default maxout for append's subsearch. */
-export const APPEND_MAX_SUBSEARCH_ROWS = 50_000;
+const APPEND_MAX_SUBSEARCH_ROWS = 50_000;
 
 export function compileAppend(command: AppendCommand, context: StageCompileContext): StageResult {
   const plan = context.compileSubsearch(command.subsearch);

@@ -23,7 +23,7 @@ import { type FieldPattern, fieldPattern, fillPattern } from './field-pattern.ts
 import { headerOf, updateStage } from './stage-kit.ts';
 
 /** Splunk's default `timeformat` for ctime and mktime. */
-export const CONVERT_DEFAULT_TIMEFORMAT = '%m/%d/%Y %H:%M:%S';
+const CONVERT_DEFAULT_TIMEFORMAT = '%m/%d/%Y %H:%M:%S';
 
 /** One value converted, or `undefined` when it cannot be (the value then stays, except num()). */
 type Converter = (value: Scalar) => Scalar | undefined;

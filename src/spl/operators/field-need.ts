@@ -5,10 +5,6 @@ export type FieldNeed = ReadonlySet<string> | 'all';
 
 export const ALL_FIELDS: FieldNeed = 'all';
 
-export function needOf(fields: Iterable<string>): FieldNeed {
-  return new Set(fields);
-}
-
 export function unionNeed(...needs: readonly (FieldNeed | Iterable<string>)[]): FieldNeed {
   return unionNeeds(needs);
 }

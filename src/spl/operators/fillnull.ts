@@ -5,7 +5,7 @@ import type { StageCompileContext, StageResult } from './compile-context.ts';
 import { type FieldNeed, unionNeed } from './field-need.ts';
 import { collectingStage, headerOf, updateStage } from './stage-kit.ts';
 
-export const FILLNULL_DEFAULT = '0';
+const FILLNULL_DEFAULT = '0';
 
 /**
  * With a field list it streams, creating listed fields that are missing. Without one it fills

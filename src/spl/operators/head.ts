@@ -11,7 +11,7 @@ import {
 import { unionNeed } from './field-need.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 
-export const HEAD_DEFAULT_COUNT = 10;
+const HEAD_DEFAULT_COUNT = 10;
 
 /**
  * With an expression, results are kept while it is true; the first false (or, unless null=true,

@@ -49,7 +49,7 @@ type StageCompiler<K extends CommandKind> = (
 const refuse = (command: Command, context: StageCompileContext) => refuseCommand(command, context);
 
 /** Every command kind the parser produces; refused kinds say why (unsupported.ts). */
-export const STAGE_COMPILERS: { readonly [K in CommandKind]: StageCompiler<K> } = {
+const STAGE_COMPILERS: { readonly [K in CommandKind]: StageCompiler<K> } = {
   Search: compileSearchCommand,
   Where: compileWhere,
   Regex: compileRegexCommand,

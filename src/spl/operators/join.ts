@@ -15,7 +15,7 @@ import { defineStage, headerOf } from './stage-kit.ts';
 import { startSubsearch } from './subsearch-rows.ts';
 
 /** Splunk's [join] subsearch_maxout default. */
-export const JOIN_MAX_SUBSEARCH_ROWS = 50_000;
+const JOIN_MAX_SUBSEARCH_ROWS = 50_000;
 
 /**
  * Rows match when every join field has the same value on both sides (compared as text,

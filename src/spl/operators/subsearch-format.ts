@@ -4,7 +4,7 @@ import type { SearchExpr, SearchValue } from '../ast/search.ts';
 import { scalarToString } from '../value/number.ts';
 
 /** Splunk's default `[subsearch] maxout`: results past this are not used (limits.conf). */
-export const SUBSEARCH_MAX_RESULTS = 10_000;
+const SUBSEARCH_MAX_RESULTS = 10_000;
 
 /**
  * `( ( f1="v1" AND f2="v2" ) OR ( ... ) )`: one AND of field=value per result (a multivalue field

@@ -7,7 +7,7 @@ import { compareGroupValues, groupKeysOf } from './group-keys.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 
 /** Splunk's default number of results per group. */
-export const TOP_DEFAULT_LIMIT = 10;
+const TOP_DEFAULT_LIMIT = 10;
 
 interface Tally {
   readonly values: readonly Scalar[];

@@ -29,7 +29,7 @@ import { collectingStage, headerOf } from './stage-kit.ts';
 import { spanSeconds } from './time-span.ts';
 
 /** Splunk's default maxevents. */
-export const TRANSACTION_MAX_EVENTS = 1000;
+const TRANSACTION_MAX_EVENTS = 1000;
 
 type RowTest = (row: Event) => boolean;
 

@@ -8,7 +8,7 @@ import {
 } from './compile-context.ts';
 
 /** Why each refused command kind cannot run here; `Generic` commands get the default reason. */
-export const REFUSALS: Partial<Record<Command['kind'], string>> = {
+const REFUSALS: Partial<Record<Command['kind'], string>> = {
   Iplocation: 'iplocation needs a GeoIP database, which spelunk does not ship',
   Outputlookup: 'outputlookup writes Splunk lookup state; spelunk does not write lookups',
   Multikv: 'multikv parses table-formatted command output, which Windows event data never holds',
@@ -23,11 +23,14 @@ export function refuseCommand(
 ): StageResult {
   const why = reason ?? REFUSALS[command.kind] ?? `spelunk does not implement "${command.name}"`;
   return [
-    commandError(
-      context,
-      EngineCode.unsupportedCommand,
-      `unsupported command "${command.name}": ${why}`,
-      command.nameSpan,
-    ),
+    {
+      ...commandError(
+        context,
+        EngineCode.unsupportedCommand,
+        `unsupported command "${command.name}": ${why}`,
+        command.nameSpan,
+      ),
+      data: { command: command.name },
+    },
   ];
 }

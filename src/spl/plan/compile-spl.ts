@@ -1,5 +1,12 @@
 // The SPL compile facade: search text → Plan (parse: expand macros → tokenize → parse → analyze; then plan).
-import { type Diagnostic, DiagnosticError, error, hasErrors } from '../../core/index.ts';
+import {
+  DiagnosticError,
+  error,
+  failed,
+  hasErrors,
+  type Result,
+  succeeded,
+} from '../../core/index.ts';
 import type { SearchExpr } from '../ast/search.ts';
 import type { EvalClock } from '../eval/eval-types.ts';
 import type { LookupProvider } from '../lookups/lookup-store.ts';
@@ -37,9 +44,7 @@ export interface CompileSplOptions {
   readonly dataModels?: DataModelProvider;
 }
 
-export type CompileSplResult =
-  | { readonly ok: true; readonly plan: Plan; readonly warnings: readonly Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type CompileSplResult = Result<Plan>;
 
 /** Never throws on bad input: every problem comes back as a diagnostic pointing into `text`. */
 export function compileSpl(text: string, options: CompileSplOptions = {}): CompileSplResult {
@@ -56,9 +61,9 @@ export function compileSpl(text: string, options: CompileSplOptions = {}): Compi
         location: `${p.side} time`,
       }),
     );
-    return { ok: false, diagnostics: [...parsed.diagnostics, ...problems] };
+    return failed([...parsed.diagnostics, ...problems]);
   }
-  if (hasErrors(parsed.diagnostics)) return { ok: false, diagnostics: parsed.diagnostics };
+  if (hasErrors(parsed.diagnostics)) return failed(parsed.diagnostics);
   const planned = planPipeline(expandSourcetypeAliases(parsed.pipeline), {
     source: parsed.expanded,
     lookups: options.lookups ?? NO_LOOKUPS,
@@ -72,12 +77,9 @@ export function compileSpl(text: string, options: CompileSplOptions = {}): Compi
     },
   });
   if ('stages' in planned) {
-    return { ok: true, plan: planned, warnings: parsed.diagnostics };
+    return succeeded(planned, parsed.diagnostics);
   }
-  return {
-    ok: false,
-    diagnostics: planned.map((d) => locateDiagnostic(d, parsed.sourceMap, parsed.source)),
-  };
+  return failed(planned.map((d) => locateDiagnostic(d, parsed.sourceMap, parsed.source)));
 }
 
 /** A time range given from outside the search that does not parse. */

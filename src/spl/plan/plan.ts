@@ -1,5 +1,5 @@
 // A compiled search: immutable and reusable; `start` makes one run, which an external pump drives.
-import type { Diagnostic, Event, SourceText } from '../../core/index.ts';
+import type { Diagnostic, SharedEvent, SourceText } from '../../core/index.ts';
 import type { FieldNeed } from '../operators/field-need.ts';
 import type { MemoryBudget } from '../operators/memory-budget.ts';
 import type { Stage } from '../operators/operator.ts';
@@ -37,8 +37,8 @@ export interface Plan {
 }
 
 export interface RunContext {
-  /** Receives result rows as the last command produces them; must not modify them. */
-  readonly emit: (rows: readonly Event[]) => void;
+  /** Receives result rows as the last command produces them; shared, so read-only. */
+  readonly emit: (rows: readonly SharedEvent[]) => void;
   /** Problems that do not stop the run (a limit was reached); default: ignored. */
   readonly warn?: (diagnostic: Diagnostic) => void;
   /**
@@ -53,10 +53,11 @@ export interface RunContext {
 /**
  * One run of a plan. The pump pushes batches of events (only those the route lets through, or
  * all of them) and calls `finish` once; results go to `RunContext.emit` as they are produced.
- * Events pushed are shared with other runs: the run copies a row before changing it.
+ * Events pushed are shared with other runs (the type says so): the run copies a row before
+ * changing it.
  */
 export interface PlanRun {
-  push(events: readonly Event[]): void;
+  push(events: readonly SharedEvent[]): void;
   finish(): void;
   /**
    * True once more events cannot change the results (`head 10` has its ten rows and nothing

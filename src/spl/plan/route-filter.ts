@@ -4,8 +4,18 @@ import type { SearchExpr, SearchValue } from '../ast/search.ts';
 import { compileWildcard, SEARCH_WILDCARD } from '../search/wildcard-pattern.ts';
 import { scalarToNumber, scalarToString } from '../value/number.ts';
 
-/** The fields a router may index events by: Splunk's default fields plus the Windows event id. */
-export const ROUTE_FIELDS = ['index', 'source', 'sourcetype', 'EventCode', 'EventID'] as const;
+/**
+ * The fields a router may index events by: Splunk's default fields, the Windows event log channel
+ * (what Sigma's logsources select) and the Windows event id.
+ */
+export const ROUTE_FIELDS = [
+  'index',
+  'source',
+  'sourcetype',
+  'Channel',
+  'EventCode',
+  'EventID',
+] as const;
 export type RouteField = (typeof ROUTE_FIELDS)[number];
 
 /** `field` must equal one of `values` (case-insensitive; `*` is a wildcard). */

@@ -4,9 +4,12 @@ import {
   type Diagnostic,
   type Event,
   error,
+  failed,
   fieldReader as ownFieldReader,
+  type Result,
   readField,
   type SourceText,
+  succeeded,
 } from '../../core/index.ts';
 import type { SearchComparison, SearchExpr, SearchIn, SearchValue } from '../ast/search.ts';
 import {
@@ -35,14 +38,12 @@ export interface CompiledSearch {
 }
 
 /** Stable codes of the search-clause compiler (docs/spl-semantics.md). */
-export const SearchCode = {
+const SearchCode = {
   unresolvedSubsearch: 'SPL401',
   badTimeModifier: 'SPL402',
 } as const;
 
-export type SearchCompileResult =
-  | { readonly ok: true; readonly value: CompiledSearch }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type SearchCompileResult = Result<CompiledSearch>;
 
 export interface SearchCompileOptions {
   /** The text spans point into, attached to diagnostics. */
@@ -101,9 +102,9 @@ export function compileSearch(
     modifiers.latestIsNow && options.partOf === undefined
       ? both(clause, latestNowPredicate(now))
       : clause;
-  if (compiler.diagnostics.length > 0) return { ok: false, diagnostics: compiler.diagnostics };
+  if (compiler.diagnostics.length > 0) return failed(compiler.diagnostics);
   const { fields, readsRaw, readsAllFields } = compiler;
-  return { ok: true, value: { test, fields, readsRaw, readsAllFields } };
+  return succeeded({ test, fields, readsRaw, readsAllFields });
 }
 
 function compileNode(compiler: SearchCompiler, expr: SearchExpr): SearchPredicate {

@@ -12,10 +12,6 @@ export type EvalValue = Scalar | readonly Scalar[] | boolean | undefined;
 /** The static type of an expression, as far as the compiler can tell before running it. */
 export type EvalType = 'boolean' | 'number' | 'string' | 'multivalue' | 'null' | 'any';
 
-export function isBoolean(value: EvalValue): value is boolean {
-  return typeof value === 'boolean';
-}
-
 /**
  * The single value a scalar function works on. A multivalue argument gives its first value,
  * which is what Splunk's one-value functions (`lower`, `len`, `tonumber`, ...) do with one.

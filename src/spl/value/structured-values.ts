@@ -4,7 +4,7 @@ import type { Scalar } from '../../core/index.ts';
 /** Documents nested deeper than this are cut off there (attacker-controlled input). */
 export const MAX_DEPTH = 100;
 /** At most this many values are extracted from one document. */
-export const MAX_VALUES = 10_000;
+const MAX_VALUES = 10_000;
 
 export type PathValues = Map<string, Scalar[]>;
 
@@ -59,7 +59,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
   apos: "'",
 };
 
-export function decodeXmlText(text: string): string {
+function decodeXmlText(text: string): string {
   return text.replace(
     /&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g,
     (whole, entity: string) => {

@@ -9,7 +9,7 @@ import {
   generateSysmonSample,
   SEED_IDE_TUNNELING_SEARCH,
   SEED_SOURCETYPE,
-} from '../../../src/cli/commands/start.ts';
+} from '../../fixtures/seed-sample.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-cli-'));
 const jsonl = path.join(dir, 'events.jsonl');

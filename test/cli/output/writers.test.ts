@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatTime } from '../../../src/cli/output/format-value.ts';
 import { createResultWriter, type OutputFormat } from '../../../src/cli/output/index.ts';
 import type { Event } from '../../../src/core/event.ts';
+import { formatTime } from '../../../src/engine/results/format-value.ts';
 
 function render(format: OutputFormat, batches: readonly (readonly Event[])[]): string {
   let out = '';

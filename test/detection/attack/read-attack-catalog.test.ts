@@ -33,8 +33,9 @@ test('a STIX bundle: attack-patterns with their mitre-attack id, tactics and fla
       ],
     }),
   );
-  const catalog = readAttackCatalog(file);
-  assert.ok(!('severity' in catalog));
+  const read = readAttackCatalog(file);
+  assert.ok(read.ok);
+  const catalog = read.value;
   assert.equal(catalog.complete, true);
   assert.deepEqual(catalog.techniques.get('T1219.001'), {
     id: 'T1219.001',
@@ -52,9 +53,9 @@ test('a techniques CSV with `;`-separated tactic shortnames', () => {
     file,
     'technique_id,name,tactics,is_subtechnique,revoked,deprecated\nT1053.005,Scheduled Task,execution;persistence,true,false,false\n',
   );
-  const catalog = readAttackCatalog(file);
-  assert.ok(!('severity' in catalog));
-  assert.deepEqual(catalog.techniques.get('T1053.005')?.tactics, ['Execution', 'Persistence']);
+  const read = readAttackCatalog(file);
+  assert.ok(read.ok);
+  assert.deepEqual(read.value.techniques.get('T1053.005')?.tactics, ['Execution', 'Persistence']);
 });
 
 test('anything else is refused with a diagnostic', () => {
@@ -68,8 +69,8 @@ test('anything else is refused with a diagnostic', () => {
     const file = path.join(dir, name);
     if (name !== 'missing.json') writeFileSync(file, text);
     const result = readAttackCatalog(file);
-    assert.ok('severity' in result, name);
-    assert.equal(result.code, code, name);
+    assert.ok(!result.ok, name);
+    assert.equal(result.diagnostics[0]?.code, code, name);
   }
 });
 

@@ -6,15 +6,15 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { BUILTIN_CONTENT_DIR } from '../../../src/detection/index.ts';
 import { fillDrilldowns } from '../../../src/engine/hunt/drilldowns.ts';
-import { prepareHunt } from '../../../src/engine/hunt/prepare-hunt.ts';
 import { runHunt } from '../../../src/engine/hunt/run-hunt.ts';
+import { openWorkspace } from '../../../src/engine/index.ts';
 import { makeContent, sysmonProcess, TUNNEL } from '../fixtures/make-content.ts';
 
 const TELEMETRY = path.join(BUILTIN_CONTENT_DIR, 'data');
 
 test('the built-in pack over its telemetry: every detection fires, ranked by risk, in one pass', async () => {
-  const setup = prepareHunt({ content: [], sigma: [], only: [] });
-  assert.equal(setup.spl.length, 9);
+  const setup = openWorkspace({ content: [BUILTIN_CONTENT_DIR] });
+  assert.equal(setup.detections.length, 9);
   const report = await runHunt(setup, [TELEMETRY]);
   assert.equal(report.events, 129);
   assert.equal(report.detections.length, 9);
@@ -56,7 +56,7 @@ test('the built-in pack over its telemetry: every detection fires, ranked by ris
 
 test('a detection whose index/source/sourcetype filter matches no input is named in a warning', async () => {
   const fixture = makeContent();
-  const setup = prepareHunt({ content: [fixture.content], sigma: [], only: [] });
+  const setup = openWorkspace({ content: [fixture.content] });
   const report = await runHunt(setup, [fixture.sysmon]);
   const warnings = report.diagnostics.filter((d) => d.code === 'HUNT001');
   assert.equal(warnings.length, 1);
@@ -91,13 +91,12 @@ test('a detection whose index/source/sourcetype filter matches no input is named
 });
 
 test('--detection runs only the named detections; an unknown name is an error', () => {
-  const setup = prepareHunt({
-    content: [],
-    sigma: [],
-    only: ['windows ide cli tunnel started', 'No Such Thing'],
+  const setup = openWorkspace({
+    content: [BUILTIN_CONTENT_DIR],
+    select: ['windows ide cli tunnel started', 'No Such Thing'],
   });
   assert.deepEqual(
-    setup.spl.map((s) => s.detection.name),
+    setup.detections.map((s) => s.detection.name),
     ['Windows IDE CLI Tunnel Started'],
   );
   assert.deepEqual(
@@ -143,7 +142,7 @@ detection:
   );
   const data = path.join(dir, 'events.log');
   writeFileSync(data, `${sysmonProcess(TUNNEL)}\n`);
-  const setup = prepareHunt({ content: [], sigma: [dir], only: [] });
+  const setup = openWorkspace({ content: [BUILTIN_CONTENT_DIR], sigma: [dir] });
   const report = await runHunt(setup, [data]);
   const sigma = report.detections.find((d) => d.rule.kind === 'sigma');
   assert.ok(sigma);

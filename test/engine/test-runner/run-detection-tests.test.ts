@@ -3,14 +3,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadContent } from '../../../src/detection/index.ts';
+import { openWorkspace } from '../../../src/engine/index.ts';
 import { runDetectionTests } from '../../../src/engine/test-runner/run-detection-tests.ts';
-import { loadFieldKnowledge } from '../../../src/knowledge/load-field-knowledge.ts';
 import { makeContent } from '../fixtures/make-content.ts';
 
 const fixture = makeContent();
-const pack = loadContent([fixture.content]);
-const knowledge = loadFieldKnowledge({ lookups: pack.lookups });
+const workspace = openWorkspace({ content: [fixture.content] });
+const pack = workspace.content;
 
 test('the loader reports the broken YAML file with its location, and loads the others', () => {
   const errors = pack.diagnostics.filter((d) => d.severity === 'error');
@@ -26,7 +25,7 @@ test('the loader reports the broken YAML file with its location, and loads the o
 });
 
 test('each test is replayed and judged as contentctl judges it', async () => {
-  const report = await runDetectionTests(pack, knowledge.base, { dataDirs: [fixture.dataDir] });
+  const report = await runDetectionTests(workspace, { dataDirs: [fixture.dataDir] });
   const byName = new Map(report.results.map((r) => [r.test, r]));
   const url = byName.get('Attack data from a URL');
   assert.equal(url?.status, 'passed', url?.message);
@@ -51,10 +50,10 @@ test('each test is replayed and judged as contentctl judges it', async () => {
 });
 
 test('without a data directory, URL data is skipped and says how to provide it', async () => {
-  const report = await runDetectionTests(pack, knowledge.base, {
-    dataDirs: [],
-    only: ['Test Tunnel CLI'],
-  });
+  const report = await runDetectionTests(
+    openWorkspace({ content: [fixture.content], select: ['Test Tunnel CLI'] }),
+    { dataDirs: [] },
+  );
   const url = report.results.find((r) => r.test === 'Attack data from a URL');
   assert.equal(url?.status, 'skipped');
   assert.match(
@@ -67,8 +66,8 @@ test('the test data replaces source and sourcetype: a mismatching test source fi
   const detection = pack.detections.find((d) => d.name === 'Test Tunnel CLI');
   assert.ok(detection);
   const wrongSource = {
-    ...pack,
-    detections: [
+    ...workspace,
+    selected: [
       {
         ...detection,
         tests: [
@@ -83,9 +82,7 @@ test('the test data replaces source and sourcetype: a mismatching test source fi
       },
     ],
   };
-  const report = await runDetectionTests(wrongSource, knowledge.base, {
-    dataDirs: [fixture.dataDir],
-  });
+  const report = await runDetectionTests(wrongSource, { dataDirs: [fixture.dataDir] });
   assert.equal(report.results[0]?.status, 'failed');
   assert.equal(report.results[0]?.message, 'the search returned no results');
 });

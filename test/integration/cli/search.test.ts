@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { PROCESS_LINES_64K } from '../../helpers/process-lines.ts';
 import { CLI, runCli } from '../dist.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-search-cli-'));
@@ -18,17 +19,6 @@ test('usage errors from the command line exit 2', async () => {
   assert.equal(result.status, 2, result.stderr);
   assert.match(result.stderr, /--format/);
 });
-
-/** 64 KiB of JSON lines: Sysmon-like process events with a time, so none is damaged. */
-const CHUNK = Buffer.from(
-  Array.from(
-    { length: 600 },
-    (_, i) =>
-      `{"_time":${1_700_000_000 + i},"EventCode":"1","Image":"C:\\\\w\\\\p${i}.exe","pad":"${'x'.repeat(60)}"}\n`,
-  )
-    .join('')
-    .padEnd(64 * 1024, '\n'),
-);
 
 test('spelunk search … | head 1 - exits while its stdin is still open', {
   timeout: 120_000,
@@ -54,7 +44,7 @@ test('spelunk search … | head 1 - exits while its stdin is still open', {
   const feed = () => {
     if (child.stdin.destroyed || child.exitCode !== null) return;
     writes++;
-    if (child.stdin.write(CHUNK)) setImmediate(feed);
+    if (child.stdin.write(PROCESS_LINES_64K)) setImmediate(feed);
     else child.stdin.once('drain', feed);
   };
   child.stdin.on('error', () => {});

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
-import { loadLookupDirectories } from '../../../src/spl/lookups/load-lookup-directories.ts';
+import { loadSearchLibrary } from '../../../src/detection/index.ts';
 import { applyKnowledge, cleanKnowledge, knowledgeOf, spanned } from '../helpers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-knowledge-lookup-'));
@@ -56,7 +56,7 @@ describe('LOOKUP', () => {
 
   test('names the knowledge does not define are looked up in the search lookups', () => {
     writeFileSync(path.join(dir, 'users.csv'), 'uid,name\n7,bob\n');
-    const store = loadLookupDirectories([dir]).store;
+    const store = loadSearchLibrary({ lookups: [dir] }).lookups;
     const base = cleanKnowledge(
       { props: '[st]\nLOOKUP-u = users.csv uid OUTPUT name\n' },
       { lookups: store },

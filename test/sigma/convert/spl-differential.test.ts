@@ -108,7 +108,7 @@ test('converted SPL selects the same events as the matcher, rule by rule', () =>
     for (const query of queries) {
       const compiled = compileSpl(query);
       assert.ok(compiled.ok, `${document.title}: ${query}`);
-      const run = compiled.plan.start({
+      const run = compiled.value.start({
         emit: (rows) => {
           for (const r of rows) viaSpl.add(String(r['test_id']));
         },

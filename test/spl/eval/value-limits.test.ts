@@ -11,7 +11,7 @@ function run(search: string): { rows: Event[]; warnings: Diagnostic[] } {
   assert.ok(compiled.ok, search);
   const rows: Event[] = [];
   const warnings: Diagnostic[] = [];
-  const planRun = compiled.plan.start({
+  const planRun = compiled.value.start({
     emit: (batch) => {
       for (const row of batch) rows.push(row);
     },

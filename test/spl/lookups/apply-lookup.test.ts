@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
+import { loadSearchLibrary } from '../../../src/detection/index.ts';
 import {
   compileLookupApplication,
   type LookupApplication,
 } from '../../../src/spl/lookups/apply-lookup.ts';
-import { loadLookupDirectories } from '../../../src/spl/lookups/load-lookup-directories.ts';
 import type { ResolvedLookup } from '../../../src/spl/lookups/lookup-store.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-lookups-'));
@@ -33,7 +33,7 @@ writeFileSync(
     "default_match: 'none'",
   ].join('\n'),
 );
-const { store, diagnostics } = loadLookupDirectories([dir]);
+const { lookups: store, diagnostics } = loadSearchLibrary({ lookups: [dir] });
 
 function resolved(name: string): ResolvedLookup {
   const r = store.resolve(name);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
-import { loadLookupDirectories } from '../../../src/spl/lookups/load-lookup-directories.ts';
+import { loadSearchLibrary } from '../../../src/detection/index.ts';
 import { compileErrors, runSpl } from './run-spl.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-ops-'));
@@ -18,7 +18,7 @@ writeFileSync(
   "name: tools_wild\nfilename: tools.csv\nmatch_type: WILDCARD(tool)\ncase_sensitive_match: 'false'\nmin_matches: 1\ndefault_match: 'none'\n",
 );
 writeFileSync(path.join(dir, 'iocs.csv'), 'Image\nC:\\bad.exe\nC:\\worse.exe\n');
-const { store: lookups } = loadLookupDirectories([dir]);
+const { lookups } = loadSearchLibrary({ lookups: [dir] });
 
 const EVENTS: Event[] = [
   { id: '1', host: 'a', proc: 'code.exe', Image: 'C:\\bad.exe', n: '3' },

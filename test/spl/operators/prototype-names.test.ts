@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
-import { loadLookupDirectories } from '../../../src/spl/lookups/load-lookup-directories.ts';
+import { loadSearchLibrary } from '../../../src/detection/index.ts';
 import { runSpl } from './run-spl.ts';
 
 /** JSON.parse defines `__proto__` as an own field, as the readers do. */
@@ -213,7 +213,7 @@ describe('lookups with prototype-named input and output fields', () => {
     path.join(dir, 'names.csv'),
     'constructor,__proto__,toString\nctor,from-lookup,ts-out\nm2,second,\n',
   );
-  const { store: lookups } = loadLookupDirectories([dir]);
+  const { lookups } = loadSearchLibrary({ lookups: [dir] });
 
   test('input field constructor, outputs __proto__ and toString', () => {
     const rows = runSpl('* | lookup names.csv constructor OUTPUT __proto__ AS hit toString', ALL, {

@@ -19,7 +19,7 @@ export interface RunOptions {
 export function compile(spl: string, options: RunOptions = {}): Plan {
   const result = compileSpl(spl, compileOptions(options));
   if (!result.ok) assert.fail(result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-  return result.plan;
+  return result.value;
 }
 
 export function compileErrors(spl: string, options: RunOptions = {}): readonly Diagnostic[] {

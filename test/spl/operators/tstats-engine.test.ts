@@ -2,14 +2,17 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { SEED_IDE_TUNNELING_SEARCH } from '../../../src/cli/commands/start.ts';
 import type { Event } from '../../../src/core/event.ts';
-import { planEventFlow } from '../../../src/engine/event-flow.ts';
-import { runPlansOverInputs } from '../../../src/engine/run-over-inputs.ts';
-import { runPlansOverEvents } from '../../../src/engine/run-plans.ts';
+import {
+  createEventPump,
+  PlanConsumer,
+  runPlans,
+  runPlansOverInputs,
+} from '../../../src/engine/index.ts';
 import { loadFieldKnowledge } from '../../../src/knowledge/load-field-knowledge.ts';
 import { compileSpl } from '../../../src/spl/plan/compile-spl.ts';
 import type { Plan } from '../../../src/spl/plan/plan.ts';
+import { SEED_IDE_TUNNELING_SEARCH } from '../../fixtures/seed-sample.ts';
 import { compileTstats } from './tstats-helpers.ts';
 
 const KNOWLEDGE = loadFieldKnowledge({}).base;
@@ -40,7 +43,7 @@ async function runAll(plans: readonly Plan[], events: readonly Event[]): Promise
   const source = (async function* () {
     yield events.map((e) => ({ ...e }));
   })();
-  await runPlansOverEvents(specs, source, planEventFlow(plans, KNOWLEDGE));
+  await runPlans(specs, source, KNOWLEDGE);
   return results;
 }
 
@@ -74,14 +77,16 @@ describe('tstats in the one-pass engine', () => {
     ]);
   });
 
-  test('the event flow asks the knowledge only for the fields the data model search needs', () => {
+  test('the pump asks the knowledge only for the fields the data model search needs', () => {
     const plan = compileTstats(
       '| tstats count from datamodel=Endpoint.Processes where Processes.process_name=x by Processes.user',
     );
-    const flow = planEventFlow([plan], KNOWLEDGE);
-    assert.notEqual(flow.fields, 'all');
-    assert.ok(!(flow.fields as ReadonlySet<string>).has('parent_process_name'));
-    assert.equal(flow.needsRaw, false);
+    assert.notEqual(plan.fields, 'all');
+    assert.ok(!(plan.fields as ReadonlySet<string>).has('parent_process_name'));
+    const pump = createEventPump([new PlanConsumer(plan, { emit: () => {} })], {
+      knowledge: KNOWLEDGE,
+    });
+    assert.equal(pump.needsRaw, false);
   });
 });
 
@@ -106,7 +111,7 @@ describe("Atomic test 2's devtunnel launch (the content pack's data)", () => {
     const tstatsRows: Event[] = [];
     await runPlansOverInputs(
       [
-        { plan: seed.plan, context: { emit: (rows) => seedRows.push(...rows) } },
+        { plan: seed.value, context: { emit: (rows) => seedRows.push(...rows) } },
         { plan: tstats, context: { emit: (rows) => tstatsRows.push(...rows) } },
       ],
       [atomic],

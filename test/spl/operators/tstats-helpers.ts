@@ -60,7 +60,7 @@ export function security(code: number, time: number, fields: Event): Event {
 export function compileTstats(spl: string): Plan {
   const result = compileSpl(spl, { macros: MACROS, dataModels: DATA_MODELS });
   if (!result.ok) assert.fail(result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
-  return result.plan;
+  return result.value;
 }
 
 export function tstatsErrors(spl: string, withDataModels = true): readonly Diagnostic[] {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { loadMacros } from '../../../src/spl/macros/load-macros.ts';
+import { loadSearchLibrary } from '../../../src/detection/index.ts';
 import { parseSpl } from '../../../src/spl/parse-spl.ts';
 
 const fixtures = new URL('../../fixtures/spl/', import.meta.url);
@@ -18,9 +18,9 @@ test('seed 000 (IDE tunneling, raw Sysmon search) parses verbatim', () => {
 });
 
 test('seed 004 (Devtunnels image loaded, ESCU macros) parses verbatim', () => {
-  const macros = loadMacros([new URL('macros/macros.conf', fixtures).pathname]);
+  const macros = loadSearchLibrary({ macros: [new URL('macros/macros.conf', fixtures).pathname] });
   const parsed = parseSpl(read('seeds/004-devtunnels-image-loaded.spl'), {
-    macros: macros.library,
+    macros: macros.macros,
   });
   assert.deepEqual(parsed.diagnostics, []);
   assert.deepEqual(

@@ -1,10 +1,10 @@
 // The two seed detections compile verbatim and find what they look for (seed 004 with the add-on fields given directly).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SEED_IDE_TUNNELING_SEARCH } from '../../../src/cli/commands/start.ts';
 import type { Event } from '../../../src/core/event.ts';
 import { BUILTIN_MACROS } from '../../../src/spl/macros/builtin-macros.ts';
 import { defineMacro, macroLibrary } from '../../../src/spl/macros/macro.ts';
+import { SEED_IDE_TUNNELING_SEARCH } from '../../fixtures/seed-sample.ts';
 import { runSpl } from '../operators/run-spl.ts';
 
 /** Seed 004, "Windows Devtunnels Image Loaded", verbatim. */

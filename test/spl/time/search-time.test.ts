@@ -177,7 +177,7 @@ describe('plans carry their time window', () => {
 
   test('tstats WHERE sets the window of the events it reads', () => {
     const result = compileSpl('| tstats count where index=x earliest=-1h', { now: NOW });
-    if (result.ok) assert.deepEqual(result.plan.timeBounds, { earliest: NOW - HOUR, latest: NOW });
+    if (result.ok) assert.deepEqual(result.value.timeBounds, { earliest: NOW - HOUR, latest: NOW });
   });
 
   test('the plan reads _time when it has a window', () => {
@@ -193,10 +193,10 @@ describe('plans carry their time window', () => {
     });
     assert.ok(result.ok, result.ok ? '' : result.diagnostics.map((d) => d.message).join());
     const rows: Event[] = [];
-    const run = result.plan.start({ emit: (batch) => rows.push(...batch) });
+    const run = result.value.start({ emit: (batch) => rows.push(...batch) });
     run.push(events);
     run.finish();
-    return { plan: result.plan, offsets: rows.map((r) => r['offset']) };
+    return { plan: result.value, offsets: rows.map((r) => r['offset']) };
   };
 
   test('a time range from outside applies when the search has none, and the run drops the rest', () => {
@@ -222,8 +222,8 @@ describe('plans carry their time window', () => {
       },
     );
     assert.ok(result.ok);
-    assert.deepEqual(result.plan.timeBounds, { earliest: NOW - DAY });
-    assert.deepEqual(timeBoundsToRead(result.plan), { earliest: NOW - 3 * DAY });
+    assert.deepEqual(result.value.timeBounds, { earliest: NOW - DAY });
+    assert.deepEqual(timeBoundsToRead(result.value), { earliest: NOW - 3 * DAY });
   });
 
   test('a bad time range is an error naming its side', () => {
@@ -239,7 +239,7 @@ describe('plans carry their time window', () => {
     const result = compileSpl(spl, { now: NOW, timeRange: { earliest } });
     assert.ok(result.ok);
     const rows: Event[] = [];
-    const run = result.plan.start({ emit: (batch) => rows.push(...batch) });
+    const run = result.value.start({ emit: (batch) => rows.push(...batch) });
     run.push(events);
     run.finish();
     return rows[0]?.['count'];

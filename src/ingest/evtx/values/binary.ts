@@ -2,7 +2,7 @@
 import { HEX_UPPER } from './digits.ts';
 import type { ValueFormat } from './value-format.ts';
 
-export function hexText(b: Uint8Array, s: number, e: number): string {
+function hexText(b: Uint8Array, s: number, e: number): string {
   let text = '';
   for (let i = s; i < e; i++) text += HEX_UPPER[b[i] as number];
   return text;

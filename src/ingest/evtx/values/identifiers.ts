@@ -67,7 +67,7 @@ export function sidSize(b: Uint8Array, s: number): number {
  * `S-<revision>-<authority>-<sub>...`. The 48-bit authority is big-endian; Windows prints it in
  * decimal below 2^32 and in hex above. Sub-authorities beyond the stored bytes are not read.
  */
-export function sidText(b: Uint8Array, v: DataView, s: number, e: number): string {
+function sidText(b: Uint8Array, v: DataView, s: number, e: number): string {
   if (e - s < 8) return '';
   if (sameAsLastSid(b, s, e)) return lastSidText;
   const text = renderSid(b, v, s, e);

@@ -29,7 +29,7 @@ export const VALUE_TYPE = {
 } as const;
 
 /** Set on a value type to make it an array of that type (MS-EVEN6 §2.2.4). */
-export const ARRAY_FLAG = 0x80;
+const ARRAY_FLAG = 0x80;
 
 export function isArrayType(type: number): boolean {
   return (type & ARRAY_FLAG) !== 0;

@@ -1,13 +1,11 @@
 // Reads a user's data-model mapping file (YAML): event types with their search, tags and data-model fields.
-
-import { isMap, isScalar, isSeq, type Node, parseDocument, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import {
   type Diagnostic,
   error,
+  readYaml,
   type SourceText,
-  type Span,
-  yamlTooDeep,
-  yamlTooDeepMessage,
+  spanOfNode,
 } from '../../../core/index.ts';
 import type { LocatedEventType } from '../compile/compile-event-types.ts';
 import type { LocatedText } from '../compile/parse-text.ts';
@@ -31,27 +29,12 @@ export interface ReadMappingResult {
  */
 export function readMappingYaml(text: string, path: string): ReadMappingResult {
   const source: SourceText = { name: path, text };
+  const read = readYaml(source, { codes: { syntax: DATAMODEL_CODES.yamlSyntax } });
+  const doc = read.yaml?.documents[0];
+  if (doc === undefined) return { eventTypes: [], diagnostics: [...read.diagnostics] };
   const diagnostics: Diagnostic[] = [];
-  const deep = yamlTooDeep(text);
-  if (deep !== undefined) {
-    const at = { start: deep.offset, end: deep.offset + 1 };
-    diagnostics.push(
-      error(DATAMODEL_CODES.yamlSyntax, yamlTooDeepMessage(deep), { source, span: at }),
-    );
-    return { eventTypes: [], diagnostics };
-  }
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  for (const problem of doc.errors) {
-    diagnostics.push(
-      error(DATAMODEL_CODES.yamlSyntax, problem.message.split('\n')[0] ?? 'invalid YAML', {
-        source,
-        span: { start: problem.pos[0], end: Math.max(problem.pos[1], problem.pos[0] + 1) },
-      }),
-    );
-  }
-  if (diagnostics.length > 0) return { eventTypes: [], diagnostics };
   const shape = (message: string, node: Node | null | undefined): void => {
-    diagnostics.push(error(DATAMODEL_CODES.yamlShape, message, { source, span: spanOf(node) }));
+    diagnostics.push(error(DATAMODEL_CODES.yamlShape, message, { source, span: spanOfNode(node) }));
   };
   const top = doc.contents;
   if (!isMap(top)) {
@@ -178,10 +161,4 @@ function tagList(node: Node | null | undefined): string[] | undefined {
     tags.push(item.value);
   }
   return tags;
-}
-
-function spanOf(node: Node | null | undefined): Span {
-  const range = node?.range;
-  if (range === null || range === undefined) return { start: 0, end: 1 };
-  return { start: range[0], end: Math.max(range[1], range[0] + 1) };
 }

@@ -217,7 +217,7 @@ export class SplConditionConverter {
 }
 
 /** Names of the eval fields of OR-ed field references (spelunk's extension). */
-export function fieldrefName(field: string, occurrence: number): string {
+function fieldrefName(field: string, occurrence: number): string {
   return `${field.replace(/.*\./, '')}Fieldref${occurrence === 1 ? '' : occurrence}`;
 }
 

@@ -3,7 +3,7 @@ import { quoteString } from '../../lexer/quoted.ts';
 import type { Quoting } from '../common.ts';
 import type { SearchExpr, SearchValue } from '../search.ts';
 
-export function printSearchValue(value: SearchValue): string {
+function printSearchValue(value: SearchValue): string {
   if (value.raw !== undefined) return value.raw;
   const inner = value.quoted ? quoteString(value.text) : value.text;
   if (value.caseSensitive) return `CASE(${inner})`;

@@ -52,7 +52,7 @@ export const valuesAggregate: AggregateSpec = {
 };
 
 /** list(X): values in event order, the first 100 only ("If more than 100 values ... only the first 100 are returned"). */
-export const LIST_LIMIT = 100;
+const LIST_LIMIT = 100;
 
 export const listAggregate: AggregateSpec = {
   name: 'list',

@@ -26,7 +26,7 @@ import { medianAggregate, modeAggregate, percentileAggregate } from './percentil
 export type { Accumulator, AggregateSpec } from './aggregate-types.ts';
 
 /** Aggregates with a fixed name, by lower-case name (aliases included). */
-export const AGGREGATES: ReadonlyMap<string, AggregateSpec> = new Map([
+const AGGREGATES: ReadonlyMap<string, AggregateSpec> = new Map([
   ['count', countAggregate],
   ['c', countAggregate],
   ['dc', dcAggregate],

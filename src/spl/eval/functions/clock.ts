@@ -1,7 +1,7 @@
 // now() and time(): the search's start time and the wall clock, from the injectable EvalClock.
 import type { EvalFunctionSpec } from '../eval-types.ts';
 
-export const nowFunction: EvalFunctionSpec = {
+const nowFunction: EvalFunctionSpec = {
   name: 'now',
   minArgs: 0,
   maxArgs: 0,
@@ -14,7 +14,7 @@ export const nowFunction: EvalFunctionSpec = {
   },
 };
 
-export const timeFunction: EvalFunctionSpec = {
+const timeFunction: EvalFunctionSpec = {
   name: 'time',
   minArgs: 0,
   maxArgs: 0,

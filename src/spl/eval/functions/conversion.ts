@@ -64,7 +64,7 @@ export const tonumberFunction: EvalFunctionSpec = {
 };
 
 /** 1234567.891 → "1,234,567.89": commas and at most two decimals ("commas" option). */
-export function formatCommas(n: number): string {
+function formatCommas(n: number): string {
   const rounded = Math.round(n * 100) / 100;
   const [whole, fraction] = Math.abs(rounded).toFixed(2).split('.') as [string, string];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -73,7 +73,7 @@ export function formatCommas(n: number): string {
 }
 
 /** Seconds as [D+]HH:MM:SS ("duration" option: tostring(615, "duration") is "00:10:15"). */
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   const negative = seconds < 0;
   let rest = Math.floor(Math.abs(seconds));
   const days = Math.floor(rest / 86400);

@@ -81,7 +81,7 @@ import { relativeTimeFunction, strftimeFunction, strptimeFunction } from './time
 import { trigFunctions } from './trig.ts';
 
 /** Every eval function, by lower-case name. */
-export const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
+const EVAL_FUNCTIONS: ReadonlyMap<string, EvalFunctionSpec> = new Map(
   [
     ifFunction,
     caseFunction,

@@ -23,7 +23,7 @@ export const lnFunction = unary(
 export const exactFunction = unary('exact', 'exact(X): X computed with full precision', (x) => x);
 
 /** Half away from zero, as C's round(): round(2.5) = 3, round(-2.5) = -3. */
-export function roundHalfAway(x: number, digits: number): number {
+function roundHalfAway(x: number, digits: number): number {
   const factor = 10 ** digits;
   const scaled = Math.abs(x) * factor;
   // Nudges values such as 1.005*100 = 100.49999999999999 back to the decimal they spell.

@@ -110,7 +110,7 @@ export const ltrimFunction = trimFunction('ltrim', 'left');
 export const rtrimFunction = trimFunction('rtrim', 'right');
 
 /** Decodes %XX (UTF-8) and `+`; a malformed escape is kept as written. */
-export function urlDecode(text: string): string {
+function urlDecode(text: string): string {
   return text.replace(/\+/g, ' ').replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
     try {
       return decodeURIComponent(run);

@@ -45,7 +45,7 @@ export const parseLookup: CommandParser = (cursor, header): LookupCommand => {
 };
 
 /** `a [AS b], c [AS d] ...` up to a stop word or the end. */
-export function parseAliases(cursor: Cursor, stopWords: readonly string[]): FieldAlias[] {
+function parseAliases(cursor: Cursor, stopWords: readonly string[]): FieldAlias[] {
   const list: FieldAlias[] = [];
   for (;;) {
     if (list.length > 0 && cursor.accept('argument', 'comma')) continue;

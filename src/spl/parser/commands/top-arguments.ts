@@ -6,7 +6,7 @@ import type { Cursor } from '../cursor.ts';
 import { type OptionTable, parseOptions } from '../options.ts';
 import { parseCount } from './count.ts';
 
-export const TOP_OPTIONS: OptionTable = {
+const TOP_OPTIONS: OptionTable = {
   limit: 'integer',
   countfield: 'string',
   percentfield: 'string',

@@ -1,0 +1,161 @@
+// `spelunk serve`: the index (embedded store), the HTTP Event Collector and Splunk's REST search
+// API in one process. With no config it works at once: data in ./spelunk-data, HEC on
+// 127.0.0.1:8088, REST on 127.0.0.1:8089, user admin (a password is generated and shown once).
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { formatDiagnostics } from '../../core/index.ts';
+import {
+  DEFAULT_DATA_DIR,
+  loadServerConfig,
+  ServeError,
+  type ServerConfig,
+  StoreLockedError,
+  startServer,
+} from '../../server/index.ts';
+import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.ts';
+import type { CliCommand } from './index.ts';
+import { addOptions, collect } from './shared-options.ts';
+
+export interface ServeCliOptions {
+  readonly data?: string;
+  readonly config?: string;
+  readonly host?: string;
+  readonly hecPort?: number;
+  readonly restPort?: number;
+  readonly hecToken?: string;
+  readonly password?: string;
+  readonly insecure?: boolean;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
+  readonly content: readonly string[];
+  readonly props: readonly string[];
+  readonly datamodels: readonly string[];
+}
+
+export const serveCommand: CliCommand = {
+  register(program: Command) {
+    const command = program
+      .command('serve')
+      .description(
+        'Run the server: an index (embedded store), the HTTP Event Collector and the REST search API',
+      );
+    addOptions(
+      command,
+      new Option(
+        '--data <dir>',
+        `data directory (default ${DEFAULT_DATA_DIR}, or data: in the config)`,
+      ),
+      new Option('--config <file>', 'YAML config: indexes, HEC tokens, users, inputs, limits, TLS'),
+      new Option('--host <address>', 'address to listen on (default 127.0.0.1)'),
+      new Option('--hec-port <port>', 'HTTP Event Collector port (default 8088)').argParser(
+        parsePort,
+      ),
+      new Option('--rest-port <port>', 'REST API port (default 8089)').argParser(parsePort),
+      new Option('--hec-token <token>', 'an HEC token named default (also $SPELUNK_HEC_TOKEN)'),
+      new Option('--password <password>', "admin's password (also $SPELUNK_PASSWORD)"),
+      new Option('--insecure', 'allow listening beyond loopback without TLS'),
+      new Option('--tls-cert <file>', 'TLS certificate (PEM) for both ports'),
+      new Option('--tls-key <file>', 'TLS private key (PEM)'),
+      new Option(
+        '--content <dir>',
+        'ESCU content whose macros and lookups searches use (repeatable; default: the built-in pack)',
+      )
+        .argParser(collect)
+        .default([]),
+      new Option('--props <file|dir>', 'field knowledge over the built-in (repeatable)')
+        .argParser(collect)
+        .default([]),
+      new Option('--datamodels <file|dir>', 'data-model mappings (repeatable)')
+        .argParser(collect)
+        .default([]),
+    ).action(async (options: ServeCliOptions) => {
+      process.exitCode = await runServe(options, {
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+      });
+    });
+  },
+};
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65_535)
+    throw new InvalidArgumentError('a port number from 0 to 65535');
+  return port;
+}
+
+export interface ServeIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** load config → apply flags and environment → start → print where it listens → run until SIGINT/SIGTERM. */
+export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<number> {
+  const loaded = loadServerConfig(options.config);
+  if (loaded.diagnostics.length > 0) io.err(`${formatDiagnostics(loaded.diagnostics)}\n`);
+  if (loaded.config === undefined) return EXIT_FAILURE;
+  if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
+    io.err('error: --tls-cert and --tls-key go together\n');
+    return EXIT_FAILURE;
+  }
+  const config = withFlags(loaded.config, options);
+  const dataDir = options.data ?? config.data ?? DEFAULT_DATA_DIR;
+  const hecToken = options.hecToken ?? process.env['SPELUNK_HEC_TOKEN'];
+  const password = options.password ?? process.env['SPELUNK_PASSWORD'];
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      config,
+      dataDir,
+      ...(hecToken ? { hecToken } : {}),
+      ...(password ? { adminPassword: password } : {}),
+      workspace: { content: options.content, props: options.props, dataModels: options.datamodels },
+      log: (line) => io.err(`${new Date().toISOString()} ${line}\n`),
+    });
+  } catch (error) {
+    if (error instanceof ServeError || error instanceof StoreLockedError) {
+      io.err(`error: ${error.message}\n`);
+      return EXIT_FAILURE;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      io.err(
+        `error: ${(error as Error).message}: another process listens there (--hec-port, --rest-port)\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    throw error;
+  }
+  const problems = server.workspaceDiagnostics.filter((d) => d.severity === 'error');
+  if (problems.length > 0) io.err(`${formatDiagnostics(problems)}\n`);
+  io.out(`spelunk serve: data in ${dataDir}\n`);
+  io.out(`  REST API  ${server.restUrl}  (user admin)\n`);
+  io.out(
+    `  HEC       ${server.hecUrl}${server.defaultHecToken ? `  (token ${server.defaultHecToken})` : ''}\n`,
+  );
+  if (server.generatedPassword !== undefined) {
+    io.out(`  admin password (generated, shown only now): ${server.generatedPassword}\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  io.err('spelunk serve: stopping\n');
+  await server.close();
+  return EXIT_OK;
+}
+
+function withFlags(config: ServerConfig, options: ServeCliOptions): ServerConfig {
+  return {
+    ...config,
+    listen: {
+      ...config.listen,
+      ...(options.host === undefined ? {} : { host: options.host }),
+      ...(options.hecPort === undefined ? {} : { hecPort: options.hecPort }),
+      ...(options.restPort === undefined ? {} : { restPort: options.restPort }),
+      ...(options.insecure ? { insecure: true } : {}),
+    },
+    ...(options.tlsCert && options.tlsKey
+      ? { tls: { cert: options.tlsCert, key: options.tlsKey } }
+      : {}),
+  };
+}

@@ -1,0 +1,65 @@
+// The one place strings are copied: events and rows that outlive a batch get strings of their own,
+// so what a search, a finding or a correlation holds never pins the readers' text.
+import {
+  type Event,
+  type FieldValue,
+  type MaybeValue,
+  readField,
+  type SharedEvent,
+  writeField,
+} from '../../core/index.ts';
+import type { FieldNeed } from '../../spl/index.ts';
+
+/**
+ * V8 makes a substring of 13 or more characters a view into its parent string, and a view keeps
+ * the whole parent alive. Readers cut field values out of 32 Ki-character pieces of decoded
+ * input, so each row a blocking command holds (`sort`, `stats values()`, a seed search that
+ * returns every VS Code process) would pin a piece: tens of kilobytes per row, growing with the
+ * input. Concatenating then slicing makes V8 flatten the value into a new string first, so the
+ * copy points at that and no longer at the piece.
+ */
+const VIEW_LENGTH = 13;
+
+function ownText(value: string): string {
+  return value.length >= VIEW_LENGTH ? ` ${value}`.slice(1) : value;
+}
+
+function ownValue(value: FieldValue): FieldValue {
+  if (typeof value === 'string') return ownText(value);
+  if (typeof value === 'number') return value;
+  return value.map((v) => (typeof v === 'string' ? ownText(v) : v));
+}
+
+/**
+ * Gives `fields` of an event the pump still owns (no consumer has seen it) strings of their own,
+ * in place; `undefined` = every field.
+ */
+export function ownStrings(event: Event, fields: readonly string[] | undefined): void {
+  if (fields === undefined) {
+    for (const name of Object.keys(event)) own(event, name);
+    return;
+  }
+  for (let i = 0; i < fields.length; i++) own(event, fields[i] as string);
+}
+
+function own(event: Event, name: string): void {
+  const value = readField(event, name);
+  if (value === undefined || typeof value === 'number') return;
+  if (typeof value === 'string' && value.length < VIEW_LENGTH) return;
+  writeField(event, name, ownValue(value));
+}
+
+/** The field list `ownStrings` walks: the fields read, or undefined for all of them. */
+export function ownedFields(need: FieldNeed): readonly string[] | undefined {
+  return need === 'all' ? undefined : [...need];
+}
+
+/** A copy of a shared event or row, every string its own: for what is kept past its batch. */
+export function ownedCopy(event: SharedEvent): Event {
+  const copy: Event = {};
+  for (const name of Object.keys(event)) {
+    const value: MaybeValue = event[name];
+    if (value !== undefined) writeField(copy, name, ownValue(value));
+  }
+  return copy;
+}

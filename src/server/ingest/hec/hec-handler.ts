@@ -1,0 +1,220 @@
+// The HTTP Event Collector endpoints as Splunk's clients and forwarders call them:
+// `/services/collector/event` (also `/services/collector` and `/event/1.0`), `/raw`, `/ack`,
+// `/health`. Content-Type is ignored (splunk-logging sends JSON as form-urlencoded). With a
+// token's acknowledgement on, the reply carries an ackId that turns true only once the events are
+// committed; without it, the reply itself waits for the commit.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hostname } from 'node:os';
+import type { Event } from '../../../core/index.ts';
+import { isJsonObject, type JsonValue } from '../../../ingest/index.ts';
+import type { RateLimiter } from '../../http/rate-limiter.ts';
+import {
+  BadEncodingError,
+  BodyTooLargeError,
+  ClientAbortedError,
+  closeAfterReply,
+  readBody,
+} from '../../http/read-body.ts';
+import { requestUrl, sendJson } from '../../http/reply.ts';
+import type { IndexRegistry } from '../../indexes.ts';
+import { type IngestService, ServerBusyError } from '../ingest-service.ts';
+import { rawBodyEvents, splitEventBody } from './hec-body.ts';
+import { HecError } from './hec-codes.ts';
+import { hecEnvelopeToEvent } from './hec-event.ts';
+import type { HecEventContext } from './hec-metadata.ts';
+import type { HecToken, HecTokenTable } from './hec-tokens.ts';
+
+export interface HecDeps {
+  readonly tokens: HecTokenTable;
+  readonly ingest: IngestService;
+  readonly indexes: IndexRegistry;
+  readonly rateLimiter: RateLimiter;
+  readonly maxBodyBytes: number;
+  readonly allowQueryToken: boolean;
+  readonly now?: () => number;
+  readonly log?: (line: string) => void;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROUTE = /^\/services\/collector(?:\/(event|raw|ack|health)(?:\/1\.0)?)?$/;
+
+export function createHecHandler(deps: HecDeps) {
+  const serverHost = hostname();
+  const now = deps.now ?? (() => Date.now() / 1000);
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const { path, query } = requestUrl(request);
+    const route = ROUTE.exec(path);
+    try {
+      if (route === null) {
+        request.resume();
+        sendJson(response, 404, {
+          text: 'The requested URL was not found on this server.',
+          code: 404,
+        });
+        return;
+      }
+      const endpoint = route[1] ?? 'event';
+      if (endpoint === 'health') {
+        request.resume();
+        const [code, text, status] = deps.ingest.full()
+          ? [18, 'HEC is unhealthy, queues are full', 503]
+          : [17, 'HEC is healthy', 200];
+        sendJson(response, status, { text, code });
+        return;
+      }
+      if (request.method !== 'POST') {
+        request.resume();
+        sendJson(response, 405, { text: 'Method Not Allowed', code: 405 }, { Allow: 'POST' });
+        return;
+      }
+      const token = deps.tokens.authenticate(request, query, deps.allowQueryToken);
+      const channel = requestChannel(request, query);
+      if (endpoint === 'ack') {
+        await answerAcks(request, response, deps, token, channel);
+        return;
+      }
+      if (token.useAck && channel === undefined) throw new HecError('channelMissing');
+      const body = await readBody(request, deps.maxBodyBytes);
+      const events = parseEvents(endpoint, body, query, token, deps, serverHost, now());
+      if (
+        token.rateLimit &&
+        !deps.rateLimiter.take(`hec:${token.name}`, token.rateLimit, events.length)
+      ) {
+        throw new HecError('serverBusy', {
+          detail: `the token ${token.name} is over its rate limit`,
+        });
+      }
+      const submission = { events, bytes: body.length };
+      if (token.useAck && channel !== undefined) {
+        const { ackId } = deps.ingest.submitWithAck(submission, channel);
+        sendJson(response, 200, { text: 'Success', code: 0, ackId });
+      } else {
+        await deps.ingest.submit(submission);
+        sendJson(response, 200, { text: 'Success', code: 0 });
+      }
+    } catch (error) {
+      sendHecError(response, error, deps.log);
+    }
+  };
+}
+
+function requestChannel(request: IncomingMessage, query: URLSearchParams): string | undefined {
+  const header = request.headers['x-splunk-request-channel'];
+  const value = (Array.isArray(header) ? header[0] : header) ?? query.get('channel') ?? undefined;
+  if (value === undefined || value === '') return undefined;
+  if (!GUID.test(value)) throw new HecError('channelInvalid');
+  return value.toLowerCase();
+}
+
+function parseEvents(
+  endpoint: string,
+  body: Buffer,
+  query: URLSearchParams,
+  token: HecToken,
+  deps: HecDeps,
+  serverHost: string,
+  now: number,
+): Event[] {
+  const text = body.toString('utf8');
+  const param = (name: string) => {
+    const value = query.get(name);
+    return value === null || value === '' ? undefined : value;
+  };
+  const request = {
+    ...optional('index', param('index')),
+    ...optional('host', param('host')),
+    ...optional('source', param('source')),
+    ...optional('sourcetype', param('sourcetype')),
+  };
+  const context: HecEventContext = {
+    request,
+    token: {
+      ...optional('index', token.index),
+      ...optional('host', token.host),
+      ...optional('source', token.source),
+      ...optional('sourcetype', token.sourcetype),
+    },
+    defaultSource: `http:${token.name}`,
+    defaultHost: serverHost,
+    now,
+    checkIndex: (index, position) => {
+      if (!deps.indexes.has(index) || (token.indexes !== undefined && !token.indexes.has(index))) {
+        throw new HecError('incorrectIndex', {
+          detail: deps.indexes.has(index)
+            ? `the token ${token.name} may not write index "${index}"`
+            : `no index "${index}" on this server`,
+          invalidEvent: position,
+        });
+      }
+    },
+  };
+  if (endpoint === 'raw') return rawBodyEvents(text, context);
+  return splitEventBody(text).map((envelope, position) =>
+    hecEnvelopeToEvent(envelope, position, context),
+  );
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+async function answerAcks(
+  request: IncomingMessage,
+  response: ServerResponse,
+  deps: HecDeps,
+  token: HecToken,
+  channel: string | undefined,
+): Promise<void> {
+  if (!token.useAck) throw new HecError('ackDisabled');
+  if (channel === undefined) throw new HecError('channelMissing');
+  const body = await readBody(request, deps.maxBodyBytes);
+  let parsed: JsonValue;
+  try {
+    parsed = JSON.parse(body.toString('utf8')) as JsonValue;
+  } catch {
+    throw new HecError('invalidDataFormat', { detail: 'the body must be {"acks":[id, ...]}' });
+  }
+  const acks = isJsonObject(parsed) ? parsed['acks'] : undefined;
+  if (!Array.isArray(acks) || !acks.every((a) => typeof a === 'number') || acks.length > 10_000) {
+    throw new HecError('invalidDataFormat', { detail: 'the body must be {"acks":[id, ...]}' });
+  }
+  const ids = acks as number[];
+  const committed = await deps.ingest.committedAcks(channel, ids);
+  const answer: Record<string, boolean> = {};
+  for (const id of ids) answer[String(id)] = committed.has(id);
+  sendJson(response, 200, { acks: answer });
+}
+
+function sendHecError(
+  response: ServerResponse,
+  error: unknown,
+  log?: (line: string) => void,
+): void {
+  if (error instanceof HecError) {
+    const headers: Record<string, string> = error.status === 503 ? { 'Retry-After': '1' } : {};
+    sendJson(response, error.status, error.body, headers);
+    return;
+  }
+  if (error instanceof ServerBusyError) {
+    sendJson(response, 503, { text: 'Server is busy', code: 9 }, { 'Retry-After': '1' });
+    return;
+  }
+  if (error instanceof BodyTooLargeError) {
+    closeAfterReply(response);
+    sendJson(response, 413, { text: 'Content too large', code: 6, detail: error.message });
+    return;
+  }
+  if (error instanceof BadEncodingError) {
+    sendJson(response, 400, { text: 'Invalid data format', code: 6, detail: error.message });
+    return;
+  }
+  if (error instanceof ClientAbortedError) {
+    response.destroy();
+    return;
+  }
+  log?.(
+    `HEC internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  sendJson(response, 500, { text: 'Internal server error', code: 8 });
+}

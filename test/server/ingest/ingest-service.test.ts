@@ -1,0 +1,69 @@
+// The ingest queue: group commits, acks true only once committed, code-9 backpressure when the
+// store falls behind, ack ids never reused across restarts.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Event } from '../../../src/core/event.ts';
+import { IngestService, ServerBusyError } from '../../../src/server/ingest/ingest-service.ts';
+import type { EventStore, IndexWrite } from '../../../src/server/store/event-store.ts';
+
+/** A store whose writes wait until released, recording what each commit held. */
+function slowStore() {
+  const settings = new Map<string, string>();
+  const committed: IndexWrite[] = [];
+  const acks = new Set<string>();
+  let release: () => void = () => {};
+  let gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const store = {
+    setting: async (key: string) => settings.get(key),
+    putSetting: async (key: string, value: string) => {
+      settings.set(key, value);
+    },
+    write: async (batch: IndexWrite) => {
+      await gate;
+      committed.push(batch);
+      for (const a of batch.acks ?? []) acks.add(`${a.channel}/${a.ackId}`);
+    },
+    committedAcks: async (channel: string, ids: readonly number[]) =>
+      new Set(ids.filter((id) => acks.has(`${channel}/${id}`))),
+  } as unknown as EventStore;
+  return {
+    store,
+    committed,
+    open: () => {
+      release();
+      gate = Promise.resolve();
+    },
+  };
+}
+
+const events = (n: number): Event[] =>
+  Array.from({ length: n }, (_, i) => ({ _time: i, index: 'main' }));
+
+test('acks turn true on commit; a full queue refuses with ServerBusyError; commits are grouped', async () => {
+  const slow = slowStore();
+  const ingest = await IngestService.start(slow.store, {
+    maxQueuedEvents: 10,
+    maxQueuedBytes: 1e9,
+    maxCommitEvents: 100,
+  });
+  const first = ingest.submitWithAck({ events: events(4), bytes: 10 }, 'c');
+  assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId]))], []);
+  const second = ingest.submit({ events: events(4), bytes: 10 });
+  const third = ingest.submit({ events: events(2), bytes: 10 });
+  assert.throws(() => ingest.submit({ events: events(1), bytes: 10 }), ServerBusyError);
+  assert.equal(ingest.full(), true);
+  slow.open();
+  await Promise.all([first.committed, second, third]);
+  assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId]))], [first.ackId]);
+  // The first write was already in the store's hands; the two waiting behind it went in one commit.
+  assert.deepEqual(
+    slow.committed.map((w) => w.events.length),
+    [4, 6],
+  );
+  const restarted = await IngestService.start(slow.store);
+  const next = restarted.submitWithAck({ events: events(1), bytes: 1 }, 'c');
+  assert.ok(next.ackId > first.ackId);
+  await next.committed;
+});
