@@ -30,6 +30,29 @@ export function repairJsonAnomalies(text: string, value: JsonObject): JsonAnomal
   };
 }
 
+/** The anomalies as the warnings readers report (ING208 duplicate keys, ING209 numbers kept as text). */
+export function describeJsonAnomalies({
+  duplicateKeys,
+  numbers,
+}: JsonAnomalies): { readonly code: 'ING208' | 'ING209'; readonly message: string }[] {
+  const list = (items: readonly string[]) =>
+    items.slice(0, 3).join(', ') + (items.length > 3 ? `, and ${items.length - 3} more` : '');
+  const found: { code: 'ING208' | 'ING209'; message: string }[] = [];
+  if (duplicateKeys.length > 0) {
+    found.push({
+      code: 'ING208',
+      message: `key given twice in one object: ${list(duplicateKeys.map((k) => JSON.stringify(k)))}; the last value is kept (_raw has them all)`,
+    });
+  }
+  if (numbers.length > 0) {
+    found.push({
+      code: 'ING209',
+      message: `number too large or too precise for a double: ${list(numbers.map((n) => `${JSON.stringify(n.path)} = ${n.text.slice(0, 40)}`))}; kept as written`,
+    });
+  }
+  return found;
+}
+
 /** Occurrences of `":` (every key ends with one unless spaced or inside a string value). */
 function colons(text: string): number {
   let n = 0;

@@ -14,7 +14,7 @@ import {
   skipSeparators,
   splitConcatenated,
 } from './framing.ts';
-import { type JsonAnomalies, repairJsonAnomalies } from './json-anomalies.ts';
+import { describeJsonAnomalies, repairJsonAnomalies } from './json-anomalies.ts';
 import type { JsonRecordContext } from './json-shape.ts';
 import { findObjectEnd, OBJECT_INCOMPLETE } from './json-values.ts';
 import { JSON_SHAPES } from './shapes/index.ts';
@@ -195,7 +195,11 @@ export class JsonlScanner implements JsonRecordContext {
       return;
     }
     const anomalies = repairJsonAnomalies(text, value);
-    if (anomalies !== undefined) this.reportAnomalies(anomalies);
+    if (anomalies !== undefined) {
+      for (const { code, message } of describeJsonAnomalies(anomalies)) {
+        this.problem(code, message, 'damaged');
+      }
+    }
     for (const shape of JSON_SHAPES) {
       if (!shape.matches(value)) continue;
       try {
@@ -206,25 +210,6 @@ export class JsonlScanner implements JsonRecordContext {
         this.skip(INGEST_CODES.jsonTooDeep, error.message);
       }
       return;
-    }
-  }
-
-  private reportAnomalies({ duplicateKeys, numbers }: JsonAnomalies): void {
-    const list = (items: readonly string[]) =>
-      items.slice(0, 3).join(', ') + (items.length > 3 ? `, and ${items.length - 3} more` : '');
-    if (duplicateKeys.length > 0) {
-      this.problem(
-        INGEST_CODES.jsonDuplicateKey,
-        `key given twice in one object: ${list(duplicateKeys.map((k) => JSON.stringify(k)))}; the last value is kept (_raw has them all)`,
-        'damaged',
-      );
-    }
-    if (numbers.length > 0) {
-      this.problem(
-        INGEST_CODES.jsonNumberAsText,
-        `number too large or too precise for a double: ${list(numbers.map((n) => `${JSON.stringify(n.path)} = ${n.text.slice(0, 40)}`))}; kept as written`,
-        'damaged',
-      );
     }
   }
 
