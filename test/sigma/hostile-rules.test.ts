@@ -1,7 +1,7 @@
 // Hostile rule files: deep YAML, alias bombs and deep conditions are refused at once, located.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileSigmaRules } from '../../src/sigma/index.ts';
+import { compileSigmaRules, loadSigmaRuleSet } from '../../src/sigma/index.ts';
 import { allDiagnostics, loadText } from './sigma-test-kit.ts';
 
 const rule = (detection: string, before = '') =>
@@ -48,4 +48,21 @@ test('deep conditions are refused (SIGMA030); long flat ones compile', () => {
   );
   assert.deepEqual(allDiagnostics(flat), []);
   assert.equal(compileSigmaRules(flat).rules.length, 1);
+});
+
+test('a rule whose values pass 1,048,576 characters is SIGMA023 at the item passing it; others compile', () => {
+  const bigRule = (a: number, b: number) =>
+    `title: big\nlogsource: {product: windows, category: process_creation}\ndetection:\n  first:\n    CommandLine|contains: '${'a'.repeat(a)}'\n  second:\n    Image|endswith: '${'b'.repeat(b)}'\n  condition: first or second\n`;
+  const text = bigRule(600_000, 600_000);
+  const started = performance.now();
+  const compiled = compileSigmaRules(loadSigmaRuleSet([{ name: 'big.yml', text }]));
+  assert.equal(compiled.rules.length, 0);
+  const refused = compiled.diagnostics[0];
+  assert.equal(refused?.code, 'SIGMA023');
+  assert.match(text.slice(refused?.span?.start, refused?.span?.end), /^(CommandLine|Image)\|/);
+  assert.ok(performance.now() - started < 5_000);
+  const fits = compileSigmaRules(
+    loadSigmaRuleSet([{ name: 'ok.yml', text: bigRule(500_000, 500_000) }]),
+  );
+  assert.equal(fits.rules.length, 1);
 });

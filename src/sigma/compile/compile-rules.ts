@@ -136,6 +136,16 @@ function compileRule(
   options: SigmaCompileOptions,
 ): { variants: RuleVariant[] } | { diagnostic: Diagnostic } {
   const where = { source: rule.origin.source, span: rule.origin.span };
+  const oversized = itemPastTextBudget(rule.detection);
+  if (oversized !== undefined) {
+    return {
+      diagnostic: error(
+        SIGMA_CODES.badValue,
+        `the rule's detection values hold more than ${MAX_DETECTION_CHARS.toLocaleString('en-US')} characters of text: it is not compiled (its matcher would need about 200 bytes per character)`,
+        { ...where, span: oversized.span },
+      ),
+    };
+  }
   let entries: (LogsourceMappingEntry | undefined)[] = entriesForLogsource(mapping, rule.logsource);
   if (entries.length === 0) {
     if (options.unmappedLogsources !== 'any-event') {
@@ -176,6 +186,34 @@ function compileRule(
     throw e;
   }
   return { variants };
+}
+
+/**
+ * Detection text one rule may hold (the characters of its values, summed). The largest SigmaHQ rule
+ * (vulnerable driver hashes) holds about 300,000; a 10 MB value would take gigabytes and minutes
+ * to build into the matcher's automaton.
+ */
+const MAX_DETECTION_CHARS = 1_048_576;
+
+/** The item where the rule's detection text passes MAX_DETECTION_CHARS, for the caret. */
+function itemPastTextBudget(detection: Detection): DetectionItem | undefined {
+  const pending: (DetectionGroup | DetectionItem)[] = [...detection.identifiers.values()].map(
+    (identifier) => identifier.definition,
+  );
+  let total = 0;
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.kind === 'group') pushAll(pending, node.children);
+    else {
+      for (const value of node.values) {
+        if (value.kind === 're') total += value.pattern.length;
+        else if (value.kind === 'string') {
+          for (const part of value.parts) total += typeof part === 'string' ? part.length : 1;
+        } else total++;
+      }
+      if (total > MAX_DETECTION_CHARS) return node;
+    }
+  }
+  return undefined;
 }
 
 /** The detection item holding the regular expression `pattern`, for the caret. */
