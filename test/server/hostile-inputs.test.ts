@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { runSearchOverIndex } from '../../src/cli/commands/search-index.ts';
+import { EXIT_FAILURE } from '../../src/cli/exit-codes.ts';
 import { DiagnosticError } from '../../src/core/index.ts';
 import { BUILTIN_INDEXES } from '../../src/server/indexes.ts';
 import { rawBodyEvents, splitEventBody } from '../../src/server/ingest/hec/hec-body.ts';
@@ -165,4 +167,20 @@ test("REST searches stop at the server's memory budget with SPL530 naming the co
   assert.equal(error.diagnostics[0]?.code, 'SPL530');
   assert.match(error.diagnostics[0]?.message ?? '', /stats/);
   assert.equal(await search(spl, 256 * 1024 * 1024), undefined);
+});
+
+test('search --data stops at --max-memory with SPL530 and exit 1, not a stack trace', async () => {
+  const data = mkdtempSync(path.join(tmpdir(), 'spelunk-hostile-data-'));
+  const err: string[] = [];
+  try {
+    const code = await runSearchOverIndex(
+      '| makeresults count=200000 | streamstats count as n | eval k="key".n | stats count by k',
+      { format: 'csv', data, user: 'admin', maxMemory: 4 },
+      { out: () => {}, err: (text) => err.push(text) },
+    );
+    assert.equal(code, EXIT_FAILURE);
+    assert.match(err.join(''), /SPL530/);
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
 });
