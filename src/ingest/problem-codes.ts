@@ -11,10 +11,12 @@ export const INGEST_CODES = {
   noReader: 'ING004',
   /** A compressed or archive container we do not open (zip, bzip2, xz, 7z). */
   unsupportedContainer: 'ING005',
+  /** `--input-format` names one format and the content is plainly another. */
+  formatMismatch: 'ING006',
   /** A FIFO, device, socket or /proc-/sys file named as an input: read only through `-`. */
-  notAFile: 'ING006',
+  notAFile: 'ING008',
   /** Binary content (NUL bytes) in a text input: the rest of the file is not read. */
-  binaryContent: 'ING007',
+  binaryContent: 'ING009',
 
   xmlMalformed: 'ING101',
   xmlTruncated: 'ING102',

@@ -137,7 +137,7 @@ test('devices and /proc are refused unless given as -; the other inputs are read
   );
   assert.deepEqual(
     summary.problems.map((p) => p.code),
-    ['ING006', 'ING006', 'ING006'],
+    ['ING008', 'ING008', 'ING008'],
   );
 });
 
@@ -151,7 +151,7 @@ test('binary content in a text input stops that input early and keeps the events
   assert.equal(events.length, 2);
   assert.deepEqual(
     problems.map((p) => p.code),
-    ['ING007'],
+    ['ING009'],
   );
 });
 
@@ -163,5 +163,5 @@ test('an EVTX file cut short, or JSON forced to EVTX, is refused alone: the othe
   assert.match(summary.files[0]?.refused ?? '', /cut short/);
   const forced = await readAll([good], { inputFormat: 'evtx' });
   assert.equal(forced.events.length, 0);
-  assert.match(forced.summary.files[0]?.refused ?? '', /not an EVTX file/);
+  assert.match(forced.summary.files[0]?.refused ?? '', /--input-format evtx, but this is JSON/);
 });

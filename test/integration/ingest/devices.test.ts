@@ -10,7 +10,7 @@ import { runCli } from '../dist.ts';
 const root = mkdtempSync(path.join(tmpdir(), 'spelunk-devices-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-test('spelunk search refuses a FIFO (ING006) and /dev/urandom, reads the other input, exits', async () => {
+test('spelunk search refuses a FIFO (ING008) and /dev/urandom, reads the other input, exits', async () => {
   const fifo = path.join(root, 'pipe');
   execFileSync('mkfifo', [fifo]);
   const good = path.join(root, 'good.json');
