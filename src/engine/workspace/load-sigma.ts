@@ -1,6 +1,6 @@
 // The Sigma part of a workspace: the mapping file, the rule files, the selection, the compile.
 import { readFileSync } from 'node:fs';
-import { type Diagnostic, error, hasErrors } from '../../core/index.ts';
+import { type Diagnostic, error, hasErrors, pushAll } from '../../core/index.ts';
 import {
   type CompiledSigmaSet,
   chooseSigmaRules,
@@ -62,13 +62,13 @@ export function loadSigma(
       ...(mapping ? { mapping } : {}),
       ...(options.sigmaCacheDir === undefined ? {} : { cacheDir: options.sigmaCacheDir }),
     });
-    problems.sigma.push(...loaded.diagnostics);
+    pushAll(problems.sigma, loaded.diagnostics);
     return { sigmaRules: undefined, sigmaMapping: mapping, sigma: loaded.compiled };
   }
   const files = readSigmaFiles(paths, { walks });
   const loaded = loadSigmaRuleSet(files.sources, files.diagnostics);
-  for (const document of loaded.documents) problems.sigma.push(...document.diagnostics);
-  problems.sigma.push(...loaded.diagnostics);
+  for (const document of loaded.documents) pushAll(problems.sigma, document.diagnostics);
+  pushAll(problems.sigma, loaded.diagnostics);
   const sigmaRules = chooseSigmaRules(loaded, choice).ruleSet;
   return { sigmaRules, sigmaMapping: mapping, sigma: undefined };
 }

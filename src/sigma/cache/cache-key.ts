@@ -95,12 +95,14 @@ export function codeFingerprint(): string {
 
 /**
  * The libraries reading and compiling rules depend on, as `name@version`: an upgrade reads and
- * compiles rules anew. One that is not installed counts as `name@absent`, so a build that drops
- * one (the regex analysis moving into core/regex, whose code the fingerprint already hashes) still
- * computes a key, a different one.
+ * compiles rules anew (YAML, RE2, and the regex analysis in core/regex that decides which engine
+ * runs a rule's regex). One that is not installed counts as `name@absent`, so a build that drops
+ * one still computes a key, a different one.
  */
 export function compilerLibraries(): string[] {
-  return ['yaml', 're2js', 'scslre'].map(libraryVersion);
+  return ['yaml', 're2js', '@eslint-community/regexpp', 'refa', 'regexp-ast-analysis'].map(
+    libraryVersion,
+  );
 }
 
 /** `name@version` from the package.json above the library's entry (not every package exports it). */

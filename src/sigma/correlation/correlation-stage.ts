@@ -1,6 +1,6 @@
 // The stateful correlation stage: fed each event with the rules it matched, it keeps per-group
 // windows for every correlation (bounded) and reports the correlations that fire.
-import { type SharedEvent, writeField } from '../../core/index.ts';
+import { rowBytes, type SharedEvent, writeField } from '../../core/index.ts';
 import type { CompiledSigmaSet } from '../compile/compile-rules.ts';
 import { someValue } from '../compile/event-values.ts';
 import { parseNumber } from '../compile/numbers.ts';
@@ -36,7 +36,19 @@ export interface CorrelationStageOptions {
   readonly maxRetainedEvents?: number;
   /** Times and values kept over all groups' windows; the least recently updated groups go first. */
   readonly maxWindowItems?: number;
+  /**
+   * Bytes all correlations may hold (their groups, windows and kept events; `--max-memory`).
+   * Past it, the correlation being fed stops, with a problem in `stats.stopped`.
+   */
+  readonly maxMemoryBytes?: number;
 }
+
+/** 256 MB, as a search's default budget. */
+const DEFAULT_MAX_MEMORY_BYTES = 256 * 1024 * 1024;
+/** A group's fixed cost beyond its key and kept events: its window and map entries. */
+const GROUP_BYTES = 512;
+/** A value kept by a value_count/value_sum/value_avg window. */
+const VALUE_BYTES = 48;
 
 export interface CorrelationStats {
   groups: number;
@@ -50,6 +62,8 @@ export interface CorrelationStats {
   /** Events and window items held now. */
   retainedEvents: number;
   windowItems: number;
+  /** Correlations stopped because the correlations held more than the memory budget. */
+  readonly stopped: { readonly correlation: SigmaCorrelation; readonly message: string }[];
 }
 
 export interface CorrelationStage {
@@ -66,6 +80,8 @@ interface Group {
   events: SharedEvent[];
   /** The window's size when last counted in `stats.windowItems`. */
   items: number;
+  /** Estimated bytes it holds (memory budget). */
+  bytes: number;
 }
 
 interface Node {
@@ -75,6 +91,8 @@ interface Node {
   readonly report: boolean;
   /** Correlations that consume this one's hits, with the input index they receive them at. */
   readonly parents: { node: Node; input: number }[];
+  /** Set when it held too much memory: it is fed no more. */
+  stopped: boolean;
 }
 
 const NONE: readonly CorrelationHit[] = Object.freeze([]);
@@ -94,6 +112,8 @@ export function createCorrelationStage(
   const maxValues = options.maxValues ?? 10_000;
   const maxRetainedEvents = options.maxRetainedEvents ?? MAX_RETAINED_EVENTS;
   const maxWindowItems = options.maxWindowItems ?? MAX_WINDOW_ITEMS;
+  const maxBytes = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
+  let heldBytes = 0;
   const stats: CorrelationStats = {
     groups: 0,
     evictedGroups: 0,
@@ -102,6 +122,7 @@ export function createCorrelationStage(
     droppedEvents: 0,
     retainedEvents: 0,
     windowItems: 0,
+    stopped: [],
   };
   const refersTo = (c: SigmaCorrelation, ref: string) => c.id === ref || c.name === ref;
   const nodes = new Map<SigmaCorrelation, Node>();
@@ -124,6 +145,7 @@ export function createCorrelationStage(
       groups: new Map(),
       report: !consumedQuietly,
       parents: [],
+      stopped: false,
     });
   }
   // Rule index → correlations fed by it; correlation → its consumers.
@@ -155,6 +177,7 @@ export function createCorrelationStage(
     out: CorrelationHit[],
   ) => {
     const { correlation } = node;
+    if (node.stopped) return;
     const time = typeof event['_time'] === 'number' ? event['_time'] : 0;
     const ref = correlation.rules[input] as string;
     const read = fieldReader(compiled.mapping, entryName);
@@ -183,16 +206,21 @@ export function createCorrelationStage(
     const groupKey = JSON.stringify(Object.values(key));
     let group = node.groups.get(groupKey);
     if (group === undefined) {
-      group = { window: createGroupWindow(node.spec), key, events: [], items: 0 };
+      group = { window: createGroupWindow(node.spec), key, events: [], items: 0, bytes: 0 };
       if (node.groups.size >= maxGroups) evictOne(node, time, out);
       stats.groups++;
+      hold(group, GROUP_BYTES + groupKey.length);
     } else node.groups.delete(groupKey);
     node.groups.set(groupKey, group);
     group.events.push(event);
     stats.retainedEvents++;
+    hold(group, rowBytes(event));
     if (group.events.length > maxEvents) {
-      group.events.shift();
+      hold(group, -rowBytes(group.events.shift() as SharedEvent));
       stats.retainedEvents--;
+    }
+    if (value !== undefined && group.bytes < GROUP_BYTES + maxValues * VALUE_BYTES) {
+      hold(group, VALUE_BYTES);
     }
     const result = group.window.push({ input, time, ...(value === undefined ? {} : { value }) });
     const items = group.window.size();
@@ -201,6 +229,12 @@ export function createCorrelationStage(
     if (result) emit(node, group, result.value, result.firstTime, time, out);
     if (stats.retainedEvents > maxRetainedEvents) dropOldestEvents();
     while (stats.windowItems > maxWindowItems && node.groups.size > 1) evictOne(node, time, out);
+    if (heldBytes > maxBytes) stop(node);
+  };
+
+  const hold = (group: Group, bytes: number) => {
+    group.bytes += bytes;
+    heldBytes += bytes;
   };
 
   /** Down to half the bound at once, so that the oldest groups are walked rarely. */
@@ -210,6 +244,7 @@ export function createCorrelationStage(
         if (stats.retainedEvents <= maxRetainedEvents / 2) return;
         stats.retainedEvents -= group.events.length;
         stats.droppedEvents += group.events.length;
+        for (const kept of group.events) hold(group, -rowBytes(kept));
         group.events = [];
       }
     }
@@ -221,6 +256,18 @@ export function createCorrelationStage(
     stats.groups--;
     stats.retainedEvents -= group.events.length;
     stats.windowItems -= group.items;
+    heldBytes -= group.bytes;
+  };
+
+  /** Past the budget, the correlation being fed stops: its groups are dropped and it is reported. */
+  const stop = (node: Node) => {
+    for (const [key, group] of node.groups) forget(node, key, group);
+    node.stopped = true;
+    const mb = Math.round(maxBytes / (1024 * 1024));
+    stats.stopped.push({
+      correlation: node.correlation,
+      message: `the correlations held more than the memory budget of ${mb} MB: correlation "${node.correlation.title}" stopped (give a larger --max-memory, or a shorter timespan or fewer group-by values)`,
+    });
   };
 
   const emit = (
@@ -241,6 +288,7 @@ export function createCorrelationStage(
       report: node.report,
     };
     stats.retainedEvents -= group.events.length;
+    for (const kept of group.events) hold(group, -rowBytes(kept));
     group.events = [];
     stats.hits++;
     out.push(hit);
@@ -297,6 +345,7 @@ export function createCorrelationStage(
       stats.groups = 0;
       stats.retainedEvents = 0;
       stats.windowItems = 0;
+      heldBytes = 0;
       return out;
     },
   };

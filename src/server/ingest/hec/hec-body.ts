@@ -3,12 +3,16 @@
 // one <Event> per event for XmlWinEventLog, one JSON object per line for JSON, else one per line.
 import type { Event } from '../../../core/index.ts';
 import {
+  describeJsonAnomalies,
   findObjectEnd,
   type IngestProblem,
+  isJsonObject,
   JsonlScanner,
   type JsonValue,
+  jsonTooDeep,
   OBJECT_INCOMPLETE,
   type ReadOptions,
+  repairJsonAnomalies,
   WINDOWS_SOURCETYPE,
   XmlEventScanner,
 } from '../../../ingest/index.ts';
@@ -20,8 +24,13 @@ import {
   type HecMetadata,
 } from './hec-metadata.ts';
 
-/** The envelopes of an `/event` body, in order. */
-export function splitEventBody(text: string): JsonValue[] {
+/**
+ * The envelopes of an `/event` body, in order. An envelope nested deeper than the JSON readers
+ * read is refused (its flattening would overflow the stack); a key given twice or a number a
+ * double cannot hold is kept as the JSON-lines reader keeps it (the number as written), and `warn`
+ * is told.
+ */
+export function splitEventBody(text: string, warn?: (message: string) => void): JsonValue[] {
   const envelopes: JsonValue[] = [];
   let pos = skipWhitespace(text, 0);
   if (pos >= text.length) throw new HecError('noData');
@@ -40,14 +49,31 @@ export function splitEventBody(text: string): JsonValue[] {
         invalidEvent: position,
       });
     }
+    const envelopeText = text.slice(pos, end);
+    let envelope: JsonValue;
     try {
-      envelopes.push(JSON.parse(text.slice(pos, end)) as JsonValue);
+      envelope = JSON.parse(envelopeText) as JsonValue;
     } catch (error) {
       throw new HecError('invalidDataFormat', {
         detail: (error as Error).message,
         invalidEvent: position,
       });
     }
+    if (jsonTooDeep(envelope)) {
+      throw new HecError('invalidDataFormat', {
+        detail: 'JSON nested deeper than 100 levels',
+        invalidEvent: position,
+      });
+    }
+    const anomalies = isJsonObject(envelope)
+      ? repairJsonAnomalies(envelopeText, envelope)
+      : undefined;
+    if (anomalies !== undefined && warn !== undefined) {
+      for (const { code, message } of describeJsonAnomalies(anomalies)) {
+        warn(`${code} event ${position}: ${message}`);
+      }
+    }
+    envelopes.push(envelope);
     pos = skipWhitespace(text, end);
   }
   return envelopes;
@@ -90,6 +116,7 @@ export function rawBodyEvents(text: string, context: HecEventContext): Event[] {
       needRaw: true,
       onProblem: (problem) => {
         if (problem.kind === 'skipped') problems.push(problem);
+        else context.warn?.(`${problem.code} ${problem.location}: ${problem.message}`);
       },
     };
     const scanner =
