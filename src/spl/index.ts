@@ -1,6 +1,7 @@
 // The SPL layer's public API: compile a search into a plan and run it; macros, lookups, routes, values.
 
 export type { Command } from './ast/command.ts';
+export type { SpanValue } from './ast/common.ts';
 export type { TstatsCommand } from './ast/commands/generating.ts';
 export type { GenericCommand } from './ast/commands/generic.ts';
 export type { Aggregation, StatsCommand } from './ast/commands/stats.ts';
@@ -37,6 +38,7 @@ export {
 } from './macros/macro.ts';
 export { ALL_FIELDS, type FieldNeed, unionNeed } from './operators/field-need.ts';
 export { compareGroupValues } from './operators/group-keys.ts';
+export { spanSeconds } from './operators/time-span.ts';
 export type {
   DataModelDataset,
   DataModelProvider,

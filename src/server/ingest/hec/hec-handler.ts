@@ -75,7 +75,15 @@ export function createHecHandler(deps: HecDeps) {
         return;
       }
       if (token.useAck && channel === undefined) throw new HecError('channelMissing');
+      // A request the queue cannot take is refused before its body is read and parsed: under
+      // sustained load, parsing bodies only to refuse them took as much CPU as the accepted ones.
+      const declared = Number(request.headers['content-length']);
+      if (deps.ingest.full(1, Number.isFinite(declared) ? declared : 0)) {
+        request.resume();
+        throw new ServerBusyError();
+      }
       const body = await readBody(request, deps.maxBodyBytes);
+      if (deps.ingest.full(1, body.length)) throw new ServerBusyError();
       const events = parseEvents(endpoint, body, query, token, deps, serverHost, now());
       if (
         token.rateLimit &&
