@@ -143,16 +143,17 @@ test('tstats by _time span= buckets in the store as bin and stats do over the fi
     const index = await overIndex(
       `| tstats count dc(host) where index=* by _time ${span} sourcetype`,
     );
-    const files = await overFiles(
-      `index=* | ${bin} | stats count dc(host) by _time sourcetype`,
-    );
+    const files = await overFiles(`index=* | ${bin} | stats count dc(host) by _time sourcetype`);
     assert.ok(index.rows.length > 1, span);
     assert.equal(index.scanned, 0);
     assert.deepEqual(index.rows, files, span);
   }
   for (const [spl, message] of [
     ['| tstats count where index=* by _time span=1mon', /fixed spans.*not span=1mon/],
-    ['| tstats count where index=* by host span=1h', /span=1h buckets _time, which BY does not name/],
+    [
+      '| tstats count where index=* by host span=1h',
+      /span=1h buckets _time, which BY does not name/,
+    ],
   ] as const) {
     await assert.rejects(overIndex(spl), message);
   }

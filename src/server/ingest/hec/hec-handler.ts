@@ -124,7 +124,6 @@ function parseEvents(
   serverHost: string,
   now: number,
 ): Event[] {
-  const text = body.toString('utf8');
   const param = (name: string) => {
     const value = query.get(name);
     return value === null || value === '' ? undefined : value;
@@ -157,8 +156,8 @@ function parseEvents(
       }
     },
   };
-  if (endpoint === 'raw') return rawBodyEvents(text, context);
-  return splitEventBody(text).map((envelope, position) =>
+  if (endpoint === 'raw') return rawBodyEvents(body.toString('utf8'), context);
+  return splitEventBody(body).map((envelope, position) =>
     hecEnvelopeToEvent(envelope, position, context),
   );
 }
