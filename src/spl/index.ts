@@ -1,10 +1,10 @@
 // The SPL layer's public API: compile a search into a plan and run it; macros, lookups, routes, values.
 
 export type { Command } from './ast/command.ts';
-export type { SpanValue } from './ast/common.ts';
 export type { TstatsCommand } from './ast/commands/generating.ts';
 export type { GenericCommand } from './ast/commands/generic.ts';
 export type { Aggregation, StatsCommand } from './ast/commands/stats.ts';
+export type { SpanValue } from './ast/common.ts';
 export type { CallExpr, Expr } from './ast/expr.ts';
 export {
   forEachSearchLeaf,
