@@ -9,6 +9,7 @@ import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 import { testCommand } from './test.ts';
+import { timelineCommand } from './timeline.ts';
 import { validateCommand } from './validate.ts';
 
 export interface CliCommand {
@@ -26,5 +27,6 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   serveCommand,
   startCommand,
   testCommand,
+  timelineCommand,
   validateCommand,
 ];
