@@ -77,8 +77,10 @@ export function createHecHandler(deps: HecDeps) {
       if (token.useAck && channel === undefined) throw new HecError('channelMissing');
       // A request the queue cannot take is refused before its body is read and parsed: under
       // sustained load, parsing bodies only to refuse them took as much CPU as the accepted ones.
+      // (One declared over the size limit is left to readBody: 413, and the connection closed.)
       const declared = Number(request.headers['content-length']);
-      if (deps.ingest.full(1, Number.isFinite(declared) ? declared : 0)) {
+      const known = Number.isFinite(declared) ? declared : 0;
+      if (known <= deps.maxBodyBytes && deps.ingest.full(1, known)) {
         request.resume();
         throw new ServerBusyError();
       }
