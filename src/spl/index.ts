@@ -36,8 +36,13 @@ export {
   macroKey,
   macroLibrary,
 } from './macros/macro.ts';
-export { ALL_FIELDS, type FieldNeed, unionNeed } from './operators/field-need.ts';
+export { ALL_FIELDS, type FieldNeed, unionNeed, unionNeeds } from './operators/field-need.ts';
 export { compareGroupValues } from './operators/group-keys.ts';
+export {
+  DEFAULT_MAX_MEMORY_MB,
+  MemoryBudget,
+  MemoryLimitError,
+} from './operators/memory-budget.ts';
 export { spanSeconds } from './operators/time-span.ts';
 export type {
   DataModelDataset,

@@ -3,10 +3,14 @@
 // one <Event> per event for XmlWinEventLog, one JSON object per line for JSON, else one per line.
 import type { Event } from '../../../core/index.ts';
 import {
+  describeJsonAnomalies,
   type IngestProblem,
+  isJsonObject,
   JsonlScanner,
   type JsonValue,
+  jsonTooDeep,
   type ReadOptions,
+  repairJsonAnomalies,
   WINDOWS_SOURCETYPE,
   XmlEventScanner,
 } from '../../../ingest/index.ts';
@@ -19,13 +23,16 @@ import {
 } from './hec-metadata.ts';
 
 /**
- * The envelopes of an `/event` body, in order. The body is scanned as bytes and each envelope
- * decoded alone: the whole body as one string (64 MB at most) would go to V8's large-object
- * space, which only a full collection frees, and under sustained ingest those strings were most
- * of the server's heap (bench server). JSON's structural characters are ASCII, which never occur
- * inside a UTF-8 multibyte sequence, so byte positions find the same objects.
+ * The envelopes of an `/event` body, in order. An envelope nested deeper than the JSON readers
+ * read is refused (its flattening would overflow the stack); a key given twice or a number a
+ * double cannot hold is kept as the JSON-lines reader keeps it (the number as written), and `warn`
+ * is told. The body is scanned as bytes and each envelope decoded alone: the whole body as one
+ * string (64 MB at most) would go to V8's large-object space, which only a full collection frees,
+ * and under sustained ingest those strings were most of the server's heap (bench server). JSON's
+ * structural characters are ASCII, which never occur inside a UTF-8 multibyte sequence, so byte
+ * positions find the same objects.
  */
-export function splitEventBody(body: Buffer): JsonValue[] {
+export function splitEventBody(body: Buffer, warn?: (message: string) => void): JsonValue[] {
   const envelopes: JsonValue[] = [];
   let pos = skipWhitespace(body, 0);
   if (pos >= body.length) throw new HecError('noData');
@@ -44,14 +51,31 @@ export function splitEventBody(body: Buffer): JsonValue[] {
         invalidEvent: position,
       });
     }
+    const envelopeText = body.toString('utf8', pos, end);
+    let envelope: JsonValue;
     try {
-      envelopes.push(JSON.parse(body.toString('utf8', pos, end)) as JsonValue);
+      envelope = JSON.parse(envelopeText) as JsonValue;
     } catch (error) {
       throw new HecError('invalidDataFormat', {
         detail: (error as Error).message,
         invalidEvent: position,
       });
     }
+    if (jsonTooDeep(envelope)) {
+      throw new HecError('invalidDataFormat', {
+        detail: 'JSON nested deeper than 100 levels',
+        invalidEvent: position,
+      });
+    }
+    const anomalies = isJsonObject(envelope)
+      ? repairJsonAnomalies(envelopeText, envelope)
+      : undefined;
+    if (anomalies !== undefined && warn !== undefined) {
+      for (const { code, message } of describeJsonAnomalies(anomalies)) {
+        warn(`${code} event ${position}: ${message}`);
+      }
+    }
+    envelopes.push(envelope);
     pos = skipWhitespace(body, end);
   }
   return envelopes;
@@ -131,6 +155,7 @@ export function rawBodyEvents(text: string, context: HecEventContext): Event[] {
       needRaw: true,
       onProblem: (problem) => {
         if (problem.kind === 'skipped') problems.push(problem);
+        else context.warn?.(`${problem.code} ${problem.location}: ${problem.message}`);
       },
     };
     const scanner =

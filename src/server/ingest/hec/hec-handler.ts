@@ -147,6 +147,7 @@ function parseEvents(
     defaultSource: `http:${token.name}`,
     defaultHost: serverHost,
     now,
+    warn: requestWarnings(token, deps.log),
     checkIndex: (index, position) => {
       if (!deps.indexes.has(index) || (token.indexes !== undefined && !token.indexes.has(index))) {
         throw new HecError('incorrectIndex', {
@@ -159,9 +160,28 @@ function parseEvents(
     },
   };
   if (endpoint === 'raw') return rawBodyEvents(body.toString('utf8'), context);
-  return splitEventBody(body).map((envelope, position) =>
+  return splitEventBody(body, context.warn).map((envelope, position) =>
     hecEnvelopeToEvent(envelope, position, context),
   );
+}
+
+/** At most this many warnings of one request are logged, then how many more there were. */
+const MAX_LOGGED_WARNINGS = 20;
+
+/** Logs a request's warnings, the first MAX_LOGGED_WARNINGS of them (a body may hold 100,000 events). */
+function requestWarnings(
+  token: HecToken,
+  log: ((line: string) => void) | undefined,
+): (message: string) => void {
+  let count = 0;
+  return (message) => {
+    count++;
+    if (log === undefined) return;
+    if (count <= MAX_LOGGED_WARNINGS) log(`HEC warning (token ${token.name}): ${message}`);
+    else if (count === MAX_LOGGED_WARNINGS + 1) {
+      log(`HEC warning (token ${token.name}): more warnings in this request are not logged`);
+    }
+  };
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
