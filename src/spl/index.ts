@@ -4,6 +4,7 @@ export type { Command } from './ast/command.ts';
 export type { TstatsCommand } from './ast/commands/generating.ts';
 export type { GenericCommand } from './ast/commands/generic.ts';
 export type { Aggregation, StatsCommand } from './ast/commands/stats.ts';
+export type { SpanValue } from './ast/common.ts';
 export type { CallExpr, Expr } from './ast/expr.ts';
 export {
   forEachSearchLeaf,
@@ -42,6 +43,7 @@ export {
   MemoryBudget,
   MemoryLimitError,
 } from './operators/memory-budget.ts';
+export { spanSeconds } from './operators/time-span.ts';
 export type {
   DataModelDataset,
   DataModelProvider,

@@ -37,7 +37,7 @@ function context(warnings: string[] = [], sourcetype?: string): HecEventContext 
 }
 
 function eventBody(text: string, warnings: string[] = []) {
-  return splitEventBody(text, (m) => warnings.push(m)).map((e, i) =>
+  return splitEventBody(Buffer.from(text), (m) => warnings.push(m)).map((e, i) =>
     hecEnvelopeToEvent(e, i, context(warnings)),
   );
 }
