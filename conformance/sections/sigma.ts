@@ -1,6 +1,6 @@
 // Conformance `sigma`: every SigmaHQ rule loaded and compiled, and the SigmaHQ regression pairs
 // (rule → EVTX with the events it must match) run through our EVTX reader and the matcher.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../src/core/diagnostic.ts';
 import type { Event } from '../../src/core/event.ts';
@@ -10,12 +10,13 @@ import {
   convertToSpl,
   createSigmaMatcher,
   loadSigmaRuleSet,
+  loadSigmaRules,
   readSigmaFiles,
   type SigmaRule,
   type SigmaRuleSet,
 } from '../../src/sigma/index.ts';
 import { compileSpl } from '../../src/spl/plan/compile-spl.ts';
-import { type ConformanceSection, corpusPath } from '../harness.ts';
+import { type ConformanceSection, corpusPath, REPO_ROOT } from '../harness.ts';
 
 const RULE_DIRS = ['rules', 'rules-threat-hunting', 'rules-emerging-threats'];
 const EXPECTED_RULES = 3754;
@@ -130,7 +131,29 @@ function splCount(queries: readonly string[], events: readonly Event[]): number 
   return matched.size;
 }
 
-async function runRegression(ruleSet: SigmaRuleSet): Promise<number> {
+/** A rule's identity across loads: its file and title (the cache rebuilds the rule objects). */
+const ruleName = (rule: SigmaRule) => `${rule.origin.source.name}\u0000${rule.title}`;
+
+/**
+ * The same rules through the compiled rule-set cache (written, then read back): each regression
+ * pair must match exactly as many events from the cache as from the cold compile.
+ */
+function cachedMatcher(): { match(event: Event, rule: SigmaRule): boolean; cache: string } {
+  const cacheDir = path.join(REPO_ROOT, '.conformance-tmp', 'sigma-regression-cache');
+  rmSync(cacheDir, { recursive: true, force: true });
+  const paths = RULE_DIRS.map((d) => corpusPath('sigma', d));
+  const written = loadSigmaRules(paths, { cacheDir });
+  const { compiled, cache } = loadSigmaRules(paths, { cacheDir });
+  const matcher = createSigmaMatcher(compiled);
+  const indexOf = new Map(compiled.rules.map((c, i) => [ruleName(c.rule), i]));
+  return {
+    cache: `${written.cache}, then ${cache}`,
+    match: (event, rule) =>
+      matcher.match(event).some((m) => m.ruleIndex === indexOf.get(ruleName(rule))),
+  };
+}
+
+async function runRegression(ruleSet: SigmaRuleSet, hardFailures: string[]): Promise<number> {
   const withTests = ruleSet.rules.filter((r) => r.regressionTestsPath !== undefined);
   const failures: { reason: string; example: string }[] = [];
   const splFailures: { reason: string; example: string }[] = [];
@@ -146,6 +169,9 @@ async function runRegression(ruleSet: SigmaRuleSet): Promise<number> {
   const compiled = compileSigmaRules(ruleSet);
   const matcher = createSigmaMatcher(compiled);
   const indexOf = new Map(compiled.rules.map((c, i) => [c.rule, i]));
+  const cached = cachedMatcher();
+  let cachedSame = 0;
+  let compared = 0;
   for (const rule of withTests) {
     const tests = regressionTests(rule);
     if (typeof tests === 'string') {
@@ -168,6 +194,10 @@ async function runRegression(ruleSet: SigmaRuleSet): Promise<number> {
       const count = events.filter((e) =>
         matcher.match(e).some((m) => m.ruleIndex === ruleIndex),
       ).length;
+      const fromCache = events.filter((e) => cached.match(e, rule)).length;
+      compared++;
+      if (fromCache === count) cachedSame++;
+      else hardFailures.push(`${label}: ${fromCache} matches from the cache, ${count} cold`);
       const queries = splQueries.get(rule) ?? [];
       const viaSpl = queries.length === 0 ? 'not converted' : splCount(queries, events);
       if (viaSpl === count && count >= test.matchCount) splPassed++;
@@ -198,6 +228,9 @@ async function runRegression(ruleSet: SigmaRuleSet): Promise<number> {
     `regression via SPL ${splPassed}/${pairs} (convert --to spl run by the SPL engine: same count as the matcher, and enough)`,
   );
   printGroups('regression via SPL failures:', splFailures);
+  console.log(
+    `regression from the rule-set cache (${cached.cache}): ${cachedSame}/${compared} pairs match as many events as the cold compile`,
+  );
   return pairs;
 }
 
@@ -252,7 +285,7 @@ const section: ConformanceSection = {
     console.log(`windows rules compiled: ${windowsActive}/${windows.length}`);
     if (ruleSet.rules.length === 0)
       hardFailures.push('no rule loaded: the corpus or the loader is broken');
-    const pairs = await runRegression(ruleSet);
+    const pairs = await runRegression(ruleSet, hardFailures);
     if (pairs === 0) hardFailures.push('no regression pair found');
     return { hardFailures };
   },

@@ -104,6 +104,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
             workspace,
             indexes: () => indexes.all(),
             defaultIndexes: config.search.defaultIndexes,
+            maxMemoryBytes: config.limits.maxJobMemory,
           },
           output,
         ),

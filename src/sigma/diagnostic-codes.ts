@@ -53,6 +53,10 @@ export const SIGMA_CODES = {
   badMapping: 'SIGMA060',
   /** Placeholder file problems. */
   badPlaceholders: 'SIGMA061',
+  /** The compiled rule-set cache could not be read back (corrupt, truncated): ignored. */
+  cacheIgnored: 'SIGMA080',
+  /** The compiled rule set could not be written to the cache folder. */
+  cacheNotWritten: 'SIGMA081',
   /** Conversion to SPL impossible for this construct (as pySigma's Splunk backend refuses it). */
   splUnsupported: 'SIGMA070',
 } as const;

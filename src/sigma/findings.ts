@@ -18,6 +18,8 @@ export const LEVEL_RISK_SCORE: Readonly<Record<SigmaLevel, number>> = {
 
 export interface SigmaFinding {
   readonly kind: 'rule' | 'correlation';
+  /** The rule or correlation that found it: one object per document, a key for grouping. */
+  readonly document: SigmaRule | SigmaCorrelation;
   readonly id?: string;
   readonly title: string;
   readonly level?: SigmaLevel;
@@ -36,18 +38,29 @@ export interface SigmaFinding {
   readonly value?: number;
 }
 
-function identity(doc: SigmaRule | SigmaCorrelation) {
-  return {
-    ...(doc.id === undefined ? {} : { id: doc.id }),
-    title: doc.title,
-    ...(doc.level === undefined ? {} : { level: doc.level }),
-    ...(doc.status === undefined ? {} : { status: doc.status }),
-    tags: doc.tags,
-    techniques: doc.attack.techniques,
-    tactics: doc.attack.tactics,
-    riskScore: LEVEL_RISK_SCORE[doc.level ?? 'informational'],
-    source: doc.origin.source.name,
-  };
+type Identity = Omit<SigmaFinding, 'kind' | 'events' | 'group' | 'value'>;
+
+/** A document's identity, built once: findings of one rule share it (tens of thousands a hunt). */
+const identities = new WeakMap<SigmaRule | SigmaCorrelation, Identity>();
+
+function identity(doc: SigmaRule | SigmaCorrelation): Identity {
+  let known = identities.get(doc);
+  if (known === undefined) {
+    known = Object.freeze({
+      document: doc,
+      ...(doc.id === undefined ? {} : { id: doc.id }),
+      title: doc.title,
+      ...(doc.level === undefined ? {} : { level: doc.level }),
+      ...(doc.status === undefined ? {} : { status: doc.status }),
+      tags: doc.tags,
+      techniques: doc.attack.techniques,
+      tactics: doc.attack.tactics,
+      riskScore: LEVEL_RISK_SCORE[doc.level ?? 'informational'],
+      source: doc.origin.source.name,
+    });
+    identities.set(doc, known);
+  }
+  return known;
 }
 
 export function findingOfMatch(match: SigmaMatch, event: SharedEvent): SigmaFinding {

@@ -1,12 +1,21 @@
 // The Sigma layer's public API: load rule sets, compile them into one matcher, correlate, convert.
 //
+//   loadSigmaRules(paths, options) → LoadedSigmaRules    (the three steps below, or the compiled-set cache)
 //   readSigmaFiles(paths) → SourceText[]
 //   loadSigmaRuleSet(sources) → SigmaRuleSet            (every problem collected per document)
+//   chooseSigmaRules(ruleSet, choice) → ChosenRules     (the rules that run, and those kept correlations read)
 //   compileSigmaRules(ruleSet, options) → CompiledSigmaSet (filters, logsource mapping, predicates)
 //   createSigmaMatcher(compiled) → SigmaMatcher          (match(event) → SigmaMatch[])
 //   createCorrelationStage(compiled) → CorrelationStage  (push(event, matches) → correlation hits)
 //   createSigmaDetector(compiled) → SigmaDetector        (both: detect(event) → SigmaFinding[])
 
+export { defaultCacheDir } from './cache/cache-location.ts';
+export {
+  type LoadedSigmaRules,
+  loadSigmaRules,
+  type SigmaCacheUse,
+  type SigmaRulesOptions,
+} from './cache/load-sigma-rules.ts';
 export {
   type CompiledRule,
   type CompiledSigmaSet,
@@ -42,7 +51,12 @@ export {
 } from './findings.ts';
 export { type LoadedPlaceholders, loadPlaceholders } from './load/load-placeholders.ts';
 export type { LoadedDocument } from './load/load-sigma-text.ts';
-export { readSigmaFiles, type SigmaFiles } from './load/read-sigma-files.ts';
+export { type ReadSigmaOptions, readSigmaFiles, type SigmaFiles } from './load/read-sigma-files.ts';
+export {
+  chooseSigmaRules,
+  type SigmaDocumentHead,
+  type SigmaRuleChoice,
+} from './load/rule-choice.ts';
 export { loadSigmaRuleSet, type SigmaRuleSet } from './load/rule-set.ts';
 export { DEFAULT_WINDOWS_MAPPING } from './mapping/default-windows-mapping.ts';
 export { type LoadedMapping, loadLogsourceMapping } from './mapping/load-mapping.ts';

@@ -30,10 +30,12 @@ test('a finding carries the rule identity, its ATT&CK tags and the event', () =>
   const match = matcher.match(event)[0];
   assert.ok(match);
   const finding = findingOfMatch(match, event);
+  assert.equal(finding.document, match.rule);
   assert.deepEqual(
-    { ...finding, source: undefined },
+    { ...finding, source: undefined, document: undefined },
     {
       kind: 'rule',
+      document: undefined,
       id: '11111111-2222-4333-8444-555555555555',
       title: 'Test rule',
       level: 'high',

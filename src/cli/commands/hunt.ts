@@ -17,7 +17,13 @@ import { formatProblems } from '../triage/problem-summary.ts';
 import { ruleOptions, runOptions } from '../triage/rule-options.ts';
 import { runSummaryLine } from '../triage/run-summary.ts';
 import type { CliCommand } from './index.ts';
-import { addOptions, type InputCliOptions, inputReadOptions } from './shared-options.ts';
+import {
+  addOptions,
+  type InputCliOptions,
+  inputReadOptions,
+  maxMemoryBytes,
+  maxMemoryOption,
+} from './shared-options.ts';
 
 export interface HuntCommandOptions extends InputCliOptions, RuleCliOptions {
   readonly format: HuntFormat;
@@ -30,6 +36,8 @@ export interface HuntCommandOptions extends InputCliOptions, RuleCliOptions {
   readonly failOnFindings: boolean;
   readonly progress?: boolean;
   readonly maxFindings?: string;
+  /** `--max-memory`, in MB. */
+  readonly maxMemory?: number;
 }
 
 export interface HuntIo {
@@ -75,6 +83,7 @@ export const huntCommand: CliCommand = {
         'findings kept per detection for the report (default 10000)',
       ),
       runOptions(),
+      maxMemoryOption(),
     ).action(async (paths: string[], options: HuntCommandOptions) => {
       process.exitCode = await runHuntCommand(paths, options, {
         out: (text) => process.stdout.write(text),
@@ -148,6 +157,7 @@ export async function runHuntCommand(
       input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
       incidents: usage.incidents,
       ...(usage.maxFindings === undefined ? {} : { maxKeptFindings: usage.maxFindings }),
+      maxMemoryBytes: maxMemoryBytes(options),
       // JSON lines are written as found: the report's findings are read only for --html.
       keepFindings: options.format !== 'jsonl' || options.html !== undefined,
       ...(timeRange === undefined ? {} : { timeRange }),

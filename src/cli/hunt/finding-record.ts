@@ -6,7 +6,7 @@ import {
   type HuntRule,
   type TriageSummary,
 } from '../../engine/index.ts';
-import { rowToJson } from '../output/json-value.ts';
+import { rowJsonText, rowToJson } from '../output/json-value.ts';
 
 export type JsonValue =
   | string
@@ -46,17 +46,40 @@ export function findingRecord(
     ...(finding.events === undefined ? {} : { events: finding.events.map(rowToJson) }),
     ...(drilldowns === undefined || drilldowns.length === 0
       ? {}
-      : {
-          drilldowns: drilldowns.map((d) => ({
-            name: d.name,
-            search: d.search,
-            ...(d.earliest === undefined ? {} : { earliest: d.earliest }),
-            ...(d.latest === undefined ? {} : { latest: d.latest }),
-            ...(d.now === undefined ? {} : { now: d.now }),
-            reads_risk: d.readsRisk,
-          })),
-        }),
+      : { drilldowns: drilldownRecords(drilldowns) }),
   };
+}
+
+function drilldownRecords(drilldowns: readonly FilledDrilldown[]): JsonValue[] {
+  return drilldowns.map((d) => ({
+    name: d.name,
+    search: d.search,
+    ...(d.earliest === undefined ? {} : { earliest: d.earliest }),
+    ...(d.latest === undefined ? {} : { latest: d.latest }),
+    ...(d.now === undefined ? {} : { now: d.now }),
+    reads_risk: d.readsRisk,
+  }));
+}
+
+const ruleJsons = new WeakMap<HuntRule, string>();
+
+/**
+ * `JSON.stringify(findingRecord(finding, drilldowns))`, built from pieces: the detection's part
+ * once per detection, the fields by `rowJsonText`. Hunts write every finding this way.
+ */
+export function findingJson(finding: Finding, drilldowns?: readonly FilledDrilldown[]): string {
+  let rule = ruleJsons.get(finding.rule);
+  if (rule === undefined) {
+    rule = JSON.stringify(ruleRecord(finding.rule));
+    ruleJsons.set(finding.rule, rule);
+  }
+  let text = `{"record":"finding","detection":${rule},"risk_score":${JSON.stringify(finding.riskScore)},"risk_events":${JSON.stringify(finding.riskEvents)},"time":${JSON.stringify(finding.time ?? null)},"source":${JSON.stringify(sourceRecord(finding))},"fields":${rowJsonText(finding.fields)}`;
+  if (finding.events !== undefined)
+    text += `,"events":[${finding.events.map(rowJsonText).join(',')}]`;
+  if (drilldowns !== undefined && drilldowns.length > 0) {
+    text += `,"drilldowns":${JSON.stringify(drilldownRecords(drilldowns))}`;
+  }
+  return `${text}}`;
 }
 
 /** Where a finding came from: its file and record, or the files an aggregated row read. */

@@ -60,14 +60,32 @@ export function reportSetup(
   }
 }
 
-/** stdout, or a file written as the output is produced. */
+/** Text is written in pieces of about this many characters: one system call per piece. */
+const OUTPUT_PIECE = 1 << 16;
+
+/**
+ * The output: a file (`-o`) or stdout, written in pieces of 64 Ki characters (hunts write
+ * findings one by one: a system call each cost more than the findings). `close` writes the rest.
+ */
 export function openOutput(file: string | undefined, stdout: (text: string) => void) {
-  if (file === undefined) return { write: stdout, close: () => {} };
-  const fd = openSync(file, 'w');
+  const fd = file === undefined ? undefined : openSync(file, 'w');
+  const write = fd === undefined ? stdout : (text: string) => writeSync(fd, text);
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length > 0) write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
   return {
     write: (text: string) => {
-      writeSync(fd, text);
+      pending.push(text);
+      size += text.length;
+      if (size >= OUTPUT_PIECE) flush();
     },
-    close: () => closeSync(fd),
+    close: () => {
+      flush();
+      if (fd !== undefined) closeSync(fd);
+    },
   };
 }

@@ -1,6 +1,8 @@
-// Writes a hunt in the chosen format: the readable report, one JSON document, JSON lines (streamed) or CSV.
+// Writes a hunt in the chosen format: the readable report, one JSON document, JSON lines or CSV,
+// each written piece by piece (findings as they are found for JSON lines), never as one text.
 
 import {
+  type DetectionOutcome,
   type Finding,
   fillDrilldowns,
   type HuntReport,
@@ -9,7 +11,13 @@ import {
 } from '../../engine/index.ts';
 import type { TextSink } from '../output/index.ts';
 import { createTimelineWriter } from '../timeline/timeline-writer.ts';
-import { findingRecord, type JsonValue, ruleRecord, summaryRecord } from './finding-record.ts';
+import {
+  findingJson,
+  findingRecord,
+  type JsonValue,
+  ruleRecord,
+  summaryRecord,
+} from './finding-record.ts';
 import { type ReportOptions, renderReport } from './render-report.ts';
 
 export const HUNT_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
@@ -32,7 +40,7 @@ export function createHuntOutput(
       return { finding() {}, end: (report) => sink(renderReport(report, options)) };
     case 'jsonl':
       return {
-        finding: (finding) => sink(`${JSON.stringify(findingRecord(finding))}\n`),
+        finding: (finding) => sink(`${findingJson(finding)}\n`),
         end: (report) => {
           for (const incident of report.risk.incidents) {
             sink(`${JSON.stringify(incidentRecord(incident))}\n`);
@@ -56,14 +64,102 @@ export function createHuntOutput(
         },
       };
     case 'json':
-      return {
-        finding() {},
-        end: (report) => sink(`${JSON.stringify(reportRecord(report), null, 2)}\n`),
-      };
+      return { finding() {}, end: (report) => writeJsonReport(report, sink) };
   }
 }
 
-function reportRecord(report: HuntReport): Record<string, JsonValue> {
+/**
+ * The report as one JSON document, written part by part: the small parts indented as
+ * `JSON.stringify(…, null, 2)` writes them, each finding of `results` as one line.
+ */
+function writeJsonReport(report: HuntReport, sink: TextSink): void {
+  sink('{\n');
+  writeMembers(reportHead(report), sink);
+  sink(report.detections.length === 0 ? '  "detections": [],\n' : '  "detections": [\n');
+  report.detections.forEach((outcome, i) => {
+    sink('    {\n');
+    writeMembers(outcomeRecord(outcome), sink, 6);
+    const { findings } = outcome;
+    sink(findings.length === 0 ? '      "results": []\n' : '      "results": [\n');
+    let j = 0;
+    for (const finding of findings) {
+      const comma = ++j === findings.length ? '' : ',';
+      sink(`        ${findingJson(finding, fillDrilldowns(outcome, finding))}${comma}\n`);
+    }
+    if (findings.length > 0) sink('      ]\n');
+    sink(i === report.detections.length - 1 ? '    }\n' : '    },\n');
+  });
+  if (report.detections.length > 0) sink('  ],\n');
+  writeRisk(report.risk, sink);
+  writeMembers(reportTail(report), sink, 2, true);
+  sink('}\n');
+}
+
+/**
+ * The `risk` member, each total and incident written on its own: a hunt with many findings has
+ * thousands of incidents (each listing up to 1,000 contributions), more text than a string holds
+ * comfortably.
+ */
+function writeRisk(risk: HuntReport['risk'], sink: TextSink): void {
+  sink('  "risk": {\n');
+  writeMembers(riskHead(risk), sink, 4);
+  writeList('totals', risk.totals, totalRecord, sink, 4, false);
+  writeList('incidents', risk.incidents, incidentRecord, sink, 4, true);
+  sink('  },\n');
+}
+
+/** `"key": [ … ]` as `JSON.stringify(…, null, 2)` writes it, one item's record at a time. */
+function writeList<T>(
+  key: string,
+  items: readonly T[],
+  record: (item: T) => Record<string, JsonValue>,
+  sink: TextSink,
+  depth: number,
+  last: boolean,
+): void {
+  const pad = ' '.repeat(depth);
+  const end = last ? '' : ',';
+  if (items.length === 0) {
+    sink(`${pad}${JSON.stringify(key)}: []${end}\n`);
+    return;
+  }
+  sink(`${pad}${JSON.stringify(key)}: [\n`);
+  const inner = `${pad}  `;
+  items.forEach((item, i) => {
+    const text = JSON.stringify(record(item), null, 2).replaceAll('\n', `\n${inner}`);
+    sink(`${inner}${text}${i === items.length - 1 ? '' : ','}\n`);
+  });
+  sink(`${pad}]${end}\n`);
+}
+
+/** `"key": value,` lines `depth` spaces in, values as `JSON.stringify(…, null, 2)` writes them. */
+function writeMembers(record: Record<string, JsonValue>, sink: TextSink, depth = 2, last = false) {
+  const entries = Object.entries(record);
+  const pad = ' '.repeat(depth);
+  entries.forEach(([key, value], i) => {
+    const text = JSON.stringify(value, null, 2).replaceAll('\n', `\n${pad}`);
+    sink(`${pad}${JSON.stringify(key)}: ${text}${last && i === entries.length - 1 ? '' : ','}\n`);
+  });
+}
+
+/** The record as `JSON.stringify(…, null, 2)` would write it (tests and small reports). */
+export function reportRecord(report: HuntReport): Record<string, JsonValue> {
+  return {
+    ...reportHead(report),
+    detections: report.detections.map((outcome) => ({
+      ...outcomeRecord(outcome),
+      results: [...outcome.findings].map((f) => findingRecord(f, fillDrilldowns(outcome, f))),
+    })),
+    risk: {
+      ...riskHead(report.risk),
+      totals: report.risk.totals.map(totalRecord),
+      incidents: report.risk.incidents.map(incidentRecord),
+    },
+    ...reportTail(report),
+  };
+}
+
+function reportHead(report: HuntReport): Record<string, JsonValue> {
   return {
     events: report.events,
     inputs: report.inputs?.files.length ?? 0,
@@ -76,35 +172,49 @@ function reportRecord(report: HuntReport): Record<string, JsonValue> {
     },
     events_outside_time_range: report.eventsOutsideRange,
     summary: summaryRecord(report.summary),
-    detections: report.detections.map((outcome) => ({
-      ...ruleRecord(outcome.rule),
-      findings: outcome.findingCount,
-      risk_total: outcome.riskTotal,
-      ...(outcome.eventsRouted === undefined ? {} : { events_read: outcome.eventsRouted }),
-      results: outcome.findings.map((f) => findingRecord(f, fillDrilldowns(outcome, f))),
-    })),
-    risk: {
-      events: report.risk.events,
-      threshold: report.risk.options.threshold,
-      window_seconds: report.risk.options.windowSeconds,
-      totals: report.risk.totals.map((t) => ({
-        risk_object: t.riskObject,
-        risk_object_type: t.riskObjectType,
-        ...(t.scope === undefined ? {} : { scope: t.scope }),
-        total: t.total,
-        risk_events: t.count,
-        search_names: [...t.searchNames],
-        first_time: t.firstTime ?? null,
-        last_time: t.lastTime ?? null,
-      })),
-      incidents: report.risk.incidents.map(incidentRecord),
-    },
+  };
+}
+
+function riskHead(risk: HuntReport['risk']): Record<string, JsonValue> {
+  return {
+    events: risk.events,
+    threshold: risk.options.threshold,
+    window_seconds: risk.options.windowSeconds,
+  };
+}
+
+function totalRecord(total: HuntReport['risk']['totals'][number]): Record<string, JsonValue> {
+  return {
+    risk_object: total.riskObject,
+    risk_object_type: total.riskObjectType,
+    ...(total.scope === undefined ? {} : { scope: total.scope }),
+    total: total.total,
+    risk_events: total.count,
+    search_names: [...total.searchNames],
+    first_time: total.firstTime ?? null,
+    last_time: total.lastTime ?? null,
+  };
+}
+
+/** What follows the risk member. */
+function reportTail(report: HuntReport): Record<string, JsonValue> {
+  return {
     not_run: report.notRun.map((n) => ({ name: n.name, reason: n.reason })),
     diagnostics: report.diagnostics.map((d) => ({
       severity: d.severity,
       code: d.code,
       message: d.message,
     })),
+  };
+}
+
+/** A detection's part of the report, its findings apart. */
+function outcomeRecord(outcome: DetectionOutcome): Record<string, JsonValue> {
+  return {
+    ...ruleRecord(outcome.rule),
+    findings: outcome.findingCount,
+    risk_total: outcome.riskTotal,
+    ...(outcome.eventsRouted === undefined ? {} : { events_read: outcome.eventsRouted }),
   };
 }
 
@@ -118,6 +228,7 @@ function incidentRecord(incident: RiskIncident): Record<string, JsonValue> {
     start_time: incident.start,
     end_time: incident.end,
     search_names: [...incident.searchNames],
+    risk_events: incident.contributionCount,
     contributions: incident.contributions.map((c) => ({
       time: c.time,
       risk_score: c.score,

@@ -23,3 +23,25 @@ export function rowToJson(row: Event): JsonRow {
   }
   return out;
 }
+
+/**
+ * `JSON.stringify(rowToJson(row))`, at the cost of one `JSON.stringify(row)` for the rows readers
+ * and searches make: every field shown, `_time` first (a number, or absent). Hunts write tens of
+ * thousands of findings a second this way; other rows take `rowToJson`.
+ */
+export function rowJsonText(row: Event): string {
+  let position = 0;
+  for (const key in row) {
+    if (key.charCodeAt(0) === 95 && (key !== '_time' || position !== 0) && key !== '_raw')
+      return JSON.stringify(rowToJson(row));
+    position++;
+  }
+  const time = row['_time'];
+  if (time === undefined) return JSON.stringify(row);
+  if (typeof time !== 'number') return JSON.stringify(rowToJson(row));
+  const text = JSON.stringify(row);
+  // The number as JSON.stringify wrote it, replaced by its timestamp.
+  const prefix = `{"_time":${JSON.stringify(time)}`;
+  if (!text.startsWith(prefix)) return JSON.stringify(rowToJson(row));
+  return `{"_time":${JSON.stringify(formatScalar('_time', time))}${text.slice(prefix.length)}`;
+}

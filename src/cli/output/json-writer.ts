@@ -1,5 +1,5 @@
 // The `json` format: one array of result objects, written as rows arrive.
-import { rowToJson } from './json-value.ts';
+import { rowJsonText } from './json-value.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
 
 export function createJsonWriter(sink: TextSink): ResultWriter {
@@ -7,7 +7,7 @@ export function createJsonWriter(sink: TextSink): ResultWriter {
   return {
     write(batch) {
       if (batch.length === 0) return;
-      const parts = batch.map((row) => `  ${JSON.stringify(rowToJson(row))}`);
+      const parts = batch.map((row) => `  ${rowJsonText(row)}`);
       sink(`${count === 0 ? '[\n' : ',\n'}${parts.join(',\n')}`);
       count += batch.length;
     },

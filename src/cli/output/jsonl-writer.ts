@@ -1,12 +1,12 @@
 // The `jsonl` format: one JSON object per line, written as rows arrive.
-import { rowToJson } from './json-value.ts';
+import { rowJsonText } from './json-value.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
 
 export function createJsonlWriter(sink: TextSink): ResultWriter {
   return {
     write(batch) {
       if (batch.length === 0) return;
-      sink(`${batch.map((row) => JSON.stringify(rowToJson(row))).join('\n')}\n`);
+      sink(`${batch.map(rowJsonText).join('\n')}\n`);
     },
     end() {},
   };

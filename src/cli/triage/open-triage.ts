@@ -27,6 +27,8 @@ export interface RuleCliOptions extends KnowledgeCliOptions, DataModelCliOptions
   readonly content: readonly string[];
   readonly sigma: readonly string[];
   readonly sigmaMapping?: string;
+  /** False with `--no-sigma-cache`. */
+  readonly sigmaCache?: boolean;
   readonly detection: readonly string[];
   /** Print every content and Sigma warning instead of a count per code. */
   readonly warnings?: boolean;
@@ -73,6 +75,7 @@ export function openTriage(
     triage: parsed.triage,
     ...knowledgeWorkspaceOptions(options),
     ...(options.sigmaMapping === undefined ? {} : { sigmaMapping: options.sigmaMapping }),
+    ...(options.sigmaCache === false ? { sigmaCacheDir: null } : {}),
   });
   io.display?.end(readyLine(workspace));
   const mappingProblems = workspace.problems['sigma-mapping'];

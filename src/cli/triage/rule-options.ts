@@ -19,6 +19,10 @@ export function ruleOptions(): Option[] {
       .default([]),
     new Option('--sigma-mapping <file>', 'Sigma logsource mapping (spelunk or THOR format)'),
     new Option(
+      '--no-sigma-cache',
+      'compile the Sigma rules every time (default: reuse the compiled set cached in $SPELUNK_CACHE_DIR or ~/.cache/spelunk while nothing changed)',
+    ),
+    new Option(
       '--detection <name>',
       'run only this detection or Sigma rule: name, title or id (repeatable)',
     )

@@ -7,6 +7,7 @@ import { RiskLedger } from '../risk/risk-ledger.ts';
 import { RuleTriage } from '../triage/rule-triage.ts';
 import { SummaryBuilder } from '../triage/triage-summary.ts';
 import type { Finding } from './finding.ts';
+import { FindingSpool, type SpooledFinding } from './finding-spool.ts';
 import type { HuntRule } from './hunt-rule.ts';
 
 /** Findings kept per detection for the report; more are counted (and streamed to hooks). */
@@ -19,10 +20,19 @@ export interface FindingHooks {
   readonly onRiskEvent?: (risk: RiskEvent) => void;
 }
 
+/**
+ * Findings of a detection the report keeps in memory; the rest of its kept findings (up to
+ * --max-findings) go to the hunt's spool file, so memory does not grow with the findings.
+ */
+export const IN_MEMORY_FINDINGS = 10;
+
 /** The findings of one detection or Sigma rule. */
 export class RuleFindings {
   readonly rule: HuntRule;
-  readonly kept: Finding[] = [];
+  /** Kept findings held in memory, with their sequence numbers (the rest are spooled). */
+  readonly held: SpooledFinding[] = [];
+  /** Findings the report keeps, held and spooled. */
+  kept = 0;
   count = 0;
   riskTotal = 0;
   /** Findings with no time (their risk counts in totals, not in incident windows). */
@@ -55,6 +65,8 @@ function detached(finding: Finding): Finding {
 export class FindingSink {
   readonly ledger = new RiskLedger();
   readonly summary = new SummaryBuilder();
+  /** Kept findings past the first IN_MEMORY_FINDINGS of each detection. */
+  readonly spool = new FindingSpool();
   private readonly maxKept: number;
   private readonly hooks: FindingHooks;
   private readonly triage: RuleTriage;
@@ -106,7 +118,12 @@ export class FindingSink {
       ...(inputs === undefined ? {} : { inputs }),
     };
     into.riskTotal += riskScore;
-    if (into.kept.length < this.maxKept) into.kept.push(detached(finding));
+    if (into.kept < this.maxKept) {
+      into.kept++;
+      // A finding the spool cannot carry exactly (a non-finite number) stays in memory.
+      const spooled = into.held.length >= IN_MEMORY_FINDINGS && this.spool.add(finding, index);
+      if (!spooled) into.held.push({ index, finding: detached(finding) });
+    }
     this.hooks.onFinding?.(finding);
     return finding;
   }

@@ -7,13 +7,13 @@ import type { LeftOutRules } from '../triage/rule-triage.ts';
 import { severityRank } from '../triage/severity.ts';
 import type { TriageSummary } from '../triage/triage-summary.ts';
 import type { NotRun } from '../workspace/workspace.ts';
-import type { Finding } from './finding.ts';
 import type { HuntRule } from './hunt-rule.ts';
+import type { FindingList } from './ranked-findings.ts';
 
 export interface DetectionOutcome {
   readonly rule: HuntRule;
-  /** Findings kept for the report, highest risk first (then in the order found). */
-  readonly findings: readonly Finding[];
+  /** Findings kept for the report, highest risk first (then in the order found), read lazily. */
+  readonly findings: FindingList;
   /** All findings, kept or not. */
   readonly findingCount: number;
   readonly riskTotal: number;
@@ -79,9 +79,4 @@ export function rankOutcomes(outcomes: readonly DetectionOutcome[]): DetectionOu
       b.findingCount - a.findingCount ||
       a.rule.name.localeCompare(b.rule.name),
   );
-}
-
-/** Findings by their risk, highest first; equal risk keeps the search's order. */
-export function rankFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => b.riskScore - a.riskScore);
 }

@@ -1,6 +1,6 @@
 // `hunt`'s entry: every detection and Sigma rule over every input in one pass, then risk and the report.
 import { statSync } from 'node:fs';
-import { type Diagnostic, warning } from '../../core/index.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import { type InputOptions, openInputs } from '../../ingest/index.ts';
 import { createEventPump } from '../pump/event-pump.ts';
 import { pumpSource } from '../pump/pump-source.ts';
@@ -14,13 +14,9 @@ import { type EventTimeRange, withinTimeRange } from '../triage/event-time-range
 import type { Workspace } from '../workspace/workspace.ts';
 import { type FindingHooks, FindingSink, type RuleFindings } from './finding-sink.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
-import {
-  type DetectionOutcome,
-  type HuntReport,
-  rankFindings,
-  rankOutcomes,
-} from './hunt-report.ts';
+import { type DetectionOutcome, type HuntReport, rankOutcomes } from './hunt-report.ts';
 import { sigmaCoverageWarnings, splCoverageWarnings } from './input-coverage.ts';
+import { RankedFindings } from './ranked-findings.ts';
 import { SigmaHuntRun } from './sigma-hunt-run.ts';
 import { SplDetectionRun } from './spl-detection-run.ts';
 
@@ -30,6 +26,8 @@ export interface HuntOptions {
   readonly incidents?: IncidentOptions;
   /** Findings kept per detection for the report (default 10,000). */
   readonly maxKeptFindings?: number;
+  /** Memory budget of each search, and of the Sigma correlations (`--max-memory`, in bytes). */
+  readonly maxMemoryBytes?: number;
   /**
    * False when the output streams every finding (`onFinding`) and reads none from the report
    * (JSON lines, the timeline): nothing is kept, and no HUNT003 says so.
@@ -94,8 +92,12 @@ export async function runHunt(
     options.keepFindings === false ? 0 : options.maxKeptFindings,
     workspace.triage,
   );
-  const runs = workspace.detections.map((d) => new SplDetectionRun(d, sink));
-  const sigma = workspace.sigma ? new SigmaHuntRun(workspace.sigma, sink) : undefined;
+  const runs = workspace.detections.map(
+    (d) => new SplDetectionRun(d, sink, options.maxMemoryBytes),
+  );
+  const sigma = workspace.sigma
+    ? new SigmaHuntRun(workspace.sigma, sink, options.maxMemoryBytes)
+    : undefined;
   const pump = createEventPump(sigma ? [sigma, ...runs] : runs, {
     knowledge: workspace.knowledge,
   });
@@ -147,9 +149,19 @@ export async function runHunt(
   for (const run of runs) {
     if (run.failure) diagnostics.push(run.failure);
     diagnostics.push(...run.warnings);
-    outcomes.push(outcomeOf(run.findings, run.eventsRouted, run.firstEventTime, run.lastEventTime));
+    outcomes.push(
+      outcomeOf(run.findings, sink, run.eventsRouted, run.firstEventTime, run.lastEventTime),
+    );
   }
   if (sigma?.failure) diagnostics.push(sigma.failure);
+  for (const { correlation, message } of sigma?.detector.correlations.stats.stopped ?? []) {
+    diagnostics.push(
+      error(HUNT_CODES.detectionFailed, message, {
+        source: correlation.origin.source,
+        span: correlation.origin.span,
+      }),
+    );
+  }
   for (const findings of [...runs.map((r) => r.findings), ...(sigma?.rules.values() ?? [])]) {
     if (findings.untimed === 0) continue;
     diagnostics.push(
@@ -160,7 +172,7 @@ export async function runHunt(
     );
   }
   for (const findings of sigma?.rules.values() ?? []) {
-    outcomes.push(outcomeOf(findings, undefined, undefined, undefined));
+    outcomes.push(outcomeOf(findings, sink, undefined, undefined, undefined));
   }
   for (const outcome of outcomes) {
     if (
@@ -213,13 +225,14 @@ export async function runHunt(
 
 function outcomeOf(
   findings: RuleFindings,
+  sink: FindingSink,
   eventsRouted: number | undefined,
   firstEventTime: number | undefined,
   lastEventTime: number | undefined,
 ): DetectionOutcome {
   return {
     rule: findings.rule,
-    findings: rankFindings(findings.kept),
+    findings: new RankedFindings(findings.rule, findings.held, sink.spool),
     findingCount: findings.count,
     riskTotal: findings.riskTotal,
     firstTime: findings.firstTime,

@@ -25,14 +25,18 @@ export class SigmaHuntRun implements EventConsumer {
   /** Matched events are kept as copies of their own (the detector's `retain`), not as given. */
   readonly holdsEvents = false;
   readonly detector: SigmaDetector;
-  readonly rules = new Map<string, RuleFindings>();
+  /** By rule or correlation document. */
+  readonly rules = new Map<object, RuleFindings>();
   readonly ruleCount: number;
   failure: Diagnostic | undefined;
   private readonly sink: FindingSink;
   private readonly descriptions = new Map<string, string>();
 
-  constructor(compiled: CompiledSigmaSet, sink: FindingSink) {
-    this.detector = createSigmaDetector(compiled, { retain: ownedCopy });
+  constructor(compiled: CompiledSigmaSet, sink: FindingSink, maxMemoryBytes?: number) {
+    this.detector = createSigmaDetector(compiled, {
+      retain: ownedCopy,
+      ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
+    });
     this.route = sigmaRoute(compiled);
     this.sink = sink;
     this.ruleCount = compiled.rules.filter((r) => r.report).length + compiled.correlations.length;
@@ -67,7 +71,7 @@ export class SigmaHuntRun implements EventConsumer {
   }
 
   private add(finding: SigmaFinding): void {
-    const key = `${finding.kind}\u0000${finding.source}\u0000${finding.id ?? ''}\u0000${finding.title}`;
+    const key = finding.document;
     let findings = this.rules.get(key);
     if (findings === undefined) {
       findings = new RuleFindings(

@@ -6,13 +6,16 @@ import { formatValues } from './format-value.ts';
 
 export function renderCsv(columns: readonly string[], rows: readonly Event[]): string {
   if (columns.length === 0) return '';
-  const lines = [columns.map(quoteCsv).join(',')];
-  for (const row of rows) {
-    lines.push(
-      columns.map((c) => quoteCsv(formatValues(c, readField(row, c)).join('\n'))).join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return [null, ...rows].map((row) => csvLine(columns, row)).join('');
+}
+
+/** One CSV line with its CRLF: the header for `null`, else the row's values (output in pieces). */
+export function csvLine(columns: readonly string[], row: Event | null): string {
+  const cells =
+    row === null
+      ? columns.map(quoteCsv)
+      : columns.map((c) => quoteCsv(formatValues(c, readField(row, c)).join('\n')));
+  return `${cells.join(',')}\r\n`;
 }
 
 // Hand-written: the rule is four lines, and csv-stringify would be a dependency for it alone.

@@ -9,6 +9,17 @@ import { formatNumber } from '../../spl/index.ts';
  * what a date can hold (`eval _time=1e20`) prints as the number it is.
  */
 export function formatTime(seconds: number): string {
+  // Rows come in time order: several findings of one event, events of one second.
+  if (seconds === lastSeconds) return lastText;
+  lastText = timeText(seconds);
+  lastSeconds = seconds;
+  return lastText;
+}
+
+let lastSeconds = Number.NaN;
+let lastText = '';
+
+function timeText(seconds: number): string {
   const whole = Math.floor(seconds);
   // Microseconds first, as the readers keep them: 0.00279 is 2790 µs, not 2789.99...
   const micros = Math.round((seconds - whole) * 1e6);

@@ -12,12 +12,12 @@ export interface IncidentOptions {
  * Splunk ES's default risk incident rule, "Risk Threshold Exceeded For Object Over 24 Hour
  * Period", raises a notable when an object's risk over 24 hours is greater than 100.
  */
+export const DEFAULT_INCIDENT_OPTIONS: IncidentOptions = { threshold: 100, windowSeconds: 86_400 };
+
 /** A contribution with the number of identical ones it stands for (1: itself alone). */
 export interface CountedContribution extends RiskContribution {
   readonly repeats: number;
 }
-
-export const DEFAULT_INCIDENT_OPTIONS: IncidentOptions = { threshold: 100, windowSeconds: 86_400 };
 
 export interface RiskIncident {
   readonly riskObject: string;
@@ -30,12 +30,18 @@ export interface RiskIncident {
   readonly start: number;
   readonly end: number;
   /**
-   * Every risk event in the windows that exceeded the threshold, in time order; repeats of one
+   * The risk events in the windows that exceeded the threshold, in time order; repeats of one
    * rule's risk on the entity within a window are one contribution (`repeats` says how many).
+   * The first MAX_LISTED_CONTRIBUTIONS of `contributionCount`.
    */
   readonly contributions: readonly CountedContribution[];
+  /** Contributions of the incident, listed or not (repeats counted once). */
+  readonly contributionCount: number;
   readonly searchNames: readonly string[];
 }
+
+/** Contributions an incident lists (its count says how many there were). */
+export const MAX_LISTED_CONTRIBUTIONS = 1000;
 
 /**
  * Slides a window of `windowSeconds` over each entity's risk events in time order (a window
@@ -51,34 +57,35 @@ export function findIncidents(
 ): RiskIncident[] {
   const incidents: RiskIncident[] = [];
   for (const entity of entities) {
-    const events = onceEachWindow(
-      [...entity.contributions].sort((a, b) => a.time - b.time),
-      options.windowSeconds,
+    const c = entity.contributions;
+    // Positions in time order (a stable sort: equal times keep the order raised).
+    const sorted = Array.from({ length: c.length }, (_, i) => i).sort(
+      (a, b) => c.time(a) - c.time(b),
     );
+    const { events, repeats } = onceEachWindow(c, sorted, options.windowSeconds);
     let low = 0;
     let sum = 0;
-    let open: { contributions: CountedContribution[]; peak: number } | undefined;
+    let open: Open | undefined;
     const close = () => {
       if (open === undefined) return;
-      incidents.push(incidentOf(entity, open.contributions, open.peak));
+      incidents.push(incidentOf(entity, open));
       open = undefined;
     };
     for (let i = 0; i < events.length; i++) {
-      const event = events[i] as CountedContribution;
-      while (
-        low < i &&
-        (events[low] as CountedContribution).time < event.time - options.windowSeconds
-      ) {
-        sum -= (events[low] as CountedContribution).score;
+      const event = events[i] as number;
+      while (low < i && c.time(events[low] as number) < c.time(event) - options.windowSeconds) {
+        sum -= c.score(events[low] as number);
         low++;
       }
       // Events that left the window may have taken the total down before this one arrived.
       if (sum <= options.threshold) close();
-      sum += event.score;
+      sum += c.score(event);
       if (sum > options.threshold) {
-        if (open === undefined) open = { contributions: events.slice(low, i + 1), peak: sum };
-        else {
-          open.contributions.push(event);
+        if (open === undefined) {
+          open = { listed: [], count: 0, peak: sum, last: event, searchNames: new Set() };
+          for (let k = low; k <= i; k++) list(open, c, events[k] as number, repeats[k] as number);
+        } else {
+          list(open, c, event, repeats[i] as number);
           open.peak = Math.max(open.peak, sum);
         }
       } else close();
@@ -90,40 +97,69 @@ export function findIncidents(
 
 /**
  * The same rule raising risk on the same entity again within a window counts once (a burst of
- * 93 identical process-access findings is one thing that happened), with how many it stands for.
+ * 93 identical process-access findings is one thing that happened), with how many it stands for:
+ * the positions of the contributions that count, in time order, and each one's repeats.
  */
 function onceEachWindow(
-  sorted: readonly RiskContribution[],
+  c: RiskEntityLedger['contributions'],
+  sorted: readonly number[],
   windowSeconds: number,
-): CountedContribution[] {
-  const out: { contribution: RiskContribution; repeats: number }[] = [];
-  const open = new Map<string, { contribution: RiskContribution; repeats: number }>();
-  for (const contribution of sorted) {
-    const current = open.get(contribution.searchName);
-    if (current !== undefined && contribution.time - current.contribution.time <= windowSeconds) {
-      current.repeats++;
+): { events: number[]; repeats: number[] } {
+  const events: number[] = [];
+  const repeats: number[] = [];
+  // Per search name: the contribution a repeat folds into, and its place in `events`.
+  const open = new Map<string, { position: number; at: number }>();
+  for (const position of sorted) {
+    const name = c.searchName(position);
+    const current = open.get(name);
+    if (current !== undefined && c.time(position) - c.time(current.position) <= windowSeconds) {
+      repeats[current.at] = (repeats[current.at] as number) + 1;
       continue;
     }
-    const counted = { contribution, repeats: 1 };
-    open.set(contribution.searchName, counted);
-    out.push(counted);
+    open.set(name, { position, at: events.length });
+    events.push(position);
+    repeats.push(1);
   }
-  return out.map(({ contribution, repeats }) => ({ ...contribution, repeats }));
+  return { events, repeats };
 }
 
-function incidentOf(
-  entity: RiskEntityLedger,
-  contributions: CountedContribution[],
-  peak: number,
-): RiskIncident {
+interface Open {
+  /** Positions of the listed contributions with their repeats, and of the last one. */
+  readonly listed: { readonly position: number; readonly repeats: number }[];
+  count: number;
+  peak: number;
+  last: number;
+  /** Of every contribution of the incident, listed or not. */
+  readonly searchNames: Set<string>;
+}
+
+function list(
+  open: Open,
+  c: RiskEntityLedger['contributions'],
+  position: number,
+  repeats: number,
+): void {
+  if (open.listed.length < MAX_LISTED_CONTRIBUTIONS) open.listed.push({ position, repeats });
+  open.count++;
+  open.last = position;
+  open.searchNames.add(c.searchName(position));
+}
+
+function incidentOf(entity: RiskEntityLedger, open: Open): RiskIncident {
+  const c = entity.contributions;
+  const contributions = open.listed.map(({ position, repeats }) => ({
+    ...c.at(position),
+    repeats,
+  }));
   return {
     riskObject: entity.riskObject,
     riskObjectType: entity.riskObjectType,
     scope: entity.scope,
-    peakTotal: peak,
+    peakTotal: open.peak,
     start: (contributions[0] as CountedContribution).time,
-    end: (contributions[contributions.length - 1] as CountedContribution).time,
+    end: c.time(open.last),
     contributions,
-    searchNames: [...new Set(contributions.map((c) => c.searchName))].sort(),
+    contributionCount: open.count,
+    searchNames: [...open.searchNames].sort(),
   };
 }

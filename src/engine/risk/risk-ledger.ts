@@ -1,5 +1,6 @@
 // Risk totals per entity, and the risk events behind them, as a hunt raises them.
 import type { RiskObjectType } from '../../detection/index.ts';
+import { ContributionColumns, TextTable } from './contribution-columns.ts';
 import type { RiskEvent } from './risk-event.ts';
 
 /** One risk event as the ledger keeps it: enough to total, window and list it. */
@@ -24,7 +25,7 @@ export interface RiskEntityLedger {
   firstTime: number | undefined;
   lastTime: number | undefined;
   readonly searchNames: Set<string>;
-  readonly contributions: RiskContribution[];
+  readonly contributions: ContributionColumns;
 }
 
 export interface RiskTotal {
@@ -47,6 +48,7 @@ export const MAX_KEPT_CONTRIBUTIONS = 1_000_000;
 
 export class RiskLedger {
   private readonly entities = new Map<string, RiskEntityLedger>();
+  private readonly texts = new TextTable();
   private kept = 0;
   /** Risk events counted in totals but not kept for windows. */
   contributionsDropped = 0;
@@ -66,7 +68,7 @@ export class RiskLedger {
         firstTime: risk.time,
         lastTime: risk.time,
         searchNames: new Set(),
-        contributions: [],
+        contributions: new ContributionColumns(this.texts),
       };
       this.entities.set(key, entity);
     }
@@ -122,9 +124,9 @@ export class RiskLedger {
   /** The total risk findings contributed, per finding index. */
   scoreOfFinding(): Map<number, number> {
     const scores = new Map<number, number>();
-    for (const entity of this.entities.values()) {
-      for (const c of entity.contributions)
-        scores.set(c.finding, (scores.get(c.finding) ?? 0) + c.score);
+    for (const { contributions: c } of this.entities.values()) {
+      for (let i = 0; i < c.length; i++)
+        scores.set(c.finding(i), (scores.get(c.finding(i)) ?? 0) + c.score(i));
     }
     return scores;
   }

@@ -80,6 +80,12 @@ export class RuleTriage {
     return true;
   }
 
+  /** What `admits` decides by, as text (the rule-set cache's key): level, statuses, exclusions. */
+  admissionKey(): string {
+    const statuses = this.statuses === 'all' ? 'all' : [...this.statuses].sort();
+    return JSON.stringify([this.minLevel ?? null, statuses, [...this.excluded].sort()]);
+  }
+
   /** Whether a finding of this level is reported (rules kept only for correlations may fire). */
   admitsLevel(level: Severity): boolean {
     return this.minLevel === undefined || severityRank(level) >= severityRank(this.minLevel);

@@ -1,16 +1,16 @@
 // The Sigma part of a workspace: the mapping file, the rule files, the selection, the compile.
 import { readFileSync } from 'node:fs';
-import { type Diagnostic, error, hasErrors } from '../../core/index.ts';
+import { type Diagnostic, error, hasErrors, pushAll } from '../../core/index.ts';
 import {
   type CompiledSigmaSet,
-  compileSigmaRules,
+  chooseSigmaRules,
   type LogsourceMapping,
   loadLogsourceMapping,
   loadSigmaRuleSet,
+  loadSigmaRules,
   readSigmaFiles,
   SIGMA_CODES,
-  type SigmaCorrelation,
-  type SigmaRule,
+  type SigmaRuleChoice,
   type SigmaRuleSet,
 } from '../../sigma/index.ts';
 import type { RuleTriage } from '../triage/rule-triage.ts';
@@ -29,11 +29,12 @@ const NOT_RULES: ReadonlySet<string> = new Set(['regression_data', 'tests']);
 const STATUS_FOLDERS: ReadonlySet<string> = new Set(['deprecated', 'unsupported']);
 
 /**
- * read the mapping file (a mapping with errors stops here: nothing would route as asked) → read
- * and load the rule files (folders walked without `regression_data/` and `tests/`, and without
- * `deprecated/` and `unsupported/` unless the triage admits those statuses) → keep the selected
- * rules and correlations the triage admits (and the rules those correlations read) → compile
- * them with the mapping (unless left out).
+ * read the mapping file (a mapping with errors stops here: nothing would route as asked) → the
+ * rule files (folders walked without `regression_data/` and `tests/`, and without `deprecated/`
+ * and `unsupported/` unless the triage admits those statuses) → the selected rules and
+ * correlations the triage admits (and the rules those correlations read) compiled with the mapping
+ * (loadSigmaRules: from the compiled rule-set cache when nothing changed), or, when compiling is
+ * left out, loaded and chosen alike.
  */
 export function loadSigma(
   options: WorkspaceOptions,
@@ -50,41 +51,54 @@ export function loadSigma(
   }
   const paths = options.sigma ?? [];
   if (paths.length === 0) return { ...none, sigmaMapping: mapping };
-  const files = readSigmaFiles(paths, {
-    walks: (folder) =>
-      !NOT_RULES.has(folder) && (!STATUS_FOLDERS.has(folder) || triage.walksFolder(folder)),
-  });
-  const loaded = loadSigmaRuleSet(files.sources, files.diagnostics);
-  for (const document of loaded.documents) problems.sigma.push(...document.diagnostics);
-  problems.sigma.push(...loaded.diagnostics);
-  // A rule file named on the command line runs whatever its status.
-  const named = new Set(paths);
-  const admitted = (doc: SigmaRule | SigmaCorrelation) =>
-    selection.picks(doc.title, doc.id) &&
-    triage.admits({
-      name: doc.title,
-      id: doc.id,
-      level: doc.level ?? 'informational',
-      status: doc.status,
-      fromFolder: !named.has(doc.origin.source.name),
+  const walks = (folder: string) =>
+    !NOT_RULES.has(folder) && (!STATUS_FOLDERS.has(folder) || triage.walksFolder(folder));
+  const choice = ruleChoice(paths, selection, triage);
+  if (compile) {
+    // From the compiled rule-set cache when nothing changed (docs/sigma.md).
+    const loaded = loadSigmaRules(paths, {
+      walks,
+      choice,
+      ...(mapping ? { mapping } : {}),
+      ...(options.sigmaCacheDir === undefined ? {} : { cacheDir: options.sigmaCacheDir }),
     });
-  const correlations = loaded.correlations.filter(admitted);
-  // The rules a kept correlation reads run with it (they report only with `generate: true`).
-  const read = new Set(correlations.flatMap((c) => c.rules));
-  const sigmaRules: SigmaRuleSet = {
-    ...loaded,
-    rules: loaded.rules.filter(
-      (r) =>
-        (r.id !== undefined && read.has(r.id)) ||
-        (r.name !== undefined && read.has(r.name)) ||
-        admitted(r),
-    ),
-    correlations,
+    pushAll(problems.sigma, loaded.diagnostics);
+    return { sigmaRules: undefined, sigmaMapping: mapping, sigma: loaded.compiled };
+  }
+  const files = readSigmaFiles(paths, { walks });
+  const loaded = loadSigmaRuleSet(files.sources, files.diagnostics);
+  for (const document of loaded.documents) pushAll(problems.sigma, document.diagnostics);
+  pushAll(problems.sigma, loaded.diagnostics);
+  const sigmaRules = chooseSigmaRules(loaded, choice).ruleSet;
+  return { sigmaRules, sigmaMapping: mapping, sigma: undefined };
+}
+
+/**
+ * The selected rules and correlations the triage admits; a rule file named on the command line
+ * runs whatever its status. Its key: the names selected and what the triage admits by.
+ */
+function ruleChoice(
+  paths: readonly string[],
+  selection: Selection,
+  triage: RuleTriage,
+): SigmaRuleChoice {
+  const named = new Set(paths);
+  return {
+    key: JSON.stringify({
+      selection: selection.key(),
+      triage: triage.admissionKey(),
+      named: [...named],
+    }),
+    keeps: (head) =>
+      selection.picks(head.title, head.id) &&
+      triage.admits({
+        name: head.title,
+        id: head.id,
+        level: head.level ?? 'informational',
+        status: head.status,
+        fromFolder: !named.has(head.file),
+      }),
   };
-  if (!compile) return { sigmaRules, sigmaMapping: mapping, sigma: undefined };
-  const sigma = compileSigmaRules(sigmaRules, mapping ? { mapping } : {});
-  problems.sigma.push(...sigma.diagnostics);
-  return { sigmaRules, sigmaMapping: mapping, sigma };
 }
 
 function readMapping(file: string, problems: Diagnostic[]): LogsourceMapping | undefined {

@@ -26,6 +26,11 @@ export class Selection {
     );
   }
 
+  /** The names given, as text that changes when the selection does (the rule-set cache's key). */
+  key(): string {
+    return JSON.stringify([...this.wanted].sort());
+  }
+
   /** The names given that matched nothing loaded. */
   unmatched(): readonly string[] {
     return this.names.filter((n) => !this.found.has(n.toLowerCase()));

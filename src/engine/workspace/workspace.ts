@@ -29,6 +29,11 @@ export interface WorkspaceOptions {
   readonly sigma?: readonly string[];
   /** A Sigma logsource mapping file (spelunk or THOR format) instead of the built-in one. */
   readonly sigmaMapping?: string;
+  /**
+   * The compiled Sigma rule-set cache's folder (docs/sigma.md): the user's cache directory by
+   * default, null for none (`--no-sigma-cache`).
+   */
+  readonly sigmaCacheDir?: string | null;
   /** Detection names or ids, Sigma titles or ids (`--detection`); every one when empty. */
   readonly select?: readonly string[];
   /** Which rules a triage runs: minimum level, Sigma statuses, excluded and noisy rules. */
@@ -73,7 +78,11 @@ export interface Workspace {
   readonly triage: RuleTriage;
   readonly knowledge: KnowledgeBase;
   readonly dataModels: DataModelProvider | undefined;
-  /** The selected Sigma rules and correlations as loaded (their documents' problems included). */
+  /**
+   * The selected Sigma rules and correlations as loaded (their documents' problems included),
+   * when they are left uncompiled (`without: ['sigma-compile']`, `convert`); a compiled
+   * workspace has `sigma`, which may come from the compiled rule-set cache.
+   */
   readonly sigmaRules: SigmaRuleSet | undefined;
   readonly sigmaMapping: LogsourceMapping | undefined;
   /** The selected Sigma rules compiled into one matcher's set (unless left out). */

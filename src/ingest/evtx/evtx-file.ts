@@ -1,7 +1,9 @@
 // Streams an EVTX file chunk by chunk: file header checks, chunk reads, in-thread or parallel decoding.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { DiagnosticError, error } from '../../core/index.ts';
+import { yieldToEventLoop } from '../input/event-loop-turn.ts';
 import { CHUNK_SIZE } from './chunk-header.ts';
 import { type ChunkDecodeOptions, ChunkDecoder } from './decode-chunk.ts';
 import type { DecodedChunk, EventChunk, EvtxProblem } from './decoded.ts';
@@ -29,10 +31,16 @@ export interface EvtxEventFileOptions extends EventDecodeOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** How chunks are decoded: on this thread, or by a pool of worker threads. */
+/** How chunks are decoded: on this thread (a decoder to give back), or by worker threads. */
 interface ChunkDecoding<T> {
-  inThread(): { decode(bytes: Uint8Array, index: number, fileOffset: number): T };
+  inThread(): InThreadDecoder<T>;
   pool(size: number): ChunkPool<T>;
+}
+
+interface InThreadDecoder<T> {
+  decode(bytes: Uint8Array, index: number, fileOffset: number): T;
+  /** Done with this file: the decoder may serve the next one. */
+  release?(): void;
 }
 
 type ChunkPool<T> = PoolLease<T>;
@@ -65,9 +73,34 @@ export function decodeEvtxEvents(
 ): AsyncGenerator<EventChunk> {
   const { workers, signal, ...decode } = options;
   return decodeChunks(path, workers, signal, onProblem, {
-    inThread: () => new EventChunkDecoder(decode),
+    inThread: () => leaseEventDecoder(decode),
     pool: (size) => leasePool(size, { kind: 'events', options: decode }, unpackEvents),
   });
+}
+
+/**
+ * Event decoders of files read before, by their options: a decoder's planner and value buffers
+ * cost more to set up than a small file takes to decode. Decoders keep no state of a file
+ * between chunks that a later file could see (compiled templates are shared per thread anyway).
+ */
+const spareDecoders = new Map<string, EventChunkDecoder[]>();
+const SPARE_DECODERS = 4;
+
+function leaseEventDecoder(options: EventDecodeOptions): InThreadDecoder<EventChunk> {
+  const key = JSON.stringify(options);
+  let spare = spareDecoders.get(key);
+  const decoder = spare?.pop() ?? new EventChunkDecoder(options);
+  return {
+    decode: (bytes, index, fileOffset) => decoder.decode(bytes, index, fileOffset),
+    release() {
+      if (spare === undefined) {
+        if (spareDecoders.size >= SPARE_DECODERS) spareDecoders.clear();
+        spare = [];
+        spareDecoders.set(key, spare);
+      }
+      if (spare.length < SPARE_DECODERS) spare.push(decoder);
+    },
+  };
 }
 
 async function* decodeChunks<T>(
@@ -77,15 +110,32 @@ async function* decodeChunks<T>(
   onProblem: (problem: EvtxProblem) => void,
   decoding: ChunkDecoding<T>,
 ): AsyncGenerator<T> {
-  const file = await open(path, 'r');
+  // Small files are read with blocking calls: the event loop gets its turn once per file.
+  await yieldToEventLoop();
+  const small = readSmallFile(path);
+  const file = small === undefined ? await open(path, 'r') : undefined;
   let pool: ChunkPool<T> | undefined;
+  let decoder: InThreadDecoder<T> | undefined;
   try {
-    const slots = await readFileHeader(path, file, onProblem);
+    let slots: number;
+    let blocks: AsyncIterable<Block> | Iterable<Block>;
+    if (small !== undefined) {
+      slots = checkFileHeader(path, small.bytes, small.bytes.length, onProblem);
+      const body = small.bytes.subarray(FILE_HEADER_SIZE);
+      blocks = [{ firstIndex: 0, chunks: Math.ceil(body.length / CHUNK_SIZE), bytes: body }];
+    } else {
+      const opened = file as FileHandle;
+      const size = (await opened.stat()).size;
+      const head = Buffer.alloc(Math.min(size, FILE_HEADER_SIZE));
+      await opened.read(head, 0, head.length, 0);
+      slots = checkFileHeader(path, head, size, onProblem);
+      blocks = readBlocks(opened, slots, signal);
+    }
     if (workers > 0 && slots > 1) pool = decoding.pool(workers);
-    const decoder = pool === undefined ? decoding.inThread() : undefined;
+    decoder = pool === undefined ? decoding.inThread() : undefined;
     const pending: Promise<T>[] = [];
     const ahead = (pool?.size ?? 0) * CHUNKS_AHEAD_PER_WORKER;
-    for await (const block of readBlocks(file, slots, signal)) {
+    for await (const block of blocks) {
       for (let i = 0; i < block.chunks; i++) {
         if (signal?.aborted) return;
         const index = block.firstIndex + i;
@@ -114,7 +164,33 @@ async function* decodeChunks<T>(
     }
   } finally {
     pool?.release();
-    await file.close();
+    decoder?.release?.();
+    if (small !== undefined) releaseBlock(small.buffer);
+    await file?.close();
+  }
+}
+
+/**
+ * Files up to one read block (header and 16 chunks: the evidence collections' small logs, the
+ * split files of a triage collection) are read whole, with blocking calls: a read through the
+ * thread pool costs a round trip each (open, stat, header, chunks, close), and for hundreds of
+ * small files those waits took longer than decoding them.
+ */
+function readSmallFile(path: string): { bytes: Buffer; buffer: Buffer } | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > FILE_HEADER_SIZE + CHUNKS_PER_READ * CHUNK_SIZE) return undefined;
+    const buffer = acquireBlock();
+    let length = 0;
+    while (length < size) {
+      const read = readSync(fd, buffer, length, size - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return { bytes: buffer.subarray(0, length), buffer };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -142,8 +218,8 @@ async function* readBlocks(
   const read = async (firstIndex: number, turn: number): Promise<Block> => {
     const chunks = Math.min(CHUNKS_PER_READ, slots - firstIndex);
     let buffer = buffers[turn];
-    if (buffer === undefined || buffer.length < chunks * CHUNK_SIZE) {
-      buffer = Buffer.allocUnsafeSlow(chunks * CHUNK_SIZE);
+    if (buffer === undefined) {
+      buffer = acquireBlock();
       buffers[turn] = buffer;
     }
     const { bytesRead } = await file.read(
@@ -160,25 +236,47 @@ async function* readBlocks(
   };
   let next = slots > 0 ? read(0, 0) : undefined;
   let turn = 0;
-  for (let first = 0; next !== undefined && !signal?.aborted; first += CHUNKS_PER_READ) {
-    const block = await next;
-    turn ^= 1;
-    next = first + CHUNKS_PER_READ < slots ? read(first + CHUNKS_PER_READ, turn) : undefined;
-    // The read ahead must not be left unobserved if the consumer stops here.
-    next?.catch(() => undefined);
-    yield block;
+  try {
+    for (let first = 0; next !== undefined && !signal?.aborted; first += CHUNKS_PER_READ) {
+      const block = await next;
+      turn ^= 1;
+      next = first + CHUNKS_PER_READ < slots ? read(first + CHUNKS_PER_READ, turn) : undefined;
+      // The read ahead must not be left unobserved if the consumer stops here.
+      next?.catch(() => undefined);
+      yield block;
+    }
+  } finally {
+    // A read still under way writes into its buffer: that one is not handed on.
+    await next?.catch(() => undefined);
+    for (const buffer of buffers) releaseBlock(buffer);
   }
 }
 
-/** Checks the file header and returns how many chunk slots the file holds. */
-async function readFileHeader(
+/**
+ * Block buffers of files read before, for the next file: a collection of hundreds of small files
+ * allocated two 1 MiB buffers each, and their external memory made V8 run a full collection
+ * every few dozen files. A block holds a small file whole (its header too).
+ */
+const spareBlocks: Buffer[] = [];
+const SPARE_BLOCKS = 4;
+
+function acquireBlock(): Buffer {
+  return (
+    spareBlocks.pop() ?? Buffer.allocUnsafeSlow(FILE_HEADER_SIZE + CHUNKS_PER_READ * CHUNK_SIZE)
+  );
+}
+
+function releaseBlock(buffer: Buffer): void {
+  if (spareBlocks.length < SPARE_BLOCKS) spareBlocks.push(buffer);
+}
+
+/** Checks the file header (its first bytes, `head`) and returns how many chunk slots the file holds. */
+function checkFileHeader(
   path: string,
-  file: FileHandle,
+  head: Uint8Array,
+  size: number,
   onProblem: (problem: EvtxProblem) => void,
-): Promise<number> {
-  const size = (await file.stat()).size;
-  const head = Buffer.alloc(Math.min(size, FILE_HEADER_SIZE));
-  await file.read(head, 0, head.length, 0);
+): number {
   if (!hasEvtxSignature(head)) {
     throw new DiagnosticError([
       error(EVTX_CODES.notEvtx, 'not an EVTX file: it does not start with "ElfFile\\0"', {

@@ -1,8 +1,9 @@
 // Opens a file or stdin as a ByteInput: reads its head, unwraps gzip, detects the text encoding.
-import { createReadStream } from 'node:fs';
-import { pipeline, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { dropBlankStart, startsBlank } from './blank-lines.ts';
 import type { ByteInput, TextEncoding } from './byte-input.ts';
+import { yieldToEventLoop } from './event-loop-turn.ts';
+import { gunzip } from './gunzip.ts';
 
 /**
  * Read size (also gunzip's output size). A chunk and its decoded text live until the reader has
@@ -39,15 +40,18 @@ const CONTAINERS: readonly (readonly [string, readonly number[]])[] = [
 /** Throws the underlying I/O error (ENOENT, EACCES, EISDIR) when the input cannot be read. */
 export async function openBytes(origin: ByteOrigin): Promise<OpenedBytes> {
   const isFile = 'filePath' in origin;
-  let chunks: AsyncIterable<Uint8Array> = isFile
-    ? createReadStream(origin.filePath, { highWaterMark: CHUNK_BYTES })
-    : origin.stream;
+  let chunks: AsyncIterable<Uint8Array> = isFile ? readFileChunks(origin.filePath) : origin.stream;
   let compressed = false;
+  const layers: { damage(): string | undefined }[] = [];
+  // The innermost damage first: it is what stopped the data.
+  const damage = () => layers.reduceRight<string | undefined>((d, l) => d ?? l.damage(), undefined);
   for (let layer = 0; ; layer++) {
     const peeked = await peek(chunks);
     const { head } = peeked;
     if (startsWith(head, [0x1f, 0x8b]) && layer < MAX_GZIP_LAYERS) {
-      chunks = gunzip(peeked.chunks);
+      const unzipped = gunzip(peeked.chunks, CHUNK_BYTES);
+      layers.push(unzipped);
+      chunks = unzipped.chunks;
       compressed = true;
       continue;
     }
@@ -57,12 +61,32 @@ export async function openBytes(origin: ByteOrigin): Promise<OpenedBytes> {
         return { kind: 'container', container };
       }
     }
+    const encoding = detectEncoding(head);
+    const bom = byteOrderMarkLength(head, encoding);
+    if (startsBlank(head, encoding, bom)) {
+      // Blank lines of any length are dropped (counted) so the head holds the first record.
+      const blank = dropBlankStart(peeked.chunks, encoding, bom);
+      const content = await peek(blank.chunks);
+      const input: ByteInput = {
+        path: origin.path,
+        filePath: undefined,
+        compressed,
+        encoding,
+        head: content.head,
+        skipped: blank.skipped(),
+        damage,
+        chunks: () => content.chunks,
+        close: () => content.close(),
+      };
+      return { kind: 'bytes', input };
+    }
     const input: ByteInput = {
       path: origin.path,
       filePath: isFile && !compressed ? origin.filePath : undefined,
       compressed,
-      encoding: detectEncoding(head),
+      encoding,
       head,
+      damage,
       chunks: () => peeked.chunks,
       close: () => peeked.close(),
     };
@@ -108,15 +132,39 @@ async function peek(source: AsyncIterable<Uint8Array>): Promise<Peeked> {
   return { head, chunks: replay(), close: async () => void (await iterator.return?.()) };
 }
 
-function gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const inflater = createGunzip({ chunkSize: CHUNK_BYTES });
-  // pipeline destroys both ends on error or early exit; the error surfaces in our iteration.
-  pipeline(Readable.from(source, { objectMode: false }), inflater, () => {});
-  return inflater;
+/**
+ * A file's bytes in chunks of CHUNK_BYTES, read with blocking calls: each read through the
+ * thread pool (or a read stream's machinery) costs a round trip that for the small files of an
+ * evidence collection (hundreds of EVTX files of a few chunks each) took longer than the reading.
+ * The reader waits for each chunk anyway. The file is closed when the iteration ends or is left.
+ */
+async function* readFileChunks(path: string): AsyncGenerator<Uint8Array> {
+  await yieldToEventLoop();
+  const fd = openSync(path, 'r');
+  try {
+    for (let chunk = 1; ; chunk++) {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const bytesRead = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
+      if (chunk % CHUNKS_BETWEEN_YIELDS === 0) await yieldToEventLoop();
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
+
+/** Blocking reads let timers, signals and sockets wait: they get a turn every 4 MiB read. */
+const CHUNKS_BETWEEN_YIELDS = 64;
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+function byteOrderMarkLength(head: Uint8Array, encoding: TextEncoding): number {
+  if (encoding === 'utf-8') return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const mark = encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+  return head[0] === mark[0] && head[1] === mark[1] ? 2 : 0;
 }
 
 /** By byte-order mark, or by the NUL bytes UTF-16 puts in ASCII text; UTF-8 otherwise. */

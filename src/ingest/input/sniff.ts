@@ -31,8 +31,15 @@ const CERTAIN: ReadonlySet<InputFormatName> = new Set(['evtx', 'xml', 'jsonl']);
  * not EVTX when EVTX is forced; CSV's sniff is loose, so text forced to XML or JSON is read so.
  */
 export function chooseFormat(input: ByteInput, forced: InputFormatName | undefined): FormatChoice {
-  const text = decodeHead(input);
-  const head = { bytes: input.head, text };
+  // Decoded only for the formats that look at text: an EVTX file is known by its first bytes.
+  let decoded: string | undefined;
+  const head = {
+    bytes: input.head,
+    get text(): string {
+      decoded ??= decodeHead(input);
+      return decoded;
+    },
+  };
   const sniffed = INPUT_FORMATS.find((format) => format.sniff(head));
   if (forced !== undefined) {
     const format = INPUT_FORMATS.find((f) => f.name === forced);
@@ -42,12 +49,13 @@ export function chooseFormat(input: ByteInput, forced: InputFormatName | undefin
         content === undefined ||
         (content !== format && (forced === 'evtx' || CERTAIN.has(content.name)))
       ) {
-        return { kind: 'mismatch', forced: format, content, start: firstLine(text) };
+        return { kind: 'mismatch', forced: format, content, start: firstLine(head.text) };
       }
       return { kind: 'format', format, by: 'forced' };
     }
   }
   if (sniffed !== undefined) return { kind: 'format', format: sniffed, by: 'content' };
+  const text = head.text;
   // UTF-16 text is full of NUL bytes; in UTF-8 they mean binary content.
   const binary = input.encoding === 'utf-8' && hasNul(input.head);
   if (text.trim().length === 0 && !binary) return { kind: 'empty' };

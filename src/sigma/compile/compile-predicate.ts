@@ -20,10 +20,13 @@ import { memoizeTest } from './value-memo.ts';
 
 export class PredicateCompileError extends Error {
   readonly code: 'unsupportedRegex';
+  /** The refused pattern, to locate the detection item that holds it. */
+  readonly pattern: string;
 
-  constructor(message: string) {
+  constructor(message: string, pattern: string) {
     super(message);
     this.code = 'unsupportedRegex';
+    this.pattern = pattern;
   }
 }
 
@@ -34,6 +37,10 @@ function numberText(n: number): string {
 }
 
 export function compilePredicate(field: string | null, value: SigmaValue): Predicate {
+  return { ...predicateOf(field, value), value };
+}
+
+function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, 'value'> {
   const f = field === null ? '*' : JSON.stringify(field);
   const any = (test: (text: string) => boolean) =>
     field === null
@@ -100,6 +107,7 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
       if (typeof compiled === 'string') {
         throw new PredicateCompileError(
           `regular expression /${value.pattern}/ is refused: ${compiled}`,
+          value.pattern,
         );
       }
       return {
@@ -172,13 +180,33 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
 }
 
 /** Keyword predicates (no field) are indexed too: the matcher scans every content field for them. */
+/**
+ * Literals longer than this are indexed by their first (suffixes: last) characters and verified:
+ * an automaton's size follows its literals' length, and a rule's values are attacker-controlled
+ * (a 10 MB `|contains` value must not build a 10-million-state automaton).
+ */
+export const MAX_INDEXED_LITERAL = 128;
+
 function indexOf(
   literal: RequiredLiteral | undefined,
   decides: boolean,
 ): { index: PredicateIndex } | Record<string, never> {
   if (literal === undefined || literal.text === '') return {};
   // The automaton runs on folded text; a cased literal is found folded, then verified.
-  return { index: { text: foldCase(literal.text), anchoring: literal.anchoring, decides } };
+  const text = foldCase(literal.text);
+  if (text.length <= MAX_INDEXED_LITERAL)
+    return { index: { text, anchoring: literal.anchoring, decides } };
+  const { anchoring } = literal;
+  return {
+    index:
+      anchoring === 'suffix'
+        ? { text: text.slice(-MAX_INDEXED_LITERAL), anchoring, decides: false }
+        : {
+            text: text.slice(0, MAX_INDEXED_LITERAL),
+            anchoring: anchoring === 'exact' ? 'prefix' : anchoring,
+            decides: false,
+          },
+  };
 }
 
 /** IPv4 networks compare 32-bit numbers (no BigInt on the hot path). */

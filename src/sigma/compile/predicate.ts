@@ -1,5 +1,6 @@
 // A compiled field predicate: one distinct `field op value` test, shared by every rule that uses it.
 import type { Event } from '../../core/index.ts';
+import type { SigmaValue } from '../model/sigma-value.ts';
 import type { Anchoring } from './string-pattern.ts';
 
 /** How the multi-pattern automaton can find a predicate's candidates. */
@@ -23,6 +24,8 @@ export interface Predicate {
   readonly index?: PredicateIndex;
   /** Whether the predicate can only be true when the field is present (a usable rule trigger). */
   readonly positive: boolean;
+  /** The value it tests (a cached rule set compiles `test` from it again). */
+  readonly value: SigmaValue;
   /** Full evaluation. */
   test(event: Event): boolean;
 }

@@ -1,4 +1,5 @@
 // Per-group window state of one correlation: what it keeps, when it fires, how it is bounded.
+import { maxOf, minOf } from '../../core/index.ts';
 import type { CorrelationThreshold, CorrelationType, RuleRefExpr } from '../model/rule.ts';
 import { firesEarly, itemsToKeep, thresholdHolds } from './threshold.ts';
 
@@ -24,6 +25,8 @@ export interface GroupWindow {
   close(now: number): WindowResult | undefined;
   /** Latest time this window still needs (for expiring idle groups). */
   lastTime(): number;
+  /** Times and values it holds (what its memory grows with). */
+  size(): number;
 }
 
 export interface WindowSpec {
@@ -99,13 +102,17 @@ class SlidingWindow implements GroupWindow {
       items.map((i) => i.value),
     );
     if (!thresholdHolds(this.spec.threshold as CorrelationThreshold, value)) return undefined;
-    const firstTime = Math.min(...items.map((i) => i.time));
+    const firstTime = minOf(items.map((i) => i.time));
     this.items = [];
     return { value, firstTime };
   }
 
   close(): WindowResult | undefined {
     return undefined;
+  }
+
+  size(): number {
+    return this.items.length;
   }
 
   lastTime(): number {
@@ -167,6 +174,10 @@ class TumblingWindow implements GroupWindow {
   lastTime(): number {
     return Number.isNaN(this.start) ? Number.NEGATIVE_INFINITY : this.start + this.spec.spanSeconds;
   }
+
+  size(): number {
+    return this.distinct.size;
+  }
 }
 
 /** temporal: the latest time each referenced rule matched; fires when enough are within timespan. */
@@ -191,7 +202,7 @@ class TemporalWindow implements GroupWindow {
         )
       : thresholdHolds(this.spec.threshold as CorrelationThreshold, count);
     if (!fires) return undefined;
-    const firstTime = Math.min(...this.seen.filter((t) => t >= from));
+    const firstTime = minOf(this.seen.filter((t) => t >= from));
     this.seen.fill(Number.NEGATIVE_INFINITY);
     return { value: count, firstTime };
   }
@@ -201,7 +212,11 @@ class TemporalWindow implements GroupWindow {
   }
 
   lastTime(): number {
-    return Math.max(...this.seen);
+    return maxOf(this.seen);
+  }
+
+  size(): number {
+    return this.seen.length;
   }
 }
 
@@ -248,10 +263,11 @@ class OrderedWindow implements GroupWindow {
   }
 
   lastTime(): number {
-    return (
-      Math.max(...this.chain.filter((t) => !Number.isNaN(t)), Number.NEGATIVE_INFINITY) +
-      this.spec.spanSeconds
-    );
+    return maxOf(this.chain.filter((t) => !Number.isNaN(t))) + this.spec.spanSeconds;
+  }
+
+  size(): number {
+    return this.chain.length;
   }
 }
 

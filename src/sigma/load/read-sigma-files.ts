@@ -1,5 +1,5 @@
 // Reads Sigma YAML files and directories (recursively) into source texts.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Diagnostic, error, type SourceText } from '../../core/index.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
@@ -26,34 +26,54 @@ export function readSigmaFiles(
 ): SigmaFiles {
   const sources: SourceText[] = [];
   const diagnostics: Diagnostic[] = [];
-  const visit = (p: string, explicit: boolean): void => {
+  const unreadable = (p: string, e: unknown) =>
+    diagnostics.push(
+      error(SIGMA_CODES.unreadableFile, `cannot read ${p}: ${(e as Error).message}`, {
+        location: p,
+      }),
+    );
+  const read = (p: string): void => {
+    try {
+      sources.push({ name: p, text: readFileSync(p, 'utf8').replace(/^\uFEFF/, '') });
+    } catch (e) {
+      unreadable(p, e);
+    }
+  };
+  // Entries' types come with the listing: no stat per file (thousands of rules).
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      unreadable(dir, e);
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(p))) {
+        if (options.walks?.(entry.name) !== false) walk(p);
+      } else if (YAML_FILE.test(entry.name)) read(p);
+    }
+  };
+  const visit = (p: string): void => {
     let stats: ReturnType<typeof statSync>;
     try {
       stats = statSync(p);
     } catch (e) {
-      diagnostics.push(
-        error(SIGMA_CODES.unreadableFile, `cannot read ${p}: ${(e as Error).message}`, {
-          location: p,
-        }),
-      );
+      unreadable(p, e);
       return;
     }
-    if (stats.isDirectory()) {
-      if (!explicit && options.walks?.(path.basename(p)) === false) return;
-      for (const name of readdirSync(p).sort()) visit(path.join(p, name), false);
-      return;
-    }
-    if (!explicit && !YAML_FILE.test(p)) return;
-    try {
-      sources.push({ name: p, text: readFileSync(p, 'utf8').replace(/^\uFEFF/, '') });
-    } catch (e) {
-      diagnostics.push(
-        error(SIGMA_CODES.unreadableFile, `cannot read ${p}: ${(e as Error).message}`, {
-          location: p,
-        }),
-      );
-    }
+    if (stats.isDirectory()) walk(p);
+    else read(p);
   };
-  for (const p of paths) visit(p, true);
+  for (const p of paths) visit(p);
   return { sources, diagnostics };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

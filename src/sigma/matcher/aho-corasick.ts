@@ -3,151 +3,114 @@
 // Written by hand: the npm implementations (aho-corasick, ahocorasick, modern-ahocorasick) build
 // object-per-node tries, report matches as arrays of strings and cannot fold case on the fly,
 // which costs more than the whole match budget here. This one folds each code unit through a
-// table while scanning (no lower-cased copy of the value). ASCII, which is nearly all Windows
-// event text, walks a dense transition table (one array read per character) over the ASCII
-// characters the patterns use; other characters follow sparse goto/failure links, which keeps
-// the table small when patterns carry hundreds of distinct non-ASCII characters.
+// table while scanning (no lower-cased copy of the value).
+//
+// Memory is linear in the patterns' length with a small constant. The states where scanning
+// spends its time (near the root, and branching states) get a dense row over the ASCII
+// characters the patterns use: one array read per character. Every other state (the long
+// unbranched tails of paths, hashes and command lines, which are most states) keeps only its
+// children, sorted, and its failure link: a full table row for each would cost the number of
+// characters in use times more (an 82 MB automaton for SigmaHQ's hashes, measured). The tables
+// are built from the sorted patterns in linear time into typed arrays; nothing of the build is
+// kept (see AutomatonTables).
 import { FOLD } from '../compile/case-fold.ts';
-
-const WIDE = 255;
+import {
+  type AutomatonOptions,
+  type AutomatonTables,
+  buildAutomatonTables,
+} from './automaton-tables.ts';
 
 export interface AhoCorasick {
   readonly patternCount: number;
   readonly stateCount: number;
-  /** Columns of the dense table: distinct ASCII pattern characters + 1. */
+  /** Columns of the dense rows: distinct ASCII pattern characters + 1. */
   readonly classCount: number;
+  /** States with a dense row. */
+  readonly denseCount: number;
+  /** Bytes of the typed arrays the automaton keeps. */
+  readonly byteSize: number;
   /** Calls `onMatch(pattern, endIndex)` for every occurrence (end index inclusive). */
   scan(text: string, onMatch: (pattern: number, end: number) => void): void;
 }
 
 /** Patterns must already be folded; the empty pattern is not allowed. */
-export function buildAhoCorasick(patterns: readonly string[]): AhoCorasick {
-  const asciiClass = new Int32Array(128);
-  let classes = 1;
-  for (const p of patterns) {
-    for (let i = 0; i < p.length; i++) {
-      const c = p.charCodeAt(i);
-      if (c < 128 && asciiClass[c] === 0) asciiClass[c] = classes++;
-    }
+export function buildAhoCorasick(
+  patterns: readonly string[],
+  options: AutomatonOptions = {},
+): AhoCorasick {
+  return new Automaton(buildAutomatonTables(patterns, options), patterns.length);
+}
+
+class Automaton implements AhoCorasick {
+  readonly patternCount: number;
+  readonly stateCount: number;
+  readonly classCount: number;
+  readonly denseCount: number;
+  readonly byteSize: number;
+  private readonly t: AutomatonTables;
+
+  constructor(tables: AutomatonTables, patternCount: number) {
+    this.t = tables;
+    this.patternCount = patternCount;
+    this.stateCount = tables.fail.length;
+    this.classCount = tables.classes;
+    this.denseCount = tables.stateOfRow.length;
+    this.byteSize = Object.values(tables).reduce(
+      (sum, v) => sum + (ArrayBuffer.isView(v) ? v.byteLength : 0),
+      0,
+    );
   }
-  // Trie: ASCII edges keyed by class, other edges by code unit (offset past the classes).
-  const children: Map<number, number>[] = [new Map()];
-  const terminal: number[][] = [[]];
-  patterns.forEach((p, id) => {
+
+  scan(text: string, onMatch: (pattern: number, end: number) => void): void {
+    const { table, classOf, rowOf, stateOfRow, emits } = this.t;
+    const classes = this.classCount;
+    /** The current state's row offset when it is dense, else -1 and `state` holds it. */
+    let row = 0;
     let state = 0;
-    for (let i = 0; i < p.length; i++) {
-      const c = p.charCodeAt(i);
-      const key = c < 128 ? (asciiClass[c] as number) : 128 + c;
-      let next = children[state]?.get(key);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        terminal.push([]);
-        children[state]?.set(key, next);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let next: number;
+      if (row >= 0 && code < 128) {
+        const cell = table[row + (classOf[code] as number)] as number;
+        if (cell >= 0) {
+          row = cell;
+          continue;
+        }
+        next = ~cell;
+      } else {
+        next = this.step(row >= 0 ? (stateOfRow[row / classes] as number) : state, code);
       }
+      if (emits[next] === 1) this.report(next, i, onMatch);
+      row = rowOf[next] as number;
       state = next;
     }
-    terminal[state]?.push(id);
-  });
-  const stateCount = children.length;
-  const delta =
-    stateCount <= 65536
-      ? new Uint16Array(stateCount * classes)
-      : new Int32Array(stateCount * classes);
-  const fail = new Int32Array(stateCount);
-  /** (state << 16 | code unit) → next state, for non-ASCII edges. */
-  const wide = new Map<number, number>();
-  const wideStep = (from: number, c: number): number => {
+  }
+
+  /** The transition from `from` on code unit `code` along children and failure links. */
+  private step(from: number, code: number): number {
+    const { table, asciiClass, rowOf, fail, edgeStart, edgeKey, edgeTarget } = this.t;
+    const folded = FOLD[code] as number;
     for (let s = from; ; s = fail[s] as number) {
-      const next = wide.get(s * 65536 + c);
-      if (next !== undefined) return next;
+      const row = rowOf[s] as number;
+      if (row >= 0 && folded < 128) {
+        const cell = table[row + (asciiClass[folded] as number)] as number;
+        return cell >= 0 ? (this.t.stateOfRow[cell / this.classCount] as number) : ~cell;
+      }
+      const end = edgeStart[s + 1] as number;
+      for (let k = edgeStart[s] as number; k < end; k++) {
+        const key = edgeKey[k] as number;
+        if (key === folded) return edgeTarget[k] as number;
+        if (key > folded) break;
+      }
       if (s === 0) return 0;
     }
-  };
-  const outputLink = new Int32Array(stateCount).fill(-1);
-  const queue = new Int32Array(stateCount);
-  let head = 0;
-  let tail = 0;
-  for (const [key, next] of children[0] ?? []) {
-    if (key < 128) delta[key] = next;
-    else wide.set(key - 128, next);
-    queue[tail++] = next;
   }
-  while (head < tail) {
-    const state = queue[head++] as number;
-    const f = fail[state] as number;
-    outputLink[state] = (terminal[f]?.length ?? 0) > 0 ? f : (outputLink[f] as number);
-    const row = state * classes;
-    // Missing transitions follow the failure state's row; real children override it.
-    delta.copyWithin(row, f * classes, f * classes + classes);
-    for (const [key, next] of children[state] ?? []) {
-      if (key < 128) {
-        delta[row + key] = next;
-        fail[next] = delta[f * classes + key] as number;
-      } else {
-        wide.set(state * 65536 + key - 128, next);
-        fail[next] = wideStep(f, key - 128);
-      }
-      queue[tail++] = next;
-    }
-  }
-  const outStart = new Int32Array(stateCount + 1);
-  let total = 0;
-  for (let s = 0; s < stateCount; s++) {
-    outStart[s] = total;
-    total += terminal[s]?.length ?? 0;
-  }
-  outStart[stateCount] = total;
-  const outIds = new Int32Array(total);
-  for (let s = 0; s < stateCount; s++) outIds.set(terminal[s] ?? [], outStart[s] as number);
-  // The scan table holds premultiplied rows (state * classes), negated (~row) when the target
-  // state reports matches, so the hot loop does one read and one sign test per character.
-  const emits = (s: number) =>
-    (outStart[s + 1] as number) > (outStart[s] as number) || (outputLink[s] as number) >= 0;
-  const table = new Int32Array(stateCount * classes);
-  for (let i = 0; i < table.length; i++) {
-    const target = delta[i] as number;
-    table[i] = emits(target) ? ~(target * classes) : target * classes;
-  }
-  // ASCII code unit → class of its folded form: 128 bytes per automaton stay in cache, where a
-  // table over all 65,536 code units per automaton would not.
-  const asciiFoldedClass = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) asciiFoldedClass[c] = asciiClass[FOLD[c] as number] as number;
-  const hasWide = wide.size > 0;
-  const report = (state: number, end: number, onMatch: (pattern: number, end: number) => void) => {
+
+  private report(state: number, end: number, onMatch: (pattern: number, end: number) => void) {
+    const { outStart, outIds, outputLink } = this.t;
     for (let s = state; s >= 0; s = outputLink[s] as number) {
-      for (let k = outStart[s] as number; k < (outStart[s + 1] as number); k++)
-        onMatch(outIds[k] as number, end);
+      const stop = outStart[s + 1] as number;
+      for (let k = outStart[s] as number; k < stop; k++) onMatch(outIds[k] as number, end);
     }
-  };
-  return {
-    patternCount: patterns.length,
-    stateCount,
-    classCount: classes,
-    scan(text, onMatch) {
-      let row = 0;
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        let cls: number;
-        if (code < 128) cls = asciiFoldedClass[code] as number;
-        else {
-          const folded = FOLD[code] as number;
-          cls = folded < 128 ? (asciiClass[folded] as number) : WIDE;
-        }
-        if (cls !== WIDE) {
-          const next = table[row + cls] as number;
-          if (next >= 0) {
-            row = next;
-            continue;
-          }
-          row = ~next;
-          report(row / classes, i, onMatch);
-        } else {
-          const state = hasWide ? wideStep(row / classes, FOLD[code] as number) : 0;
-          row = state * classes;
-          if (emits(state)) report(state, i, onMatch);
-        }
-      }
-    },
-  };
+  }
 }

@@ -81,9 +81,26 @@ export function buildTriggers(
   return { triggerStart, variantsOf, always };
 }
 
+/**
+ * Automata by their pattern list: routes whose fields carry the same literals (process creation
+ * on Sysmon 1 and on Security 4688, say) share one.
+ */
+export type AutomatonCache = Map<string, AhoCorasick>;
+
+function automatonOf(texts: readonly string[], cache: AutomatonCache): AhoCorasick {
+  const key = texts.join('\u0000');
+  let automaton = cache.get(key);
+  if (automaton === undefined) {
+    automaton = buildAhoCorasick(texts);
+    cache.set(key, automaton);
+  }
+  return automaton;
+}
+
 export function buildRouteProgram(
   members: readonly ProgramVariant[],
   predicates: readonly Predicate[],
+  automata: AutomatonCache,
 ): RouteProgram {
   const used = new Set<number>();
   const collect = (tree: RuleVariant['tree']): void => {
@@ -122,7 +139,8 @@ export function buildRouteProgram(
   const namedFields = new Set([...byField.keys()].filter((f): f is string => f !== null));
   const scanners: FieldScanner[] = [];
   for (const [field, literals] of byField) {
-    const texts = [...literals.keys()];
+    // Sorted, so that equal literal sets are one key of the automaton cache.
+    const texts = [...literals.keys()].sort();
     const entryStart = new Int32Array(texts.length + 1);
     const entryPredicate: number[] = [];
     const entryCode: number[] = [];
@@ -139,7 +157,7 @@ export function buildRouteProgram(
     scanners.push({
       field,
       skipFields: field === null ? namedFields : EMPTY_SET,
-      automaton: buildAhoCorasick(texts),
+      automaton: automatonOf(texts, automata),
       patternLength: Int32Array.from(texts, (t) => t.length),
       entryStart,
       entryPredicate: Int32Array.from(entryPredicate),

@@ -12,6 +12,7 @@ import { createMemoBudget } from '../compile/value-memo.ts';
 import type { SigmaRule } from '../model/rule.ts';
 import { EventPredicates } from './event-predicates.ts';
 import {
+  type AutomatonCache,
   buildRouteProgram,
   buildTriggers,
   type ProgramTriggers,
@@ -44,6 +45,9 @@ export interface MatcherStats {
   matches: number;
   /** Route programs built so far (one per distinct set of rule variants a route runs). */
   programs: number;
+  /** Distinct automata built so far (routes share equal ones) and the bytes their tables hold. */
+  automata: number;
+  automatonBytes: number;
 }
 
 /** Where a rule can fire, for routing events to it. */
@@ -123,6 +127,8 @@ export function createSigmaMatcher(
     ruleEvaluations: 0,
     matches: 0,
     programs: 0,
+    automata: 0,
+    automatonBytes: 0,
   };
   /** Variant indices to evaluate for the current event: `candidates[0 .. candidateCount)`. */
   let candidates = new Int32Array(64);
@@ -159,8 +165,12 @@ export function createSigmaMatcher(
     };
   };
 
+  const automata: AutomatonCache = new Map();
   const buildProgram = (members: readonly ProgramVariant[]): Program => {
-    const program = buildRouteProgram(members, predicates);
+    const program = buildRouteProgram(members, predicates, automata);
+    stats.automata = automata.size;
+    stats.automatonBytes = 0;
+    for (const a of automata.values()) stats.automatonBytes += a.byteSize;
     const scan = new RouteScan(program, state, memoBudget);
     const context: TreeContext = { state, predicates, rangeOf: (field) => scan.rangeOf(field) };
     return {

@@ -52,7 +52,7 @@ describe('one detection through search, hunt and test', () => {
     const hunted = await runHunt(workspace, [fixture.sysmon], {
       input: { index: 'contentctl_testing_index' },
     });
-    const found = hunted.detections[0]?.findings.map((f) => f.fields) ?? [];
+    const found = [...(hunted.detections[0]?.findings ?? [])].map((f) => f.fields);
 
     const tested: SharedEvent[] = [];
     const report = await runDetectionTests(
@@ -87,7 +87,7 @@ describe('a host:: props stanza', () => {
       'EventCode=1 | table EventRecordID host zone',
     );
     const report = await runHunt(workspace, [events]);
-    const rows = report.detections[0]?.findings.map((f) => f.fields) ?? [];
+    const rows = [...(report.detections[0]?.findings ?? [])].map((f) => f.fields);
     assert.equal(rows.length, 6);
     for (const row of rows) {
       const expected = row['host'] === TUNNEL.host ? 'red' : undefined;
@@ -136,14 +136,14 @@ level: high
     const report = await runHunt(workspace, [events]);
     const spl = report.detections.find((d) => d.rule.kind === 'spl');
     assert.ok(
-      spl?.findings.every((f) => f.fields['zone'] === 'red'),
+      spl !== undefined && [...spl.findings].every((f) => f.fields['zone'] === 'red'),
       'the SPL search saw the knowledge',
     );
     const correlation = report.detections.find((d) => d.rule.kind === 'sigma-correlation');
-    const evidence = correlation?.findings.flatMap((f) => f.events ?? []) ?? [];
+    const evidence = [...(correlation?.findings ?? [])].flatMap((f) => f.events ?? []);
     assert.equal(evidence.length, 2);
     const matched = report.detections.find((d) => d.rule.kind === 'sigma');
-    const seen = [...evidence, ...(matched?.findings.map((f) => f.fields) ?? [])];
+    const seen = [...evidence, ...[...(matched?.findings ?? [])].map((f) => f.fields)];
     assert.equal(seen.length, 4, 'two matches reported, two events of evidence');
     for (const event of seen) assert.equal(event['zone'], undefined, 'held as read');
   });

@@ -44,7 +44,7 @@ test('the built-in pack over its telemetry: every detection fires, ranked by sev
   assert.equal(anonymous?.rule.type, 'TTP');
   assert.equal(anonymous?.rule.id, '6afdc795-c7a1-4c6a-909c-0285d8bf3381');
   assert.deepEqual(anonymous?.rule.techniques, ['T1219.001', 'T1572']);
-  assert.equal(anonymous?.findings[0]?.fields['dest'], 'WS-0417.contoso.local');
+  assert.equal(anonymous?.findings.first(1)[0]?.fields['dest'], 'WS-0417.contoso.local');
   assert.equal(anonymous?.riskTotal, 144, '72 on dest and 72 on user');
   const seed = report.detections.at(-2);
   assert.equal(
@@ -52,7 +52,7 @@ test('the built-in pack over its telemetry: every detection fires, ranked by sev
     'Detect IDE Tunneling',
     'the Hunting search with no risk is informational, first seen before the other',
   );
-  assert.ok(seed?.findings.every((f) => f.fields['RiskScore'] !== undefined));
+  assert.ok([...(seed?.findings ?? [])].every((f) => f.fields['RiskScore'] !== undefined));
   assert.ok(report.risk.incidents.length > 0);
   assert.equal(report.risk.totals[0]?.riskObject, 'WS-0417.contoso.local');
   assert.deepEqual(report.diagnostics, []);
@@ -74,7 +74,7 @@ test('a detection whose index/source/sourcetype filter matches no input is named
   );
   const tunnel = report.detections.find((d) => d.rule.name === 'Test Tunnel CLI');
   assert.equal(tunnel?.findingCount, 1);
-  const finding = tunnel?.findings[0];
+  const finding = tunnel?.findings.first(1)[0];
   assert.ok(tunnel && finding);
   assert.equal(finding.riskScore, 90);
   assert.equal(finding.time, Date.UTC(2025, 2, 14, 9, 12, 3) / 1000, 'from lastTime');
@@ -156,7 +156,7 @@ detection:
   assert.equal(sigma.rule.status, 'test');
   assert.deepEqual(sigma.rule.techniques, ['T1219.001']);
   assert.deepEqual(sigma.rule.tags, ['attack.command-and-control', 'attack.t1219.001']);
-  assert.equal(sigma.findings[0]?.fields['CommandLine'], TUNNEL.commandLine);
+  assert.equal(sigma.findings.first(1)[0]?.fields['CommandLine'], TUNNEL.commandLine);
   assert.equal(sigma.riskTotal, 150, 'high = 75, on the host and on the user');
   const host = report.risk.totals.find((t) => t.riskObject === TUNNEL.host);
   assert.ok(host?.searchNames.includes('Sigma - VS Code Tunnel From Temp'));

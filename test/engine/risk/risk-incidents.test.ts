@@ -5,6 +5,7 @@ import type { RiskEvent } from '../../../src/engine/risk/risk-event.ts';
 import {
   DEFAULT_INCIDENT_OPTIONS,
   findIncidents,
+  MAX_LISTED_CONTRIBUTIONS,
 } from '../../../src/engine/risk/risk-incidents.ts';
 import { RiskLedger } from '../../../src/engine/risk/risk-ledger.ts';
 
@@ -148,6 +149,20 @@ test('threshold and window are settable', () => {
       .length,
     1,
   );
+});
+
+test('a long incident lists its first contributions and counts them all', () => {
+  // Each from a detection of its own: repeats of one detection would count once.
+  const total = MAX_LISTED_CONTRIBUTIONS + 500;
+  const events = Array.from({ length: total }, (_, i) => risk('a', 60, i, `ESCU - R${i} - Rule`));
+  const [incident] = findIncidents(ledgerOf(events).entityLedgers());
+  assert.ok(incident);
+  assert.equal(incident.contributions.length, MAX_LISTED_CONTRIBUTIONS);
+  assert.equal(incident.contributionCount, total);
+  assert.equal(incident.end, total - 1);
+  // Every detection of the incident is named, listed or not.
+  assert.equal(incident.searchNames.length, total);
+  assert.ok(incident.searchNames.includes(`ESCU - R${total - 1} - Rule`));
 });
 
 test('repeats of one detection on one entity within the window count once toward incidents, counted', () => {

@@ -57,8 +57,8 @@ const logon = (id: '4624' | '4625', time: number, user = 'alice', host = 'ws1'):
   Bytes: String(time),
 });
 
-describe('event_count', () => {
-  const correlation = `title: Brute force
+/** Three failed logons of one user within a minute. */
+const BRUTE_FORCE = `title: Brute force
 correlation:
     type: event_count
     rules: [failed]
@@ -67,6 +67,9 @@ correlation:
     condition: {gte: 3}
 level: high
 tags: [attack.credential-access, attack.t1110]`;
+
+describe('event_count', () => {
+  const correlation = BRUTE_FORCE;
   test('fires on the third event within the sliding window, then starts over', () => {
     const { run } = stageFor(correlation);
     assert.deepEqual(
@@ -257,6 +260,35 @@ correlation:
   assert.equal(stage.stats.evictedGroups, 2);
 });
 
+test('past the memory budget the correlation stops, reported; rule matches go on', () => {
+  const { stage, matcher } = stageFor(
+    `title: Spray
+correlation:
+    type: value_count
+    rules: [failed]
+    group-by: [TargetUserName]
+    timespan: 1d
+    condition: {gte: 1000, field: IpAddress}`,
+    { maxMemoryBytes: 1024 * 1024 },
+  );
+  const started = performance.now();
+  let matched = 0;
+  for (let i = 0; i < 100_000; i++) {
+    const event = logon('4625', i, `user-${i}`);
+    const matches = matcher.match(event);
+    matched += matches.length;
+    stage.push(event, matches);
+  }
+  assert.ok(performance.now() - started < 10_000);
+  assert.equal(matched, 100_000, 'the rules still match every event');
+  assert.equal(stage.stats.stopped.length, 1);
+  assert.match(
+    stage.stats.stopped[0]?.message ?? '',
+    /memory budget of 1 MB: correlation "Spray" stopped/,
+  );
+  assert.ok(stage.stats.groups < 5_000, `${stage.stats.groups} groups left`);
+});
+
 test('base rules used without generate are not reported', () => {
   const { matcher } = stageFor(`title: Brute force
 correlation:
@@ -270,4 +302,39 @@ correlation:
     [['Failed logon', false]],
   );
   assert.deepEqual(matcher.match({ Channel: SYSMON, EventID: '1' }), []);
+});
+
+test('what the stage holds is bounded: evidence events and window values over all groups', () => {
+  const { stage, matcher } = stageFor(
+    `title: Bytes per user
+correlation:
+    type: value_sum
+    rules: [failed]
+    group-by: [TargetUserName]
+    timespan: 1d
+    condition: {gte: 1000000000, field: Bytes}`,
+    { maxRetainedEvents: 500, maxWindowItems: 2000 },
+  );
+  let peakEvents = 0;
+  let peakItems = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const event = logon('4625', i, `user${i % 700}`);
+    stage.push(event, matcher.match(event));
+    peakEvents = Math.max(peakEvents, stage.stats.retainedEvents);
+    peakItems = Math.max(peakItems, stage.stats.windowItems);
+  }
+  assert.ok(peakEvents <= 500 && peakItems <= 2000, `${peakEvents} events, ${peakItems} items`);
+  assert.ok(stage.stats.droppedEvents > 0 && stage.stats.evictedGroups > 0);
+  stage.flush();
+  assert.deepEqual([stage.stats.retainedEvents, stage.stats.windowItems], [0, 0]);
+});
+
+test('within the bounds, dropped evidence changes no result', () => {
+  const correlation = BRUTE_FORCE;
+  const events = Array.from({ length: 600 }, (_, i) => logon('4625', i, `user${i % 40}`));
+  const hits = (options: object) =>
+    stageFor(correlation, options)
+      .run(events)
+      .map((h) => h.replace(/@.*/, ''));
+  assert.deepEqual(hits({ maxRetainedEvents: 7 }), hits({}));
 });

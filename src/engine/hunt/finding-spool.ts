@@ -1,0 +1,185 @@
+// Where a hunt keeps the findings of its report past the first few per detection: a temporary
+// file of JSON lines, so that memory does not grow with the number of findings (a hunt over
+// millions of events keeps up to --max-findings of each of hundreds of detections).
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Event } from '../../core/index.ts';
+import type { Finding } from './finding.ts';
+import type { HuntRule } from './hunt-rule.ts';
+
+/** A bucket's lines are written in pieces of about this many characters. */
+const PIECE = 16 * 1024;
+
+/** The findings of one detection with one risk score, in the order they were found. */
+interface Bucket {
+  readonly score: number;
+  pending: string[];
+  pendingSize: number;
+  /** Written pieces: offset and byte length, alternating. */
+  readonly pieces: number[];
+  count: number;
+}
+
+interface Spooled {
+  /** The sink's sequence number: the order findings were found in. */
+  readonly index: number;
+  readonly fields: Event;
+  readonly events?: readonly Event[];
+  /** Absent for a finding without a time. */
+  readonly time?: number;
+  readonly riskEvents: number;
+  readonly inputs?: readonly string[];
+}
+
+/** A finding read back, with its place in the order of finding. */
+export interface SpooledFinding {
+  readonly index: number;
+  readonly finding: Finding;
+}
+
+export class FindingSpool {
+  private readonly buckets = new Map<HuntRule, Map<number, Bucket>>();
+  private readonly dir: string;
+  private fd: number | undefined;
+  private size = 0;
+
+  constructor(dir = os.tmpdir()) {
+    this.dir = dir;
+  }
+
+  /**
+   * Keeps the finding in the file; false when JSON cannot carry it exactly (a number that is not
+   * finite): the caller keeps that one in memory.
+   */
+  add(finding: Finding, index: number): boolean {
+    const record: Spooled = {
+      index,
+      fields: finding.fields,
+      ...(finding.events === undefined ? {} : { events: finding.events }),
+      ...(finding.time === undefined ? {} : { time: finding.time }),
+      riskEvents: finding.riskEvents,
+      ...(finding.inputs === undefined ? {} : { inputs: finding.inputs }),
+    };
+    const line = JSON.stringify(record);
+    if (line.includes('null') && !exact(record)) return false;
+    let byScore = this.buckets.get(finding.rule);
+    if (byScore === undefined) {
+      byScore = new Map();
+      this.buckets.set(finding.rule, byScore);
+    }
+    let bucket = byScore.get(finding.riskScore);
+    if (bucket === undefined) {
+      bucket = { score: finding.riskScore, pending: [], pendingSize: 0, pieces: [], count: 0 };
+      byScore.set(finding.riskScore, bucket);
+    }
+    bucket.pending.push(line);
+    bucket.pendingSize += line.length + 1;
+    bucket.count++;
+    if (bucket.pendingSize >= PIECE) this.write(bucket);
+    return true;
+  }
+
+  /** The detection's spooled findings with this risk score, in the order they were found. */
+  *findings(rule: HuntRule, score: number): Generator<SpooledFinding> {
+    const bucket = this.buckets.get(rule)?.get(score);
+    if (bucket === undefined) return;
+    const { pieces } = bucket;
+    for (let i = 0; i < pieces.length; i += 2) {
+      const bytes = Buffer.allocUnsafe(pieces[i + 1] as number);
+      readSync(this.fd as number, bytes, 0, bytes.length, pieces[i] as number);
+      yield* lines(rule, score, bytes.toString('utf8'));
+    }
+    yield* lines(rule, score, bucket.pending.join('\n'));
+  }
+
+  /** The risk scores of the detection's spooled findings, highest first. */
+  scores(rule: HuntRule): number[] {
+    return [...(this.buckets.get(rule)?.keys() ?? [])].sort((a, b) => b - a);
+  }
+
+  /** Spooled findings of the detection. */
+  count(rule: HuntRule): number {
+    let n = 0;
+    for (const bucket of this.buckets.get(rule)?.values() ?? []) n += bucket.count;
+    return n;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) {
+      closeSync(this.fd);
+      closeWhenCollected.unregister(this);
+    }
+    this.fd = undefined;
+    this.buckets.clear();
+  }
+
+  private write(bucket: Bucket): void {
+    if (this.fd === undefined) {
+      this.fd = openTemporary(this.dir);
+      closeWhenCollected.register(this, this.fd, this);
+    }
+    const bytes = Buffer.from(bucket.pending.join('\n'), 'utf8');
+    writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    bucket.pieces.push(this.size, bytes.length);
+    this.size += bytes.length;
+    bucket.pending = [];
+    bucket.pendingSize = 0;
+  }
+}
+
+/**
+ * A report reads its findings while it is in use; once no report refers to the spool, its file
+ * (already unlinked) is closed, so a long-running process does not keep one per hunt.
+ */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
+function* lines(rule: HuntRule, riskScore: number, text: string): Generator<SpooledFinding> {
+  if (text === '') return;
+  for (const line of text.split('\n')) {
+    const { index, fields, events, time, riskEvents, inputs } = JSON.parse(line) as Spooled;
+    const finding: Finding = {
+      rule,
+      fields,
+      ...(events === undefined ? {} : { events }),
+      time,
+      riskScore,
+      riskEvents,
+      ...(inputs === undefined ? {} : { inputs }),
+    };
+    yield { index, finding };
+  }
+}
+
+/** Whether JSON keeps every number of the finding (NaN and infinities become null). */
+function exact(record: Spooled): boolean {
+  const finite = (event: Event) =>
+    Object.values(event).every((v) =>
+      Array.isArray(v)
+        ? v.every((x) => typeof x !== 'number' || Number.isFinite(x))
+        : typeof v !== 'number' || Number.isFinite(v),
+    );
+  return (
+    (record.time === undefined || Number.isFinite(record.time)) &&
+    finite(record.fields) &&
+    (record.events ?? []).every(finite)
+  );
+}
+
+/**
+ * A file only this process can reach: created in a private folder and unlinked at once, so it
+ * goes with the process whatever happens (where the system cannot unlink an open file, it is
+ * removed when the spool closes).
+ */
+function openTemporary(dir: string): number {
+  const folder = mkdtempSync(path.join(dir, 'spelunk-findings-'));
+  const file = path.join(folder, 'findings.jsonl');
+  const fd = openSync(file, 'w+', 0o600);
+  try {
+    unlinkSync(file);
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  }
+  return fd;
+}
