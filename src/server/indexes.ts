@@ -4,6 +4,9 @@ import type { IndexConfig } from './config/config-schema.ts';
 import type { RetentionPolicy } from './store/event-store.ts';
 
 /** `internal`: the detect role's scheduler runs, alerts and alert deliveries (Splunk's `_internal`). */
+/** Indexes a wildcard (`index=*`) does not reach, as Splunk's `_internal`. */
+export const INTERNAL_INDEXES: ReadonlySet<string> = new Set(['internal']);
+
 export const BUILTIN_INDEXES = ['main', 'wineventlog', 'risk', 'notable', 'internal'] as const;
 
 const DEFAULT_MAX_AGE_SECONDS = 188_697_600;

@@ -14,7 +14,7 @@ export interface ValuesQuery {
   /** The field and the values one of which it must have (case-insensitive). */
   readonly field?: string;
   readonly values?: readonly string[];
-  readonly fields: readonly string[];
+  readonly fields: readonly string[] | 'all';
   /** Stops after this many events (newest first). */
   readonly limit?: number;
 }
@@ -36,11 +36,14 @@ export async function readValues(
   const source = store.query({
     indexes: [query.index],
     filter: operands.length === 0 ? { kind: 'true' } : { kind: 'and', operands },
-    fields: new Set([
-      ...query.fields,
-      ...where.map(([f]) => f),
-      ...(query.field ? [query.field] : []),
-    ]),
+    fields:
+      query.fields === 'all'
+        ? 'all'
+        : new Set([
+            ...query.fields,
+            ...where.map(([f]) => f),
+            ...(query.field ? [query.field] : []),
+          ]),
     raw: false,
     ...(query.earliest === undefined ? {} : { earliest: query.earliest }),
     ...(query.latest === undefined ? {} : { latest: query.latest }),
