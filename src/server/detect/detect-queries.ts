@@ -58,17 +58,22 @@ export async function readRunHistory(
     fields: 'all',
     limit: query.limit ?? 1000,
   });
-  return events.map(runEntry);
+  // Runs caught up after downtime are recorded at the same clock time: order them by their window.
+  return events
+    .map(runEntry)
+    .sort((a, b) => b.scheduled_time - a.scheduled_time || b.dispatch_time - a.dispatch_time);
 }
 
-/** The newest run record of each saved search within a week. */
+/** The run record of each saved search with the latest scheduled time, within a week. */
 export async function readLastRuns(
   store: Pick<EventStore, 'query'>,
   now: number,
 ): Promise<Map<string, RunHistoryEntry>> {
   const last = new Map<string, RunHistoryEntry>();
   for (const entry of await readRunHistory(store, now, { limit: 100_000 })) {
-    if (!last.has(entry.savedsearch_name)) last.set(entry.savedsearch_name, entry);
+    const seen = last.get(entry.savedsearch_name);
+    if (seen === undefined || entry.scheduled_time > seen.scheduled_time)
+      last.set(entry.savedsearch_name, entry);
   }
   return last;
 }
