@@ -80,14 +80,13 @@ function renderStatus(
   const reload = status['lastReload'] as {
     applied: boolean;
     reason: string;
-    errors: { message: string }[];
+    errors: { text: string }[];
   } | null;
   if (reload !== null && !reload.applied) {
     lines.push(`last reload (${reload.reason}) REFUSED, the previous content keeps running:`);
-    for (const e of reload.errors) lines.push(`  ${e.message}`);
+    for (const e of reload.errors) lines.push(e.text);
   }
-  for (const e of status['contentErrors'] as { message: string }[])
-    lines.push(`content error: ${e.message}`);
+  for (const e of status['contentErrors'] as { text: string }[]) lines.push(e.text);
   const rows = entries.map((e) => {
     const c = e.content;
     const last = String(c['spelunk.last_run.status'] ?? '');

@@ -1,6 +1,6 @@
 // spelunk's own detect endpoints (for `spelunk status` and the web UI): the role's status, risk
 // events and notables as JSON, each read from the store.
-import type { Event } from '../../core/index.ts';
+import { type Diagnostic, type Event, formatDiagnostics } from '../../core/index.ts';
 import type { DetectEventQuery } from '../detect/detect-queries.ts';
 import { sendJson } from '../http/reply.ts';
 import type { RestDeps, RestHandler } from './rest-context.ts';
@@ -17,16 +17,21 @@ export const detectStatus: RestHandler = async (call, deps) => {
   const status = await detectOf(deps).status();
   sendJson(call.response, 200, {
     ...status,
-    contentErrors: status.contentErrors.map((d) => ({ code: d.code, message: d.message })),
+    contentErrors: status.contentErrors.map(problem),
     lastReload:
       status.lastReload === undefined
         ? null
         : {
             ...status.lastReload,
-            errors: status.lastReload.errors.map((d) => ({ code: d.code, message: d.message })),
+            errors: status.lastReload.errors.map(problem),
           },
   });
 };
+
+/** A problem with its code, message, and the text with file:line and a caret. */
+function problem(d: Diagnostic): { code: string; message: string; text: string } {
+  return { code: d.code, message: d.message, text: formatDiagnostics([d]) };
+}
 
 function eventQuery(params: URLSearchParams): DetectEventQuery {
   const time = (name: string): number | undefined => {
