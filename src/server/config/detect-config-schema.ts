@@ -42,6 +42,8 @@ export const syslogActionSchema = z.strictObject({
 
 export const detectConfigSchema = z
   .strictObject({
+    /** Live detection on (scheduler, Sigma stream, alert actions); off, the server only indexes and searches. */
+    enabled: z.boolean().default(true),
     /** The default schedule of every detection (contentctl's ESCU default when left out). */
     schedule: scheduleSchema.prefault({}),
     /** Per detection: schedule, suppression and alerting. */

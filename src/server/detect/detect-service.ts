@@ -160,6 +160,7 @@ export class DetectService {
   /** Loads the content, rebuilds the Sigma correlation state, resends pending alerts, starts the scheduler. */
   static async start(options: DetectServiceOptions): Promise<DetectService> {
     const service = new DetectService(options);
+    if (!options.config.enabled) return service;
     await service.stream.load(service.content.current);
     service.unsubscribe.push(options.store.onCommit((events) => service.stream.committed(events)));
     service.unsubscribe.push(
