@@ -118,6 +118,12 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
     io.err('error: --tls-cert and --tls-key go together\n');
     return EXIT_FAILURE;
   }
+  if (options.alertWebhook !== undefined && !/^https?:\/\/[^/\s]+/.test(options.alertWebhook)) {
+    io.err(
+      `error: --alert-webhook must be an http:// or https:// URL, not "${options.alertWebhook}"\n`,
+    );
+    return EXIT_FAILURE;
+  }
   const config = withFlags(loaded.config, options);
   let clock: DetectClock | undefined;
   if (options.clockFile !== undefined) {
