@@ -2,12 +2,14 @@
 // events and notables as JSON, each read from the store.
 import { type Diagnostic, type Event, formatDiagnostics } from '../../core/index.ts';
 import type { DetectEventQuery } from '../detect/detect-queries.ts';
+import type { DetectService } from '../detect/detect-service.ts';
 import { sendJson } from '../http/reply.ts';
 import type { RestDeps, RestHandler } from './rest-context.ts';
 import { RestError } from './rest-errors.ts';
 import { intParam, param } from './rest-request.ts';
 
-function detectOf(deps: RestDeps) {
+/** The detect role, or 404 where it does not run. */
+export function detectOf(deps: RestDeps): DetectService {
   if (deps.detect === undefined)
     throw new RestError(404, 'live detection is not running on this server');
   return deps.detect;

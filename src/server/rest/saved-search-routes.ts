@@ -5,19 +5,14 @@
 
 import { resolveTime } from '../../spl/index.ts';
 import type { RunHistoryEntry } from '../detect/detect-queries.ts';
-import type { DetectService, SavedSearchStatus } from '../detect/detect-service.ts';
+import type { SavedSearchStatus } from '../detect/detect-service.ts';
 import { UnknownSavedSearchError } from '../detect/detect-service.ts';
 import { sendJson } from '../http/reply.ts';
 import { TooManySearchesError } from '../search/search-job.ts';
-import { feed, type RestCall, type RestDeps, type RestHandler } from './rest-context.ts';
+import { detectOf } from './detect-routes.ts';
+import { feed, type RestCall, type RestHandler } from './rest-context.ts';
 import { RestError } from './rest-errors.ts';
 import { intParam, param } from './rest-request.ts';
-
-function detectOf(deps: RestDeps): DetectService {
-  if (deps.detect === undefined)
-    throw new RestError(404, 'live detection is not running on this server');
-  return deps.detect;
-}
 
 /** The `<name>` of the path, decoded (the SDK encodes names with spaces). */
 function nameOf(call: RestCall): string {
