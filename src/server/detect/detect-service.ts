@@ -36,7 +36,7 @@ import { DetectWriter } from './output/detect-writer.ts';
 import { type SavedSearch, savedSearchesOf } from './saved-searches.ts';
 import { Scheduler, scheduleCheckpointKey } from './schedule/scheduler.ts';
 import { findingsOfRows } from './schedule/search-run.ts';
-import { SigmaStream } from './stream/sigma-stream.ts';
+import { MAX_STREAM_BACKLOG, SigmaStream } from './stream/sigma-stream.ts';
 
 export interface DetectServiceOptions {
   readonly content: DetectContentOptions;
@@ -163,6 +163,7 @@ export class DetectService {
     if (!options.config.enabled) return service;
     await service.stream.load(service.content.current);
     service.unsubscribe.push(options.store.onCommit((events) => service.stream.committed(events)));
+    options.ingest.addPressure(() => service.stream.backlog > MAX_STREAM_BACKLOG);
     service.unsubscribe.push(
       service.content.onChange((workspace) => {
         service.searchList = savedSearchesOf(workspace, options.config);

@@ -24,7 +24,7 @@ const PENDING_LOOKBACK_SECONDS = 7 * 86_400;
 export interface AlertDispatcherDeps {
   readonly actions: readonly AlertAction[];
   readonly store: Pick<EventStore, 'query'>;
-  readonly ingest: Pick<IngestService, 'submit'>;
+  readonly ingest: Pick<IngestService, 'submitOwn'>;
   readonly clock: DetectClock;
   /** Retries back off from 1 s doubling up to this. */
   readonly maxRetrySeconds: number;
@@ -147,7 +147,7 @@ export class AlertDispatcher {
       this.deps.clock.now(),
     );
     await this.deps.ingest
-      .submit({ events: [event], bytes: 512 })
+      .submitOwn({ events: [event], bytes: 512 })
       .catch((error: unknown) =>
         this.deps.log(`alerts: recording a delivery failed: ${String(error)}`),
       );

@@ -5,7 +5,7 @@
 // written one after the other, so suppression and incidents always see every earlier write.
 import type { Event } from '../../../core/index.ts';
 import type { IncidentOptions, RiskEvent } from '../../../engine/index.ts';
-import { type IngestService, ServerBusyError } from '../../ingest/ingest-service.ts';
+import type { IngestService } from '../../ingest/ingest-service.ts';
 import type { Checkpoint, EventStore } from '../../store/event-store.ts';
 import type { DetectClock } from '../detect-clock.ts';
 import {
@@ -21,7 +21,7 @@ import { applySuppression } from './suppression.ts';
 
 export interface DetectWriterDeps {
   readonly store: Pick<EventStore, 'query'>;
-  readonly ingest: Pick<IngestService, 'submit'>;
+  readonly ingest: Pick<IngestService, 'submitOwn'>;
   readonly clock: DetectClock;
   readonly incidents: IncidentOptions;
   /** The alert outbox records of a write, once it committed. */
@@ -36,8 +36,6 @@ interface Queued {
 
 /** Streamed outputs merged into one write at most (they carry no run record). */
 const MAX_MERGED_FINDINGS = 5000;
-/** How long a write waits for room in the ingest queue before it fails. */
-const BUSY_PATIENCE_MS = 300_000;
 
 export class DetectWriter {
   private readonly deps: DetectWriterDeps;
@@ -148,28 +146,9 @@ export class DetectWriter {
     }
     events.push(...notables, ...alerts);
     if (events.length > 0 || checkpoints.length > 0) {
-      await submitPatiently(this.deps.ingest, events, checkpoints);
+      await this.deps.ingest.submitOwn({ events, checkpoints, bytes: events.length * 1024 });
     }
     if (alerts.length > 0) this.deps.onAlerts(alerts);
     return summary;
-  }
-}
-
-/** Waits out a full ingest queue (HEC's code 9 is for senders; this output must be written). */
-async function submitPatiently(
-  ingest: Pick<IngestService, 'submit'>,
-  events: readonly Event[],
-  checkpoints: readonly Checkpoint[],
-): Promise<void> {
-  const started = Date.now();
-  for (let wait = 20; ; wait = Math.min(wait * 2, 1000)) {
-    try {
-      await ingest.submit({ events, checkpoints, bytes: events.length * 1024 });
-      return;
-    } catch (error) {
-      if (!(error instanceof ServerBusyError) || Date.now() - started > BUSY_PATIENCE_MS)
-        throw error;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
   }
 }

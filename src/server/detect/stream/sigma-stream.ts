@@ -19,6 +19,10 @@ import { DETECT_OUTPUT_INDEXES } from '../output/detect-records.ts';
 import type { LiveFinding } from '../output/live-finding.ts';
 import type { SavedSearch } from '../saved-searches.ts';
 
+/** Events waiting to be matched past which new input is refused (HEC code 9) until it catches up. */
+export const MAX_STREAM_BACKLOG = 50_000;
+/** Events matched per turn of the event loop (HTTP keeps being served in between). */
+const EVENTS_PER_TURN = 2000;
 /** Events replayed at most when rebuilding correlation state. */
 const MAX_REPLAY_EVENTS = 500_000;
 
@@ -35,6 +39,8 @@ export class SigmaStream {
   private matcher: Matcher | undefined;
   private readonly queue: Event[][] = [];
   private draining = false;
+  /** Events committed and not yet matched. */
+  backlog = 0;
   private sequence = 0;
   /** Events matched since start, and findings handed to the writer. */
   events = 0;
@@ -93,17 +99,24 @@ export class SigmaStream {
     if (batch.length === 0 || this.matcher === undefined) return;
     // The pump may change what it is given; other commit listeners see the events as committed.
     this.queue.push(batch.map((e) => ({ ...e })));
+    this.backlog += batch.length;
     if (!this.draining) {
       this.draining = true;
       setImmediate(() => this.drain());
     }
   }
 
+  /** Matches up to EVENTS_PER_TURN events, then yields to the event loop. */
   private drain(): void {
+    let matched = 0;
     try {
-      for (let batch = this.queue.shift(); batch !== undefined; batch = this.queue.shift()) {
+      while (matched < EVENTS_PER_TURN) {
+        const batch = this.queue.shift();
+        if (batch === undefined) break;
+        this.backlog -= batch.length;
         const matcher = this.matcher;
         if (matcher === undefined) continue;
+        matched += batch.length;
         matcher.pump.push(batch);
         this.events += batch.length;
         if (matcher.run.failure !== undefined) {
@@ -123,7 +136,8 @@ export class SigmaStream {
           );
       }
     } finally {
-      this.draining = false;
+      if (this.queue.length > 0) setImmediate(() => this.drain());
+      else this.draining = false;
     }
   }
 
