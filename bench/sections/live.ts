@@ -1,7 +1,8 @@
 // `live`: issue 15's figures. Sustained HEC ingest (with acks) into `spelunk serve` with every
 // SigmaHQ Windows rule streaming on commit and the built-in pack scheduled (its clock moved one
-// hour every half second, so its searches run over the data as it arrives), next to the same
-// ingest into a server with detection off, measured in the same run (target >= 70%). While the
+// hour every 5 s, so its searches run over the data as it arrives), next to the same
+// ingest into a server with detection off, measured in the same run (target >= 70%). The clock
+// runs 720 times faster than real time, so the pack runs far more often than hourly. While the
 // detecting server ingests, a marker event matched by an alerting Sigma rule is sent every
 // 100 ms; the time from its HEC reply (the commit) to the webhook call is its latency (target
 // p99 < 2 s).
@@ -128,7 +129,7 @@ const section: BenchSection = {
       const ticker = setInterval(() => {
         hour += HOUR;
         writeFileSync(clock, String(hour + 60));
-      }, 500);
+      }, 5000);
       const markers = (async () => {
         for (let i = 0; ingesting; i++) {
           const xml = template._raw.replace(
