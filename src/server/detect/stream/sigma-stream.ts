@@ -19,8 +19,9 @@ import { DETECT_OUTPUT_INDEXES } from '../output/detect-records.ts';
 import type { LiveFinding } from '../output/live-finding.ts';
 import type { SavedSearch } from '../saved-searches.ts';
 
-/** Events waiting to be matched past which new input is refused (HEC code 9) until it catches up. */
-export const MAX_STREAM_BACKLOG = 50_000;
+/** Events waiting to be matched past which new input is refused (HEC code 9) until it catches up:
+ * at ~2-3k events/s of matching under load this bounds the delay a backlog adds to an alert. */
+export const MAX_STREAM_BACKLOG = 5_000;
 /** Events matched per turn of the event loop (HTTP keeps being served in between). */
 const EVENTS_PER_TURN = 2000;
 /** Events replayed at most when rebuilding correlation state. */
