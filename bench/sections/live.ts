@@ -177,6 +177,16 @@ const section: BenchSection = {
     console.log(
       `alert  HEC reply -> webhook for a Sigma hit, ${latencies.length} of ${sent.size} markers alerted during the ingest: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${percentile(latencies, 100).toFixed(0)} ms (target p99 < 2000 ms)`,
     );
+    const slowest = [...sent]
+      .filter(([i]) => received.has(i))
+      .map(([i, at]) => [i, (received.get(i) as number) - at] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(
+        ([i, ms]) =>
+          `marker ${i} (sent ${(((sent.get(i) as number) - (sent.get(0) ?? 0)) / 1000) | 0} s in): ${ms.toFixed(0)} ms`,
+      );
+    console.log(`       slowest: ${slowest.join('; ')}`);
     console.log(`loadavg after: ${loadavg()}`);
   },
 };
