@@ -9,7 +9,7 @@ export {
   printable,
   problemDiagnostic,
 } from './input/input-summary.ts';
-export { resolveInputPaths } from './input/resolve-paths.ts';
+export { ioReason, resolveInputPaths } from './input/resolve-paths.ts';
 export type { JsonRecordContext } from './jsonl/json-shape.ts';
 export { findObjectEnd, OBJECT_INCOMPLETE } from './jsonl/json-values.ts';
 export { JsonlScanner } from './jsonl/jsonl-scanner.ts';

@@ -1,6 +1,6 @@
 // The one entry point every command uses to read events: paths → resolve (walk directories) →
 // per file: open bytes (gzip) → choose format (sniff) → read → batches; with a summary at the end.
-import type { EventSource } from '../core/index.ts';
+import { DiagnosticError, type EventSource } from '../core/index.ts';
 import type { EvtxReadOptions } from './evtx/index.ts';
 import type { EvtxInputOptions } from './formats/evtx.ts';
 import type { InputFormatName } from './formats/input-format.ts';
@@ -9,7 +9,7 @@ import type { InputSummary } from './input/input-summary.ts';
 import { InputTally } from './input/input-tally.ts';
 import { type ByteOrigin, openBytes } from './input/open-bytes.ts';
 import { ioReason, resolveInputPaths, STDIN_PATH } from './input/resolve-paths.ts';
-import { chooseFormat } from './input/sniff.ts';
+import { chooseFormat, type FormatChoice } from './input/sniff.ts';
 import { INGEST_CODES } from './problem-codes.ts';
 import type { IngestProblem, ReadOptions } from './read-options.ts';
 import { DEFAULT_WINDOWS_INDEX } from './windows/windows-event.ts';
@@ -31,7 +31,7 @@ export interface InputOptions {
   readonly stdin?: AsyncIterable<Uint8Array>;
   /**
    * Called with the size of each piece of input handed to a reader (decompressed bytes for gzip;
-   * EVTX files, read by offset, are not counted): progress reports.
+   * EVTX files, read by offset, count their chunks as they are decoded): progress reports.
    */
   readonly onBytes?: (bytes: number) => void;
   /** How EVTX files are read: `recover` (slack space), `workers`, the `_raw` layout. */
@@ -100,6 +100,8 @@ async function* readInputs(
     if (choice.kind !== 'format' || choice.format.read === undefined) {
       await input.close();
       if (choice.kind === 'empty') tally.setFormat(report, 'empty', input.compressed);
+      else if (choice.kind === 'mismatch')
+        tally.refuse(report, INGEST_CODES.formatMismatch, mismatchReason(choice));
       else if (choice.kind === 'unknown')
         tally.refuse(
           report,
@@ -124,23 +126,50 @@ async function* readInputs(
       ...(options.sourcetype === undefined ? {} : { sourcetype: options.sourcetype }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.evtx === undefined ? {} : { evtx: options.evtx }),
+      ...(options.onBytes === undefined ? {} : { onFileBytes: options.onBytes }),
     };
     try {
       for await (const batch of choice.format.read(input, readOptions)) {
         report.events += batch.length;
+        // Provenance: every event names the input it came from (docs/inputs.md).
+        for (const event of batch) event['_file'] = path;
         yield batch;
       }
     } catch (error) {
-      if (!isReadError(error)) throw error;
+      // A reader that cannot start (an EVTX file header cut short) says why with a diagnostic.
+      if (error instanceof DiagnosticError && report.events === 0) {
+        const first = error.diagnostics[0];
+        tally.refuse(
+          report,
+          first?.code ?? INGEST_CODES.unreadable,
+          first?.message ?? error.message,
+        );
+        continue;
+      }
+      if (!isReadError(error) && !(error instanceof DiagnosticError)) throw error;
       tally.problem(report, {
-        code: readErrorCode(error),
+        code:
+          error instanceof DiagnosticError
+            ? (error.diagnostics[0]?.code ?? '')
+            : readErrorCode(error),
         path,
         location: `after ${report.events} events`,
-        message: `${readErrorReason(error)}; the rest of the file is not read`,
+        message: `${error instanceof DiagnosticError ? error.message : readErrorReason(error)}; the rest of the file is not read`,
         kind: 'skipped',
       });
     }
   }
+}
+
+function mismatchReason(choice: Extract<FormatChoice, { kind: 'mismatch' }>): string {
+  const { forced, content } = choice;
+  const what =
+    content === undefined
+      ? 'not an EVTX file: it does not start with "ElfFile\\0"'
+      : content.name === 'evtx'
+        ? `${content.description} (it starts with "ElfFile")`
+        : `${content.description} (it starts with "${choice.start}")`;
+  return `--input-format ${forced.name}, but this is ${what}: leave --input-format out to detect the format`;
 }
 
 function countingBytes(input: ByteInput, onBytes: (bytes: number) => void): ByteInput {

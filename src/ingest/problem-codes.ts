@@ -11,6 +11,8 @@ export const INGEST_CODES = {
   noReader: 'ING004',
   /** A compressed or archive container we do not open (zip, bzip2, xz, 7z). */
   unsupportedContainer: 'ING005',
+  /** `--input-format` names one format and the content is plainly another. */
+  formatMismatch: 'ING006',
 
   xmlMalformed: 'ING101',
   xmlTruncated: 'ING102',

@@ -29,6 +29,11 @@ export interface ReadOptions {
   readonly sourcetype?: string;
   /** Called for every record that was skipped or damaged; the reader carries on. */
   readonly onProblem: (problem: IngestProblem) => void;
+  /**
+   * Called with the bytes a reader that reads its file by position (EVTX) has consumed, for
+   * progress; text readers' bytes are counted as openInputs hands them over.
+   */
+  readonly onFileBytes?: (bytes: number) => void;
   /** Aborts the read (Ctrl-C, a consumer that has seen enough). */
   readonly signal?: AbortSignal;
 }

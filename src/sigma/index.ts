@@ -23,6 +23,10 @@ export {
   type SplDocument,
 } from './convert/spl/convert-to-spl.ts';
 export {
+  type SavedSearchesOptions,
+  savedSearchesConf,
+} from './convert/spl/saved-searches.ts';
+export {
   type CorrelationHit,
   type CorrelationStage,
   type CorrelationStageOptions,

@@ -38,15 +38,32 @@ function progress(startedAgoMs: number): HuntProgress {
   };
 }
 
-test('a long run on a terminal shows files, megabytes, events per second and findings', () => {
+test('a long run on a terminal shows files done, megabytes, events per second, findings and the time left', () => {
   const { stream, text } = fakeStream(true);
   const display = createProgressDisplay(stream, clock);
   display.update(progress(5000));
   display.stop();
+  // The second file is being read; a quarter of the bytes took 5 s, three quarters take 15 s.
   assert.match(
     text(),
-    /hunting .* 25% \| 2\/4 files \| 2\.0\/8\.0 MB \| 50,000 events, 10,000\/s \| 3 findings/,
+    /hunting .* 25% \| 1\/4 files \| 2\.0\/8\.0 MB \| 50,000 events, 10,000\/s \| 3 findings \| ETA 15s/,
   );
+});
+
+test('a line says the rules are loading, then what is ready and how long it took', () => {
+  const { stream, text } = fakeStream(true);
+  let now = NOW;
+  const display = createProgressDisplay(stream, () => now);
+  display.begin('loading and compiling rules');
+  assert.equal(text(), 'spelunk: loading and compiling rules ...');
+  now += 2500;
+  display.end('9 detections ready');
+  assert.ok(text().endsWith('\r\u001b[Kspelunk: 9 detections ready (2.5 s)\n'), text());
+  const pipe = fakeStream(false);
+  const quiet = createProgressDisplay(pipe.stream, clock);
+  quiet.begin('loading and compiling rules');
+  quiet.end('ready');
+  assert.equal(pipe.text(), '');
 });
 
 test('no bar for a short run, nor on a pipe', () => {

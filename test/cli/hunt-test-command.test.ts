@@ -59,3 +59,17 @@ test('--verbose lists skipped tests with the path looked at', async () => {
     /^PASS {2}Test Tunnel CLI \/ Attack data from a URL \(unit\): result 1 has every risk and threat object field \[1 result, 2 events/m,
   );
 });
+
+test('--detection X judges only X: another detection failing or broken does not fail the run', async () => {
+  const fixture = makeContent();
+  const { code, out, err } = await run({
+    content: [fixture.content],
+    dataDir: [fixture.dataDir],
+    detection: ['Test Legacy Security'],
+  });
+  assert.equal(code, 0, `${out}${err}`);
+  assert.doesNotMatch(out, /Test Tunnel CLI/);
+  assert.doesNotMatch(err, /ESCU101/);
+  // It has no tests of its own; the others' failure and the broken file are not counted.
+  assert.match(out, /^\n?0 passed, 0 failed, 0 skipped\n$/);
+});

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { type HuntCommandOptions, runHuntCommand } from '../../src/cli/commands/hunt.ts';
 import { runSearch } from '../../src/cli/commands/search.ts';
+import { TIMELINE_COLUMNS } from '../../src/cli/timeline/timeline-writer.ts';
 import { BUILTIN_CONTENT_DIR } from '../../src/detection/index.ts';
 
 const TELEMETRY = path.join(BUILTIN_CONTENT_DIR, 'data');
@@ -35,17 +36,25 @@ async function hunt(options: Partial<HuntCommandOptions>, paths: readonly string
   return { code, out, err };
 }
 
-test('the table groups findings by detection, ranked by risk, then risk by entity and incidents', async () => {
+test('the table: a summary by level, then findings grouped by detection, most severe first, then risk by entity and incidents', async () => {
   const { code, out } = await hunt({});
   assert.equal(code, 0);
   assert.match(out, /^spelunk hunt: 9 detections over 12 inputs \(129 events\)/);
   const order = [...out.matchAll(/^== (.+?) {2}\[/gm)].map((m) => m[1]);
-  assert.equal(order[0], 'Windows IDE CLI Tunnel Started');
-  assert.equal(order.at(-1), 'Detect IDE Tunneling');
+  // high (the earlier first), medium, low, informational.
+  assert.deepEqual(order.slice(0, 3), [
+    'Windows DevTunnel Host With Anonymous Access',
+    'Windows Scheduled Task Runs IDE Tunnel',
+    'Windows VS Code Tunnel Service Installed',
+  ]);
+  assert.equal(order.at(-1), 'Windows Devtunnels Image Loaded');
   assert.match(
     out,
-    /== Windows DevTunnel Host With Anonymous Access {2}\[TTP, risk 144\] {2}T1219\.001, T1572 \(Command and Control\)/,
+    /== Windows DevTunnel Host With Anonymous Access {2}\[high, TTP, risk 144\] {2}T1219\.001, T1572 \(Command and Control\)/,
   );
+  assert.match(out, /^== Summary by level: 49 findings, 2025-03-12T08:31:07\.002\+00:00 to /m);
+  assert.match(out, /^ {3}high {10}2 findings from 2 rules on 1 host; first 2025-03-14T10:03:27/m);
+  assert.match(out, /^ {6}hosts: WS-0417\.contoso\.local \(2\)$/m);
   assert.match(out, /== Risk by entity \(\d+ risk events\)/);
   assert.match(out, /== Risk incidents \(risk over 100 within 24 h\): [1-9]/);
   assert.match(out, /spelunk search --macros \S+content\/macros --lookups \S+content\/lookups /);
@@ -86,14 +95,17 @@ test('jsonl streams one finding per line, then the incidents; csv has one row pe
   ]);
   const csv = parse((await hunt({ format: 'csv' })).out) as string[][];
   assert.equal(csv.length, 50, 'a header and one row per finding');
-  assert.deepEqual(csv[0]?.slice(0, 6), [
-    'detection',
-    'detection_id',
-    'detection_type',
-    'mitre_attack',
-    'mitre_tactics',
-    'risk_score',
-  ]);
+  // The timeline's 17 columns, whatever the events: the rule's severity as Level, never the
+  // Windows event level; rows in the report's order (most severe detection first).
+  assert.deepEqual(csv[0], [...TIMELINE_COLUMNS]);
+  assert.deepEqual(csv[1]?.slice(4, 6), ['high', 'Windows DevTunnel Host With Anonymous Access']);
+  assert.ok(
+    csv.slice(1).every((row) => row[8] !== '' && row[12] !== ''),
+    'details and file',
+  );
+  // The JSON-lines stream ends with the summary by level.
+  assert.equal(lines.at(-1).record, 'summary');
+  assert.equal(lines.at(-1).findings, 49);
 });
 
 test('--risk-out writes risk events that spelunk search reads as index=risk', async () => {
@@ -147,4 +159,49 @@ test('exit codes: --fail-on-findings, --risk-threshold/--risk-window, bad option
     unknown.err,
     /error\[HUNT010\]: --detection "Nope" names no loaded detection or Sigma rule/,
   );
+});
+
+test('every drilldown the hunt prints returns rows when pasted: its time range and now go with it', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-drilldown-'));
+  const riskOut = path.join(dir, 'risk.jsonl');
+  const report = JSON.parse((await hunt({ riskOut, format: 'json' })).out);
+  type Drilldown = {
+    search: string;
+    earliest?: string;
+    latest?: string;
+    now?: number;
+    reads_risk: boolean;
+  };
+  const drilldowns: Drilldown[] = report.detections.flatMap(
+    (d: { results: { drilldowns?: Drilldown[] }[] }) => d.results[0]?.drilldowns ?? [],
+  );
+  assert.ok(drilldowns.some((d) => d.reads_risk));
+  assert.ok(drilldowns.length >= 5);
+  // A token the finding has no value for fills as "" (seed 004's `user`): such a drilldown
+  // finds nothing in ES either.
+  const filled = drilldowns.filter((d) => !/=\s*""/.test(d.search));
+  assert.ok(filled.length >= drilldowns.length - 1);
+  for (const drilldown of filled) {
+    let out = '';
+    let err = '';
+    const code = await runSearch(
+      drilldown.search,
+      drilldown.reads_risk ? [riskOut] : [TELEMETRY],
+      {
+        format: 'jsonl',
+        macros: [path.join(BUILTIN_CONTENT_DIR, 'macros')],
+        lookups: [path.join(BUILTIN_CONTENT_DIR, 'lookups')],
+        strict: true,
+        ...(drilldown.earliest === undefined ? {} : { earliest: drilldown.earliest }),
+        ...(drilldown.latest === undefined ? {} : { latest: drilldown.latest }),
+        ...(drilldown.now === undefined ? {} : { now: String(drilldown.now) }),
+      },
+      { out: (t) => (out += t), err: (t) => (err += t) },
+    );
+    assert.equal(code, 0, err);
+    assert.ok(
+      out.trim().split('\n').length >= 1 && out.trim() !== '',
+      `no rows: ${drilldown.search}`,
+    );
+  }
 });

@@ -1,50 +1,28 @@
-// `spelunk hunt [--content DIR]... [--sigma DIR]... [--detection NAME]... <path>...`: every detection over every input, ranked by risk.
+// `spelunk hunt [--content DIR]... [--sigma DIR]... [--detection NAME]... <path>...`: every
+// detection over every input, grouped by detection and ranked by severity, then time.
 import { type Command, Option } from 'commander';
-import { error, formatDiagnostics, hasErrors } from '../../core/index.ts';
-import { BUILTIN_CONTENT_DIR } from '../../detection/index.ts';
-import {
-  DEFAULT_INCIDENT_OPTIONS,
-  HUNT_CODES,
-  openWorkspace,
-  runHunt,
-} from '../../engine/index.ts';
-import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
+import { hasErrors } from '../../core/index.ts';
+import { DEFAULT_INCIDENT_OPTIONS, runHunt } from '../../engine/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
-import { openOutput, parseNumbers, reportSetup } from '../hunt/hunt-options.ts';
+import { openOutput, parseNumbers } from '../hunt/hunt-options.ts';
 import { createHuntOutput, HUNT_FORMATS, type HuntFormat } from '../hunt/hunt-output.ts';
 import { createProgressDisplay } from '../hunt/progress-bar.ts';
 import { openRiskOut, type RiskOutWriter } from '../hunt/risk-out.ts';
+import { reportInputs } from '../triage/input-exit.ts';
+import { openTriage, type RuleCliOptions } from '../triage/open-triage.ts';
+import { formatProblems } from '../triage/problem-summary.ts';
+import { ruleOptions, runOptions } from '../triage/rule-options.ts';
+import { runSummaryLine } from '../triage/run-summary.ts';
 import type { CliCommand } from './index.ts';
-import {
-  addOptions,
-  collect,
-  contentOption,
-  type DataModelCliOptions,
-  dataModelsOption,
-  type InputCliOptions,
-  inputOptions,
-  inputReadOptions,
-  type KnowledgeCliOptions,
-  knowledgeOptions,
-  knowledgeWorkspaceOptions,
-} from './shared-options.ts';
+import { addOptions, type InputCliOptions, inputReadOptions } from './shared-options.ts';
 
-export interface HuntCommandOptions
-  extends InputCliOptions,
-    KnowledgeCliOptions,
-    DataModelCliOptions {
-  readonly content: readonly string[];
-  readonly sigma: readonly string[];
-  readonly sigmaMapping?: string;
-  readonly detection: readonly string[];
+export interface HuntCommandOptions extends InputCliOptions, RuleCliOptions {
   readonly format: HuntFormat;
   readonly out?: string;
   readonly riskOut?: string;
   readonly riskThreshold?: string;
   readonly riskWindow?: string;
   readonly failOnFindings: boolean;
-  /** Print every content/Sigma warning instead of a count per code. */
-  readonly warnings?: boolean;
   readonly progress?: boolean;
   readonly maxFindings?: string;
 }
@@ -62,24 +40,17 @@ export const huntCommand: CliCommand = {
     const command = program
       .command('hunt')
       .description(
-        'Run every enabled detection (SPL and Sigma) over event files in one pass; findings ranked by risk',
+        'Run every enabled detection (SPL and Sigma) over event files in one pass; findings grouped by detection, most severe first',
       )
       .argument('<paths...>', 'files or directories to read; - reads stdin');
     addOptions(
       command,
-      contentOption(),
-      new Option('--sigma <file|dir>', 'Sigma rules to run as well (repeatable)')
-        .argParser(collect)
-        .default([]),
-      new Option('--sigma-mapping <file>', 'Sigma logsource mapping (spelunk or THOR format)'),
-      new Option(
-        '--detection <name>',
-        'run only this detection or Sigma rule: name, title or id (repeatable)',
-      )
-        .argParser(collect)
-        .default([]),
+      ruleOptions(),
       new Option('-f, --format <format>', 'output format').choices(HUNT_FORMATS).default('table'),
-      new Option('-o, --out <file>', 'write the output to a file instead of stdout'),
+      new Option(
+        '-o, --out <file>',
+        'write the output to a file instead of stdout (a short summary is still printed)',
+      ),
       new Option(
         '--risk-out <file>',
         'write the risk events as JSON lines (read them with spelunk search index=risk)',
@@ -97,11 +68,7 @@ export const huntCommand: CliCommand = {
         '--max-findings <n>',
         'findings kept per detection for the report (default 10000)',
       ),
-      new Option('--warnings', 'print every content and Sigma warning, not a count per code'),
-      new Option('--no-progress', 'never draw the progress bar'),
-      knowledgeOptions(),
-      dataModelsOption(),
-      inputOptions(),
+      runOptions(),
     ).action(async (paths: string[], options: HuntCommandOptions) => {
       process.exitCode = await runHuntCommand(paths, options, {
         out: (text) => process.stdout.write(text),
@@ -113,8 +80,9 @@ export const huntCommand: CliCommand = {
 };
 
 /**
- * check options → open the workspace (content, Sigma, knowledge) → run the hunt (progress on stderr,
- * findings and risk events streamed) → warnings, then the output → input summary → exit code.
+ * check options and paths → open the workspace (content, Sigma, knowledge, triage) → run the
+ * hunt (progress on stderr, findings and risk events streamed) → problems, then the output (and a
+ * short summary when it went to a file) → input summary → exit code.
  */
 export async function runHuntCommand(
   paths: readonly string[],
@@ -126,47 +94,37 @@ export async function runHuntCommand(
     io.err(`error: ${usage.message}\n`);
     return EXIT_USAGE;
   }
-  const workspace = openWorkspace({
-    content: options.content.length > 0 ? options.content : [BUILTIN_CONTENT_DIR],
-    sigma: options.sigma,
-    select: options.detection,
-    ...knowledgeWorkspaceOptions(options),
-    ...(options.sigmaMapping === undefined ? {} : { sigmaMapping: options.sigmaMapping }),
-  });
-  const mappingProblems = workspace.problems['sigma-mapping'];
-  if (hasErrors(mappingProblems)) {
-    io.err(`${formatDiagnostics(mappingProblems)}\n`);
-    return EXIT_USAGE;
-  }
-  reportSetup(workspace, options.warnings === true, io);
-  if (workspace.diagnostics.some((d) => d.code === HUNT_CODES.unknownDetection)) return EXIT_USAGE;
-  if (workspace.detections.length === 0 && (workspace.sigma?.rules.length ?? 0) === 0) {
-    io.err(
-      `${formatDiagnostics([error(HUNT_CODES.nothingToRun, 'no enabled detection or active Sigma rule to run')])}\n`,
-    );
-    return EXIT_FAILURE;
-  }
+  const display =
+    options.progress === false || io.progressStream === undefined
+      ? undefined
+      : createProgressDisplay(io.progressStream);
+  const opened = openTriage(paths, options, { err: io.err, ...(display ? { display } : {}) });
+  if (typeof opened === 'number') return opened;
+  const { workspace, timeRange, details } = opened;
 
-  const output = openOutput(options.out, io.out);
   let riskOut: RiskOutWriter | undefined;
   try {
     if (options.riskOut !== undefined)
       riskOut = openRiskOut(options.riskOut, `spelunk_hunt_${Date.now()}`);
   } catch (cause) {
     io.err(`error: cannot write --risk-out ${options.riskOut}: ${(cause as Error).message}\n`);
-    output.close();
-    return EXIT_USAGE;
+    return EXIT_FAILURE;
+  }
+  let output: ReturnType<typeof openOutput>;
+  try {
+    output = openOutput(options.out, io.out);
+  } catch (cause) {
+    riskOut?.close();
+    io.err(`error: cannot write -o ${options.out}: ${(cause as Error).message}\n`);
+    return EXIT_FAILURE;
   }
   const writer = createHuntOutput(options.format, output.write, {
     inputs: paths,
     riskOut: options.riskOut,
     rowsPerDetection: 50,
     drilldownsPerDetection: 2,
+    details,
   });
-  const display =
-    options.progress === false || io.progressStream === undefined
-      ? undefined
-      : createProgressDisplay(io.progressStream);
   const report = await runHunt(
     workspace,
     paths,
@@ -174,6 +132,9 @@ export async function runHuntCommand(
       input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
       incidents: usage.incidents,
       ...(usage.maxFindings === undefined ? {} : { maxKeptFindings: usage.maxFindings }),
+      // JSON lines are written as found: the report's findings are never read.
+      keepFindings: options.format !== 'jsonl',
+      ...(timeRange === undefined ? {} : { timeRange }),
     },
     {
       onFinding: (finding) => writer.finding(finding),
@@ -183,16 +144,12 @@ export async function runHuntCommand(
   );
   display?.stop();
   riskOut?.close();
-  if (report.diagnostics.length > 0) io.err(`${formatDiagnostics(report.diagnostics)}\n\n`);
+  io.err(formatProblems([...opened.warnings, ...report.diagnostics], options.warnings === true));
   writer.end(report);
   output.close();
-  if (report.inputs !== undefined && hasInputProblems(report.inputs)) {
-    io.err(`${formatInputSummary(report.inputs)}\n`);
-    if (options.strict) {
-      io.err(`${formatDiagnostics(report.inputs.problems.map(problemDiagnostic))}\n`);
-      return EXIT_FAILURE;
-    }
-  }
+  if (options.out !== undefined) io.out(`${runSummaryLine(report, options.out)}\n`);
+  const inputs = reportInputs(report.inputs, options.strict, io.err);
+  if (inputs !== undefined) return inputs;
   if (hasErrors(report.diagnostics)) return EXIT_FAILURE;
   if (options.failOnFindings && report.detections.length > 0) return EXIT_FAILURE;
   return EXIT_OK;

@@ -10,6 +10,7 @@ import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 import { statusCommand } from './status.ts';
 import { testCommand } from './test.ts';
+import { timelineCommand } from './timeline.ts';
 import { validateCommand } from './validate.ts';
 
 export interface CliCommand {
@@ -28,5 +29,6 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   startCommand,
   statusCommand,
   testCommand,
+  timelineCommand,
   validateCommand,
 ];

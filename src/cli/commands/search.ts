@@ -2,9 +2,10 @@
 import { type Command, Option } from 'commander';
 import { type Diagnostic, type Event, formatDiagnostics, hasErrors } from '../../core/index.ts';
 import { openWorkspace, runPlansOverInputs } from '../../engine/index.ts';
-import { formatInputSummary, hasInputProblems, problemDiagnostic } from '../../ingest/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
+import { reportInputs } from '../triage/input-exit.ts';
+import { parseTimeOption } from '../triage/time-option.ts';
 import type { CliCommand } from './index.ts';
 import { type IndexCliOptions, indexOptions } from './index-options.ts';
 import { runSearchOverIndex } from './search-index.ts';
@@ -29,9 +30,11 @@ export interface SearchOptions
     SearchLibraryCliOptions,
     Partial<IndexCliOptions> {
   readonly format: OutputFormat;
-  /** The time range, in Splunk's time syntax (`-24h@h`, epoch seconds, `%m/%d/%Y:%H:%M:%S`). */
+  /** The time range, in Splunk's time syntax (`-24h@h`, epoch seconds, `%m/%d/%Y:%H:%M:%S`) or ISO 8601. */
   readonly earliest?: string;
   readonly latest?: string;
+  /** The time relative times count from, instead of the clock. */
+  readonly now?: string;
   /** Server config (indexes) for --data. */
   readonly config?: string;
 }
@@ -57,15 +60,19 @@ export const searchCommand: CliCommand = {
       new Option('-f, --format <format>', 'output format')
         .choices(OUTPUT_FORMAT_NAMES)
         .default('table'),
+      new Option(
+        '--earliest <time>',
+        "the search's time range, as Splunk's time picker sets it (the search's own earliest= wins): -24h@h, epoch seconds, 05/18/2019:17:16:00, or ISO 8601",
+      ),
+      new Option('--latest <time>', 'the end of the time range (exclusive), as --earliest'),
+      new Option(
+        '--now <time>',
+        'the time relative times count from (-7d, starthoursago=, now()) instead of the clock: epoch seconds or ISO 8601',
+      ),
       searchLibraryOptions(),
       knowledgeOptions(),
       dataModelsOption(),
       inputOptions(),
-      new Option(
-        '--earliest <time>',
-        'only events at or after this time: -24h@h, @d, epoch seconds, 05/01/2024:00:00:00',
-      ),
-      new Option('--latest <time>', 'only events before this time (same syntax as --earliest)'),
       indexOptions(),
       new Option('--config <file>', 'with --data: the server config file (its indexes)'),
     ).action(async (spl: string, paths: string[], options: SearchOptions) => {
@@ -95,7 +102,23 @@ export async function runSearch(
       );
       return EXIT_USAGE;
     }
-    return runSearchOverIndex(spl, { ...options, user: options.user ?? 'admin' }, io);
+    // The index takes epoch seconds: ISO 8601 and --now are resolved here.
+    const times = searchTimes(options);
+    if ('message' in times) {
+      io.err(`error: ${times.message}\n`);
+      return EXIT_USAGE;
+    }
+    const { earliest, latest } = times.timeRange ?? {};
+    return runSearchOverIndex(
+      spl,
+      {
+        ...withoutTimes(options),
+        ...(earliest === undefined ? {} : { earliest: String(earliest) }),
+        ...(latest === undefined ? {} : { latest: String(latest) }),
+        user: options.user ?? 'admin',
+      },
+      io,
+    );
   }
   const warnings: Diagnostic[] = [];
   const workspace = openWorkspace({
@@ -108,17 +131,12 @@ export async function runSearch(
     return EXIT_FAILURE;
   }
   warnings.push(...workspace.diagnostics);
-  const compiled = workspace.compileSearch(
-    spl,
-    options.earliest !== undefined || options.latest !== undefined
-      ? {
-          timeRange: {
-            ...(options.earliest === undefined ? {} : { earliest: options.earliest }),
-            ...(options.latest === undefined ? {} : { latest: options.latest }),
-          },
-        }
-      : {},
-  );
+  const times = searchTimes(options);
+  if ('message' in times) {
+    io.err(`error: ${times.message}\n`);
+    return EXIT_USAGE;
+  }
+  const compiled = workspace.compileSearch(spl, times);
   if (!compiled.ok) {
     io.err(`${formatDiagnostics(compiled.diagnostics)}\n`);
     return EXIT_FAILURE;
@@ -142,12 +160,36 @@ export async function runSearch(
   });
   writer.end();
   if (warnings.length > 0) io.err(`${formatDiagnostics(warnings)}\n`);
-  if (summary !== undefined && hasInputProblems(summary)) {
-    io.err(`${formatInputSummary(summary)}\n`);
-    if (options.strict) {
-      io.err(`${formatDiagnostics(summary.problems.map(problemDiagnostic))}\n`);
-      return EXIT_FAILURE;
-    }
+  return reportInputs(summary, options.strict, io.err) ?? EXIT_OK;
+}
+
+/** `--now`, then `--earliest`/`--latest` resolved at it (relative ones count from it). */
+function searchTimes(
+  options: Pick<SearchOptions, 'earliest' | 'latest' | 'now'>,
+): { now?: number; timeRange?: { earliest?: number; latest?: number } } | { message: string } {
+  let now: number | undefined;
+  if (options.now !== undefined) {
+    const parsed = parseTimeOption(options.now, Date.now() / 1000);
+    if (typeof parsed !== 'number') return { message: `--now: ${parsed.message}` };
+    now = parsed;
   }
-  return EXIT_OK;
+  const range: { earliest?: number; latest?: number } = {};
+  for (const side of ['earliest', 'latest'] as const) {
+    const text = options[side];
+    if (text === undefined) continue;
+    const parsed = parseTimeOption(text, now ?? Date.now() / 1000);
+    if (typeof parsed !== 'number') return { message: `--${side}: ${parsed.message}` };
+    range[side] = parsed;
+  }
+  return {
+    ...(now === undefined ? {} : { now }),
+    ...(Object.keys(range).length === 0 ? {} : { timeRange: range }),
+  };
+}
+
+function withoutTimes<T extends { earliest?: string; latest?: string }>(
+  options: T,
+): Omit<T, 'earliest' | 'latest'> {
+  const { earliest: _e, latest: _l, ...rest } = options;
+  return rest;
 }

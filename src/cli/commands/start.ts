@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type Event, formatDiagnostics } from '../../core/index.ts';
 import { BUILTIN_CONTENT_DIR, type Detection } from '../../detection/index.ts';
-import { type HuntReport, openWorkspace, runHunt } from '../../engine/index.ts';
+import { type HuntReport, loadEventDetails, openWorkspace, runHunt } from '../../engine/index.ts';
 import { scalarToString } from '../../spl/index.ts';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.ts';
 import { createHuntOutput } from '../hunt/hunt-output.ts';
@@ -59,6 +59,7 @@ export async function runStart(io: StartIo): Promise<number> {
     riskOut: undefined,
     rowsPerDetection: 50,
     drilldownsPerDetection: 0,
+    details: loadEventDetails().details,
   }).end(report);
 
   const seed = workspace.detections.find((s) => s.detection.id === SEED_DETECTION_ID)?.detection;

@@ -1,7 +1,7 @@
 // `spelunk test [--content DIR]... [--data-dir DIR]... [--junit FILE]`: every detection's tests, as contentctl runs them, with no Splunk server.
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { formatDiagnostics, hasErrors } from '../../core/index.ts';
+import { type Diagnostic, formatDiagnostics, hasErrors } from '../../core/index.ts';
 import { BUILTIN_CONTENT_DIR } from '../../detection/index.ts';
 import {
   junitXml,
@@ -9,6 +9,7 @@ import {
   runDetectionTests,
   summaryLine,
   type TestResult,
+  type Workspace,
 } from '../../engine/index.ts';
 import { printable } from '../../ingest/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
@@ -84,8 +85,16 @@ export async function runTestCommand(options: TestCommandOptions, io: TestIo): P
     select: options.detection,
     ...knowledgeWorkspaceOptions(options),
   });
-  const contentErrors = workspace.problems.content.filter((d) => d.severity === 'error');
+  const contentErrors = judgedErrors(workspace, options.detection.length > 0);
   if (contentErrors.length > 0) io.err(`${formatDiagnostics(contentErrors)}\n\n`);
+  const others = workspace.problems.content.filter(
+    (d) => d.severity === 'error' && !contentErrors.includes(d),
+  ).length;
+  if (others > 0) {
+    io.err(
+      `${others} content error${others === 1 ? '' : 's'} in files of detections not named with --detection (not judged; spelunk validate lists them)\n\n`,
+    );
+  }
   const setupProblems = [...workspace.problems['data-models'], ...workspace.problems.knowledge];
   if (setupProblems.length > 0) io.err(`${formatDiagnostics(setupProblems)}\n\n`);
   if (hasErrors(setupProblems)) return EXIT_USAGE;
@@ -114,6 +123,24 @@ export async function runTestCommand(options: TestCommandOptions, io: TestIo): P
     }
   }
   return report.failed > 0 || contentErrors.length > 0 ? EXIT_FAILURE : EXIT_OK;
+}
+
+/**
+ * The content errors a run is judged by: all of them, or with --detection only those in the
+ * named detections' files and in files that are no detection (macros, lookups they may use).
+ */
+function judgedErrors(workspace: Workspace, named: boolean): Diagnostic[] {
+  const errors = workspace.problems.content.filter((d) => d.severity === 'error');
+  if (!named) return errors;
+  const selected = new Set(workspace.selected.map((d) => d.origin.file.name));
+  const detectionFiles = new Set(workspace.content.detections.map((d) => d.origin.file.name));
+  // A detection file that did not load is known by where it is (ESCU's detections/ folder).
+  const isDetection = (file: string) =>
+    detectionFiles.has(file) || /(^|[\\/])detections[\\/]/.test(file);
+  return errors.filter((d) => {
+    const file = d.source?.name ?? d.location;
+    return file === undefined || selected.has(file) || !isDetection(file);
+  });
 }
 
 function resultLine(r: TestResult): string {

@@ -6,7 +6,7 @@ const LEADING = ['_time', 'index', 'host', 'source', 'sourcetype'] as const;
 
 /**
  * Absent (undefined) fields are left out; multivalue fields are arrays. `_time` prints as the
- * search writers print it (cli/output/format-value.ts), so `dump` and `search` agree.
+ * search writers print it (engine/results/format-value.ts), so `dump` and `search` agree.
  */
 export function eventJsonLine(event: SharedEvent, withRaw: boolean): string {
   const ordered: Record<string, unknown> = {};

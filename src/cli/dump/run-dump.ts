@@ -2,16 +2,11 @@
 // → report input problems.
 import { formatDiagnostic } from '../../core/index.ts';
 import { createEventPump, pumpSource } from '../../engine/index.ts';
-import {
-  formatInputSummary,
-  hasInputProblems,
-  INGEST_CODES,
-  openInputs,
-  problemDiagnostic,
-} from '../../ingest/index.ts';
+import { hasInputProblems, openInputs, problemDiagnostic } from '../../ingest/index.ts';
 import { type KnowledgeBase, NO_KNOWLEDGE } from '../../knowledge/index.ts';
 import { type InputCliOptions, inputReadOptions } from '../commands/shared-options.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
+import { reportInputs } from '../triage/input-exit.ts';
 import { DumpConsumer, type DumpFormat } from './dump-consumer.ts';
 
 export type { DumpFormat } from './dump-consumer.ts';
@@ -70,7 +65,9 @@ export async function runDump(
   }
   const summary = inputs.summary();
   if (printed > LIVE_PROBLEMS) io.err(`(${printed - LIVE_PROBLEMS} more problems not shown)\n`);
-  io.err(`${formatInputSummary(summary)}\n`);
-  const missing = summary.problems.some((p) => p.code === INGEST_CODES.pathNotFound);
-  return missing || (options.strict && hasInputProblems(summary)) ? EXIT_FAILURE : EXIT_OK;
+  // Every problem was printed as it happened: the summary closes the list.
+  return (
+    reportInputs(summary, false, io.err, { alwaysSummary: true }) ??
+    (options.strict && hasInputProblems(summary) ? EXIT_FAILURE : EXIT_OK)
+  );
 }

@@ -11,13 +11,21 @@ export interface DrilldownContext {
   readonly riskOut: string | undefined;
 }
 
-/** Newlines in a search become spaces: a command line is one line. */
+/**
+ * Newlines in a search become spaces: a command line is one line. The drilldown's time range and
+ * the time its relative modifiers count from (`starthoursago=168`, `-7d`) go with it, so pasted
+ * over old data it finds what it found then.
+ */
 export function drilldownCommand(drilldown: FilledDrilldown, context: DrilldownContext): string {
   const words = ['spelunk', 'search'];
   if (context.contentDir !== undefined) {
     words.push('--macros', path.join(context.contentDir, 'macros'));
     words.push('--lookups', path.join(context.contentDir, 'lookups'));
   }
+  // `--x=value`: a value such as `-7d` would otherwise read as an option.
+  if (drilldown.earliest !== undefined) words.push(`--earliest=${drilldown.earliest}`);
+  if (drilldown.latest !== undefined) words.push(`--latest=${drilldown.latest}`);
+  if (drilldown.now !== undefined) words.push(`--now=${drilldown.now}`);
   words.push(drilldown.search.replace(/\s*\n\s*/g, ' '));
   const targets = drilldown.readsRisk
     ? context.riskOut === undefined

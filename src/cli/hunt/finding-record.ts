@@ -1,6 +1,11 @@
-// A finding as the JSON, JSON-lines and CSV outputs write it.
-import { type Event, writeField } from '../../core/index.ts';
-import type { FilledDrilldown, Finding, HuntRule } from '../../engine/index.ts';
+// A finding as the JSON and JSON-lines outputs write it.
+import {
+  type FilledDrilldown,
+  type Finding,
+  findingSource,
+  type HuntRule,
+  type TriageSummary,
+} from '../../engine/index.ts';
 import { rowToJson } from '../output/json-value.ts';
 
 export type JsonValue =
@@ -19,7 +24,7 @@ export function ruleRecord(rule: HuntRule): Record<string, JsonValue> {
     type: rule.type,
     mitre_attack: [...rule.techniques],
     mitre_tactics: [...rule.tactics],
-    ...(rule.level === undefined ? {} : { level: rule.level }),
+    level: rule.level,
     ...(rule.status === undefined ? {} : { status: rule.status }),
     ...(rule.tags === undefined ? {} : { tags: [...rule.tags] }),
     file: rule.file,
@@ -36,6 +41,7 @@ export function findingRecord(
     risk_score: finding.riskScore,
     risk_events: finding.riskEvents,
     time: finding.time ?? null,
+    source: sourceRecord(finding),
     fields: rowToJson(finding.fields),
     ...(finding.events === undefined ? {} : { events: finding.events.map(rowToJson) }),
     ...(drilldowns === undefined || drilldowns.length === 0
@@ -46,24 +52,39 @@ export function findingRecord(
             search: d.search,
             ...(d.earliest === undefined ? {} : { earliest: d.earliest }),
             ...(d.latest === undefined ? {} : { latest: d.latest }),
+            ...(d.now === undefined ? {} : { now: d.now }),
+            reads_risk: d.readsRisk,
           })),
         }),
   };
 }
 
-/** One CSV row: the detection's identity first, then the fields its search returned. */
-export function findingRow(finding: Finding): Event {
-  const { rule } = finding;
-  const row: Event = {
-    detection: rule.name,
-    detection_id: rule.id,
-    detection_type: rule.type,
-    mitre_attack: rule.techniques.length > 1 ? rule.techniques : rule.techniques[0],
-    mitre_tactics: rule.tactics.length > 1 ? rule.tactics : rule.tactics[0],
-    risk_score: finding.riskScore,
+/** Where a finding came from: its file and record, or the files an aggregated row read. */
+function sourceRecord(finding: Finding): Record<string, JsonValue> {
+  const source = findingSource(finding);
+  return {
+    ...(source.file === undefined ? { files: [...source.files] } : { file: source.file }),
+    ...(source.recordId === undefined ? {} : { record_id: source.recordId }),
+    ...(source.line === undefined ? {} : { line: source.line }),
   };
-  for (const [name, value] of Object.entries(finding.fields)) {
-    if (!Object.hasOwn(row, name) && value !== undefined) writeField(row, name, value);
-  }
-  return row;
+}
+
+/** The summary by level as JSON (the hunt's `summary`, the JSON-lines `summary` record). */
+export function summaryRecord(summary: TriageSummary): Record<string, JsonValue> {
+  return {
+    findings: summary.findings,
+    first_time: summary.firstTime ?? null,
+    last_time: summary.lastTime ?? null,
+    levels: summary.levels.map((level) => ({
+      level: level.level,
+      findings: level.findings,
+      rules: level.rules,
+      hosts: level.hosts,
+      first_time: level.firstTime ?? null,
+      last_time: level.lastTime ?? null,
+      top_rules: level.topRules.map((r) => ({ name: r.name, id: r.id ?? null, findings: r.count })),
+      top_hosts: level.topHosts.map((h) => ({ host: h.host, findings: h.count })),
+    })),
+    noisy: summary.noisy.map((r) => ({ name: r.name, id: r.id ?? null, findings: r.count })),
+  };
 }

@@ -5,9 +5,11 @@ import {
   fillDrilldowns,
   type HuntReport,
   type RiskIncident,
+  timelineRowOf,
 } from '../../engine/index.ts';
-import { createResultWriter, type TextSink } from '../output/index.ts';
-import { findingRecord, findingRow, type JsonValue, ruleRecord } from './finding-record.ts';
+import type { TextSink } from '../output/index.ts';
+import { createTimelineWriter } from '../timeline/timeline-writer.ts';
+import { findingRecord, type JsonValue, ruleRecord, summaryRecord } from './finding-record.ts';
 import { type ReportOptions, renderReport } from './render-report.ts';
 
 export const HUNT_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
@@ -35,14 +37,21 @@ export function createHuntOutput(
           for (const incident of report.risk.incidents) {
             sink(`${JSON.stringify(incidentRecord(incident))}\n`);
           }
+          sink(`${JSON.stringify({ record: 'summary', ...summaryRecord(report.summary) })}\n`);
         },
       };
     case 'csv':
+      // The timeline's columns (the rule's severity as Level, the details of the event's kind,
+      // file and record), in the report's order: detections by severity, then first seen.
       return {
         finding() {},
         end: (report) => {
-          const writer = createResultWriter('csv', sink);
-          for (const outcome of report.detections) writer.write(outcome.findings.map(findingRow));
+          const writer = createTimelineWriter('csv', sink);
+          for (const outcome of report.detections) {
+            for (const finding of outcome.findings) {
+              writer.write(timelineRowOf(finding, options.details));
+            }
+          }
           writer.end();
         },
       };
@@ -60,6 +69,13 @@ function reportRecord(report: HuntReport): Record<string, JsonValue> {
     inputs: report.inputs?.files.length ?? 0,
     elapsed_seconds: Math.round(report.elapsedMs) / 1000,
     ran: { spl: report.ran.spl, sigma: report.ran.sigma, found_nothing: report.ran.quiet },
+    left_out: {
+      below_min_level: report.leftOut.level,
+      by_status: { ...report.leftOut.byStatus },
+      excluded: report.leftOut.excluded,
+    },
+    events_outside_time_range: report.eventsOutsideRange,
+    summary: summaryRecord(report.summary),
     detections: report.detections.map((outcome) => ({
       ...ruleRecord(outcome.rule),
       findings: outcome.findingCount,
@@ -74,6 +90,7 @@ function reportRecord(report: HuntReport): Record<string, JsonValue> {
       totals: report.risk.totals.map((t) => ({
         risk_object: t.riskObject,
         risk_object_type: t.riskObjectType,
+        ...(t.scope === undefined ? {} : { scope: t.scope }),
         total: t.total,
         risk_events: t.count,
         search_names: [...t.searchNames],
@@ -96,6 +113,7 @@ function incidentRecord(incident: RiskIncident): Record<string, JsonValue> {
     record: 'risk_incident',
     risk_object: incident.riskObject,
     risk_object_type: incident.riskObjectType,
+    ...(incident.scope === undefined ? {} : { scope: incident.scope }),
     risk_score: incident.peakTotal,
     start_time: incident.start,
     end_time: incident.end,
@@ -105,6 +123,7 @@ function incidentRecord(incident: RiskIncident): Record<string, JsonValue> {
       risk_score: c.score,
       search_name: c.searchName,
       risk_message: c.message,
+      repeats: c.repeats,
     })),
   };
 }

@@ -1,4 +1,6 @@
-// The progress bar of hunt and ingest on stderr (cli-progress): files, bytes and events per second, shown only for long runs on a terminal.
+// The progress of hunt, timeline and ingest on stderr (cli-progress): a line while the rules load
+// and compile, then a bar of files, bytes (EVTX chunks decoded, text read), events per second,
+// findings and the time left; shown only on a terminal, the bar only for runs longer than a second.
 import { Presets, SingleBar } from 'cli-progress';
 
 /** A run shorter than this never shows a bar. */
@@ -20,13 +22,17 @@ export interface BarProgress {
 }
 
 export interface ProgressDisplay {
+  /** A line saying what is being done before reading starts (loading and compiling rules). */
+  begin(step: string): void;
+  /** Replaces that line with what it came to. */
+  end(result: string): void;
   update(progress: BarProgress): void;
   stop(): void;
 }
 
-const NO_DISPLAY: ProgressDisplay = { update() {}, stop() {} };
+const NO_DISPLAY: ProgressDisplay = { begin() {}, end() {}, update() {}, stop() {} };
 
-/** A bar only when `stream` is a terminal; otherwise nothing is drawn. `now` is the clock (ms). */
+/** A display only when `stream` is a terminal; otherwise nothing is drawn. `now` is the clock (ms). */
 export function createProgressDisplay(
   stream: NodeJS.WriteStream,
   now: () => number = () => performance.now(),
@@ -35,24 +41,35 @@ export function createProgressDisplay(
   if (!stream.isTTY) return NO_DISPLAY;
   let bar: SingleBar | undefined;
   let lastUpdate = 0;
+  let stepStarted = 0;
   return {
+    begin(step) {
+      stepStarted = now();
+      stream.write(`spelunk: ${step} ...`);
+    },
+    end(result) {
+      const seconds = ((now() - stepStarted) / 1000).toFixed(1);
+      stream.write(`\r\x1b[Kspelunk: ${result} (${seconds} s)\n`);
+    },
     update(progress) {
       const at = now();
       if (at - progress.startedAt < SHOW_AFTER_MS || at - lastUpdate < UPDATE_EVERY_MS) return;
       lastUpdate = at;
-      const seconds = (at - progress.startedAt) / 1000;
-      const payload = {
-        files: progress.files(),
-        totalFiles: progress.totalFiles,
-        mb: (progress.bytes / 1e6).toFixed(1),
-        totalMb: (progress.totalBytes / 1e6).toFixed(1),
-        eps: Math.round(progress.events / seconds).toLocaleString('en-US'),
-        events: progress.events.toLocaleString('en-US'),
-        findings: (progress.findings ?? 0).toLocaleString('en-US'),
-      };
+      const elapsed = (at - progress.startedAt) / 1000;
       // gzip inputs grow when decompressed: the bar never claims to be done before the end.
       const total = Math.max(progress.totalBytes, 1);
       const value = Math.min(progress.bytes, total * 0.99);
+      const payload = {
+        // The file being read is not done yet.
+        files: Math.max(0, progress.files() - 1),
+        totalFiles: progress.totalFiles,
+        mb: (progress.bytes / 1e6).toFixed(1),
+        totalMb: (progress.totalBytes / 1e6).toFixed(1),
+        eps: Math.round(progress.events / elapsed).toLocaleString('en-US'),
+        events: progress.events.toLocaleString('en-US'),
+        findings: (progress.findings ?? 0).toLocaleString('en-US'),
+        left: timeLeft(elapsed, value / total),
+      };
       if (bar === undefined) {
         bar = new SingleBar(
           {
@@ -61,7 +78,7 @@ export function createProgressDisplay(
             clearOnComplete: true,
             format: `${verb} {bar} {percentage}% | {files}/{totalFiles} files | {mb}/{totalMb} MB | {events} events, {eps}/s${
               progress.findings === undefined ? '' : ' | {findings} findings'
-            }`,
+            } | {left}`,
           },
           Presets.shades_classic,
         );
@@ -72,4 +89,13 @@ export function createProgressDisplay(
       bar?.stop();
     },
   };
+}
+
+/** `ETA 1m 05s` from the time so far and the share done; `ETA -` before anything is read. */
+function timeLeft(elapsedSeconds: number, done: number): string {
+  if (done <= 0) return 'ETA -';
+  const left = Math.round((elapsedSeconds * (1 - done)) / done);
+  const minutes = Math.floor(left / 60);
+  const seconds = left % 60;
+  return minutes > 0 ? `ETA ${minutes}m ${String(seconds).padStart(2, '0')}s` : `ETA ${seconds}s`;
 }

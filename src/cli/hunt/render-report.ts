@@ -1,9 +1,13 @@
 // The hunt's readable report: detections ranked by risk with their findings, risk by entity, incidents, what did not run.
+import path from 'node:path';
 import { type Event, writeField } from '../../core/index.ts';
 import {
   ColumnCollector,
   type DetectionOutcome,
+  type EventDetails,
+  type Finding,
   fillDrilldowns,
+  findingSource,
   formatTime,
   type HuntReport,
   type RiskIncident,
@@ -11,43 +15,24 @@ import {
 import { printable } from '../../ingest/index.ts';
 import { renderTable } from '../output/table-writer.ts';
 import { type DrilldownContext, drilldownCommand } from './drilldown-command.ts';
+import { renderLeftOut, renderSummary } from './render-summary.ts';
 
 export interface ReportOptions extends Omit<DrilldownContext, 'contentDir'> {
   /** Findings shown per detection (the rest are counted). */
   readonly rowsPerDetection: number;
   /** Distinct filled drilldowns shown per detection. */
   readonly drilldownsPerDetection: number;
+  /** What a Sigma finding's Details column shows, per channel and event id. */
+  readonly details: EventDetails;
 }
 
 /** Table cells longer than this are cut (JSON output has them whole). */
 const MAX_CELL = 160;
 
-/** Sigma findings are whole events: the table shows these fields when the event has them. */
-const SIGMA_HEADLINE_FIELDS = [
-  '_time',
-  'host',
-  'EventID',
-  'User',
-  'SubjectUserName',
-  'TargetUserName',
-  'Image',
-  'CommandLine',
-  'ParentImage',
-  'ImageLoaded',
-  'TargetFilename',
-  'TargetObject',
-  'Details',
-  'QueryName',
-  'DestinationHostname',
-  'DestinationIp',
-  'DestinationPort',
-  'ServiceName',
-  'TaskName',
-  'ScriptBlockText',
-];
-
 export function renderReport(report: HuntReport, options: ReportOptions): string {
-  const out: string[] = [headline(report), ''];
+  const out: string[] = [headline(report), ...renderLeftOut(report), ''];
+  const summary = renderSummary(report.summary);
+  if (summary.length > 0) out.push(...summary, '');
   for (const outcome of report.detections) out.push(...renderOutcome(outcome, options), '');
   if (report.detections.length === 0) out.push('No findings.', '');
   out.push(...renderRisk(report), '');
@@ -68,15 +53,22 @@ function renderOutcome(outcome: DetectionOutcome, options: ReportOptions): strin
   const { rule } = outcome;
   const attack = rule.techniques.length > 0 ? `  ${rule.techniques.join(', ')}` : '';
   const tactics = rule.tactics.length > 0 ? ` (${rule.tactics.join(', ')})` : '';
-  const level = rule.level === undefined ? '' : `, level ${rule.level}`;
+  const seen =
+    outcome.firstTime === undefined || outcome.lastTime === undefined
+      ? ''
+      : `; ${formatTime(outcome.firstTime)} to ${formatTime(outcome.lastTime)}`;
   const lines = [
-    `== ${rule.name}  [${rule.type}${level}, risk ${outcome.riskTotal}]${attack}${tactics}`,
-    `   ${count(outcome.findingCount, 'finding')}${rule.id === undefined ? '' : `; id ${rule.id}`}; ${rule.file}`,
+    `== ${rule.name}  [${rule.level}, ${rule.type}, risk ${outcome.riskTotal}]${attack}${tactics}`,
+    `   ${count(outcome.findingCount, 'finding')}${seen}${rule.id === undefined ? '' : `; id ${rule.id}`}; ${rule.file}`,
   ];
+  if (outcome.noisy) {
+    lines.push('   noisy rule (--noisy-rules): counted, not listed, no risk');
+    return lines;
+  }
   const shown = outcome.findings.slice(0, options.rowsPerDetection);
   const withRisk = rule.risk.entities.length > 0;
   const rows: Event[] = shown.map((f) => {
-    const fields = rule.kind === 'sigma' ? headlineFields(f.fields) : f.fields;
+    const fields = rule.kind === 'sigma' ? sigmaRow(f, options.details) : withRecord(f);
     return withRisk ? { risk: f.riskScore, ...fields } : fields;
   });
   const columns = new ColumnCollector();
@@ -93,7 +85,7 @@ function renderOutcome(outcome: DetectionOutcome, options: ReportOptions): strin
 }
 
 function renderDrilldowns(outcome: DetectionOutcome, options: ReportOptions): string[] {
-  if (outcome.rule.drilldowns.length === 0) return [];
+  if (outcome.rule.drilldowns.length === 0 || options.drilldownsPerDetection === 0) return [];
   const commands = new Map<string, string>();
   for (const finding of outcome.findings) {
     for (const drilldown of fillDrilldowns(outcome, finding)) {
@@ -117,7 +109,7 @@ function renderRisk(report: HuntReport): string[] {
   const lines = [`== Risk by entity (${count(risk.events, 'risk event')})`];
   if (risk.totals.length === 0) return [...lines, '   No risk events.'];
   const rows: Event[] = risk.totals.map((t) => ({
-    risk_object: t.riskObject,
+    risk_object: scoped(t.riskObject, t.scope),
     risk_object_type: t.riskObjectType,
     total: t.total,
     risk_events: t.count,
@@ -139,11 +131,11 @@ function renderRisk(report: HuntReport): string[] {
 
 function renderIncident(incident: RiskIncident): string[] {
   const lines = [
-    `   ${printable(incident.riskObject)} (${incident.riskObjectType}): risk ${incident.peakTotal} from ${formatTime(incident.start)} to ${formatTime(incident.end)}, ${count(incident.contributions.length, 'risk event')} from ${count(incident.searchNames.length, 'detection')}`,
+    `   ${printable(scoped(incident.riskObject, incident.scope))} (${incident.riskObjectType}): risk ${incident.peakTotal} from ${formatTime(incident.start)} to ${formatTime(incident.end)}, ${count(incident.contributions.length, 'risk event')} from ${count(incident.searchNames.length, 'detection')}`,
   ];
   for (const c of incident.contributions.slice(0, 20)) {
     lines.push(
-      `     +${c.score}  ${formatTime(c.time)}  ${printable(c.searchName)}: ${printable(cut(c.message))}`,
+      `     +${c.score}  ${formatTime(c.time)}  ${printable(c.searchName)}: ${printable(cut(c.message))}${c.repeats > 1 ? ` (x${c.repeats} within the window, counted once)` : ''}`,
     );
   }
   if (incident.contributions.length > 20) {
@@ -166,11 +158,33 @@ function renderNotRun(report: HuntReport): string[] {
   return lines;
 }
 
-function headlineFields(event: Event): Event {
-  const out: Event = {};
-  for (const field of SIGMA_HEADLINE_FIELDS)
-    if (event[field] !== undefined) out[field] = event[field];
-  return out;
+/**
+ * A Sigma finding is a whole event: its time, host, event id, the details its kind calls for
+ * (the details table) and the record it is.
+ */
+function sigmaRow(finding: Finding, details: EventDetails): Event {
+  const { fields } = finding;
+  const row: Event = {};
+  for (const name of ['_time', 'host', 'EventID']) {
+    const value = fields[name];
+    if (value !== undefined) row[name] = value;
+  }
+  row['Details'] = details.detailsOf(fields);
+  return { ...row, ...recordOf(finding) };
+}
+
+/** An SPL row that is an event names its record; an aggregated one does not. */
+function withRecord(finding: Finding): Event {
+  return { ...finding.fields, ...recordOf(finding) };
+}
+
+/** `record`: `file #EventRecordID`, or `file:line` for a text input. */
+function recordOf(finding: Finding): Event {
+  const source = findingSource(finding);
+  if (source.file === undefined) return {};
+  const name = path.basename(source.file);
+  if (source.recordId !== undefined) return { record: `${name} #${source.recordId}` };
+  return { record: source.line === undefined ? name : `${name}:${source.line}` };
 }
 
 function cutCells(row: Event): Event {
@@ -191,4 +205,9 @@ function indent(lines: readonly string[]): string[] {
 
 function count(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A generic account's risk object with the host it is kept apart for. */
+function scoped(riskObject: string, scope: string | undefined): string {
+  return scope === undefined ? riskObject : `${riskObject} (on ${scope})`;
 }

@@ -4,6 +4,8 @@ import { ownedCopy } from '../pump/own-strings.ts';
 import type { RiskEvent } from '../risk/risk-event.ts';
 import { riskEventsOf } from '../risk/risk-events-of.ts';
 import { RiskLedger } from '../risk/risk-ledger.ts';
+import { RuleTriage } from '../triage/rule-triage.ts';
+import { SummaryBuilder } from '../triage/triage-summary.ts';
 import type { Finding } from './finding.ts';
 import type { HuntRule } from './hunt-rule.ts';
 
@@ -25,6 +27,11 @@ export class RuleFindings {
   riskTotal = 0;
   /** Findings with no time (their risk counts in totals, not in incident windows). */
   untimed = 0;
+  /** Epoch seconds of its first and last finding with a time. */
+  firstTime: number | undefined;
+  lastTime: number | undefined;
+  /** A `--noisy-rules` rule (decided at its first finding): counted, not listed. */
+  noisy: boolean | undefined;
 
   constructor(rule: HuntRule) {
     this.rule = rule;
@@ -40,15 +47,27 @@ function detached(finding: Finding): Finding {
   };
 }
 
+/**
+ * A finding below the triage's minimum level (a rule kept only for a correlation that reports
+ * it) is dropped; a noisy rule's findings are counted in the summary and nowhere else: no risk,
+ * not kept, not streamed.
+ */
 export class FindingSink {
   readonly ledger = new RiskLedger();
+  readonly summary = new SummaryBuilder();
   private readonly maxKept: number;
   private readonly hooks: FindingHooks;
+  private readonly triage: RuleTriage;
   private sequence = 0;
 
-  constructor(hooks: FindingHooks, maxKept = DEFAULT_MAX_KEPT_FINDINGS) {
+  constructor(
+    hooks: FindingHooks,
+    maxKept = DEFAULT_MAX_KEPT_FINDINGS,
+    triage: RuleTriage = new RuleTriage(),
+  ) {
     this.hooks = hooks;
     this.maxKept = maxKept;
+    this.triage = triage;
   }
 
   add(
@@ -56,7 +75,19 @@ export class FindingSink {
     fields: SharedEvent,
     time: number | undefined,
     events?: readonly SharedEvent[],
-  ): Finding {
+    inputs?: readonly string[],
+  ): Finding | undefined {
+    const { rule } = into;
+    if (!this.triage.admitsLevel(rule.level)) return undefined;
+    into.count++;
+    if (time === undefined) into.untimed++;
+    else {
+      if (into.firstTime === undefined || time < into.firstTime) into.firstTime = time;
+      if (into.lastTime === undefined || time > into.lastTime) into.lastTime = time;
+    }
+    into.noisy ??= this.triage.isNoisy(rule.name, rule.id);
+    this.summary.add({ rule, fields, time }, into.noisy);
+    if (into.noisy) return undefined;
     const index = this.sequence++;
     const risks = riskEventsOf(into.rule.risk, fields, time);
     let riskScore = 0;
@@ -72,9 +103,8 @@ export class FindingSink {
       time,
       riskScore,
       riskEvents: risks.length,
+      ...(inputs === undefined ? {} : { inputs }),
     };
-    into.count++;
-    if (time === undefined) into.untimed++;
     into.riskTotal += riskScore;
     if (into.kept.length < this.maxKept) into.kept.push(detached(finding));
     this.hooks.onFinding?.(finding);

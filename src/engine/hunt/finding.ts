@@ -17,4 +17,6 @@ export interface Finding {
   readonly riskScore: number;
   /** How many risk events it raised. */
   readonly riskEvents: number;
+  /** A row that aggregates events (no `_file` of its own): the files its search read. */
+  readonly inputs?: readonly string[];
 }

@@ -2,6 +2,7 @@
 import type { Detection, DrilldownSearch } from '../../detection/index.ts';
 import type { SigmaFinding } from '../../sigma/index.ts';
 import { type RiskRule, riskRuleOfDetection, riskRuleOfSigma } from '../risk/risk-rule.ts';
+import { type Severity, severityOfDetection } from '../triage/severity.ts';
 
 export type HuntRuleKind = 'spl' | 'sigma' | 'sigma-correlation';
 
@@ -14,8 +15,12 @@ export interface HuntRule {
   readonly type: string;
   readonly techniques: readonly string[];
   readonly tactics: readonly string[];
+  /**
+   * The severity of its findings: a Sigma rule's level (informational when it has none), an
+   * ESCU detection's highest risk score in contentctl's bands.
+   */
+  readonly level: Severity;
   /** Sigma only. */
-  readonly level?: string;
   readonly status?: string;
   readonly tags?: readonly string[];
   /** The YAML file it came from. */
@@ -36,6 +41,7 @@ export function huntRuleOfDetection(detection: Detection): HuntRule {
     type: detection.type,
     techniques: detection.techniques.map((t) => t.id),
     tactics: [...new Set(detection.techniques.flatMap((t) => t.tactics))],
+    level: severityOfDetection(detection),
     file: detection.origin.file.name,
     risk: riskRuleOfDetection(detection),
     drilldowns: detection.drilldowns,
@@ -52,7 +58,7 @@ export function huntRuleOfSigma(finding: SigmaFinding, description?: string): Hu
     type: finding.kind === 'rule' ? 'Sigma' : 'Sigma correlation',
     techniques: finding.techniques,
     tactics: finding.tactics,
-    ...(finding.level === undefined ? {} : { level: finding.level }),
+    level: finding.level ?? 'informational',
     ...(finding.status === undefined ? {} : { status: finding.status }),
     tags: finding.tags,
     file: finding.source,

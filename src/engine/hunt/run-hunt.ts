@@ -10,6 +10,7 @@ import {
   type IncidentOptions,
 } from '../risk/risk-incidents.ts';
 import { MAX_KEPT_CONTRIBUTIONS } from '../risk/risk-ledger.ts';
+import { type EventTimeRange, withinTimeRange } from '../triage/event-time-range.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { type FindingHooks, FindingSink, type RuleFindings } from './finding-sink.ts';
 import { HUNT_CODES } from './hunt-codes.ts';
@@ -29,6 +30,13 @@ export interface HuntOptions {
   readonly incidents?: IncidentOptions;
   /** Findings kept per detection for the report (default 10,000). */
   readonly maxKeptFindings?: number;
+  /**
+   * False when the output streams every finding (`onFinding`) and reads none from the report
+   * (JSON lines, the timeline): nothing is kept, and no HUNT003 says so.
+   */
+  readonly keepFindings?: boolean;
+  /** Only events inside this range are read by the detections (`--start`/`--end`). */
+  readonly timeRange?: EventTimeRange;
 }
 
 /** Live figures for a progress display; read them from `HuntHooks.onProgress`. */
@@ -83,7 +91,8 @@ export async function runHunt(
       },
       ...(hooks.onRiskEvent ? { onRiskEvent: hooks.onRiskEvent } : {}),
     },
-    options.maxKeptFindings,
+    options.keepFindings === false ? 0 : options.maxKeptFindings,
+    workspace.triage,
   );
   const runs = workspace.detections.map((d) => new SplDetectionRun(d, sink));
   const sigma = workspace.sigma ? new SigmaHuntRun(workspace.sigma, sink) : undefined;
@@ -107,7 +116,14 @@ export async function runHunt(
     files = () => inputs.summary().files.length;
   }
   hooks.onStart?.(progress);
-  await pumpSource(pump, inputs?.source, () => {
+  let outsideRange = 0;
+  const source =
+    inputs === undefined || options.timeRange === undefined
+      ? inputs?.source
+      : withinTimeRange(inputs.source, options.timeRange, (n) => {
+          outsideRange += n;
+        });
+  await pumpSource(pump, source, () => {
     progress.events = pump.events;
     hooks.onProgress?.(progress);
   });
@@ -147,7 +163,11 @@ export async function runHunt(
     outcomes.push(outcomeOf(findings, undefined, undefined, undefined));
   }
   for (const outcome of outcomes) {
-    if (outcome.findingCount > outcome.findings.length) {
+    if (
+      options.keepFindings !== false &&
+      !outcome.noisy &&
+      outcome.findingCount > outcome.findings.length
+    ) {
       diagnostics.push(
         warning(
           HUNT_CODES.findingsNotKept,
@@ -175,6 +195,8 @@ export async function runHunt(
       quiet: runs.length + (sigma?.ruleCount ?? 0) - withFindings.length,
     },
     notRun: workspace.notRun,
+    leftOut: workspace.triage.leftOut(),
+    summary: sink.summary.summary(),
     risk: {
       events: ledger.events,
       totals: ledger.totals(),
@@ -183,6 +205,7 @@ export async function runHunt(
     },
     inputs: inputs?.summary(),
     events: progress.events,
+    eventsOutsideRange: outsideRange,
     elapsedMs: performance.now() - startedAt,
     diagnostics,
   };
@@ -199,6 +222,9 @@ function outcomeOf(
     findings: rankFindings(findings.kept),
     findingCount: findings.count,
     riskTotal: findings.riskTotal,
+    firstTime: findings.firstTime,
+    lastTime: findings.lastTime,
+    noisy: findings.noisy === true,
     eventsRouted,
     firstEventTime,
     lastEventTime,

@@ -12,6 +12,8 @@ import { huntRuleOfDetection } from './hunt-rule.ts';
 
 /** Warnings kept per detection (limits reached by its commands); more are counted. */
 const MAX_WARNINGS = 20;
+/** Input files remembered per detection for the provenance of aggregated rows. */
+const MAX_INPUTS = 1000;
 
 export class SplDetectionRun implements EventConsumer {
   readonly findings: RuleFindings;
@@ -31,6 +33,9 @@ export class SplDetectionRun implements EventConsumer {
   /** Set when the run threw: it gets no more events, the others go on. */
   failure: Diagnostic | undefined;
   private readonly run: PlanRun;
+  /** The input files of the events it read (the provenance of rows that aggregate them). */
+  private readonly inputs = new Set<string>();
+  private inputList: readonly string[] = [];
 
   constructor(spl: RunnableDetection, sink: FindingSink) {
     this.findings = new RuleFindings(huntRuleOfDetection(spl.detection));
@@ -40,7 +45,11 @@ export class SplDetectionRun implements EventConsumer {
     this.route = spl.plan.generating ? ROUTE_NONE : routeOfRun(spl.plan);
     this.run = spl.plan.start({
       emit: (rows) => {
-        for (const row of rows) sink.add(this.findings, row, findingTime(row, this.lastEventTime));
+        for (const row of rows) {
+          const time = findingTime(row, this.lastEventTime);
+          if (row['_file'] !== undefined) sink.add(this.findings, row, time);
+          else sink.add(this.findings, row, time, undefined, this.inputsRead());
+        }
       },
       warn: (d) => {
         if (this.warnings.length < MAX_WARNINGS) this.warnings.push(d);
@@ -57,6 +66,8 @@ export class SplDetectionRun implements EventConsumer {
   push(events: readonly SharedEvent[]): void {
     this.eventsRouted += events.length;
     for (const event of events) {
+      const file = event['_file'];
+      if (typeof file === 'string' && this.inputs.size < MAX_INPUTS) this.inputs.add(file);
       const time = event['_time'];
       if (typeof time !== 'number') continue;
       if (this.lastEventTime === undefined || time > this.lastEventTime) this.lastEventTime = time;
@@ -68,6 +79,11 @@ export class SplDetectionRun implements EventConsumer {
 
   finish(): void {
     if (this.failure === undefined) this.guard(() => this.run.finish());
+  }
+
+  private inputsRead(): readonly string[] {
+    if (this.inputList.length !== this.inputs.size) this.inputList = [...this.inputs];
+    return this.inputList;
   }
 
   /** An exception inside one detection's commands is a bug, but it must not end the hunt. */

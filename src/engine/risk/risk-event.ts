@@ -19,6 +19,11 @@ export interface RiskEvent {
   readonly searchName: string;
   readonly riskObject: string;
   readonly riskObjectType: RiskObjectType;
+  /**
+   * The host a generic account (`SYSTEM`, a machine account) is scoped to: its risk adds up per
+   * host, never across hosts (`risk_object_scope` in the record).
+   */
+  readonly scope?: string;
   /** The result field the risk object came from. */
   readonly riskObjectField: string;
   readonly riskScore: number;
@@ -57,6 +62,7 @@ export function riskEventRecord(risk: RiskEvent, runId: string): Event {
     orig_sid: runId,
     risk_object: risk.riskObject,
     risk_object_type: risk.riskObjectType,
+    risk_object_scope: risk.scope,
     risk_object_field: risk.riskObjectField,
     risk_score: risk.riskScore,
     risk_message: risk.riskMessage,

@@ -1,36 +1,47 @@
 // A finding's risk events: one per risk entity and value of its field, as the ES risk action creates them.
-import { readField, type SharedEvent, valuesOf } from '../../core/index.ts';
-import { scalarToString } from '../../spl/index.ts';
+import type { SharedEvent } from '../../core/index.ts';
+import type { RiskEntity } from '../../detection/index.ts';
 import { fillTokens } from './field-tokens.ts';
 import type { RiskEvent } from './risk-event.ts';
+import {
+  eventUserField,
+  hostOfRow,
+  isGenericAccount,
+  presentValues,
+  riskObjectValues,
+} from './risk-object-values.ts';
 import type { RiskRule } from './risk-rule.ts';
 
 /**
- * A risk entity whose field is absent, empty or the text `null` (what `fillnull value=null` and
- * tstats write for a missing by-field; contentctl treats it as absent) raises no risk. A
- * multivalue field raises one risk event per distinct value. Threat objects ride along on every
- * risk event of the row.
+ * A risk entity whose field is absent, empty, the text `null` (what `fillnull value=null` and
+ * tstats write for a missing by-field; contentctl treats it as absent) or a placeholder (`-`,
+ * `unknown`, `N/A`) raises no risk. A multivalue field raises one risk event per distinct value.
+ * A user that is a generic account (`SYSTEM`, a machine account) is scoped to the row's host.
+ * Threat objects ride along on every risk event of the row.
  */
 export function riskEventsOf(
   rule: RiskRule,
   row: SharedEvent,
   time: number | undefined,
 ): RiskEvent[] {
-  if (rule.entities.length === 0) return [];
+  const entities = entitiesOf(rule, row);
+  if (entities.length === 0) return [];
   const threatObjects = rule.threatObjects.flatMap((threat) =>
     presentValues(row, threat.field).map((value) => ({ value, type: threat.type })),
   );
   const events: RiskEvent[] = [];
-  for (const entity of rule.entities) {
-    const values = presentValues(row, entity.field);
+  for (const entity of entities) {
+    const values = riskObjectValues(row, entity.field);
     if (values.length === 0) continue;
     const message = fillTokens(entity.message, row);
     for (const value of values) {
+      const scope = entity.type === 'user' && isGenericAccount(value) ? hostOfRow(row) : undefined;
       events.push({
         time,
         searchName: rule.searchName,
         riskObject: value,
         riskObjectType: entity.type,
+        ...(scope === undefined ? {} : { scope }),
         riskObjectField: entity.field,
         riskScore: entity.score,
         riskMessage: message,
@@ -44,12 +55,9 @@ export function riskEventsOf(
   return events;
 }
 
-/** The field's distinct values that name something (not empty, not `null`). */
-export function presentValues(row: SharedEvent, field: string): string[] {
-  const out = new Set<string>();
-  for (const value of valuesOf(readField(row, field))) {
-    const text = scalarToString(value);
-    if (text !== '' && text !== 'null') out.add(text);
-  }
-  return [...out];
+/** The rule's declared entities, and for Sigma the user that fits the event. */
+function entitiesOf(rule: RiskRule, row: SharedEvent): readonly RiskEntity[] {
+  if (rule.eventUser === undefined) return rule.entities;
+  const field = eventUserField(row);
+  return field === undefined ? rule.entities : [...rule.entities, { ...rule.eventUser, field }];
 }

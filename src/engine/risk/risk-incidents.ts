@@ -12,18 +12,28 @@ export interface IncidentOptions {
  * Splunk ES's default risk incident rule, "Risk Threshold Exceeded For Object Over 24 Hour
  * Period", raises a notable when an object's risk over 24 hours is greater than 100.
  */
+/** A contribution with the number of identical ones it stands for (1: itself alone). */
+export interface CountedContribution extends RiskContribution {
+  readonly repeats: number;
+}
+
 export const DEFAULT_INCIDENT_OPTIONS: IncidentOptions = { threshold: 100, windowSeconds: 86_400 };
 
 export interface RiskIncident {
   readonly riskObject: string;
   readonly riskObjectType: RiskObjectType;
+  /** The host of a generic account's incident. */
+  readonly scope: string | undefined;
   /** The highest total any window of the incident reached. */
   readonly peakTotal: number;
   /** Time of the first and the last contributing risk event. */
   readonly start: number;
   readonly end: number;
-  /** Every risk event in the windows that exceeded the threshold, in time order. */
-  readonly contributions: readonly RiskContribution[];
+  /**
+   * Every risk event in the windows that exceeded the threshold, in time order; repeats of one
+   * rule's risk on the entity within a window are one contribution (`repeats` says how many).
+   */
+  readonly contributions: readonly CountedContribution[];
   readonly searchNames: readonly string[];
 }
 
@@ -41,22 +51,25 @@ export function findIncidents(
 ): RiskIncident[] {
   const incidents: RiskIncident[] = [];
   for (const entity of entities) {
-    const events = [...entity.contributions].sort((a, b) => a.time - b.time);
+    const events = onceEachWindow(
+      [...entity.contributions].sort((a, b) => a.time - b.time),
+      options.windowSeconds,
+    );
     let low = 0;
     let sum = 0;
-    let open: { contributions: RiskContribution[]; peak: number } | undefined;
+    let open: { contributions: CountedContribution[]; peak: number } | undefined;
     const close = () => {
       if (open === undefined) return;
       incidents.push(incidentOf(entity, open.contributions, open.peak));
       open = undefined;
     };
     for (let i = 0; i < events.length; i++) {
-      const event = events[i] as RiskContribution;
+      const event = events[i] as CountedContribution;
       while (
         low < i &&
-        (events[low] as RiskContribution).time < event.time - options.windowSeconds
+        (events[low] as CountedContribution).time < event.time - options.windowSeconds
       ) {
-        sum -= (events[low] as RiskContribution).score;
+        sum -= (events[low] as CountedContribution).score;
         low++;
       }
       // Events that left the window may have taken the total down before this one arrived.
@@ -75,17 +88,41 @@ export function findIncidents(
   return incidents.sort((a, b) => b.peakTotal - a.peakTotal || a.start - b.start);
 }
 
+/**
+ * The same rule raising risk on the same entity again within a window counts once (a burst of
+ * 93 identical process-access findings is one thing that happened), with how many it stands for.
+ */
+function onceEachWindow(
+  sorted: readonly RiskContribution[],
+  windowSeconds: number,
+): CountedContribution[] {
+  const out: { contribution: RiskContribution; repeats: number }[] = [];
+  const open = new Map<string, { contribution: RiskContribution; repeats: number }>();
+  for (const contribution of sorted) {
+    const current = open.get(contribution.searchName);
+    if (current !== undefined && contribution.time - current.contribution.time <= windowSeconds) {
+      current.repeats++;
+      continue;
+    }
+    const counted = { contribution, repeats: 1 };
+    open.set(contribution.searchName, counted);
+    out.push(counted);
+  }
+  return out.map(({ contribution, repeats }) => ({ ...contribution, repeats }));
+}
+
 function incidentOf(
   entity: RiskEntityLedger,
-  contributions: RiskContribution[],
+  contributions: CountedContribution[],
   peak: number,
 ): RiskIncident {
   return {
     riskObject: entity.riskObject,
     riskObjectType: entity.riskObjectType,
+    scope: entity.scope,
     peakTotal: peak,
-    start: (contributions[0] as RiskContribution).time,
-    end: (contributions[contributions.length - 1] as RiskContribution).time,
+    start: (contributions[0] as CountedContribution).time,
+    end: (contributions[contributions.length - 1] as CountedContribution).time,
     contributions,
     searchNames: [...new Set(contributions.map((c) => c.searchName))].sort(),
   };

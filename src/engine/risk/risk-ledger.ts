@@ -16,6 +16,8 @@ export interface RiskEntityLedger {
   /** As first seen; entities compare without regard to case (ES `normalized_risk_object`). */
   readonly riskObject: string;
   readonly riskObjectType: RiskObjectType;
+  /** The host a generic account's risk is kept apart for (RiskEvent.scope). */
+  readonly scope: string | undefined;
   total: number;
   count: number;
   /** Of its risk events with a time (undefined when none has one). */
@@ -28,6 +30,7 @@ export interface RiskEntityLedger {
 export interface RiskTotal {
   readonly riskObject: string;
   readonly riskObjectType: RiskObjectType;
+  readonly scope: string | undefined;
   readonly total: number;
   /** Risk events. */
   readonly count: number;
@@ -50,12 +53,14 @@ export class RiskLedger {
   events = 0;
 
   add(risk: RiskEvent, finding: number): void {
-    const key = `${risk.riskObjectType}\u0000${risk.riskObject.toLowerCase()}`;
+    const scope = risk.scope?.toLowerCase() ?? '';
+    const key = `${risk.riskObjectType}\u0000${risk.riskObject.toLowerCase()}\u0000${scope}`;
     let entity = this.entities.get(key);
     if (entity === undefined) {
       entity = {
         riskObject: risk.riskObject,
         riskObjectType: risk.riskObjectType,
+        scope: risk.scope,
         total: 0,
         count: 0,
         firstTime: risk.time,
@@ -93,6 +98,7 @@ export class RiskLedger {
       .map((e) => ({
         riskObject: e.riskObject,
         riskObjectType: e.riskObjectType,
+        scope: e.scope,
         total: e.total,
         count: e.count,
         searchNames: [...e.searchNames].sort(),
@@ -103,7 +109,8 @@ export class RiskLedger {
         (a, b) =>
           b.total - a.total ||
           a.riskObjectType.localeCompare(b.riskObjectType) ||
-          a.riskObject.localeCompare(b.riskObject),
+          a.riskObject.localeCompare(b.riskObject) ||
+          (a.scope ?? '').localeCompare(b.scope ?? ''),
       );
   }
 

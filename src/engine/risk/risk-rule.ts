@@ -6,6 +6,8 @@ export interface RiskRule {
   /** ES `search_name`. */
   readonly searchName: string;
   readonly entities: readonly RiskEntity[];
+  /** Sigma: a user risk object from the field that fits the event (eventUserField). */
+  readonly eventUser?: Omit<RiskEntity, 'field'>;
   readonly threatObjects: readonly ThreatObject[];
   readonly annotations: RiskAnnotations;
   readonly description: string;
@@ -37,8 +39,9 @@ export function sigmaSearchName(title: string): string {
 
 /**
  * Sigma rules declare no risk objects: a match raises risk on the event's host (a system) and on
- * its user - Sysmon's `User`, or the Security log's `SubjectUserName` - scored by the rule's level
- * (docs/sigma.md "Findings and risk"), with the rule's title as the message.
+ * its user - the logon's target for logon events, else Sysmon's `User` or the Security log's
+ * subject - scored by the rule's level (docs/sigma.md "Findings and risk"), with the rule's
+ * title as the message.
  */
 export function riskRuleOfSigma(rule: {
   readonly title: string;
@@ -51,11 +54,8 @@ export function riskRuleOfSigma(rule: {
   const score = rule.riskScore;
   return {
     searchName: sigmaSearchName(rule.title),
-    entities: [
-      { field: 'host', type: 'system', score, message },
-      { field: 'User', type: 'user', score, message },
-      { field: 'SubjectUserName', type: 'user', score, message },
-    ],
+    entities: [{ field: 'host', type: 'system', score, message }],
+    eventUser: { type: 'user', score, message },
     threatObjects: [],
     annotations: {
       mitreAttack: rule.techniques,

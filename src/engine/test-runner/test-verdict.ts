@@ -1,7 +1,7 @@
 // Whether a detection test passed: contentctl's unit-test rule, and spelunk's benign rule (no results at all).
 import { readField, type SharedEvent } from '../../core/index.ts';
 import type { Detection } from '../../detection/index.ts';
-import { presentValues } from '../risk/risk-events-of.ts';
+import { presentValues } from '../risk/risk-object-values.ts';
 
 export interface Verdict {
   readonly passed: boolean;

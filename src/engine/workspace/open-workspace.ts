@@ -9,6 +9,8 @@ import {
 } from '../../knowledge/index.ts';
 import { compileSpl, type DataModelProvider } from '../../spl/index.ts';
 import { HUNT_CODES } from '../hunt/hunt-codes.ts';
+import { RuleTriage } from '../triage/rule-triage.ts';
+import { severityOfDetection } from '../triage/severity.ts';
 import { loadSigma } from './load-sigma.ts';
 import { Selection } from './selection.ts';
 import type {
@@ -53,13 +55,17 @@ export function openWorkspace(options: WorkspaceOptions = {}): Workspace {
   problems.content.push(...content.diagnostics);
 
   const selection = new Selection(options.select ?? []);
+  const triage = new RuleTriage(options.triage);
   const selected = content.detections.filter((d) => selection.picks(d.name, d.id));
   const detections: RunnableDetection[] = [];
   const notRun: NotRun[] = [];
   for (const detection of selected) {
     const plan = content.plans.get(detection.id);
     if (detection.enabled && plan !== undefined) {
-      detections.push({ detection, plan });
+      const level = severityOfDetection(detection);
+      if (triage.admits({ name: detection.name, id: detection.id, level })) {
+        detections.push({ detection, plan });
+      }
       continue;
     }
     const reason = detection.disabled?.message ?? 'its search does not compile';
@@ -74,7 +80,7 @@ export function openWorkspace(options: WorkspaceOptions = {}): Workspace {
     }
   }
 
-  const sigma = loadSigma(options, selection, !without.has('sigma-compile'), problems);
+  const sigma = loadSigma(options, selection, triage, !without.has('sigma-compile'), problems);
   for (const name of selection.unmatched()) {
     problems.selection.push(
       error(
@@ -101,6 +107,7 @@ export function openWorkspace(options: WorkspaceOptions = {}): Workspace {
     selected,
     detections,
     notRun,
+    triage,
     knowledge,
     dataModels,
     ...sigma,

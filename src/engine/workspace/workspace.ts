@@ -10,6 +10,7 @@ import type {
   DataModelProvider,
   Plan,
 } from '../../spl/index.ts';
+import type { RuleTriage, RuleTriageOptions } from '../triage/rule-triage.ts';
 
 export interface WorkspaceOptions {
   /** ESCU content directories (`--content`); none: no detections, only the search library. */
@@ -30,6 +31,8 @@ export interface WorkspaceOptions {
   readonly sigmaMapping?: string;
   /** Detection names or ids, Sigma titles or ids (`--detection`); every one when empty. */
   readonly select?: readonly string[];
+  /** Which rules a triage runs: minimum level, Sigma statuses, excluded and noisy rules. */
+  readonly triage?: RuleTriageOptions;
   /** The ATT&CK catalogue technique ids are checked against (`validate --attack`). */
   readonly attack?: AttackCatalog;
   /** Parts a command does not need, left out: no field knowledge, no data models, Sigma rules loaded but not compiled. */
@@ -63,9 +66,11 @@ export interface Workspace {
   readonly content: ContentPack;
   /** Every selected content detection, enabled or not, in load order. */
   readonly selected: readonly Detection[];
-  /** The selected detections that run. */
+  /** The selected detections that run (the triage admits them). */
   readonly detections: readonly RunnableDetection[];
   readonly notRun: readonly NotRun[];
+  /** The triage: what it left out (`leftOut()`), which rules are noisy, the minimum level. */
+  readonly triage: RuleTriage;
   readonly knowledge: KnowledgeBase;
   readonly dataModels: DataModelProvider | undefined;
   /** The selected Sigma rules and correlations as loaded (their documents' problems included). */

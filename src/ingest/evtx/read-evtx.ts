@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Event, EventSource } from '../../core/index.ts';
 import { INGEST_CODES } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
+import { CHUNK_SIZE } from './chunk-header.ts';
 import type { EvtxProblem } from './decoded.ts';
 import { decodeEvtxEvents, decodeEvtxFile } from './evtx-file.ts';
 import type { XmlStyle } from './render/xml-writer.ts';
@@ -61,6 +62,8 @@ async function* readEvents(
   );
   let batch: Event[] = [];
   for await (const chunk of chunks) {
+    // Every chunk is CHUNK_SIZE bytes of the file (the last may be shorter: progress only).
+    options.onFileBytes?.(CHUNK_SIZE);
     reportAll(path, options, chunk.problems);
     // As the XML reader reports the same record: ING401, and `_time` 0.
     for (const record of chunk.untimed) {

@@ -36,10 +36,12 @@ async function* readEvtxInput(
   }
   const spooled = await spoolToFile(input, '.evtx');
   try {
+    // Spooling counted the bytes already.
+    const { onFileBytes: _counted, ...spooledOptions } = options;
     yield* readEvtx(
       spooled.path,
       {
-        ...options,
+        ...spooledOptions,
         onProblem: (problem) => options.onProblem({ ...problem, path: input.path }),
       },
       options.evtx,

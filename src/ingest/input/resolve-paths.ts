@@ -98,6 +98,8 @@ export function ioReason(error: NodeJS.ErrnoException): string {
       return 'is a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
     default:
       return error.message;
   }

@@ -195,7 +195,11 @@ export class JsonlScanner implements JsonRecordContext {
       if (!shape.matches(value)) continue;
       try {
         const event = shape.toEvent(value, this);
-        if (event !== undefined) events.push(event);
+        if (event !== undefined) {
+          // Provenance: the line the record starts on (docs/inputs.md).
+          event['_line'] = line;
+          events.push(event);
+        }
       } catch (error) {
         if (!(error instanceof JsonTooDeepError)) throw error;
         this.skip(INGEST_CODES.jsonTooDeep, error.message);

@@ -151,6 +151,8 @@ export class XmlEventScanner {
     const parsed = parseEventRecord(s, lt, this.records);
     if (parsed.kind === 'event') {
       this.retryLength = 0;
+      // Provenance: the line the record starts on (docs/inputs.md).
+      parsed.event['_line'] = this.lines.lineAt(s, lt);
       events.push(parsed.event);
       return parsed.end;
     }

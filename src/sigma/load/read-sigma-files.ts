@@ -11,8 +11,19 @@ export interface SigmaFiles {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** Files are read as given; directories contribute their `.yml`/`.yaml` files, sorted. */
-export function readSigmaFiles(paths: readonly string[]): SigmaFiles {
+export interface ReadSigmaOptions {
+  /** Whether a folder met while walking a directory is read (by its name); default: all are. */
+  readonly walks?: (folder: string) => boolean;
+}
+
+/**
+ * Files are read as given; directories contribute their `.yml`/`.yaml` files, sorted, and the
+ * folders below them that `walks` admits (a directory given is always read).
+ */
+export function readSigmaFiles(
+  paths: readonly string[],
+  options: ReadSigmaOptions = {},
+): SigmaFiles {
   const sources: SourceText[] = [];
   const diagnostics: Diagnostic[] = [];
   const visit = (p: string, explicit: boolean): void => {
@@ -28,6 +39,7 @@ export function readSigmaFiles(paths: readonly string[]): SigmaFiles {
       return;
     }
     if (stats.isDirectory()) {
+      if (!explicit && options.walks?.(path.basename(p)) === false) return;
       for (const name of readdirSync(p).sort()) visit(path.join(p, name), false);
       return;
     }

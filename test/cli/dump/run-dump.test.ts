@@ -128,3 +128,18 @@ test('jsonl: _time as the search writers print it; fields named like Object.prot
   assert.equal(Object.hasOwn(second ?? {}, 'constructor'), false);
   assert.equal(Object.hasOwn(second ?? {}, '__proto__'), false);
 });
+
+test('provenance: every event names its file and the line its record starts on', async () => {
+  const { out } = await dump([xmlFile]);
+  const events = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    events.map((e) => [e._file, e._line, e.EventRecordID]),
+    [
+      [xmlFile, 1, '1'],
+      [xmlFile, 2, '2'],
+    ],
+  );
+});

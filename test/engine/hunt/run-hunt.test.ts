@@ -7,22 +7,26 @@ import { test } from 'node:test';
 import { BUILTIN_CONTENT_DIR } from '../../../src/detection/index.ts';
 import { fillDrilldowns } from '../../../src/engine/hunt/drilldowns.ts';
 import { runHunt } from '../../../src/engine/hunt/run-hunt.ts';
-import { openWorkspace } from '../../../src/engine/index.ts';
+import { openWorkspace, SEVERITIES } from '../../../src/engine/index.ts';
 import { makeContent, sysmonProcess, TUNNEL } from '../fixtures/make-content.ts';
 
 const TELEMETRY = path.join(BUILTIN_CONTENT_DIR, 'data');
 
-test('the built-in pack over its telemetry: every detection fires, ranked by risk, in one pass', async () => {
+test('the built-in pack over its telemetry: every detection fires, ranked by severity then time, in one pass', async () => {
   const setup = openWorkspace({ content: [BUILTIN_CONTENT_DIR] });
   assert.equal(setup.detections.length, 9);
   const report = await runHunt(setup, [TELEMETRY]);
   assert.equal(report.events, 129);
   assert.equal(report.detections.length, 9);
-  const totals = report.detections.map((d) => d.riskTotal);
+  const ranks = report.detections.map((d) => [SEVERITIES.indexOf(d.rule.level), d.firstTime]);
+  for (let i = 1; i < ranks.length; i++) {
+    const [level, first] = ranks[i] as [number, number];
+    const [before, beforeFirst] = ranks[i - 1] as [number, number];
+    assert.ok(level < before || (level === before && first >= beforeFirst), `rank ${i}`);
+  }
   assert.deepEqual(
-    totals,
-    [...totals].sort((a, b) => b - a),
-    'ranked by risk',
+    report.detections.map((d) => d.rule.level),
+    ['high', 'high', 'medium', 'low', 'low', 'low', 'low', 'informational', 'informational'],
   );
   for (const outcome of report.detections) {
     assert.ok(
@@ -42,11 +46,11 @@ test('the built-in pack over its telemetry: every detection fires, ranked by ris
   assert.deepEqual(anonymous?.rule.techniques, ['T1219.001', 'T1572']);
   assert.equal(anonymous?.findings[0]?.fields['dest'], 'WS-0417.contoso.local');
   assert.equal(anonymous?.riskTotal, 144, '72 on dest and 72 on user');
-  const seed = report.detections.at(-1);
+  const seed = report.detections.at(-2);
   assert.equal(
     seed?.rule.name,
     'Detect IDE Tunneling',
-    'the Hunting search with no risk ranks last',
+    'the Hunting search with no risk is informational, first seen before the other',
   );
   assert.ok(seed?.findings.every((f) => f.fields['RiskScore'] !== undefined));
   assert.ok(report.risk.incidents.length > 0);

@@ -47,6 +47,9 @@ const ABSENT_CASES: readonly (readonly [string, Record<string, string | string[]
   ['empty dest', { dest: '', user: 'u' }, 1],
   ['multivalue dest: one event per distinct value', { dest: ['a', 'b', 'a'], user: 'u' }, 3],
   ['neither', {}, 0],
+  ['placeholders: "-", "unknown", "N/A", "NULL" are no one', { dest: '-', user: 'unknown' }, 0],
+  ['placeholders in any case and spacing', { dest: ' N/A ', user: 'NULL' }, 0],
+  ['a placeholder among real values', { dest: ['-', 'ws-01'], user: 'u' }, 2],
 ];
 
 for (const [name, row, count] of ABSENT_CASES) {
@@ -95,6 +98,58 @@ test('Sigma rules raise risk on host and user, scored by level', () => {
       ['CORP\\x', 'user', 75, 'Susp on h1', 'Sigma - Susp'],
     ],
   );
+});
+
+const SIGMA = riskRuleOfSigma({
+  title: 'Susp',
+  riskScore: 75,
+  techniques: ['T1059'],
+  tactics: ['execution'],
+});
+
+function users(event: Record<string, string>): string[] {
+  return riskEventsOf(SIGMA, event, 5)
+    .filter((e) => e.riskObjectType === 'user')
+    .map((e) => `${e.riskObjectField}=${e.riskObject}${e.scope ? ` on ${e.scope}` : ''}`);
+}
+
+test('Sigma findings take the user that fits the event: logon target, else Sysmon User, else subject', () => {
+  const logon = {
+    host: 'dc1',
+    EventID: '4624',
+    SubjectUserName: 'DC1$',
+    TargetUserName: 'alice',
+  };
+  assert.deepEqual(users(logon), ['TargetUserName=alice']);
+  assert.deepEqual(users({ ...logon, EventID: '4625' }), ['TargetUserName=alice']);
+  assert.deepEqual(users({ ...logon, EventID: '4688' }), ['SubjectUserName=DC1$ on dc1']);
+  assert.deepEqual(users({ host: 'ws', EventID: '1', User: 'CORP\\bob' }), ['User=CORP\\bob']);
+  // A logon with no target name falls back to its subject.
+  assert.deepEqual(users({ host: 'dc1', EventID: '4624', SubjectUserName: 'carol' }), [
+    'SubjectUserName=carol',
+  ]);
+  assert.deepEqual(users({ host: 'ws', EventID: '4624', TargetUserName: '-' }), []);
+});
+
+test('generic accounts are scoped to their host; people are not', () => {
+  for (const account of [
+    'NT AUTHORITY\\SYSTEM',
+    'SYSTEM',
+    'LOCAL SERVICE',
+    'NT AUTHORITY\\NETWORK SERVICE',
+    'ANONYMOUS LOGON',
+    'WS-0417$',
+    'Window Manager\\DWM-1',
+  ]) {
+    assert.deepEqual(users({ host: 'ws1', User: account }), [`User=${account} on ws1`], account);
+  }
+  assert.deepEqual(users({ host: 'ws1', User: 'CORP\\systemadmin' }), ['User=CORP\\systemadmin']);
+  // ESCU rows: the scope is the row's dest when it has no host.
+  const [scoped] = riskEventsOf(RULE, { dest: 'ws-01', user: 'NT AUTHORITY\\SYSTEM' }, 0).filter(
+    (e) => e.riskObjectType === 'user',
+  );
+  assert.equal(scoped?.scope, 'ws-01');
+  assert.equal(riskEventRecord(scoped as never, 'sid')['risk_object_scope'], 'ws-01');
 });
 
 test('risk objects and records with fields named like Object.prototype members', () => {

@@ -10,7 +10,15 @@ import { RiskLedger } from '../../../src/engine/risk/risk-ledger.ts';
 
 const HOUR = 3600;
 
-function risk(object: string, score: number, time: number, search = 'ESCU - A - Rule'): RiskEvent {
+let searches = 0;
+
+/** A risk event; each from its own detection unless `search` is given. */
+function risk(
+  object: string,
+  score: number,
+  time: number,
+  search = `ESCU - R${++searches} - Rule`,
+): RiskEvent {
   return {
     time,
     searchName: search,
@@ -140,4 +148,53 @@ test('threshold and window are settable', () => {
       .length,
     1,
   );
+});
+
+test('repeats of one detection on one entity within the window count once toward incidents, counted', () => {
+  const burst = Array.from({ length: 93 }, (_, i) => risk('a', 50, i, 'Sigma - Remote Thread'));
+  // 93 x 50 is not 4,650 of risk in a day: it is one thing that happened, 50.
+  assert.deepEqual(findIncidents(ledgerOf(burst).entityLedgers()), []);
+  const [incident] = findIncidents(
+    ledgerOf([...burst, risk('a', 60, HOUR, 'Sigma - Other')]).entityLedgers(),
+  );
+  assert.deepEqual(
+    incident?.contributions.map((c) => [c.searchName, c.score, c.repeats]),
+    [
+      ['Sigma - Remote Thread', 50, 93],
+      ['Sigma - Other', 60, 1],
+    ],
+  );
+  assert.equal(incident?.peakTotal, 110);
+  // A day later the same detection counts again.
+  const later = [risk('a', 60, 0, 'Sigma - X'), risk('a', 60, 25 * HOUR, 'Sigma - X')];
+  assert.equal(
+    findIncidents(ledgerOf(later).entityLedgers(), { threshold: 100, windowSeconds: 26 * HOUR })
+      .length,
+    0,
+    'within the window: once',
+  );
+  assert.equal(
+    findIncidents(ledgerOf(later).entityLedgers(), { threshold: 59, windowSeconds: 24 * HOUR })
+      .length,
+    2,
+    'outside it: each',
+  );
+});
+
+test('a generic account is an entity per host; totals stay exact', () => {
+  const system = (host: string): RiskEvent => ({
+    ...risk('NT AUTHORITY\\SYSTEM', 60, 0),
+    riskObjectType: 'user',
+    scope: host,
+  });
+  const ledger = ledgerOf([system('ws-01'), system('ws-02'), system('WS-01')]);
+  assert.deepEqual(
+    ledger.totals().map((t) => [t.riskObject, t.scope, t.total]),
+    [
+      ['NT AUTHORITY\\SYSTEM', 'ws-01', 120],
+      ['NT AUTHORITY\\SYSTEM', 'ws-02', 60],
+    ],
+  );
+  const [incident] = findIncidents(ledger.entityLedgers());
+  assert.equal(incident?.scope, 'ws-01');
 });

@@ -7,6 +7,7 @@ import type { XmlStyle } from '../../../src/ingest/evtx/render/xml-writer.ts';
 import type { ByteInput } from '../../../src/ingest/input/byte-input.ts';
 import { windowsEventToEvent } from '../../../src/ingest/windows/windows-event.ts';
 import { readXml } from '../../../src/ingest/xml/read-xml.ts';
+import { withoutProvenance } from '../helpers/provenance.ts';
 import { decodeChunks } from './helpers.ts';
 import { ChunkWriter, evtxFile, type TemplateSpec } from './writer/chunk-writer.ts';
 import {
@@ -173,6 +174,17 @@ for (const style of ['windows', 'evtxexport'] as const satisfies readonly XmlSty
     });
     for await (const batch of source) fromXml.push(...batch);
     assert.deepEqual(problems, []);
-    assert.deepEqual(fromXml, fromEvtx);
+    assert.deepEqual(withoutProvenance(fromXml), fromEvtx);
+    // Each event names the line its record starts on.
+    let at = 0;
+    const starts = decoded.records.map((r) => {
+      const line = text.slice(0, at).split('\n').length;
+      at += (r.xml ?? '').length + 1;
+      return line;
+    });
+    assert.deepEqual(
+      fromXml.map((e) => e['_line']),
+      starts,
+    );
   });
 }
