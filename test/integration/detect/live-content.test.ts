@@ -53,9 +53,15 @@ test('a broken search or an unknown macro is reported; the running detections go
   const T0 = Math.floor(Date.now() / 1000 / HOUR) * HOUR - 3 * HOUR;
   const clock = path.join(dir, 'clock');
   setClock(clock, T0 + 60);
-  server = await startServe(path.join(dir, 'data'), ['--content', content, '--clock-file', clock]);
+  const running = await startServe(path.join(dir, 'data'), [
+    '--content',
+    content,
+    '--clock-file',
+    clock,
+  ]);
+  server = running;
   const scheduled = async () =>
-    (await savedSearches(server!.restUrl)).filter((e) => e.content['is_scheduled'] === true);
+    (await savedSearches(running.restUrl)).filter((e) => e.content['is_scheduled'] === true);
   assert.equal((await scheduled()).length, 9);
 
   writeFileSync(
@@ -75,7 +81,7 @@ test('a broken search or an unknown macro is reported; the running detections go
     ),
   );
   const refused = await waitFor('the refused reload', async () => {
-    const status = await rest(server!.restUrl, '/services/spelunk/detect/status');
+    const status = await rest(running.restUrl, '/services/spelunk/detect/status');
     const reload = status['lastReload'] as { applied: boolean; errors: { text: string }[] } | null;
     return reload !== null && reload.errors.length >= 2 ? reload : undefined;
   });
@@ -87,7 +93,7 @@ test('a broken search or an unknown macro is reported; the running detections go
   const printed = await runCli([
     'status',
     '--server',
-    server.restUrl,
+    running.restUrl,
     '--password',
     ADMIN_PASSWORD,
   ]);
@@ -99,7 +105,7 @@ test('a broken search or an unknown macro is reported; the running detections go
   // The nine that ran before keep running.
   assert.equal((await scheduled()).length, 9);
   setClock(clock, T0 + HOUR + 60);
-  await waitForRuns(server.restUrl, T0 + HOUR);
+  await waitForRuns(running.restUrl, T0 + HOUR);
   for (const entry of await scheduled())
     assert.equal(entry.content['spelunk.last_run.status'], 'success', entry.name);
 
@@ -114,12 +120,12 @@ test('a broken search or an unknown macro is reported; the running detections go
       '`sysmon` EventCode=7 ImageLoaded="*devtunnel.dll" | stats count min(_time) as firstTime max(_time) as lastTime by Computer | rename Computer as dest',
     ),
   );
-  server.child.kill('SIGHUP');
+  running.child.kill('SIGHUP');
   await waitFor('the new detection', async () =>
     (await scheduled()).length === 10 ? true : undefined,
   );
-  const status = await rest(server.restUrl, '/services/spelunk/detect/status');
+  const status = await rest(running.restUrl, '/services/spelunk/detect/status');
   assert.equal((status['lastReload'] as { applied: boolean }).applied, true);
   setClock(clock, T0 + 2 * HOUR + 60);
-  await waitForRuns(server.restUrl, T0 + 2 * HOUR);
+  await waitForRuns(running.restUrl, T0 + 2 * HOUR);
 });

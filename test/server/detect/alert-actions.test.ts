@@ -77,7 +77,7 @@ test('the webhook is retried until it takes the alert; pending alerts are resent
   assert.equal(hook.calls.length, 3);
   assert.ok(hook.calls.every((c) => c.key === 'a1' && c.body['alert_id'] === 'a1'));
   assert.equal(
-    (hook.calls[2]?.body['result'] as Record<string, unknown>)['risk_object'],
+    (hook.calls[2]?.body['result'] as Record<string, unknown> | undefined)?.['risk_object'],
     'WS-0417.contoso.local',
   );
   first.close();
