@@ -80,22 +80,25 @@ export class DetectWriter {
     }
   }
 
-  /** A run with a record alone; streamed outputs together, up to a bound. */
+  /**
+   * Streamed outputs first, together up to a bound (an alert on a live event must not wait behind
+   * a batch of scheduled runs); otherwise the oldest run, alone. Each write still sees every
+   * earlier one, so suppression and incidents hold whatever the order.
+   */
   private take(): Queued[] {
-    const first = this.queue.shift() as Queued;
-    if (first.output.run !== undefined) return [first];
-    const taken = [first];
-    let findings = first.output.findings.length;
-    while (
-      this.queue.length > 0 &&
-      this.queue[0]?.output.run === undefined &&
-      findings < MAX_MERGED_FINDINGS
-    ) {
-      const next = this.queue.shift() as Queued;
+    const taken: Queued[] = [];
+    let findings = 0;
+    for (let i = 0; i < this.queue.length && findings < MAX_MERGED_FINDINGS; ) {
+      const next = this.queue[i] as Queued;
+      if (next.output.run !== undefined) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
       findings += next.output.findings.length;
       taken.push(next);
     }
-    return taken;
+    return taken.length > 0 ? taken : [this.queue.shift() as Queued];
   }
 
   private async write(outputs: readonly RunOutput[]): Promise<WriteSummary> {
