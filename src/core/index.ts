@@ -4,6 +4,7 @@ export {
   type Diagnostic,
   DiagnosticError,
   type DiagnosticNote,
+  DiagnosticPrinter,
   error,
   formatDiagnostic,
   formatDiagnostics,
@@ -19,7 +20,14 @@ export {
   readField,
   writeField,
 } from './field-access.ts';
+export { rowBytes, valueBytes } from './memory-size.ts';
 export { ownEntry } from './own-entry.ts';
+export { maxOf, minOf, pushAll } from './push-all.ts';
+export {
+  type BacktrackingCost,
+  backtrackingCost,
+  type RegexShape,
+} from './regex/backtracking-cost.ts';
 export { failed, type Result, succeeded } from './result.ts';
 export { mulberry32 } from './seeded-random.ts';
 export { expandLegacySourcetype, sourcetypeNamesOf } from './sourcetype-aliases.ts';
@@ -40,3 +48,9 @@ export {
   type YamlReadOptions,
   type YamlText,
 } from './yaml/read-yaml.ts';
+export {
+  MAX_YAML_NESTING,
+  type YamlNestingProblem,
+  yamlTooDeep,
+  yamlTooDeepMessage,
+} from './yaml/yaml-nesting.ts';

@@ -10,6 +10,7 @@ export {
   problemDiagnostic,
 } from './input/input-summary.ts';
 export { ioReason, resolveInputPaths } from './input/resolve-paths.ts';
+export { describeJsonAnomalies, repairJsonAnomalies } from './jsonl/json-anomalies.ts';
 export type { JsonRecordContext } from './jsonl/json-shape.ts';
 export { findObjectEnd, OBJECT_INCOMPLETE } from './jsonl/json-values.ts';
 export { JsonlScanner } from './jsonl/jsonl-scanner.ts';
@@ -20,6 +21,7 @@ export {
   type JsonObject,
   JsonTooDeepError,
   type JsonValue,
+  jsonTooDeep,
 } from './model/json-fields.ts';
 export { UntimedRecords } from './model/untimed-records.ts';
 export { type InputOptions, openInputs } from './open-inputs.ts';

@@ -12,6 +12,7 @@ import { ioReason, resolveInputPaths, STDIN_PATH } from './input/resolve-paths.t
 import { chooseFormat, type FormatChoice } from './input/sniff.ts';
 import { INGEST_CODES } from './problem-codes.ts';
 import type { IngestProblem, ReadOptions } from './read-options.ts';
+import { BinaryContentError } from './text/decode-text.ts';
 import { DEFAULT_WINDOWS_INDEX } from './windows/windows-event.ts';
 
 export interface InputOptions {
@@ -60,6 +61,9 @@ export async function openInputs(
   for (const { path, reason } of resolved.missing) {
     tally.refuse(tally.startFile(path), INGEST_CODES.pathNotFound, reason);
   }
+  for (const { path, reason } of resolved.refused) {
+    tally.refuse(tally.startFile(path), INGEST_CODES.notAFile, reason);
+  }
   return {
     source: readInputs(resolved.files, options, tally),
     files: resolved.files,
@@ -99,6 +103,11 @@ async function* readInputs(
     const choice = chooseFormat(input, options.inputFormat);
     if (choice.kind !== 'format' || choice.format.read === undefined) {
       await input.close();
+      const damage = input.damage?.();
+      if (damage !== undefined && input.head.length === 0) {
+        tally.refuse(report, INGEST_CODES.gzipCorrupt, damage);
+        continue;
+      }
       if (choice.kind === 'empty') tally.setFormat(report, 'empty', input.compressed);
       else if (choice.kind === 'mismatch')
         tally.refuse(report, INGEST_CODES.formatMismatch, mismatchReason(choice));
@@ -134,6 +143,16 @@ async function* readInputs(
         // Provenance: every event names the input it came from (docs/inputs.md).
         for (const event of batch) event['_file'] = path;
         yield batch;
+      }
+      const damage = input.damage?.();
+      if (damage !== undefined && !options.signal?.aborted) {
+        tally.problem(report, {
+          code: INGEST_CODES.gzipCorrupt,
+          path,
+          location: `after ${report.events} events`,
+          message: `${damage}; every event before it was read`,
+          kind: 'skipped',
+        });
       }
     } catch (error) {
       // A reader that cannot start (an EVTX file header cut short) says why with a diagnostic.
@@ -193,11 +212,14 @@ function isReadError(error: unknown): error is NodeJS.ErrnoException {
 
 function readErrorCode(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (error instanceof BinaryContentError) return INGEST_CODES.binaryContent;
   return code.startsWith('Z_') ? INGEST_CODES.gzipCorrupt : INGEST_CODES.unreadable;
 }
 
 function readErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (error instanceof BinaryContentError)
+    return `binary content (a NUL byte) at byte ${error.offset}`;
   if (code === 'Z_BUF_ERROR') return 'the gzip stream is truncated';
   if (code.startsWith('Z_')) return `the gzip stream is corrupt (${(error as Error).message})`;
   return ioReason(error as NodeJS.ErrnoException);

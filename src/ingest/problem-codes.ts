@@ -13,6 +13,10 @@ export const INGEST_CODES = {
   unsupportedContainer: 'ING005',
   /** `--input-format` names one format and the content is plainly another. */
   formatMismatch: 'ING006',
+  /** A FIFO, device, socket or /proc-/sys file named as an input: read only through `-`. */
+  notAFile: 'ING008',
+  /** Binary content (NUL bytes) in a text input: the rest of the file is not read. */
+  binaryContent: 'ING009',
 
   xmlMalformed: 'ING101',
   xmlTruncated: 'ING102',
@@ -27,6 +31,10 @@ export const INGEST_CODES = {
   jsonTooLarge: 'ING205',
   jsonTooDeep: 'ING206',
   jsonTruncated: 'ING207',
+  /** Read, but a key was given twice in one object: the last value is kept (as JSON.parse does). */
+  jsonDuplicateKey: 'ING208',
+  /** Read, but a number no double holds (1e400, 2^64): kept as the text written. */
+  jsonNumberAsText: 'ING209',
 
   csvMalformed: 'ING301',
   csvTooLarge: 'ING302',

@@ -102,6 +102,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       store,
       indexes: () => indexes.all(),
       defaultIndexes: config.search.defaultIndexes,
+      maxMemoryBytes: config.limits.maxJobMemory,
     };
     const workspaceOptions = options.workspace ?? {};
     const detect = await DetectService.start({

@@ -4,6 +4,7 @@ export type { Command } from './ast/command.ts';
 export type { TstatsCommand } from './ast/commands/generating.ts';
 export type { GenericCommand } from './ast/commands/generic.ts';
 export type { Aggregation, StatsCommand } from './ast/commands/stats.ts';
+export type { SpanValue } from './ast/common.ts';
 export type { CallExpr, Expr } from './ast/expr.ts';
 export {
   forEachSearchLeaf,
@@ -35,8 +36,14 @@ export {
   macroKey,
   macroLibrary,
 } from './macros/macro.ts';
-export { ALL_FIELDS, type FieldNeed, unionNeed } from './operators/field-need.ts';
+export { ALL_FIELDS, type FieldNeed, unionNeed, unionNeeds } from './operators/field-need.ts';
 export { compareGroupValues } from './operators/group-keys.ts';
+export {
+  DEFAULT_MAX_MEMORY_MB,
+  MemoryBudget,
+  MemoryLimitError,
+} from './operators/memory-budget.ts';
+export { spanSeconds } from './operators/time-span.ts';
 export type {
   DataModelDataset,
   DataModelProvider,

@@ -3,7 +3,7 @@
 // users type it; `-f savedsearches` writes a savedsearches.conf.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { type Diagnostic, error, formatDiagnostic } from '../../core/index.ts';
+import { type Diagnostic, DiagnosticPrinter, error } from '../../core/index.ts';
 import { openWorkspace } from '../../engine/index.ts';
 import {
   convertToSpl,
@@ -142,9 +142,12 @@ export function runConvert(
     return EXIT_FAILURE;
   }
   let placeholders: ReadonlyMap<string, readonly string[]> | undefined;
+  // At most 20 problems per file are printed (hostile rule files can hold thousands).
+  const printer = new DiagnosticPrinter();
   const report = (d: Diagnostic) => {
     if (d.severity === 'warning' && !options.warnings) return;
-    io.err(`${formatDiagnostic(d)}\n\n`);
+    const text = printer.format(d);
+    if (text !== undefined) io.err(`${text}\n\n`);
   };
   // The rules and the mapping, as every command loads them; converting needs no compiled matcher.
   const workspace = openWorkspace({
@@ -175,6 +178,8 @@ export function runConvert(
   });
   problems.push(...conversion.diagnostics);
   problems.forEach(report);
+  const withheld = printer.finish();
+  if (withheld !== undefined) io.err(`${withheld}\n\n`);
   const labelled = paths.some(isDirectory) || ruleSet.documents.length > 1;
   const text =
     options.format === 'savedsearches'

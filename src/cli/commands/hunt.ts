@@ -14,7 +14,13 @@ import { formatProblems } from '../triage/problem-summary.ts';
 import { ruleOptions, runOptions } from '../triage/rule-options.ts';
 import { runSummaryLine } from '../triage/run-summary.ts';
 import type { CliCommand } from './index.ts';
-import { addOptions, type InputCliOptions, inputReadOptions } from './shared-options.ts';
+import {
+  addOptions,
+  type InputCliOptions,
+  inputReadOptions,
+  maxMemoryBytes,
+  maxMemoryOption,
+} from './shared-options.ts';
 
 export interface HuntCommandOptions extends InputCliOptions, RuleCliOptions {
   readonly format: HuntFormat;
@@ -25,6 +31,8 @@ export interface HuntCommandOptions extends InputCliOptions, RuleCliOptions {
   readonly failOnFindings: boolean;
   readonly progress?: boolean;
   readonly maxFindings?: string;
+  /** `--max-memory`, in MB. */
+  readonly maxMemory?: number;
 }
 
 export interface HuntIo {
@@ -69,6 +77,7 @@ export const huntCommand: CliCommand = {
         'findings kept per detection for the report (default 10000)',
       ),
       runOptions(),
+      maxMemoryOption(),
     ).action(async (paths: string[], options: HuntCommandOptions) => {
       process.exitCode = await runHuntCommand(paths, options, {
         out: (text) => process.stdout.write(text),
@@ -132,6 +141,7 @@ export async function runHuntCommand(
       input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
       incidents: usage.incidents,
       ...(usage.maxFindings === undefined ? {} : { maxKeptFindings: usage.maxFindings }),
+      maxMemoryBytes: maxMemoryBytes(options),
       // JSON lines are written as found: the report's findings are never read.
       keepFindings: options.format !== 'jsonl',
       ...(timeRange === undefined ? {} : { timeRange }),

@@ -1,6 +1,6 @@
 // `spelunk search --server URL|--data DIR '<SPL>'`: the search runs over an index instead of files,
 // through a running server's export endpoint or on a data directory no server holds.
-import { formatDiagnostics } from '../../core/index.ts';
+import { DiagnosticError, formatDiagnostics } from '../../core/index.ts';
 import {
   DEFAULT_DATA_DIR,
   IndexRegistry,
@@ -14,6 +14,7 @@ import {
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, type OutputFormat } from '../output/index.ts';
 import { type IndexCliOptions, indexTarget } from './index-options.ts';
+import { maxMemoryBytes } from './shared-options.ts';
 
 export interface IndexSearchCliOptions extends IndexCliOptions {
   readonly format: OutputFormat;
@@ -22,6 +23,8 @@ export interface IndexSearchCliOptions extends IndexCliOptions {
   readonly config?: string;
   readonly props?: readonly string[];
   readonly datamodels?: readonly string[];
+  /** `--max-memory`, in MB: the budget of the search's commands with --data. */
+  readonly maxMemory?: number;
   readonly builtinKnowledge?: boolean;
 }
 
@@ -91,6 +94,7 @@ export async function runSearchOverIndex(
         workspace,
         indexes: () => indexes.all(),
         defaultIndexes: loaded.config.search.defaultIndexes,
+        maxMemoryBytes: maxMemoryBytes(options),
       },
       {
         emit: (rows) => writer.write(rows),
@@ -101,6 +105,12 @@ export async function runSearchOverIndex(
     writer.end();
     return EXIT_OK;
   } catch (error) {
+    // A search that does not compile, or stopped at its memory budget (SPL530): what it printed stands.
+    if (error instanceof DiagnosticError) {
+      writer.end();
+      io.err(`${formatDiagnostics(error.diagnostics)}\n`);
+      return EXIT_FAILURE;
+    }
     if (!(error instanceof SearchCompileError)) throw error;
     io.err(`${error.message}\n`);
     return EXIT_FAILURE;

@@ -1,6 +1,12 @@
 // `spelunk search '<SPL>' <path>...`: runs one SPL search over event files and prints the results.
 import { type Command, Option } from 'commander';
-import { type Diagnostic, type Event, formatDiagnostics, hasErrors } from '../../core/index.ts';
+import {
+  type Diagnostic,
+  DiagnosticError,
+  type Event,
+  formatDiagnostics,
+  hasErrors,
+} from '../../core/index.ts';
 import { openWorkspace, runPlansOverInputs } from '../../engine/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { createResultWriter, OUTPUT_FORMAT_NAMES, type OutputFormat } from '../output/index.ts';
@@ -19,6 +25,8 @@ import {
   type KnowledgeCliOptions,
   knowledgeOptions,
   knowledgeWorkspaceOptions,
+  maxMemoryBytes,
+  maxMemoryOption,
   type SearchLibraryCliOptions,
   searchLibraryOptions,
 } from './shared-options.ts';
@@ -30,6 +38,8 @@ export interface SearchOptions
     SearchLibraryCliOptions,
     Partial<IndexCliOptions> {
   readonly format: OutputFormat;
+  /** `--max-memory`, in MB. */
+  readonly maxMemory?: number;
   /** The time range, in Splunk's time syntax (`-24h@h`, epoch seconds, `%m/%d/%Y:%H:%M:%S`) or ISO 8601. */
   readonly earliest?: string;
   readonly latest?: string;
@@ -73,6 +83,7 @@ export const searchCommand: CliCommand = {
       knowledgeOptions(),
       dataModelsOption(),
       inputOptions(),
+      maxMemoryOption(),
       indexOptions(),
       new Option('--config <file>', 'with --data: the server config file (its indexes)'),
     ).action(async (spl: string, paths: string[], options: SearchOptions) => {
@@ -151,13 +162,23 @@ export async function runSearch(
   const context = {
     emit: (rows: readonly Event[]) => writer.write(rows),
     warn: (d: Diagnostic) => warnings.push(d),
+    maxMemoryBytes: maxMemoryBytes(options),
   };
   // The table is printed at the end (column widths): it keeps the rows; the other formats print each.
   const rowsKept = options.format === 'table';
-  const summary = await runPlansOverInputs([{ plan, context, rowsKept }], paths, {
-    knowledge: workspace.knowledge,
-    input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
-  });
+  let summary: Awaited<ReturnType<typeof runPlansOverInputs>>;
+  try {
+    summary = await runPlansOverInputs([{ plan, context, rowsKept }], paths, {
+      knowledge: workspace.knowledge,
+      input: { ...inputReadOptions(options), ...(io.stdin ? { stdin: io.stdin } : {}) },
+    });
+  } catch (cause) {
+    // The search stopped (its memory budget): what it printed stands, the error says why.
+    if (!(cause instanceof DiagnosticError)) throw cause;
+    writer.end();
+    io.err(`${formatDiagnostics([...warnings, ...cause.diagnostics])}\n`);
+    return EXIT_FAILURE;
+  }
   writer.end();
   if (warnings.length > 0) io.err(`${formatDiagnostics(warnings)}\n`);
   return reportInputs(summary, options.strict, io.err) ?? EXIT_OK;

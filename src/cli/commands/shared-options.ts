@@ -1,4 +1,5 @@
 // The options several commands share: each spelled, described and parsed here once, with its parsed type.
+
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { WorkspaceOptions } from '../../engine/index.ts';
 import {
@@ -7,6 +8,7 @@ import {
   type InputFormatName,
   type InputOptions,
 } from '../../ingest/index.ts';
+import { DEFAULT_MAX_MEMORY_MB } from '../../spl/index.ts';
 
 /** How the events are read: `--input-format`, `--index`, `--source`, `--sourcetype`, `--recover`, `--threads`, `--strict`. */
 export interface InputCliOptions {
@@ -109,6 +111,29 @@ export function searchLibraryOptions(): Option[] {
 export function addOptions(command: Command, ...options: readonly (Option | Option[])[]): Command {
   for (const option of options.flat()) command.addOption(option);
   return command;
+}
+
+/** `--max-memory <MB>`: the memory budget of each search (and of the Sigma correlations). */
+export function maxMemoryOption(): Option {
+  return new Option(
+    '--max-memory <MB>',
+    `memory each search's commands (stats, eventstats, dedup, sort, transaction, streamstats, Sigma correlations) may hold before it stops with an error (default ${DEFAULT_MAX_MEMORY_MB})`,
+  )
+    .argParser(parseMegabytes)
+    .default(DEFAULT_MAX_MEMORY_MB);
+}
+
+function parseMegabytes(value: string): number {
+  const mb = Number(value);
+  if (!/^\d+$/.test(value) || mb < 1 || mb > 1_000_000) {
+    throw new InvalidArgumentError('a whole number of megabytes from 1 to 1000000');
+  }
+  return mb;
+}
+
+/** Bytes of `--max-memory`. */
+export function maxMemoryBytes(options: { readonly maxMemory?: number }): number {
+  return (options.maxMemory ?? DEFAULT_MAX_MEMORY_MB) * 1024 * 1024;
 }
 
 /** Worker threads beyond this are refused (each holds its own decoder and template cache). */

@@ -23,6 +23,8 @@ import {
   type KnowledgeCliOptions,
   knowledgeOptions,
   knowledgeWorkspaceOptions,
+  maxMemoryBytes,
+  maxMemoryOption,
 } from './shared-options.ts';
 
 export interface TestCommandOptions extends KnowledgeCliOptions, DataModelCliOptions {
@@ -32,6 +34,8 @@ export interface TestCommandOptions extends KnowledgeCliOptions, DataModelCliOpt
   readonly junit?: string;
   /** Print passing and skipped tests too, not only failures. */
   readonly verbose?: boolean;
+  /** `--max-memory`, in MB. */
+  readonly maxMemory?: number;
 }
 
 export interface TestIo {
@@ -62,6 +66,7 @@ export const testCommand: CliCommand = {
       new Option('-v, --verbose', 'list passing and skipped tests too'),
       knowledgeOptions(),
       dataModelsOption(),
+      maxMemoryOption(),
     ).action(async (options: TestCommandOptions) => {
       process.exitCode = await runTestCommand(options, {
         out: (text) => process.stdout.write(text),
@@ -106,7 +111,7 @@ export async function runTestCommand(options: TestCommandOptions, io: TestIo): P
   }
   const report = await runDetectionTests(
     workspace,
-    { dataDirs: options.dataDir },
+    { dataDirs: options.dataDir, maxMemoryBytes: maxMemoryBytes(options) },
     {
       onResult: (result) => {
         if (result.status === 'failed' || options.verbose) io.out(`${resultLine(result)}\n`);

@@ -1,6 +1,6 @@
 // `spelunk validate <dir>...`: loads ESCU content directories and reports every problem and a summary.
 import type { Command } from 'commander';
-import { formatDiagnostic, hasErrors } from '../../core/index.ts';
+import { DiagnosticPrinter, formatDiagnostic, hasErrors } from '../../core/index.ts';
 import {
   type AttackCatalog,
   formatContentSummary,
@@ -76,10 +76,15 @@ export function runValidate(
   });
   const pack = workspace.content;
   const dataModelProblems = workspace.problems['data-models'];
+  // At most 20 problems per file are printed, then how many more there were.
+  const printer = new DiagnosticPrinter();
   for (const diagnostic of [...dataModelProblems, ...pack.diagnostics]) {
     if (diagnostic.severity === 'warning' && !options.warnings) continue;
-    io.err(`${formatDiagnostic(diagnostic)}\n\n`);
+    const text = printer.format(diagnostic);
+    if (text !== undefined) io.err(`${text}\n\n`);
   }
+  const withheld = printer.finish();
+  if (withheld !== undefined) io.err(`${withheld}\n\n`);
   const summary = summarizeContent(pack);
   io.out(
     `${[`content: ${pack.roots.join(', ')}`, ...formatContentSummary(summary, options.listDisabled)].join('\n')}\n`,

@@ -1,6 +1,6 @@
 // The hunt's readable report: detections ranked by risk with their findings, risk by entity, incidents, what did not run.
 import path from 'node:path';
-import { type Event, writeField } from '../../core/index.ts';
+import { type Event, pushAll, writeField } from '../../core/index.ts';
 import {
   ColumnCollector,
   type DetectionOutcome,
@@ -32,11 +32,11 @@ const MAX_CELL = 160;
 export function renderReport(report: HuntReport, options: ReportOptions): string {
   const out: string[] = [headline(report), ...renderLeftOut(report), ''];
   const summary = renderSummary(report.summary);
-  if (summary.length > 0) out.push(...summary, '');
-  for (const outcome of report.detections) out.push(...renderOutcome(outcome, options), '');
+  if (summary.length > 0) pushAll(out, summary).push('');
+  for (const outcome of report.detections) pushAll(out, renderOutcome(outcome, options)).push('');
   if (report.detections.length === 0) out.push('No findings.', '');
-  out.push(...renderRisk(report), '');
-  if (report.notRun.length > 0) out.push(...renderNotRun(report), '');
+  pushAll(out, renderRisk(report)).push('');
+  if (report.notRun.length > 0) pushAll(out, renderNotRun(report)).push('');
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -74,7 +74,7 @@ function renderOutcome(outcome: DetectionOutcome, options: ReportOptions): strin
   const columns = new ColumnCollector();
   columns.add(rows);
   const table = renderTable(columns.columns, rows.map(cutCells));
-  lines.push(...indent(table.trimEnd().split('\n')));
+  pushAll(lines, indent(table.trimEnd().split('\n')));
   const hidden = outcome.findingCount - shown.length;
   if (hidden > 0)
     lines.push(
@@ -119,13 +119,13 @@ function renderRisk(report: HuntReport): string[] {
   }));
   const columns = new ColumnCollector();
   columns.add(rows);
-  lines.push(...indent(renderTable(columns.columns, rows.map(cutCells)).trimEnd().split('\n')));
+  pushAll(lines, indent(renderTable(columns.columns, rows.map(cutCells)).trimEnd().split('\n')));
   const hours = risk.options.windowSeconds / 3600;
   lines.push(
     '',
     `== Risk incidents (risk over ${risk.options.threshold} within ${Number.isInteger(hours) ? `${hours} h` : `${risk.options.windowSeconds} s`}): ${risk.incidents.length}`,
   );
-  for (const incident of risk.incidents) lines.push(...renderIncident(incident));
+  for (const incident of risk.incidents) pushAll(lines, renderIncident(incident));
   return lines;
 }
 

@@ -1,5 +1,5 @@
 // The `table` format: aligned columns for a terminal, multivalues stacked one value per line.
-import { type Event, readField } from '../../core/index.ts';
+import { type Event, maxOf, readField } from '../../core/index.ts';
 import { formatValues } from '../../engine/index.ts';
 import { createHeldRowsWriter } from './held-rows-writer.ts';
 import type { ResultWriter, TextSink } from './result-writer.ts';
@@ -16,7 +16,7 @@ export function renderTable(columns: readonly string[], rows: readonly Event[]):
     columns.map((c) => formatValues(c, readField(row, c)).map((v) => v.replace(/\r?\n/g, ' '))),
   );
   const widths = columns.map((c, i) =>
-    Math.max(c.length, ...cells.map((row) => Math.max(0, ...(row[i] ?? []).map((v) => v.length)))),
+    Math.max(c.length, maxOf(cells.map((row) => maxOf((row[i] ?? []).map((v) => v.length))))),
   );
   const line = (values: readonly string[]) =>
     values
@@ -25,7 +25,7 @@ export function renderTable(columns: readonly string[], rows: readonly Event[]):
       .trimEnd();
   const out = [line(columns), line(widths.map((w) => '-'.repeat(w)))];
   for (const row of cells) {
-    const height = Math.max(1, ...row.map((values) => values.length));
+    const height = Math.max(1, maxOf(row.map((values) => values.length)));
     for (let k = 0; k < height; k++) out.push(line(row.map((values) => values[k] ?? '')));
   }
   return `${out.join('\n')}\n`;

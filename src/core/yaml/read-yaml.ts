@@ -5,10 +5,16 @@ import { type Document, type Node, parseAllDocuments, parseDocument } from 'yaml
 import { type Diagnostic, error, type SourceText, warning } from '../diagnostic.ts';
 import { type Span, span } from '../span.ts';
 import { indentQuotedContinuations } from './quoted-continuation.ts';
+import { yamlTooDeep, yamlTooDeepMessage } from './yaml-nesting.ts';
 
 export interface YamlReadOptions {
   /** The caller's diagnostic codes: a syntax error, and the warning of a PyYAML-only file. */
-  readonly codes: { readonly syntax: string; readonly pyyamlOnly?: string };
+  readonly codes: {
+    readonly syntax: string;
+    readonly pyyamlOnly?: string;
+    /** Nesting deeper than MAX_YAML_NESTING (default: the syntax code). */
+    readonly tooDeep?: string;
+  };
   /** Every document of a `---`-separated stream (Sigma), or exactly one. */
   readonly multi?: boolean;
   /** YAML 1.1 `failsafe` keeps every scalar as text, for callers that resolve them themselves. */
@@ -50,6 +56,21 @@ const identity = (offset: number): number => offset;
  * in the text changes and every offset maps back.
  */
 export function readYaml(source: SourceText, options: YamlReadOptions): YamlRead {
+  // The parser and every caller's walk of the tree recurse per level: hostile nesting is refused
+  // from the lexer's tokens before any of them runs.
+  const deep = yamlTooDeep(source.text);
+  if (deep !== undefined) {
+    return {
+      yaml: undefined,
+      documents: [],
+      diagnostics: [
+        error(options.codes.tooDeep ?? options.codes.syntax, yamlTooDeepMessage(deep), {
+          source,
+          span: span(deep.offset, deep.offset + 1),
+        }),
+      ],
+    };
+  }
   const first = parseSafely(source.text, options);
   if (first instanceof Error) {
     return {
@@ -127,7 +148,7 @@ export function spanOfNode(
   return span(start, Math.max(end, start + 1));
 }
 
-/** The parser recurses per nesting level: absurdly deep input must be a diagnostic, not a crash. */
+/** The parser recurses per nesting level: whatever still overflows it is a diagnostic, not a crash. */
 function parseSafely(text: string, options: YamlReadOptions): Document.Parsed[] | Error {
   const parse = {
     prettyErrors: false,

@@ -1,6 +1,6 @@
 // `hunt`'s entry: every detection and Sigma rule over every input in one pass, then risk and the report.
 import { statSync } from 'node:fs';
-import { type Diagnostic, warning } from '../../core/index.ts';
+import { type Diagnostic, error, warning } from '../../core/index.ts';
 import { type InputOptions, openInputs } from '../../ingest/index.ts';
 import { createEventPump } from '../pump/event-pump.ts';
 import { pumpSource } from '../pump/pump-source.ts';
@@ -30,6 +30,8 @@ export interface HuntOptions {
   readonly incidents?: IncidentOptions;
   /** Findings kept per detection for the report (default 10,000). */
   readonly maxKeptFindings?: number;
+  /** Memory budget of each search, and of the Sigma correlations (`--max-memory`, in bytes). */
+  readonly maxMemoryBytes?: number;
   /**
    * False when the output streams every finding (`onFinding`) and reads none from the report
    * (JSON lines, the timeline): nothing is kept, and no HUNT003 says so.
@@ -94,8 +96,12 @@ export async function runHunt(
     options.keepFindings === false ? 0 : options.maxKeptFindings,
     workspace.triage,
   );
-  const runs = workspace.detections.map((d) => new SplDetectionRun(d, sink));
-  const sigma = workspace.sigma ? new SigmaHuntRun(workspace.sigma, sink) : undefined;
+  const runs = workspace.detections.map(
+    (d) => new SplDetectionRun(d, sink, options.maxMemoryBytes),
+  );
+  const sigma = workspace.sigma
+    ? new SigmaHuntRun(workspace.sigma, sink, options.maxMemoryBytes)
+    : undefined;
   const pump = createEventPump(sigma ? [sigma, ...runs] : runs, {
     knowledge: workspace.knowledge,
   });
@@ -150,6 +156,14 @@ export async function runHunt(
     outcomes.push(outcomeOf(run.findings, run.eventsRouted, run.firstEventTime, run.lastEventTime));
   }
   if (sigma?.failure) diagnostics.push(sigma.failure);
+  for (const { correlation, message } of sigma?.detector.correlations.stats.stopped ?? []) {
+    diagnostics.push(
+      error(HUNT_CODES.detectionFailed, message, {
+        source: correlation.origin.source,
+        span: correlation.origin.span,
+      }),
+    );
+  }
   for (const findings of [...runs.map((r) => r.findings), ...(sigma?.rules.values() ?? [])]) {
     if (findings.untimed === 0) continue;
     diagnostics.push(

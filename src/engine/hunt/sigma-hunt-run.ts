@@ -31,8 +31,11 @@ export class SigmaHuntRun implements EventConsumer {
   private readonly sink: FindingSink;
   private readonly descriptions = new Map<string, string>();
 
-  constructor(compiled: CompiledSigmaSet, sink: FindingSink) {
-    this.detector = createSigmaDetector(compiled, { retain: ownedCopy });
+  constructor(compiled: CompiledSigmaSet, sink: FindingSink, maxMemoryBytes?: number) {
+    this.detector = createSigmaDetector(compiled, {
+      retain: ownedCopy,
+      ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
+    });
     this.route = sigmaRoute(compiled);
     this.sink = sink;
     this.ruleCount = compiled.rules.filter((r) => r.report).length + compiled.correlations.length;

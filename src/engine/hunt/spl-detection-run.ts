@@ -1,6 +1,6 @@
 // One SPL detection's run inside a hunt, as a consumer of the pump: its plan's run, what was
 // routed to it, its findings.
-import { type Diagnostic, error, type SharedEvent } from '../../core/index.ts';
+import { type Diagnostic, DiagnosticError, error, type SharedEvent } from '../../core/index.ts';
 import { type FieldNeed, type PlanRun, ROUTE_NONE, type RouteFilter } from '../../spl/index.ts';
 import type { EventConsumer, EventStage } from '../pump/event-consumer.ts';
 import { routeOfRun } from '../pump/route-of-run.ts';
@@ -37,7 +37,7 @@ export class SplDetectionRun implements EventConsumer {
   private readonly inputs = new Set<string>();
   private inputList: readonly string[] = [];
 
-  constructor(spl: RunnableDetection, sink: FindingSink) {
+  constructor(spl: RunnableDetection, sink: FindingSink, maxMemoryBytes?: number) {
     this.findings = new RuleFindings(huntRuleOfDetection(spl.detection));
     this.generating = spl.plan.generating;
     this.fields = spl.plan.fields;
@@ -55,6 +55,7 @@ export class SplDetectionRun implements EventConsumer {
         if (this.warnings.length < MAX_WARNINGS) this.warnings.push(d);
         else this.warningsNotKept++;
       },
+      ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
     });
   }
 
@@ -91,10 +92,17 @@ export class SplDetectionRun implements EventConsumer {
     try {
       step();
     } catch (cause) {
-      this.failure = error(
-        HUNT_CODES.detectionFailed,
-        `detection "${this.findings.rule.name}" stopped: ${cause instanceof Error ? cause.message : String(cause)}`,
-      );
+      // A limit of the search (its memory budget) comes located in the search text.
+      const located = cause instanceof DiagnosticError ? cause.diagnostics[0] : undefined;
+      const message = located?.message ?? (cause instanceof Error ? cause.message : String(cause));
+      this.failure = {
+        ...(located ?? {}),
+        ...error(
+          located?.code ?? HUNT_CODES.detectionFailed,
+          `detection "${this.findings.rule.name}" stopped: ${message}`,
+        ),
+        ...(located?.source ? { source: located.source, span: located.span } : {}),
+      };
     }
   }
 }

@@ -8,7 +8,7 @@ import {
   type KnowledgeBase,
   type KnowledgeProgram,
 } from '../../knowledge/index.ts';
-import { type FieldNeed, ROUTE_FIELDS, unionNeed } from '../../spl/index.ts';
+import { type FieldNeed, ROUTE_FIELDS, unionNeeds } from '../../spl/index.ts';
 import type { EventConsumer } from './event-consumer.ts';
 import type { RouteKind } from './event-router.ts';
 import { ownedFields } from './own-strings.ts';
@@ -50,7 +50,7 @@ export class KindPlanner {
     const withKnowledge = readers.filter((r) => r.stage === 'with-knowledge');
     this.all = createKnowledgeApplier(
       knowledge,
-      withKnowledge.length === 0 ? new Set() : unionNeed(...withKnowledge.map((r) => r.fields)),
+      withKnowledge.length === 0 ? new Set() : unionNeeds(withKnowledge.map((r) => r.fields)),
     );
   }
 
@@ -81,14 +81,14 @@ export class KindPlanner {
       .map((t) => this.readers[t] as EventConsumer)
       .filter((r) => r.holdsEvents);
     if (holders.length === 0) return null;
-    return ownedFields(unionNeed(...holders.map((r): FieldNeed => r.fields)));
+    return ownedFields(unionNeeds(holders.map((r): FieldNeed => r.fields)));
   }
 
   private applierFor(targets: readonly number[]): KnowledgeApplier {
     const key = targets.join(',');
     let applier = this.appliers.get(key);
     if (applier === undefined) {
-      const need = unionNeed(...targets.map((t) => (this.readers[t] as EventConsumer).fields));
+      const need = unionNeeds(targets.map((t) => (this.readers[t] as EventConsumer).fields));
       applier = createKnowledgeApplier(this.knowledge, need);
       this.appliers.set(key, applier);
     }

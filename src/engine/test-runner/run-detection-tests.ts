@@ -20,6 +20,8 @@ import { benignJudge, unitJudge } from './test-verdict.ts';
 export interface TestRunOptions {
   /** Where attack-data URLs are looked up, the URL's path mirrored under each (docs/testing-detections.md). */
   readonly dataDirs: readonly string[];
+  /** The memory budget of each test's search (`--max-memory`, in bytes). */
+  readonly maxMemoryBytes?: number;
 }
 
 export interface TestRunHooks {
@@ -86,7 +88,7 @@ export async function runDetectionTests(
             0,
           ),
         );
-      } else record(await runTest(detection, test, plan, knowledge, options.dataDirs, hooks));
+      } else record(await runTest(detection, test, plan, knowledge, options, hooks));
     }
   }
   return summarizeTests(results, (performance.now() - started) / 1000);
@@ -97,9 +99,10 @@ async function runTest(
   test: DetectionTest,
   plan: Plan,
   knowledge: KnowledgeBase,
-  dataDirs: readonly string[],
+  options: TestRunOptions,
   hooks: TestRunHooks,
 ): Promise<TestResult> {
+  const { dataDirs } = options;
   const started = performance.now();
   const base = { detection, test };
   const files: ReplayFile[] = [];
@@ -128,6 +131,9 @@ async function runTest(
             hooks.onRows?.(detection, test, rows);
           },
           warn: (d) => warnings.push(`${d.code}: ${d.message}`),
+          ...(options.maxMemoryBytes === undefined
+            ? {}
+            : { maxMemoryBytes: options.maxMemoryBytes }),
         },
         { rowsKept: false },
       ),

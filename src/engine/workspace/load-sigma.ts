@@ -1,6 +1,6 @@
 // The Sigma part of a workspace: the mapping file, the rule files, the selection, the compile.
 import { readFileSync } from 'node:fs';
-import { type Diagnostic, error, hasErrors } from '../../core/index.ts';
+import { type Diagnostic, error, hasErrors, pushAll } from '../../core/index.ts';
 import {
   type CompiledSigmaSet,
   compileSigmaRules,
@@ -55,8 +55,8 @@ export function loadSigma(
       !NOT_RULES.has(folder) && (!STATUS_FOLDERS.has(folder) || triage.walksFolder(folder)),
   });
   const loaded = loadSigmaRuleSet(files.sources, files.diagnostics);
-  for (const document of loaded.documents) problems.sigma.push(...document.diagnostics);
-  problems.sigma.push(...loaded.diagnostics);
+  for (const document of loaded.documents) pushAll(problems.sigma, document.diagnostics);
+  pushAll(problems.sigma, loaded.diagnostics);
   // A rule file named on the command line runs whatever its status.
   const named = new Set(paths);
   const admitted = (doc: SigmaRule | SigmaCorrelation) =>
@@ -83,7 +83,7 @@ export function loadSigma(
   };
   if (!compile) return { sigmaRules, sigmaMapping: mapping, sigma: undefined };
   const sigma = compileSigmaRules(sigmaRules, mapping ? { mapping } : {});
-  problems.sigma.push(...sigma.diagnostics);
+  pushAll(problems.sigma, sigma.diagnostics);
   return { sigmaRules, sigmaMapping: mapping, sigma };
 }
 

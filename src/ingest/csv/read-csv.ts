@@ -8,10 +8,16 @@ import { type FlatRecordContext, flatRecordToEvent } from '../model/flat-record.
 import { UntimedRecords } from '../model/untimed-records.ts';
 import { INGEST_CODES, MAX_RECORD_CHARS } from '../problem-codes.ts';
 import type { ReadOptions } from '../read-options.ts';
-import { decodeText } from '../text/decode-text.ts';
+import { decodeText, textBytes } from '../text/decode-text.ts';
 import { addRawWindowsXmlFields } from '../xml/raw-windows-xml.ts';
 
 const BATCH_SIZE = 1000;
+/**
+ * Malformed rows one file may have before the rest of it is not read: csv-parse builds an error
+ * object per bad row at a cost of about a millisecond, so a garbage file of a few megabytes
+ * would otherwise take hours (found by the fuzz suite).
+ */
+const MAX_MALFORMED_ROWS = 1000;
 
 /**
  * Rows become flat records: an empty cell is an absent field (as in Splunk), columns sharing a
@@ -31,6 +37,9 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
    */
   let line = 1;
   let tooLarge = false;
+  let malformed = 0;
+  let gaveUp = false;
+  const lineOf = (error: CsvError) => csvLine(error) + (input.skipped?.lines ?? 0);
   const report = (code: string, location: string, message: string, kind: 'skipped' | 'damaged') =>
     options.onProblem({ code, path: input.path, location, message, kind });
   const context: FlatRecordContext = {
@@ -57,16 +66,25 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
           report(INGEST_CODES.csvTooLarge, `line ${lineOf(error)}`, message, 'skipped');
         }
         tooLarge = true;
-      } else {
+      } else if (++malformed <= MAX_MALFORMED_ROWS) {
         report(INGEST_CODES.csvMalformed, `line ${lineOf(error)}`, error.message, 'skipped');
+      } else if (!gaveUp) {
+        gaveUp = true;
+        const message = `more than ${MAX_MALFORMED_ROWS} malformed rows: the rest of the file is not read`;
+        report(INGEST_CODES.csvMalformed, `line ${lineOf(error)}`, message, 'skipped');
+        source.unpipe(parser);
+        parser.end();
       }
       return undefined;
     },
   });
-  const source = Readable.from(input.encoding === 'utf-16be' ? decodeText(input) : input.chunks());
+  const source = Readable.from(
+    input.encoding === 'utf-16be' ? decodeText(input) : textBytes(input),
+  );
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   let batch: Event[] = [];
+  let failure: { readonly error: unknown } | undefined;
   try {
     for await (const parsed of parser as AsyncIterable<
       string[] | { record: string[]; raw: string }
@@ -89,13 +107,17 @@ export async function* readCsv(input: ByteInput, options: ReadOptions): EventSou
       }
     }
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const message = `${error.message}; the rest of the file is not read`;
-    report(INGEST_CODES.csvMalformed, `line ${lineOf(error)}`, message, 'skipped');
+    // A read that breaks (I/O error, binary content) still hands on the rows read before it.
+    if (!(error instanceof CsvError)) failure = { error };
+    else {
+      const message = `${error.message}; the rest of the file is not read`;
+      report(INGEST_CODES.csvMalformed, `line ${lineOf(error)}`, message, 'skipped');
+    }
   } finally {
     source.destroy();
   }
   if (batch.length > 0) yield batch;
+  if (failure !== undefined) throw failure.error;
 }
 
 function rowFields(header: readonly string[], cells: readonly string[]): Event {
@@ -118,7 +140,7 @@ function lineBreaks(cells: readonly string[]): number {
   return count;
 }
 
-function lineOf(error: CsvError): number {
+function csvLine(error: CsvError): number {
   const lines = error['lines'];
   return typeof lines === 'number' ? lines : 0;
 }

@@ -13,6 +13,16 @@ export interface ByteInput {
   readonly encoding: TextEncoding;
   /** The first bytes (up to 64 KiB), already read; `chunks()` yields them again first. */
   readonly head: Uint8Array;
+  /**
+   * Blank lines (and blank characters after the last of them) dropped before `head`: readers
+   * add them to the line and column numbers they report.
+   */
+  readonly skipped?: { readonly lines: number; readonly columns: number };
+  /**
+   * What broke in the compressed stream (truncated, corrupt, garbage after it), once `chunks()`
+   * has ended: the bytes before the damage were all given.
+   */
+  damage?(): string | undefined;
   /** All the bytes, in chunks of up to 64 KiB (CHUNK_BYTES). Call once. */
   chunks(): AsyncIterable<Uint8Array>;
   /** Releases the file when the input is not read after all (its format was refused). */

@@ -42,7 +42,11 @@ export function hasInputProblems(summary: InputSummary): boolean {
 export function problemDiagnostic(problem: IngestProblem): Diagnostic {
   const where = problem.location === '' ? problem.path : `${problem.path}: ${problem.location}`;
   const make = problem.kind === 'skipped' ? error : warning;
-  return make(problem.code ?? 'ING000', printable(problem.message), { location: printable(where) });
+  return make(problem.code ?? 'ING000', printable(problem.message), {
+    location: printable(where),
+    // Printing caps the problems shown per input file (core/diagnostic.ts).
+    input: printable(problem.path),
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
 // Opens a file or stdin as a ByteInput: reads its head, unwraps gzip, detects the text encoding.
 import { createReadStream } from 'node:fs';
-import { pipeline, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { dropBlankStart, startsBlank } from './blank-lines.ts';
 import type { ByteInput, TextEncoding } from './byte-input.ts';
+import { gunzip } from './gunzip.ts';
 
 /**
  * Read size (also gunzip's output size). A chunk and its decoded text live until the reader has
@@ -43,11 +43,16 @@ export async function openBytes(origin: ByteOrigin): Promise<OpenedBytes> {
     ? createReadStream(origin.filePath, { highWaterMark: CHUNK_BYTES })
     : origin.stream;
   let compressed = false;
+  const layers: { damage(): string | undefined }[] = [];
+  // The innermost damage first: it is what stopped the data.
+  const damage = () => layers.reduceRight<string | undefined>((d, l) => d ?? l.damage(), undefined);
   for (let layer = 0; ; layer++) {
     const peeked = await peek(chunks);
     const { head } = peeked;
     if (startsWith(head, [0x1f, 0x8b]) && layer < MAX_GZIP_LAYERS) {
-      chunks = gunzip(peeked.chunks);
+      const unzipped = gunzip(peeked.chunks, CHUNK_BYTES);
+      layers.push(unzipped);
+      chunks = unzipped.chunks;
       compressed = true;
       continue;
     }
@@ -57,12 +62,32 @@ export async function openBytes(origin: ByteOrigin): Promise<OpenedBytes> {
         return { kind: 'container', container };
       }
     }
+    const encoding = detectEncoding(head);
+    const bom = byteOrderMarkLength(head, encoding);
+    if (startsBlank(head, encoding, bom)) {
+      // Blank lines of any length are dropped (counted) so the head holds the first record.
+      const blank = dropBlankStart(peeked.chunks, encoding, bom);
+      const content = await peek(blank.chunks);
+      const input: ByteInput = {
+        path: origin.path,
+        filePath: undefined,
+        compressed,
+        encoding,
+        head: content.head,
+        skipped: blank.skipped(),
+        damage,
+        chunks: () => content.chunks,
+        close: () => content.close(),
+      };
+      return { kind: 'bytes', input };
+    }
     const input: ByteInput = {
       path: origin.path,
       filePath: isFile && !compressed ? origin.filePath : undefined,
       compressed,
-      encoding: detectEncoding(head),
+      encoding,
       head,
+      damage,
       chunks: () => peeked.chunks,
       close: () => peeked.close(),
     };
@@ -108,15 +133,14 @@ async function peek(source: AsyncIterable<Uint8Array>): Promise<Peeked> {
   return { head, chunks: replay(), close: async () => void (await iterator.return?.()) };
 }
 
-function gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const inflater = createGunzip({ chunkSize: CHUNK_BYTES });
-  // pipeline destroys both ends on error or early exit; the error surfaces in our iteration.
-  pipeline(Readable.from(source, { objectMode: false }), inflater, () => {});
-  return inflater;
-}
-
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+function byteOrderMarkLength(head: Uint8Array, encoding: TextEncoding): number {
+  if (encoding === 'utf-8') return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const mark = encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+  return head[0] === mark[0] && head[1] === mark[1] ? 2 : 0;
 }
 
 /** By byte-order mark, or by the NUL bytes UTF-16 puts in ASCII text; UTF-8 otherwise. */

@@ -14,6 +14,7 @@ import {
   skipSeparators,
   splitConcatenated,
 } from './framing.ts';
+import { describeJsonAnomalies, repairJsonAnomalies } from './json-anomalies.ts';
 import type { JsonRecordContext } from './json-shape.ts';
 import { findObjectEnd, OBJECT_INCOMPLETE } from './json-values.ts';
 import { JSON_SHAPES } from './shapes/index.ts';
@@ -26,8 +27,8 @@ export class JsonlScanner implements JsonRecordContext {
   private partialSearched = 0;
   private buf = '';
   /** Line number of `buf[0]`, kept by counting in `lines` framing. */
-  private line = 1;
-  private readonly lines = new LineTracker();
+  private line: number;
+  private readonly lines: LineTracker;
   private recordText = '';
   private recordLine = 0;
   private skipping = false;
@@ -37,7 +38,9 @@ export class JsonlScanner implements JsonRecordContext {
   readonly options: ReadOptions;
   readonly untimed: UntimedRecords;
 
-  constructor(path: string, options: ReadOptions) {
+  constructor(path: string, options: ReadOptions, skipped?: { lines: number; columns: number }) {
+    this.line = 1 + (skipped?.lines ?? 0);
+    this.lines = new LineTracker(skipped);
     this.path = path;
     this.options = options;
     this.untimed = new UntimedRecords(path);
@@ -190,6 +193,12 @@ export class JsonlScanner implements JsonRecordContext {
         `a JSON ${Array.isArray(value) ? 'array' : typeof value}, not an object`,
       );
       return;
+    }
+    const anomalies = repairJsonAnomalies(text, value);
+    if (anomalies !== undefined) {
+      for (const { code, message } of describeJsonAnomalies(anomalies)) {
+        this.problem(code, message, 'damaged');
+      }
     }
     for (const shape of JSON_SHAPES) {
       if (!shape.matches(value)) continue;

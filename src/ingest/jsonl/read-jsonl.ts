@@ -6,5 +6,5 @@ import { readScannedText } from '../text/read-scanned-text.ts';
 import { JsonlScanner } from './jsonl-scanner.ts';
 
 export function readJsonl(input: ByteInput, options: ReadOptions): EventSource {
-  return readScannedText(input, options, new JsonlScanner(input.path, options));
+  return readScannedText(input, options, new JsonlScanner(input.path, options, input.skipped));
 }

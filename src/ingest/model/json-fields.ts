@@ -39,6 +39,19 @@ export class JsonTooDeepError extends Error {
   }
 }
 
+/** Whether `value` nests deeper than `MAX_JSON_DEPTH` (measured without recursion, for callers that walk it). */
+export function jsonTooDeep(value: JsonValue): boolean {
+  const pending: { value: JsonValue; depth: number }[] = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: v, depth } = next;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) return true;
+    const items = Array.isArray(v) ? v : Object.values(v);
+    for (const item of items) pending.push({ value: item as JsonValue, depth: depth + 1 });
+  }
+  return false;
+}
+
 /**
  * Adds `value` under `name` as spath does: an object's members as `name.member`, an array's
  * elements as the multivalue `name{}` (objects inside arrays as `name{}.member`), null as nothing.

@@ -28,11 +28,39 @@ function chunkDecoder(encoding: TextEncoding): ChunkDecoder {
 const TEXT_PIECE = 32 * 1024;
 export const MIN_BATCH = 256;
 
+/**
+ * Thrown when a text input turns binary (a NUL byte in UTF-8 text: no JSON, XML or CSV holds
+ * one): the text before it has been given, the rest is not read.
+ */
+export class BinaryContentError extends Error {
+  readonly code = 'EBINARY';
+  readonly offset: number;
+
+  constructor(offset: number) {
+    super(`binary content (a NUL byte) at byte ${offset}: the rest of the input is not read`);
+    this.offset = offset;
+  }
+}
+
+/** The input's bytes; UTF-8 input stops at its first NUL byte (BinaryContentError). */
+export async function* textBytes(input: ByteInput): AsyncGenerator<Uint8Array> {
+  let offset = 0;
+  for await (const chunk of input.chunks()) {
+    const nul = input.encoding === 'utf-8' ? chunk.indexOf(0) : -1;
+    if (nul >= 0) {
+      if (nul > 0) yield chunk.subarray(0, nul);
+      throw new BinaryContentError(offset + nul);
+    }
+    offset += chunk.length;
+    yield chunk;
+  }
+}
+
 /** The input's text in pieces of at most TEXT_PIECE characters (never empty strings). */
 export async function* decodeText(input: ByteInput): AsyncGenerator<string> {
   const decoder = chunkDecoder(input.encoding);
   let first = true;
-  for await (const chunk of input.chunks()) {
+  for await (const chunk of textBytes(input)) {
     let text = decoder.write(chunk);
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -7,14 +7,23 @@
  */
 export class LineTracker {
   /** Line number at the buffer's start, and characters of that line before the start. */
-  private baseLine = 1;
-  private baseColumn = 0;
+  private baseLine: number;
+  private baseColumn: number;
   /** The last position located in the current buffer, its line, and that line's start. */
   private cachedAt = 0;
   private cachedLine = 1;
   private cachedLineStart = -1;
   /** The first newline at or after `cachedAt` (-1: none in this buffer, -2: not looked for). */
   private nextNewline = -2;
+
+  /** `skipped`: lines and columns dropped before the text (blank lines at the start). */
+  constructor(
+    skipped: { readonly lines: number; readonly columns: number } = { lines: 0, columns: 0 },
+  ) {
+    this.baseLine = 1 + skipped.lines;
+    this.baseColumn = skipped.columns;
+    this.cachedLine = this.baseLine;
+  }
 
   /** The buffer's first `end` characters are consumed (the buffer is about to be sliced). */
   advance(s: string, end: number): void {

@@ -19,14 +19,21 @@ export async function* readScannedText(
   scanner: TextEventScanner,
 ): EventSource {
   let batch: Event[] = [];
-  for await (const text of decodeText(input)) {
-    scanner.push(text, batch);
-    if (batch.length >= MIN_BATCH) {
-      yield batch;
-      batch = [];
+  // A read that breaks (I/O error, binary content) still hands on the records read before it.
+  let failure: { readonly error: unknown } | undefined;
+  try {
+    for await (const text of decodeText(input)) {
+      scanner.push(text, batch);
+      if (batch.length >= MIN_BATCH) {
+        yield batch;
+        batch = [];
+      }
+      if (options.signal?.aborted) return;
     }
-    if (options.signal?.aborted) return;
+  } catch (error) {
+    failure = { error };
   }
   scanner.finish(batch);
   if (batch.length > 0) yield batch;
+  if (failure !== undefined) throw failure.error;
 }

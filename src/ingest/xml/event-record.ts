@@ -58,7 +58,7 @@ export function parseEventRecord(s: string, start: number, reader: RecordReader)
     if (next === 47) {
       const open = stack.pop() ?? '';
       const end = tags.readEndTag(s, pos, open);
-      if (end < 0) return tagFailure(end, tags);
+      if (end < 0) return tagFailure(end, tags, s, start);
       if (tags.qname !== open) {
         return malformed(pos, `closing tag </${tags.qname}> does not match <${open}>`);
       }
@@ -137,9 +137,12 @@ function startElement(
 ): number | RecordParse {
   const { tags, builder } = reader;
   const end = tags.readStartTag(s, lt);
-  if (end < 0) return tagFailure(end, tags);
+  if (end < 0) return tagFailure(end, tags, s, start);
   if (open === 0 && tags.local !== 'Event')
     return malformed(lt, `expected <Event>, found <${tags.qname}>`);
+  // No Windows event nests an <Event>: this one is the next record, and the open one lost its
+  // end (a line cut short). Only that record is lost: reading resumes here.
+  if (open > 0 && tags.local === 'Event') return notClosed(start);
   if (open >= MAX_ELEMENT_DEPTH)
     return malformed(lt, `elements nested deeper than ${MAX_ELEMENT_DEPTH} levels`);
   builder.start(tags.local, open + 1, tags);
@@ -188,8 +191,25 @@ function skipMarkup(s: string, lt: number): number {
   return MALFORMED;
 }
 
-function tagFailure(status: number, tags: TagReader): RecordParse {
-  return status === INCOMPLETE ? INCOMPLETE_RECORD : malformed(tags.errorAt, tags.error);
+function tagFailure(status: number, tags: TagReader, s: string, start: number): RecordParse {
+  if (status === INCOMPLETE) return INCOMPLETE_RECORD;
+  // A tag cut short runs into the next record's `<Event`: the record lost its end.
+  if (isEventStart(s, tags.errorAt)) return notClosed(start);
+  return malformed(tags.errorAt, tags.error);
+}
+
+function isEventStart(s: string, at: number): boolean {
+  if (!s.startsWith('<Event', at)) return false;
+  const c = s.charCodeAt(at + 6);
+  return c === 32 || c === 62 || c === 47 || c === 10 || c === 13 || c === 9;
+}
+
+function notClosed(start: number): RecordParse {
+  return malformed(
+    start,
+    'the record is not closed before the next <Event> starts',
+    INGEST_CODES.xmlTruncated,
+  );
 }
 
 function malformed(

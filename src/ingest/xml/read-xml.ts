@@ -7,5 +7,5 @@ import { readScannedText } from '../text/read-scanned-text.ts';
 import { XmlEventScanner } from './xml-scanner.ts';
 
 export function readXml(input: ByteInput, options: ReadOptions): EventSource {
-  return readScannedText(input, options, new XmlEventScanner(input.path, options));
+  return readScannedText(input, options, new XmlEventScanner(input.path, options, input.skipped));
 }

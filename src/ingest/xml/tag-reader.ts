@@ -5,6 +5,10 @@ import { decodeXmlReferences } from './entities.ts';
 export const INCOMPLETE = -1;
 /** Returned instead of an end position: the tag is not well-formed (`error`, `errorAt`). */
 export const MALFORMED = -2;
+/** Attributes of one element beyond this are refused: a Windows event element has a handful. */
+export const MAX_ATTRIBUTES = 256;
+/** Up to this many attributes, a duplicate is looked for by scanning; beyond, in a set. */
+const SCANNED_ATTRIBUTES = 8;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
@@ -27,12 +31,14 @@ export class TagReader {
   readonly attributeValues: string[] = [];
   error = '';
   errorAt = 0;
+  private names: Set<string> | undefined;
 
   /** Reads `<name attr='v' ...>` or `.../>` starting at `lt`; returns the index after `>`. */
   readStartTag(s: string, lt: number): number {
     const nameEnd = this.readName(s, lt + 1);
     if (nameEnd < 0) return nameEnd;
     this.attributeCount = 0;
+    this.names = undefined;
     this.selfClosing = false;
     let p = nameEnd;
     for (;;) {
@@ -128,15 +134,30 @@ export class TagReader {
     const value = decodeXmlReferences(raw);
     if (typeof value === 'number')
       return this.fail('bad entity or character reference', p + 1 + value);
-    for (let i = 0; i < this.attributeCount; i++) {
-      if (this.attributeNames[i] === name && name !== 'xmlns') {
-        return this.fail(`attribute ${name} given twice`, start);
-      }
+    if (this.isDuplicate(name)) return this.fail(`attribute ${name} given twice`, start);
+    if (this.attributeCount >= MAX_ATTRIBUTES) {
+      return this.fail(`more than ${MAX_ATTRIBUTES} attributes on one element`, start);
     }
     this.attributeNames[this.attributeCount] = name;
     this.attributeValues[this.attributeCount] = value;
     this.attributeCount++;
     return close + 1;
+  }
+
+  /** Linear in the number of attributes: a set once there are more than a few. */
+  private isDuplicate(name: string): boolean {
+    if (name === 'xmlns') return false;
+    if (this.names !== undefined) {
+      if (this.names.has(name)) return true;
+      this.names.add(name);
+      return false;
+    }
+    for (let i = 0; i < this.attributeCount; i++) if (this.attributeNames[i] === name) return true;
+    if (this.attributeCount === SCANNED_ATTRIBUTES) {
+      this.names = new Set(this.attributeNames.slice(0, this.attributeCount));
+      this.names.add(name);
+    }
+    return false;
   }
 
   private fail(message: string, at: number): number {

@@ -31,13 +31,14 @@ export class XmlEventScanner {
   /** The buffered record at the front is incomplete; parse again once the buffer reaches this. */
   private retryLength = 0;
   private recordAt = 0;
-  private readonly lines = new LineTracker();
+  private readonly lines: LineTracker;
   private readonly tags = new TagReader();
   private readonly records: RecordReader;
   private readonly path: string;
   private readonly options: ReadOptions;
 
-  constructor(path: string, options: ReadOptions) {
+  constructor(path: string, options: ReadOptions, skipped?: { lines: number; columns: number }) {
+    this.lines = new LineTracker(skipped);
     this.path = path;
     this.options = options;
     const base = { index: options.index, onMissingTime: () => this.missingTime() };

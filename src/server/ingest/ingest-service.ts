@@ -18,12 +18,14 @@ export interface IngestLimits {
 
 /**
  * A queued event holds about three times its request bytes in the heap (its text and its fields),
- * and V8 keeps about as much garbage again before it collects: these bounds, with DuckDB's 128 MB,
- * aim at the server's 512 MB target under sustained ingest (measured in `npm run bench -- server`).
+ * and V8 keeps several times that in garbage before a full collection: these bounds, with DuckDB's
+ * 64 MB (storage.memoryLimit), aim at the server's 512 MB target under sustained ingest. Measured
+ * with `npm run bench -- server` on a loaded machine: 16 MB of queued requests and 128 MB for
+ * DuckDB peaked at 600-650 MB, 8 MB and 128 MB at 509-565 MB.
  */
 export const DEFAULT_INGEST_LIMITS: IngestLimits = {
-  maxQueuedEvents: 20_000,
-  maxQueuedBytes: 16 * 1024 * 1024,
+  maxQueuedEvents: 10_000,
+  maxQueuedBytes: 8 * 1024 * 1024,
   maxCommitEvents: 10_000,
 };
 

@@ -136,13 +136,18 @@ export function createRestHandler(deps: RestDeps) {
   };
 }
 
-/** splunkd defaults to XML (Atom); spelunk answers JSON, and says so when asked for XML. */
+/**
+ * splunkd defaults to XML (Atom); spelunk answers JSON, and says so when asked for XML. No
+ * default path of the official splunk-sdk (2.0.2) asks for XML: against Splunk 5 and later it
+ * adds `output_mode=json` to every request (oneshot and results `json_rows`), and its parser reads
+ * JSON only; XML appears only in its browser timeline helper.
+ */
 function checkOutputMode(params: URLSearchParams): void {
-  const mode = param(params, 'output_mode');
+  const mode = param(params, 'output_mode')?.toLowerCase();
   if (mode === 'xml' || mode === 'atom') {
     throw new RestError(
       400,
-      'output_mode=xml is not supported: spelunk answers JSON (output_mode=json)',
+      `output_mode=${mode} is not supported: spelunk answers json (the default), and results also as json_rows, json_cols or csv`,
     );
   }
 }

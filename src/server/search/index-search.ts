@@ -58,7 +58,7 @@ export async function runIndexSearch(
   }
   if (storeCommand !== undefined) {
     const rows = await runStoreCommand(storeCommand, { ...request, now }, deps, output);
-    return runRest(commands[1]?.span.start, text, rows, workspace, now, output);
+    return runRest(commands[1]?.span.start, text, rows, deps, now, output);
   }
 
   const plan = compile(request.spl, workspace, now, request.timeRange);
@@ -75,7 +75,7 @@ export async function runIndexSearch(
         ...(request.signal ? { signal: request.signal } : {}),
       });
       const rest = commands[stats.rest]?.span.start;
-      return runRest(rest, text, statsRows(stats, groups), workspace, now, output);
+      return runRest(rest, text, statsRows(stats, groups), deps, now, output);
     } catch (error) {
       if (!(error instanceof InexactAggregateError)) throw error;
       // Multivalue fields somewhere: the engine counts them as stats does.
@@ -84,7 +84,11 @@ export async function runIndexSearch(
 
   const warn = (d: Diagnostic) => output.message('WARN', formatDiagnostics([d]));
   // The rows are kept by the job (or streamed out): the consumer treats them as held.
-  const consumer = new PlanConsumer(plan, { emit: (rows) => output.emit(rows), warn });
+  const consumer = new PlanConsumer(plan, {
+    emit: (rows) => output.emit(rows),
+    warn,
+    ...budgetOf(deps),
+  });
   const pump = createEventPump([consumer], { knowledge: workspace.knowledge });
   if (plan.generating) {
     await pumpSource(pump, undefined);
@@ -111,6 +115,10 @@ function compile(spl: string, workspace: Workspace, now: number, timeRange?: Tim
   return compiled.value;
 }
 
+function budgetOf(deps: IndexSearchDeps): { maxMemoryBytes?: number } {
+  return deps.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: deps.maxMemoryBytes };
+}
+
 async function* counted(source: EventSource, output: SearchOutput): EventSource {
   for await (const batch of source) {
     output.scanned(batch.length);
@@ -126,7 +134,7 @@ async function runRest(
   start: number | undefined,
   text: string,
   rows: readonly Event[],
-  workspace: Workspace,
+  deps: IndexSearchDeps,
   now: number,
   output: SearchOutput,
 ): Promise<void> {
@@ -134,10 +142,11 @@ async function runRest(
     output.emit(rows);
     return;
   }
-  const plan = compile(`| ${text.slice(start)}`, workspace, now);
+  const plan = compile(`| ${text.slice(start)}`, deps.workspace, now);
   const run = plan.start({
     emit: (out) => output.emit(out),
     warn: (d) => output.message('WARN', formatDiagnostics([d])),
+    ...budgetOf(deps),
   });
   if (rows.length > 0) run.push(rows);
   run.finish();

@@ -30,6 +30,7 @@ export async function runStoreCommand(
         indexes,
         filter: command.filter,
         by: command.by,
+        ...(command.timeBucket === undefined ? {} : { timeBucket: command.timeBucket }),
         aggregates: command.aggregates,
         ...time,
         ...signal,

@@ -15,6 +15,11 @@ export interface IndexSearchDeps {
   readonly indexes: () => readonly string[];
   /** Indexes read by a search that names none (patterns allowed). */
   readonly defaultIndexes: readonly string[];
+  /**
+   * The memory budget of the commands of one search (limits.maxJobMemory): past it the search
+   * stops with SPL530 naming the command (docs/spl-commands.md); default the engine's.
+   */
+  readonly maxMemoryBytes?: number;
 }
 
 export interface IndexSearchRequest {

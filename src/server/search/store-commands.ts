@@ -7,6 +7,8 @@ import {
   type RouteFilter,
   routeOfSearch,
   type SearchExpr,
+  type SpanValue,
+  spanSeconds,
   type TstatsCommand,
 } from '../../spl/index.ts';
 import type { StoreAggregate } from '../store/aggregate-query.ts';
@@ -33,6 +35,8 @@ export type StoreCommand =
       readonly route: RouteFilter;
       readonly filter: StoreFilter;
       readonly by: readonly string[];
+      /** Bucket seconds of `_time` when `by` names it (AggregateQuery.timeBucket). */
+      readonly timeBucket?: number;
       readonly aggregates: readonly StoreAggregate[];
       readonly outputs: readonly string[];
     }
@@ -69,11 +73,6 @@ function tstatsCommand(command: TstatsCommand, sourceText: string): StoreCommand
       `tstats over the index does not take ${options.map(([n]) => n).join(', ')}`,
     );
   }
-  if (command.by?.timeSpan !== undefined) {
-    throw new StoreCommandError(
-      'tstats over the index groups by index-time fields; BY _time span= is not supported',
-    );
-  }
   const indexTime = { computed: (field: string) => !INDEX_TIME_FIELDS.has(field) };
   const expr = command.where?.expr;
   const filter = searchFilter(expr, indexTime);
@@ -83,7 +82,12 @@ function tstatsCommand(command: TstatsCommand, sourceText: string): StoreCommand
     );
   }
   const by = (command.by?.fields ?? []).map((f) => f.name);
-  const notIndexed = by.find((f) => !INDEX_TIME_FIELDS.has(f));
+  const span = command.by?.timeSpan;
+  if (span !== undefined && !by.includes('_time')) {
+    throw new StoreCommandError(`tstats: span=${span.text} buckets _time, which BY does not name`);
+  }
+  const timeBucket = by.includes('_time') ? bucketSeconds(span?.value, span?.text) : undefined;
+  const notIndexed = by.find((f) => f !== '_time' && !INDEX_TIME_FIELDS.has(f));
   if (notIndexed !== undefined) {
     throw new StoreCommandError(
       `tstats over the index groups by index-time fields (${[...INDEX_TIME_FIELDS].join(', ')}); ${notIndexed} is a search-time field: use stats`,
@@ -108,9 +112,37 @@ function tstatsCommand(command: TstatsCommand, sourceText: string): StoreCommand
     route: routeOfSearch(expr),
     filter,
     by,
+    ...(timeBucket === undefined ? {} : { timeBucket }),
     aggregates,
     outputs,
   };
+}
+
+/**
+ * Seconds of tstats' `_time` buckets, as the engine's tstats groups them (spl's bin alignment):
+ * a span in seconds, minutes or hours floors epoch time to multiples of it; no span groups by the
+ * whole second. Days and weeks align to local midnight, which the store computes only when the
+ * server's time zone is UTC (no offset to follow); months, quarters and years are calendar spans.
+ */
+function bucketSeconds(span: SpanValue | undefined, text: string | undefined): number {
+  if (span === undefined) return 1;
+  const seconds = spanSeconds(span);
+  if (seconds === null) {
+    throw new StoreCommandError(
+      `tstats over the index buckets _time by fixed spans (s, m, h, d, w), not span=${text}`,
+    );
+  }
+  if ((span.unit === 'd' || span.unit === 'w') && !utcZone()) {
+    throw new StoreCommandError(
+      `tstats over the index buckets _time by span=${text} only when the server runs in UTC (days align to local midnight); use s, m or h spans`,
+    );
+  }
+  return seconds;
+}
+
+function utcZone(): boolean {
+  const probe = [Date.UTC(2024, 0, 15), Date.UTC(2024, 6, 15)];
+  return probe.every((t) => new Date(t).getTimezoneOffset() === 0);
 }
 
 /** `key=value` arguments of a command spelunk keeps as tokens; each key may repeat. */

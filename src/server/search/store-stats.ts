@@ -55,7 +55,8 @@ export function statsRows(plan: StoreStats, groups: readonly AggregateRow[]): Ev
   return sorted.map((group) => {
     const row: Event = {};
     plan.by.forEach((field, i) => {
-      writeField(row, field, group.by[i]);
+      // A `_time` bucket is epoch seconds, a number as the engine's tstats gives it.
+      writeField(row, field, field === '_time' ? Number(group.by[i]) : group.by[i]);
     });
     plan.outputs.forEach((name, i) => {
       writeField(row, name, group.values[i]);

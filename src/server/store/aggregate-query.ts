@@ -17,6 +17,12 @@ export interface AggregateQuery extends TimeRange {
   readonly filter: StoreFilter;
   /** Group-by fields (`index`, `host`, ... or stored fields); events lacking one are left out, as stats does. */
   readonly by: readonly string[];
+  /**
+   * Seconds of the buckets `_time` is grouped by when `by` names it: the group's value is
+   * `floor(_time / timeBucket) * timeBucket` (bin's alignment for spans in s, m, h; 1 without a
+   * span, the whole second). Default 1.
+   */
+  readonly timeBucket?: number;
   readonly aggregates: readonly StoreAggregate[];
   /** Stops the query (the search was cancelled or timed out). */
   readonly signal?: AbortSignal;

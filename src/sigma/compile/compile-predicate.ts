@@ -20,10 +20,13 @@ import { memoizeTest } from './value-memo.ts';
 
 export class PredicateCompileError extends Error {
   readonly code: 'unsupportedRegex';
+  /** The refused pattern, to locate the detection item that holds it. */
+  readonly pattern: string;
 
-  constructor(message: string) {
+  constructor(message: string, pattern: string) {
     super(message);
     this.code = 'unsupportedRegex';
+    this.pattern = pattern;
   }
 }
 
@@ -100,6 +103,7 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
       if (typeof compiled === 'string') {
         throw new PredicateCompileError(
           `regular expression /${value.pattern}/ is refused: ${compiled}`,
+          value.pattern,
         );
       }
       return {

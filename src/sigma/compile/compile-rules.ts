@@ -1,5 +1,5 @@
 // Compiles a loaded rule set: filters applied, logsource mapped, conditions over shared predicates.
-import { type Diagnostic, error, warning } from '../../core/index.ts';
+import { type Diagnostic, error, pushAll, warning } from '../../core/index.ts';
 import type { LogicNode } from '../condition/logic-tree.ts';
 import {
   type ResolveOptions,
@@ -17,7 +17,14 @@ import {
   type LogsourceMappingEntry,
   selectorMatches,
 } from '../mapping/logsource-mapping.ts';
-import type { Detection, SigmaCorrelation, SigmaFilter, SigmaRule } from '../model/rule.ts';
+import type {
+  Detection,
+  DetectionGroup,
+  DetectionItem,
+  SigmaCorrelation,
+  SigmaFilter,
+  SigmaRule,
+} from '../model/rule.ts';
 import { parseSigmaString } from '../model/sigma-string.ts';
 import { PredicateCompileError } from './compile-predicate.ts';
 import type { Predicate } from './predicate.ts';
@@ -129,6 +136,16 @@ function compileRule(
   options: SigmaCompileOptions,
 ): { variants: RuleVariant[] } | { diagnostic: Diagnostic } {
   const where = { source: rule.origin.source, span: rule.origin.span };
+  const oversized = itemPastTextBudget(rule.detection);
+  if (oversized !== undefined) {
+    return {
+      diagnostic: error(
+        SIGMA_CODES.badValue,
+        `the rule's detection values hold more than ${MAX_DETECTION_CHARS.toLocaleString('en-US')} characters of text: it is not compiled (its matcher would need about 200 bytes per character)`,
+        { ...where, span: oversized.span },
+      ),
+    };
+  }
   let entries: (LogsourceMappingEntry | undefined)[] = entriesForLogsource(mapping, rule.logsource);
   if (entries.length === 0) {
     if (options.unmappedLogsources !== 'any-event') {
@@ -163,11 +180,52 @@ function compileRule(
       };
     }
     if (e instanceof PredicateCompileError) {
-      return { diagnostic: error(SIGMA_CODES.unsupportedRegex, e.message, where) };
+      const span = itemWithPattern(rule.detection, e.pattern)?.span ?? where.span;
+      return { diagnostic: error(SIGMA_CODES.unsupportedRegex, e.message, { ...where, span }) };
     }
     throw e;
   }
   return { variants };
+}
+
+/**
+ * Detection text one rule may hold (the characters of its values, summed). The largest SigmaHQ rule
+ * (vulnerable driver hashes) holds about 300,000; a 10 MB value would take gigabytes and minutes
+ * to build into the matcher's automaton.
+ */
+const MAX_DETECTION_CHARS = 1_048_576;
+
+/** The item where the rule's detection text passes MAX_DETECTION_CHARS, for the caret. */
+function itemPastTextBudget(detection: Detection): DetectionItem | undefined {
+  const pending: (DetectionGroup | DetectionItem)[] = [...detection.identifiers.values()].map(
+    (identifier) => identifier.definition,
+  );
+  let total = 0;
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.kind === 'group') pushAll(pending, node.children);
+    else {
+      for (const value of node.values) {
+        if (value.kind === 're') total += value.pattern.length;
+        else if (value.kind === 'string') {
+          for (const part of value.parts) total += typeof part === 'string' ? part.length : 1;
+        } else total++;
+      }
+      if (total > MAX_DETECTION_CHARS) return node;
+    }
+  }
+  return undefined;
+}
+
+/** The detection item holding the regular expression `pattern`, for the caret. */
+function itemWithPattern(detection: Detection, pattern: string): DetectionItem | undefined {
+  const pending: (DetectionGroup | DetectionItem)[] = [...detection.identifiers.values()].map(
+    (identifier) => identifier.definition,
+  );
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.kind === 'group') pushAll(pending, node.children);
+    else if (node.values.some((v) => v.kind === 're' && v.pattern === pattern)) return node;
+  }
+  return undefined;
 }
 
 /** A list of conditions is ORed; each filter is ANDed to it (pySigma `(rule) and (filter)`). */

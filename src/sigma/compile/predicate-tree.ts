@@ -1,4 +1,5 @@
 // A rule's condition over interned predicates, and the table that interns them (one id per key).
+import { pushAll } from '../../core/index.ts';
 import type { LogicNode } from '../condition/logic-tree.ts';
 import { compilePredicate } from './compile-predicate.ts';
 import type { Predicate } from './predicate.ts';
@@ -43,7 +44,7 @@ export function toPredicateTree(node: LogicNode, table: PredicateTable): Predica
           if (arg.value !== neutral) return { kind: 'const', value: !neutral };
           continue;
         }
-        if (arg.kind === node.kind) args.push(...arg.args);
+        if (arg.kind === node.kind) pushAll(args, arg.args);
         else args.push(arg);
       }
       if (args.length === 0) return { kind: 'const', value: neutral };
@@ -84,7 +85,7 @@ export function triggerSet(
       for (const arg of tree.args) {
         const set = triggerSet(arg, predicates, score);
         if (set === null) return null;
-        all.push(...set);
+        pushAll(all, set);
       }
       return [...new Set(all)];
     }

@@ -1,10 +1,12 @@
 // Compiles Sigma `re` values (PCRE subset in Python syntax) to a matcher that cannot backtrack.
 //
 // Field values are attacker-controlled, so regexes run on RE2 (re2js: linear time). The few
-// constructs RE2 lacks (lookahead, backreferences) fall back to V8's RegExp only when scslre
-// finds no super-linear backtracking; otherwise the rule is refused (SIGMA052).
+// constructs RE2 lacks (look-around, back-references) fall back to V8's RegExp only when its
+// search is proven linear (core/regex/backtracking-cost.ts); otherwise the rule is refused
+// (SIGMA052).
+
 import { RE2JS } from 're2js';
-import { analyse } from 'scslre';
+import { backtrackingCost } from '../../core/index.ts';
 import type { RegexFlag } from '../model/sigma-value.ts';
 
 export interface CompiledRegex {
@@ -31,14 +33,13 @@ export function compileSigmaRegex(
   }
   const native = toJsRegExp(pattern, flags);
   if (typeof native === 'string') return `${re2Problem}; ${native}`;
-  let reports: number;
-  try {
-    reports = analyse({ source: native.source, flags: native.flags }).reports.length;
-  } catch (e) {
-    return `${re2Problem}; ${(e as Error).message}`;
-  }
-  if (reports > 0) {
-    return `${re2Problem}, and the backtracking fallback would take super-linear time on crafted input`;
+  const { cost } = backtrackingCost(native.source, native.flags);
+  if (cost.kind !== 'linear') {
+    const why =
+      cost.kind === 'quadratic'
+        ? 'it can take quadratic time: each position of the text can start a long attempt'
+        : cost.reason;
+    return `${re2Problem}, and the backtracking engine is not proven linear on it: ${why}`;
   }
   return { engine: 'regexp', test: (value) => native.test(value) };
 }

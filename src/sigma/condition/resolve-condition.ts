@@ -1,6 +1,7 @@
 // Resolves a rule's condition against its search identifiers into a LogicNode tree, applying the
 // field mapping and placeholder values on the way (pySigma's condition postprocessing).
 
+import { RE2JS } from 're2js';
 import type { Detection, DetectionGroup, DetectionItem } from '../model/rule.ts';
 import {
   expandPlaceholders,
@@ -31,12 +32,18 @@ export class UnresolvedPlaceholderError extends Error {
 
 /** Every identifier name a selector pattern selects (pySigma: `_`-prefixed only by `_` patterns). */
 export function selectIdentifiers(pattern: string, names: Iterable<string>): string[] {
+  // RE2: a rule's `1 of *a*a*...` must not backtrack over its own identifiers.
   const regex =
     pattern === 'them'
-      ? /^[\s\S]*$/
-      : new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+      ? undefined
+      : RE2JS.compile(
+          `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`,
+          RE2JS.DOTALL,
+        );
   return [...names].filter(
-    (name) => regex.test(name) && (pattern.startsWith('_') || !name.startsWith('_')),
+    (name) =>
+      (regex === undefined || regex.matches(name)) &&
+      (pattern.startsWith('_') || !name.startsWith('_')),
   );
 }
 

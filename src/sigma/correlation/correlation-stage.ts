@@ -1,6 +1,6 @@
 // The stateful correlation stage: fed each event with the rules it matched, it keeps per-group
 // windows for every correlation (bounded) and reports the correlations that fire.
-import { type SharedEvent, writeField } from '../../core/index.ts';
+import { rowBytes, type SharedEvent, writeField } from '../../core/index.ts';
 import type { CompiledSigmaSet } from '../compile/compile-rules.ts';
 import { someValue } from '../compile/event-values.ts';
 import { parseNumber } from '../compile/numbers.ts';
@@ -32,7 +32,19 @@ export interface CorrelationStageOptions {
   readonly maxEventsPerHit?: number;
   /** Values kept per group by value_count/value_sum/value_avg windows. */
   readonly maxValues?: number;
+  /**
+   * Bytes all correlations may hold (their groups, windows and kept events; `--max-memory`).
+   * Past it, the correlation being fed stops, with a problem in `stats.stopped`.
+   */
+  readonly maxMemoryBytes?: number;
 }
+
+/** 256 MB, as a search's default budget. */
+const DEFAULT_MAX_MEMORY_BYTES = 256 * 1024 * 1024;
+/** A group's fixed cost beyond its key and kept events: its window and map entries. */
+const GROUP_BYTES = 512;
+/** A value kept by a value_count/value_sum/value_avg window. */
+const VALUE_BYTES = 48;
 
 export interface CorrelationStats {
   groups: number;
@@ -41,6 +53,8 @@ export interface CorrelationStats {
   hits: number;
   /** Events that lacked a group-by field (Splunk's `stats ... by` drops them too). */
   ungrouped: number;
+  /** Correlations stopped because the correlations held more than the memory budget. */
+  readonly stopped: { readonly correlation: SigmaCorrelation; readonly message: string }[];
 }
 
 export interface CorrelationStage {
@@ -55,6 +69,8 @@ interface Group {
   readonly window: GroupWindow;
   readonly key: Record<string, string>;
   events: SharedEvent[];
+  /** Estimated bytes it holds (memory budget). */
+  bytes: number;
 }
 
 interface Node {
@@ -64,6 +80,8 @@ interface Node {
   readonly report: boolean;
   /** Correlations that consume this one's hits, with the input index they receive them at. */
   readonly parents: { node: Node; input: number }[];
+  /** Set when it held too much memory: it is fed no more. */
+  stopped: boolean;
 }
 
 const NONE: readonly CorrelationHit[] = Object.freeze([]);
@@ -75,7 +93,15 @@ export function createCorrelationStage(
   const maxGroups = options.maxGroups ?? 100_000;
   const maxEvents = options.maxEventsPerHit ?? 10;
   const maxValues = options.maxValues ?? 10_000;
-  const stats: CorrelationStats = { groups: 0, evictedGroups: 0, hits: 0, ungrouped: 0 };
+  const maxBytes = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
+  let heldBytes = 0;
+  const stats: CorrelationStats = {
+    groups: 0,
+    evictedGroups: 0,
+    hits: 0,
+    ungrouped: 0,
+    stopped: [],
+  };
   const refersTo = (c: SigmaCorrelation, ref: string) => c.id === ref || c.name === ref;
   const nodes = new Map<SigmaCorrelation, Node>();
   for (const correlation of compiled.correlations) {
@@ -97,6 +123,7 @@ export function createCorrelationStage(
       groups: new Map(),
       report: !consumedQuietly,
       parents: [],
+      stopped: false,
     });
   }
   // Rule index → correlations fed by it; correlation → its consumers.
@@ -128,6 +155,7 @@ export function createCorrelationStage(
     out: CorrelationHit[],
   ) => {
     const { correlation } = node;
+    if (node.stopped) return;
     const time = typeof event['_time'] === 'number' ? event['_time'] : 0;
     const ref = correlation.rules[input] as string;
     const read = fieldReader(compiled.mapping, entryName);
@@ -156,15 +184,45 @@ export function createCorrelationStage(
     const groupKey = JSON.stringify(Object.values(key));
     let group = node.groups.get(groupKey);
     if (group === undefined) {
-      group = { window: createGroupWindow(node.spec), key, events: [] };
+      group = { window: createGroupWindow(node.spec), key, events: [], bytes: 0 };
       if (node.groups.size >= maxGroups) evictOne(node, time, out);
       stats.groups++;
+      hold(group, GROUP_BYTES + groupKey.length);
     } else node.groups.delete(groupKey);
     node.groups.set(groupKey, group);
     group.events.push(event);
-    if (group.events.length > maxEvents) group.events.shift();
+    hold(group, rowBytes(event));
+    if (group.events.length > maxEvents)
+      hold(group, -rowBytes(group.events.shift() as SharedEvent));
+    if (value !== undefined && group.bytes < GROUP_BYTES + maxValues * VALUE_BYTES) {
+      hold(group, VALUE_BYTES);
+    }
     const result = group.window.push({ input, time, ...(value === undefined ? {} : { value }) });
     if (result) emit(node, group, result.value, result.firstTime, time, out);
+    if (heldBytes > maxBytes) stop(node);
+  };
+
+  const hold = (group: Group, bytes: number) => {
+    group.bytes += bytes;
+    heldBytes += bytes;
+  };
+
+  /** Drops a group and what it held. */
+  const drop = (node: Node, key: string, group: Group) => {
+    node.groups.delete(key);
+    heldBytes -= group.bytes;
+    stats.groups--;
+  };
+
+  /** Past the budget, the correlation being fed stops: its groups are dropped and it is reported. */
+  const stop = (node: Node) => {
+    for (const [key, group] of node.groups) drop(node, key, group);
+    node.stopped = true;
+    const mb = Math.round(maxBytes / (1024 * 1024));
+    stats.stopped.push({
+      correlation: node.correlation,
+      message: `the correlations held more than the memory budget of ${mb} MB: correlation "${node.correlation.title}" stopped (give a larger --max-memory, or a shorter timespan or fewer group-by values)`,
+    });
   };
 
   const emit = (
@@ -184,6 +242,7 @@ export function createCorrelationStage(
       events: group.events,
       report: node.report,
     };
+    for (const kept of group.events) hold(group, -rowBytes(kept));
     group.events = [];
     stats.hits++;
     out.push(hit);
@@ -196,9 +255,8 @@ export function createCorrelationStage(
     const [oldestKey, oldest] = node.groups.entries().next().value as [string, Group];
     const closed = oldest.window.close(Number.POSITIVE_INFINITY);
     if (closed) emit(node, oldest, closed.value, closed.firstTime, now, out);
-    node.groups.delete(oldestKey);
+    drop(node, oldestKey, oldest);
     stats.evictedGroups++;
-    stats.groups--;
   };
 
   /** Groups untouched for longer than their window: judge and drop them, oldest first. */
@@ -207,8 +265,7 @@ export function createCorrelationStage(
       if (group.window.lastTime() + node.spec.spanSeconds >= now) break;
       const closed = group.window.close(now);
       if (closed) emit(node, group, closed.value, closed.firstTime, now, out);
-      node.groups.delete(key);
-      stats.groups--;
+      drop(node, key, group);
     }
   };
 
@@ -240,6 +297,7 @@ export function createCorrelationStage(
         node.groups.clear();
       }
       stats.groups = 0;
+      heldBytes = 0;
       return out;
     },
   };

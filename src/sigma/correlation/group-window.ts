@@ -1,4 +1,5 @@
 // Per-group window state of one correlation: what it keeps, when it fires, how it is bounded.
+import { maxOf, minOf } from '../../core/index.ts';
 import type { CorrelationThreshold, CorrelationType, RuleRefExpr } from '../model/rule.ts';
 import { firesEarly, itemsToKeep, thresholdHolds } from './threshold.ts';
 
@@ -99,7 +100,7 @@ class SlidingWindow implements GroupWindow {
       items.map((i) => i.value),
     );
     if (!thresholdHolds(this.spec.threshold as CorrelationThreshold, value)) return undefined;
-    const firstTime = Math.min(...items.map((i) => i.time));
+    const firstTime = minOf(items.map((i) => i.time));
     this.items = [];
     return { value, firstTime };
   }
@@ -191,7 +192,7 @@ class TemporalWindow implements GroupWindow {
         )
       : thresholdHolds(this.spec.threshold as CorrelationThreshold, count);
     if (!fires) return undefined;
-    const firstTime = Math.min(...this.seen.filter((t) => t >= from));
+    const firstTime = minOf(this.seen.filter((t) => t >= from));
     this.seen.fill(Number.NEGATIVE_INFINITY);
     return { value: count, firstTime };
   }
@@ -201,7 +202,7 @@ class TemporalWindow implements GroupWindow {
   }
 
   lastTime(): number {
-    return Math.max(...this.seen);
+    return maxOf(this.seen);
   }
 }
 
@@ -248,10 +249,7 @@ class OrderedWindow implements GroupWindow {
   }
 
   lastTime(): number {
-    return (
-      Math.max(...this.chain.filter((t) => !Number.isNaN(t)), Number.NEGATIVE_INFINITY) +
-      this.spec.spanSeconds
-    );
+    return maxOf(this.chain.filter((t) => !Number.isNaN(t))) + this.spec.spanSeconds;
   }
 }
 

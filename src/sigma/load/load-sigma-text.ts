@@ -1,5 +1,11 @@
 // Loads every Sigma document of one YAML text: rules, correlations and filters, each with its problems.
-import { type Diagnostic, hasErrors, type SourceText, type Span } from '../../core/index.ts';
+import {
+  type Diagnostic,
+  hasErrors,
+  pushAll,
+  type SourceText,
+  type Span,
+} from '../../core/index.ts';
 import type { SigmaDocument } from '../model/rule.ts';
 import { readYamlDocuments } from '../yaml/read-yaml.ts';
 import { entryOf, type YamlEntry, type YamlMap, type YamlNode } from '../yaml/yaml-node.ts';
@@ -26,7 +32,7 @@ export function loadSigmaText(source: SourceText): LoadedDocument[] {
   let previous: YamlMap | undefined;
   for (const yamlDoc of readYamlDocuments(source)) {
     const problems = createProblems(source);
-    problems.diagnostics.push(...yamlDoc.diagnostics);
+    pushAll(problems.diagnostics, yamlDoc.diagnostics);
     const root = yamlDoc.root;
     if (root === null && !hasErrors(yamlDoc.diagnostics)) continue;
     if (root === null || root.kind !== 'map') {

@@ -1,18 +1,10 @@
 // Reads YAML text (one or many documents) through the YAML front door into located YamlNode trees
 // with PyYAML 1.1 scalars.
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node,
-  type Scalar,
-} from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import {
   type Diagnostic,
   error,
+  MAX_YAML_NESTING,
   readYaml,
   type SourceText,
   type Span,
@@ -43,7 +35,7 @@ const MAX_NODES = 1_000_000;
  */
 export function readYamlDocuments(source: SourceText): readonly YamlDocument[] {
   const read = readYaml(source, {
-    codes: { syntax: SIGMA_CODES.yamlSyntax },
+    codes: { syntax: SIGMA_CODES.yamlSyntax, tooDeep: SIGMA_CODES.yamlUnsupported },
     multi: true,
     version: '1.1',
     schema: 'failsafe',
@@ -55,23 +47,115 @@ export function readYamlDocuments(source: SourceText): readonly YamlDocument[] {
   }
   return read.documents.map((doc) => {
     const diagnostics: Diagnostic[] = syntaxErrors(source, doc, SIGMA_CODES.yamlSyntax);
-    const builder = new NodeBuilder(doc, source, diagnostics);
+    // Aliases may expand a small text into billions of nodes ("billion laughs") or nest it
+    // deeper than its text does: both are measured first, each node once, and refused at once.
+    const targets: AliasTargets =
+      doc.contents === null ? new Map() : aliasTargets(doc.contents as Node);
+    const shape =
+      doc.contents === null ? { size: 0, depth: 0 } : expandedShape(targets, doc.contents as Node);
+    if (shape.size > MAX_NODES || shape.depth > MAX_YAML_NESTING) {
+      const message =
+        shape.size > MAX_NODES
+          ? `the document expands to ${shape.size.toLocaleString('en-US')} nodes through its aliases (at most a million are read)`
+          : `aliases nest the document deeper than ${MAX_YAML_NESTING} levels`;
+      diagnostics.push(
+        error(SIGMA_CODES.yamlUnsupported, message, {
+          source,
+          span: span(doc.range[0], Math.max(doc.range[0] + 1, doc.range[1])),
+        }),
+      );
+      return { root: null, span: span(doc.range[0], doc.range[2]), diagnostics };
+    }
+    const builder = new NodeBuilder(targets, source, diagnostics);
     const root = doc.contents === null ? null : builder.build(doc.contents as Node);
     const range = doc.range;
     return { root, span: span(range[0], range[2]), diagnostics };
   });
 }
 
+/** What each alias of the document refers to. */
+type AliasTargets = ReadonlyMap<Node, Node | undefined>;
+
+/**
+ * Every alias's anchor, found in one walk in document order: the anchor is the last one of that
+ * name before the alias. (The `yaml` package's `Alias.resolve` walks the whole document for
+ * each alias: quadratic in a rule with thousands of them.)
+ */
+function aliasTargets(root: Node): AliasTargets {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Node, Node | undefined>();
+  const visit = (node: Node | null | undefined): void => {
+    if (node === null || node === undefined) return;
+    if (isAlias(node)) {
+      targets.set(node, anchors.get(node.source));
+      return;
+    }
+    if (isSeq(node)) for (const item of node.items) visit(item as Node);
+    else if (isMap(node)) {
+      for (const pair of node.items) {
+        visit(pair.key as Node | null);
+        visit(pair.value as Node | null);
+      }
+    }
+    // An anchor names its node once the node is complete (YAML 1.2 §3.2.2.2: no self-reference).
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor !== undefined) anchors.set(anchor, node);
+  };
+  visit(root);
+  return targets;
+}
+
+/** Size and depth of the document once every alias is expanded (each node measured once). */
+function expandedShape(targets: AliasTargets, root: Node): { size: number; depth: number } {
+  const memo = new Map<Node, { size: number; depth: number }>();
+  const visiting = new Set<Node>();
+  const measure = (node: Node): { size: number; depth: number } => {
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    // A node whose expansion reaches itself: the builder reports it; it adds nothing here.
+    if (visiting.has(node)) return { size: 1, depth: 1 };
+    visiting.add(node);
+    let size = 1;
+    let depth = 1;
+    const add = (child: Node | null | undefined) => {
+      if (child === null || child === undefined) return;
+      const inner = measure(child);
+      size += inner.size;
+      depth = Math.max(depth, inner.depth + 1);
+    };
+    if (isAlias(node)) {
+      const target = targets.get(node);
+      if (target !== undefined) {
+        const inner = measure(target);
+        size = inner.size;
+        depth = inner.depth;
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) add(item as Node);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        add(pair.key as Node | null);
+        add(pair.value as Node | null);
+      }
+    }
+    visiting.delete(node);
+    const shape = { size: Math.min(size, Number.MAX_SAFE_INTEGER), depth };
+    memo.set(node, shape);
+    return shape;
+  };
+  return measure(root);
+}
+
 /** Converts `yaml` AST nodes; stateful because it counts nodes and tracks alias recursion. */
 class NodeBuilder {
   private count = 0;
   private readonly resolving = new Set<Node>();
-  private readonly doc: Document.Parsed;
+  private readonly targets: AliasTargets;
   private readonly source: SourceText;
   private readonly diagnostics: Diagnostic[];
 
-  constructor(doc: Document.Parsed, source: SourceText, diagnostics: Diagnostic[]) {
-    this.doc = doc;
+  constructor(targets: AliasTargets, source: SourceText, diagnostics: Diagnostic[]) {
+    this.targets = targets;
     this.source = source;
     this.diagnostics = diagnostics;
   }
@@ -101,8 +185,8 @@ class NodeBuilder {
     return { kind: 'scalar', value: null, plain: true, span: where };
   }
 
-  private buildAlias(node: Node & { resolve(doc: Document): unknown }, where: Span): YamlNode {
-    const target = node.resolve(this.doc) as Node | undefined;
+  private buildAlias(node: Node, where: Span): YamlNode {
+    const target = this.targets.get(node);
     if (!target || this.resolving.has(target)) {
       this.diagnostics.push(
         error(SIGMA_CODES.yamlUnsupported, 'alias refers to an unknown or enclosing anchor', {

@@ -43,7 +43,7 @@ function forbidBoolean(compiler: ExprCompiler, arg: CompiledArg, what: string): 
   }
 }
 
-function fieldsOf(...args: CompiledArg[]): ReadonlySet<string> {
+function fieldsOf(args: readonly CompiledArg[]): ReadonlySet<string> {
   const fields = new Set<string>();
   for (const arg of args) for (const f of arg.fields) fields.add(f);
   return fields;
@@ -71,7 +71,7 @@ export function compileBinary(compiler: ExprCompiler, expr: BinaryExpr): Compile
   const right = compiler.compile(expr.right);
   const l = left.evaluate;
   const r = right.evaluate;
-  const base = { fields: fieldsOf(left, right), operands: [left, right] };
+  const base = { fields: fieldsOf([left, right]), operands: [left, right] };
   const op = expr.op;
   switch (op) {
     case 'AND':
@@ -137,7 +137,7 @@ export function compileIn(compiler: ExprCompiler, expr: InExpr): CompiledOperato
   const f = operand.evaluate;
   const evaluators = values.map((v) => v.evaluate);
   return {
-    fields: fieldsOf(operand, ...values),
+    fields: fieldsOf([operand, ...values]),
     operands: [operand, ...values],
     type: 'boolean',
     evaluate: (e) => isIn(f(e), evaluators, e),

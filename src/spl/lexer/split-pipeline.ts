@@ -16,6 +16,9 @@ export interface SplitPipeline {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Syntax errors kept per parse (more are not located: SPL014 says parsing stopped). */
+export const MAX_SYNTAX_ERRORS = 100;
+
 /**
  * Splits `text[start, end)`. A `|` counts only outside `"..."` and outside `[...]`; `\|` is an
  * escaped pipe (Search Reference, search: "Quotes and escaping characters").
@@ -23,6 +26,10 @@ export interface SplitPipeline {
 export function splitPipeline(text: string, start: number, end: number): SplitPipeline {
   const slices: CommandSlice[] = [];
   const diagnostics: Diagnostic[] = [];
+  // One beyond the limit, so the parser sees that there were more.
+  const keep = (d: Diagnostic) => {
+    if (diagnostics.length <= MAX_SYNTAX_ERRORS) diagnostics.push(d);
+  };
   const brackets: number[] = [];
   let sliceStart = start;
   let pipe: Span | undefined;
@@ -36,7 +43,7 @@ export function splitPipeline(text: string, start: number, end: number): SplitPi
     if (c === '"') {
       const q = readQuoted(text, i, end, '"');
       if (!q.terminated) {
-        diagnostics.push(error('SPL001', 'unterminated quoted string', { span: span(i, i + 1) }));
+        keep(error('SPL001', 'unterminated quoted string', { span: span(i, i + 1) }));
       }
       i = q.end;
       continue;
@@ -44,7 +51,7 @@ export function splitPipeline(text: string, start: number, end: number): SplitPi
     if (c === '[') brackets.push(i);
     else if (c === ']') {
       if (brackets.length === 0) {
-        diagnostics.push(error('SPL002', 'unmatched "]"', { span: span(i, i + 1) }));
+        keep(error('SPL002', 'unmatched "]"', { span: span(i, i + 1) }));
       } else brackets.pop();
     } else if (c === '|' && brackets.length === 0) {
       slices.push(pipe ? { start: sliceStart, end: i, pipe } : { start: sliceStart, end: i });
@@ -53,10 +60,8 @@ export function splitPipeline(text: string, start: number, end: number): SplitPi
     }
     i++;
   }
-  for (const open of brackets) {
-    diagnostics.push(
-      error('SPL002', 'unclosed "[": subsearch has no "]"', { span: span(open, open + 1) }),
-    );
+  for (const open of brackets.slice(0, MAX_SYNTAX_ERRORS + 1)) {
+    keep(error('SPL002', 'unclosed "[": subsearch has no "]"', { span: span(open, open + 1) }));
   }
   slices.push(pipe ? { start: sliceStart, end, pipe } : { start: sliceStart, end });
   return { slices, diagnostics };

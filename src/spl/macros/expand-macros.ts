@@ -1,6 +1,8 @@
 // The macro-expansion stage: `name` and `name(a,b)` calls replaced by their definitions, nested,
 // with `$arg$` substitution, ```comments``` removed, and a source map back to the search.
+
 import { type Diagnostic, error, type Span, span } from '../../core/index.ts';
+import { MAX_SYNTAX_ERRORS } from '../lexer/split-pipeline.ts';
 import { UNDEFINED_FILTER_DEFINITION } from './builtin-macros.ts';
 import { defineMacro, type MacroDefinition, type MacroLibrary, macroKey } from './macro.ts';
 import { parseMacroCall } from './macro-call.ts';
@@ -191,6 +193,8 @@ class Expansion {
   }
 
   private report(code: string, message: string, frame: Frame, at: Span): void {
+    // One beyond the limit, so the parser reports that there were more (SPL014).
+    if (this.diagnostics.length > MAX_SYNTAX_ERRORS) return;
     if (frame.kind === 'search') {
       this.diagnostics.push(error(code, message, { span: at }));
       return;

@@ -1,5 +1,6 @@
 // `appendpipe [subpipeline]`: runs the subpipeline over the results so far and appends what it gives (Search Reference, appendpipe).
-import type { Event } from '../../core/index.ts';
+
+import { type Event, pushAll, rowBytes } from '../../core/index.ts';
 import type { AppendpipeCommand } from '../ast/command.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
 import { unionNeed } from './field-need.ts';
@@ -19,9 +20,17 @@ export function compileAppendpipe(
   return defineStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, plan.fields) },
     'pass',
-    () => {
+    (services) => {
       const appended: Event[] = [];
-      const run = plan.start({ emit: (rows) => appended.push(...rows) });
+      const memory = services.memory.account(command.name, command.span, context.source);
+      const run = plan.start({
+        emit: (rows) => {
+          for (const row of rows) memory.charge(16 + rowBytes(row));
+          pushAll(appended, rows);
+        },
+        warn: services.warn,
+        memory: services.memory,
+      });
       return {
         push(rows, emit) {
           run.push(rows.map((row) => ({ ...row })));
@@ -29,6 +38,7 @@ export function compileAppendpipe(
         },
         finish(emit) {
           run.finish();
+          memory.releaseAll();
           emit(appended);
         },
       };

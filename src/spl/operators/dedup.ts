@@ -36,8 +36,9 @@ export function compileDedup(command: DedupCommand, context: StageCompileContext
   const dedup: Stage = defineStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, fields) },
     keepEvents ? 'inPlace' : 'pass',
-    (): Operator => {
+    (services): Operator => {
       const seen = new Map<string, number>();
+      const memory = services.memory.account(command.name, command.span, context.source);
       let previous: string | undefined;
       let run = 0;
       return {
@@ -55,7 +56,10 @@ export function compileDedup(command: DedupCommand, context: StageCompileContext
               previous = key;
               count = run;
             } else {
-              count = (seen.get(key) ?? 0) + 1;
+              const before = seen.get(key);
+              // Every distinct key is kept to the end.
+              if (before === undefined) memory.charge(48 + key.length);
+              count = (before ?? 0) + 1;
               seen.set(key, count);
             }
             if (count <= keep) kept.push(row);

@@ -93,7 +93,7 @@ export function compileEval(command: EvalCommand, context: StageCompileContext):
       : (row: Event) => {
           for (const a of assignments) assign(row, a);
         };
-  return updateStage({ ...headerOf(command), needs }, update);
+  return updateStage({ ...headerOf(command), needs }, update, context.source);
 }
 
 function assign(row: Event, assignment: Assignment): void {

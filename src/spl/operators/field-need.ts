@@ -6,6 +6,11 @@ export type FieldNeed = ReadonlySet<string> | 'all';
 export const ALL_FIELDS: FieldNeed = 'all';
 
 export function unionNeed(...needs: readonly (FieldNeed | Iterable<string>)[]): FieldNeed {
+  return unionNeeds(needs);
+}
+
+/** As unionNeed, over a list of any length (one per search term of a long search). */
+export function unionNeeds(needs: Iterable<FieldNeed | Iterable<string>>): FieldNeed {
   const out = new Set<string>();
   for (const need of needs) {
     if (need === 'all') return 'all';

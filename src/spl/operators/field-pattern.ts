@@ -17,21 +17,34 @@ export function fieldPattern(text: string): FieldPattern {
       captures: (field) => (field === text ? [] : undefined),
     };
   }
-  // Field names are short and written by the rule author, and the lazy groups below are anchored
-  // between literal pieces, so this regex cannot backtrack badly on a field name.
-  const source = text
-    .split('*')
-    .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('(.*?)');
-  const regex = new RegExp(`^${source}$`, 's');
+  // Field names come from the input (JSON keys) and can be long: no backtracking regex. Each
+  // `*` takes as little as it can (what `^(.*?)a(.*?)$` captures): the head is a prefix, the
+  // tail a suffix, each middle piece at its leftmost place after the one before (more room
+  // left can only help the pieces after it).
+  const pieces = text.split('*');
+  const head = pieces[0] as string;
+  const tail = pieces[pieces.length - 1] as string;
+  const middle = pieces.slice(1, -1);
+  const captures = (field: string): string[] | undefined => {
+    if (field.length < head.length + tail.length) return undefined;
+    if (!field.startsWith(head) || !field.endsWith(tail)) return undefined;
+    const end = field.length - tail.length;
+    const out: string[] = [];
+    let at = head.length;
+    for (const piece of middle) {
+      const found = field.indexOf(piece, at);
+      if (found < 0 || found + piece.length > end) return undefined;
+      out.push(field.slice(at, found));
+      at = found + piece.length;
+    }
+    out.push(field.slice(at, end));
+    return out;
+  };
   return {
     text,
     wildcard: true,
-    matches: (field) => regex.test(field),
-    captures: (field) => {
-      const m = regex.exec(field);
-      return m ? m.slice(1) : undefined;
-    },
+    matches: (field) => captures(field) !== undefined,
+    captures,
   };
 }
 

@@ -15,7 +15,7 @@ const FILLNULL_DEFAULT = '0';
  */
 export function compileFillnull(
   command: FillnullCommand,
-  _context: StageCompileContext,
+  context: StageCompileContext,
 ): StageResult {
   const value = command.options.value?.value ?? FILLNULL_DEFAULT;
   const header = headerOf(command);
@@ -27,14 +27,19 @@ export function compileFillnull(
         if (readField(row, field) === undefined) writeField(row, field, value);
     });
   }
-  return collectingStage({ ...header, needs: (downstream) => downstream }, 'inPlace', (rows) => {
-    const present = new Set<string>();
-    for (const row of rows)
-      for (const key of Object.keys(row)) if (row[key] !== undefined) present.add(key);
-    const fields = [...present];
-    for (const row of rows) fillAll(row, fields, value);
-    return rows;
-  });
+  return collectingStage(
+    { ...header, needs: (downstream) => downstream },
+    'inPlace',
+    (rows) => {
+      const present = new Set<string>();
+      for (const row of rows)
+        for (const key of Object.keys(row)) if (row[key] !== undefined) present.add(key);
+      const fields = [...present];
+      for (const row of rows) fillAll(row, fields, value);
+      return rows;
+    },
+    context.source,
+  );
 }
 
 function fillAll(row: Event, fields: readonly string[], value: string): void {

@@ -1,5 +1,7 @@
 // `foreach <wildcard fields> [<eval template>]`: runs the template once per matching field (Search Reference, foreach).
+
 import type { Diagnostic, Event } from '../../core/index.ts';
+import { pushAll } from '../../core/index.ts';
 import type { ForeachCommand } from '../ast/command.ts';
 import type { Plan, PlanRun } from '../plan/plan.ts';
 import {
@@ -109,7 +111,11 @@ export function compileForeach(command: ForeachCommand, context: StageCompileCon
       } else {
         const out: Event[] = [];
         entry = {
-          run: plan.start({ emit: (rows) => out.push(...rows), warn: services.warn }),
+          run: plan.start({
+            emit: (rows) => pushAll(out, rows),
+            warn: services.warn,
+            memory: services.memory,
+          }),
           out,
         };
       }

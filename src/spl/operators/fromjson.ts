@@ -1,6 +1,8 @@
 // `fromjson [prefix=p] field`: the top-level keys of a JSON object become fields (Search Reference, fromjson).
+
 import { multivalue, readField, type Scalar, writeField } from '../../core/index.ts';
 import type { FromjsonCommand } from '../ast/command.ts';
+import { parseBoundedJson } from '../value/json-value.ts';
 import { scalarToString } from '../value/number.ts';
 import { jsonScalar } from '../value/structured-values.ts';
 import type { StageCompileContext, StageResult } from './compile-context.ts';
@@ -19,12 +21,9 @@ export function compileFromjson(
     (row) => {
       const value = readField(row, field);
       if (value === undefined) return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(scalarToString((Array.isArray(value) ? value[0] : value) as Scalar));
-      } catch {
-        return;
-      }
+      const parsed = parseBoundedJson(
+        scalarToString((Array.isArray(value) ? value[0] : value) as Scalar),
+      );
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return;
       for (const [key, item] of Object.entries(parsed as Record<string, unknown>)) {
         if (item === null) continue;

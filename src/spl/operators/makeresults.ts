@@ -1,7 +1,9 @@
 // `makeresults [count=N] [annotate=b] [format=csv|json data="..."]`: generates results (Search Reference, makeresults).
+
 import { parse } from 'csv-parse/sync';
 import { type Event, writeField } from '../../core/index.ts';
 import type { MakeresultsCommand } from '../ast/command.ts';
+import { MAX_JSON_NESTING, parseBoundedJson } from '../value/json-value.ts';
 import {
   commandError,
   EngineCode,
@@ -99,11 +101,9 @@ function parseData(format: string, data: string): Event[] | string {
     }
   }
   if (format === 'json') {
-    let value: unknown;
-    try {
-      value = JSON.parse(data);
-    } catch (cause) {
-      return `data is not valid JSON: ${(cause as Error).message}`;
+    const value = parseBoundedJson(data);
+    if (value === undefined) {
+      return `data is not valid JSON (or is nested deeper than ${MAX_JSON_NESTING} levels)`;
     }
     const items = Array.isArray(value) ? value : [value];
     const rows: Event[] = [];

@@ -1,6 +1,7 @@
 // What a run offers its operators: warnings, and runs of subsearch plans over the same events.
 import type { Diagnostic, Event } from '../../core/index.ts';
 import type { Plan } from '../plan/plan.ts';
+import type { MemoryBudget } from './memory-budget.ts';
 
 /** A subsearch running alongside the main search over the same events. */
 export interface SideRun {
@@ -15,4 +16,6 @@ export interface RunServices {
   runGenerating(plan: Plan): readonly Event[];
   /** A problem that does not stop the run (a limit reached); reported with the results. */
   warn(diagnostic: Diagnostic): void;
+  /** The search's memory budget, shared by its commands and its subsearches. */
+  readonly memory: MemoryBudget;
 }

@@ -4,7 +4,7 @@ import type { SearchExpr } from '../ast/search.ts';
 import { latestNowPredicate } from '../search/compile-search.ts';
 import { clauseTimeModifiers } from '../time/search-time-window.ts';
 import type { StageCompileContext } from './compile-context.ts';
-import { type FieldNeed, unionNeed } from './field-need.ts';
+import { type FieldNeed, unionNeeds } from './field-need.ts';
 import { compileSearchPredicate, type RowPredicate } from './search-predicate.ts';
 
 const TIME_FIELD: FieldNeed = new Set(['_time']);
@@ -53,7 +53,7 @@ export function compileOptimizedSearch(
   }
   return {
     test: tests.length === 1 ? (tests[0] as Test) : adaptiveAnd(tests),
-    reads: unionNeed(...reads),
+    reads: unionNeeds(reads),
   };
 }
 

@@ -1,6 +1,6 @@
 // `sort [N] [limit=N] [+|-]key, num(key) ... [desc]`: orders results, keeping at most N (Search Reference, sort).
 import { isIP } from 'node:net';
-import { type Event, readField, type Scalar } from '../../core/index.ts';
+import { type Event, readField, rowBytes, type Scalar } from '../../core/index.ts';
 import type { SortCommand, SortComparator, SortKey } from '../ast/command.ts';
 import { compareForSort, compareText } from '../value/compare.ts';
 import { scalarToNumber, scalarToString } from '../value/number.ts';
@@ -16,6 +16,8 @@ interface Entry {
   readonly row: Event;
   readonly seq: number;
   readonly keys: readonly (Scalar | undefined)[];
+  /** Estimated bytes it holds (memory budget). */
+  readonly bytes: number;
 }
 
 /**
@@ -24,7 +26,7 @@ interface Entry {
  * value ... if the order is descending or ascending"). Equal keys keep arrival order. With a
  * limit, only the best `limit` rows are held (pruned whenever twice that many arrive).
  */
-export function compileSort(command: SortCommand, _context: StageCompileContext): StageResult {
+export function compileSort(command: SortCommand, context: StageCompileContext): StageResult {
   const limit = command.count?.value ?? command.options.limit?.value ?? SORT_DEFAULT_LIMIT;
   const keys = command.keys;
   const flip = command.reverse !== undefined ? -1 : 1;
@@ -47,24 +49,37 @@ export function compileSort(command: SortCommand, _context: StageCompileContext)
   return defineStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, fields) },
     'pass',
-    () => {
+    (services) => {
       let held: Entry[] = [];
       let seq = 0;
+      const memory = services.memory.account(command.name, command.span, context.source);
       const prune = () => {
         held.sort(compare);
-        if (limit > 0 && held.length > limit) held = held.slice(0, limit);
+        if (limit > 0 && held.length > limit) {
+          for (let i = limit; i < held.length; i++) memory.release((held[i] as Entry).bytes);
+          held = held.slice(0, limit);
+        }
       };
       return {
         push(rows) {
           for (const row of rows) {
-            held.push({ row, seq: seq++, keys: fields.map((f) => firstValue(readField(row, f))) });
+            const bytes = 64 + rowBytes(row);
+            memory.charge(bytes);
+            held.push({
+              row,
+              seq: seq++,
+              keys: fields.map((f) => firstValue(readField(row, f))),
+              bytes,
+            });
           }
           if (limit > 0 && held.length >= 2 * limit) prune();
         },
         finish(emit) {
           prune();
-          emit(held.map((e) => e.row) as Rows);
+          const out = held.map((e) => e.row) as Rows;
           held = [];
+          memory.releaseAll();
+          emit(out);
         },
       };
     },

@@ -1,6 +1,8 @@
 // Builders for the common stage shapes: a row filter, an in-place row update, a blocking stage.
-import type { Event, Span } from '../../core/index.ts';
+
+import { type Event, rowBytes, type SourceText, type Span, warning } from '../../core/index.ts';
 import type { Plan } from '../plan/plan.ts';
+import { MAX_MULTIVALUE_VALUES, MAX_VALUE_CHARS, valueCuts } from '../value/value-limits.ts';
 import type { FieldNeed } from './field-need.ts';
 import type { Operator, Rows, Stage } from './operator.ts';
 import type { RunServices } from './run-services.ts';
@@ -40,37 +42,78 @@ export function defineStage(
   };
 }
 
-/** Keeps the rows `keep` accepts; holds nothing. */
-export function filterStage(header: StageHeader, keep: (row: Event) => boolean): Stage {
+/**
+ * Keeps the rows `keep` accepts; holds nothing. With `source` (the expression's text), a value
+ * the evaluation cut at its cap is warned about once (valueCutWarning).
+ */
+export function filterStage(
+  header: StageHeader,
+  keep: (row: Event) => boolean,
+  source?: SourceText,
+): Stage {
   return defineStage(
     header,
     'pass',
-    () => ({
-      push(rows, emit) {
-        const kept: Event[] = [];
-        for (const row of rows) if (keep(row)) kept.push(row);
-        emit(kept);
-      },
-      finish() {},
-    }),
+    (services) => {
+      const cuts = source === undefined ? undefined : valueCutWatch(services, header, source);
+      return {
+        push(rows, emit) {
+          const before = valueCuts();
+          const kept: Event[] = [];
+          for (const row of rows) if (keep(row)) kept.push(row);
+          cuts?.(before);
+          emit(kept);
+        },
+        finish() {},
+      };
+    },
     { streaming: true },
   );
 }
 
 /** Changes each row in place (the plan hands it rows the run owns); holds nothing. */
-export function updateStage(header: StageHeader, update: (row: Event) => void): Stage {
+export function updateStage(
+  header: StageHeader,
+  update: (row: Event) => void,
+  source?: SourceText,
+): Stage {
   return defineStage(
     header,
     'inPlace',
-    () => ({
-      push(rows, emit) {
-        for (const row of rows) update(row);
-        emit(rows);
-      },
-      finish() {},
-    }),
+    (services) => {
+      const cuts = source === undefined ? undefined : valueCutWatch(services, header, source);
+      return {
+        push(rows, emit) {
+          const before = valueCuts();
+          for (const row of rows) update(row);
+          cuts?.(before);
+          emit(rows);
+        },
+        finish() {},
+      };
+    },
     { streaming: true },
   );
+}
+
+/** Warns once per run when values were cut since `before` (SPL310). */
+function valueCutWatch(
+  services: RunServices,
+  header: StageHeader,
+  source: SourceText,
+): (before: number) => void {
+  let warned = false;
+  return (before) => {
+    if (warned || valueCuts() === before) return;
+    warned = true;
+    services.warn(
+      warning(
+        'SPL310',
+        `${header.command} cut a value at the cap of ${MAX_MULTIVALUE_VALUES.toLocaleString('en-US')} values or ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters`,
+        { source, span: header.span },
+      ),
+    );
+  };
 }
 
 /** Maps each row to zero or more new rows; holds nothing. */
@@ -94,20 +137,30 @@ export function expandStage(
   );
 }
 
-/** Holds every row and emits what `complete` makes of them at the end. */
+/**
+ * Holds every row and emits what `complete` makes of them at the end. The rows held are charged
+ * to the search's memory budget (`source`: the search text, for the error's caret).
+ */
 export function collectingStage(
   header: StageHeader,
   rows: Stage['rows'],
   complete: (all: Event[], services: RunServices) => Rows,
+  source: SourceText,
 ): Stage {
   return defineStage(header, rows, (services) => {
     const held: Event[] = [];
+    const memory = services.memory.account(header.command, header.span, source);
     return {
       push(batch) {
-        for (const row of batch) held.push(row);
+        for (const row of batch) {
+          memory.charge(16 + rowBytes(row));
+          held.push(row);
+        }
       },
       finish(emit) {
-        emit(complete(held, services));
+        const out = complete(held, services);
+        memory.releaseAll();
+        emit(out);
       },
     };
   });

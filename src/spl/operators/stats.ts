@@ -3,7 +3,7 @@ import { type Event, type Scalar, writeField } from '../../core/index.ts';
 import type { StatsCommand } from '../ast/command.ts';
 import { compileAggregations, type GroupState } from './aggregations.ts';
 import { failed, type StageCompileContext, type StageResult } from './compile-context.ts';
-import { compareGroupValues, groupKeysOf } from './group-keys.ts';
+import { compareGroupValues, groupKeysOf, rowGroupsWatch } from './group-keys.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 
 interface Group {
@@ -23,18 +23,30 @@ export function compileStats(command: StatsCommand, context: StageCompileContext
   });
   if (failed(compiled)) return compiled;
   const { byFields } = compiled;
-  return defineStage({ ...headerOf(command), needs: () => compiled.reads }, 'fresh', () => {
+  const header = headerOf(command);
+  return defineStage({ ...header, needs: () => compiled.reads }, 'fresh', (services) => {
     const groups = new Map<string, Group>();
+    const memory = services.memory.account(header.command, header.span, context.source);
+    const fanOut = rowGroupsWatch(services, header.command, header.span, context.source);
     return {
       push(rows) {
         for (const row of rows) {
-          for (const { key, values } of groupKeysOf(row, byFields)) {
+          const keys = groupKeysOf(row, byFields);
+          fanOut(keys.length);
+          for (const { key, values } of keys) {
             let group = groups.get(key);
             if (group === undefined) {
               group = { values, state: compiled.createGroup() };
               groups.set(key, group);
+              memory.charge(64 + key.length + compiled.bytes(group.state));
             }
-            compiled.add(group.state, row);
+            if (!compiled.growing) compiled.add(group.state, row);
+            else {
+              // dc, values, percentiles ...: the group's state grows with its distinct values.
+              const before = compiled.bytes(group.state);
+              compiled.add(group.state, row);
+              memory.charge(compiled.bytes(group.state) - before);
+            }
           }
         }
       },
@@ -52,6 +64,7 @@ export function compileStats(command: StatsCommand, context: StageCompileContext
           return row;
         });
         groups.clear();
+        memory.releaseAll();
         emit(out);
       },
     };

@@ -1,5 +1,11 @@
 // `streamstats [options] <aggregations> [by fields]`: running aggregates, written on each row as it passes (Search Reference, streamstats).
-import { type Event, type MaybeValue, writeField } from '../../core/index.ts';
+import {
+  type Event,
+  type MaybeValue,
+  rowBytes,
+  type Scalar,
+  writeField,
+} from '../../core/index.ts';
 import type { StreamstatsCommand } from '../ast/command.ts';
 import type { Evaluator } from '../eval/eval-types.ts';
 import { scalarToNumber } from '../value/number.ts';
@@ -14,6 +20,7 @@ import {
 } from './compile-context.ts';
 import { unionNeed, withoutFields } from './field-need.ts';
 import { groupKeysOf } from './group-keys.ts';
+import type { MemoryAccount } from './memory-budget.ts';
 import { defineStage, headerOf } from './stage-kit.ts';
 import { spanSeconds } from './time-span.ts';
 
@@ -69,10 +76,12 @@ export function compileStreamstats(
         unionNeed(withoutFields(downstream, outputs), compiled.reads, extraReads),
     },
     'inPlace',
-    () =>
-      windowed
-        ? windowedOperator(compiled, current, window, global, timeWindow, resets)
-        : runningOperator(compiled, current, resetOnChange, resets),
+    (services) => {
+      const memory = services.memory.account(command.name, command.span, context.source);
+      return windowed
+        ? windowedOperator(compiled, current, window, global, timeWindow, resets, memory)
+        : runningOperator(compiled, current, resetOnChange, resets, memory);
+    },
   );
 }
 
@@ -83,13 +92,25 @@ function runningOperator(
   current: boolean,
   resetOnChange: boolean,
   resets: Resets,
+  memory: MemoryAccount,
 ) {
   let groups = new Map<string, GroupState>();
+  // The groups are dropped on a reset: so is what they were charged.
+  const reset = () => {
+    groups = new Map();
+    memory.releaseAll();
+  };
+  const add = (group: GroupState, row: Event) => {
+    if (!compiled.growing) return compiled.add(group, row);
+    const before = compiled.bytes(group);
+    compiled.add(group, row);
+    memory.charge(compiled.bytes(group) - before);
+  };
   let previousKey: string | undefined;
   return {
     push(rows: readonly Event[], emit: (rows: readonly Event[]) => void) {
       for (const row of rows) {
-        if (resets.before?.(row) === true) groups = new Map();
+        if (resets.before?.(row) === true) reset();
         const keys = groupKeysOf(row, compiled.byFields);
         const first = keys[0];
         if (
@@ -98,7 +119,7 @@ function runningOperator(
           previousKey !== undefined &&
           first.key !== previousKey
         ) {
-          groups = new Map();
+          reset();
         }
         if (first !== undefined) previousKey = first.key;
         for (const { key } of keys) {
@@ -106,12 +127,13 @@ function runningOperator(
           if (group === undefined) {
             group = compiled.createGroup();
             groups.set(key, group);
+            memory.charge(64 + key.length + compiled.bytes(group));
           }
-          if (current) compiled.add(group, row);
+          if (current) add(group, row);
           if (key === first?.key) write(row, compiled.results(group));
-          if (!current) compiled.add(group, row);
+          if (!current) add(group, row);
         }
-        if (resets.after?.(row) === true) groups = new Map();
+        if (resets.after?.(row) === true) reset();
       }
       emit(rows);
     },
@@ -126,15 +148,24 @@ function windowedOperator(
   global: boolean,
   timeWindow: number | undefined,
   resets: Resets,
+  memory: MemoryAccount,
 ) {
   let recent: { row: Event; key: string | undefined; time: number | undefined }[] = [];
+  // The rows in the window are held: charged as the window is after each row.
+  let heldBytes = 0;
+  const bytesOf = new WeakMap<Event, number>();
   return {
     push(rows: readonly Event[], emit: (rows: readonly Event[]) => void) {
       for (const row of rows) {
         if (resets.before?.(row) === true) recent = [];
         const key = groupKeysOf(row, compiled.byFields)[0]?.key;
-        const time = scalarToNumber(row['_time'] as never);
+        const stamp = row['_time'];
+        // A multivalue `_time` (renamed into it) counts by its first value.
+        const time = scalarToNumber(
+          (Array.isArray(stamp) ? stamp[0] : stamp) as Scalar | undefined,
+        );
         const entry = { row, key, time };
+        bytesOf.set(row, 48 + rowBytes(row));
         if (current) recent.push(entry);
         if (key !== undefined) {
           let members = recent.filter((e) => e.key === key);
@@ -164,6 +195,9 @@ function windowedOperator(
           recent = recent.filter((e) => e.time === undefined || time - e.time < timeWindow);
         }
         if (resets.after?.(row) === true) recent = [];
+        heldBytes = 0;
+        for (const e of recent) heldBytes += bytesOf.get(e.row) ?? 0;
+        memory.set(heldBytes);
       }
       emit(rows);
     },

@@ -2,6 +2,8 @@
 import {
   type Diagnostic,
   type Event,
+  maxOf,
+  minOf,
   multivalue,
   readField,
   type Scalar,
@@ -92,54 +94,59 @@ export function compileTransaction(
   const mvlist = o.mvlist?.value ?? false;
   const fields = command.fields.map((f) => f.name);
 
-  return collectingStage({ ...headerOf(command), needs: () => 'all' }, 'fresh', (rows) => {
-    const timed = rows
-      .map((row, seq) => ({ row, seq, time: scalarToNumber(firstOf(row['_time'])) ?? 0 }))
-      .sort((a, b) => a.time - b.time || a.seq - b.seq);
-    const open = new Map<string, Open>();
-    const done: { rows: Event[]; closed: boolean }[] = [];
-    const close = (key: string, closed: boolean) => {
-      const txn = open.get(key);
-      if (txn === undefined) return;
-      open.delete(key);
-      done.push({ rows: txn.rows, closed });
-    };
-    const complete = (txn: Open) =>
-      (startsWith === undefined || txn.started) && endsWith === undefined;
-    for (const { row, time } of timed) {
-      const key = keyOf(row, fields);
-      if (key === undefined) continue;
-      let txn = open.get(key);
-      if (
-        txn !== undefined &&
-        (time - txn.first > maxspan || time - txn.last > maxpause || txn.rows.length >= maxevents)
-      ) {
-        close(key, complete(txn));
-        txn = undefined;
-      }
-      const starts = startsWith?.(row) ?? false;
-      if (txn !== undefined && starts) {
-        close(key, complete(txn));
-        txn = undefined;
-      }
-      if (txn === undefined) {
-        if (startsWith !== undefined && !starts) {
-          if (keepEvicted) done.push({ rows: [row], closed: false });
-          continue;
+  return collectingStage(
+    { ...headerOf(command), needs: () => 'all' },
+    'fresh',
+    (rows) => {
+      const timed = rows
+        .map((row, seq) => ({ row, seq, time: scalarToNumber(firstOf(row['_time'])) ?? 0 }))
+        .sort((a, b) => a.time - b.time || a.seq - b.seq);
+      const open = new Map<string, Open>();
+      const done: { rows: Event[]; closed: boolean }[] = [];
+      const close = (key: string, closed: boolean) => {
+        const txn = open.get(key);
+        if (txn === undefined) return;
+        open.delete(key);
+        done.push({ rows: txn.rows, closed });
+      };
+      const complete = (txn: Open) =>
+        (startsWith === undefined || txn.started) && endsWith === undefined;
+      for (const { row, time } of timed) {
+        const key = keyOf(row, fields);
+        if (key === undefined) continue;
+        let txn = open.get(key);
+        if (
+          txn !== undefined &&
+          (time - txn.first > maxspan || time - txn.last > maxpause || txn.rows.length >= maxevents)
+        ) {
+          close(key, complete(txn));
+          txn = undefined;
         }
-        txn = { rows: [], first: time, last: time, started: starts };
-        open.set(key, txn);
+        const starts = startsWith?.(row) ?? false;
+        if (txn !== undefined && starts) {
+          close(key, complete(txn));
+          txn = undefined;
+        }
+        if (txn === undefined) {
+          if (startsWith !== undefined && !starts) {
+            if (keepEvicted) done.push({ rows: [row], closed: false });
+            continue;
+          }
+          txn = { rows: [], first: time, last: time, started: starts };
+          open.set(key, txn);
+        }
+        txn.rows.push(row);
+        txn.last = time;
+        if (endsWith?.(row)) close(key, true);
       }
-      txn.rows.push(row);
-      txn.last = time;
-      if (endsWith?.(row)) close(key, true);
-    }
-    for (const [key, txn] of [...open]) close(key, complete(txn));
-    return done
-      .filter((t) => t.closed || keepEvicted)
-      .map((t) => merge(t.rows, t.closed, mvlist))
-      .sort((a, b) => (b['_time'] as number) - (a['_time'] as number));
-  });
+      for (const [key, txn] of [...open]) close(key, complete(txn));
+      return done
+        .filter((t) => t.closed || keepEvicted)
+        .map((t) => merge(t.rows, t.closed, mvlist))
+        .sort((a, b) => (b['_time'] as number) - (a['_time'] as number));
+    },
+    context.source,
+  );
 }
 
 function condition(
@@ -221,11 +228,11 @@ function merge(rows: readonly Event[], closed: boolean, mvlist: boolean): Event 
     }
   }
   const times = rows.map((r) => scalarToNumber(firstOf(r['_time'])) ?? 0);
-  const first = Math.min(...times);
+  const first = minOf(times);
   const out: Event = { _time: first };
   for (const [key, list] of values) writeField(out, key, multivalue(list));
   if (raws.length > 0) out['_raw'] = raws.join('\n');
-  out['duration'] = Math.max(...times) - first;
+  out['duration'] = maxOf(times) - first;
   out['eventcount'] = rows.length;
   out['closed_txn'] = closed ? 1 : 0;
   return out;

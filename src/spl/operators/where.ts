@@ -29,5 +29,6 @@ export function compileWhere(command: WhereCommand, context: StageCompileContext
   return filterStage(
     { ...headerOf(command), needs: (downstream) => unionNeed(downstream, fields) },
     (row) => isTrue(evaluate(row)),
+    context.source,
   );
 }

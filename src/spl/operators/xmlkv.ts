@@ -1,5 +1,5 @@
 // `xmlkv [field] [maxinputs=N]`: each leaf element `<tag>value</tag>` of an XML text becomes field `tag` (Search Reference, xmlkv).
-import { multivalue, readField, type Scalar, writeField } from '../../core/index.ts';
+import { multivalue, pushAll, readField, type Scalar, writeField } from '../../core/index.ts';
 import type { XmlkvCommand } from '../ast/command.ts';
 import { scalarToString } from '../value/number.ts';
 import { flattenXml } from '../value/structured-values.ts';
@@ -33,7 +33,7 @@ export function compileXmlkv(command: XmlkvCommand, _context: StageCompileContex
             if (path.endsWith('}')) continue;
             const tag = path.slice(path.lastIndexOf('.') + 1);
             const list = byTag.get(tag);
-            if (list) list.push(...values);
+            if (list) pushAll(list, values);
             else byTag.set(tag, [...values]);
           }
           for (const [tag, values] of byTag) writeField(row, tag, multivalue(values));

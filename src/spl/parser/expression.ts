@@ -34,6 +34,11 @@ const IN_POWER = 5;
 const UNARY_POWER = 8;
 /** Deeper nesting than this is refused (SPL012) so hostile input cannot overflow the stack. */
 const MAX_DEPTH = 200;
+/**
+ * A chain of infix operators (`1+1+...`) builds a tree as tall as the chain: the tree's height
+ * (nesting plus chains) above this is refused (SPL013), so no walker of the tree can overflow.
+ */
+export const MAX_EXPRESSION_HEIGHT = 1000;
 
 /**
  * Keywords, any case: unlike the search command, eval and where accept `and`, `or`, `not`,
@@ -46,28 +51,34 @@ function keywordOf(token: Token): string | undefined {
 }
 
 export function parseExpression(cursor: Cursor, depth = 0): Expr {
-  return parseBinary(cursor, 0, depth);
+  return parseBinary(cursor, 0, depth, depth);
 }
 
-function parseBinary(cursor: Cursor, minPower: number, depth: number): Expr {
+/**
+ * `depth` counts nesting (parentheses, calls, prefix operators); `height` also counts the
+ * operators of enclosing chains: every node of the tree built here lies at most `height` deep.
+ */
+function parseBinary(cursor: Cursor, minPower: number, depth: number, height: number): Expr {
   if (depth > MAX_DEPTH) {
     cursor.fail('SPL012', 'expression nested too deeply', cursor.peek('expression').span);
   }
-  let left = parsePrefix(cursor, depth);
-  for (;;) {
+  let left = parsePrefix(cursor, depth, height);
+  for (let chain = 1; ; chain++) {
     const token = cursor.peek('expression');
     const keyword = keywordOf(token);
     if (keyword === 'IN' && IN_POWER > minPower) {
+      tooTall(cursor, height + chain, token);
       cursor.next('expression');
-      const values = parseArguments(cursor, depth, 'IN list');
+      const values = parseArguments(cursor, depth, height + chain, 'IN list');
       left = { kind: 'In', operand: left, values, span: span(left.span.start, cursor.pos) };
       continue;
     }
     const key = keyword ?? (token.kind === 'operator' ? token.text : undefined);
     const infix = key === undefined ? undefined : INFIX[key];
     if (!infix || infix.power <= minPower) return left;
+    tooTall(cursor, height + chain, token);
     cursor.next('expression');
-    const right = parseBinary(cursor, infix.power, depth + 1);
+    const right = parseBinary(cursor, infix.power, depth + 1, height + chain);
     left = {
       kind: 'Binary',
       op: infix.op,
@@ -78,7 +89,17 @@ function parseBinary(cursor: Cursor, minPower: number, depth: number): Expr {
   }
 }
 
-function parsePrefix(cursor: Cursor, depth: number): Expr {
+function tooTall(cursor: Cursor, height: number, operator: Token): void {
+  if (height > MAX_EXPRESSION_HEIGHT) {
+    cursor.fail(
+      'SPL013',
+      `expression too long: more than ${MAX_EXPRESSION_HEIGHT} operators in a chain`,
+      operator.span,
+    );
+  }
+}
+
+function parsePrefix(cursor: Cursor, depth: number, height: number): Expr {
   const token = cursor.next('expression');
   switch (token.kind) {
     case 'number':
@@ -88,18 +109,20 @@ function parsePrefix(cursor: Cursor, depth: number): Expr {
     case 'field':
       return { kind: 'Field', name: token.value, quoted: true, span: token.span };
     case 'lparen': {
-      const inner = parseBinary(cursor, 0, depth + 1);
+      const inner = parseBinary(cursor, 0, depth + 1, height + 1);
       const close = cursor.expect('expression', 'rparen', '")"');
       return widen(inner, token.span.start, close.span.end);
     }
     case 'lbracket':
-      return parseArrayLiteral(cursor, token, () => parseBinary(cursor, 0, depth + 1));
+      return parseArrayLiteral(cursor, token, () => parseBinary(cursor, 0, depth + 1, height + 1));
     case 'operator':
       if (token.text === '{') {
-        return parseObjectLiteral(cursor, token, () => parseBinary(cursor, 0, depth + 1));
+        return parseObjectLiteral(cursor, token, () =>
+          parseBinary(cursor, 0, depth + 1, height + 1),
+        );
       }
       if (token.text === '-' || token.text === '+') {
-        const operand = parseBinary(cursor, UNARY_POWER, depth + 1);
+        const operand = parseBinary(cursor, UNARY_POWER, depth + 1, height + 1);
         return {
           kind: 'Unary',
           op: token.text,
@@ -110,7 +133,7 @@ function parsePrefix(cursor: Cursor, depth: number): Expr {
       return cursor.unexpected(token, 'an expression');
     case 'word': {
       if (keywordOf(token) === 'NOT') {
-        const operand = parseBinary(cursor, NOT_POWER, depth + 1);
+        const operand = parseBinary(cursor, NOT_POWER, depth + 1, height + 1);
         return {
           kind: 'Unary',
           op: 'NOT',
@@ -121,7 +144,7 @@ function parsePrefix(cursor: Cursor, depth: number): Expr {
       // `LIKE (x, "%a%")` and `mvindex (f, 1)`: Splunk allows space before a call's `(`.
       if (cursor.peek('expression').kind === 'lparen') {
         cursor.next('expression');
-        const args = parseArgumentsAfterParen(cursor, depth, 'function arguments');
+        const args = parseArgumentsAfterParen(cursor, depth, height, 'function arguments');
         return {
           kind: 'Call',
           name: token.text,
@@ -144,16 +167,21 @@ function widen(expr: Expr, start: number, end: number): Expr {
 }
 
 /** `( a, b, ... )` including the opening parenthesis. */
-function parseArguments(cursor: Cursor, depth: number, what: string): Expr[] {
+function parseArguments(cursor: Cursor, depth: number, height: number, what: string): Expr[] {
   cursor.expect('expression', 'lparen', `"(" to open the ${what}`);
-  return parseArgumentsAfterParen(cursor, depth, what);
+  return parseArgumentsAfterParen(cursor, depth, height, what);
 }
 
-function parseArgumentsAfterParen(cursor: Cursor, depth: number, what: string): Expr[] {
+function parseArgumentsAfterParen(
+  cursor: Cursor,
+  depth: number,
+  height: number,
+  what: string,
+): Expr[] {
   const args: Expr[] = [];
   if (cursor.accept('expression', 'rparen')) return args;
   for (;;) {
-    args.push(parseBinary(cursor, 0, depth + 1));
+    args.push(parseBinary(cursor, 0, depth + 1, height + 1));
     const token = cursor.next('expression');
     if (token.kind === 'rparen') return args;
     if (token.kind !== 'comma') cursor.unexpected(token, `"," or ")" in the ${what}`);

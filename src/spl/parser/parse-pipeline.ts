@@ -2,7 +2,13 @@
 import { type Diagnostic, error, span } from '../../core/index.ts';
 import type { Command } from '../ast/command.ts';
 import type { Pipeline } from '../ast/pipeline.ts';
-import { type CommandSlice, type SplitPipeline, skipSpace, splitPipeline } from '../lexer/index.ts';
+import {
+  type CommandSlice,
+  MAX_SYNTAX_ERRORS,
+  type SplitPipeline,
+  skipSpace,
+  splitPipeline,
+} from '../lexer/index.ts';
 import { expectEnd } from './arguments.ts';
 import { closestName } from './closest-name.ts';
 import { commandBase } from './command-parser.ts';
@@ -19,6 +25,18 @@ export interface PipelineParse {
 
 /** Subsearches nested deeper than this are refused (SPL012): hostile input cannot recurse forever. */
 const MAX_NESTING = 50;
+/**
+ * Commands in one search, subsearches and subpipelines included. A run chains its operators
+ * (each pushes into the next), so the count bounds the stack a run needs (SPL013).
+ */
+export const MAX_COMMANDS = 1000;
+
+/** What one parse shares across nested pipelines: the problems and the commands counted. */
+interface ParseBudget {
+  readonly diagnostics: Diagnostic[];
+  commands: number;
+  stopped: boolean;
+}
 
 /**
  * Parses `text` (already macro-expanded) into a pipeline; never throws on bad input. `split` is
@@ -28,9 +46,9 @@ export function parsePipeline(
   text: string,
   split: SplitPipeline = splitPipeline(text, 0, text.length),
 ): PipelineParse {
-  const diagnostics: Diagnostic[] = [];
-  const pipeline = parseRange(text, 0, text.length, 'subsearch', 0, diagnostics, split);
-  return { pipeline, diagnostics: dedupe(diagnostics) };
+  const budget: ParseBudget = { diagnostics: [], commands: 0, stopped: false };
+  const pipeline = parseRange(text, 0, text.length, 'subsearch', 0, budget, split);
+  return { pipeline, diagnostics: dedupe(budget.diagnostics) };
 }
 
 function parseRange(
@@ -39,10 +57,10 @@ function parseRange(
   end: number,
   kind: NestedKind,
   depth: number,
-  diagnostics: Diagnostic[],
+  budget: ParseBudget,
   split: SplitPipeline = splitPipeline(text, start, end),
 ): Pipeline {
-  diagnostics.push(...split.diagnostics);
+  for (const d of split.diagnostics) report(budget, d);
   const slices = split.slices;
   const first = slices[0];
   const leadingPipe = slices.length > 1 && first !== undefined && isBlank(text, first);
@@ -55,11 +73,21 @@ function parseRange(
             error('SPL012', 'subsearches nested too deeply', { span: span(s - 1, s) }),
           );
         }
-        return parseRange(text, s, e, k, depth + 1, diagnostics);
+        return parseRange(text, s, e, k, depth + 1, budget);
       },
     };
     slices.forEach((slice, index) => {
       if (index === 0 && leadingPipe) return;
+      if (budget.stopped) return;
+      if (++budget.commands > MAX_COMMANDS) {
+        budget.stopped = true;
+        budget.diagnostics.push(
+          error('SPL013', `search too long: more than ${MAX_COMMANDS} commands`, {
+            span: slice.pipe ?? span(slice.start, slice.end),
+          }),
+        );
+        return;
+      }
       try {
         commands.push(
           index === 0 && kind === 'subsearch'
@@ -68,11 +96,26 @@ function parseRange(
         );
       } catch (caught) {
         if (!(caught instanceof SplSyntaxError)) throw caught;
-        diagnostics.push(caught.diagnostic);
+        report(budget, caught.diagnostic);
       }
     });
   }
   return { kind: 'Pipeline', leadingPipe, commands, span: span(start, end) };
+}
+
+/** Keeps a problem; after MAX_SYNTAX_ERRORS, one SPL014 and parsing stops. */
+function report(budget: ParseBudget, diagnostic: Diagnostic): void {
+  if (budget.stopped) return;
+  if (budget.diagnostics.length < MAX_SYNTAX_ERRORS) {
+    budget.diagnostics.push(diagnostic);
+    return;
+  }
+  budget.stopped = true;
+  budget.diagnostics.push(
+    error('SPL014', `more than ${MAX_SYNTAX_ERRORS} syntax errors: parsing stopped here`, {
+      ...(diagnostic.span ? { span: diagnostic.span } : {}),
+    }),
+  );
 }
 
 function isBlank(text: string, slice: CommandSlice): boolean {

@@ -7,7 +7,7 @@ import type { EvalCompileOptions } from '../eval/eval-types.ts';
 import type { LookupProvider } from '../lookups/lookup-store.ts';
 import { isStage, type StageCompileContext } from '../operators/compile-context.ts';
 import { copyRowsStage } from '../operators/copy-rows.ts';
-import { type FieldNeed, needsField, unionNeed } from '../operators/field-need.ts';
+import { type FieldNeed, needsField, unionNeed, unionNeeds } from '../operators/field-need.ts';
 import { compileStage } from '../operators/index.ts';
 import type { Stage } from '../operators/operator.ts';
 import type { DataModelProvider } from '../operators/tstats-data-model.ts';
@@ -66,7 +66,7 @@ export function planPipeline(
   const generating = stages[0]?.generating ?? false;
   const mainFields = fieldsRead(stages);
   const sidePlans = stages.flatMap((s) => s.sidePlans).filter((p) => !p.generating);
-  const fields = unionNeed(mainFields, ...sidePlans.map((p) => p.fields));
+  const fields = unionNeeds([mainFields, ...sidePlans.map((p) => p.fields)]);
   const needsRaw =
     (!generating && needsField(mainFields, '_raw')) || sidePlans.some((p) => p.needsRaw);
   const first = pipeline.commands[0];

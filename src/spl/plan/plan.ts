@@ -1,6 +1,7 @@
 // A compiled search: immutable and reusable; `start` makes one run, which an external pump drives.
 import type { Diagnostic, SharedEvent, SourceText } from '../../core/index.ts';
 import type { FieldNeed } from '../operators/field-need.ts';
+import type { MemoryBudget } from '../operators/memory-budget.ts';
 import type { Stage } from '../operators/operator.ts';
 import type { TimeBounds } from '../time/time-bounds.ts';
 import type { RouteFilter } from './route-filter.ts';
@@ -40,6 +41,13 @@ export interface RunContext {
   readonly emit: (rows: readonly SharedEvent[]) => void;
   /** Problems that do not stop the run (a limit was reached); default: ignored. */
   readonly warn?: (diagnostic: Diagnostic) => void;
+  /**
+   * Bytes the search's commands may hold (`--max-memory`); default DEFAULT_MAX_MEMORY_MB. Past
+   * it, `push`/`finish` throw MemoryLimitError (a DiagnosticError naming the command).
+   */
+  readonly maxMemoryBytes?: number;
+  /** A budget to share (subsearch runs share their search's); made from maxMemoryBytes if absent. */
+  readonly memory?: MemoryBudget;
 }
 
 /**

@@ -1,5 +1,6 @@
 // One run of a plan: chains the stages' operators, feeds side runs, and drives finish in order.
 import { type Event, invariant } from '../../core/index.ts';
+import { MemoryBudget } from '../operators/memory-budget.ts';
 import type { Emit, Operator } from '../operators/operator.ts';
 import type { RunServices, SideRun } from '../operators/run-services.ts';
 import { isAllTime, type TimeBounds, withinBounds } from '../time/time-bounds.ts';
@@ -8,20 +9,22 @@ import type { Plan, PlanRun, RunContext } from './plan.ts';
 
 export function startPlanRun(plan: Plan, context: RunContext): PlanRun {
   const warn = context.warn ?? (() => {});
+  const memory = context.memory ?? new MemoryBudget(context.maxMemoryBytes);
   const sideRuns: PlanRun[] = [];
   const services: RunServices = {
     startSideRun(sub): SideRun {
       const rows: Event[] = [];
-      sideRuns.push(sub.start({ emit: (batch) => appendAll(rows, batch), warn }));
+      sideRuns.push(sub.start({ emit: (batch) => appendAll(rows, batch), warn, memory }));
       return { results: () => rows };
     },
     runGenerating(sub) {
       const rows: Event[] = [];
-      const run = sub.start({ emit: (batch) => appendAll(rows, batch), warn });
+      const run = sub.start({ emit: (batch) => appendAll(rows, batch), warn, memory });
       run.finish();
       return rows;
     },
     warn,
+    memory,
   };
   const operators: Operator[] = plan.stages.map((stage) => stage.start(services));
   const emitters: Emit[] = new Array<Emit>(operators.length + 1);

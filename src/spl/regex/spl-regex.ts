@@ -41,12 +41,6 @@ export type RegexCompileResult =
   | { readonly ok: true; readonly regex: SplRegex }
   | { readonly ok: false; readonly reason: string; readonly offset: number };
 
-/**
- * Text longer than this goes to the linear engine for `scan`-risk patterns: V8 on a quadratic
- * scan of 4,096 characters is at worst ~8M steps (a few ms); above it RE2's linear time wins.
- */
-const HYBRID_LENGTH = 4096;
-
 export function compileSplRegex(pattern: string): RegexCompileResult {
   const translated = translatePcre(pattern);
   if (!translated.ok) return translated;
@@ -62,27 +56,28 @@ export function compileSplRegex(pattern: string): RegexCompileResult {
     };
   }
   const backtracking = createBacktrackingEngine(js, t.groupMap, t.groupCount);
-  const risk = assessRegex(t.source, t.flags);
+  const assessment = assessRegex(t.source, t.flags);
+  const { risk } = assessment;
   const base = { pattern, groupCount: t.groupCount, groupNames: t.groupNames, risk };
   if (risk === 'linear')
     return { ok: true, regex: { ...base, engine: 'backtracking', ...bind(backtracking) } };
   const linear = createRe2Engine(pattern, t.groupCount);
-  if (risk === 'superlinear') {
-    if (!linear.ok) {
-      return {
-        ok: false,
-        reason: `pattern can backtrack catastrophically (nested or overlapping quantifiers) and uses features the linear-time engine lacks (${linear.reason})`,
-        offset: 0,
-      };
-    }
-    return { ok: true, regex: { ...base, engine: 'linear', ...bind(linear.engine) } };
+  if (!linear.ok) {
+    // Look-around and back-references exist only in the backtracking engine: not proven, refused.
+    return {
+      ok: false,
+      reason: `${assessment.reason}, and it uses features the linear-time engine lacks (${linear.reason})`,
+      offset: 0,
+    };
   }
-  if (!linear.ok)
-    return { ok: true, regex: { ...base, engine: 'backtracking', ...bind(backtracking) } };
+  if (risk === 'superlinear')
+    return { ok: true, regex: { ...base, engine: 'linear', ...bind(linear.engine) } };
+  const limit = assessment.backtrackingLength;
+  if (limit < 64) return { ok: true, regex: { ...base, engine: 'linear', ...bind(linear.engine) } };
   const hybrid: RegexEngine = {
-    test: (text) => (text.length > HYBRID_LENGTH ? linear.engine : backtracking).test(text),
+    test: (text) => (text.length > limit ? linear.engine : backtracking).test(text),
     exec: (text, from, spans) =>
-      (text.length > HYBRID_LENGTH ? linear.engine : backtracking).exec(text, from, spans),
+      (text.length > limit ? linear.engine : backtracking).exec(text, from, spans),
   };
   return { ok: true, regex: { ...base, engine: 'hybrid', ...bind(hybrid) } };
 }

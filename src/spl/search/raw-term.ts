@@ -21,6 +21,10 @@ function isBoundaryAfter(text: string, end: number): boolean {
   return end >= text.length || BREAKERS.has(text[end] as string);
 }
 
+/** Control characters: a term holding them gets them as `\\xNN` escapes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\x00-\x1f]/g;
+
 /**
  * `term` as written (wildcards `*`); `caseSensitive` from CASE(); `wholeToken` from TERM(),
  * which only accepts major breakers around the term.
@@ -66,7 +70,12 @@ export function compileTermMatcher(
   const majorFree = `[^${escapeClass(MAJOR)}]*`;
   const body = needle
     .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .map((part) =>
+      part
+        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+        // Control characters (NUL among them, which RE2 refuses written as is) as escapes.
+        .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
+    )
     .join(majorFree);
   const leadingStar = needle.startsWith('*');
   const trailingStar = needle.endsWith('*');

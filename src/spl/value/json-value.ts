@@ -19,14 +19,40 @@ export type JsonObject = { readonly [key: string]: Json };
 /** Texts longer than this are not parsed as JSON: bounds the work one value can cause. */
 const MAX_JSON_TEXT = 1_000_000;
 
-/** The JSON a text holds, or undefined when it is not JSON (any JSON: `"a"`, `1`, `[..]`, `{..}`). */
-export function parseJson(text: string): Json | undefined {
-  if (text.length > MAX_JSON_TEXT) return undefined;
+/**
+ * JSON nested deeper than this is not read as JSON: JSON.parse builds any depth, but JSON.stringify
+ * and every walk of the value recurse, and field values are attacker-controlled.
+ */
+export const MAX_JSON_NESTING = 100;
+
+/** JSON.parse, refusing (undefined) text longer than 1,000,000 characters or nested too deep. */
+export function parseBoundedJson(text: string): unknown {
+  if (text.length > MAX_JSON_TEXT || jsonNesting(text) > MAX_JSON_NESTING) return undefined;
   try {
-    return JSON.parse(text) as Json;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/** How deeply brackets and braces nest in JSON text (strings skipped), without parsing it. */
+function jsonNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++)
+        if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}
+
+/** The JSON a text holds, or undefined when it is not JSON (any JSON: `"a"`, `1`, `[..]`, `{..}`). */
+export function parseJson(text: string): Json | undefined {
+  return parseBoundedJson(text) as Json | undefined;
 }
 
 /** The array or object a text holds (leading spaces allowed), or undefined. */

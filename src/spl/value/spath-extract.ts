@@ -1,16 +1,15 @@
 // spath's reading of JSON and XML text, shared by the spath command and the spath() eval function.
+
 import type { Scalar } from '../../core/index.ts';
+import { parseBoundedJson } from './json-value.ts';
 import { documentKind, flattenJson, flattenXml, type PathValues } from './structured-values.ts';
 
 /** Every leaf of a JSON or XML text by its path; undefined for other text or text that does not parse. */
 export function flattenDocument(text: string): PathValues | undefined {
   const kind = documentKind(text);
   if (kind === 'json') {
-    try {
-      return flattenJson(JSON.parse(text));
-    } catch {
-      return undefined;
-    }
+    const json = parseBoundedJson(text);
+    return json === undefined ? undefined : flattenJson(json);
   }
   return kind === 'xml' ? flattenXml(text) : undefined;
 }

@@ -170,3 +170,20 @@ test('export streams one JSON object per line (curl)', async () => {
   const first = lines[0]?.['result'] as Record<string, unknown> | undefined;
   assert.equal(typeof first?.['Image'], 'string');
 });
+
+test('output_mode=xml is refused with a message naming what is answered (curl)', async () => {
+  const { stdout } = await run('curl', [
+    '-s',
+    '-w',
+    '\n%{http_code}',
+    '-u',
+    `admin:${ADMIN_PASSWORD}`,
+    `${server.restUrl}/services/server/info?output_mode=xml`,
+  ]);
+  const [body, status] = stdout.split('\n');
+  assert.equal(status, '400');
+  const messages = (JSON.parse(body ?? '') as { messages: { type: string; text: string }[] })
+    .messages;
+  assert.equal(messages[0]?.type, 'ERROR');
+  assert.match(messages[0]?.text ?? '', /output_mode=xml is not supported.*json_rows/);
+});

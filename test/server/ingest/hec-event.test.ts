@@ -91,7 +91,12 @@ test('metadata precedence and time', () => {
 });
 
 test('bodies: concatenated objects; errors carry Splunk codes and the event number', () => {
-  assert.equal(splitEventBody('{"event":1}{"event":2}\n {"event":3}').length, 3);
+  // Multibyte text and an escaped quote before a brace inside a string: bytes find the same objects.
+  assert.deepEqual(splitEventBody(Buffer.from('{"event":1}{"event":"é\\"}"}\n {"event":3}')), [
+    { event: 1 },
+    { event: 'é"}' },
+    { event: 3 },
+  ]);
   const code = (f: () => unknown) => {
     try {
       f();
@@ -101,11 +106,11 @@ test('bodies: concatenated objects; errors carry Splunk codes and the event numb
     return undefined;
   };
   assert.deepEqual(
-    code(() => splitEventBody('')),
+    code(() => splitEventBody(Buffer.from(''))),
     [5, undefined],
   );
   assert.deepEqual(
-    code(() => splitEventBody('[{"event":1}]')),
+    code(() => splitEventBody(Buffer.from('[{"event":1}]'))),
     [6, 0],
   );
   assert.deepEqual(

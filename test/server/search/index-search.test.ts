@@ -133,6 +133,32 @@ test('tstats, metadata and eventcount over the index', async () => {
   assert.equal(perIndex.rows.length, 1);
 });
 
+test('tstats by _time span= buckets in the store as bin and stats do over the files', async () => {
+  for (const [span, bin] of [
+    ['span=1h', 'bin _time span=1h'],
+    ['span=15m', 'bin _time span=15m'],
+    ['span=1d', 'bin _time span=1d'],
+    ['', 'eval _time=floor(_time)'],
+  ]) {
+    const index = await overIndex(
+      `| tstats count dc(host) where index=* by _time ${span} sourcetype`,
+    );
+    const files = await overFiles(`index=* | ${bin} | stats count dc(host) by _time sourcetype`);
+    assert.ok(index.rows.length > 1, span);
+    assert.equal(index.scanned, 0);
+    assert.deepEqual(index.rows, files, span);
+  }
+  for (const [spl, message] of [
+    ['| tstats count where index=* by _time span=1mon', /fixed spans.*not span=1mon/],
+    [
+      '| tstats count where index=* by host span=1h',
+      /span=1h buckets _time, which BY does not name/,
+    ],
+  ] as const) {
+    await assert.rejects(overIndex(spl), message);
+  }
+});
+
 test('time bounds from the search and from the job agree with a read of the files', async () => {
   const summary = (await store.summary()).find((s) => s.name === 'wineventlog');
   assert.ok(summary?.minTime !== undefined && summary.maxTime !== undefined);

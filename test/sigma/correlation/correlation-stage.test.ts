@@ -257,6 +257,35 @@ correlation:
   assert.equal(stage.stats.evictedGroups, 2);
 });
 
+test('past the memory budget the correlation stops, reported; rule matches go on', () => {
+  const { stage, matcher } = stageFor(
+    `title: Spray
+correlation:
+    type: value_count
+    rules: [failed]
+    group-by: [TargetUserName]
+    timespan: 1d
+    condition: {gte: 1000, field: IpAddress}`,
+    { maxMemoryBytes: 1024 * 1024 },
+  );
+  const started = performance.now();
+  let matched = 0;
+  for (let i = 0; i < 100_000; i++) {
+    const event = logon('4625', i, `user-${i}`);
+    const matches = matcher.match(event);
+    matched += matches.length;
+    stage.push(event, matches);
+  }
+  assert.ok(performance.now() - started < 10_000);
+  assert.equal(matched, 100_000, 'the rules still match every event');
+  assert.equal(stage.stats.stopped.length, 1);
+  assert.match(
+    stage.stats.stopped[0]?.message ?? '',
+    /memory budget of 1 MB: correlation "Spray" stopped/,
+  );
+  assert.ok(stage.stats.groups < 5_000, `${stage.stats.groups} groups left`);
+});
+
 test('base rules used without generate are not reported', () => {
   const { matcher } = stageFor(`title: Brute force
 correlation:

@@ -24,6 +24,11 @@ export interface HecEventContext {
   readonly now: number;
   /** Throws HecError code 7 when the index does not exist or the token may not write it. */
   checkIndex(index: string, position: number): void;
+  /**
+   * Data stored but changed from what was sent (a key given twice, a number a double cannot
+   * hold: the readers' ING208/ING209): HEC has no warning in its reply, so the server logs it.
+   */
+  warn?(message: string): void;
 }
 
 /** The sourcetype Splunk's HEC gives events that name none. */

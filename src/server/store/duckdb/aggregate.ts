@@ -94,6 +94,12 @@ function partitionSelect(
   if (filter === 'FALSE') return undefined;
   const column = (field: string): string => {
     if (field === 'index') return literal(partition.index);
+    if (field === '_time') {
+      // The same IEEE operations as bin's Math.floor(n / seconds) * seconds, so equal buckets.
+      const seconds = query.timeBucket ?? 1;
+      if (!(seconds > 0) || !Number.isFinite(seconds)) throw new Error('a bad time bucket');
+      return `floor(_time / ${seconds}::DOUBLE) * ${seconds}::DOUBLE`;
+    }
     if (partition.irregular.has(field)) {
       throw new InexactAggregateError(`field ${field} holds multivalue or non-text values`);
     }

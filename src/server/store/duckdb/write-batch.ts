@@ -2,7 +2,7 @@
 // as needed, rows appended in data chunks, counters, acks and checkpoints recorded, then COMMIT
 // (DuckDB fsyncs its WAL once per commit). The in-memory catalog changes only once it committed.
 
-import { DOUBLE, type DuckDBConnection, DuckDBDataChunk, VARCHAR } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Event } from '../../../core/index.ts';
 import type { IndexWrite } from '../event-store.ts';
 import {
@@ -13,16 +13,13 @@ import {
   TEXT_TYPE,
 } from './catalog.ts';
 import {
-  encodeRows,
+  appendEvents,
   MAX_COLUMN_FIELD_NAME,
   MAX_FIELD_COLUMNS,
   planColumns,
 } from './encode-rows.ts';
 import { partitionStart, partitionTable } from './partition-key.ts';
 import { ident, literal } from './sql-text.ts';
-
-/** DuckDB's vector size: rows per appended data chunk. */
-const CHUNK_ROWS = 2048;
 
 export interface WriteOptions {
   readonly partitionSeconds: number;
@@ -79,8 +76,14 @@ export async function writeBatch(
       draft.columns.push(...added);
       group.events.sort((a, b) => (a['_time'] as number) - (b['_time'] as number));
       const fieldColumns = newFields.size === 0 ? catalog.fieldColumns : merged(catalog, newFields);
-      const rows = encodeRows(group.events, draft.columns, fieldColumns);
-      await appendRows(connection, table, rows.columns, rows.count);
+      const appender = await connection.createAppender(table);
+      let rows: ReturnType<typeof appendEvents>;
+      try {
+        rows = appendEvents(appender, group.events, draft.columns, fieldColumns);
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
       draft.events += rows.count;
       draft.rawBytes += rows.rawBytes;
       draft.minTime = Math.min(draft.minTime, rows.minTime);
@@ -144,27 +147,6 @@ function groupByPartition(
 
 function merged(catalog: Catalog, added: ReadonlyMap<string, string>): Map<string, string> {
   return new Map([...catalog.fieldColumns, ...added]);
-}
-
-async function appendRows(
-  connection: DuckDBConnection,
-  table: string,
-  columns: readonly (readonly (string | number | null)[])[],
-  count: number,
-): Promise<void> {
-  const types = columns.map((_, i) => (i === 0 ? DOUBLE : VARCHAR));
-  const appender = await connection.createAppender(table);
-  try {
-    for (let start = 0; start < count; start += CHUNK_ROWS) {
-      const end = Math.min(start + CHUNK_ROWS, count);
-      const chunk = DuckDBDataChunk.create(types, end - start);
-      chunk.setColumns(columns.map((c) => c.slice(start, end)));
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
 }
 
 async function recordProgress(

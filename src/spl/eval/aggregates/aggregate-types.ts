@@ -13,6 +13,11 @@ export interface Accumulator {
   add(value: MaybeValue, time: number | undefined): void;
   /** The aggregate so far; may be called repeatedly (streamstats, eventstats). */
   result(): MaybeValue;
+  /**
+   * Estimated bytes of the values it holds, for aggregates whose state grows with distinct
+   * values (dc, values, list, mode, median, percentiles); absent for the O(1) ones.
+   */
+  bytes?(): number;
 }
 
 export interface AggregateSpec {

@@ -1,5 +1,5 @@
 // dc/distinct_count, values and list: the aggregates over the set (or sequence) of values.
-import { multivalue, type Scalar } from '../../../core/index.ts';
+import { multivalue, type Scalar, valueBytes } from '../../../core/index.ts';
 import { compareText } from '../../value/compare.ts';
 import { scalarToString } from '../../value/number.ts';
 import type { AggregateSpec } from './aggregate-types.ts';
@@ -13,12 +13,21 @@ export const dcAggregate: AggregateSpec = {
   summary: 'dc(X): the number of distinct values of X',
   create: () => {
     const seen = new Set<string>();
+    let bytes = 0;
     return {
-      add: (value) => forEachValue(value, (v) => seen.add(scalarToString(v))),
+      add: (value) => forEachValue(value, (v) => (bytes += addDistinct(seen, scalarToString(v)))),
       result: () => seen.size,
+      bytes: () => bytes,
     };
   },
 };
+
+/** Adds `text` to `seen`; the bytes that cost (0 when it was there). */
+function addDistinct(seen: Set<string>, text: string): number {
+  if (seen.has(text)) return 0;
+  seen.add(text);
+  return 16 + valueBytes(text);
+}
 
 /**
  * values(X): distinct values in lexicographic order, as strings ("The order of the values is
@@ -33,9 +42,11 @@ export const valuesAggregate: AggregateSpec = {
   summary: 'values(X): the distinct values of X, lexicographically sorted',
   create: () => {
     const seen = new Set<string>();
+    let bytes = 0;
     return {
-      add: (value) => forEachValue(value, (v) => seen.add(scalarToString(v))),
+      add: (value) => forEachValue(value, (v) => (bytes += addDistinct(seen, scalarToString(v)))),
       result: () => multivalue([...seen].sort(compareText)),
+      bytes: () => bytes,
     };
   },
 };
@@ -51,12 +62,16 @@ export const listAggregate: AggregateSpec = {
   summary: 'list(X): the values of X in event order (first 100)',
   create: () => {
     const items: Scalar[] = [];
+    let bytes = 0;
     return {
       add: (value) =>
         forEachValue(value, (v) => {
-          if (items.length < LIST_LIMIT) items.push(v);
+          if (items.length >= LIST_LIMIT) return;
+          items.push(v);
+          bytes += valueBytes(v);
         }),
       result: () => multivalue(items),
+      bytes: () => bytes,
     };
   },
 };

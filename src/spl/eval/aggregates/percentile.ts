@@ -29,6 +29,11 @@ class NumberHistogram {
   get size(): number {
     return this.total;
   }
+
+  /** Estimated bytes: one map entry per distinct number. */
+  get bytes(): number {
+    return 40 * this.counts.size;
+  }
 }
 
 /**
@@ -51,6 +56,7 @@ export function percentileAggregate(
       return {
         add: (value) => forEachNumber(value, (n) => histogram.add(n)),
         result: () => histogram.atRank(Math.ceil((percent / 100) * histogram.size)),
+        bytes: () => histogram.bytes,
       };
     },
   };
@@ -68,6 +74,7 @@ export const medianAggregate: AggregateSpec = {
     return {
       add: (value) => forEachNumber(value, (n) => histogram.add(n)),
       result: () => histogram.atRank(Math.floor(histogram.size / 2) + 1),
+      bytes: () => histogram.bytes,
     };
   },
 };
@@ -81,11 +88,15 @@ export const modeAggregate: AggregateSpec = {
   summary: 'mode(X): the most frequent value of X',
   create: () => {
     const counts = new Map<string, number>();
+    let bytes = 0;
     return {
+      bytes: () => bytes,
       add: (value) =>
         forEachValue(value, (v) => {
           const key = scalarToString(v);
-          counts.set(key, (counts.get(key) ?? 0) + 1);
+          const count = counts.get(key);
+          if (count === undefined) bytes += 40 + key.length;
+          counts.set(key, (count ?? 0) + 1);
         }),
       result: (): MaybeValue => {
         let best: string | undefined;

@@ -1,6 +1,8 @@
 // Functions that evaluate an expression per value: mvfilter, mvmap; and mvfind (regex per value).
+
 import { fieldReader, multivalue, type Scalar } from '../../../core/index.ts';
 import { scalarToString } from '../../value/number.ts';
+import { capValues, MAX_MULTIVALUE_VALUES } from '../../value/value-limits.ts';
 import { EvalCode } from '../eval-codes.ts';
 import type { CompiledArg, EvalFunctionSpec } from '../eval-types.ts';
 import { valuesOfArg } from './multivalue.ts';
@@ -70,8 +72,9 @@ export const mvmapFunction: EvalFunctionSpec = {
       for (const value of valuesOfArg(values(event))) {
         bound.slot.value = value;
         for (const v of valuesOfArg(bound.evaluate(event))) out.push(v);
+        if (out.length > MAX_MULTIVALUE_VALUES) break;
       }
-      return multivalue(out);
+      return multivalue(capValues(out));
     };
   },
 };

@@ -6,9 +6,10 @@ import { parseSpanValue } from '../../parser/time-span.ts';
 import { applyRelativeTime } from '../../time/relative-time.ts';
 import { firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';
+import { capValues, MAX_MULTIVALUE_VALUES } from '../../value/value-limits.ts';
 import type { EvalFunctionSpec } from '../eval-types.ts';
 import { defineValueFunction } from './define.ts';
-import { MAX_BUILT_VALUES, valuesOfArg } from './multivalue.ts';
+import { valuesOfArg } from './multivalue.ts';
 
 export const mvreverseFunction = defineValueFunction({
   name: 'mvreverse',
@@ -69,10 +70,11 @@ export const mvrangeFunction = defineValueFunction({
     if (next === undefined || numeric === 0) return undefined;
     const out: number[] = [];
     for (let v = start; (numeric ?? 1) > 0 ? v < end : v > end; v = next(v)) {
-      if (out.length >= MAX_BUILT_VALUES || !Number.isFinite(v)) break;
+      // One past the cap, so capValues cuts it and the command warns (SPL310).
+      if (out.length > MAX_MULTIVALUE_VALUES || !Number.isFinite(v)) break;
       out.push(v);
     }
-    return multivalue(out);
+    return multivalue(capValues(out));
   },
 });
 

@@ -3,6 +3,13 @@ import { multivalue, type Scalar } from '../../../core/index.ts';
 import { compareText } from '../../value/compare.ts';
 import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { scalarToNumber, scalarToString } from '../../value/number.ts';
+import {
+  capText,
+  capValues,
+  concatCapped,
+  MAX_MULTIVALUE_VALUES,
+  MAX_VALUE_CHARS,
+} from '../../value/value-limits.ts';
 import { defineValueFunction } from './define.ts';
 
 /** The values of an argument: null and booleans have none. */
@@ -15,9 +22,6 @@ function integerArg(value: EvalValue): number | undefined {
   const n = scalarToNumber(firstScalar(value));
   return n === undefined ? undefined : Math.trunc(n);
 }
-
-/** Limit on values one function call may build (mvrange, split), so input cannot exhaust memory. */
-export const MAX_BUILT_VALUES = 100_000;
 
 export const mvcountFunction = defineValueFunction({
   name: 'mvcount',
@@ -62,7 +66,7 @@ export const mvjoinFunction = defineValueFunction({
     const values = valuesOfArg(x);
     const delimiter = firstScalar(d);
     if (values.length === 0 || delimiter === undefined) return undefined;
-    return values.map(scalarToString).join(scalarToString(delimiter));
+    return capText(capValues(values.map(scalarToString)).join(scalarToString(delimiter)));
   },
 });
 
@@ -72,7 +76,7 @@ export const mvappendFunction = defineValueFunction({
   maxArgs: Number.POSITIVE_INFINITY,
   returns: 'any',
   summary: 'mvappend(X, ...): all values of all arguments, nulls skipped',
-  apply: (args) => multivalue(args.flatMap((a) => valuesOfArg(a))),
+  apply: (args) => multivalue(capValues(args.flatMap((a) => valuesOfArg(a)))),
 });
 
 export const mvdedupFunction = defineValueFunction({
@@ -119,15 +123,29 @@ export const mvzipFunction = defineValueFunction({
     const right = valuesOfArg(y);
     const delimiter = d === undefined ? ',' : firstScalar(d);
     if (delimiter === undefined) return undefined;
-    const n = Math.min(left.length, right.length);
+    const n = Math.min(left.length, right.length, MAX_MULTIVALUE_VALUES + 1);
     const out: string[] = [];
-    for (let i = 0; i < n; i++)
-      out.push(
-        `${scalarToString(left[i] as Scalar)}${scalarToString(delimiter)}${scalarToString(right[i] as Scalar)}`,
+    let chars = 0;
+    for (let i = 0; i < n && chars <= MAX_VALUE_CHARS; i++) {
+      const pair = concatCapped(
+        concatCapped(scalarToString(left[i] as Scalar), scalarToString(delimiter)),
+        scalarToString(right[i] as Scalar),
       );
-    return multivalue(out);
+      chars += pair.length;
+      out.push(pair);
+    }
+    return multivalue(capValues(out));
   },
 });
+
+function firstCharacters(text: string, limit: number): string[] {
+  const out: string[] = [];
+  for (const c of text) {
+    if (out.length >= limit) break;
+    out.push(c);
+  }
+  return out;
+}
 
 /** split(X, delimiter): a literal delimiter; "" splits into characters. */
 export const splitFunction = defineValueFunction({
@@ -142,7 +160,11 @@ export const splitFunction = defineValueFunction({
     if (v === undefined || delimiter === undefined) return undefined;
     const text = scalarToString(v);
     const sep = scalarToString(delimiter);
-    const parts = sep === '' ? Array.from(text) : text.split(sep);
-    return multivalue(parts.length > MAX_BUILT_VALUES ? parts.slice(0, MAX_BUILT_VALUES) : parts);
+    // One past the cap is enough to know it was reached: a 16 Mi-character text is not split whole.
+    const parts =
+      sep === ''
+        ? firstCharacters(text, MAX_MULTIVALUE_VALUES + 1)
+        : text.split(sep, MAX_MULTIVALUE_VALUES + 1);
+    return multivalue(capValues(parts));
   },
 });

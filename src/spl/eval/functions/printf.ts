@@ -1,9 +1,11 @@
 // printf(format, args...): C-style formatted text (Search Reference, "Conversion functions": %a %A
 // %c %d %i %e %E %f %F %g %G %o %s %z %u %x %X %p %%, flags ' - 0 + space #, width and precision
 // with `*`). A constant format is parsed once; an unsupported conversion in it is an error.
+
 import { firstScalar } from '../../value/eval-value.ts';
 import { scalarToString } from '../../value/number.ts';
 import { formatPrintf, type PrintfPiece, parsePrintfFormat } from '../../value/printf-format.ts';
+import { capText } from '../../value/value-limits.ts';
 import { EvalCode } from '../eval-codes.ts';
 import type { CompiledArg, EvalFunctionSpec } from '../eval-types.ts';
 import { evaluateArgsThen } from './define.ts';
@@ -39,7 +41,7 @@ export const printfFunction: EvalFunctionSpec = {
         if ('unsupported' in parsed) return undefined;
         pieces = parsed.pieces;
       }
-      return formatPrintf(pieces, rest.map(firstScalar));
+      return capText(formatPrintf(pieces, rest.map(firstScalar)));
     });
   },
 };

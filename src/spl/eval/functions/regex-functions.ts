@@ -1,7 +1,9 @@
 // Regex functions: match(X, regex) and replace(X, regex, replacement), PCRE via spl/regex.
+
 import type { SplRegex } from '../../regex/spl-regex.ts';
 import { firstScalar } from '../../value/eval-value.ts';
 import { scalarToString } from '../../value/number.ts';
+import { capText, MAX_VALUE_CHARS } from '../../value/value-limits.ts';
 import type { CompiledArg, EvalFunctionSpec } from '../eval-types.ts';
 import { mapValues } from './define.ts';
 import { regexArgument } from './regex-arg.ts';
@@ -67,6 +69,8 @@ export function replaceAll(text: string, regex: SplRegex, template: Template): s
     if (!m) break;
     out += text.slice(last, m.index);
     for (const part of template) out += typeof part === 'number' ? (m.groups[part] ?? '') : part;
+    // A replacement longer than what it replaces grows the text: stop at the value cap.
+    if (out.length > MAX_VALUE_CHARS) return capText(out);
     if (m.end > m.index) {
       last = m.end;
       from = m.end;
@@ -77,7 +81,7 @@ export function replaceAll(text: string, regex: SplRegex, template: Template): s
       from = m.index + 1;
     }
   }
-  return out + text.slice(last);
+  return capText(out + text.slice(last));
 }
 
 /** replace(X, regex, replacement): every match replaced; each value of a multivalue. */

@@ -1,4 +1,5 @@
 // Arithmetic and concatenation operators with Splunk's null propagation.
+
 import { type EvalValue, firstScalar } from '../../value/eval-value.ts';
 import { arithmeticNumber, scalarToString } from '../../value/number.ts';
 import {
@@ -8,6 +9,7 @@ import {
   withFigures,
   withPlaces,
 } from '../../value/number-precision.ts';
+import { concatCapped } from '../../value/value-limits.ts';
 
 export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
 
@@ -31,7 +33,7 @@ export function add(left: EvalValue, right: EvalValue): EvalValue {
     const precision = sumPrecision(precisionOf(a), precisionOf(b));
     return precision === undefined ? x + y : withPlaces(x + y, precision.places);
   }
-  if (typeof a === 'string' && typeof b === 'string') return a + b;
+  if (typeof a === 'string' && typeof b === 'string') return concatCapped(a, b);
   return undefined;
 }
 
@@ -43,7 +45,7 @@ export function addStrings(left: EvalValue, right: EvalValue): EvalValue {
   const a = firstScalar(left);
   const b = firstScalar(right);
   if (typeof a !== 'string' || typeof b !== 'string') return undefined;
-  return a + b;
+  return concatCapped(a, b);
 }
 
 /** `- * / %`: numbers only; null when a side is null or not numeric, or on division by 0. */
@@ -85,7 +87,7 @@ export function concat(left: EvalValue, right: EvalValue): EvalValue {
   if (a === undefined) return undefined;
   const b = firstScalar(right);
   if (b === undefined) return undefined;
-  return scalarToString(a) + scalarToString(b);
+  return concatCapped(scalarToString(a), scalarToString(b));
 }
 
 /** Unary minus and plus: numbers only; a number's written digits stay ("-0.50"). */
