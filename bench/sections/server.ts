@@ -38,7 +38,7 @@ const TOKEN = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const START = Date.UTC(2024, 4, 1, 8) / 1000;
 const DAY = 86_400;
 
-async function sampleFile(): Promise<string> {
+export async function sampleFile(): Promise<string> {
   mkdirSync(BENCH_TMP, { recursive: true });
   const file = path.join(BENCH_TMP, `server-sysmon-${EVENTS}.xml`);
   if (existsSync(file)) return file;
@@ -52,7 +52,7 @@ async function sampleFile(): Promise<string> {
   return file;
 }
 
-async function* readEvents(
+export async function* readEvents(
   file: string,
   limit = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<Event[]> {
@@ -88,7 +88,7 @@ async function overFile(
   return rows;
 }
 
-function loadavg(): string {
+export function loadavg(): string {
   return readFileSync('/proc/loadavg', 'utf8').trim();
 }
 
@@ -97,9 +97,10 @@ function peakRssMb(pid: number): number {
   return hwm ? Number(hwm[1]) / 1024 : Number.NaN;
 }
 
-async function startServer(
+export async function startServer(
   dataDir: string,
   config: string,
+  extra: readonly string[] = [],
 ): Promise<{ child: ChildProcess; hec: string }> {
   const cli = path.join(REPO_ROOT, '.bench-build', 'src', 'cli', 'main.js');
   const child = spawn(
@@ -118,6 +119,7 @@ async function startServer(
       '--no-ui',
       '--password',
       'bench-password-1',
+      ...extra,
     ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -131,7 +133,7 @@ async function startServer(
 }
 
 /** HEC_EVENTS events, as XML strings in envelopes, sent with acks by several senders; ms until all are acked. */
-async function hecIngest(file: string, hec: string): Promise<number> {
+export async function hecIngest(file: string, hec: string): Promise<number> {
   const bodies: string[] = [];
   let batch: string[] = [];
   for await (const events of readEvents(file, HEC_EVENTS)) {

@@ -12,7 +12,7 @@ export { type FindingHooks, FindingSink, RuleFindings } from './hunt/finding-sin
 export { type FindingSource, findingSource } from './hunt/finding-source.ts';
 export { HUNT_CODES } from './hunt/hunt-codes.ts';
 export type { DetectionOutcome, HuntReport } from './hunt/hunt-report.ts';
-export type { HuntRule } from './hunt/hunt-rule.ts';
+export { type HuntRule, huntRuleOfDetection, huntRuleOfSigma } from './hunt/hunt-rule.ts';
 export { type HuntOptions, type HuntProgress, runHunt } from './hunt/run-hunt.ts';
 export { SigmaHuntRun } from './hunt/sigma-hunt-run.ts';
 export { SplDetectionRun } from './hunt/spl-detection-run.ts';
@@ -25,7 +25,16 @@ export { quoteCsv, renderCsv } from './results/csv-text.ts';
 export { formatScalar, formatTime, formatValues } from './results/format-value.ts';
 export { ColumnCollector, isShown } from './results/result-columns.ts';
 export { type RiskEvent, riskEventRecord } from './risk/risk-event.ts';
-export { DEFAULT_INCIDENT_OPTIONS, type RiskIncident } from './risk/risk-incidents.ts';
+export { riskEventsOf } from './risk/risk-events-of.ts';
+export {
+  DEFAULT_INCIDENT_OPTIONS,
+  findIncidents,
+  type IncidentOptions,
+  type RiskIncident,
+} from './risk/risk-incidents.ts';
+export { type RiskContribution, RiskLedger } from './risk/risk-ledger.ts';
+export { escuSearchName, sigmaSearchName } from './risk/risk-rule.ts';
+export { findingTime } from './risk/risk-time.ts';
 export {
   type PlanRunSpec,
   type RunOverInputsOptions,

@@ -1,7 +1,16 @@
 // The server layer's public API: what the CLI calls (`serve`, `ingest`, `search --server/--data`).
 export { type ExportLine, ServerRequestError, SpelunkClient } from './client/rest-client.ts';
 export type { ServerConfig } from './config/config-schema.ts';
+export type { DetectConfig } from './config/detect-config-schema.ts';
 export { type LoadedConfig, loadServerConfig } from './config/load-config.ts';
+export { type DetectClock, fileClock, ManualClock, systemClock } from './detect/detect-clock.ts';
+export type { DetectEventQuery, RunHistoryEntry } from './detect/detect-queries.ts';
+export {
+  DetectService,
+  type DetectStatus,
+  type SavedSearchStatus,
+  UnknownSavedSearchError,
+} from './detect/detect-service.ts';
 export { IndexRegistry } from './indexes.ts';
 export {
   type FileIngestReport,

@@ -3,7 +3,11 @@
 import type { IndexConfig } from './config/config-schema.ts';
 import type { RetentionPolicy } from './store/event-store.ts';
 
-export const BUILTIN_INDEXES = ['main', 'wineventlog', 'risk', 'notable'] as const;
+/** `internal`: the detect role's scheduler runs, alerts and alert deliveries (Splunk's `_internal`). */
+/** Indexes a wildcard (`index=*`) does not reach, as Splunk's `_internal`. */
+export const INTERNAL_INDEXES: ReadonlySet<string> = new Set(['internal']);
+
+export const BUILTIN_INDEXES = ['main', 'wineventlog', 'risk', 'notable', 'internal'] as const;
 
 const DEFAULT_MAX_AGE_SECONDS = 188_697_600;
 const DEFAULT_MAX_BYTES = 500_000 * 1024 * 1024;

@@ -1,12 +1,16 @@
 // `spelunk serve`: the server's roles put together in one process - the index (store), ingest
-// (HEC, monitor inputs, `spelunk ingest`), search (jobs over the REST API) - each behind its own
-// interface and keeping its state in the store, so they can later run as separate processes.
-// open store → ingest service → users and session keys → search workspace and jobs → HEC, REST
-// and web UI listeners → monitor inputs → retention timer.
+// (HEC, monitor inputs, `spelunk ingest`), search (jobs over the REST API), detect (scheduled
+// searches, streaming Sigma, risk, notables, alerts) - each behind its own interface and keeping
+// its state in the store, so they can later run as separate processes - and the web UI over them.
+// open store → ingest service → users and session keys → detect (content, Sigma stream,
+// scheduler) → search jobs over its workspace → HEC, REST and web UI listeners → monitor inputs
+// → retention timer.
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { Diagnostic } from '../core/index.ts';
 import type { ServerConfig } from './config/config-schema.ts';
+import { type DetectClock, systemClock } from './detect/detect-clock.ts';
+import { DetectService } from './detect/detect-service.ts';
 import { checkExposure, closeServer, listen } from './http/listen.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
 import { IndexRegistry } from './indexes.ts';
@@ -18,7 +22,7 @@ import { RestAuth } from './rest/rest-auth.ts';
 import { createRestHandler } from './rest/rest-handler.ts';
 import { runIndexSearch } from './search/index-search.ts';
 import { SearchJobs } from './search/search-jobs.ts';
-import { openSearchWorkspace, type SearchWorkspaceOptions } from './search/search-workspace.ts';
+import type { SearchWorkspaceOptions } from './search/search-workspace.ts';
 import { newSessionSecret, SESSION_SECRET_SETTING, SessionKeys } from './security/sessions.ts';
 import { UserTable } from './security/users.ts';
 import { openDuckDbStore } from './store/duckdb-store.ts';
@@ -40,6 +44,13 @@ export interface ServeOptions {
   readonly workspace?: SearchWorkspaceOptions;
   /** Where the built web UI is (default: dist/ui at the package root). */
   readonly uiAssetsDir?: string;
+  /** Sigma rules streamed over every committed event (`--sigma`), and their logsource mapping. */
+  readonly sigma?: readonly string[];
+  readonly sigmaMapping?: string;
+  /** The scheduler's clock (`--clock-file` in tests); the system clock by default. */
+  readonly clock?: DetectClock;
+  /** Reload the content when its files change (default true). */
+  readonly watchContent?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -54,6 +65,8 @@ export interface RunningServer {
   readonly defaultHecToken?: string;
   readonly store: EventStore;
   readonly ingest: IngestService;
+  /** The detect role: saved searches, runs, risk, notables, content reloads. */
+  readonly detect: DetectService;
   readonly workspaceDiagnostics: readonly Diagnostic[];
   close(): Promise<void>;
 }
@@ -94,20 +107,33 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
     const limiter = new RateLimiter();
 
-    const workspace = openSearchWorkspace(options.workspace ?? {});
+    const searchDeps = {
+      store,
+      indexes: () => indexes.all(),
+      defaultIndexes: config.search.defaultIndexes,
+      maxMemoryBytes: config.limits.maxJobMemory,
+    };
+    const workspaceOptions = options.workspace ?? {};
+    const detect = await DetectService.start({
+      content: {
+        ...workspaceOptions,
+        ...(options.sigma === undefined ? {} : { sigma: options.sigma }),
+        ...(options.sigmaMapping === undefined ? {} : { sigmaMapping: options.sigmaMapping }),
+      },
+      config: config.detect,
+      clock: options.clock ?? systemClock,
+      store,
+      ingest,
+      runSearch: runIndexSearch,
+      searchDeps,
+      maxResultRows: config.limits.maxResultRows,
+      watch: options.watchContent ?? true,
+      log,
+    });
+    closers.unshift(() => detect.close());
     const jobs = new SearchJobs(
       (request, output) =>
-        runIndexSearch(
-          request,
-          {
-            store,
-            workspace,
-            indexes: () => indexes.all(),
-            defaultIndexes: config.search.defaultIndexes,
-            maxMemoryBytes: config.limits.maxJobMemory,
-          },
-          output,
-        ),
+        runIndexSearch(request, { ...searchDeps, workspace: detect.workspace }, output),
       {
         maxConcurrent: config.limits.maxConcurrentSearches,
         timeoutSeconds: config.limits.searchTimeout,
@@ -148,6 +174,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       jobs,
       store,
       indexes,
+      detect,
       ingest,
       maxBodyBytes: config.limits.restMaxBodySize,
       maxIngestBodyBytes: config.hec.maxBodySize,
@@ -171,7 +198,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           sessions,
           rest: restHandler,
           store,
-          workspace: () => workspace,
+          workspace: () => detect.workspace,
           rate,
           secure: tls !== undefined,
           maxBodyBytes: config.limits.restMaxBodySize,
@@ -211,7 +238,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ...(defaultHecToken === undefined ? {} : { defaultHecToken }),
       store,
       ingest,
-      workspaceDiagnostics: workspace.diagnostics,
+      detect,
+      workspaceDiagnostics: detect.workspace.diagnostics,
       close: async () => {
         for (const close of closers)
           await close().catch((e: unknown) => log(`shutdown: ${String(e)}`));

@@ -8,6 +8,7 @@ import { ingestCommand } from './ingest.ts';
 import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
+import { statusCommand } from './status.ts';
 import { testCommand } from './test.ts';
 import { timelineCommand } from './timeline.ts';
 import { validateCommand } from './validate.ts';
@@ -26,6 +27,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   searchCommand,
   serveCommand,
   startCommand,
+  statusCommand,
   testCommand,
   timelineCommand,
   validateCommand,

@@ -5,6 +5,8 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostics } from '../../core/index.ts';
 import {
   DEFAULT_DATA_DIR,
+  type DetectClock,
+  fileClock,
   loadServerConfig,
   ServeError,
   type ServerConfig,
@@ -33,6 +35,10 @@ export interface ServeCliOptions {
   readonly content: readonly string[];
   readonly props: readonly string[];
   readonly datamodels: readonly string[];
+  readonly sigma: readonly string[];
+  readonly sigmaMapping?: string;
+  readonly alertWebhook?: string;
+  readonly clockFile?: string;
 }
 
 export const serveCommand: CliCommand = {
@@ -63,10 +69,25 @@ export const serveCommand: CliCommand = {
       new Option('--tls-key <file>', 'TLS private key (PEM)'),
       new Option(
         '--content <dir>',
-        'ESCU content whose macros and lookups searches use (repeatable; default: the built-in pack)',
+        'ESCU content: its detections run as scheduled searches, its macros and lookups serve every search (repeatable; default: the built-in pack)',
       )
         .argParser(collect)
         .default([]),
+      new Option('--sigma <file|dir>', 'Sigma rules matched on every committed event (repeatable)')
+        .argParser(collect)
+        .default([]),
+      new Option(
+        '--sigma-mapping <file>',
+        'Sigma logsource mapping (spelunk format or SigmaHQ thor.yml)',
+      ),
+      new Option(
+        '--alert-webhook <url>',
+        'POST every alert (notables) as JSON to this URL (detect.actions.webhook)',
+      ),
+      new Option(
+        '--clock-file <file>',
+        "the scheduler's clock: epoch seconds read from this file (tests run a day of windows in seconds)",
+      ).hideHelp(),
       new Option('--props <file|dir>', 'field knowledge over the built-in (repeatable)')
         .argParser(collect)
         .default([]),
@@ -103,7 +124,22 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
     io.err('error: --tls-cert and --tls-key go together\n');
     return EXIT_FAILURE;
   }
+  if (options.alertWebhook !== undefined && !/^https?:\/\/[^/\s]+/.test(options.alertWebhook)) {
+    io.err(
+      `error: --alert-webhook must be an http:// or https:// URL, not "${options.alertWebhook}"\n`,
+    );
+    return EXIT_FAILURE;
+  }
   const config = withFlags(loaded.config, options);
+  let clock: DetectClock | undefined;
+  if (options.clockFile !== undefined) {
+    try {
+      clock = fileClock(options.clockFile);
+    } catch (error) {
+      io.err(`error: --clock-file: ${(error as Error).message}\n`);
+      return EXIT_FAILURE;
+    }
+  }
   const dataDir = options.data ?? config.data ?? DEFAULT_DATA_DIR;
   const hecToken = options.hecToken ?? process.env['SPELUNK_HEC_TOKEN'];
   const password = options.password ?? process.env['SPELUNK_PASSWORD'];
@@ -115,6 +151,9 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
       ...(hecToken ? { hecToken } : {}),
       ...(password ? { adminPassword: password } : {}),
       workspace: { content: options.content, props: options.props, dataModels: options.datamodels },
+      sigma: options.sigma,
+      ...(options.sigmaMapping === undefined ? {} : { sigmaMapping: options.sigmaMapping }),
+      ...(clock === undefined ? {} : { clock }),
       log: (line) => io.err(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {
@@ -145,11 +184,20 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
   if (server.generatedPassword !== undefined) {
     io.out(`  admin password (generated, shown only now): ${server.generatedPassword}\n`);
   }
+  const status = await server.detect.status();
+  io.out(
+    `  detect    ${status.scheduled} scheduled searches, ${status.streaming} streaming Sigma rules${status.alertActions.length > 0 ? `, alerts to ${status.alertActions.join(', ')}` : ''}\n`,
+  );
+  const reload = () => {
+    server.detect.reload('SIGHUP').catch((e: unknown) => io.err(`reload failed: ${String(e)}\n`));
+  };
+  process.on('SIGHUP', reload);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  process.off('SIGHUP', reload);
   io.err('spelunk serve: stopping\n');
   await server.close();
   return EXIT_OK;
@@ -170,5 +218,22 @@ function withFlags(config: ServerConfig, options: ServeCliOptions): ServerConfig
     ...(options.tlsCert && options.tlsKey
       ? { tls: { cert: options.tlsCert, key: options.tlsKey } }
       : {}),
+    ...(options.alertWebhook === undefined
+      ? {}
+      : {
+          detect: {
+            ...config.detect,
+            actions: {
+              ...config.detect.actions,
+              webhook: {
+                timeout: 10,
+                maxRetryInterval: 300,
+                headers: {},
+                ...config.detect.actions.webhook,
+                url: options.alertWebhook,
+              },
+            },
+          },
+        }),
   };
 }

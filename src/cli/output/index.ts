@@ -21,3 +21,4 @@ export function createResultWriter(format: OutputFormat, sink: TextSink): Result
 }
 
 export type { ResultWriter, TextSink } from './result-writer.ts';
+export { renderTable } from './table-writer.ts';

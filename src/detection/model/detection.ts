@@ -78,6 +78,22 @@ export interface DetectionTest {
   readonly latestTime: string | undefined;
 }
 
+/**
+ * When a server runs the detection as a scheduled saved search: its inline `deployment.scheduling`
+ * (contentctl), each part absent when the detection does not set it (its type's default applies).
+ */
+export interface DetectionSchedule {
+  readonly cronSchedule: string | undefined;
+  readonly earliestTime: string | undefined;
+  readonly latestTime: string | undefined;
+}
+
+/** contentctl `tags.throttling`: results with the same values of `fields` alert once per `periodSeconds`. */
+export interface DetectionThrottling {
+  readonly fields: readonly string[];
+  readonly periodSeconds: number;
+}
+
 /** Why a loaded detection will not run. */
 export interface DisabledReason {
   readonly code: DisabledCode;
@@ -134,6 +150,9 @@ export interface Detection {
   readonly tests: readonly DetectionTest[];
   /** contentctl `manual_test`: its tests are skipped with this reason. */
   readonly manualTest: string | undefined;
+  /** Its own `deployment.scheduling`, when it has one. */
+  readonly schedule?: DetectionSchedule;
+  readonly throttling?: DetectionThrottling;
   /** The `<name>_filter` macro contentctl derives from the name. */
   readonly filterMacro: string;
   readonly enabled: boolean;

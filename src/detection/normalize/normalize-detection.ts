@@ -131,10 +131,40 @@ export function normalizeDetection(d: DetectionYaml, context: NormalizeContext):
     })),
     tests,
     manualTest: tagged('manual_test'),
+    ...scheduleOf(d),
     filterMacro,
     origin: searchOrigin(context.yaml, context.contentDir),
   };
   return { draft, diagnostics };
+}
+
+const PERIOD_UNIT: Record<string, number> = { s: 1, m: 60, h: 3600 };
+
+/** The inline deployment's scheduling and the throttling tag, as the server runs them. */
+function scheduleOf(d: DetectionYaml): Pick<DetectionDraft, 'schedule' | 'throttling'> {
+  const scheduling = d.deployment?.scheduling;
+  const throttling = d.tags?.throttling;
+  return {
+    ...(scheduling === undefined
+      ? {}
+      : {
+          schedule: {
+            cronSchedule: scheduling.cron_schedule,
+            earliestTime: scheduling.earliest_time,
+            latestTime: scheduling.latest_time,
+          },
+        }),
+    ...(throttling === undefined
+      ? {}
+      : {
+          throttling: {
+            fields: throttling.fields,
+            periodSeconds:
+              Number(throttling.period.slice(0, -1)) *
+              (PERIOD_UNIT[throttling.period.slice(-1)] ?? 1),
+          },
+        }),
+  };
 }
 
 /** contentctl contentNameToFileName: the file (and filter macro) name derived from `name`. */

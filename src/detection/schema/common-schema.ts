@@ -143,3 +143,29 @@ export const intermediateFindingsSchema = z.strictObject({
     )
     .min(1, 'intermediate_findings needs at least one entity'),
 });
+
+/**
+ * contentctl DeploymentScheduling (contentctl/objects/deployment_scheduling.py): the saved search's
+ * `cron_schedule`, `dispatch.earliest_time`, `dispatch.latest_time` and `schedule_window`. A
+ * detection's inline `deployment:` overrides its type's default deployment.
+ */
+export const deploymentSchema = z.strictObject({
+  scheduling: z
+    .strictObject({
+      cron_schedule: nonEmpty.optional(),
+      earliest_time: nonEmpty.optional(),
+      latest_time: nonEmpty.optional(),
+      schedule_window: z.string().optional(),
+    })
+    .optional(),
+  /** Notable, RBA, email, slack, phantom: contentctl's alert actions, read by ES; not by spelunk. */
+  alert_action: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** contentctl Throttling (`tags.throttling`): savedsearches.conf `alert.suppress.fields` and `.period`. */
+export const throttlingSchema = z.strictObject({
+  fields: z
+    .array(nonEmpty.regex(/^\S+$/, 'a throttling field has no spaces'))
+    .min(1, 'throttling needs at least one field'),
+  period: z.string().regex(/^[0-9]+[smh]$/, 'a period such as 3600s, 60m or 1h'),
+});

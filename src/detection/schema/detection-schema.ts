@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   attackId,
+  deploymentSchema,
   drilldownSchema,
   intermediateFindingsSchema,
   isoDate,
@@ -14,6 +15,7 @@ import {
   observableSchema,
   rbaSchema,
   testSchema,
+  throttlingSchema,
   uuid,
   version,
 } from './common-schema.ts';
@@ -45,7 +47,7 @@ const detectionTagsSchema = z.strictObject({
   observable: z.array(observableSchema).optional(),
   required_fields: z.array(z.string()).optional(),
   nist: z.array(z.string()).optional(),
-  throttling: z.unknown().optional(),
+  throttling: throttlingSchema.optional(),
 });
 
 export const detectionSchema = z.strictObject({
@@ -71,6 +73,7 @@ export const detectionSchema = z.strictObject({
   ...taggingFields,
   category: nonEmpty.optional(),
   enabled_by_default: z.boolean().optional(),
+  deployment: deploymentSchema.optional(),
   tests: z.array(testSchema).default([]),
 });
 

@@ -32,6 +32,11 @@ export function riskRuleOfDetection(detection: Detection): RiskRule {
   };
 }
 
+/** A Sigma rule's `search_name` on its risk events and in the server's saved searches (docs/risk.md). */
+export function sigmaSearchName(title: string): string {
+  return `Sigma - ${title}`;
+}
+
 /**
  * Sigma rules declare no risk objects: a match raises risk on the event's host (a system) and on
  * its user - the logon's target for logon events, else Sysmon's `User` or the Security log's
@@ -48,7 +53,7 @@ export function riskRuleOfSigma(rule: {
   const message = `${rule.title} on $host$`;
   const score = rule.riskScore;
   return {
-    searchName: `Sigma - ${rule.title}`,
+    searchName: sigmaSearchName(rule.title),
     entities: [{ field: 'host', type: 'system', score, message }],
     eventUser: { type: 'user', score, message },
     threatObjects: [],

@@ -105,6 +105,12 @@ export class SpelunkClient implements IngestTarget {
     }
   }
 
+  /** A JSON answer of the REST API (`spelunk status`: saved searches, the detect status). */
+  async getJson(path: string): Promise<unknown> {
+    const sep = path.includes('?') ? '&' : '?';
+    return JSON.parse(await text(await this.send('GET', `${path}${sep}output_mode=json`)));
+  }
+
   private send(
     method: string,
     path: string,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isValidIndexName } from '../store/duckdb/partition-key.ts';
 import { durationSchema, sizeSchema } from './config-values.ts';
+import { detectConfigSchema } from './detect-config-schema.ts';
 
 const indexName = z
   .string()
@@ -115,6 +116,7 @@ export const serverConfigSchema = z.strictObject({
       defaultIndexes: z.array(z.string()).default(['*']),
     })
     .prefault({}),
+  detect: detectConfigSchema,
 });
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;

@@ -62,6 +62,8 @@ export class IngestService {
   private writing: Promise<void> | undefined;
   private nextAck: number;
   private closing = false;
+  /** Consumers of committed events that are behind (live detection): new input waits. */
+  private readonly pressure: (() => boolean)[] = [];
 
   private constructor(store: EventStore, limits: IngestLimits, generation: number) {
     this.store = store;
@@ -77,6 +79,7 @@ export class IngestService {
 
   /** Whether a submission of this size would be refused now (HEC health). */
   full(events = 1, bytes = 0): boolean {
+    if (this.pressure.some((behind) => behind())) return true;
     return (
       this.queuedEvents > 0 &&
       (this.queuedEvents + events > this.limits.maxQueuedEvents ||
@@ -117,6 +120,32 @@ export class IngestService {
 
   checkpoint(key: string): Promise<Checkpoint | undefined> {
     return this.store.checkpoint(key);
+  }
+
+  /**
+   * The server's own output (live detection's risk events, notables, run records): written ahead
+   * of queued input and never refused for a full queue - it is small, bounded by its writer, and
+   * must not wait behind the senders it is detecting on.
+   */
+  submitOwn(submission: Submission): Promise<void> {
+    if (this.closing) return Promise.reject(new ServerBusyError());
+    const done = new Promise<void>((resolve, reject) => {
+      this.queue.unshift({
+        write: { events: submission.events, checkpoints: submission.checkpoints ?? [] },
+        bytes: submission.bytes,
+        resolve,
+        reject,
+      });
+    });
+    this.queuedEvents += submission.events.length;
+    this.queuedBytes += submission.bytes;
+    this.writing ??= this.pump();
+    return done;
+  }
+
+  /** While `behind()` holds, new input is refused as for a full queue (HEC code 9, /health 503). */
+  addPressure(behind: () => boolean): void {
+    this.pressure.push(behind);
   }
 
   /** Refuses new submissions and waits until everything queued is written. */

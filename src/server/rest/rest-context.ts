@@ -1,6 +1,7 @@
 // What the REST handlers work with: the roles (search jobs, the store's summary, the ingest
 // service), authentication, limits; and one request being answered.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DetectService } from '../detect/detect-service.ts';
 import type { IndexRegistry } from '../indexes.ts';
 import type { IngestService } from '../ingest/ingest-service.ts';
 import type { SearchJobs } from '../search/search-jobs.ts';
@@ -14,6 +15,8 @@ export interface RestDeps {
   readonly store: Pick<EventStore, 'summary'>;
   readonly indexes: IndexRegistry;
   readonly ingest: IngestService;
+  /** The detect role (saved searches, risk, notables); absent where a test leaves it out. */
+  readonly detect?: DetectService;
   readonly maxBodyBytes: number;
   /** Bytes of one `spelunk ingest` batch. */
   readonly maxIngestBodyBytes: number;

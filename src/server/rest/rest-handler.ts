@@ -4,6 +4,7 @@
 // Every failure is answered in splunkd's shape, `{"messages":[{"type":"ERROR","text":...}]}`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress, requestUrl, sendJson } from '../http/reply.ts';
+import { detectStatus, listNotables, listRiskEvents } from './detect-routes.ts';
 import { exportResults } from './export-route.ts';
 import { dataIndexes, serverInfo } from './info-routes.ts';
 import { getCheckpoint, ingestBatch } from './ingest-routes.ts';
@@ -11,6 +12,14 @@ import { controlJob, createJob, deleteJob, jobResults, jobStatus, listJobs } fro
 import type { RestDeps, RestHandler } from './rest-context.ts';
 import { RestError, sendRestError } from './rest-errors.ts';
 import { param, requestParams, servicePath } from './rest-request.ts';
+import {
+  dispatchSavedSearch,
+  getSavedSearch,
+  listSavedSearches,
+  reloadSavedSearches,
+  savedSearchHistory,
+  setSavedSearchEnabled,
+} from './saved-search-routes.ts';
 
 interface Route {
   readonly methods: readonly string[];
@@ -22,6 +31,7 @@ interface Route {
 
 const JOBS = '/services/search(?:/v2)?/jobs';
 const SID = '([^/]+)';
+const SAVED = '/services/saved/searches';
 
 const ROUTES: readonly Route[] = [
   { methods: ['GET'], pattern: /^\/services\/server\/info$/, handler: serverInfo },
@@ -37,6 +47,31 @@ const ROUTES: readonly Route[] = [
     pattern: new RegExp(`^${JOBS}/${SID}/(results|events|results_preview)$`),
     handler: jobResults,
   },
+  { methods: ['GET'], pattern: new RegExp(`^${SAVED}$`), handler: listSavedSearches },
+  { methods: ['POST'], pattern: new RegExp(`^${SAVED}/_reload$`), handler: reloadSavedSearches },
+  {
+    methods: ['GET'],
+    pattern: new RegExp(`^${SAVED}/(?!_reload$)([^/]+)$`),
+    handler: getSavedSearch,
+  },
+  {
+    methods: ['POST'],
+    pattern: new RegExp(`^${SAVED}/(?!_reload$)([^/]+)(?:/(enable|disable))?$`),
+    handler: setSavedSearchEnabled,
+  },
+  {
+    methods: ['POST'],
+    pattern: new RegExp(`^${SAVED}/([^/]+)/dispatch$`),
+    handler: dispatchSavedSearch,
+  },
+  {
+    methods: ['GET'],
+    pattern: new RegExp(`^${SAVED}/([^/]+)/history$`),
+    handler: savedSearchHistory,
+  },
+  { methods: ['GET'], pattern: /^\/services\/spelunk\/detect\/status$/, handler: detectStatus },
+  { methods: ['GET'], pattern: /^\/services\/spelunk\/risk$/, handler: listRiskEvents },
+  { methods: ['GET'], pattern: /^\/services\/spelunk\/notables$/, handler: listNotables },
   {
     methods: ['GET'],
     pattern: /^\/services\/spelunk\/checkpoints\/([^/]+)$/,

@@ -19,7 +19,11 @@ export function resolveIndexes(
   const expand = (patterns: readonly string[]) => {
     for (const pattern of patterns) {
       const matches = compileWildcard(pattern.toLowerCase(), SEARCH_WILDCARD);
-      const found = known.filter((name) => matches(name));
+      // As in Splunk, a wildcard does not reach the internal index (only its own name does).
+      const wildcard = pattern.includes('*');
+      const found = known.filter(
+        (name) => matches(name) && !(wildcard && INTERNAL_INDEXES.has(name)),
+      );
       for (const name of found) chosen.add(name);
       if (found.length === 0 && !pattern.includes('*')) unknown.add(pattern);
     }
@@ -39,3 +43,4 @@ export function resolveIndexes(
 }
 
 import { compileWildcard, type RouteFilter, SEARCH_WILDCARD } from '../../spl/index.ts';
+import { INTERNAL_INDEXES } from '../indexes.ts';
