@@ -103,7 +103,7 @@ export const serveCommand: CliCommand = {
   },
 };
 
-function parsePort(value: string): number {
+export function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port < 0 || port > 65_535)
     throw new InvalidArgumentError('a port number from 0 to 65535');

@@ -1,38 +1,58 @@
-// `spelunk start` (`npm start`): the built-in pack hunts its bundled telemetry, then each Atomic Red Team test is shown with what found it.
+// `spelunk start` (`npm start`): the whole system on its embedded default - `serve` with a data
+// directory of its own, the bundled sample ingested through HEC once, the built-in pack and the
+// SigmaHQ tunnel rules live, the UI's address and login, the Atomic tests found - until Ctrl-C.
+// `spelunk start --once`: the one-shot hunt of the bundled telemetry, for scripts.
 import path from 'node:path';
-import type { Command } from 'commander';
-import { type Event, formatDiagnostics } from '../../core/index.ts';
-import { BUILTIN_CONTENT_DIR, type Detection } from '../../detection/index.ts';
-import { type HuntReport, loadEventDetails, openWorkspace, runHunt } from '../../engine/index.ts';
-import { scalarToString } from '../../spl/index.ts';
+import { type Command, Option } from 'commander';
+import { formatDiagnostics } from '../../core/index.ts';
+import { BUILTIN_CONTENT_DIR } from '../../detection/index.ts';
+import { loadEventDetails, openWorkspace, runHunt } from '../../engine/index.ts';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.ts';
 import { createHuntOutput } from '../hunt/hunt-output.ts';
+import { BUNDLED_TELEMETRY_DIR, reportAtomicTests, type StartIo } from '../start/atomic-tests.ts';
+import { DEFAULT_START_DATA, runStartSystem, type StartOptions } from '../start/start-system.ts';
 import type { CliCommand } from './index.ts';
+import { parsePort } from './serve.ts';
+import { addOptions, collect } from './shared-options.ts';
 
-/** The pack's own telemetry: Atomic Red Team scenarios, other attacks, benign baselines. */
-const BUNDLED_TELEMETRY_DIR = path.join(BUILTIN_CONTENT_DIR, 'data');
+export type { StartIo } from '../start/atomic-tests.ts';
 
-/** Seed 000: its tests are the three Atomic Red Team tests, and its results carry RiskScore. */
-const SEED_DETECTION_ID = '372b797f-f83c-4436-91ae-6317e6c32fb6';
-
-export interface StartIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
+interface StartCliOptions extends StartOptions {
+  readonly once?: boolean;
 }
 
 export const startCommand: CliCommand = {
   register(program: Command) {
-    program
+    const command = program
       .command('start')
       .description(
-        'Hunt the bundled sample telemetry with the built-in content pack and show the Atomic Red Team tests it finds (npm start)',
+        'Start the whole system on the bundled sample (npm start): the server with the web UI, the sample ingested once, the pack and SigmaHQ tunnel rules live; --once hunts the sample and exits',
+      );
+    addOptions(
+      command,
+      new Option(
+        '--once',
+        'hunt the bundled telemetry once, print the report and the Atomic tests, exit',
+      ),
+      new Option('--data <dir>', `data directory (default ${DEFAULT_START_DATA})`),
+      new Option('--ui-port <port>', 'web UI port (default 8000)').argParser(parsePort),
+      new Option('--hec-port <port>', 'HTTP Event Collector port (default 8088)').argParser(
+        parsePort,
+      ),
+      new Option('--rest-port <port>', 'REST API port (default 8089)').argParser(parsePort),
+      new Option(
+        '--sigma <file|dir>',
+        'Sigma rules to run live (repeatable; default: the SigmaHQ tunnel rules of ../shared/corpus/sigma when present)',
       )
-      .action(async () => {
-        process.exitCode = await runStart({
-          out: (text) => process.stdout.write(text),
-          err: (text) => process.stderr.write(text),
-        });
-      });
+        .argParser(collect)
+        .default([]),
+    ).action(async (options: StartCliOptions) => {
+      const io: StartIo = {
+        out: (text) => process.stdout.write(text),
+        err: (text) => process.stderr.write(text),
+      };
+      process.exitCode = options.once ? await runStart(io) : await runStartSystem(options, io);
+    });
   },
 };
 
@@ -61,59 +81,6 @@ export async function runStart(io: StartIo): Promise<number> {
     drilldownsPerDetection: 0,
     details: loadEventDetails().details,
   }).end(report);
-
-  const seed = workspace.detections.find((s) => s.detection.id === SEED_DETECTION_ID)?.detection;
-  if (seed === undefined) {
-    io.err('error: the built-in pack has no seed 000 detection (Detect IDE Tunneling)\n');
-    return EXIT_FAILURE;
-  }
-  io.out(`\n== Atomic Red Team tests of ${seed.techniques.map((t) => t.id).join(', ')}\n`);
-  let found = 0;
-  for (const test of seed.tests.filter((t) => /^Atomic Test/i.test(t.name))) {
-    const folders = atomicFolders(seed, test.name);
-    const atomic = await runHunt(workspace, folders);
-    found += printAtomicTest(test.name, folders, atomic, io) ? 1 : 0;
-  }
-  io.out(`\n${found} of 3 Atomic tests found\n`);
+  const found = await reportAtomicTests(workspace, io);
   return found === 3 ? EXIT_OK : EXIT_FAILURE;
-}
-
-/** The folders holding a test's telemetry: every channel of the scenario, not only the test's own file. */
-function atomicFolders(seed: Detection, testName: string): string[] {
-  const test = seed.tests.find((t) => t.name === testName);
-  const folders = (test?.attackData ?? []).flatMap((a) =>
-    a.location.kind === 'file' ? [path.dirname(a.location.path)] : [],
-  );
-  return [...new Set(folders)];
-}
-
-function printAtomicTest(
-  name: string,
-  folders: readonly string[],
-  report: HuntReport,
-  io: StartIo,
-): boolean {
-  io.out(
-    `\n${name}  (${folders.map((f) => path.relative(BUNDLED_TELEMETRY_DIR, f)).join(', ')})\n`,
-  );
-  const seed = report.detections.find((d) => d.rule.id === SEED_DETECTION_ID);
-  for (const finding of seed?.findings ?? []) {
-    io.out(
-      `  RiskScore ${text(finding.fields['RiskScore'])}  ${text(finding.fields['host'])}  ${text(finding.fields['User'])}  ${text(finding.fields['CommandLine'])}\n`,
-    );
-  }
-  const others = report.detections.filter((d) => d.rule.id !== SEED_DETECTION_ID);
-  for (const outcome of others) {
-    io.out(
-      `  + ${outcome.rule.name} [${outcome.rule.type}]: ${outcome.findingCount} finding${outcome.findingCount === 1 ? '' : 's'}, risk ${outcome.riskTotal}\n`,
-    );
-  }
-  const incidents = report.risk.incidents.map((i) => `${i.riskObject} (${i.peakTotal})`);
-  if (incidents.length > 0) io.out(`  risk incidents: ${incidents.join(', ')}\n`);
-  return (seed?.findingCount ?? 0) > 0;
-}
-
-function text(value: Event[string]): string {
-  if (value === undefined) return '-';
-  return (Array.isArray(value) ? value : [value]).map(scalarToString).join(', ');
 }
