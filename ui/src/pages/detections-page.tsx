@@ -205,7 +205,9 @@ function DetectionPage({
                 </td>
                 <td class="num">{String(h['result_count'] ?? '')}</td>
                 <td class="num">{String(h['risk_event_count'] ?? '')}</td>
-                <td class="num">{String(h['run_time'] ?? '')}</td>
+                <td class="num">
+                  {h['run_time'] === undefined ? '' : `${Number(h['run_time']).toFixed(2)} s`}
+                </td>
                 <td>{String(h['reason'] ?? '')}</td>
               </tr>
             ))}
