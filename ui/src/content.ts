@@ -1,33 +1,10 @@
 // The content as the Detections, Incidents and ATT&CK pages read it (/api/ui/content), and the
 // saved searches of live detection (/services/saved/searches), joined by saved-search name.
+import type { ContentAnswer, ContentDetection } from '../../src/server/ui/ui-api-types.ts';
 import { ApiError, getJson, getRest } from './api.ts';
 
-export interface ContentDetection {
-  readonly kind: 'spl' | 'sigma';
-  readonly name: string;
-  readonly savedSearch: string;
-  readonly id: string | null;
-  readonly type: string;
-  readonly level: string | null;
-  readonly enabled: boolean;
-  readonly description: string;
-  readonly search: string | null;
-  readonly techniques: readonly { id: string; name: string; tactics: readonly string[] }[];
-  readonly dataSources: readonly string[];
-  readonly tests: readonly { name: string; kind: string; attackData: readonly string[] }[];
-  readonly drilldowns: readonly {
-    name: string;
-    search: string;
-    earliest: string | null;
-    latest: string | null;
-  }[];
-  readonly file: string;
-}
-
-export interface Content {
-  readonly detections: readonly ContentDetection[];
-  readonly tactics: readonly string[];
-}
+export type { ContentDetection };
+export type Content = ContentAnswer;
 
 export type SavedSearch = Record<string, string | number | boolean | null | undefined>;
 

@@ -157,21 +157,7 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
       log: (line) => io.err(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {
-    if (
-      error instanceof ServeError ||
-      error instanceof StoreLockedError ||
-      error instanceof UiAssetsMissingError
-    ) {
-      io.err(`error: ${error.message}\n`);
-      return EXIT_FAILURE;
-    }
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      io.err(
-        `error: ${(error as Error).message}: another process listens there (--hec-port, --rest-port, --ui-port)\n`,
-      );
-      return EXIT_FAILURE;
-    }
-    throw error;
+    return startFailure(error, io);
   }
   const problems = server.workspaceDiagnostics.filter((d) => d.severity === 'error');
   if (problems.length > 0) io.err(`${formatDiagnostics(problems)}\n`);
@@ -201,6 +187,25 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
   io.err('spelunk serve: stopping\n');
   await server.close();
   return EXIT_OK;
+}
+
+/** Why the server did not start, told the way the user can act on; anything else is a bug and thrown. */
+export function startFailure(error: unknown, io: { readonly err: (text: string) => void }): number {
+  if (
+    error instanceof ServeError ||
+    error instanceof StoreLockedError ||
+    error instanceof UiAssetsMissingError
+  ) {
+    io.err(`error: ${error.message}\n`);
+    return EXIT_FAILURE;
+  }
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    io.err(
+      `error: ${(error as Error).message}: another process listens there (--hec-port, --rest-port, --ui-port)\n`,
+    );
+    return EXIT_FAILURE;
+  }
+  throw error;
 }
 
 function withFlags(config: ServerConfig, options: ServeCliOptions): ServerConfig {

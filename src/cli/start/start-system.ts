@@ -18,10 +18,9 @@ import {
   loadServerConfig,
   type RunningServer,
   ServeError,
-  StoreLockedError,
   startServer,
-  UiAssetsMissingError,
 } from '../../server/index.ts';
+import { startFailure } from '../commands/serve.ts';
 import { EXIT_FAILURE, EXIT_OK } from '../exit-codes.ts';
 import { BUNDLED_TELEMETRY_DIR, reportAtomicTests, type StartIo } from './atomic-tests.ts';
 import { countOf, detectSampleOnce, ingestSampleOnce } from './sample-once.ts';
@@ -95,21 +94,7 @@ export async function runStartSystem(options: StartOptions, io: StartIo): Promis
       log: (line) => io.err(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {
-    if (
-      error instanceof ServeError ||
-      error instanceof StoreLockedError ||
-      error instanceof UiAssetsMissingError
-    ) {
-      io.err(`error: ${error.message}\n`);
-      return EXIT_FAILURE;
-    }
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      io.err(
-        `error: ${(error as Error).message}: another process listens there (--ui-port, --hec-port, --rest-port)\n`,
-      );
-      return EXIT_FAILURE;
-    }
-    throw error;
+    return startFailure(error, io);
   }
   let stopped = false;
   const stop = new Promise<void>((resolve) => {

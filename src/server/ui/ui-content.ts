@@ -4,40 +4,7 @@
 // kill-chain order. The saved searches (schedule, last run, enabled) come from the REST API.
 import { ATTACK_TACTICS, builtinAttackCatalog, tacticName } from '../../detection/index.ts';
 import type { Workspace } from '../../engine/index.ts';
-
-export interface ContentTechnique {
-  readonly id: string;
-  readonly name: string;
-  readonly tactics: readonly string[];
-}
-
-export interface ContentDetection {
-  readonly kind: 'spl' | 'sigma';
-  readonly name: string;
-  /** The saved search it runs as: `ESCU - <name> - Rule`, `Sigma - <title>`. */
-  readonly savedSearch: string;
-  readonly id: string | null;
-  readonly type: string;
-  readonly level: string | null;
-  readonly enabled: boolean;
-  readonly description: string;
-  readonly search: string | null;
-  readonly techniques: readonly ContentTechnique[];
-  readonly dataSources: readonly string[];
-  readonly tests: readonly { name: string; kind: string; attackData: readonly string[] }[];
-  readonly drilldowns: readonly {
-    name: string;
-    search: string;
-    earliest: string | null;
-    latest: string | null;
-  }[];
-  readonly file: string;
-}
-
-export interface ContentAnswer {
-  readonly detections: readonly ContentDetection[];
-  readonly tactics: readonly string[];
-}
+import type { ContentAnswer, ContentDetection, ContentTechnique } from './ui-api-types.ts';
 
 export function contentOverview(workspace: Workspace): ContentAnswer {
   const catalog = builtinAttackCatalog();

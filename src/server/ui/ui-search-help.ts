@@ -4,26 +4,7 @@
 import type { Diagnostic } from '../../core/index.ts';
 import type { Workspace } from '../../engine/index.ts';
 import { splVocabulary } from '../../spl/index.ts';
-
-export interface EditorDiagnostic {
-  readonly severity: 'error' | 'warning';
-  readonly code: string;
-  readonly message: string;
-  /** UTF-16 offsets into the search text; the whole text when the problem lies inside a macro. */
-  readonly from: number;
-  readonly to: number;
-  /** Where a problem inside a macro's definition is (`macro sysmon (macros/sysmon.yml:3)`). */
-  readonly where?: string;
-}
-
-export interface ParseAnswer {
-  readonly diagnostics: readonly EditorDiagnostic[];
-  /**
-   * The events' time window the search reads (its own earliest=/latest= over the range given),
-   * epoch seconds, when it compiles; an open side is left out. The histogram's axis.
-   */
-  readonly bounds?: { readonly earliest?: number; readonly latest?: number };
-}
+import type { EditorDiagnostic, EditorVocabulary, ParseAnswer } from './ui-api-types.ts';
 
 export interface ParseRequest {
   readonly spl: string;
@@ -62,13 +43,6 @@ function editorDiagnostic(d: Diagnostic, spl: string): EditorDiagnostic {
     to,
     ...(inText || d.source === undefined ? {} : { where: d.source.name }),
   };
-}
-
-export interface EditorVocabulary {
-  readonly commands: readonly string[];
-  readonly evalFunctions: readonly string[];
-  readonly statsFunctions: readonly string[];
-  readonly macros: readonly { readonly name: string; readonly args: readonly string[] }[];
 }
 
 export function editorVocabulary(workspace: Workspace): EditorVocabulary {

@@ -1,13 +1,9 @@
 // Completion in the SPL editor: command names after `|` or `[`, macro names inside backticks,
 // otherwise fields (from the last results) and eval and stats functions.
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
+import type { EditorVocabulary } from '../../../src/server/ui/ui-api-types.ts';
 
-export interface Vocabulary {
-  readonly commands: readonly string[];
-  readonly evalFunctions: readonly string[];
-  readonly statsFunctions: readonly string[];
-  readonly macros: readonly { readonly name: string; readonly args: readonly string[] }[];
-}
+export type Vocabulary = EditorVocabulary;
 
 export function splCompletion(
   vocabulary: () => Vocabulary | undefined,

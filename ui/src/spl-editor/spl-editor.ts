@@ -8,17 +8,12 @@ import { type Diagnostic, linter } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import type { EditorDiagnostic } from '../../../src/server/ui/ui-api-types.ts';
 import { splCompletion, type Vocabulary } from './spl-completion.ts';
-import { splLanguage } from './spl-language.ts';
 
-export interface EditorDiagnostic {
-  readonly severity: 'error' | 'warning';
-  readonly code: string;
-  readonly message: string;
-  readonly from: number;
-  readonly to: number;
-  readonly where?: string;
-}
+export type { EditorDiagnostic } from '../../../src/server/ui/ui-api-types.ts';
+
+import { splLanguage } from './spl-language.ts';
 
 export interface SplEditorOptions {
   readonly parent: HTMLElement;

@@ -3,6 +3,7 @@
 // searches. `#/search?q=<spl>&earliest=&latest=` opens it with a search and runs it (drilldowns).
 import type { EditorView } from '@codemirror/view';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ParseAnswer } from '../../../../src/server/ui/ui-api-types.ts';
 import { getJson, postJson, type Results, runSearch, type TimeRange } from '../../api.ts';
 import { EventsList } from '../../components/events-list.tsx';
 import { FieldSidebar } from '../../components/field-sidebar.tsx';
@@ -23,11 +24,6 @@ import { DiagnosticsView } from './diagnostics-view.tsx';
 import { type Histogram, histogram } from './histogram-search.ts';
 
 const MAX_ROWS = 10_000;
-
-interface ParseAnswer {
-  readonly diagnostics: readonly EditorDiagnostic[];
-  readonly bounds?: { earliest?: number; latest?: number };
-}
 
 let vocabulary: Vocabulary | undefined;
 
