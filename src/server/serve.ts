@@ -8,6 +8,7 @@
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { Diagnostic } from '../core/index.ts';
+import type { AttackCatalog } from '../detection/index.ts';
 import type { ServerConfig } from './config/config-schema.ts';
 import { type DetectClock, systemClock } from './detect/detect-clock.ts';
 import { DetectService } from './detect/detect-service.ts';
@@ -44,6 +45,8 @@ export interface ServeOptions {
   readonly workspace?: SearchWorkspaceOptions;
   /** Where the built web UI is (default: dist/ui at the package root). */
   readonly uiAssetsDir?: string;
+  /** The ATT&CK catalogue the web UI names techniques from (`--attack`: a STIX bundle); the built-in table by default. */
+  readonly attack?: AttackCatalog;
   /** Sigma rules streamed over every committed event (`--sigma`), and their logsource mapping. */
   readonly sigma?: readonly string[];
   readonly sigmaMapping?: string;
@@ -199,6 +202,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           rest: restHandler,
           store,
           workspace: () => detect.workspace,
+          ...(options.attack === undefined ? {} : { attack: options.attack }),
           rate,
           secure: tls !== undefined,
           maxBodyBytes: config.limits.restMaxBodySize,

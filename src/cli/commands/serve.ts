@@ -3,6 +3,7 @@
 // 127.0.0.1:8088, REST on 127.0.0.1:8089, user admin (a password is generated and shown once).
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostics } from '../../core/index.ts';
+import { type AttackCatalog, readAttackCatalog } from '../../detection/index.ts';
 import {
   DEFAULT_DATA_DIR,
   type DetectClock,
@@ -37,6 +38,8 @@ export interface ServeCliOptions {
   readonly datamodels: readonly string[];
   readonly sigma: readonly string[];
   readonly sigmaMapping?: string;
+  /** A STIX bundle (or CSV) of ATT&CK the web UI names techniques from. */
+  readonly attack?: string;
   readonly alertWebhook?: string;
   readonly clockFile?: string;
 }
@@ -62,6 +65,10 @@ export const serveCommand: CliCommand = {
       new Option('--rest-port <port>', 'REST API port (default 8089)').argParser(parsePort),
       new Option('--ui-port <port>', 'web UI port (default 8000)').argParser(parsePort),
       new Option('--no-ui', 'do not serve the web UI'),
+      new Option(
+        '--attack <file>',
+        "ATT&CK catalogue for the web UI's matrix: enterprise-attack.json (STIX) or a CSV",
+      ),
       new Option('--hec-token <token>', 'an HEC token named default (also $SPELUNK_HEC_TOKEN)'),
       new Option('--password <password>', "admin's password (also $SPELUNK_PASSWORD)"),
       new Option('--insecure', 'allow listening beyond loopback without TLS'),
@@ -131,6 +138,15 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
     return EXIT_FAILURE;
   }
   const config = withFlags(loaded.config, options);
+  let attack: AttackCatalog | undefined;
+  if (options.attack !== undefined) {
+    const read = readAttackCatalog(options.attack);
+    if (!read.ok) {
+      io.err(`${formatDiagnostics(read.diagnostics)}\n`);
+      return EXIT_FAILURE;
+    }
+    attack = read.value;
+  }
   let clock: DetectClock | undefined;
   if (options.clockFile !== undefined) {
     try {
@@ -154,6 +170,7 @@ export async function runServe(options: ServeCliOptions, io: ServeIo): Promise<n
       sigma: options.sigma,
       ...(options.sigmaMapping === undefined ? {} : { sigmaMapping: options.sigmaMapping }),
       ...(clock === undefined ? {} : { clock }),
+      ...(attack === undefined ? {} : { attack }),
       log: (line) => io.err(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (error) {

@@ -59,5 +59,9 @@ export interface ContentDetection {
 
 export interface ContentAnswer {
   readonly detections: readonly ContentDetection[];
+  /** Every technique of a full ATT&CK catalogue the user gave; empty with the built-in table. */
+  readonly matrix: readonly ContentTechnique[];
+  /** Where the technique names come from (`built-in table`, a file). */
+  readonly catalog: string;
   readonly tactics: readonly string[];
 }

@@ -2,12 +2,17 @@
 // detection's type, ATT&CK techniques (with names and tactics from the ATT&CK table), data
 // sources, search, tests and drilldowns; each Sigma rule's level and techniques; the tactics in
 // kill-chain order. The saved searches (schedule, last run, enabled) come from the REST API.
-import { ATTACK_TACTICS, builtinAttackCatalog, tacticName } from '../../detection/index.ts';
+import {
+  ATTACK_TACTICS,
+  type AttackCatalog,
+  builtinAttackCatalog,
+  tacticName,
+} from '../../detection/index.ts';
 import type { Workspace } from '../../engine/index.ts';
 import type { ContentAnswer, ContentDetection, ContentTechnique } from './ui-api-types.ts';
 
-export function contentOverview(workspace: Workspace): ContentAnswer {
-  const catalog = builtinAttackCatalog();
+export function contentOverview(workspace: Workspace, attack?: AttackCatalog): ContentAnswer {
+  const catalog = attack ?? builtinAttackCatalog();
   const technique = (id: string, tactics: readonly string[]): ContentTechnique => {
     const known = catalog.techniques.get(id);
     return { id, name: known?.name ?? '', tactics: (known?.tactics ?? tactics).map(tacticName) };
@@ -57,8 +62,16 @@ export function contentOverview(workspace: Workspace): ContentAnswer {
       file: r.origin.source.name,
     }),
   );
+  // A full catalogue (the user's) puts every technique in the matrix, covered or not.
+  const matrix = catalog.complete
+    ? [...catalog.techniques.values()]
+        .filter((t) => !t.revoked && !t.deprecated)
+        .map((t) => ({ id: t.id, name: t.name, tactics: t.tactics.map(tacticName) }))
+    : [];
   return {
     detections: [...spl, ...sigma],
+    matrix,
+    catalog: catalog.origin,
     tactics: Object.values(ATTACK_TACTICS).map((t) => t.name),
   };
 }

@@ -5,6 +5,7 @@
 // but login needs the cookie; every changing request the CSRF token and the UI's own origin.
 // Every response carries a strict Content-Security-Policy: scripts and styles from this origin only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AttackCatalog } from '../../detection/index.ts';
 import type { Workspace } from '../../engine/index.ts';
 import { BodyTooLargeError, readBody } from '../http/read-body.ts';
 import { clientAddress, requestUrl, sendJson } from '../http/reply.ts';
@@ -56,6 +57,8 @@ export interface UiDeps {
   readonly store: EventStore;
   /** The content and search library now (live detection reloads it when its files change). */
   readonly workspace: () => Workspace;
+  /** A full ATT&CK catalogue the user gave (`serve --attack`), if any. */
+  readonly attack?: AttackCatalog;
   readonly rate: IngestRate;
   /** Cookies get `Secure` when the UI is served over TLS. */
   readonly secure: boolean;
@@ -85,7 +88,7 @@ export function createUiHandler(deps: UiDeps) {
     },
     vocabulary: { method: 'GET', call: async () => editorVocabulary(deps.workspace()) },
     data: { method: 'GET', call: () => dataOverview(deps.store, deps.workspace(), deps.rate) },
-    content: { method: 'GET', call: async () => contentOverview(deps.workspace()) },
+    content: { method: 'GET', call: async () => contentOverview(deps.workspace(), deps.attack) },
   };
 
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {

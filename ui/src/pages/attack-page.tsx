@@ -52,9 +52,20 @@ export function AttackPage() {
   if (error) return <p class="error">{error}</p>;
   if (content === null || saved === null) return <p class="loading">Loading…</p>;
   const cells = new Map<string, Cell>();
+  for (const t of content.matrix) {
+    cells.set(t.id, {
+      id: t.id,
+      name: t.name,
+      tactics: new Set(t.tactics),
+      enabled: [],
+      disabled: [],
+    });
+  }
   for (const d of content.detections) {
     for (const t of d.techniques) {
       let cell = cells.get(t.id);
+      if (cell !== undefined && cell.name === '' && t.name !== '')
+        cells.set(t.id, (cell = { ...cell, name: t.name }));
       if (cell === undefined) {
         cell = { id: t.id, name: t.name, tactics: new Set(), enabled: [], disabled: [] };
         cells.set(t.id, cell);
@@ -73,6 +84,7 @@ export function AttackPage() {
           <span class="technique covered">covered, quiet</span>{' '}
           <span class="technique uncovered">no enabled detection</span>
         </span>
+        <span class="muted"> technique names: {content.catalog}</span>
       </p>
       <div class="matrix">
         {content.tactics.map((tactic) => (
