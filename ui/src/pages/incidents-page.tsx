@@ -102,15 +102,40 @@ function Ranked({ range, setRange }: { range: TimeRange; setRange: (r: TimeRange
   );
 }
 
+const SHOWN = [
+  '_time',
+  'search_name',
+  'risk_score',
+  'risk_message',
+  'info_min_time',
+  'info_max_time',
+];
+
+/** The risk event fields the page shows and those the content's drilldowns name (`$user$`). */
+function riskFields(content: Content): string[] {
+  const tokens = content.detections.flatMap((d) =>
+    d.drilldowns.flatMap((x) =>
+      [...`${x.name} ${x.search}`.matchAll(/\$([A-Za-z_][\w.]*)\$/g)].map((m) => m[1] ?? ''),
+    ),
+  );
+  return [...new Set([...SHOWN, ...tokens])].filter((f) => f !== '');
+}
+
 function EntityPage({ object, range }: { object: string; range: TimeRange }) {
   const [events, setEvents] = useState<readonly Row[] | null>(null);
   const [content, setContent] = useState<Content | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     loadContent()
-      .then(setContent)
-      .catch(() => {});
-    runSearch(`index=risk ${searchTerm('risk_object', object)} | sort _time`, range, 10_000)
+      .then((c) => {
+        setContent(c);
+        // Only the fields shown and those the drilldowns fill: the store reads just these columns.
+        return runSearch(
+          `index=risk ${searchTerm('risk_object', object)} | sort _time | table ${riskFields(c).join(' ')}`,
+          range,
+          10_000,
+        );
+      })
       .then((r) => setEvents(r.rows))
       .catch((e: unknown) => setError(String(e)));
   }, [object, range]);
