@@ -64,8 +64,10 @@ export function AttackPage() {
   for (const d of content.detections) {
     for (const t of d.techniques) {
       let cell = cells.get(t.id);
-      if (cell !== undefined && cell.name === '' && t.name !== '')
-        cells.set(t.id, (cell = { ...cell, name: t.name }));
+      if (cell !== undefined && cell.name === '' && t.name !== '') {
+        cell = { ...cell, name: t.name };
+        cells.set(t.id, cell);
+      }
       if (cell === undefined) {
         cell = { id: t.id, name: t.name, tactics: new Set(), enabled: [], disabled: [] };
         cells.set(t.id, cell);
