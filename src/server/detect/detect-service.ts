@@ -167,6 +167,7 @@ export class DetectService {
     service.unsubscribe.push(
       service.content.onChange((workspace) => {
         service.searchList = savedSearchesOf(workspace, options.config);
+        service.scheduler.loaded(service.searchList, options.clock.now());
         service.stream
           .load(workspace)
           .catch((e: unknown) => options.log(`sigma stream: ${String(e)}`));

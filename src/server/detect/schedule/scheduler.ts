@@ -36,12 +36,23 @@ export class Scheduler {
   private ticking: Promise<void> | undefined;
   private tickAgain = false;
   private closed = false;
+  private readonly firstSeen = new Map<string, number>();
 
   constructor(runtime: DetectRuntime) {
     this.runtime = runtime;
   }
 
+  /**
+   * Notes when searches were loaded: a new search's schedule starts at its load, not at the
+   * scheduler's next look, which may come after the clock has passed its first window.
+   */
+  loaded(searches: readonly SavedSearch[], time: number): void {
+    for (const search of searches)
+      if (!this.firstSeen.has(search.name)) this.firstSeen.set(search.name, time);
+  }
+
   start(): void {
+    this.loaded(this.runtime.searches(), this.runtime.clock.now());
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
     this.unsubscribe = this.runtime.clock.onChange(() => this.tick());
@@ -91,11 +102,11 @@ export class Scheduler {
       const key = scheduleCheckpointKey(search.name);
       const checkpoint = await runtime.store.checkpoint(key);
       if (checkpoint === undefined) {
-        // First sight: its schedule starts now; the checkpoint makes that survive a restart.
+        // First sight: its schedule starts when it was loaded; the checkpoint makes that survive a restart.
         await runtime.writer.commit({
           runId: '',
           findings: [],
-          checkpoints: [checkpointAt(key, search, now)],
+          checkpoints: [checkpointAt(key, search, this.firstSeen.get(search.name) ?? now)],
         });
         continue;
       }
