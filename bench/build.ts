@@ -34,5 +34,9 @@ link(
   path.join(OUT, 'src', 'knowledge', 'builtin'),
 );
 link(path.join(REPO_ROOT, 'content'), path.join(OUT, 'content'));
+link(
+  path.join(REPO_ROOT, 'src', 'knowledge', 'details', 'event-details.yml'),
+  path.join(OUT, 'src', 'knowledge', 'details', 'event-details.yml'),
+);
 // The built web UI and report script (npm install's prepare, npm run build:ui).
 link(path.join(REPO_ROOT, 'dist', 'ui'), path.join(OUT, 'dist', 'ui'));
