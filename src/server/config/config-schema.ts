@@ -103,7 +103,7 @@ export const serverConfigSchema = z.strictObject({
     .prefault({}),
   storage: z
     .strictObject({
-      memoryLimit: sizeSchema.default(64 * 1024 * 1024),
+      memoryLimit: sizeSchema.default(128 * 1024 * 1024),
       /** Span of a time partition. */
       partition: durationSchema.default(86_400),
       /** How often retention runs. */

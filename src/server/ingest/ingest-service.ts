@@ -19,9 +19,11 @@ export interface IngestLimits {
 /**
  * A queued event holds about three times its request bytes in the heap (its text and its fields),
  * and V8 keeps several times that in garbage before a full collection: these bounds, with DuckDB's
- * 64 MB (storage.memoryLimit), aim at the server's 512 MB target under sustained ingest. Measured
+ * 128 MB (storage.memoryLimit), aim at the server's 512 MB target under sustained ingest. Measured
  * with `npm run bench -- server` on a loaded machine: 16 MB of queued requests and 128 MB for
- * DuckDB peaked at 600-650 MB, 8 MB and 128 MB at 509-565 MB.
+ * DuckDB peaked at 600-650 MB, 8 MB and 128 MB at 509-565 MB. DuckDB at 64 MB peaked at 508 MB
+ * but failed searches over wide partitions after `spelunk start`'s first ingest ("failed to pin
+ * block"), so the default stays at 128 MB.
  */
 export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxQueuedEvents: 10_000,
