@@ -216,6 +216,12 @@ async function bothWays(
   return { direct, viaXml, xmlProblems };
 }
 
+/** The event without `_file`/`_line`: they say where a reader found it (the rendered XML's line), not what it is. */
+function withoutProvenance(event: Event): Event {
+  const { _file, _line, ...rest } = event;
+  return rest;
+}
+
 const section: ConformanceSection = {
   name: 'evtx-roundtrip',
   description: 'EVTX records vs the same records rendered as XML and read by the XML reader',
@@ -236,7 +242,7 @@ const section: ConformanceSection = {
         continue;
       }
       direct.forEach((event, i) => {
-        if (isDeepStrictEqual(event, viaXml[i])) return;
+        if (isDeepStrictEqual(withoutProvenance(event), withoutProvenance(viaXml[i] ?? {}))) return;
         differ++;
         if (differ <= 5) {
           hardFailures.push(
