@@ -53,14 +53,11 @@ export interface DetectServiceOptions {
 }
 
 /** A saved search as the REST API, `spelunk status` and the UI show it. */
-export interface SavedSearchStatus {
-  readonly name: string;
-  readonly kind: 'scheduled' | 'streaming';
-  readonly title: string;
-  readonly id: string | undefined;
-  readonly type: string;
-  readonly description: string;
-  readonly search: string;
+export interface SavedSearchStatus
+  extends Pick<
+    SavedSearch,
+    'name' | 'kind' | 'title' | 'id' | 'type' | 'description' | 'search' | 'alert'
+  > {
   readonly enabled: boolean;
   readonly cron: string | undefined;
   readonly earliest: string | undefined;
@@ -72,7 +69,6 @@ export interface SavedSearchStatus {
   readonly nextRun: number | undefined;
   readonly lastRun: RunHistoryEntry | undefined;
   readonly suppressSeconds: number;
-  readonly alert: boolean;
 }
 
 export interface DetectStatus {
