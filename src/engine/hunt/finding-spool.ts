@@ -4,7 +4,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Event } from '../../core/index.ts';
+import type { Event, SharedEvent } from '../../core/index.ts';
 import type { Finding } from './finding.ts';
 import type { HuntRule } from './hunt-rule.ts';
 
@@ -43,6 +43,9 @@ export class FindingSpool {
   private readonly dir: string;
   private fd: number | undefined;
   private size = 0;
+  /** The last finding's row and its JSON (the rules matching one event share it; rows never change). */
+  private lastFields: SharedEvent | undefined;
+  private lastFieldsJson = '';
 
   constructor(dir = os.tmpdir()) {
     this.dir = dir;
@@ -53,16 +56,19 @@ export class FindingSpool {
    * finite): the caller keeps that one in memory.
    */
   add(finding: Finding, index: number): boolean {
-    const record: Spooled = {
-      index,
-      fields: finding.fields,
-      ...(finding.events === undefined ? {} : { events: finding.events }),
-      ...(finding.time === undefined ? {} : { time: finding.time }),
-      riskEvents: finding.riskEvents,
-      ...(finding.inputs === undefined ? {} : { inputs: finding.inputs }),
-    };
-    const line = JSON.stringify(record);
-    if (line.includes('null') && !exact(record)) return false;
+    const { fields, events, time, riskEvents, inputs } = finding;
+    // JSON.stringify of a Spooled record, the row written once for the findings of one event.
+    if (fields !== this.lastFields) {
+      this.lastFieldsJson = JSON.stringify(fields);
+      this.lastFields = fields;
+    }
+    let line = `{"index":${index},"fields":${this.lastFieldsJson}`;
+    if (events !== undefined) line += `,"events":${JSON.stringify(events)}`;
+    if (time !== undefined) line += `,"time":${JSON.stringify(time)}`;
+    line += `,"riskEvents":${JSON.stringify(riskEvents)}`;
+    if (inputs !== undefined) line += `,"inputs":${JSON.stringify(inputs)}`;
+    line += '}';
+    if (line.includes('null') && !exact(finding)) return false;
     let byScore = this.buckets.get(finding.rule);
     if (byScore === undefined) {
       byScore = new Map();
@@ -152,8 +158,8 @@ function* lines(rule: HuntRule, riskScore: number, text: string): Generator<Spoo
 }
 
 /** Whether JSON keeps every number of the finding (NaN and infinities become null). */
-function exact(record: Spooled): boolean {
-  const finite = (event: Event) =>
+function exact(record: Finding): boolean {
+  const finite = (event: SharedEvent) =>
     Object.values(event).every((v) =>
       Array.isArray(v)
         ? v.every((x) => typeof x !== 'number' || Number.isFinite(x))
