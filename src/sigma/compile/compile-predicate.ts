@@ -40,7 +40,6 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
   return { ...predicateOf(field, value), value };
 }
 
-
 /**
  * The predicate's canonical text, without compiling it: equal keys are the same predicate, so a
  * rule set compiles each distinct test once however many rules use it.
