@@ -161,10 +161,7 @@ class TooDeep {
  * token is measured (NestingMeter) before the parser gets it. The composer recurses per nesting
  * level: whatever still overflows it is an Error, not a crash.
  */
-function parseSafely(
-  text: string,
-  options: YamlReadOptions,
-): Document.Parsed[] | Error | TooDeep {
+function parseSafely(text: string, options: YamlReadOptions): Document.Parsed[] | Error | TooDeep {
   const parse = {
     prettyErrors: false,
     uniqueKeys: options.uniqueKeys ?? true,
