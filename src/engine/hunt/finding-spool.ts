@@ -1,10 +1,10 @@
 // Where a hunt keeps the findings of its report past the first few per detection: a temporary
 // file of JSON lines, so that memory does not grow with the number of findings (a hunt over
 // millions of events keeps up to --max-findings of each of hundreds of detections).
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, readSync, writeSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { Event, SharedEvent } from '../../core/index.ts';
+import { closeWhenCollected, openTemporary } from '../spill/temporary-file.ts';
 import type { Finding } from './finding.ts';
 import type { HuntRule } from './hunt-rule.ts';
 
@@ -146,7 +146,7 @@ export class FindingSpool {
 
   private writePiece(bucket: Bucket, bytes: Buffer): void {
     if (this.fd === undefined) {
-      this.fd = openTemporary(this.dir);
+      this.fd = openTemporary(this.dir, 'findings.jsonl');
       closeWhenCollected.register(this, this.fd, this);
     }
     writeSync(this.fd, bytes, 0, bytes.length, this.size);
@@ -154,12 +154,6 @@ export class FindingSpool {
     this.size += bytes.length;
   }
 }
-
-/**
- * A report reads its findings while it is in use; once no report refers to the spool, its file
- * (already unlinked) is closed, so a long-running process does not keep one per hunt.
- */
-const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
 
 function* lines(rule: HuntRule, riskScore: number, text: string): Generator<SpooledFinding> {
   for (const line of text.split('\n')) {
@@ -191,22 +185,4 @@ function exact(record: Finding): boolean {
     finite(record.fields) &&
     (record.events ?? []).every(finite)
   );
-}
-
-/**
- * A file only this process can reach: created in a private folder and unlinked at once, so it
- * goes with the process whatever happens (where the system cannot unlink an open file, it is
- * removed when the spool closes).
- */
-function openTemporary(dir: string): number {
-  const folder = mkdtempSync(path.join(dir, 'spelunk-findings-'));
-  const file = path.join(folder, 'findings.jsonl');
-  const fd = openSync(file, 'w+', 0o600);
-  try {
-    unlinkSync(file);
-    rmSync(folder, { recursive: true, force: true });
-  } catch {
-    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-  }
-  return fd;
 }
