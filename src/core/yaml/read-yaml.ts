@@ -1,7 +1,7 @@
 // The one YAML front door: text → parsed documents whose node ranges map to spans of the original
 // text, syntax errors as located diagnostics, and (where PyYAML reads the files) the one PyYAML
 // compatibility repair. Sigma rules, content files, knowledge and data-model YAML all come here.
-import { Composer, type Document, Lexer, type Node, Parser, YAMLParseError } from 'yaml';
+import { Composer, type CST, type Document, Lexer, type Node, Parser, YAMLParseError } from 'yaml';
 import { type Diagnostic, error, type SourceText, warning } from '../diagnostic.ts';
 import { type Span, span } from '../span.ts';
 import { indentQuotedContinuations } from './quoted-continuation.ts';
@@ -147,7 +147,7 @@ export function spanOfNode(
   return span(start, Math.max(end, start + 1));
 }
 
-/** A text nested deeper than MAX_YAML_NESTING, found while it was lexed. */
+/** A text nested deeper than MAX_YAML_NESTING, found while it was lexed (nothing was composed). */
 class TooDeep {
   readonly problem: YamlNestingProblem;
 
@@ -169,22 +169,23 @@ function parseSafely(text: string, options: YamlReadOptions): Document.Parsed[] 
     ...(options.version ? { version: options.version } : {}),
     ...(options.schema ? { schema: options.schema } : {}),
   };
+  // The parser's document tokens of the whole text first: nothing is composed (the composer
+  // recurses) before every token is measured.
   const meter = new NestingMeter();
   const parser = new Parser();
-  function* tokens() {
+  const tokens: CST.Token[] = [];
+  try {
     for (const lexeme of new Lexer().lex(text)) {
       const problem = meter.next(lexeme);
-      if (problem !== undefined) throw new TooDeep(problem);
-      yield* parser.next(lexeme);
+      if (problem !== undefined) return new TooDeep(problem);
+      for (const token of parser.next(lexeme)) tokens.push(token);
     }
-    yield* parser.end();
-  }
-  const composer = new Composer(parse);
-  try {
-    if (options.multi) return Array.from(composer.compose(tokens()));
+    for (const token of parser.end()) tokens.push(token);
+    const composer = new Composer(parse);
+    if (options.multi) return Array.from(composer.compose(tokens));
     // As parseDocument: one document, a second one is an error of the first.
     let doc: Document.Parsed | undefined;
-    for (const next of composer.compose(tokens(), true, text.length)) {
+    for (const next of composer.compose(tokens, true, text.length)) {
       if (doc === undefined) doc = next;
       else {
         doc.errors.push(
@@ -199,7 +200,6 @@ function parseSafely(text: string, options: YamlReadOptions): Document.Parsed[] 
     }
     return doc === undefined ? [] : [doc];
   } catch (cause) {
-    if (cause instanceof TooDeep) return cause;
     return cause instanceof Error ? cause : new Error(String(cause));
   }
 }
