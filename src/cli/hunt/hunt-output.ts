@@ -18,7 +18,7 @@ import {
   ruleRecord,
   summaryRecord,
 } from './finding-record.ts';
-import { type ReportOptions, renderReport } from './render-report.ts';
+import { type ReportOptions, writeReport } from './render-report.ts';
 
 export const HUNT_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
 export type HuntFormat = (typeof HUNT_FORMATS)[number];
@@ -37,7 +37,7 @@ export function createHuntOutput(
 ): HuntOutput {
   switch (format) {
     case 'table':
-      return { finding() {}, end: (report) => sink(renderReport(report, options)) };
+      return { finding() {}, end: (report) => writeReport(report, options, sink) };
     case 'jsonl':
       return {
         finding: (finding) => sink(`${findingJson(finding)}\n`),
