@@ -72,9 +72,30 @@ let lastFieldsJson = '';
 
 /**
  * `JSON.stringify(findingRecord(finding, drilldowns))`, built from pieces: the detection's part
- * once per detection, the fields by `rowJsonText` once per row. Hunts write every finding this way.
+ * once per detection, the fields by `rowJsonText` once per row.
  */
 export function findingJson(finding: Finding, drilldowns?: readonly FilledDrilldown[]): string {
+  let text = '';
+  writeFindingJson(
+    (piece) => {
+      text += piece;
+    },
+    finding,
+    drilldowns,
+  );
+  return text;
+}
+
+/**
+ * `findingJson` given to `sink` in pieces: hunts write every finding this way, and the row's JSON
+ * (most of a finding's text, shared by the findings of one event) is never copied into a string
+ * of each finding.
+ */
+export function writeFindingJson(
+  sink: (text: string) => void,
+  finding: Finding,
+  drilldowns?: readonly FilledDrilldown[],
+): void {
   let rule = ruleJsons.get(finding.rule);
   if (rule === undefined) {
     rule = JSON.stringify(ruleRecord(finding.rule));
@@ -84,13 +105,16 @@ export function findingJson(finding: Finding, drilldowns?: readonly FilledDrilld
     lastFieldsJson = rowJsonText(finding.fields);
     lastFields = finding.fields;
   }
-  let text = `{"record":"finding","detection":${rule},"risk_score":${JSON.stringify(finding.riskScore)},"risk_events":${JSON.stringify(finding.riskEvents)},"time":${JSON.stringify(finding.time ?? null)},"source":${sourceJson(finding)},"fields":${lastFieldsJson}`;
+  sink(
+    `{"record":"finding","detection":${rule},"risk_score":${JSON.stringify(finding.riskScore)},"risk_events":${JSON.stringify(finding.riskEvents)},"time":${JSON.stringify(finding.time ?? null)},"source":${sourceJson(finding)},"fields":`,
+  );
+  sink(lastFieldsJson);
   if (finding.events !== undefined)
-    text += `,"events":[${finding.events.map(rowJsonText).join(',')}]`;
+    sink(`,"events":[${finding.events.map(rowJsonText).join(',')}]`);
   if (drilldowns !== undefined && drilldowns.length > 0) {
-    text += `,"drilldowns":${JSON.stringify(drilldownRecords(drilldowns))}`;
+    sink(`,"drilldowns":${JSON.stringify(drilldownRecords(drilldowns))}`);
   }
-  return `${text}}`;
+  sink('}');
 }
 
 /** `JSON.stringify(sourceRecord(finding))` without the object. */
