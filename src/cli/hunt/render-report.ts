@@ -39,15 +39,17 @@ export function writeReport(
   sink: (text: string) => void,
 ): void {
   // The report is its lines joined by newlines, trailing whitespace trimmed, one newline after:
-  // text is written once something that is not whitespace follows it.
+  // whitespace at the end of what is written so far waits until something else follows it.
   let held = '';
   let first = true;
   const section = (lines: readonly string[]) => {
     held += `${first ? '' : '\n'}${lines.join('\n')}`;
     first = false;
-    if (held.length > 0 && held.trimEnd().length === held.length) {
-      sink(held);
-      held = '';
+    let end = held.length;
+    while (end > 0 && /\s/.test(held.charAt(end - 1))) end--;
+    if (end > 0) {
+      sink(held.slice(0, end));
+      held = held.slice(end);
     }
   };
   section([headline(report), ...renderLeftOut(report), '']);
