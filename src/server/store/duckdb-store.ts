@@ -15,9 +15,11 @@ import { readEvents } from './duckdb/read-events.ts';
 import { dropPartitions, partitionsToDrop } from './duckdb/retention.ts';
 import { literal } from './duckdb/sql-text.ts';
 import { writeBatch } from './duckdb/write-batch.ts';
+import { decodeEvents } from './encoded-events.ts';
 import type {
   Checkpoint,
   CommitListener,
+  CommittedEvents,
   DroppedPartition,
   EventStore,
   IndexSummary,
@@ -117,7 +119,7 @@ export class DuckDbStore implements EventStore {
         partitionSeconds: this.partitionSeconds,
         now: this.now,
       });
-      if (batch.events.length > 0) this.notify(batch.events);
+      this.notify(batch);
     });
   }
 
@@ -234,10 +236,22 @@ export class DuckDbStore implements EventStore {
     openFiles.delete(this.file);
   }
 
-  private notify(events: readonly Event[]): void {
+  private notify(batch: IndexWrite): void {
+    const encoded = batch.encoded ?? [];
+    const count = encoded.reduce((n, e) => n + e.count, batch.events.length);
+    if (count === 0 || this.listeners.size === 0) return;
+    let events: readonly Event[] | undefined;
+    const committed: CommittedEvents = {
+      count,
+      events: () => {
+        events ??=
+          encoded.length === 0 ? batch.events : [...batch.events, ...encoded.flatMap(decodeEvents)];
+        return events;
+      },
+    };
     for (const listener of this.listeners) {
       try {
-        listener(events);
+        listener(committed);
       } catch (error) {
         process.emitWarning(`a commit listener failed: ${String(error)}`);
       }
