@@ -28,8 +28,7 @@ function event(i: number): Event {
     Short: 'a'.repeat(i % 16),
     Empty: '',
     ...(i % 7 === 0 ? { Multi: ['one', 'two ✓'], Number: i } : {}),
-    ...(i % 11 === 0 ? { Nothing: null } : {}),
-  } as Event;
+  };
 }
 
 test('encoded events decode to the same events', () => {
@@ -72,7 +71,6 @@ test('encoded batches are stored exactly as the events they encode', async () =>
   for (const got of read) {
     const want = expected.get(key(got)) as Event;
     for (const name of Object.keys(want)) {
-      if (want[name] === null) continue;
       assert.deepEqual(got[name], want[name], `${key(got)} ${name}`);
     }
   }
