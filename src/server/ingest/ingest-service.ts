@@ -5,6 +5,7 @@
 // run generation kept in the store, so an id is never reused across restarts and "committed" is
 // exactly "its ack row is in the store".
 import type { Event } from '../../core/index.ts';
+import type { EncodedEvents } from '../store/encoded-events.ts';
 import type { AckRecord, Checkpoint, EventStore, IndexWrite } from '../store/event-store.ts';
 
 export interface IngestLimits {
@@ -40,6 +41,8 @@ export class ServerBusyError extends Error {
 
 export interface Submission {
   readonly events: readonly Event[];
+  /** Events already encoded for the store (HEC's parse workers). */
+  readonly encoded?: readonly EncodedEvents[];
   readonly checkpoints?: readonly Checkpoint[];
   /** Size of the request the events came from, for the queue bound. */
   readonly bytes: number;
@@ -61,6 +64,8 @@ export class IngestService {
   private readonly queue: Queued[] = [];
   private queuedEvents = 0;
   private queuedBytes = 0;
+  /** Bytes of requests being parsed (`hold`), counted against the queue's bound. */
+  private heldBytes = 0;
   private writing: Promise<void> | undefined;
   private nextAck: number;
   private closing = false;
@@ -83,18 +88,30 @@ export class IngestService {
   full(events = 1, bytes = 0): boolean {
     if (this.pressure.some((behind) => behind())) return true;
     return (
-      this.queuedEvents > 0 &&
+      (this.queuedEvents > 0 || this.heldBytes > 0) &&
       (this.queuedEvents + events > this.limits.maxQueuedEvents ||
-        this.queuedBytes + bytes > this.limits.maxQueuedBytes)
+        this.queuedBytes + this.heldBytes + bytes > this.limits.maxQueuedBytes)
     );
+  }
+
+  /**
+   * Holds `bytes` of a request against the queue's bound while it is parsed, so that requests
+   * being parsed at once cannot together pass it; throws ServerBusyError when it is full. Call
+   * the returned function once the events are submitted or refused.
+   */
+  hold(bytes: number): () => void {
+    if (this.closing || this.full(1, bytes)) throw new ServerBusyError();
+    this.heldBytes += bytes;
+    let held = true;
+    return () => {
+      if (held) this.heldBytes -= bytes;
+      held = false;
+    };
   }
 
   /** Resolves once the events are committed; throws ServerBusyError now when the queue is full. */
   submit(submission: Submission): Promise<void> {
-    return this.enqueue(
-      { events: submission.events, checkpoints: submission.checkpoints ?? [] },
-      submission.bytes,
-    );
+    return this.enqueue(writeOf(submission), submission.bytes);
   }
 
   /**
@@ -106,10 +123,7 @@ export class IngestService {
     channel: string,
   ): { ackId: number; committed: Promise<void> } {
     const ack: AckRecord = { channel, ackId: this.nextAck };
-    const committed = this.enqueue(
-      { events: submission.events, checkpoints: submission.checkpoints ?? [], acks: [ack] },
-      submission.bytes,
-    );
+    const committed = this.enqueue({ ...writeOf(submission), acks: [ack] }, submission.bytes);
     this.nextAck++;
     // The sender learns the outcome by polling the ack; a failed write leaves it false.
     committed.catch(() => {});
@@ -133,13 +147,13 @@ export class IngestService {
     if (this.closing) return Promise.reject(new ServerBusyError());
     const done = new Promise<void>((resolve, reject) => {
       this.queue.unshift({
-        write: { events: submission.events, checkpoints: submission.checkpoints ?? [] },
+        write: writeOf(submission),
         bytes: submission.bytes,
         resolve,
         reject,
       });
     });
-    this.queuedEvents += submission.events.length;
+    this.queuedEvents += eventCount(writeOf(submission));
     this.queuedBytes += submission.bytes;
     this.writing ??= this.pump();
     return done;
@@ -158,11 +172,12 @@ export class IngestService {
 
   private enqueue(write: IndexWrite, bytes: number): Promise<void> {
     if (this.closing) return Promise.reject(new ServerBusyError());
-    if (this.full(write.events.length, bytes)) throw new ServerBusyError();
+    const events = eventCount(write);
+    if (this.full(events, bytes)) throw new ServerBusyError();
     const done = new Promise<void>((resolve, reject) => {
       this.queue.push({ write, bytes, resolve, reject });
     });
-    this.queuedEvents += write.events.length;
+    this.queuedEvents += events;
     this.queuedBytes += bytes;
     this.writing ??= this.pump();
     return done;
@@ -179,7 +194,7 @@ export class IngestService {
         ) {
           const next = this.queue.shift() as Queued;
           taken.push(next);
-          events += next.write.events.length;
+          events += eventCount(next.write);
         }
         try {
           await this.store.write(mergeWrites(taken.map((q) => q.write)));
@@ -188,7 +203,7 @@ export class IngestService {
           for (const q of taken) q.reject(error);
         } finally {
           for (const q of taken) {
-            this.queuedEvents -= q.write.events.length;
+            this.queuedEvents -= eventCount(q.write);
             this.queuedBytes -= q.bytes;
           }
         }
@@ -199,10 +214,25 @@ export class IngestService {
   }
 }
 
+function writeOf(submission: Submission): IndexWrite {
+  return {
+    events: submission.events,
+    ...(submission.encoded === undefined ? {} : { encoded: submission.encoded }),
+    checkpoints: submission.checkpoints ?? [],
+  };
+}
+
+function eventCount(write: IndexWrite): number {
+  let n = write.events.length;
+  for (const batch of write.encoded ?? []) n += batch.count;
+  return n;
+}
+
 function mergeWrites(writes: readonly IndexWrite[]): IndexWrite {
   if (writes.length === 1) return writes[0] as IndexWrite;
   return {
     events: writes.flatMap((w) => w.events),
+    encoded: writes.flatMap((w) => w.encoded ?? []),
     acks: writes.flatMap((w) => w.acks ?? []),
     checkpoints: writes.flatMap((w) => w.checkpoints ?? []),
   };
