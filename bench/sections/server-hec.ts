@@ -23,7 +23,10 @@ export function threadCpu(pid: number): Map<string, number> {
       continue;
     }
     const close = stat.lastIndexOf(')');
-    const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, close);
+    const name =
+      tid === String(pid)
+        ? 'main'
+        : `${stat.slice(stat.indexOf('(') + 1, close)}${process.env['SPELUNK_BENCH_THREADS'] ? ` ${tid}` : ''}`;
     const fields = stat.slice(close + 2).split(' ');
     const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS;
     out.set(name, (out.get(name) ?? 0) + seconds);
@@ -44,7 +47,8 @@ export async function measureHec(file: string, readerRate: number, label = 'HEC'
   const config = path.join(hecDir, 'spelunk.yml');
   writeFileSync(
     config,
-    `hec:\n  tokens:\n    - name: bench\n      token: ${TOKEN}\n      useAck: true\n`,
+    // SPELUNK_BENCH_HEC_CONFIG: more of the server's YAML config, for experiments (`limits: {...}`).
+    `hec:\n  tokens:\n    - name: bench\n      token: ${TOKEN}\n      useAck: true\n${process.env['SPELUNK_BENCH_HEC_CONFIG'] ?? ''}\n`,
   );
   const server = await startServer(path.join(hecDir, 'data'), config);
   const pid = server.child.pid as number;
@@ -53,7 +57,7 @@ export async function measureHec(file: string, readerRate: number, label = 'HEC'
     const before = threadCpu(pid);
     let last = before;
     const sampler = setInterval(() => {
-      last = threadCpu(pid);
+      if (server.child.exitCode === null) last = threadCpu(pid);
     }, 250);
     const hecMs = await hecIngest(file, server.hec);
     clearInterval(sampler);
@@ -68,7 +72,10 @@ export async function measureHec(file: string, readerRate: number, label = 'HEC'
     for (const [name, seconds] of last) {
       const used = seconds - (before.get(name) ?? 0);
       total += used;
-      const group = name === 'main' ? 'main' : name.replace(/[\s\d#-]+$/, '');
+      const group =
+        name === 'main' || process.env['SPELUNK_BENCH_THREADS']
+          ? name
+          : name.replace(/[\s\d#-]+$/, '');
       groups.set(group, (groups.get(group) ?? 0) + used);
     }
     for (const [group, seconds] of [...groups].sort((a, b) => b[1] - a[1])) {
@@ -96,7 +103,9 @@ const section: BenchSection = {
     let n = 0;
     for await (const events of readEvents(file, HEC_EVENTS * 2)) n += events.length;
     const readerRate = (n / (performance.now() - started)) * 1000;
-    console.log(`floor  XML reader over the file: ${rate(readerRate, 1000)} (${n.toLocaleString('en-US')} events)`);
+    console.log(
+      `floor  XML reader over the file: ${rate(readerRate, 1000)} (${n.toLocaleString('en-US')} events)`,
+    );
     await measureHec(file, readerRate);
     console.log(`loadavg after: ${loadavg()}`);
   },

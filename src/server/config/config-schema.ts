@@ -99,13 +99,15 @@ export const serverConfigSchema = z.strictObject({
       loginsPerMinute: z.number().int().positive().default(10),
       /** REST requests per user per second. */
       restRequestsPerSecond: z.number().positive().default(200),
-      ingestQueueEvents: z.number().int().positive().default(10_000),
-      ingestQueueSize: sizeSchema.default(8 * 1024 * 1024),
+      ingestQueueEvents: z.number().int().positive().default(20_000),
+      ingestQueueSize: sizeSchema.default(32 * 1024 * 1024),
     })
     .prefault({}),
   storage: z
     .strictObject({
       memoryLimit: sizeSchema.default(128 * 1024 * 1024),
+      /** WAL size past which the store checkpoints (docs/server.md: why not DuckDB's 16 MB). */
+      checkpointThreshold: sizeSchema.default(256 * 1024 * 1024),
       /** Span of a time partition. */
       partition: durationSchema.default(86_400),
       /** How often retention runs. */

@@ -18,17 +18,15 @@ export interface IngestLimits {
 }
 
 /**
- * A queued event holds about three times its request bytes in the heap (its text and its fields),
- * and V8 keeps several times that in garbage before a full collection: these bounds, with DuckDB's
- * 128 MB (storage.memoryLimit), aim at the server's 512 MB target under sustained ingest. Measured
- * with `npm run bench -- server` on a loaded machine: 16 MB of queued requests and 128 MB for
- * DuckDB peaked at 600-650 MB, 8 MB and 128 MB at 509-565 MB. DuckDB at 64 MB peaked at 508 MB
- * but failed searches over wide partitions after `spelunk start`'s first ingest ("failed to pin
- * block"), so the default stays at 128 MB.
+ * HEC's events wait encoded (store/encoded-events.ts: their text as UTF-8 in one buffer, ~3.5 KB
+ * per Sysmon event), so the queue's bytes are the memory it holds, not a guess at JavaScript
+ * objects and their garbage. 32 MB keeps about two commits' worth queued while one commits, so
+ * the store is never idle waiting for senders (bench server-hec: at 8 MB, a quarter of the
+ * requests were refused with code 9 while the store could take them).
  */
 export const DEFAULT_INGEST_LIMITS: IngestLimits = {
-  maxQueuedEvents: 10_000,
-  maxQueuedBytes: 8 * 1024 * 1024,
+  maxQueuedEvents: 20_000,
+  maxQueuedBytes: 32 * 1024 * 1024,
   maxCommitEvents: 10_000,
 };
 
@@ -44,7 +42,7 @@ export interface Submission {
   /** Events already encoded for the store (HEC's parse workers). */
   readonly encoded?: readonly EncodedEvents[];
   readonly checkpoints?: readonly Checkpoint[];
-  /** Size of the request the events came from, for the queue bound. */
+  /** Bytes the events hold while queued (their encoded size, or their request's), for the bound. */
   readonly bytes: number;
 }
 
@@ -57,6 +55,14 @@ interface Queued {
 
 /** Ack ids of one run start at generation × this. */
 const ACK_GENERATION_SPAN = 1_000_000_000;
+/** Acks of this run remembered in memory at most (the oldest answered ones are forgotten first). */
+const MAX_REMEMBERED_ACKS = 100_000;
+
+/** An ack of this run: its channel, and whether its write committed (undefined: not yet). */
+interface AckState {
+  readonly channel: string;
+  committed: boolean | undefined;
+}
 
 export class IngestService {
   private readonly store: EventStore;
@@ -69,6 +75,13 @@ export class IngestService {
   private writing: Promise<void> | undefined;
   private nextAck: number;
   private closing = false;
+  /**
+   * This run's acks, by id, until they are reported committed: a poll is answered from here
+   * without waiting for the write in progress (the store answers for ids not here: those of
+   * earlier runs, reported ones, forgotten ones). Senders poll while they send, and a poll that
+   * waited behind each commit held them back (bench server-hec).
+   */
+  private readonly acks = new Map<number, AckState>();
   /** Consumers of committed events that are behind (live detection): new input waits. */
   private readonly pressure: (() => boolean)[] = [];
 
@@ -125,13 +138,48 @@ export class IngestService {
     const ack: AckRecord = { channel, ackId: this.nextAck };
     const committed = this.enqueue({ ...writeOf(submission), acks: [ack] }, submission.bytes);
     this.nextAck++;
+    const state: AckState = { channel, committed: undefined };
+    this.remember(ack.ackId, state);
     // The sender learns the outcome by polling the ack; a failed write leaves it false.
-    committed.catch(() => {});
+    committed.then(
+      () => {
+        state.committed = true;
+      },
+      () => {
+        state.committed = false;
+      },
+    );
     return { ackId: ack.ackId, committed };
   }
 
-  committedAcks(channel: string, ackIds: readonly number[]): Promise<ReadonlySet<number>> {
-    return this.store.committedAcks(channel, ackIds);
+  /** Which of `ackIds` on `channel` are committed; one reported committed is forgotten here. */
+  async committedAcks(channel: string, ackIds: readonly number[]): Promise<ReadonlySet<number>> {
+    const answer = new Set<number>();
+    const ask: number[] = [];
+    for (const id of ackIds) {
+      const state = this.acks.get(id);
+      if (state === undefined) ask.push(id);
+      else if (state.channel === channel && state.committed === true) {
+        answer.add(id);
+        this.acks.delete(id);
+      }
+    }
+    if (ask.length > 0) {
+      for (const id of await this.store.committedAcks(channel, ask)) answer.add(id);
+    }
+    return answer;
+  }
+
+  private remember(id: number, state: AckState): void {
+    this.acks.set(id, state);
+    if (this.acks.size <= MAX_REMEMBERED_ACKS) return;
+    // The oldest settled one goes (the store still answers for it); unsettled ones stay.
+    for (const [old, s] of this.acks) {
+      if (s.committed !== undefined) {
+        this.acks.delete(old);
+        return;
+      }
+    }
   }
 
   checkpoint(key: string): Promise<Checkpoint | undefined> {

@@ -60,6 +60,10 @@ export function encodeEvents(events: readonly Event[]): EncodedEvents {
     }
     indexIds[i] = indexId;
     firstCell[i] = cell;
+    // The event's values are written with one call when they are all ASCII (byte offsets are
+    // then character offsets; Sysmon events nearly always are), else one call per value.
+    let joined = '';
+    const first = cell;
     for (const name in event) {
       const value = event[name];
       if (value === undefined || name === '_time' || name === 'index') continue;
@@ -73,12 +77,6 @@ export function encodeEvents(events: readonly Event[]): EncodedEvents {
       const isText = typeof value === 'string' || METADATA_TEXT.has(name);
       const text =
         typeof value === 'string' ? value : isText ? String(value) : JSON.stringify(value);
-      if (used + text.length * 3 > bytes.length) {
-        const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, used + text.length * 3));
-        bytes.copy(grown, 0, 0, used);
-        bytes = grown;
-      }
-      const end = used + bytes.write(text, used);
       if ((cell + 1) * CELL_WIDTH > cells.length) {
         const grown = new Int32Array(cells.length * 2);
         grown.set(cells);
@@ -86,11 +84,33 @@ export function encodeEvents(events: readonly Event[]): EncodedEvents {
       }
       const at = cell * CELL_WIDTH;
       cells[at] = nameId;
-      cells[at + 1] = used;
-      cells[at + 2] = end;
+      cells[at + 1] = joined.length;
+      cells[at + 2] = joined.length + text.length;
       cells[at + 3] = isText ? TEXT_CELL : JSON_CELL;
       cell++;
-      used = end;
+      joined += text;
+    }
+    if (used + joined.length * 3 > bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, used + joined.length * 3));
+      bytes.copy(grown, 0, 0, used);
+      bytes = grown;
+    }
+    const written = bytes.write(joined, used);
+    if (written === joined.length) {
+      for (let c = first; c < cell; c++) {
+        const at = c * CELL_WIDTH;
+        cells[at + 1] = (cells[at + 1] as number) + used;
+        cells[at + 2] = (cells[at + 2] as number) + used;
+      }
+      used += written;
+    } else {
+      for (let c = first; c < cell; c++) {
+        const at = c * CELL_WIDTH;
+        const end = used + bytes.write(joined.slice(cells[at + 1], cells[at + 2]), used);
+        cells[at + 1] = used;
+        cells[at + 2] = end;
+        used = end;
+      }
     }
   }
   firstCell[count] = cell;
