@@ -88,6 +88,7 @@ export class HecParsePool {
       const task = slot.task;
       if (task === undefined || task.id !== reply.id) return;
       slot.task = undefined;
+      worker.unref();
       task.resolve(reply.result);
       this.dispatch();
     });
@@ -95,7 +96,7 @@ export class HecParsePool {
     worker.on('exit', (code) =>
       this.lost(slot, new Error(`the parse worker exited (code ${code})`)),
     );
-    // Idle workers do not keep the process alive.
+    // Only a worker with a body keeps the process alive.
     worker.unref();
     return slot;
   }
@@ -124,6 +125,7 @@ export class HecParsePool {
       const task = this.waiting.shift();
       if (task === undefined) return;
       slot.task = task;
+      slot.worker.ref();
       const body = task.request.body;
       // A body that is a view of a larger buffer (Node's pool) is copied; else it is moved.
       const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
