@@ -77,7 +77,7 @@ export const serverConfigSchema = z.strictObject({
       maxBodySize: sizeSchema.default(64 * 1024 * 1024),
       /** `?token=` in the URL (Splunk's allowQueryStringAuth). */
       allowQueryToken: z.boolean().default(false),
-      /** Threads parsing HEC bodies (default: the CPUs, at most 2); 0 parses on the main thread. */
+      /** Threads parsing HEC bodies (default: the CPUs but one, 1 to 2); 0 parses on the main thread. */
       parseWorkers: z.number().int().min(0).max(16).optional(),
     })
     .prefault({}),

@@ -18,7 +18,7 @@ const WORKER_URL = new URL(
 );
 
 export interface HecParsePoolOptions {
-  /** Worker threads (default: the CPUs, at most 2); 0 parses on the calling thread. */
+  /** Worker threads (default: the CPUs but one, at least 1, at most 2); 0 parses on the calling thread. */
   readonly workers?: number;
   /** Old-generation heap of a worker, MB: a body that needs more fails alone with code 6. */
   readonly maxHeapMb?: number;
@@ -47,7 +47,9 @@ export class HecParsePool {
   private closed = false;
 
   constructor(options: HecParsePoolOptions = {}) {
-    this.size = options.workers ?? Math.min(2, availableParallelism());
+    // One CPU is left to the main thread and DuckDB: on 2 CPUs a second worker added ~26 MB of
+    // RSS and no throughput, as the CPUs were already busy (bench server-hec).
+    this.size = options.workers ?? Math.min(2, Math.max(1, availableParallelism() - 1));
     this.maxHeapMb = options.maxHeapMb ?? 512;
     this.log = options.log ?? (() => {});
     for (let i = 0; i < this.size; i++) this.slots.push(this.start());
