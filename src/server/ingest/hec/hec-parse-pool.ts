@@ -3,7 +3,8 @@
 // the main thread they delayed every other turn of its event loop - the store's writes among
 // them - so ingest ran at a fraction of what the CPUs could do (docs/server.md, bench
 // server-hec). A fixed number of workers, one body each at a time, bodies beyond that wait in
-// order (their bytes are held against the ingest queue's bound before they get here). A worker
+// order (their bytes are held against the ingest queue's bound before they get here); workers
+// start with the first bodies. A worker
 // that dies on a body (out of its memory, or any failure) answers that body's request with
 // Splunk's code 6 and is replaced; the server goes on. `workers: 0` parses on the main thread.
 import { availableParallelism } from 'node:os';
@@ -52,7 +53,6 @@ export class HecParsePool {
     this.size = options.workers ?? Math.min(2, Math.max(1, availableParallelism() - 1));
     this.maxHeapMb = options.maxHeapMb ?? 512;
     this.log = options.log ?? (() => {});
-    for (let i = 0; i < this.size; i++) this.slots.push(this.start());
   }
 
   /** Parses `request`; its body's buffer is transferred to a worker (unusable after). */
@@ -77,6 +77,10 @@ export class HecParsePool {
         await slot.worker.terminate();
       }),
     );
+  }
+
+  private busy(): number {
+    return this.slots.filter((slot) => slot.task !== undefined).length;
   }
 
   private start(): Slot {
@@ -122,6 +126,10 @@ export class HecParsePool {
   }
 
   private dispatch(): void {
+    // Workers start with the first bodies: a server nobody sends to has none.
+    while (this.slots.length < Math.min(this.size, this.waiting.length + this.busy())) {
+      this.slots.push(this.start());
+    }
     for (const slot of this.slots) {
       if (slot.task !== undefined) continue;
       const task = this.waiting.shift();
