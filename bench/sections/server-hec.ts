@@ -51,6 +51,7 @@ export async function measureHec(
   readerRate: number,
   label = 'HEC',
   parseWorkers?: number,
+  cli?: string,
 ): Promise<void> {
   const configExtra = process.env['SPELUNK_BENCH_HEC_CONFIG'] ?? '';
   const workers = parseWorkers === undefined ? '' : `  parseWorkers: ${parseWorkers}\n`;
@@ -63,7 +64,7 @@ export async function measureHec(
     // SPELUNK_BENCH_HEC_CONFIG: more of the server's YAML config, for experiments (`limits: {...}`).
     `hec:\n  tokens:\n    - name: bench\n      token: ${TOKEN}\n      useAck: true\n${workers}${configExtra}\n`,
   );
-  const server = await startServer(path.join(hecDir, 'data'), config);
+  const server = await startServer(path.join(hecDir, 'data'), config, [], cli);
   const pid = server.child.pid as number;
   const idle = statusMb(pid, 'VmRSS');
   try {
@@ -126,6 +127,10 @@ const section: BenchSection = {
     console.log(
       `floor  XML reader over the file: ${rate(readerRate, 1000)} (${n.toLocaleString('en-US')} events)`,
     );
+    // SPELUNK_BENCH_BASE_CLI: another build's CLI (an earlier commit's dist/cli/main.js) measured
+    // first in the same run, against the same floor.
+    const base = process.env['SPELUNK_BENCH_BASE_CLI'];
+    if (base !== undefined) await measureHec(file, readerRate, 'HEC (base build)', undefined, base);
     await measureHec(file, readerRate);
     if (process.env['SPELUNK_BENCH_HEC_COMPARE']) {
       await measureHec(file, readerRate, 'HEC, 2 parse workers', 2);
