@@ -48,7 +48,7 @@ export class HecParsePool {
   private closed = false;
 
   constructor(options: HecParsePoolOptions = {}) {
-    // One CPU is left to the main thread and DuckDB: on 2 CPUs a second worker added ~26 MB of
+    // One CPU is left to the main thread and DuckDB: on 2 CPUs a second worker added 26-43 MB of
     // RSS and no throughput, as the CPUs were already busy (bench server-hec).
     this.size = options.workers ?? Math.min(2, Math.max(1, availableParallelism() - 1));
     this.maxHeapMb = options.maxHeapMb ?? 512;
