@@ -108,16 +108,23 @@ const section: BenchSection = {
       `${tokens}detect:\n  searches:\n    'Sigma - spelunk bench marker': { alert: true, suppress: 0 }\n`,
     );
     const startedAt = performance.now();
-    const on = await startServer(path.join(root, 'on-data'), onConfig, [
-      '--sigma',
-      SIGMA_WINDOWS,
-      '--sigma',
-      marker,
-      '--clock-file',
-      clock,
-      '--alert-webhook',
-      hookUrl,
-    ]);
+    // SPELUNK_BENCH_CPU_PROF=DIR: the detecting server writes a V8 CPU profile there when it stops.
+    const profileDir = process.env['SPELUNK_BENCH_CPU_PROF'];
+    const on = await startServer(
+      path.join(root, 'on-data'),
+      onConfig,
+      [
+        '--sigma',
+        SIGMA_WINDOWS,
+        '--sigma',
+        marker,
+        '--clock-file',
+        clock,
+        '--alert-webhook',
+        hookUrl,
+      ],
+      profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`],
+    );
     console.log(
       `start  ${sigmaFiles(SIGMA_WINDOWS)} SigmaHQ Windows rule files loaded and compiled, server up in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
     );

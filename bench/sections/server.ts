@@ -101,11 +101,13 @@ export async function startServer(
   dataDir: string,
   config: string,
   extra: readonly string[] = [],
+  nodeArgs: readonly string[] = [],
 ): Promise<{ child: ChildProcess; hec: string }> {
   const cli = path.join(REPO_ROOT, '.bench-build', 'src', 'cli', 'main.js');
   const child = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       cli,
       'serve',
       '--data',
