@@ -47,6 +47,8 @@ export interface Submission {
 
 interface Queued {
   readonly write: IndexWrite;
+  /** The server's own output (submitOwn). */
+  readonly own: boolean;
   readonly bytes: number;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
@@ -62,6 +64,8 @@ export class IngestService {
   private queuedEvents = 0;
   private queuedBytes = 0;
   private writing: Promise<void> | undefined;
+  /** Own writes at the head of the queue (they keep their order among themselves). */
+  private ownQueued = 0;
   private nextAck: number;
   private closing = false;
   /** Consumers of committed events that are behind (live detection): new input waits. */
@@ -126,19 +130,22 @@ export class IngestService {
 
   /**
    * The server's own output (live detection's risk events, notables, run records): written ahead
-   * of queued input and never refused for a full queue - it is small, bounded by its writer, and
-   * must not wait behind the senders it is detecting on.
+   * of queued input, in the order submitted, in commits of its own, and never refused for a full
+   * queue - it is small, bounded by its writer, and must not wait behind the senders it is
+   * detecting on (an alert would wait for a whole input commit).
    */
   submitOwn(submission: Submission): Promise<void> {
     if (this.closing) return Promise.reject(new ServerBusyError());
     const done = new Promise<void>((resolve, reject) => {
-      this.queue.unshift({
+      this.queue.splice(this.ownQueued, 0, {
         write: { events: submission.events, checkpoints: submission.checkpoints ?? [] },
+        own: true,
         bytes: submission.bytes,
         resolve,
         reject,
       });
     });
+    this.ownQueued++;
     this.queuedEvents += submission.events.length;
     this.queuedBytes += submission.bytes;
     this.writing ??= this.pump();
@@ -160,7 +167,7 @@ export class IngestService {
     if (this.closing) return Promise.reject(new ServerBusyError());
     if (this.full(write.events.length, bytes)) throw new ServerBusyError();
     const done = new Promise<void>((resolve, reject) => {
-      this.queue.push({ write, bytes, resolve, reject });
+      this.queue.push({ write, own: false, bytes, resolve, reject });
     });
     this.queuedEvents += write.events.length;
     this.queuedBytes += bytes;
@@ -173,11 +180,14 @@ export class IngestService {
       while (this.queue.length > 0) {
         const taken: Queued[] = [];
         let events = 0;
+        const own = (this.queue[0] as Queued).own;
         while (
           this.queue.length > 0 &&
-          (taken.length === 0 || events < this.limits.maxCommitEvents)
+          (taken.length === 0 ||
+            (events < this.limits.maxCommitEvents && (this.queue[0] as Queued).own === own))
         ) {
           const next = this.queue.shift() as Queued;
+          if (next.own) this.ownQueued--;
           taken.push(next);
           events += next.write.events.length;
         }

@@ -67,3 +67,28 @@ test('acks turn true on commit; a full queue refuses with ServerBusyError; commi
   assert.ok(next.ackId > first.ackId);
   await next.committed;
 });
+
+test("the server's own writes go ahead of queued input, in their order, in commits of their own", async () => {
+  const slow = slowStore();
+  const ingest = await IngestService.start(slow.store, {
+    maxQueuedEvents: 100,
+    maxQueuedBytes: 1e9,
+    maxCommitEvents: 100,
+  });
+  const own = (n: number, time: number) =>
+    ingest.submitOwn({ events: [{ _time: time, index: 'risk' }], bytes: n });
+  const inFlight = ingest.submit({ events: events(3), bytes: 10 });
+  const input = ingest.submit({ events: events(5), bytes: 10 });
+  const written = [own(1, 101), own(1, 102), own(1, 103)];
+  slow.open();
+  await Promise.all([inFlight, input, ...written]);
+  // The input commit already in the store's hands, then the own writes in order, then the input.
+  assert.deepEqual(
+    slow.committed.map((w) => w.events.map((e) => e['_time'])),
+    [
+      [0, 1, 2],
+      [101, 102, 103],
+      [0, 1, 2, 3, 4],
+    ],
+  );
+});
