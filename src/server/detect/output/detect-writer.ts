@@ -63,8 +63,6 @@ export class DetectWriter {
   /** Events this writer wrote (its copies have them already when their commit is announced). */
   private readonly own = new WeakSet<Event>();
   private readonly unsubscribe: () => void;
-  /** Findings waiting to be written (the stream slows down past a bound). */
-  pendingFindings = 0;
   /** Reads the copies could not answer (they went to the store). */
   storeReads = 0;
 
@@ -109,7 +107,6 @@ export class DetectWriter {
     const done = new Promise<WriteSummary>((resolve, reject) =>
       this.queue.push({ output, resolve, reject }),
     );
-    this.pendingFindings += output.findings.length;
     this.writing ??= this.drain();
     return done;
   }
@@ -136,9 +133,6 @@ export class DetectWriter {
         while (this.inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
         const taken = this.take();
         const outputs = taken.map((q) => q.output);
-        const settled = () => {
-          for (const q of taken) this.pendingFindings -= q.output.findings.length;
-        };
         let plan: Awaited<ReturnType<typeof planWrite>>;
         try {
           const throttled = outputs.flatMap((o) =>
@@ -151,7 +145,6 @@ export class DetectWriter {
           plan = await planWrite(outputs, (q) => this.read(q), this.deps.incidents, now);
         } catch (error) {
           for (const q of taken) q.reject(error);
-          settled();
           continue;
         }
         for (const event of plan.events) this.own.add(event);
@@ -175,10 +168,7 @@ export class DetectWriter {
               for (const q of taken) q.reject(error);
             },
           )
-          .finally(() => {
-            settled();
-            this.inFlight.delete(done);
-          });
+          .finally(() => this.inFlight.delete(done));
         this.inFlight.add(done);
       }
     } finally {
