@@ -43,12 +43,19 @@ export interface Submission {
   readonly checkpoints?: readonly Checkpoint[];
   /** Size of the request the events came from, for the queue bound. */
   readonly bytes: number;
+  /**
+   * Own writes only: commit without input joining (someone waits for this commit, e.g. an alert
+   * for its notable); other own writes ride in the next input commit.
+   */
+  readonly alone?: boolean;
 }
 
 interface Queued {
   readonly write: IndexWrite;
   /** The server's own output (submitOwn). */
   readonly own: boolean;
+  /** An own write that commits without input (Submission.alone). */
+  readonly alone: boolean;
   readonly bytes: number;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
@@ -130,9 +137,11 @@ export class IngestService {
 
   /**
    * The server's own output (live detection's risk events, notables, run records): written ahead
-   * of queued input, in the order submitted, in commits of its own, and never refused for a full
-   * queue - it is small, bounded by its writer, and must not wait behind the senders it is
-   * detecting on (an alert would wait for a whole input commit).
+   * of queued input, in the order submitted, and never refused for a full queue - it is small,
+   * bounded by its writer, and must not wait behind the senders it is detecting on. Own writes
+   * queued together commit together; with one that is `alone` they commit without input, so an
+   * alert waits for the input commit in progress and a small commit, not for a whole input commit
+   * it was merged into.
    */
   submitOwn(submission: Submission): Promise<void> {
     if (this.closing) return Promise.reject(new ServerBusyError());
@@ -140,6 +149,7 @@ export class IngestService {
       this.queue.splice(this.ownQueued, 0, {
         write: { events: submission.events, checkpoints: submission.checkpoints ?? [] },
         own: true,
+        alone: submission.alone === true,
         bytes: submission.bytes,
         resolve,
         reject,
@@ -167,7 +177,7 @@ export class IngestService {
     if (this.closing) return Promise.reject(new ServerBusyError());
     if (this.full(write.events.length, bytes)) throw new ServerBusyError();
     const done = new Promise<void>((resolve, reject) => {
-      this.queue.push({ write, own: false, bytes, resolve, reject });
+      this.queue.push({ write, own: false, alone: false, bytes, resolve, reject });
     });
     this.queuedEvents += write.events.length;
     this.queuedBytes += bytes;
@@ -180,14 +190,16 @@ export class IngestService {
       while (this.queue.length > 0) {
         const taken: Queued[] = [];
         let events = 0;
-        const own = (this.queue[0] as Queued).own;
+        // Own writes are at the head; an `alone` one among them keeps input out of this commit.
+        let alone = false;
         while (
           this.queue.length > 0 &&
-          (taken.length === 0 ||
-            (events < this.limits.maxCommitEvents && (this.queue[0] as Queued).own === own))
+          (taken.length === 0 || events < this.limits.maxCommitEvents) &&
+          !(alone && !(this.queue[0] as Queued).own)
         ) {
           const next = this.queue.shift() as Queued;
           if (next.own) this.ownQueued--;
+          alone ||= next.alone;
           taken.push(next);
           events += next.write.events.length;
         }

@@ -68,18 +68,18 @@ test('acks turn true on commit; a full queue refuses with ServerBusyError; commi
   await next.committed;
 });
 
-test("the server's own writes go ahead of queued input, in their order, in commits of their own", async () => {
+test("the server's own writes go ahead of queued input, in their order; those waited for commit without input", async () => {
   const slow = slowStore();
   const ingest = await IngestService.start(slow.store, {
     maxQueuedEvents: 100,
     maxQueuedBytes: 1e9,
     maxCommitEvents: 100,
   });
-  const own = (n: number, time: number) =>
-    ingest.submitOwn({ events: [{ _time: time, index: 'risk' }], bytes: n });
+  const own = (time: number, alone = false) =>
+    ingest.submitOwn({ events: [{ _time: time, index: 'risk' }], bytes: 1, alone });
   const inFlight = ingest.submit({ events: events(3), bytes: 10 });
   const input = ingest.submit({ events: events(5), bytes: 10 });
-  const written = [own(1, 101), own(1, 102), own(1, 103)];
+  const written = [own(101), own(102, true), own(103)];
   slow.open();
   await Promise.all([inFlight, input, ...written]);
   // The input commit already in the store's hands, then the own writes in order, then the input.
@@ -90,5 +90,17 @@ test("the server's own writes go ahead of queued input, in their order, in commi
       [101, 102, 103],
       [0, 1, 2, 3, 4],
     ],
+  );
+  // Own writes nobody waits for ride in the next input commit.
+  const later = slowStore();
+  const second = await IngestService.start(later.store);
+  const busy = second.submit({ events: events(1), bytes: 10 });
+  const riding = second.submitOwn({ events: [{ _time: 104, index: 'risk' }], bytes: 1 });
+  const more = second.submit({ events: events(2), bytes: 10 });
+  later.open();
+  await Promise.all([busy, riding, more]);
+  assert.deepEqual(
+    later.committed.map((w) => w.events.map((e) => e['_time'])),
+    [[0], [104, 0, 1]],
   );
 });

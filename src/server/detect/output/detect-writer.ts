@@ -155,6 +155,7 @@ export class DetectWriter {
                 events: plan.events,
                 checkpoints: plan.checkpoints,
                 bytes: plan.events.length * 1024,
+                alone: plan.alerts.length > 0,
               })
             : Promise.resolve();
         const done: Promise<void> = written
