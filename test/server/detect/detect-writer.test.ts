@@ -1,7 +1,8 @@
 // The detect writer: a scheduled run's output is written while Sigma findings keep streaming
 // (it used to wait until the stream stopped); suppression and risk incidents computed from its
 // in-memory copies of index=risk and the notables write exactly what reading the store wrote,
-// across a restart and for late data older than the copies keep; its copies are bounded.
+// across a restart and for late data older than the copies keep; its copies are bounded; writes
+// are computed while earlier ones commit; risk events other senders commit join the copies.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -264,6 +265,47 @@ test('a write is computed while the one before it commits, and suppression still
     summaries.reduce((n, s) => n + s.suppressed, 0),
     40 - raised,
   );
+  assert.equal(writer.storeReads, 0);
+  writer.close();
+  await ingest.drain();
+  await store.close();
+});
+
+test('risk events others commit to index=risk join the copy and suppress as stored ones do', {
+  timeout: 60_000,
+}, async () => {
+  const on = search('Sigma - Per entity', { suppressSeconds: 600 });
+  const store = await openDuckDbStore(path.join(root, 'foreign'), { memoryLimitMb: 128 });
+  const ingest = await IngestService.start(store);
+  const writer = new DetectWriter({
+    store,
+    ingest,
+    clock: new ManualClock(T0 + 3600),
+    incidents: { threshold: 1000, windowSeconds: 3600 },
+    suppressSeconds: 600,
+    onAlerts: () => {},
+    log: () => {},
+  });
+  await writer.load();
+  // A risk event sent through HEC after the copy was loaded.
+  await ingest.submit({
+    events: [
+      {
+        _time: T0 + 100,
+        index: 'risk',
+        search_name: on.name,
+        risk_object: 'HOST-1',
+        risk_object_type: 'system',
+        risk_score: 30,
+      },
+    ],
+    bytes: 100,
+  });
+  const summary = await writer.commit({
+    runId: 'rt_1',
+    findings: [finding(on, T0 + 200, 'host-1'), finding(on, T0 + 200, 'host-2')],
+  });
+  assert.deepEqual([summary.riskEvents, summary.suppressed], [1, 1]);
   assert.equal(writer.storeReads, 0);
   writer.close();
   await ingest.drain();
