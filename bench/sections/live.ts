@@ -5,8 +5,8 @@
 // runs 720 times faster than real time, so the pack runs far more often than hourly. While the
 // detecting server ingests, a marker event matched by an alerting Sigma rule is sent every 100 ms
 // (each without waiting for the one before); the time from its HEC reply (the commit) to the
-// webhook call is its latency (target p99 < 2 s). SPELUNK_BENCH_CPU_PROF=DIR: the detecting
-// server writes a V8 CPU profile there.
+// webhook call is its latency (target p99 < 2 s). Profiles: SPELUNK_BENCH_SERVER_NODE_ARGS
+// ('--cpu-prof --cpu-prof-dir=DIR', server.ts) gives each server the bench starts its own.
 
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -113,22 +113,16 @@ const section: BenchSection = {
       `${tokens}detect:\n  searches:\n    'Sigma - spelunk bench marker': { alert: true, suppress: 0 }\n`,
     );
     const startedAt = performance.now();
-    const profileDir = process.env['SPELUNK_BENCH_CPU_PROF'];
-    const on = await startServer(
-      path.join(root, 'on-data'),
-      onConfig,
-      [
-        '--sigma',
-        SIGMA_WINDOWS,
-        '--sigma',
-        marker,
-        '--clock-file',
-        clock,
-        '--alert-webhook',
-        hookUrl,
-      ],
-      profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`],
-    );
+    const on = await startServer(path.join(root, 'on-data'), onConfig, [
+      '--sigma',
+      SIGMA_WINDOWS,
+      '--sigma',
+      marker,
+      '--clock-file',
+      clock,
+      '--alert-webhook',
+      hookUrl,
+    ]);
     console.log(
       `start  ${sigmaFiles(SIGMA_WINDOWS)} SigmaHQ Windows rule files loaded and compiled, server up in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
     );

@@ -164,7 +164,9 @@ export class DetectService {
     if (!options.config.enabled) return service;
     await service.writer.load();
     await service.stream.load(service.content.current);
-    service.unsubscribe.push(options.store.onCommit((events) => service.stream.committed(events)));
+    service.unsubscribe.push(
+      options.store.onCommit((committed) => service.stream.committed(committed)),
+    );
     options.ingest.addPressure(() => service.stream.backlog > MAX_STREAM_BACKLOG);
     service.unsubscribe.push(
       service.content.onChange((workspace) => {

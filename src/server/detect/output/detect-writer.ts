@@ -85,11 +85,15 @@ export class DetectWriter {
       maxEvents: deps.maxMirroredRisk ?? MAX_MIRRORED_RISK_EVENTS,
     });
     // Risk events and notables other writers commit (HEC into index=risk) join the copies.
-    this.unsubscribe = deps.store.onCommit((events) => {
-      if (this.stale) return;
-      const foreign = events.filter(
-        (e) => (e['index'] === RISK_INDEX || e['index'] === NOTABLE_INDEX) && !this.own.has(e),
-      );
+    this.unsubscribe = deps.store.onCommit((committed) => {
+      if (this.stale || !(committed.hasIndex(RISK_INDEX) || committed.hasIndex(NOTABLE_INDEX))) {
+        return;
+      }
+      const foreign = committed
+        .events()
+        .filter(
+          (e) => (e['index'] === RISK_INDEX || e['index'] === NOTABLE_INDEX) && !this.own.has(e),
+        );
       if (foreign.length > 0) this.remember(foreign);
     });
   }
