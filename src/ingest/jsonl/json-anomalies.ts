@@ -53,10 +53,16 @@ export function describeJsonAnomalies({
   return found;
 }
 
-/** Occurrences of `":` (every key ends with one unless spaced or inside a string value). */
+/**
+ * Occurrences of `":` (every key ends with one unless spaced or inside a string value). Found
+ * through the colons: a one-character search is the engine's fastest, and text has fewer colons
+ * than quotes.
+ */
 function colons(text: string): number {
   let n = 0;
-  for (let at = text.indexOf('":'); at >= 0; at = text.indexOf('":', at + 2)) n++;
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+    if (text.charCodeAt(at - 1) === 34) n++;
+  }
   return n;
 }
 
