@@ -3,8 +3,8 @@
 // such a number keeps the text it was written with.
 //
 // Every record pays a native string search and a walk of its parsed keys; only a record that
-// looks suspicious (more `":` than keys parsed, or a number that is infinite or an integer past
-// 2^53) is walked token by token.
+// looks suspicious (more keys written than parsed, or a number that is infinite or an integer
+// past 2^53) is walked token by token.
 import type { JsonObject, JsonValue } from '../model/json-fields.ts';
 
 export interface JsonAnomalies {
@@ -54,14 +54,23 @@ export function describeJsonAnomalies({
 }
 
 /**
- * Occurrences of `":` (every key ends with one unless spaced or inside a string value). Found
- * through the colons: a one-character search is the engine's fastest, and text has fewer colons
- * than quotes.
+ * The keys written in the text: colons outside strings. In valid JSON (JSON.parse accepted it)
+ * a colon outside a string follows a key's closing quote, maybe after whitespace; a colon in a
+ * string value can follow only an escaped quote (`"\\"C:\\\\Windows"`: quoted paths in command
+ * lines), since an unescaped one would end the string. So this equals the parsed keys exactly
+ * when no key is given twice in one object. Found through the colons: a one-character search is
+ * the engine's fastest, and text has fewer colons than quotes.
  */
 function colons(text: string): number {
   let n = 0;
   for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
-    if (text.charCodeAt(at - 1) === 34) n++;
+    let quote = at - 1;
+    let c = text.charCodeAt(quote);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(--quote);
+    if (c !== 34) continue;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) n++;
   }
   return n;
 }
