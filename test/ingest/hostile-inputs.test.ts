@@ -102,7 +102,7 @@ test('JSON: duplicate keys and numbers a double cannot hold are warnings; the te
       [
         '{"a":1,"a":2,"@timestamp":"2024-03-01T10:00:00Z"}',
         '{"n":1e400,"m":18446744073709551617,"@timestamp":"2024-03-01T10:00:00Z"}',
-        // A key spaced from its colon, and a duplicate: counted keys never compensate.
+        // A key spaced from its colon, and a duplicate: a spaced key cannot hide the duplicate.
         '{"s" : 1, "d":1, "d":2, "@timestamp":"2024-03-01T10:00:00Z"}',
         // Escaped quotes before colons inside values are no keys: nothing to report.
         '{"CommandLine":"\\"C:\\\\x\\":y \\\\\\": z","@timestamp":"2024-03-01T10:00:00Z"}',

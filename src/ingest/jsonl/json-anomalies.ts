@@ -3,8 +3,8 @@
 // such a number keeps the text it was written with.
 //
 // Every record pays a native string search and a walk of its parsed keys; only a record that
-// looks suspicious (more keys written than parsed, or a number that is infinite or an integer
-// past 2^53) is walked token by token.
+// looks suspicious (more keys counted in the text than parsed, or a number that is infinite or
+// an integer past 2^53) is walked token by token.
 import type { JsonObject, JsonValue } from '../model/json-fields.ts';
 
 export interface JsonAnomalies {
@@ -54,12 +54,13 @@ export function describeJsonAnomalies({
 }
 
 /**
- * The keys written in the text: colons outside strings. In valid JSON (JSON.parse accepted it)
- * a colon outside a string follows a key's closing quote, maybe after whitespace; a colon in a
- * string value can follow only an escaped quote (`"\\"C:\\\\Windows"`: quoted paths in command
- * lines), since an unescaped one would end the string. So this equals the parsed keys exactly
- * when no key is given twice in one object. Found through the colons: a one-character search is
- * the engine's fastest, and text has fewer colons than quotes.
+ * At least the keys written in the text, usually exactly them: the colons that follow an
+ * unescaped quote, maybe after whitespace. In valid JSON (JSON.parse accepted it) every key ends
+ * so; besides them only a string that starts with a colon (`"::"`, an IPv6 address) counts. A
+ * colon inside a string after an escaped quote (`"\\"C:\\\\Windows"`: quoted paths in command
+ * lines) is not. So with a key given twice, this exceeds the parsed keys, and a record whose
+ * count equals them has no duplicate. Found through the colons: a one-character search is the
+ * engine's fastest, and text has fewer colons than quotes.
  */
 function colons(text: string): number {
   let n = 0;
