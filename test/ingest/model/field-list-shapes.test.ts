@@ -32,3 +32,14 @@ test('lists a literal cannot build are refused, names are only ever data', () =>
     ['\u2028', 'd'],
   ]);
 });
+
+test('random names (one list per record) start the trie over instead of growing it', () => {
+  const shapes = new FieldListShapes();
+  const first = shapes.constructorOf(['kept']);
+  for (let i = 0; i < 2100; i++) {
+    const event = shapes.constructorOf([`name${i}`, 'x'])?.([String(i), 'y']);
+    assert.deepEqual(event, { [`name${i}`]: String(i), x: 'y' });
+  }
+  // Past 2,048 constructors the trie started over: the first list gets a new constructor.
+  assert.notEqual(shapes.constructorOf(['kept']), first);
+});
