@@ -101,11 +101,14 @@ export async function startServer(
   dataDir: string,
   config: string,
   extra: readonly string[] = [],
+  cli = path.join(REPO_ROOT, '.bench-build', 'src', 'cli', 'main.js'),
 ): Promise<{ child: ChildProcess; hec: string }> {
-  const cli = path.join(REPO_ROOT, '.bench-build', 'src', 'cli', 'main.js');
+  // SPELUNK_BENCH_SERVER_NODE_ARGS: flags for the server's node (`--cpu-prof --cpu-prof-dir=DIR`).
+  const nodeArgs = (process.env['SPELUNK_BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       cli,
       'serve',
       '--data',

@@ -1,5 +1,6 @@
 // The ingest layer's public API: open inputs (files, directories, stdin) as one event source, and what was read.
 export type { EvtxReadOptions } from './evtx/index.ts';
+export { startModuleWorker } from './evtx/parallel/worker-pool.ts';
 export { INPUT_FORMAT_NAMES } from './formats/index.ts';
 export type { InputFormatName } from './formats/input-format.ts';
 export {

@@ -16,6 +16,7 @@ import { checkExposure, closeServer, listen } from './http/listen.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
 import { IndexRegistry } from './indexes.ts';
 import { createHecHandler } from './ingest/hec/hec-handler.ts';
+import { HecParsePool } from './ingest/hec/hec-parse-pool.ts';
 import { HecTokenTable } from './ingest/hec/hec-tokens.ts';
 import { DEFAULT_INGEST_LIMITS, IngestService } from './ingest/ingest-service.ts';
 import { MonitorInputs } from './ingest/monitor-inputs.ts';
@@ -88,6 +89,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (exposure !== undefined) throw new ServeError(exposure);
   const store = await openDuckDbStore(options.dataDir, {
     memoryLimitMb: Math.max(64, Math.round(config.storage.memoryLimit / 1048576)),
+    checkpointThresholdMb: Math.max(1, Math.round(config.storage.checkpointThreshold / 1048576)),
     partitionSeconds: config.storage.partition,
   });
   const closers: (() => Promise<void>)[] = [() => store.close()];
@@ -155,6 +157,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       defaultHecToken = await store.initSetting(HEC_TOKEN_SETTING, crypto.randomUUID());
       tokens.push({ name: 'default', token: defaultHecToken, useAck: false, disabled: false });
     }
+    const parser = new HecParsePool({
+      ...(config.hec.parseWorkers === undefined ? {} : { workers: config.hec.parseWorkers }),
+      log,
+    });
+    closers.unshift(() => parser.close());
     const hec = await listen(
       { host: config.listen.host, port: config.listen.hecPort, ...(tls ? { tls } : {}) },
       createHecHandler({
@@ -162,6 +169,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         ingest,
         indexes,
         rateLimiter: limiter,
+        parser,
         maxBodyBytes: config.hec.maxBodySize,
         allowQueryToken: config.hec.allowQueryToken,
         log,

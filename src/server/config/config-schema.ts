@@ -77,6 +77,8 @@ export const serverConfigSchema = z.strictObject({
       maxBodySize: sizeSchema.default(64 * 1024 * 1024),
       /** `?token=` in the URL (Splunk's allowQueryStringAuth). */
       allowQueryToken: z.boolean().default(false),
+      /** Threads parsing HEC bodies (default: the CPUs but one, 1 to 2); 0 parses on the main thread. */
+      parseWorkers: z.number().int().min(0).max(16).optional(),
     })
     .prefault({}),
   users: z.array(userSchema).default([]),
@@ -97,13 +99,15 @@ export const serverConfigSchema = z.strictObject({
       loginsPerMinute: z.number().int().positive().default(10),
       /** REST requests per user per second. */
       restRequestsPerSecond: z.number().positive().default(200),
-      ingestQueueEvents: z.number().int().positive().default(10_000),
-      ingestQueueSize: sizeSchema.default(8 * 1024 * 1024),
+      ingestQueueEvents: z.number().int().positive().default(20_000),
+      ingestQueueSize: sizeSchema.default(16 * 1024 * 1024),
     })
     .prefault({}),
   storage: z
     .strictObject({
       memoryLimit: sizeSchema.default(128 * 1024 * 1024),
+      /** WAL size past which the store checkpoints (docs/server.md: why not DuckDB's 16 MB). */
+      checkpointThreshold: sizeSchema.default(256 * 1024 * 1024),
       /** Span of a time partition. */
       partition: durationSchema.default(86_400),
       /** How often retention runs. */

@@ -158,7 +158,9 @@ export class DetectService {
     const service = new DetectService(options);
     if (!options.config.enabled) return service;
     await service.stream.load(service.content.current);
-    service.unsubscribe.push(options.store.onCommit((events) => service.stream.committed(events)));
+    service.unsubscribe.push(
+      options.store.onCommit((committed) => service.stream.committed(committed)),
+    );
     options.ingest.addPressure(() => service.stream.backlog > MAX_STREAM_BACKLOG);
     service.unsubscribe.push(
       service.content.onChange((workspace) => {

@@ -5,6 +5,7 @@
 // run generation kept in the store, so an id is never reused across restarts and "committed" is
 // exactly "its ack row is in the store".
 import type { Event } from '../../core/index.ts';
+import type { EncodedEvents } from '../store/encoded-events.ts';
 import type { AckRecord, Checkpoint, EventStore, IndexWrite } from '../store/event-store.ts';
 
 export interface IngestLimits {
@@ -17,18 +18,18 @@ export interface IngestLimits {
 }
 
 /**
- * A queued event holds about three times its request bytes in the heap (its text and its fields),
- * and V8 keeps several times that in garbage before a full collection: these bounds, with DuckDB's
- * 128 MB (storage.memoryLimit), aim at the server's 512 MB target under sustained ingest. Measured
- * with `npm run bench -- server` on a loaded machine: 16 MB of queued requests and 128 MB for
- * DuckDB peaked at 600-650 MB, 8 MB and 128 MB at 509-565 MB. DuckDB at 64 MB peaked at 508 MB
- * but failed searches over wide partitions after `spelunk start`'s first ingest ("failed to pin
- * block"), so the default stays at 128 MB.
+ * HEC's events wait encoded (store/encoded-events.ts: their text as UTF-8 in one buffer, ~3.5 KB
+ * per Sysmon event), so the queue's bytes are the memory it holds, not a guess at JavaScript
+ * objects and their garbage. 16 MB keeps about a commit's worth queued while one commits, so the
+ * store is not idle waiting for senders (bench server-hec: at 8 MB a quarter of the requests got
+ * code 9 while the store could take them). Commits of at most 5,000 events: each is copied twice
+ * on its way into DuckDB (encoded-events → the holder chunk → the appender); at 10,000 and 32 MB
+ * the server's peak RSS was 511-526 MB, at 5,000 and 16 MB 459 MB, at no cost in CPU per event.
  */
 export const DEFAULT_INGEST_LIMITS: IngestLimits = {
-  maxQueuedEvents: 10_000,
-  maxQueuedBytes: 8 * 1024 * 1024,
-  maxCommitEvents: 10_000,
+  maxQueuedEvents: 20_000,
+  maxQueuedBytes: 16 * 1024 * 1024,
+  maxCommitEvents: 5_000,
 };
 
 export class ServerBusyError extends Error {
@@ -40,8 +41,10 @@ export class ServerBusyError extends Error {
 
 export interface Submission {
   readonly events: readonly Event[];
+  /** Events already encoded for the store (HEC's parse workers). */
+  readonly encoded?: readonly EncodedEvents[];
   readonly checkpoints?: readonly Checkpoint[];
-  /** Size of the request the events came from, for the queue bound. */
+  /** Bytes the events hold while queued (their encoded size, or their request's), for the bound. */
   readonly bytes: number;
 }
 
@@ -54,6 +57,14 @@ interface Queued {
 
 /** Ack ids of one run start at generation × this. */
 const ACK_GENERATION_SPAN = 1_000_000_000;
+/** Acks of this run remembered in memory at most (the oldest answered ones are forgotten first). */
+const MAX_REMEMBERED_ACKS = 100_000;
+
+/** An ack of this run: its channel, and whether its write committed (undefined: not yet). */
+interface AckState {
+  readonly channel: string;
+  committed: boolean | undefined;
+}
 
 export class IngestService {
   private readonly store: EventStore;
@@ -61,9 +72,18 @@ export class IngestService {
   private readonly queue: Queued[] = [];
   private queuedEvents = 0;
   private queuedBytes = 0;
+  /** Bytes of requests being parsed (`hold`), counted against the queue's bound. */
+  private heldBytes = 0;
   private writing: Promise<void> | undefined;
   private nextAck: number;
   private closing = false;
+  /**
+   * This run's acks, by id, until they are reported committed: a poll is answered from here
+   * without waiting for the write in progress (the store answers for ids not here: those of
+   * earlier runs, reported ones, forgotten ones). Senders poll while they send, and a poll that
+   * waited behind each commit held them back (bench server-hec).
+   */
+  private readonly acks = new Map<number, AckState>();
   /** Consumers of committed events that are behind (live detection): new input waits. */
   private readonly pressure: (() => boolean)[] = [];
 
@@ -83,18 +103,30 @@ export class IngestService {
   full(events = 1, bytes = 0): boolean {
     if (this.pressure.some((behind) => behind())) return true;
     return (
-      this.queuedEvents > 0 &&
+      (this.queuedEvents > 0 || this.heldBytes > 0) &&
       (this.queuedEvents + events > this.limits.maxQueuedEvents ||
-        this.queuedBytes + bytes > this.limits.maxQueuedBytes)
+        this.queuedBytes + this.heldBytes + bytes > this.limits.maxQueuedBytes)
     );
+  }
+
+  /**
+   * Holds `bytes` of a request against the queue's bound while it is parsed, so that requests
+   * being parsed at once cannot together pass it; throws ServerBusyError when it is full. Call
+   * the returned function once the events are submitted or refused.
+   */
+  hold(bytes: number): () => void {
+    if (this.closing || this.full(1, bytes)) throw new ServerBusyError();
+    this.heldBytes += bytes;
+    let held = true;
+    return () => {
+      if (held) this.heldBytes -= bytes;
+      held = false;
+    };
   }
 
   /** Resolves once the events are committed; throws ServerBusyError now when the queue is full. */
   submit(submission: Submission): Promise<void> {
-    return this.enqueue(
-      { events: submission.events, checkpoints: submission.checkpoints ?? [] },
-      submission.bytes,
-    );
+    return this.enqueue(writeOf(submission), submission.bytes);
   }
 
   /**
@@ -106,18 +138,50 @@ export class IngestService {
     channel: string,
   ): { ackId: number; committed: Promise<void> } {
     const ack: AckRecord = { channel, ackId: this.nextAck };
-    const committed = this.enqueue(
-      { events: submission.events, checkpoints: submission.checkpoints ?? [], acks: [ack] },
-      submission.bytes,
-    );
+    const committed = this.enqueue({ ...writeOf(submission), acks: [ack] }, submission.bytes);
     this.nextAck++;
+    const state: AckState = { channel, committed: undefined };
+    this.remember(ack.ackId, state);
     // The sender learns the outcome by polling the ack; a failed write leaves it false.
-    committed.catch(() => {});
+    committed.then(
+      () => {
+        state.committed = true;
+      },
+      () => {
+        state.committed = false;
+      },
+    );
     return { ackId: ack.ackId, committed };
   }
 
-  committedAcks(channel: string, ackIds: readonly number[]): Promise<ReadonlySet<number>> {
-    return this.store.committedAcks(channel, ackIds);
+  /** Which of `ackIds` on `channel` are committed; one reported committed is forgotten here. */
+  async committedAcks(channel: string, ackIds: readonly number[]): Promise<ReadonlySet<number>> {
+    const answer = new Set<number>();
+    const ask: number[] = [];
+    for (const id of ackIds) {
+      const state = this.acks.get(id);
+      if (state === undefined) ask.push(id);
+      else if (state.channel === channel && state.committed === true) {
+        answer.add(id);
+        this.acks.delete(id);
+      }
+    }
+    if (ask.length > 0) {
+      for (const id of await this.store.committedAcks(channel, ask)) answer.add(id);
+    }
+    return answer;
+  }
+
+  private remember(id: number, state: AckState): void {
+    this.acks.set(id, state);
+    if (this.acks.size <= MAX_REMEMBERED_ACKS) return;
+    // The oldest settled one goes (the store still answers for it); unsettled ones stay.
+    for (const [old, s] of this.acks) {
+      if (s.committed !== undefined) {
+        this.acks.delete(old);
+        return;
+      }
+    }
   }
 
   checkpoint(key: string): Promise<Checkpoint | undefined> {
@@ -133,13 +197,13 @@ export class IngestService {
     if (this.closing) return Promise.reject(new ServerBusyError());
     const done = new Promise<void>((resolve, reject) => {
       this.queue.unshift({
-        write: { events: submission.events, checkpoints: submission.checkpoints ?? [] },
+        write: writeOf(submission),
         bytes: submission.bytes,
         resolve,
         reject,
       });
     });
-    this.queuedEvents += submission.events.length;
+    this.queuedEvents += eventCount(writeOf(submission));
     this.queuedBytes += submission.bytes;
     this.writing ??= this.pump();
     return done;
@@ -158,11 +222,12 @@ export class IngestService {
 
   private enqueue(write: IndexWrite, bytes: number): Promise<void> {
     if (this.closing) return Promise.reject(new ServerBusyError());
-    if (this.full(write.events.length, bytes)) throw new ServerBusyError();
+    const events = eventCount(write);
+    if (this.full(events, bytes)) throw new ServerBusyError();
     const done = new Promise<void>((resolve, reject) => {
       this.queue.push({ write, bytes, resolve, reject });
     });
-    this.queuedEvents += write.events.length;
+    this.queuedEvents += events;
     this.queuedBytes += bytes;
     this.writing ??= this.pump();
     return done;
@@ -179,7 +244,7 @@ export class IngestService {
         ) {
           const next = this.queue.shift() as Queued;
           taken.push(next);
-          events += next.write.events.length;
+          events += eventCount(next.write);
         }
         try {
           await this.store.write(mergeWrites(taken.map((q) => q.write)));
@@ -188,7 +253,7 @@ export class IngestService {
           for (const q of taken) q.reject(error);
         } finally {
           for (const q of taken) {
-            this.queuedEvents -= q.write.events.length;
+            this.queuedEvents -= eventCount(q.write);
             this.queuedBytes -= q.bytes;
           }
         }
@@ -199,10 +264,25 @@ export class IngestService {
   }
 }
 
+function writeOf(submission: Submission): IndexWrite {
+  return {
+    events: submission.events,
+    ...(submission.encoded === undefined ? {} : { encoded: submission.encoded }),
+    checkpoints: submission.checkpoints ?? [],
+  };
+}
+
+function eventCount(write: IndexWrite): number {
+  let n = write.events.length;
+  for (const batch of write.encoded ?? []) n += batch.count;
+  return n;
+}
+
 function mergeWrites(writes: readonly IndexWrite[]): IndexWrite {
   if (writes.length === 1) return writes[0] as IndexWrite;
   return {
     events: writes.flatMap((w) => w.events),
+    encoded: writes.flatMap((w) => w.encoded ?? []),
     acks: writes.flatMap((w) => w.acks ?? []),
     checkpoints: writes.flatMap((w) => w.checkpoints ?? []),
   };

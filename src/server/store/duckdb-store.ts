@@ -15,9 +15,11 @@ import { readEvents } from './duckdb/read-events.ts';
 import { dropPartitions, partitionsToDrop } from './duckdb/retention.ts';
 import { literal } from './duckdb/sql-text.ts';
 import { writeBatch } from './duckdb/write-batch.ts';
+import { decodeEvents } from './encoded-events.ts';
 import type {
   Checkpoint,
   CommitListener,
+  CommittedEvents,
   DroppedPartition,
   EventStore,
   IndexSummary,
@@ -31,6 +33,15 @@ export const STORE_FILE = 'index.duckdb';
 export interface StoreOptions {
   /** DuckDB's memory limit (its caches, sorts and writes; it spills to `tmp/` past it). */
   readonly memoryLimitMb?: number;
+  /**
+   * WAL size (MB) past which DuckDB checkpoints (default 256; DuckDB's own is 16). A checkpoint
+   * rewrites every row group that gained rows, whole: at 16 MB (~4,500 Sysmon events) sustained
+   * ingest rewrote the growing last row group of a partition again and again, and the checkpoints
+   * took most of the ingest's CPU and stalled its commits (bench server-hec). The rows not yet
+   * checkpointed stay within memoryLimitMb (DuckDB spills them to tmp/); a restart after a crash
+   * replays up to this much WAL.
+   */
+  readonly checkpointThresholdMb?: number;
   readonly threads?: number;
   /** Span of a time partition in seconds (default one day). */
   readonly partitionSeconds?: number;
@@ -62,6 +73,7 @@ export async function openDuckDbStore(
     instance = await DuckDBInstance.create(file, {
       storage_compatibility_version: 'latest',
       memory_limit: `${options.memoryLimitMb ?? 128}MB`,
+      checkpoint_threshold: `${options.checkpointThresholdMb ?? 256}MB`,
       threads: String(options.threads ?? 2),
       temp_directory: path.join(dataDir, 'tmp'),
       // Nothing the store runs reads files or the network; searches never reach SQL text.
@@ -117,7 +129,7 @@ export class DuckDbStore implements EventStore {
         partitionSeconds: this.partitionSeconds,
         now: this.now,
       });
-      if (batch.events.length > 0) this.notify(batch.events);
+      this.notify(batch);
     });
   }
 
@@ -234,10 +246,22 @@ export class DuckDbStore implements EventStore {
     openFiles.delete(this.file);
   }
 
-  private notify(events: readonly Event[]): void {
+  private notify(batch: IndexWrite): void {
+    const encoded = batch.encoded ?? [];
+    const count = encoded.reduce((n, e) => n + e.count, batch.events.length);
+    if (count === 0 || this.listeners.size === 0) return;
+    let events: readonly Event[] | undefined;
+    const committed: CommittedEvents = {
+      count,
+      events: () => {
+        events ??=
+          encoded.length === 0 ? batch.events : [...batch.events, ...encoded.flatMap(decodeEvents)];
+        return events;
+      },
+    };
     for (const listener of this.listeners) {
       try {
-        listener(events);
+        listener(committed);
       } catch (error) {
         process.emitWarning(`a commit listener failed: ${String(error)}`);
       }

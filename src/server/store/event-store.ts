@@ -4,6 +4,7 @@
 // separate processes. One implementation: store/duckdb-store.ts.
 import type { Event, EventSource } from '../../core/index.ts';
 import type { AggregateQuery, AggregateRow } from './aggregate-query.ts';
+import type { EncodedEvents } from './encoded-events.ts';
 import type { StoreQuery } from './store-query.ts';
 
 /** An HEC acknowledgement id that turns true when the write carrying it commits. */
@@ -26,9 +27,13 @@ export interface Checkpoint {
   readonly detail: string;
 }
 
-/** One atomic write: events (each carrying its `index`), and the acks and checkpoints they complete. */
+/**
+ * One atomic write: events (each carrying its `index`), as objects or already encoded (HEC's
+ * parse workers encode them off the main thread), and the acks and checkpoints they complete.
+ */
 export interface IndexWrite {
   readonly events: readonly Event[];
+  readonly encoded?: readonly EncodedEvents[];
   readonly acks?: readonly AckRecord[];
   readonly checkpoints?: readonly Checkpoint[];
 }
@@ -60,8 +65,17 @@ export interface DroppedPartition {
   readonly reason: 'age' | 'size';
 }
 
-/** What a committed write held, for consumers that follow the index as it grows (live detection). */
-export type CommitListener = (events: readonly Event[]) => void;
+/**
+ * What a committed write held, for consumers that follow the index as it grows (live detection,
+ * the UI's ingest rate). `events()` makes the events as objects on first call (encoded ones are
+ * decoded then, and only for a listener that asks), the same array for every listener.
+ */
+export interface CommittedEvents {
+  readonly count: number;
+  events(): readonly Event[];
+}
+
+export type CommitListener = (committed: CommittedEvents) => void;
 
 export interface EventStore {
   /** Commits the write durably (one fsync) or throws and commits nothing. */
@@ -86,7 +100,7 @@ export interface EventStore {
   /** Sets it unless it is set; returns the value that is set now. */
   initSetting(key: string, value: string): Promise<string>;
   putSetting(key: string, value: string): Promise<void>;
-  /** Called after each commit with the events it held. */
+  /** Called after each commit with what it held. */
   onCommit(listener: CommitListener): () => void;
   close(): Promise<void>;
 }

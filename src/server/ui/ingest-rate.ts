@@ -13,7 +13,7 @@ export class IngestRate {
 
   constructor(store: Pick<EventStore, 'onCommit'>, now: () => number = () => Date.now()) {
     this.now = now;
-    this.unsubscribe = store.onCommit((events) => this.add(events.length));
+    this.unsubscribe = store.onCommit((committed) => this.add(committed.count));
   }
 
   add(events: number): void {

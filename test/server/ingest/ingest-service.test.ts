@@ -67,3 +67,27 @@ test('acks turn true on commit; a full queue refuses with ServerBusyError; commi
   assert.ok(next.ackId > first.ackId);
   await next.committed;
 });
+
+test('bytes held while parsing count against the bound; acks of this run are answered from memory', async () => {
+  const slow = slowStore();
+  const ingest = await IngestService.start(slow.store, {
+    maxQueuedEvents: 1000,
+    maxQueuedBytes: 100,
+    maxCommitEvents: 100,
+  });
+  const release = ingest.hold(60);
+  assert.throws(() => ingest.hold(60), ServerBusyError);
+  release();
+  release();
+  const again = ingest.hold(60);
+  const first = ingest.submitWithAck({ events: events(2), bytes: 30 }, 'c');
+  assert.throws(() => ingest.submit({ events: events(1), bytes: 20 }), ServerBusyError);
+  again();
+  assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId]))], []);
+  slow.open();
+  await first.committed;
+  // The right channel only, and once reported the store answers for it.
+  assert.deepEqual([...(await ingest.committedAcks('other', [first.ackId]))], []);
+  assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId]))], [first.ackId]);
+  assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId]))], [first.ackId]);
+});

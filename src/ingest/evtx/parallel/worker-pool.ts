@@ -1,22 +1,29 @@
 // A fixed set of worker threads that decode chunks; results come back in submission order.
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { WorkerJob, WorkerReply, WorkerRequest } from './messages.ts';
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(`./decode-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
 
+function startWorker(workerData: WorkerJob): Worker {
+  // Decoding allocates many short-lived strings; a larger young generation halves GC time.
+  return startModuleWorker(WORKER_URL, {
+    workerData,
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  });
+}
+
 /**
+ * A worker thread running the module at `url` (`./x.js` beside the caller, `./x.ts` from source).
  * From dist/ the worker is plain JavaScript. From source (tsx) it is TypeScript, and tsx on
  * Node 20 does not register its loader in worker threads, so a small bootstrap registers it
  * through tsx's API before importing the worker.
  */
-function startWorker(workerData: WorkerJob): Worker {
-  // Decoding allocates many short-lived strings; a larger young generation halves GC time.
-  const resourceLimits = { maxYoungGenerationSizeMb: 64 };
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData, resourceLimits });
+export function startModuleWorker(url: URL, options: WorkerOptions): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
   const api = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
+  const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(bootstrap, { ...options, eval: true });
 }
 
 interface Waiting<T> {

@@ -14,6 +14,7 @@ import {
   sigmaSearchName,
   type Workspace,
 } from '../../../engine/index.ts';
+import type { CommittedEvents } from '../../store/event-store.ts';
 import type { DetectRuntime } from '../detect-runtime.ts';
 import { DETECT_OUTPUT_INDEXES } from '../output/detect-records.ts';
 import type { LiveFinding } from '../output/live-finding.ts';
@@ -95,8 +96,10 @@ export class SigmaStream {
   }
 
   /** Called with each commit's events (EventStore.onCommit); matching happens right after. */
-  committed(events: readonly Event[]): void {
-    const batch = events.filter((e) => !DETECT_OUTPUT_INDEXES.has(String(e['index'])));
+  committed(committed: CommittedEvents): void {
+    // Decoding what HEC's workers encoded costs the main thread: only with rules to match.
+    if (this.matcher === undefined) return;
+    const batch = committed.events().filter((e) => !DETECT_OUTPUT_INDEXES.has(String(e['index'])));
     if (batch.length === 0 || this.matcher === undefined) return;
     // The pump may change what it is given; other commit listeners see the events as committed.
     this.queue.push(batch.map((e) => ({ ...e })));

@@ -2,11 +2,11 @@
 // `/services/collector/event` (also `/services/collector` and `/event/1.0`), `/raw`, `/ack`,
 // `/health`. Content-Type is ignored (splunk-logging sends JSON as form-urlencoded). With a
 // token's acknowledgement on, the reply carries an ackId that turns true only once the events are
-// committed; without it, the reply itself waits for the commit.
+// committed; without it, the reply itself waits for the commit. Bodies are parsed on worker
+// threads (hec-parse-pool.ts): the main thread reads requests, answers them and writes the store.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hostname } from 'node:os';
-import type { Event } from '../../../core/index.ts';
 import { isJsonObject, type JsonValue } from '../../../ingest/index.ts';
 import type { RateLimiter } from '../../http/rate-limiter.ts';
 import {
@@ -18,11 +18,12 @@ import {
 } from '../../http/read-body.ts';
 import { requestUrl, sendJson } from '../../http/reply.ts';
 import type { IndexRegistry } from '../../indexes.ts';
+import { encodedSize } from '../../store/encoded-events.ts';
 import { type IngestService, ServerBusyError } from '../ingest-service.ts';
-import { rawBodyEvents, splitEventBody } from './hec-body.ts';
 import { HecError } from './hec-codes.ts';
-import { hecEnvelopeToEvent } from './hec-event.ts';
-import type { HecEventContext } from './hec-metadata.ts';
+import type { HecMetadata } from './hec-metadata.ts';
+import { type HecParseRequest, MAX_LOGGED_WARNINGS, parseFailure } from './hec-parse.ts';
+import type { HecParsePool } from './hec-parse-pool.ts';
 import type { HecToken, HecTokenTable } from './hec-tokens.ts';
 
 export interface HecDeps {
@@ -30,6 +31,8 @@ export interface HecDeps {
   readonly ingest: IngestService;
   readonly indexes: IndexRegistry;
   readonly rateLimiter: RateLimiter;
+  /** Where bodies are parsed (worker threads). */
+  readonly parser: HecParsePool;
   readonly maxBodyBytes: number;
   readonly allowQueryToken: boolean;
   readonly now?: () => number;
@@ -85,17 +88,36 @@ export function createHecHandler(deps: HecDeps) {
         throw new ServerBusyError();
       }
       const body = await readBody(request, deps.maxBodyBytes);
-      if (deps.ingest.full(1, body.length)) throw new ServerBusyError();
-      const events = parseEvents(endpoint, body, query, token, deps, serverHost, now());
+      // The body's bytes count against the queue's bound from here until they are queued.
+      const release = deps.ingest.hold(body.length);
+      let result: Awaited<ReturnType<HecParsePool['parse']>>;
+      try {
+        result = await deps.parser.parse(
+          parseRequest(
+            endpoint === 'raw' ? 'raw' : 'event',
+            body,
+            query,
+            token,
+            deps,
+            serverHost,
+            now(),
+          ),
+        );
+      } finally {
+        release();
+      }
+      if (!result.ok) throw parseFailure(result);
+      logWarnings(token, result.warnings, result.warningCount, deps.log);
+      const encoded = result.encoded;
       if (
         token.rateLimit &&
-        !deps.rateLimiter.take(`hec:${token.name}`, token.rateLimit, events.length)
+        !deps.rateLimiter.take(`hec:${token.name}`, token.rateLimit, encoded.count)
       ) {
         throw new HecError('serverBusy', {
           detail: `the token ${token.name} is over its rate limit`,
         });
       }
-      const submission = { events, bytes: body.length };
+      const submission = { events: [], encoded: [encoded], bytes: encodedSize(encoded) };
       if (token.useAck && channel !== undefined) {
         const { ackId } = deps.ingest.submitWithAck(submission, channel);
         sendJson(response, 200, { text: 'Success', code: 0, ackId });
@@ -117,75 +139,61 @@ function requestChannel(request: IncomingMessage, query: URLSearchParams): strin
   return value.toLowerCase();
 }
 
-function parseEvents(
-  endpoint: string,
+/** What a parse worker needs to know of the request, as a plain message. */
+function parseRequest(
+  endpoint: 'event' | 'raw',
   body: Buffer,
   query: URLSearchParams,
   token: HecToken,
   deps: HecDeps,
   serverHost: string,
   now: number,
-): Event[] {
+): HecParseRequest {
   const param = (name: string) => {
     const value = query.get(name);
     return value === null || value === '' ? undefined : value;
   };
-  const request = {
-    ...optional('index', param('index')),
-    ...optional('host', param('host')),
-    ...optional('source', param('source')),
-    ...optional('sourcetype', param('sourcetype')),
-  };
-  const context: HecEventContext = {
-    request,
+  return {
+    endpoint,
+    body,
+    request: metadata(param('index'), param('host'), param('source'), param('sourcetype')),
     token: {
-      ...optional('index', token.index),
-      ...optional('host', token.host),
-      ...optional('source', token.source),
-      ...optional('sourcetype', token.sourcetype),
+      name: token.name,
+      defaults: metadata(token.index, token.host, token.source, token.sourcetype),
+      ...(token.indexes === undefined ? {} : { indexes: [...token.indexes] }),
     },
-    defaultSource: `http:${token.name}`,
-    defaultHost: serverHost,
+    indexes: deps.indexes.all(),
+    serverHost,
     now,
-    warn: requestWarnings(token, deps.log),
-    checkIndex: (index, position) => {
-      if (!deps.indexes.has(index) || (token.indexes !== undefined && !token.indexes.has(index))) {
-        throw new HecError('incorrectIndex', {
-          detail: deps.indexes.has(index)
-            ? `the token ${token.name} may not write index "${index}"`
-            : `no index "${index}" on this server`,
-          invalidEvent: position,
-        });
-      }
-    },
   };
-  if (endpoint === 'raw') return rawBodyEvents(body.toString('utf8'), context);
-  return splitEventBody(body, context.warn).map((envelope, position) =>
-    hecEnvelopeToEvent(envelope, position, context),
-  );
 }
 
-/** At most this many warnings of one request are logged, then how many more there were. */
-const MAX_LOGGED_WARNINGS = 20;
+function metadata(
+  index: string | undefined,
+  host: string | undefined,
+  source: string | undefined,
+  sourcetype: string | undefined,
+): HecMetadata {
+  return {
+    ...(index === undefined ? {} : { index }),
+    ...(host === undefined ? {} : { host }),
+    ...(source === undefined ? {} : { source }),
+    ...(sourcetype === undefined ? {} : { sourcetype }),
+  };
+}
 
-/** Logs a request's warnings, the first MAX_LOGGED_WARNINGS of them (a body may hold 100,000 events). */
-function requestWarnings(
+/** Logs a request's warnings (HEC replies have none), the first MAX_LOGGED_WARNINGS of them. */
+function logWarnings(
   token: HecToken,
+  warnings: readonly string[],
+  count: number,
   log: ((line: string) => void) | undefined,
-): (message: string) => void {
-  let count = 0;
-  return (message) => {
-    count++;
-    if (log === undefined) return;
-    if (count <= MAX_LOGGED_WARNINGS) log(`HEC warning (token ${token.name}): ${message}`);
-    else if (count === MAX_LOGGED_WARNINGS + 1) {
-      log(`HEC warning (token ${token.name}): more warnings in this request are not logged`);
-    }
-  };
-}
-
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+): void {
+  if (log === undefined) return;
+  for (const message of warnings) log(`HEC warning (token ${token.name}): ${message}`);
+  if (count > MAX_LOGGED_WARNINGS) {
+    log(`HEC warning (token ${token.name}): more warnings in this request are not logged`);
+  }
 }
 
 async function answerAcks(

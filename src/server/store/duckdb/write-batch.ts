@@ -1,10 +1,13 @@
-// One atomic write: events grouped by partition and put in time order, tables and columns created
-// as needed, rows appended in data chunks, counters, acks and checkpoints recorded, then COMMIT
-// (DuckDB fsyncs its WAL once per commit). The in-memory catalog changes only once it committed.
+// One atomic write: events (encoded batches, encoded-events.ts) grouped by partition and put in
+// time order, tables and columns created as needed, rows appended in data chunks, then counters,
+// acks, checkpoints and COMMIT in one statement list (DuckDB fsyncs its WAL once per commit). The
+// in-memory catalog changes only once it committed. Every await here is a turn of the event loop
+// the write waits for behind whatever the main thread is doing (HTTP), so there are few of them.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Event } from '../../../core/index.ts';
+import { type EncodedEvents, encodeEvents } from '../encoded-events.ts';
 import type { IndexWrite } from '../event-store.ts';
+import { appendEncoded, HeldBatches } from './append-encoded.ts';
 import {
   type Catalog,
   createPartitionSql,
@@ -12,13 +15,13 @@ import {
   partitionRowSql,
   TEXT_TYPE,
 } from './catalog.ts';
+import { partitionStart, partitionTable } from './partition-key.ts';
 import {
-  appendEvents,
   MAX_COLUMN_FIELD_NAME,
   MAX_FIELD_COLUMNS,
   planColumns,
-} from './encode-rows.ts';
-import { partitionStart, partitionTable } from './partition-key.ts';
+  type RowRefs,
+} from './plan-columns.ts';
 import { ident, literal } from './sql-text.ts';
 
 export interface WriteOptions {
@@ -33,7 +36,8 @@ export async function writeBatch(
   batch: IndexWrite,
   options: WriteOptions,
 ): Promise<void> {
-  const groups = groupByPartition(batch.events, options.partitionSeconds);
+  const batches = writeBatches(batch);
+  const groups = groupByPartition(batches, options.partitionSeconds);
   const newFields = new Map<string, string>();
   const columnOf = (field: string): string | undefined => {
     const known = catalog.fieldColumns.get(field) ?? newFields.get(field);
@@ -46,7 +50,9 @@ export async function writeBatch(
   };
   const drafts: { draft: PartitionInfo; exists: boolean; newIrregular: string[] }[] = [];
   await connection.run('BEGIN TRANSACTION');
+  let held: HeldBatches | undefined;
   try {
+    held = new HeldBatches(batches);
     for (const [table, group] of groups) {
       const known = catalog.partitions.get(table);
       const draft: PartitionInfo = known
@@ -63,7 +69,7 @@ export async function writeBatch(
             columns: [],
             irregular: new Set(),
           };
-      const added = planColumns(group.events, draft, columnOf);
+      const added = planColumns(batches, group.refs, draft, columnOf);
       // A new partition is created with every column its first batch needs: one statement.
       if (!known) await connection.run(createPartitionSql(table, added));
       else {
@@ -74,12 +80,17 @@ export async function writeBatch(
         }
       }
       draft.columns.push(...added);
-      group.events.sort((a, b) => (a['_time'] as number) - (b['_time'] as number));
       const fieldColumns = newFields.size === 0 ? catalog.fieldColumns : merged(catalog, newFields);
       const appender = await connection.createAppender(table);
-      let rows: ReturnType<typeof appendEvents>;
+      let rows: ReturnType<typeof appendEncoded>;
       try {
-        rows = appendEvents(appender, group.events, draft.columns, fieldColumns);
+        rows = appendEncoded(
+          appender,
+          held,
+          inTimeOrder(batches, group.refs),
+          draft.columns,
+          fieldColumns,
+        );
         appender.flushSync();
       } finally {
         appender.closeSync();
@@ -92,22 +103,23 @@ export async function writeBatch(
       for (const field of newIrregular) draft.irregular.add(field);
       drafts.push({ draft, exists: known !== undefined, newIrregular });
     }
+    held.release();
+    const statements: string[] = [];
     for (const [field, column] of newFields) {
-      await connection.run(
-        `INSERT INTO store_fields VALUES (${literal(field)}, ${literal(column)})`,
-      );
+      statements.push(`INSERT INTO store_fields VALUES (${literal(field)}, ${literal(column)})`);
     }
     for (const { draft, exists, newIrregular } of drafts) {
-      await connection.run(partitionRowSql(draft, exists));
+      statements.push(partitionRowSql(draft, exists));
       if (newIrregular.length > 0) {
-        await connection.run(
+        statements.push(
           `INSERT INTO store_irregular VALUES ${newIrregular.map((f) => `(${literal(draft.table)}, ${literal(f)})`).join(', ')}`,
         );
       }
     }
-    await recordProgress(connection, batch, options.now());
-    await connection.run('COMMIT');
+    statements.push(...progressSql(batch, options.now()), 'COMMIT');
+    await connection.run(statements.join(';\n'));
   } catch (error) {
+    held?.release();
     await connection.run('ROLLBACK').catch(() => {});
     throw error;
   }
@@ -118,53 +130,86 @@ export async function writeBatch(
 interface PartitionGroup {
   readonly index: string;
   readonly start: number;
-  readonly events: Event[];
+  readonly refs: { batchOf: number[]; rowOf: number[] };
+}
+
+/** The write's encoded batches, its plain events encoded as one more. */
+function writeBatches(write: IndexWrite): EncodedEvents[] {
+  const batches = (write.encoded ?? []).filter((b) => b.count > 0);
+  if (write.events.length > 0) batches.push(encodeEvents(write.events));
+  return batches;
 }
 
 function groupByPartition(
-  events: readonly Event[],
+  batches: readonly EncodedEvents[],
   partitionSeconds: number,
-): Map<string, PartitionGroup> {
+): Map<string, { index: string; start: number; refs: RowRefs }> {
   const groups = new Map<string, PartitionGroup>();
-  for (const event of events) {
-    const time = event['_time'];
-    const index = event['index'];
-    if (typeof time !== 'number' || !Number.isFinite(time)) {
-      throw new Error('an event without a valid _time reached the store');
+  batches.forEach((batch, b) => {
+    for (let i = 0; i < batch.count; i++) {
+      const index = batch.indexNames[batch.indexIds[i] as number] as string;
+      const start = partitionStart(batch.times[i] as number, partitionSeconds);
+      const table = partitionTable(index, start);
+      let group = groups.get(table);
+      if (group === undefined) {
+        group = { index, start, refs: { batchOf: [], rowOf: [] } };
+        groups.set(table, group);
+      }
+      group.refs.batchOf.push(b);
+      group.refs.rowOf.push(i);
     }
-    if (typeof index !== 'string') throw new Error('an event without an index reached the store');
-    const start = partitionStart(time, partitionSeconds);
-    const table = partitionTable(index, start);
-    let group = groups.get(table);
-    if (group === undefined) {
-      group = { index, start, events: [] };
-      groups.set(table, group);
-    }
-    group.events.push(event);
+  });
+  return new Map(
+    [...groups].map(([table, g]) => [
+      table,
+      {
+        index: g.index,
+        start: g.start,
+        refs: { batchOf: Int32Array.from(g.refs.batchOf), rowOf: Int32Array.from(g.refs.rowOf) },
+      },
+    ]),
+  );
+}
+
+/** The rows sorted by `_time` (stable: rows of equal time keep their arrival order). */
+function inTimeOrder(batches: readonly EncodedEvents[], refs: RowRefs): RowRefs {
+  const n = refs.batchOf.length;
+  const keys = new Float64Array(n);
+  let sorted = true;
+  for (let k = 0; k < n; k++) {
+    keys[k] = (batches[refs.batchOf[k] as number] as EncodedEvents).times[
+      refs.rowOf[k] as number
+    ] as number;
+    if (k > 0 && (keys[k] as number) < (keys[k - 1] as number)) sorted = false;
   }
-  return groups;
+  if (sorted) return refs;
+  const order = Array.from({ length: n }, (_, k) => k).sort(
+    (a, b) => (keys[a] as number) - (keys[b] as number) || a - b,
+  );
+  return {
+    batchOf: Int32Array.from(order, (k) => refs.batchOf[k] as number),
+    rowOf: Int32Array.from(order, (k) => refs.rowOf[k] as number),
+  };
 }
 
 function merged(catalog: Catalog, added: ReadonlyMap<string, string>): Map<string, string> {
   return new Map([...catalog.fieldColumns, ...added]);
 }
 
-async function recordProgress(
-  connection: DuckDBConnection,
-  batch: IndexWrite,
-  now: number,
-): Promise<void> {
+function progressSql(batch: IndexWrite, now: number): string[] {
+  const statements: string[] = [];
   const acks = batch.acks ?? [];
   if (acks.length > 0) {
-    await connection.run(
+    statements.push(
       `INSERT INTO store_acks VALUES ${acks.map((a) => `(${literal(a.channel)}, ${Math.trunc(a.ackId)}, ${now})`).join(', ')}`,
     );
   }
   for (const c of batch.checkpoints ?? []) {
-    await connection.run(
+    statements.push(
       `INSERT INTO store_checkpoints VALUES (${literal(c.key)}, ${Math.trunc(c.position)}, ${c.complete}, ${literal(c.detail)}, ${now})
        ON CONFLICT (key) DO UPDATE SET position = excluded.position, complete = excluded.complete,
        detail = excluded.detail, updated = excluded.updated`,
     );
   }
+  return statements;
 }

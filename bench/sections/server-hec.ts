@@ -1,0 +1,142 @@
+// `server-hec`: the HEC half of `server`, alone and with where the server's CPU went - the XML
+// reader's events/s over the file (the floor), then HEC_EVENTS of the same events sent through HEC
+// with acks, the server's CPU per event by thread (main, parse workers, DuckDB and libuv, V8's
+// helpers) read from /proc, and its peak RSS. Issue 14's targets are printed beside each figure.
+import { once } from 'node:events';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BENCH_TMP, type BenchSection, rate } from '../harness.ts';
+import { hecIngest, loadavg, readEvents, sampleFile, startServer } from './server.ts';
+
+const HEC_EVENTS = Number(process.env['SPELUNK_BENCH_HEC_EVENTS'] ?? 200_000);
+const TOKEN = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+const TICKS = 100;
+
+/** CPU seconds per thread name of process `pid` (the main thread is named after the process). */
+export function threadCpu(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const close = stat.lastIndexOf(')');
+    const name =
+      tid === String(pid)
+        ? 'main'
+        : `${stat.slice(stat.indexOf('(') + 1, close)}${process.env['SPELUNK_BENCH_THREADS'] ? ` ${tid}` : ''}`;
+    const fields = stat.slice(close + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS;
+    out.set(name, (out.get(name) ?? 0) + seconds);
+  }
+  return out;
+}
+
+function statusMb(pid: number, field: string): number {
+  try {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** HEC ingest into a fresh server with acks; prints its rate against `readerRate`, CPU and RSS. */
+export async function measureHec(
+  file: string,
+  readerRate: number,
+  label = 'HEC',
+  parseWorkers?: number,
+  cli?: string,
+): Promise<void> {
+  const configExtra = process.env['SPELUNK_BENCH_HEC_CONFIG'] ?? '';
+  const workers = parseWorkers === undefined ? '' : `  parseWorkers: ${parseWorkers}\n`;
+  const hecDir = path.join(BENCH_TMP, 'server-hec');
+  rmSync(hecDir, { recursive: true, force: true });
+  mkdirSync(hecDir, { recursive: true });
+  const config = path.join(hecDir, 'spelunk.yml');
+  writeFileSync(
+    config,
+    // SPELUNK_BENCH_HEC_CONFIG: more of the server's YAML config, for experiments (`limits: {...}`).
+    `hec:\n  tokens:\n    - name: bench\n      token: ${TOKEN}\n      useAck: true\n${workers}${configExtra}\n`,
+  );
+  const server = await startServer(path.join(hecDir, 'data'), config, [], cli);
+  const pid = server.child.pid as number;
+  const idle = statusMb(pid, 'VmRSS');
+  try {
+    // Threads that ended before the sample are not in /proc: sample while they live.
+    const before = threadCpu(pid);
+    let last = before;
+    // The peak's parts: anonymous memory (heaps, DuckDB's buffers) and mapped files (code).
+    let peak = { rss: 0, anon: 0, file: 0 };
+    const sampler = setInterval(() => {
+      if (server.child.exitCode !== null) return;
+      last = threadCpu(pid);
+      const rss = statusMb(pid, 'VmRSS');
+      if (rss > peak.rss)
+        peak = { rss, anon: statusMb(pid, 'RssAnon'), file: statusMb(pid, 'RssFile') };
+    }, 250);
+    const hecMs = await hecIngest(file, server.hec);
+    clearInterval(sampler);
+    last = threadCpu(pid);
+    const hecRate = (HEC_EVENTS / hecMs) * 1000;
+    console.log(
+      `${label}    ${HEC_EVENTS.toLocaleString('en-US')} XML events, acked: ${rate(HEC_EVENTS, hecMs)} = ${((hecRate / readerRate) * 100).toFixed(0)}% of the reader floor ${rate(readerRate, 1000)} (target >= 50%)`,
+    );
+    const parts: string[] = [];
+    let total = 0;
+    const groups = new Map<string, number>();
+    for (const [name, seconds] of last) {
+      const used = seconds - (before.get(name) ?? 0);
+      total += used;
+      const group =
+        name === 'main' || process.env['SPELUNK_BENCH_THREADS']
+          ? name
+          : name.replace(/[\s\d#-]+$/, '');
+      groups.set(group, (groups.get(group) ?? 0) + used);
+    }
+    for (const [group, seconds] of [...groups].sort((a, b) => b[1] - a[1])) {
+      if (seconds > 0) parts.push(`${group} ${((seconds / HEC_EVENTS) * 1e6).toFixed(1)}`);
+    }
+    console.log(
+      `CPU    server ${((total / HEC_EVENTS) * 1e6).toFixed(1)} us/event: ${parts.join(', ')} (us/event by thread)`,
+    );
+    console.log(
+      `RSS    server peak under sustained ingest: ${statusMb(pid, 'VmHWM').toFixed(0)} MB (target <= 512 MB); at the largest sample ${peak.rss.toFixed(0)} MB = ${peak.anon.toFixed(0)} MB anonymous + ${peak.file.toFixed(0)} MB files; idle after start ${idle.toFixed(0)} MB`,
+    );
+  } finally {
+    server.child.kill('SIGTERM');
+    await once(server.child, 'exit');
+  }
+}
+
+const section: BenchSection = {
+  name: 'server-hec',
+  description: `HEC ingest alone: ${HEC_EVENTS.toLocaleString('en-US')} Sysmon XML events with acks against the XML reader, with the server's CPU by thread`,
+  async run() {
+    console.log(`loadavg before: ${loadavg()}`);
+    const file = await sampleFile();
+    const started = performance.now();
+    let n = 0;
+    for await (const events of readEvents(file, HEC_EVENTS * 2)) n += events.length;
+    const readerRate = (n / (performance.now() - started)) * 1000;
+    console.log(
+      `floor  XML reader over the file: ${rate(readerRate, 1000)} (${n.toLocaleString('en-US')} events)`,
+    );
+    // SPELUNK_BENCH_BASE_CLI: another build's CLI (an earlier commit's dist/cli/main.js) measured
+    // first in the same run, against the same floor.
+    const base = process.env['SPELUNK_BENCH_BASE_CLI'];
+    if (base !== undefined) await measureHec(file, readerRate, 'HEC (base build)', undefined, base);
+    await measureHec(file, readerRate);
+    if (process.env['SPELUNK_BENCH_HEC_COMPARE']) {
+      await measureHec(file, readerRate, 'HEC, 2 parse workers', 2);
+    }
+    console.log(`loadavg after: ${loadavg()}`);
+  },
+};
+
+export default section;
