@@ -5,12 +5,11 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { Event, EventSource } from '../../core/index.ts';
 import type { AggregateQuery, AggregateRow } from './aggregate-query.ts';
 import { aggregate } from './duckdb/aggregate.ts';
 import { Catalog } from './duckdb/catalog.ts';
-import { connectStore, openDatabase, STORE_DATABASE } from './duckdb/open-database.ts';
 import { DEFAULT_PARTITION_SECONDS } from './duckdb/partition-key.ts';
 import { readEvents } from './duckdb/read-events.ts';
 import { dropPartitions, partitionsToDrop } from './duckdb/retention.ts';
@@ -31,13 +30,6 @@ import type { StoreQuery } from './store-query.ts';
 
 export const STORE_FILE = 'index.duckdb';
 
-/**
- * A checkpoint rewrites whole every row group that gained rows since the last one: with DuckDB's
- * 122,880 rows, sustained ingest rewrote the growing last row group of a partition at every
- * checkpoint, and the commit that ran it stalled ingest for seconds (docs/server.md).
- */
-export const DEFAULT_ROW_GROUP_SIZE = 16_384;
-
 export interface StoreOptions {
   /** DuckDB's memory limit (its caches, sorts and writes; it spills to `tmp/` past it). */
   readonly memoryLimitMb?: number;
@@ -51,8 +43,6 @@ export interface StoreOptions {
    */
   readonly checkpointThresholdMb?: number;
   readonly threads?: number;
-  /** Rows per row group (default 16,384; DuckDB's own is 122,880): see DEFAULT_ROW_GROUP_SIZE. */
-  readonly rowGroupSize?: number;
   /** Span of a time partition in seconds (default one day). */
   readonly partitionSeconds?: number;
   /** Epoch seconds, for acks and checkpoints; tests inject it. */
@@ -80,12 +70,16 @@ export async function openDuckDbStore(
   if (openFiles.has(file)) throw new StoreLockedError(file, 'this process has it open');
   let instance: DuckDBInstance;
   try {
-    instance = await openDatabase(file, {
-      memoryLimitMb: options.memoryLimitMb ?? 128,
-      checkpointThresholdMb: options.checkpointThresholdMb ?? 256,
-      threads: options.threads ?? 2,
-      rowGroupSize: options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE,
-      tempDirectory: path.join(dataDir, 'tmp'),
+    instance = await DuckDBInstance.create(file, {
+      storage_compatibility_version: 'latest',
+      memory_limit: `${options.memoryLimitMb ?? 128}MB`,
+      checkpoint_threshold: `${options.checkpointThresholdMb ?? 256}MB`,
+      threads: String(options.threads ?? 2),
+      temp_directory: path.join(dataDir, 'tmp'),
+      // Nothing the store runs reads files or the network; searches never reach SQL text.
+      enable_external_access: 'false',
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -93,7 +87,7 @@ export async function openDuckDbStore(
     if (lock) throw new StoreLockedError(file, (lock[1] ?? '').trim());
     throw error;
   }
-  const writer = await connectStore(instance);
+  const writer = await instance.connect();
   const catalog = await Catalog.load(writer);
   openFiles.add(file);
   return new DuckDbStore(file, instance, writer, catalog, options);
@@ -282,7 +276,7 @@ export class DuckDbStore implements EventStore {
   }
 
   private async writerRead(sql: string): Promise<unknown[][]> {
-    const connection = await connectStore(this.instance);
+    const connection = await this.instance.connect();
     try {
       return (await connection.runAndReadAll(sql)).getRows() as unknown[][];
     } finally {
@@ -292,7 +286,7 @@ export class DuckDbStore implements EventStore {
 
   private async usedBytes(): Promise<number> {
     const rows = await this.writerRead(
-      `SELECT block_size * used_blocks FROM pragma_database_size() WHERE database_name = '${STORE_DATABASE}'`,
+      'SELECT block_size * used_blocks FROM pragma_database_size() LIMIT 1',
     );
     return Number(rows[0]?.[0] ?? 0);
   }
