@@ -44,6 +44,9 @@ test('findings and the JSON document are the records, written in pieces; the CSV
   assert.ok(findings.length > 20);
   for (const finding of findings) {
     assert.equal(findingJson(finding), JSON.stringify(findingRecord(finding)));
+    // Another detection's finding of the same row, right after (its fields' JSON is reused).
+    const sameRow = { ...(findings[0] as (typeof findings)[number]), fields: finding.fields };
+    assert.equal(findingJson(sameRow), JSON.stringify(findingRecord(sameRow)));
     for (const fields of ROWS) {
       const odd = { ...finding, fields, events: [fields] };
       assert.equal(findingJson(odd), JSON.stringify(findingRecord(odd)));

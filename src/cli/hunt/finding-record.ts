@@ -64,21 +64,68 @@ function drilldownRecords(drilldowns: readonly FilledDrilldown[]): JsonValue[] {
 const ruleJsons = new WeakMap<HuntRule, string>();
 
 /**
+ * The last finding's fields and their JSON: the rules that match one event give consecutive
+ * findings of the same row (a finding's row never changes once found), written once.
+ */
+let lastFields: Finding['fields'] | undefined;
+let lastFieldsJson = '';
+
+/**
  * `JSON.stringify(findingRecord(finding, drilldowns))`, built from pieces: the detection's part
- * once per detection, the fields by `rowJsonText`. Hunts write every finding this way.
+ * once per detection, the fields by `rowJsonText` once per row.
  */
 export function findingJson(finding: Finding, drilldowns?: readonly FilledDrilldown[]): string {
+  let text = '';
+  writeFindingJson(
+    (piece) => {
+      text += piece;
+    },
+    finding,
+    drilldowns,
+  );
+  return text;
+}
+
+/**
+ * `findingJson` given to `sink` in pieces: hunts write every finding this way, and the row's JSON
+ * (most of a finding's text, shared by the findings of one event) is never copied into a string
+ * of each finding.
+ */
+export function writeFindingJson(
+  sink: (text: string) => void,
+  finding: Finding,
+  drilldowns?: readonly FilledDrilldown[],
+): void {
   let rule = ruleJsons.get(finding.rule);
   if (rule === undefined) {
     rule = JSON.stringify(ruleRecord(finding.rule));
     ruleJsons.set(finding.rule, rule);
   }
-  let text = `{"record":"finding","detection":${rule},"risk_score":${JSON.stringify(finding.riskScore)},"risk_events":${JSON.stringify(finding.riskEvents)},"time":${JSON.stringify(finding.time ?? null)},"source":${JSON.stringify(sourceRecord(finding))},"fields":${rowJsonText(finding.fields)}`;
-  if (finding.events !== undefined)
-    text += `,"events":[${finding.events.map(rowJsonText).join(',')}]`;
-  if (drilldowns !== undefined && drilldowns.length > 0) {
-    text += `,"drilldowns":${JSON.stringify(drilldownRecords(drilldowns))}`;
+  if (finding.fields !== lastFields) {
+    lastFieldsJson = rowJsonText(finding.fields);
+    lastFields = finding.fields;
   }
+  sink(
+    `{"record":"finding","detection":${rule},"risk_score":${JSON.stringify(finding.riskScore)},"risk_events":${JSON.stringify(finding.riskEvents)},"time":${JSON.stringify(finding.time ?? null)},"source":${sourceJson(finding)},"fields":`,
+  );
+  sink(lastFieldsJson);
+  if (finding.events !== undefined)
+    sink(`,"events":[${finding.events.map(rowJsonText).join(',')}]`);
+  if (drilldowns !== undefined && drilldowns.length > 0) {
+    sink(`,"drilldowns":${JSON.stringify(drilldownRecords(drilldowns))}`);
+  }
+  sink('}');
+}
+
+/** `JSON.stringify(sourceRecord(finding))` without the object. */
+function sourceJson(finding: Finding): string {
+  const source = findingSource(finding);
+  let text =
+    source.file === undefined
+      ? `{"files":${JSON.stringify(source.files)}`
+      : `{"file":${JSON.stringify(source.file)}`;
+  if (source.recordId !== undefined) text += `,"record_id":${JSON.stringify(source.recordId)}`;
+  if (source.line !== undefined) text += `,"line":${JSON.stringify(source.line)}`;
   return `${text}}`;
 }
 

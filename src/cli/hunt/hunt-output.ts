@@ -12,13 +12,13 @@ import {
 import type { TextSink } from '../output/index.ts';
 import { createTimelineWriter } from '../timeline/timeline-writer.ts';
 import {
-  findingJson,
   findingRecord,
   type JsonValue,
   ruleRecord,
   summaryRecord,
+  writeFindingJson,
 } from './finding-record.ts';
-import { type ReportOptions, renderReport } from './render-report.ts';
+import { type ReportOptions, writeReport } from './render-report.ts';
 
 export const HUNT_FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
 export type HuntFormat = (typeof HUNT_FORMATS)[number];
@@ -37,10 +37,13 @@ export function createHuntOutput(
 ): HuntOutput {
   switch (format) {
     case 'table':
-      return { finding() {}, end: (report) => sink(renderReport(report, options)) };
+      return { finding() {}, end: (report) => writeReport(report, options, sink) };
     case 'jsonl':
       return {
-        finding: (finding) => sink(`${findingJson(finding)}\n`),
+        finding: (finding) => {
+          writeFindingJson(sink, finding);
+          sink('\n');
+        },
         end: (report) => {
           for (const incident of report.risk.incidents) {
             sink(`${JSON.stringify(incidentRecord(incident))}\n`);
@@ -84,7 +87,9 @@ function writeJsonReport(report: HuntReport, sink: TextSink): void {
     let j = 0;
     for (const finding of findings) {
       const comma = ++j === findings.length ? '' : ',';
-      sink(`        ${findingJson(finding, fillDrilldowns(outcome, finding))}${comma}\n`);
+      sink('        ');
+      writeFindingJson(sink, finding, fillDrilldowns(outcome, finding));
+      sink(`${comma}\n`);
     }
     if (findings.length > 0) sink('      ]\n');
     sink(i === report.detections.length - 1 ? '    }\n' : '    },\n');

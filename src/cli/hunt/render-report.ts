@@ -29,15 +29,37 @@ export interface ReportOptions extends Omit<DrilldownContext, 'contentDir'> {
 /** Table cells longer than this are cut (JSON output has them whole). */
 const MAX_CELL = 160;
 
-export function renderReport(report: HuntReport, options: ReportOptions): string {
-  const out: string[] = [headline(report), ...renderLeftOut(report), ''];
+/**
+ * The report, written section by section (a hunt with every SigmaHQ rule has hundreds of
+ * detections, each with a table): the text is `renderReport`'s, never built whole.
+ */
+export function writeReport(
+  report: HuntReport,
+  options: ReportOptions,
+  sink: (text: string) => void,
+): void {
+  // The report is its lines joined by newlines, trailing whitespace trimmed, one newline after:
+  // whitespace at the end of what is written so far waits until something else follows it.
+  let held = '';
+  let first = true;
+  const section = (lines: readonly string[]) => {
+    held += `${first ? '' : '\n'}${lines.join('\n')}`;
+    first = false;
+    let end = held.length;
+    while (end > 0 && /\s/.test(held.charAt(end - 1))) end--;
+    if (end > 0) {
+      sink(held.slice(0, end));
+      held = held.slice(end);
+    }
+  };
+  section([headline(report), ...renderLeftOut(report), '']);
   const summary = renderSummary(report.summary);
-  if (summary.length > 0) pushAll(out, summary).push('');
-  for (const outcome of report.detections) pushAll(out, renderOutcome(outcome, options)).push('');
-  if (report.detections.length === 0) out.push('No findings.', '');
-  pushAll(out, renderRisk(report)).push('');
-  if (report.notRun.length > 0) pushAll(out, renderNotRun(report)).push('');
-  return `${out.join('\n').trimEnd()}\n`;
+  if (summary.length > 0) section([...summary, '']);
+  for (const outcome of report.detections) section([...renderOutcome(outcome, options), '']);
+  if (report.detections.length === 0) section(['No findings.', '']);
+  section([...renderRisk(report), '']);
+  if (report.notRun.length > 0) section([...renderNotRun(report), '']);
+  sink(`${held.trimEnd()}\n`);
 }
 
 function headline(report: HuntReport): string {

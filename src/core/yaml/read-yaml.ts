@@ -1,11 +1,11 @@
 // The one YAML front door: text → parsed documents whose node ranges map to spans of the original
 // text, syntax errors as located diagnostics, and (where PyYAML reads the files) the one PyYAML
 // compatibility repair. Sigma rules, content files, knowledge and data-model YAML all come here.
-import { type Document, type Node, parseAllDocuments, parseDocument } from 'yaml';
+import { Composer, type CST, type Document, Lexer, type Node, Parser, YAMLParseError } from 'yaml';
 import { type Diagnostic, error, type SourceText, warning } from '../diagnostic.ts';
 import { type Span, span } from '../span.ts';
 import { indentQuotedContinuations } from './quoted-continuation.ts';
-import { yamlTooDeep, yamlTooDeepMessage } from './yaml-nesting.ts';
+import { NestingMeter, type YamlNestingProblem, yamlTooDeepMessage } from './yaml-nesting.ts';
 
 export interface YamlReadOptions {
   /** The caller's diagnostic codes: a syntax error, and the warning of a PyYAML-only file. */
@@ -56,22 +56,21 @@ const identity = (offset: number): number => offset;
  * in the text changes and every offset maps back.
  */
 export function readYaml(source: SourceText, options: YamlReadOptions): YamlRead {
-  // The parser and every caller's walk of the tree recurse per level: hostile nesting is refused
-  // from the lexer's tokens before any of them runs.
-  const deep = yamlTooDeep(source.text);
-  if (deep !== undefined) {
+  // The composer and every caller's walk of the tree recurse per level: hostile nesting is
+  // refused from the lexer's tokens before the parser sees them.
+  const first = parseSafely(source.text, options);
+  if (first instanceof TooDeep) {
     return {
       yaml: undefined,
       documents: [],
       diagnostics: [
-        error(options.codes.tooDeep ?? options.codes.syntax, yamlTooDeepMessage(deep), {
+        error(options.codes.tooDeep ?? options.codes.syntax, yamlTooDeepMessage(first.problem), {
           source,
-          span: span(deep.offset, deep.offset + 1),
+          span: span(first.problem.offset, first.problem.offset + 1),
         }),
       ],
     };
   }
-  const first = parseSafely(source.text, options);
   if (first instanceof Error) {
     return {
       yaml: undefined,
@@ -94,7 +93,7 @@ export function readYaml(source: SourceText, options: YamlReadOptions): YamlRead
   const repaired = options.pyyamlRepair ? indentQuotedContinuations(source.text) : undefined;
   if (repaired) {
     const retried = parseSafely(repaired.text, options);
-    if (!(retried instanceof Error) && !retried.some((doc) => doc.errors.length > 0)) {
+    if (Array.isArray(retried) && !retried.some((doc) => doc.errors.length > 0)) {
       const line = repaired.repairedLines[0] ?? 0;
       const lineEnd = source.text.indexOf('\n', line);
       const notice = warning(
@@ -148,8 +147,21 @@ export function spanOfNode(
   return span(start, Math.max(end, start + 1));
 }
 
-/** The parser recurses per nesting level: whatever still overflows it is a diagnostic, not a crash. */
-function parseSafely(text: string, options: YamlReadOptions): Document.Parsed[] | Error {
+/** A text nested deeper than MAX_YAML_NESTING, found while it was lexed (nothing was composed). */
+class TooDeep {
+  readonly problem: YamlNestingProblem;
+
+  constructor(problem: YamlNestingProblem) {
+    this.problem = problem;
+  }
+}
+
+/**
+ * `parseAllDocuments` (or `parseDocument`) of the `yaml` package, lexing the text once: each
+ * token is measured (NestingMeter) before the parser gets it. The composer recurses per nesting
+ * level: whatever still overflows it is an Error, not a crash.
+ */
+function parseSafely(text: string, options: YamlReadOptions): Document.Parsed[] | Error | TooDeep {
   const parse = {
     prettyErrors: false,
     uniqueKeys: options.uniqueKeys ?? true,
@@ -157,10 +169,36 @@ function parseSafely(text: string, options: YamlReadOptions): Document.Parsed[] 
     ...(options.version ? { version: options.version } : {}),
     ...(options.schema ? { schema: options.schema } : {}),
   };
+  // The parser's document tokens of the whole text first: nothing is composed (the composer
+  // recurses) before every token is measured.
+  const meter = new NestingMeter();
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
   try {
-    if (!options.multi) return [parseDocument(text, parse)];
-    const docs = parseAllDocuments(text, parse);
-    return Array.isArray(docs) ? docs : [];
+    for (const lexeme of new Lexer().lex(text)) {
+      const problem = meter.next(lexeme);
+      if (problem !== undefined) return new TooDeep(problem);
+      for (const token of parser.next(lexeme)) tokens.push(token);
+    }
+    for (const token of parser.end()) tokens.push(token);
+    const composer = new Composer(parse);
+    if (options.multi) return Array.from(composer.compose(tokens));
+    // As parseDocument: one document, a second one is an error of the first.
+    let doc: Document.Parsed | undefined;
+    for (const next of composer.compose(tokens, true, text.length)) {
+      if (doc === undefined) doc = next;
+      else {
+        doc.errors.push(
+          new YAMLParseError(
+            [next.range[0], next.range[1]],
+            'MULTIPLE_DOCS',
+            'Source contains multiple documents; please use YAML.parseAllDocuments()',
+          ),
+        );
+        break;
+      }
+    }
+    return doc === undefined ? [] : [doc];
   } catch (cause) {
     return cause instanceof Error ? cause : new Error(String(cause));
   }

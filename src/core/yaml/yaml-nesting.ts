@@ -25,69 +25,92 @@ export function yamlTooDeep(
   text: string,
   limit = MAX_YAML_NESTING,
 ): YamlNestingProblem | undefined {
-  let offset = 0;
-  let flow = 0;
-  const indents: number[] = [];
-  let lineStart = true;
-  let lineIndent = 0;
-  let indicators = 0;
-  let scalarNext = false;
-  const settle = (): void => {
-    if (!lineStart) return;
-    lineStart = false;
-    if (flow > 0) return;
-    while (indents.length > 0 && (indents[indents.length - 1] as number) > lineIndent)
-      indents.pop();
-    if (indents.length === 0 || (indents[indents.length - 1] as number) < lineIndent) {
-      indents.push(lineIndent);
-    }
-  };
+  const meter = new NestingMeter(limit);
   for (const token of new Lexer().lex(text)) {
+    const problem = meter.next(token);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
+/**
+ * The measure of `yamlTooDeep`, one lexer token at a time: the YAML front door feeds it the
+ * tokens it gives the parser, so a text is lexed once.
+ */
+export class NestingMeter {
+  private readonly limit: number;
+  private offset = 0;
+  private flow = 0;
+  private readonly indents: number[] = [];
+  private lineStart = true;
+  private lineIndent = 0;
+  private indicators = 0;
+  private scalarNext = false;
+
+  constructor(limit = MAX_YAML_NESTING) {
+    this.limit = limit;
+  }
+
+  /** The token's place when it takes the text past the limit, else undefined. */
+  next(token: string): YamlNestingProblem | undefined {
     // Control tokens of the lexer are not source text; a scalar marker announces scalar text.
     if (token === '\x1f') {
-      scalarNext = true;
-      continue;
+      this.scalarNext = true;
+      return undefined;
     }
     if (token.length === 1 && token.charCodeAt(0) < 0x20 && token !== '\n' && token !== '\t')
-      continue;
-    const at = offset;
-    offset += token.length;
-    if (scalarNext) {
-      scalarNext = false;
-      settle();
-      continue;
+      return undefined;
+    const at = this.offset;
+    this.offset += token.length;
+    if (this.scalarNext) {
+      this.scalarNext = false;
+      this.settle();
+      return undefined;
     }
     switch (CST.tokenType(token)) {
       case 'newline':
-        lineStart = true;
-        lineIndent = 0;
-        indicators = 0;
-        continue;
+        this.lineStart = true;
+        this.lineIndent = 0;
+        this.indicators = 0;
+        return undefined;
       case 'space':
-        if (lineStart) lineIndent = token.length;
-        continue;
+        if (this.lineStart) this.lineIndent = token.length;
+        return undefined;
       case 'comment':
-        continue;
+        return undefined;
       case 'seq-item-ind':
       case 'explicit-key-ind':
       case 'map-value-ind':
-        settle();
-        if (flow === 0) indicators++;
+        this.settle();
+        if (this.flow === 0) this.indicators++;
         break;
       case 'flow-seq-start':
       case 'flow-map-start':
-        settle();
-        flow++;
+        this.settle();
+        this.flow++;
         break;
       case 'flow-seq-end':
       case 'flow-map-end':
-        flow = Math.max(0, flow - 1);
-        continue;
+        this.flow = Math.max(0, this.flow - 1);
+        return undefined;
       default:
-        settle();
-        continue;
+        this.settle();
+        return undefined;
     }
-    if (2 * indents.length + indicators + flow > limit) return { offset: at, limit };
+    if (2 * this.indents.length + this.indicators + this.flow > this.limit)
+      return { offset: at, limit: this.limit };
+    return undefined;
   }
-  return undefined;
+
+  private settle(): void {
+    if (!this.lineStart) return;
+    this.lineStart = false;
+    if (this.flow > 0) return;
+    const { indents } = this;
+    while (indents.length > 0 && (indents[indents.length - 1] as number) > this.lineIndent)
+      indents.pop();
+    if (indents.length === 0 || (indents[indents.length - 1] as number) < this.lineIndent) {
+      indents.push(this.lineIndent);
+    }
+  }
 }

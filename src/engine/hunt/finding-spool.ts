@@ -1,20 +1,25 @@
 // Where a hunt keeps the findings of its report past the first few per detection: a temporary
 // file of JSON lines, so that memory does not grow with the number of findings (a hunt over
 // millions of events keeps up to --max-findings of each of hundreds of detections).
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, readSync, writeSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import type { Event } from '../../core/index.ts';
+import type { Event, SharedEvent } from '../../core/index.ts';
+import { closeWhenCollected, openTemporary } from '../spill/temporary-file.ts';
 import type { Finding } from './finding.ts';
 import type { HuntRule } from './hunt-rule.ts';
 
-/** A bucket's lines are written in pieces of about this many characters. */
+/** A bucket's lines are written in pieces of up to this many bytes. */
 const PIECE = 16 * 1024;
 
 /** The findings of one detection with one risk score, in the order they were found. */
 interface Bucket {
   readonly score: number;
-  pending: string[];
+  /**
+   * Lines not written yet, as UTF-8 outside V8's heap: a line waits here long enough to outlive
+   * young-generation collections, and as strings every spooled finding became old-generation
+   * garbage that only a full collection frees (tens of megabytes of RSS in a long hunt).
+   */
+  pending: Buffer | undefined;
   pendingSize: number;
   /** Written pieces: offset and byte length, alternating. */
   readonly pieces: number[];
@@ -43,6 +48,9 @@ export class FindingSpool {
   private readonly dir: string;
   private fd: number | undefined;
   private size = 0;
+  /** The last finding's row and its JSON (the rules matching one event share it; rows never change). */
+  private lastFields: SharedEvent | undefined;
+  private lastFieldsJson = '';
 
   constructor(dir = os.tmpdir()) {
     this.dir = dir;
@@ -53,16 +61,19 @@ export class FindingSpool {
    * finite): the caller keeps that one in memory.
    */
   add(finding: Finding, index: number): boolean {
-    const record: Spooled = {
-      index,
-      fields: finding.fields,
-      ...(finding.events === undefined ? {} : { events: finding.events }),
-      ...(finding.time === undefined ? {} : { time: finding.time }),
-      riskEvents: finding.riskEvents,
-      ...(finding.inputs === undefined ? {} : { inputs: finding.inputs }),
-    };
-    const line = JSON.stringify(record);
-    if (line.includes('null') && !exact(record)) return false;
+    const { fields, events, time, riskEvents, inputs } = finding;
+    // JSON.stringify of a Spooled record, the row written once for the findings of one event.
+    if (fields !== this.lastFields) {
+      this.lastFieldsJson = JSON.stringify(fields);
+      this.lastFields = fields;
+    }
+    let line = `{"index":${index},"fields":${this.lastFieldsJson}`;
+    if (events !== undefined) line += `,"events":${JSON.stringify(events)}`;
+    if (time !== undefined) line += `,"time":${JSON.stringify(time)}`;
+    line += `,"riskEvents":${JSON.stringify(riskEvents)}`;
+    if (inputs !== undefined) line += `,"inputs":${JSON.stringify(inputs)}`;
+    line += '}\n';
+    if (line.includes('null') && !exact(finding)) return false;
     let byScore = this.buckets.get(finding.rule);
     if (byScore === undefined) {
       byScore = new Map();
@@ -70,13 +81,24 @@ export class FindingSpool {
     }
     let bucket = byScore.get(finding.riskScore);
     if (bucket === undefined) {
-      bucket = { score: finding.riskScore, pending: [], pendingSize: 0, pieces: [], count: 0 };
+      bucket = {
+        score: finding.riskScore,
+        pending: undefined,
+        pendingSize: 0,
+        pieces: [],
+        count: 0,
+      };
       byScore.set(finding.riskScore, bucket);
     }
-    bucket.pending.push(line);
-    bucket.pendingSize += line.length + 1;
     bucket.count++;
-    if (bucket.pendingSize >= PIECE) this.write(bucket);
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (bucket.pendingSize + 3 * line.length > PIECE) this.write(bucket);
+    if (3 * line.length > PIECE) {
+      this.writePiece(bucket, Buffer.from(line, 'utf8'));
+      return true;
+    }
+    bucket.pending ??= Buffer.allocUnsafe(PIECE);
+    bucket.pendingSize += bucket.pending.write(line, bucket.pendingSize, 'utf8');
     return true;
   }
 
@@ -90,7 +112,8 @@ export class FindingSpool {
       readSync(this.fd as number, bytes, 0, bytes.length, pieces[i] as number);
       yield* lines(rule, score, bytes.toString('utf8'));
     }
-    yield* lines(rule, score, bucket.pending.join('\n'));
+    if (bucket.pending !== undefined)
+      yield* lines(rule, score, bucket.pending.toString('utf8', 0, bucket.pendingSize));
   }
 
   /** The risk scores of the detection's spooled findings, highest first. */
@@ -114,29 +137,27 @@ export class FindingSpool {
     this.buckets.clear();
   }
 
+  /** The bucket's pending lines into the file. */
   private write(bucket: Bucket): void {
+    if (bucket.pending === undefined || bucket.pendingSize === 0) return;
+    this.writePiece(bucket, bucket.pending.subarray(0, bucket.pendingSize));
+    bucket.pendingSize = 0;
+  }
+
+  private writePiece(bucket: Bucket, bytes: Buffer): void {
     if (this.fd === undefined) {
-      this.fd = openTemporary(this.dir);
+      this.fd = openTemporary(this.dir, 'findings.jsonl');
       closeWhenCollected.register(this, this.fd, this);
     }
-    const bytes = Buffer.from(bucket.pending.join('\n'), 'utf8');
     writeSync(this.fd, bytes, 0, bytes.length, this.size);
     bucket.pieces.push(this.size, bytes.length);
     this.size += bytes.length;
-    bucket.pending = [];
-    bucket.pendingSize = 0;
   }
 }
 
-/**
- * A report reads its findings while it is in use; once no report refers to the spool, its file
- * (already unlinked) is closed, so a long-running process does not keep one per hunt.
- */
-const closeWhenCollected = new FinalizationRegistry<number>((fd) => closeSync(fd));
-
 function* lines(rule: HuntRule, riskScore: number, text: string): Generator<SpooledFinding> {
-  if (text === '') return;
   for (const line of text.split('\n')) {
+    if (line === '') continue;
     const { index, fields, events, time, riskEvents, inputs } = JSON.parse(line) as Spooled;
     const finding: Finding = {
       rule,
@@ -152,8 +173,8 @@ function* lines(rule: HuntRule, riskScore: number, text: string): Generator<Spoo
 }
 
 /** Whether JSON keeps every number of the finding (NaN and infinities become null). */
-function exact(record: Spooled): boolean {
-  const finite = (event: Event) =>
+function exact(record: Finding): boolean {
+  const finite = (event: SharedEvent) =>
     Object.values(event).every((v) =>
       Array.isArray(v)
         ? v.every((x) => typeof x !== 'number' || Number.isFinite(x))
@@ -164,22 +185,4 @@ function exact(record: Spooled): boolean {
     finite(record.fields) &&
     (record.events ?? []).every(finite)
   );
-}
-
-/**
- * A file only this process can reach: created in a private folder and unlinked at once, so it
- * goes with the process whatever happens (where the system cannot unlink an open file, it is
- * removed when the spool closes).
- */
-function openTemporary(dir: string): number {
-  const folder = mkdtempSync(path.join(dir, 'spelunk-findings-'));
-  const file = path.join(folder, 'findings.jsonl');
-  const fd = openSync(file, 'w+', 0o600);
-  try {
-    unlinkSync(file);
-    rmSync(folder, { recursive: true, force: true });
-  } catch {
-    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-  }
-  return fd;
 }

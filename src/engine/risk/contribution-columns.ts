@@ -1,6 +1,6 @@
-// The risk events an entity's ledger keeps for incident windows, as columns of numbers: a hunt
-// keeps up to a million of them, and an object per risk event (with its message as a string of
-// its own) was most of a long hunt's memory. Messages and search names are kept once each.
+// One entity's risk events for its incident windows, as columns of numbers (read back from the
+// ledger's ContributionStore): an object per risk event, with its message as a string of its own,
+// was most of a long hunt's memory. Messages and search names are kept once each (TextTable).
 import type { RiskContribution } from './risk-ledger.ts';
 
 /** Texts by number: risk messages repeat (`<rule> on <host>`), search names more so. */
@@ -25,24 +25,31 @@ export class TextTable {
 export class ContributionColumns {
   length = 0;
   private readonly texts: TextTable;
-  private times = new Float64Array(4);
-  private scores = new Float64Array(4);
-  private searches = new Int32Array(4);
-  private messages = new Int32Array(4);
-  private findings = new Int32Array(4);
+  private times: Float64Array;
+  private scores: Float64Array;
+  private searches: Int32Array;
+  private messages: Int32Array;
+  private findings: Int32Array;
 
-  constructor(texts: TextTable) {
+  constructor(texts: TextTable, capacity = 4) {
     this.texts = texts;
+    const size = Math.max(1, capacity);
+    this.times = new Float64Array(size);
+    this.scores = new Float64Array(size);
+    this.searches = new Int32Array(size);
+    this.messages = new Int32Array(size);
+    this.findings = new Int32Array(size);
   }
 
-  push(c: RiskContribution): void {
+  /** Appends a risk event, its search name and message by their TextTable numbers. */
+  pushNumbers(time: number, score: number, search: number, message: number, finding: number): void {
     if (this.length === this.times.length) this.grow();
     const i = this.length++;
-    this.times[i] = c.time;
-    this.scores[i] = c.score;
-    this.searches[i] = this.texts.numberOf(c.searchName);
-    this.messages[i] = this.texts.numberOf(c.message);
-    this.findings[i] = c.finding;
+    this.times[i] = time;
+    this.scores[i] = score;
+    this.searches[i] = search;
+    this.messages[i] = message;
+    this.findings[i] = finding;
   }
 
   time(i: number): number {

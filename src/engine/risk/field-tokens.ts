@@ -24,9 +24,34 @@ export function fillTokens(
   row: SharedEvent,
   lookup: (name: string) => string | undefined = () => undefined,
 ): string {
-  return template.replace(TOKEN, (_, name: string) => {
+  const parts = templateParts(template);
+  if (parts.length === 1) return parts[0] as string;
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const value = readField(row, name);
-    if (value !== undefined) return valuesOf(value).map(scalarToString).join(', ');
-    return lookup(name) ?? '';
-  });
+    if (typeof value === 'string') out += value;
+    else if (value !== undefined) out += valuesOf(value).map(scalarToString).join(', ');
+    else out += lookup(name) ?? '';
+    out += parts[i + 1] as string;
+  }
+  return out;
 }
+
+/**
+ * A template split at its tokens, text and field names alternating (text first and last), once
+ * per template: every finding fills its detection's risk message.
+ */
+function templateParts(template: string): readonly string[] {
+  let parts = splitTemplates.get(template);
+  if (parts === undefined) {
+    parts = template.split(TOKEN);
+    if (splitTemplates.size >= MAX_SPLIT_TEMPLATES) splitTemplates.clear();
+    splitTemplates.set(template, parts);
+  }
+  return parts;
+}
+
+/** Templates come from content and rules (a few per detection); the bound is for the hostile. */
+const MAX_SPLIT_TEMPLATES = 10_000;
+const splitTemplates = new Map<string, readonly string[]>();

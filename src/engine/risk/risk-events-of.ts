@@ -26,9 +26,12 @@ export function riskEventsOf(
 ): RiskEvent[] {
   const entities = entitiesOf(rule, row);
   if (entities.length === 0) return [];
-  const threatObjects = rule.threatObjects.flatMap((threat) =>
-    presentValues(row, threat.field).map((value) => ({ value, type: threat.type })),
-  );
+  const threatObjects =
+    rule.threatObjects.length === 0
+      ? NO_THREAT_OBJECTS
+      : rule.threatObjects.flatMap((threat) =>
+          presentValues(row, threat.field).map((value) => ({ value, type: threat.type })),
+        );
   const events: RiskEvent[] = [];
   for (const entity of entities) {
     const values = riskObjectValues(row, entity.field);
@@ -36,12 +39,11 @@ export function riskEventsOf(
     const message = fillTokens(entity.message, row);
     for (const value of values) {
       const scope = entity.type === 'user' && isGenericAccount(value) ? hostOfRow(row) : undefined;
-      events.push({
+      const event = {
         time,
         searchName: rule.searchName,
         riskObject: value,
         riskObjectType: entity.type,
-        ...(scope === undefined ? {} : { scope }),
         riskObjectField: entity.field,
         riskScore: entity.score,
         riskMessage: message,
@@ -49,15 +51,32 @@ export function riskEventsOf(
         annotations: rule.annotations,
         description: rule.description,
         result: row,
-      });
+      };
+      events.push(scope === undefined ? event : { ...event, scope });
     }
   }
   return events;
 }
 
+const NO_THREAT_OBJECTS: RiskEvent['threatObjects'] = Object.freeze([]);
+
 /** The rule's declared entities, and for Sigma the user that fits the event. */
 function entitiesOf(rule: RiskRule, row: SharedEvent): readonly RiskEntity[] {
   if (rule.eventUser === undefined) return rule.entities;
   const field = eventUserField(row);
-  return field === undefined ? rule.entities : [...rule.entities, { ...rule.eventUser, field }];
+  if (field === undefined) return rule.entities;
+  // One list per rule and user field (three fields at most), not one per finding.
+  let byField = withEventUser.get(rule);
+  if (byField === undefined) {
+    byField = new Map();
+    withEventUser.set(rule, byField);
+  }
+  let entities = byField.get(field);
+  if (entities === undefined) {
+    entities = [...rule.entities, { ...rule.eventUser, field }];
+    byField.set(field, entities);
+  }
+  return entities;
 }
+
+const withEventUser = new WeakMap<RiskRule, Map<string, readonly RiskEntity[]>>();

@@ -57,6 +57,7 @@ export function findIncidents(
 ): RiskIncident[] {
   const incidents: RiskIncident[] = [];
   for (const entity of entities) {
+    // Read back once per entity (the ledger keeps them on disk).
     const c = entity.contributions;
     // Positions in time order (a stable sort: equal times keep the order raised).
     const sorted = Array.from({ length: c.length }, (_, i) => i).sort(
@@ -68,7 +69,7 @@ export function findIncidents(
     let open: Open | undefined;
     const close = () => {
       if (open === undefined) return;
-      incidents.push(incidentOf(entity, open));
+      incidents.push(incidentOf(entity, c, open));
       open = undefined;
     };
     for (let i = 0; i < events.length; i++) {
@@ -145,8 +146,11 @@ function list(
   open.searchNames.add(c.searchName(position));
 }
 
-function incidentOf(entity: RiskEntityLedger, open: Open): RiskIncident {
-  const c = entity.contributions;
+function incidentOf(
+  entity: RiskEntityLedger,
+  c: RiskEntityLedger['contributions'],
+  open: Open,
+): RiskIncident {
   const contributions = open.listed.map(({ position, repeats }) => ({
     ...c.at(position),
     repeats,

@@ -1,6 +1,7 @@
 // Risk totals per entity, and the risk events behind them, as a hunt raises them.
 import type { RiskObjectType } from '../../detection/index.ts';
-import { ContributionColumns, TextTable } from './contribution-columns.ts';
+import { type ContributionColumns, TextTable } from './contribution-columns.ts';
+import { ContributionStore } from './contribution-store.ts';
 import type { RiskEvent } from './risk-event.ts';
 
 /** One risk event as the ledger keeps it: enough to total, window and list it. */
@@ -25,7 +26,37 @@ export interface RiskEntityLedger {
   firstTime: number | undefined;
   lastTime: number | undefined;
   readonly searchNames: Set<string>;
+  /** Its risk events with a time, in the order raised: read back from the store on each use. */
   readonly contributions: ContributionColumns;
+}
+
+/** An entity's ledger whose risk events the ledger's store holds. */
+class StoredEntity implements RiskEntityLedger {
+  readonly riskObject: string;
+  readonly riskObjectType: RiskObjectType;
+  readonly scope: string | undefined;
+  total = 0;
+  count = 0;
+  firstTime: number | undefined;
+  lastTime: number | undefined;
+  readonly searchNames = new Set<string>();
+  private readonly store: ContributionStore;
+  /** The entity's number in the store. */
+  readonly number: number;
+
+  constructor(risk: RiskEvent, store: ContributionStore, number: number) {
+    this.riskObject = risk.riskObject;
+    this.riskObjectType = risk.riskObjectType;
+    this.scope = risk.scope;
+    this.firstTime = risk.time;
+    this.lastTime = risk.time;
+    this.store = store;
+    this.number = number;
+  }
+
+  get contributions(): ContributionColumns {
+    return this.store.of(this.number);
+  }
 }
 
 export interface RiskTotal {
@@ -42,13 +73,15 @@ export interface RiskTotal {
 
 /**
  * Contributions kept for incident windows and listings. Totals stay exact past it; windows then
- * see only the kept ones and the ledger says so (`contributionsDropped`).
+ * see only the kept ones and the ledger says so (`contributionsDropped`). They are kept on disk
+ * (ContributionStore); the bound is on what one entity's incident windows read back at the end.
  */
 export const MAX_KEPT_CONTRIBUTIONS = 1_000_000;
 
 export class RiskLedger {
-  private readonly entities = new Map<string, RiskEntityLedger>();
+  private readonly entities = new Map<string, StoredEntity>();
   private readonly texts = new TextTable();
+  private readonly store = new ContributionStore(this.texts);
   private kept = 0;
   /** Risk events counted in totals but not kept for windows. */
   contributionsDropped = 0;
@@ -59,17 +92,7 @@ export class RiskLedger {
     const key = `${risk.riskObjectType}\u0000${risk.riskObject.toLowerCase()}\u0000${scope}`;
     let entity = this.entities.get(key);
     if (entity === undefined) {
-      entity = {
-        riskObject: risk.riskObject,
-        riskObjectType: risk.riskObjectType,
-        scope: risk.scope,
-        total: 0,
-        count: 0,
-        firstTime: risk.time,
-        lastTime: risk.time,
-        searchNames: new Set(),
-        contributions: new ContributionColumns(this.texts),
-      };
+      entity = new StoredEntity(risk, this.store, this.entities.size);
       this.entities.set(key, entity);
     }
     this.events++;
@@ -85,7 +108,7 @@ export class RiskLedger {
       return;
     }
     this.kept++;
-    entity.contributions.push({
+    this.store.add(entity.number, {
       time: risk.time,
       score: risk.riskScore,
       searchName: risk.searchName,
@@ -119,15 +142,5 @@ export class RiskLedger {
   /** The entities' ledgers, for the incident window. */
   entityLedgers(): readonly RiskEntityLedger[] {
     return [...this.entities.values()];
-  }
-
-  /** The total risk findings contributed, per finding index. */
-  scoreOfFinding(): Map<number, number> {
-    const scores = new Map<number, number>();
-    for (const { contributions: c } of this.entities.values()) {
-      for (let i = 0; i < c.length; i++)
-        scores.set(c.finding(i), (scores.get(c.finding(i)) ?? 0) + c.score(i));
-    }
-    return scores;
   }
 }

@@ -29,7 +29,21 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set([
 
 /** The field's distinct values that name something: present, and not a placeholder. */
 export function riskObjectValues(row: SharedEvent, field: string): string[] {
+  const value = readField(row, field);
+  // One text, the common case (every finding raises risk): no set, no copies.
+  if (typeof value === 'string') return namesSomething(value) ? [value] : [];
   return presentValues(row, field).filter((v) => !PLACEHOLDERS.has(v.trim().toLowerCase()));
+}
+
+function namesSomething(text: string): boolean {
+  return text !== 'null' && !PLACEHOLDERS.has(text.trim().toLowerCase());
+}
+
+/** Whether `riskObjectValues(row, field)` has a value, without building it. */
+function hasRiskObjectValue(row: SharedEvent, field: string): boolean {
+  const value = readField(row, field);
+  if (typeof value === 'string') return namesSomething(value);
+  return value !== undefined && riskObjectValues(row, field).length > 0;
 }
 
 /** Built-in service and session accounts every Windows host has (with or without the domain). */
@@ -85,9 +99,12 @@ const LOGON_EVENTS: ReadonlySet<string> = new Set([
  * Sysmon's `User`, else the Security log's subject; undefined when none has a value.
  */
 export function eventUserField(event: SharedEvent): string | undefined {
-  const id = String(readField(event, 'EventID') ?? readField(event, 'EventCode') ?? '');
-  const candidates = LOGON_EVENTS.has(id)
-    ? ['TargetUserName', 'SubjectUserName']
-    : ['User', 'SubjectUserName', 'TargetUserName'];
-  return candidates.find((field) => riskObjectValues(event, field).length > 0);
+  const id = readField(event, 'EventID') ?? readField(event, 'EventCode') ?? '';
+  const candidates = LOGON_EVENTS.has(typeof id === 'string' ? id : String(id))
+    ? LOGON_USER_FIELDS
+    : USER_FIELDS;
+  return candidates.find((field) => hasRiskObjectValue(event, field));
 }
+
+const LOGON_USER_FIELDS: readonly string[] = ['TargetUserName', 'SubjectUserName'];
+const USER_FIELDS: readonly string[] = ['User', 'SubjectUserName', 'TargetUserName'];

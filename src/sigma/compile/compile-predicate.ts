@@ -40,27 +40,66 @@ export function compilePredicate(field: string | null, value: SigmaValue): Predi
   return { ...predicateOf(field, value), value };
 }
 
-function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, 'value'> {
+/**
+ * The predicate's canonical text, without compiling it: equal keys are the same predicate, so a
+ * rule set compiles each distinct test once however many rules use it.
+ */
+export function predicateKey(field: string | null, value: SigmaValue): string {
   const f = field === null ? '*' : JSON.stringify(field);
+  switch (value.kind) {
+    case 'string':
+      return `${f} ${value.cased ? 'cased' : 'str'} ${partsToPlain(stringParts(field, value.parts))}`;
+    case 'number':
+      return `${f} num ${numberText(value.value)}`;
+    case 'bool':
+      return `${f} bool ${value.value ? 'true' : 'false'}`;
+    case 'null':
+      return `${f} null`;
+    case 'exists':
+      return `${f} exists ${value.exists}`;
+    case 're':
+      return `${f} re ${[...value.flags].sort().join('')} ${value.pattern}`;
+    case 'cidr':
+      return `${f} cidr ${formatNetwork({ version: value.version, value: value.network, prefixLength: value.prefixLength })}`;
+    case 'compare':
+      return `${f} ${value.op} ${value.timePart ?? ''} ${value.number}`;
+    case 'time-part':
+      return `${f} ${value.part} ${value.number}`;
+    case 'fieldref':
+      return `${f} fieldref-${fieldRefMode(value)} ${JSON.stringify(value.field)}`;
+    case 'expansion':
+      throw new Error('expansions are resolved into OR nodes before predicates are compiled');
+  }
+}
+
+/** Keywords match anywhere in a value (implicit contains), as Splunk, Hayabusa and Chainsaw do. */
+function stringParts(
+  field: string | null,
+  parts: Extract<SigmaValue, { kind: 'string' }>['parts'],
+): Extract<SigmaValue, { kind: 'string' }>['parts'] {
+  if (field !== null) return parts;
+  return concatParts(startsWithAny(parts) ? [] : [ANY], parts, endsWithAny(parts) ? [] : [ANY]);
+}
+
+function fieldRefMode(value: Extract<SigmaValue, { kind: 'fieldref' }>): FieldRefMode {
+  if (value.startsWith && value.endsWith) return 'contains';
+  if (value.startsWith) return 'startswith';
+  return value.endsWith ? 'endswith' : 'equals';
+}
+
+function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, 'value'> {
+  const key = predicateKey(field, value);
   const any = (test: (text: string) => boolean) =>
     field === null
       ? (e: Event) => someEventValue(e, test)
       : (e: Event) => someValue(e, field, test);
   switch (value.kind) {
     case 'string': {
-      // Keywords match anywhere in a value (implicit contains), as Splunk, Hayabusa and Chainsaw do.
-      const parts =
-        field === null
-          ? concatParts(
-              startsWithAny(value.parts) ? [] : [ANY],
-              value.parts,
-              endsWithAny(value.parts) ? [] : [ANY],
-            )
-          : value.parts;
+      const parts = stringParts(field, value.parts);
       const pattern = compileStringPattern(parts, value.cased);
       const literal = pattern.literal ?? pattern.prefilter;
       return {
-        key: `${f} ${value.cased ? 'cased' : 'str'} ${partsToPlain(parts)}`,
+        key,
         field,
         ...indexOf(literal, pattern.literal !== undefined && !value.cased),
         positive: true,
@@ -71,7 +110,7 @@ function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, '
       const text = numberText(value.value);
       const n = value.value;
       return {
-        key: `${f} num ${text}`,
+        key,
         field,
         ...indexOf({ text, anchoring: field === null ? 'contains' : 'exact' }, true),
         positive: true,
@@ -81,7 +120,7 @@ function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, '
     case 'bool': {
       const text = value.value ? 'true' : 'false';
       return {
-        key: `${f} bool ${text}`,
+        key,
         field,
         ...indexOf({ text, anchoring: 'exact' }, true),
         positive: true,
@@ -90,14 +129,14 @@ function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, '
     }
     case 'null':
       return {
-        key: `${f} null`,
+        key,
         field,
         positive: false,
         test: (e) => field !== null && fieldValue(e, field) === undefined,
       };
     case 'exists':
       return {
-        key: `${f} exists ${value.exists}`,
+        key,
         field,
         positive: value.exists,
         test: (e) => field !== null && (fieldValue(e, field) !== undefined) === value.exists,
@@ -111,7 +150,7 @@ function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, '
         );
       }
       return {
-        key: `${f} re ${[...value.flags].sort().join('')} ${value.pattern}`,
+        key,
         field,
         ...indexOf(requiredLiteral(value.pattern, value.flags.has('i')), false),
         positive: true,
@@ -125,7 +164,7 @@ function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, '
         prefixLength: value.prefixLength,
       };
       return {
-        key: `${f} cidr ${formatNetwork(network)}`,
+        key,
         field,
         positive: field !== null,
         test: any(
@@ -142,7 +181,7 @@ function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, '
     case 'compare': {
       const { op, number, timePart } = value;
       return {
-        key: `${f} ${op} ${timePart ?? ''} ${number}`,
+        key,
         field,
         positive: field !== null,
         test: any((v) =>
@@ -152,23 +191,16 @@ function predicateOf(field: string | null, value: SigmaValue): Omit<Predicate, '
     }
     case 'time-part':
       return {
-        key: `${f} ${value.part} ${value.number}`,
+        key,
         field,
         positive: field !== null,
         test: any((v) => datePart(v, value.part) === value.number),
       };
     case 'fieldref': {
       const other = value.field;
-      const mode =
-        value.startsWith && value.endsWith
-          ? 'contains'
-          : value.startsWith
-            ? 'startswith'
-            : value.endsWith
-              ? 'endswith'
-              : 'equals';
+      const mode = fieldRefMode(value);
       return {
-        key: `${f} fieldref-${mode} ${JSON.stringify(other)}`,
+        key,
         field,
         positive: field !== null,
         test: (e) => field !== null && compareFields(e, field, other, mode),

@@ -1,7 +1,7 @@
 // A rule's condition over interned predicates, and the table that interns them (one id per key).
 import { pushAll } from '../../core/index.ts';
 import type { LogicNode } from '../condition/logic-tree.ts';
-import { compilePredicate } from './compile-predicate.ts';
+import { compilePredicate, predicateKey } from './compile-predicate.ts';
 import type { Predicate } from './predicate.ts';
 
 export type PredicateTree =
@@ -15,12 +15,13 @@ export class PredicateTable {
   readonly predicates: Predicate[] = [];
   private readonly ids = new Map<string, number>();
 
-  intern(predicate: Predicate): number {
-    const existing = this.ids.get(predicate.key);
+  /** The id of the predicate with this key, compiled by `make` only when it is new. */
+  intern(key: string, make: () => Predicate): number {
+    const existing = this.ids.get(key);
     if (existing !== undefined) return existing;
     const id = this.predicates.length;
-    this.predicates.push(predicate);
-    this.ids.set(predicate.key, id);
+    this.predicates.push(make());
+    this.ids.set(key, id);
     return id;
   }
 }
@@ -28,8 +29,11 @@ export class PredicateTable {
 /** Throws PredicateCompileError for values the engine refuses (unsafe regex). */
 export function toPredicateTree(node: LogicNode, table: PredicateTable): PredicateTree {
   switch (node.kind) {
-    case 'match':
-      return { kind: 'pred', id: table.intern(compilePredicate(node.field, node.value)) };
+    case 'match': {
+      const { field, value } = node;
+      const key = predicateKey(field, value);
+      return { kind: 'pred', id: table.intern(key, () => compilePredicate(field, value)) };
+    }
     case 'not': {
       const arg = toPredicateTree(node.arg, table);
       return arg.kind === 'const' ? { kind: 'const', value: !arg.value } : { kind: 'not', arg };

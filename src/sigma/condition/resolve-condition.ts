@@ -32,20 +32,34 @@ export class UnresolvedPlaceholderError extends Error {
 
 /** Every identifier name a selector pattern selects (pySigma: `_`-prefixed only by `_` patterns). */
 export function selectIdentifiers(pattern: string, names: Iterable<string>): string[] {
-  // RE2: a rule's `1 of *a*a*...` must not backtrack over its own identifiers.
-  const regex =
-    pattern === 'them'
-      ? undefined
-      : RE2JS.compile(
-          `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`,
-          RE2JS.DOTALL,
-        );
+  const regex = pattern === 'them' ? undefined : selectorRegex(pattern);
   return [...names].filter(
     (name) =>
       (regex === undefined || regex.matches(name)) &&
       (pattern.startsWith('_') || !name.startsWith('_')),
   );
 }
+
+/**
+ * RE2: a rule's `1 of *a*a*...` must not backtrack over its own identifiers. Compiled once per
+ * pattern: thousands of rules say `1 of selection_*` or `not 1 of filter_main_*`.
+ */
+function selectorRegex(pattern: string): RE2JS {
+  let regex = selectorRegexes.get(pattern);
+  if (regex === undefined) {
+    regex = RE2JS.compile(
+      `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`,
+      RE2JS.DOTALL,
+    );
+    if (selectorRegexes.size >= MAX_SELECTOR_REGEXES) selectorRegexes.clear();
+    selectorRegexes.set(pattern, regex);
+  }
+  return regex;
+}
+
+/** Selector patterns are rule text (attacker-controlled): the cache is bounded. */
+const MAX_SELECTOR_REGEXES = 1000;
+const selectorRegexes = new Map<string, RE2JS>();
 
 /** Throws UnresolvedPlaceholderError when an `expand` placeholder has no value. */
 export function resolveCondition(

@@ -1,0 +1,135 @@
+// The risk events a ledger keeps for incident windows, out of memory: the last BUFFERED of them
+// in columns, the rest in a temporary file grouped by entity. A hunt's memory then stays flat
+// however many risk events it raises; incidents read one entity's risk events at a time.
+import { readSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import { closeWhenCollected, openTemporary } from '../spill/temporary-file.ts';
+import { ContributionColumns, type TextTable } from './contribution-columns.ts';
+import type { RiskContribution } from './risk-ledger.ts';
+
+/** Risk events held in memory before they are written out (36 bytes each). */
+const BUFFERED = 1 << 16;
+/** A record of the file: time and score (float64), search, message and finding (int32), padding. */
+const RECORD = 32;
+
+export class ContributionStore {
+  private readonly texts: TextTable;
+  private readonly dir: string;
+  private length = 0;
+  private readonly entities = new Int32Array(BUFFERED);
+  private readonly times = new Float64Array(BUFFERED);
+  private readonly scores = new Float64Array(BUFFERED);
+  private readonly searches = new Int32Array(BUFFERED);
+  private readonly messages = new Int32Array(BUFFERED);
+  private readonly findings = new Int32Array(BUFFERED);
+  /**
+   * Per entity: its segments in order, as triples: where (-1: the file, else an index into
+   * `blocks`), byte offset, record count.
+   */
+  private readonly segments: number[][] = [];
+  /** Groups made to be read before the buffer filled (a small ledger never writes a file). */
+  private readonly blocks: ArrayBuffer[] = [];
+  private fd: number | undefined;
+  private size = 0;
+
+  constructor(texts: TextTable, dir = os.tmpdir()) {
+    this.texts = texts;
+    this.dir = dir;
+  }
+
+  /** `entity` is a dense number the ledger gives each entity (0, 1, 2, ...). */
+  add(entity: number, c: RiskContribution): void {
+    if (this.length === BUFFERED) this.spill(true);
+    const i = this.length++;
+    this.entities[i] = entity;
+    this.times[i] = c.time;
+    this.scores[i] = c.score;
+    this.searches[i] = this.texts.numberOf(c.searchName);
+    this.messages[i] = this.texts.numberOf(c.message);
+    this.findings[i] = c.finding;
+  }
+
+  /** The entity's risk events in the order they were raised, read back (a new copy each call). */
+  of(entity: number): ContributionColumns {
+    this.spill(false);
+    const segments = this.segments[entity] ?? [];
+    let count = 0;
+    for (let s = 2; s < segments.length; s += 3) count += segments[s] as number;
+    const columns = new ContributionColumns(this.texts, count);
+    for (let s = 0; s < segments.length; s += 3) {
+      const where = segments[s] as number;
+      const offset = segments[s + 1] as number;
+      const n = segments[s + 2] as number;
+      let block: ArrayBuffer;
+      let at = offset;
+      if (where === -1) {
+        const bytes = new Uint8Array(n * RECORD);
+        readSync(this.fd as number, bytes, 0, bytes.length, offset);
+        block = bytes.buffer;
+        at = 0;
+      } else block = this.blocks[where] as ArrayBuffer;
+      const floats = new Float64Array(block, at, n * 4);
+      const ints = new Int32Array(block, at, n * 8);
+      for (let r = 0; r < n; r++) {
+        columns.pushNumbers(
+          floats[r * 4] as number,
+          floats[r * 4 + 1] as number,
+          ints[r * 8 + 4] as number,
+          ints[r * 8 + 5] as number,
+          ints[r * 8 + 6] as number,
+        );
+      }
+    }
+    return columns;
+  }
+
+  /**
+   * The buffered risk events grouped by entity, each group in the order raised: into the file
+   * when the buffer is full (or a file exists), else into a block kept in memory.
+   */
+  private spill(full: boolean): void {
+    const n = this.length;
+    if (n === 0) return;
+    const toFile = full || this.fd !== undefined;
+    const where = toFile ? -1 : this.blocks.length;
+    const base = toFile ? this.size : 0;
+    // Counting sort by entity: where each entity's group starts in the written block.
+    const starts = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const e = this.entities[i] as number;
+      starts.set(e, (starts.get(e) ?? 0) + 1);
+    }
+    let at = 0;
+    for (const [e, count] of starts) {
+      starts.set(e, at);
+      const list = this.segments[e] ?? [];
+      this.segments[e] = list;
+      list.push(where, base + at * RECORD, count);
+      at += count;
+    }
+    const block = new ArrayBuffer(n * RECORD);
+    const floats = new Float64Array(block);
+    const ints = new Int32Array(block);
+    for (let i = 0; i < n; i++) {
+      const e = this.entities[i] as number;
+      const r = starts.get(e) as number;
+      starts.set(e, r + 1);
+      floats[r * 4] = this.times[i] as number;
+      floats[r * 4 + 1] = this.scores[i] as number;
+      ints[r * 8 + 4] = this.searches[i] as number;
+      ints[r * 8 + 5] = this.messages[i] as number;
+      ints[r * 8 + 6] = this.findings[i] as number;
+    }
+    this.length = 0;
+    if (!toFile) {
+      this.blocks.push(block);
+      return;
+    }
+    if (this.fd === undefined) {
+      this.fd = openTemporary(this.dir, 'risk-events');
+      closeWhenCollected.register(this, this.fd, this);
+    }
+    writeSync(this.fd, new Uint8Array(block), 0, block.byteLength, this.size);
+    this.size += block.byteLength;
+  }
+}
