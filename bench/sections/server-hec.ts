@@ -3,7 +3,7 @@
 // with acks, the server's CPU per event by thread (main, parse workers, DuckDB and libuv, V8's
 // helpers) read from /proc, and its peak RSS. Issue 14's targets are printed beside each figure.
 import { once } from 'node:events';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_TMP, type BenchSection, rate } from '../harness.ts';
 import { hecIngest, loadavg, readEvents, sampleFile, startServer } from './server.ts';
@@ -52,8 +52,9 @@ export async function measureHec(
   label = 'HEC',
   parseWorkers?: number,
   cli?: string,
+  configExtra = process.env['SPELUNK_BENCH_HEC_CONFIG'] ?? '',
+  rawBytes = 0,
 ): Promise<void> {
-  const configExtra = process.env['SPELUNK_BENCH_HEC_CONFIG'] ?? '';
   const workers = parseWorkers === undefined ? '' : `  parseWorkers: ${parseWorkers}\n`;
   const hecDir = path.join(BENCH_TMP, 'server-hec');
   rmSync(hecDir, { recursive: true, force: true });
@@ -112,6 +113,13 @@ export async function measureHec(
     server.child.kill('SIGTERM');
     await once(server.child, 'exit');
   }
+  // After a clean stop, which checkpoints: the file alone holds the events.
+  if (rawBytes > 0) {
+    const disk = statSync(path.join(hecDir, 'data', 'index.duckdb')).size;
+    console.log(
+      `disk   ${(disk / 1e6).toFixed(0)} MB for ${(rawBytes / 1e6).toFixed(0)} MB of _raw: ${(disk / rawBytes).toFixed(3)}x of _raw (target <= 0.25x)`,
+    );
+  }
 }
 
 const section: BenchSection = {
@@ -122,7 +130,14 @@ const section: BenchSection = {
     const file = await sampleFile();
     const started = performance.now();
     let n = 0;
-    for await (const events of readEvents(file, HEC_EVENTS * 2)) n += events.length;
+    let rawBytes = 0;
+    for await (const events of readEvents(file, HEC_EVENTS * 2)) {
+      // The _raw bytes of the events HEC sends (the first HEC_EVENTS).
+      for (const e of events) {
+        if (n < HEC_EVENTS) rawBytes += Buffer.byteLength(e['_raw'] as string);
+        n++;
+      }
+    }
     const readerRate = (n / (performance.now() - started)) * 1000;
     console.log(
       `floor  XML reader over the file: ${rate(readerRate, 1000)} (${n.toLocaleString('en-US')} events)`,
@@ -130,8 +145,15 @@ const section: BenchSection = {
     // SPELUNK_BENCH_BASE_CLI: another build's CLI (an earlier commit's dist/cli/main.js) measured
     // first in the same run, against the same floor.
     const base = process.env['SPELUNK_BENCH_BASE_CLI'];
-    if (base !== undefined) await measureHec(file, readerRate, 'HEC (base build)', undefined, base);
-    await measureHec(file, readerRate);
+    const extra = process.env['SPELUNK_BENCH_HEC_CONFIG'] ?? '';
+    if (base !== undefined)
+      await measureHec(file, readerRate, 'HEC (base build)', undefined, base, extra, rawBytes);
+    await measureHec(file, readerRate, 'HEC', undefined, undefined, extra, rawBytes);
+    // SPELUNK_BENCH_HEC_CONFIG_B: the same build again with other config (`storage: {...}`).
+    const other = process.env['SPELUNK_BENCH_HEC_CONFIG_B'];
+    if (other !== undefined) {
+      await measureHec(file, readerRate, 'HEC (config B)', undefined, undefined, other, rawBytes);
+    }
     if (process.env['SPELUNK_BENCH_HEC_COMPARE']) {
       await measureHec(file, readerRate, 'HEC, 2 parse workers', 2);
     }
