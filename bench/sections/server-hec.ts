@@ -3,13 +3,19 @@
 // with acks, the server's CPU per event by thread (main, parse workers, DuckDB and libuv, V8's
 // helpers) read from /proc, and its peak RSS. Issue 14's targets are printed beside each figure.
 import { once } from 'node:events';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BENCH_TMP, type BenchSection, rate } from '../harness.ts';
-import { hecIngest, loadavg, readEvents, sampleFile, startServer } from './server.ts';
+import { type BenchSection, rate } from '../harness.ts';
+import {
+  hecIngest,
+  loadavg,
+  readEvents,
+  sampleFile,
+  startServer,
+  writeHecBenchConfig,
+} from './server.ts';
 
 const HEC_EVENTS = Number(process.env['SPELUNK_BENCH_HEC_EVENTS'] ?? 200_000);
-const TOKEN = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const TICKS = 100;
 
 /** CPU seconds per thread name of process `pid` (the main thread is named after the process). */
@@ -56,15 +62,8 @@ export async function measureHec(
   rawBytes = 0,
 ): Promise<void> {
   const workers = parseWorkers === undefined ? '' : `  parseWorkers: ${parseWorkers}\n`;
-  const hecDir = path.join(BENCH_TMP, 'server-hec');
-  rmSync(hecDir, { recursive: true, force: true });
-  mkdirSync(hecDir, { recursive: true });
-  const config = path.join(hecDir, 'spelunk.yml');
-  writeFileSync(
-    config,
-    // SPELUNK_BENCH_HEC_CONFIG: more of the server's YAML config, for experiments (`limits: {...}`).
-    `hec:\n  tokens:\n    - name: bench\n      token: ${TOKEN}\n      useAck: true\n${workers}${configExtra}\n`,
-  );
+  // SPELUNK_BENCH_HEC_CONFIG: more of the server's YAML config, for experiments (`limits: {...}`).
+  const { hecDir, config } = writeHecBenchConfig(`${workers}${configExtra}`);
   const server = await startServer(path.join(hecDir, 'data'), config, [], cli);
   const pid = server.child.pid as number;
   const idle = statusMb(pid, 'VmRSS');

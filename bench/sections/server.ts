@@ -279,14 +279,7 @@ const section: BenchSection = {
     );
     await opened.close();
 
-    const hecDir = path.join(BENCH_TMP, 'server-hec');
-    rmSync(hecDir, { recursive: true, force: true });
-    mkdirSync(hecDir, { recursive: true });
-    const config = path.join(hecDir, 'spelunk.yml');
-    writeFileSync(
-      config,
-      `hec:\n  tokens:\n    - name: bench\n      token: ${TOKEN}\n      useAck: true\n`,
-    );
+    const { hecDir, config } = writeHecBenchConfig();
     const server = await startServer(path.join(hecDir, 'data'), config);
     try {
       const hecMs = await hecIngest(file, server.hec);
@@ -306,3 +299,16 @@ const section: BenchSection = {
 };
 
 export default section;
+
+/** A fresh `.bench-tmp/server-hec` with a config holding the bench's acking HEC token and `extra` YAML. */
+export function writeHecBenchConfig(extra = ''): { hecDir: string; config: string } {
+  const hecDir = path.join(BENCH_TMP, 'server-hec');
+  rmSync(hecDir, { recursive: true, force: true });
+  mkdirSync(hecDir, { recursive: true });
+  const config = path.join(hecDir, 'spelunk.yml');
+  writeFileSync(
+    config,
+    `hec:\n  tokens:\n    - name: bench\n      token: ${TOKEN}\n      useAck: true\n${extra}\n`,
+  );
+  return { hecDir, config };
+}
