@@ -136,7 +136,11 @@ export async function startServer(
 }
 
 /** HEC_EVENTS events, as XML strings in envelopes, sent with acks by several senders; ms until all are acked. */
-export async function hecIngest(file: string, hec: string): Promise<number> {
+export async function hecIngest(
+  file: string,
+  hec: string,
+  onStart: () => void = () => {},
+): Promise<number> {
   const bodies: string[] = [];
   let batch: string[] = [];
   for await (const events of readEvents(file, HEC_EVENTS)) {
@@ -150,6 +154,7 @@ export async function hecIngest(file: string, hec: string): Promise<number> {
   }
   if (batch.length > 0) bodies.push(batch.join('\n'));
   const started = performance.now();
+  onStart();
   let next = 0;
   const sender = async (i: number) => {
     const channel = `a1b2c3d4-0000-4000-8000-00000000000${i}`;

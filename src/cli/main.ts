@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // spelunk's command line: argv → subcommand. Each subcommand lives in commands/ and owns its options.
 import { Command, CommanderError } from 'commander';
-import { CLI_COMMANDS } from './commands/index.ts';
+import { commandsFor } from './commands/index.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
 
 const program = new Command('spelunk')
@@ -10,7 +10,7 @@ const program = new Command('spelunk')
   .exitOverride()
   .showHelpAfterError();
 
-for (const command of CLI_COMMANDS) command.register(program);
+for (const load of commandsFor(process.argv)) (await load()).register(program);
 
 try {
   await program.parseAsync(process.argv);

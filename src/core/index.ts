@@ -32,6 +32,7 @@ export { failed, type Result, succeeded } from './result.ts';
 export { mulberry32 } from './seeded-random.ts';
 export { expandLegacySourcetype, sourcetypeNamesOf } from './sourcetype-aliases.ts';
 export { lineColumnAt, type Span, span } from './span.ts';
+export { UI_ASSETS_DIR } from './ui-assets-dir.ts';
 export {
   type FieldValue,
   isMultivalue,

@@ -99,9 +99,19 @@ test('JSON: duplicate keys and numbers a double cannot hold are warnings; the te
   const { events, problems } = await readAll([
     file(
       'dup.json',
-      '{"a":1,"a":2,"@timestamp":"2024-03-01T10:00:00Z"}\n{"n":1e400,"m":18446744073709551617,"@timestamp":"2024-03-01T10:00:00Z"}\n',
+      [
+        '{"a":1,"a":2,"@timestamp":"2024-03-01T10:00:00Z"}',
+        '{"n":1e400,"m":18446744073709551617,"@timestamp":"2024-03-01T10:00:00Z"}',
+        // A key spaced from its colon, and a duplicate: a spaced key cannot hide the duplicate.
+        '{"s" : 1, "d":1, "d":2, "@timestamp":"2024-03-01T10:00:00Z"}',
+        // Escaped quotes before colons inside values are no keys: nothing to report.
+        '{"CommandLine":"\\"C:\\\\x\\":y \\\\\\": z","@timestamp":"2024-03-01T10:00:00Z"}',
+        '',
+      ].join('\n'),
     ),
   ]);
+  assert.equal(events[2]?.['d'], '2');
+  assert.equal(events[3]?.['CommandLine'], '"C:\\x":y \\": z');
   assert.equal(events[0]?.['a'], '2');
   assert.equal(events[1]?.['n'], '1e400');
   assert.equal(events[1]?.['m'], '18446744073709551617');
@@ -110,6 +120,7 @@ test('JSON: duplicate keys and numbers a double cannot hold are warnings; the te
     [
       ['ING208', 'damaged', 'line 1'],
       ['ING209', 'damaged', 'line 2'],
+      ['ING208', 'damaged', 'line 3'],
     ],
   );
 });

@@ -43,15 +43,30 @@ export function parseTimestamp(text: string): number | undefined {
 }
 
 /**
- * `YYYY-MM-DDTHH:MM:SS[.fraction]Z` read by position: SystemTime in this layout is on every
- * Windows event, and the regex path costs a sizeable share of the XML reader's time. Anything
- * else (or any out-of-range part) is left to the general path.
+ * `YYYY-MM-DDTHH:MM:SS[.fraction]` then `Z` or `±HH:MM`, read by position: SystemTime in this
+ * layout is on every Windows event, a Splunk export's `_time` (and spelunk's own JSON lines) ends
+ * in `+00:00`, and the regex path costs a sizeable share of the readers' time. Anything else (or
+ * any out-of-range part) is left to the general path, which gives the same value for these.
  */
 function parseUtcFast(text: string): number | undefined {
   const n = text.length;
-  if (n < 20 || text.charCodeAt(n - 1) !== 90 || text.charCodeAt(10) !== 84) return undefined;
+  if (n < 20 || text.charCodeAt(10) !== 84) return undefined;
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  /** Where the zone starts, and its offset east of UTC in seconds. */
+  let end = n - 1;
+  let offset = 0;
+  if (text.charCodeAt(end) !== 90) {
+    end = n - 6;
+    const sign = text.charCodeAt(end);
+    if (end < 19 || (sign !== 43 && sign !== 45) || text.charCodeAt(n - 3) !== 58) return undefined;
+    const offsetHours = digits(text, end + 1, 2);
+    const offsetMinutes = digits(text, end + 4, 2);
+    if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) {
+      return undefined;
+    }
+    offset = (sign === 45 ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+  }
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
@@ -65,13 +80,15 @@ function parseUtcFast(text: string): number | undefined {
     return undefined;
   }
   let micros = 0;
-  if (n > 20) {
-    if (text.charCodeAt(19) !== 46 || n - 21 < 1 || n - 21 > 12) return undefined;
-    const fraction = digits(text, 20, Math.min(n - 21, 6));
-    if (fraction < 0 || (n - 21 > 6 && digits(text, 26, n - 27) < 0)) return undefined;
-    micros = fraction * 10 ** (6 - Math.min(n - 21, 6));
+  if (end > 19) {
+    const places = end - 20;
+    if (text.charCodeAt(19) !== 46 || places < 1 || places > 12) return undefined;
+    const fraction = digits(text, 20, Math.min(places, 6));
+    if (fraction < 0 || (places > 6 && digits(text, 26, places - 6) < 0)) return undefined;
+    micros = fraction * 10 ** (6 - Math.min(places, 6));
   }
-  return dayStart(text, year, month, day) + hour * 3600 + minute * 60 + second + micros / 1e6;
+  const seconds = dayStart(text, year, month, day) + hour * 3600 + minute * 60 + second - offset;
+  return seconds + micros / 1e6;
 }
 
 /** The last day seen: consecutive events almost always share it, and Date.UTC is the slow part. */

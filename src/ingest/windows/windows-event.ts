@@ -1,7 +1,8 @@
 // The decoded shape of one Windows event, shared by the XML, JSON and EVTX readers, and its
 // mapping onto the flat event model (docs/event-model.md).
-import { type Event, METADATA_FIELDS } from '../../core/index.ts';
+import { type Event, METADATA_FIELDS, type Scalar } from '../../core/index.ts';
 import { addFieldValue } from '../model/add-field-value.ts';
+import { FieldListShapes } from '../model/field-list-shapes.ts';
 import { parseTimestamp } from '../model/timestamp.ts';
 
 /** `<System>` values as the rendered XML carries them (text, not numbers). */
@@ -137,10 +138,86 @@ export function beginWindowsEvent(system: WindowsSystem, meta: WindowsEventMeta)
   return event;
 }
 
-/** One Data item (unnamed: `Data`); a name of Splunk metadata becomes `EventData_<name>`. */
-export function addWindowsData(event: Event, name: string | undefined, value: string): void {
+/** The field of a Data item (unnamed: `Data`); a name of Splunk metadata becomes `EventData_<name>`. */
+export function windowsDataField(name: string | undefined): string {
   const field = name ?? 'Data';
-  addFieldValue(event, METADATA_FIELDS.has(field) ? `EventData_${field}` : field, value);
+  return METADATA_FIELDS.has(field) ? `EventData_${field}` : field;
+}
+
+/** One Data item, added to the event (see windowsDataField). */
+export function addWindowsData(event: Event, name: string | undefined, value: string): void {
+  addFieldValue(event, windowsDataField(name), value);
+}
+
+const shapes = new FieldListShapes();
+/** The field list and values of the event being built (reused: one event is built at a time). */
+const listNames: string[] = [];
+const listValues: Scalar[] = [];
+
+/**
+ * windowsEventToEvent for a reader that collected the Data items as it read them: their fields
+ * (windowsDataField) and values in order. The event is built by one object literal per field
+ * list (FieldListShapes); a list no literal can build takes windowsEventToEvent's steps. Both
+ * give the same fields, in the same order, with the same values.
+ */
+export function windowsEventOfItems(
+  system: WindowsSystem,
+  dataFields: readonly string[],
+  dataValues: readonly string[],
+  meta: WindowsEventMeta,
+  renderedMessage: string | undefined,
+): Event {
+  const names = listNames;
+  const values = listValues;
+  names.length = 0;
+  values.length = 0;
+  for (const [key, name] of SYSTEM_FIELD_NAMES) {
+    const value = system[key];
+    if (value === undefined) continue;
+    names.push(name);
+    values.push(value);
+  }
+  const timeAt = names.length;
+  names.push('_time', 'index', 'host', 'source', 'sourcetype');
+  values.push(
+    Number.NaN,
+    meta.index,
+    system.computer ?? 'unknown',
+    meta.source ?? windowsSource(system.channel),
+    meta.sourcetype ?? WINDOWS_SOURCETYPE,
+  );
+  for (let i = 0; i < dataFields.length; i++) {
+    names.push(dataFields[i] as string);
+    values.push(dataValues[i] as string);
+  }
+  if (renderedMessage !== undefined) {
+    names.push('Message');
+    values.push(renderedMessage);
+  }
+  if (meta.raw !== undefined) {
+    names.push('_raw');
+    values.push(meta.raw);
+  }
+  const create = shapes.constructorOf(names);
+  if (create === null) {
+    const event = beginWindowsEvent(system, meta);
+    for (let i = 0; i < dataFields.length; i++) {
+      addFieldValue(event, dataFields[i] as string, dataValues[i] as string);
+    }
+    return endWindowsEvent(event, meta, renderedMessage);
+  }
+  let time =
+    system.systemTime === undefined
+      ? Number.NaN
+      : (parseTimestamp(system.systemTime) ?? Number.NaN);
+  if (Number.isNaN(time)) {
+    // endWindowsEvent's fallback: the first UtcTime value (a Data item: System has no such field).
+    const at = dataFields.indexOf('UtcTime');
+    const text = at < 0 ? undefined : dataValues[at];
+    time = (text === undefined ? undefined : parseTimestamp(text)) ?? missingTime(meta);
+  }
+  values[timeAt] = time;
+  return create(values);
 }
 
 /** Rendered message, `_time` fallback (Sysmon `UtcTime`, else 0 and `onMissingTime`), `_raw`. */

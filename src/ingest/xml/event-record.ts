@@ -23,7 +23,7 @@ export interface RecordReader {
 }
 
 export function createRecordReader(meta: WindowsEventMeta, needRaw: boolean): RecordReader {
-  return { tags: new TagReader(), builder: new WindowsEventBuilder(meta), meta, needRaw };
+  return { tags: new TagReader(), builder: new WindowsEventBuilder(), meta, needRaw };
 }
 
 export type RecordParse =

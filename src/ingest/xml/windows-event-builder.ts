@@ -3,12 +3,10 @@
 import type { Event } from '../../core/index.ts';
 import { SYSTEM_ATTRIBUTE_ELEMENTS, SYSTEM_TEXT_ELEMENTS } from '../windows/system-elements.ts';
 import {
-  addWindowsData,
-  beginWindowsEvent,
-  endWindowsEvent,
-  type WindowsDataItem,
   type WindowsEventMeta,
   type WindowsSystem,
+  windowsDataField,
+  windowsEventOfItems,
 } from '../windows/windows-event.ts';
 import type { TagReader } from './tag-reader.ts';
 
@@ -31,30 +29,29 @@ const LEAF_SECTIONS: ReadonlySet<string> = new Set(['UserData', 'ProcessingError
 
 /**
  * Stateful, reused from record to record (`reset`): `start`/`end` are called for each element
- * with its depth (the <Event> is depth 1); text reaches `end` only for leaf elements. The event
- * is begun when </System> closes, so Data items go straight into it without intermediate
- * objects; items before <System> (not the Windows schema order, but legal XML) wait in `pending`.
+ * with its depth (the <Event> is depth 1); text reaches `end` only for leaf elements. Data items
+ * are collected (their fields and values, in order, items before <System> included: not the
+ * Windows schema order, but legal XML) and the event is built at the end in one step
+ * (windowsEventOfItems). A second <System> starts the event again, as if it were the first.
  */
 export class WindowsEventBuilder {
   private section: Section = 'none';
   private system: Mutable<WindowsSystem> = {};
-  private event: Event | undefined;
-  private pending: WindowsDataItem[] = [];
+  /** Whether a <System> was closed: Data items read before a second one are dropped. */
+  private begun = false;
+  private readonly dataFields: string[] = [];
+  private readonly dataValues: string[] = [];
   private message: string | undefined;
   private dataName: string | undefined;
   private dataHadValues = false;
   private inData = false;
-  private readonly meta: WindowsEventMeta;
-
-  constructor(meta: WindowsEventMeta) {
-    this.meta = meta;
-  }
 
   reset(): void {
     this.section = 'none';
     this.system = {};
-    this.event = undefined;
-    this.pending.length = 0;
+    this.begun = false;
+    this.dataFields.length = 0;
+    this.dataValues.length = 0;
     this.message = undefined;
     this.dataName = undefined;
     this.dataHadValues = false;
@@ -84,7 +81,7 @@ export class WindowsEventBuilder {
 
   end(local: string, depth: number, text: string, leaf: boolean): void {
     if (depth === 2) {
-      if (this.section === 'system') this.beginEvent();
+      if (this.section === 'system') this.systemClosed();
       this.section = 'none';
       return;
     }
@@ -126,28 +123,31 @@ export class WindowsEventBuilder {
   /** A whole plain <System> was read into `systemValues()`. */
   systemRead(): void {
     this.hasSystem = true;
-    this.beginEvent();
+    this.systemClosed();
   }
 
   /** A Data item; also a plain `<Data Name='name'>value</Data>` read in one step by the parser. */
   addData(name: string | undefined, value: string): void {
-    if (this.event !== undefined) addWindowsData(this.event, name, value);
-    else this.pending.push({ name, value });
+    this.dataFields.push(windowsDataField(name));
+    this.dataValues.push(value);
   }
 
   /** The event, or undefined when the record has no <System> (then it is not a Windows event). */
   finish(meta: WindowsEventMeta): Event | undefined {
     if (!this.hasSystem) return undefined;
-    const event = this.event ?? this.beginEvent();
-    return endWindowsEvent(event, meta, this.message);
+    return windowsEventOfItems(this.system, this.dataFields, this.dataValues, meta, this.message);
   }
 
-  private beginEvent(): Event {
-    const event = beginWindowsEvent(this.system, this.meta);
-    for (const item of this.pending) addWindowsData(event, item.name, item.value);
-    this.pending.length = 0;
-    this.event = event;
-    return event;
+  /**
+   * The first </System> keeps the Data items read before it; a later one drops those read since
+   * (the event is begun again from the System values, as the first was).
+   */
+  private systemClosed(): void {
+    if (this.begun) {
+      this.dataFields.length = 0;
+      this.dataValues.length = 0;
+    }
+    this.begun = true;
   }
 
   private endEventData(local: string, depth: number, text: string, leaf: boolean): void {

@@ -134,7 +134,12 @@ export class DetectService {
       ingest,
       clock,
       incidents: { threshold: config.incidents.threshold, windowSeconds: config.incidents.window },
+      suppressSeconds: Math.max(
+        0,
+        ...this.searchList.map((s) => s.throttling?.periodSeconds ?? s.suppressSeconds),
+      ),
       onAlerts: (alerts) => this.dispatcher.send(alerts),
+      log,
     });
     this.runtime = {
       store,
@@ -153,10 +158,11 @@ export class DetectService {
     this.stream = new SigmaStream(this.runtime);
   }
 
-  /** Loads the content, rebuilds the Sigma correlation state, resends pending alerts, starts the scheduler. */
+  /** Loads the content, the writer's copies of its output, rebuilds the Sigma correlation state, resends pending alerts, starts the scheduler. */
   static async start(options: DetectServiceOptions): Promise<DetectService> {
     const service = new DetectService(options);
     if (!options.config.enabled) return service;
+    await service.writer.load();
     await service.stream.load(service.content.current);
     service.unsubscribe.push(
       options.store.onCommit((committed) => service.stream.committed(committed)),
@@ -320,6 +326,7 @@ export class DetectService {
     this.content.close();
     await this.scheduler.close();
     await this.writer.idle();
+    this.writer.close();
     this.dispatcher.close();
     this.options.clock.close();
   }

@@ -46,10 +46,19 @@ export interface Submission {
   readonly checkpoints?: readonly Checkpoint[];
   /** Bytes the events hold while queued (their encoded size, or their request's), for the bound. */
   readonly bytes: number;
+  /**
+   * Own writes only: commit without input joining (someone waits for this commit, e.g. an alert
+   * for its notable); other own writes ride in the next input commit.
+   */
+  readonly alone?: boolean;
 }
 
 interface Queued {
   readonly write: IndexWrite;
+  /** The server's own output (submitOwn). */
+  readonly own: boolean;
+  /** An own write that commits without input (Submission.alone). */
+  readonly alone: boolean;
   readonly bytes: number;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
@@ -75,6 +84,8 @@ export class IngestService {
   /** Bytes of requests being parsed (`hold`), counted against the queue's bound. */
   private heldBytes = 0;
   private writing: Promise<void> | undefined;
+  /** Own writes at the head of the queue (they keep their order among themselves). */
+  private ownQueued = 0;
   private nextAck: number;
   private closing = false;
   /**
@@ -190,19 +201,25 @@ export class IngestService {
 
   /**
    * The server's own output (live detection's risk events, notables, run records): written ahead
-   * of queued input and never refused for a full queue - it is small, bounded by its writer, and
-   * must not wait behind the senders it is detecting on.
+   * of queued input, in the order submitted, and never refused for a full queue - it is small,
+   * bounded by its writer, and must not wait behind the senders it is detecting on. Own writes
+   * queued together commit together; with one that is `alone` they commit without input, so an
+   * alert waits for the input commit in progress and a small commit, not for a whole input commit
+   * it was merged into.
    */
   submitOwn(submission: Submission): Promise<void> {
     if (this.closing) return Promise.reject(new ServerBusyError());
     const done = new Promise<void>((resolve, reject) => {
-      this.queue.unshift({
+      this.queue.splice(this.ownQueued, 0, {
         write: writeOf(submission),
+        own: true,
+        alone: submission.alone === true,
         bytes: submission.bytes,
         resolve,
         reject,
       });
     });
+    this.ownQueued++;
     this.queuedEvents += eventCount(writeOf(submission));
     this.queuedBytes += submission.bytes;
     this.writing ??= this.pump();
@@ -225,7 +242,7 @@ export class IngestService {
     const events = eventCount(write);
     if (this.full(events, bytes)) throw new ServerBusyError();
     const done = new Promise<void>((resolve, reject) => {
-      this.queue.push({ write, bytes, resolve, reject });
+      this.queue.push({ write, own: false, alone: false, bytes, resolve, reject });
     });
     this.queuedEvents += events;
     this.queuedBytes += bytes;
@@ -238,11 +255,16 @@ export class IngestService {
       while (this.queue.length > 0) {
         const taken: Queued[] = [];
         let events = 0;
+        // Own writes are at the head; an `alone` one among them keeps input out of this commit.
+        let alone = false;
         while (
           this.queue.length > 0 &&
-          (taken.length === 0 || events < this.limits.maxCommitEvents)
+          (taken.length === 0 || events < this.limits.maxCommitEvents) &&
+          !(alone && !(this.queue[0] as Queued).own)
         ) {
           const next = this.queue.shift() as Queued;
+          if (next.own) this.ownQueued--;
+          alone ||= next.alone;
           taken.push(next);
           events += eventCount(next.write);
         }

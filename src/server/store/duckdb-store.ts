@@ -258,6 +258,9 @@ export class DuckDbStore implements EventStore {
           encoded.length === 0 ? batch.events : [...batch.events, ...encoded.flatMap(decodeEvents)];
         return events;
       },
+      hasIndex: (index) =>
+        encoded.some((e) => e.indexNames.includes(index)) ||
+        batch.events.some((e) => e['index'] === index),
     };
     for (const listener of this.listeners) {
       try {

@@ -73,6 +73,8 @@ export interface DroppedPartition {
 export interface CommittedEvents {
   readonly count: number;
   events(): readonly Event[];
+  /** Whether any event is of this index (without decoding: the detect writer follows `risk`). */
+  hasIndex(index: string): boolean;
 }
 
 export type CommitListener = (committed: CommittedEvents) => void;

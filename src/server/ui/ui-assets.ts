@@ -4,17 +4,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { UI_ASSETS_DIR } from '../../core/index.ts';
 
-/** src/server/ui/ and dist/server/ui/ both sit three levels below the package root. */
-export const UI_ASSETS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'dist',
-  'ui',
-);
+export { UI_ASSETS_DIR };
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

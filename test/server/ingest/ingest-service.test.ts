@@ -91,3 +91,40 @@ test('bytes held while parsing count against the bound; acks of this run are ans
   assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId]))], [first.ackId]);
   assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId]))], [first.ackId]);
 });
+
+test("the server's own writes go ahead of queued input, in their order; those waited for commit without input", async () => {
+  const slow = slowStore();
+  const ingest = await IngestService.start(slow.store, {
+    maxQueuedEvents: 100,
+    maxQueuedBytes: 1e9,
+    maxCommitEvents: 100,
+  });
+  const own = (time: number, alone = false) =>
+    ingest.submitOwn({ events: [{ _time: time, index: 'risk' }], bytes: 1, alone });
+  const inFlight = ingest.submit({ events: events(3), bytes: 10 });
+  const input = ingest.submit({ events: events(5), bytes: 10 });
+  const written = [own(101), own(102, true), own(103)];
+  slow.open();
+  await Promise.all([inFlight, input, ...written]);
+  // The input commit already in the store's hands, then the own writes in order, then the input.
+  assert.deepEqual(
+    slow.committed.map((w) => w.events.map((e) => e['_time'])),
+    [
+      [0, 1, 2],
+      [101, 102, 103],
+      [0, 1, 2, 3, 4],
+    ],
+  );
+  // Own writes nobody waits for ride in the next input commit.
+  const later = slowStore();
+  const second = await IngestService.start(later.store);
+  const busy = second.submit({ events: events(1), bytes: 10 });
+  const riding = second.submitOwn({ events: [{ _time: 104, index: 'risk' }], bytes: 1 });
+  const more = second.submit({ events: events(2), bytes: 10 });
+  later.open();
+  await Promise.all([busy, riding, more]);
+  assert.deepEqual(
+    later.committed.map((w) => w.events.map((e) => e['_time'])),
+    [[0], [104, 0, 1]],
+  );
+});

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UI_ASSETS_DIR } from '../../../server/index.ts';
+import { UI_ASSETS_DIR } from '../../../core/index.ts';
 import type { ReportData } from './report-model.ts';
 
 const REPORT_ASSETS = path.join(UI_ASSETS_DIR, 'report');

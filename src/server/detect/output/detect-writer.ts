@@ -1,31 +1,41 @@
-// The one writer of the detect role's output. Runs hand it their findings; it applies suppression,
-// finds the risk incidents they complete, and writes risk events, notables, the alert outbox, the
-// run's record and its schedule checkpoint in ONE transaction: a crash can neither lose part of a
-// run nor let the run be repeated (its checkpoint commits with its risk events). Outputs are
-// written one after the other, so suppression and incidents always see every earlier write.
+// The one writer of the detect role's output. Runs and the Sigma stream hand it their findings; it
+// applies suppression, finds the risk incidents they complete, and writes risk events, notables,
+// the alert outbox, the runs' records and their schedule checkpoints in ONE transaction per write:
+// a crash can neither lose part of a run nor let the run be repeated (its checkpoint commits with
+// its risk events).
+//
+// Suppression and incidents read what was written before. They read it from the writer's
+// in-memory copies of `index=risk` and of the incident notables (output-mirror.ts), loaded from
+// the store at start and kept current as the writer writes, so computing a write takes no store
+// read and needs no earlier write to have committed: the writer computes each write as soon as
+// its outputs arrive, adds it to its copies and hands it to the ingest role, which commits the
+// server's own writes in order, ahead of queued input. A write's alerts go to the alert actions
+// the moment its commit returns. A write that fails to commit leaves the copies ahead of the
+// store: they are loaded again before the next write.
 import type { Event } from '../../../core/index.ts';
-import type { IncidentOptions, RiskEvent } from '../../../engine/index.ts';
+import type { IncidentOptions } from '../../../engine/index.ts';
 import type { IngestService } from '../../ingest/ingest-service.ts';
-import type { Checkpoint, EventStore } from '../../store/event-store.ts';
+import type { EventStore } from '../../store/event-store.ts';
 import type { DetectClock } from '../detect-clock.ts';
-import {
-  alertRecord,
-  findingNotable,
-  incidentNotable,
-  riskRecord,
-  runRecordEvent,
-} from './detect-records.ts';
-import { newIncidents } from './incidents.ts';
-import type { LiveFinding, RunOutput, WriteSummary } from './live-finding.ts';
-import { applySuppression } from './suppression.ts';
+import { INCIDENT_SEARCH_NAME, NOTABLE_INDEX, RISK_INDEX } from './detect-records.ts';
+import { NOTABLE_LOOKBACK_SECONDS } from './incidents.ts';
+import type { RunOutput, WriteSummary } from './live-finding.ts';
+import { OutputMirror } from './output-mirror.ts';
+import { readValues, type ValuesQuery } from './store-reads.ts';
+import { planWrite } from './write-plan.ts';
 
 export interface DetectWriterDeps {
-  readonly store: Pick<EventStore, 'query'>;
+  readonly store: Pick<EventStore, 'query' | 'onCommit'>;
   readonly ingest: Pick<IngestService, 'submitOwn'>;
   readonly clock: DetectClock;
   readonly incidents: IncidentOptions;
+  /** The longest suppression period of the content, seconds (how much of `index=risk` to keep). */
+  readonly suppressSeconds: number;
   /** The alert outbox records of a write, once it committed. */
   readonly onAlerts: (alerts: readonly Event[]) => void;
+  readonly log: (line: string) => void;
+  /** Risk events kept in memory at most (default MAX_MIRRORED_RISK_EVENTS). */
+  readonly maxMirroredRisk?: number;
 }
 
 interface Queued {
@@ -34,46 +44,137 @@ interface Queued {
   readonly reject: (error: unknown) => void;
 }
 
-/** Streamed outputs merged into one write at most (they carry no run record). */
+/** Findings merged into one write at most (a run larger than this is written alone). */
 const MAX_MERGED_FINDINGS = 5000;
+/** Writes handed to the ingest role and not yet committed, at most. */
+const MAX_WRITES_IN_FLIGHT = 8;
+/** Risk events the in-memory copy of `index=risk` holds at most (~300 bytes each). */
+export const MAX_MIRRORED_RISK_EVENTS = 200_000;
 
 export class DetectWriter {
   private readonly deps: DetectWriterDeps;
   private readonly queue: Queued[] = [];
   private writing: Promise<void> | undefined;
-  /** Findings waiting to be written (the stream slows down past a bound). */
-  pendingFindings = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+  readonly risk: OutputMirror;
+  readonly incidentNotables: OutputMirror;
+  /** The copies must be loaded (again) before the next write. */
+  private stale = true;
+  /** Events this writer wrote (its copies have them already when their commit is announced). */
+  private readonly own = new WeakSet<Event>();
+  private readonly unsubscribe: () => void;
+  /** Reads the copies could not answer (they went to the store). */
+  storeReads = 0;
 
   constructor(deps: DetectWriterDeps) {
     this.deps = deps;
+    this.risk = new OutputMirror({
+      index: RISK_INDEX,
+      fields: ['risk_object_type', 'risk_score', 'search_name', 'risk_message'],
+      keys: ['risk_object', 'search_name'],
+      // A write reads up to a window before its findings: kept, findings up to a window late.
+      keepSeconds: 2 * Math.max(deps.incidents.windowSeconds, deps.suppressSeconds),
+      maxEvents: deps.maxMirroredRisk ?? MAX_MIRRORED_RISK_EVENTS,
+    });
+    this.incidentNotables = new OutputMirror({
+      index: NOTABLE_INDEX,
+      where: { search_name: INCIDENT_SEARCH_NAME },
+      fields: ['risk_object_type', 'info_min_time', 'info_max_time'],
+      keys: ['risk_object'],
+      keepSeconds: NOTABLE_LOOKBACK_SECONDS + 2 * deps.incidents.windowSeconds,
+      maxEvents: deps.maxMirroredRisk ?? MAX_MIRRORED_RISK_EVENTS,
+    });
+    // Risk events and notables other writers commit (HEC into index=risk) join the copies.
+    this.unsubscribe = deps.store.onCommit((committed) => {
+      if (this.stale || !(committed.hasIndex(RISK_INDEX) || committed.hasIndex(NOTABLE_INDEX))) {
+        return;
+      }
+      const foreign = committed
+        .events()
+        .filter(
+          (e) => (e['index'] === RISK_INDEX || e['index'] === NOTABLE_INDEX) && !this.own.has(e),
+        );
+      if (foreign.length > 0) this.remember(foreign);
+    });
+  }
+
+  /** Loads the copies of `index=risk` and the incident notables (at start, before any write). */
+  async load(extraRiskFields: readonly string[] = []): Promise<void> {
+    await this.settle();
+    const now = this.deps.clock.now();
+    await this.risk.load(this.deps.store, now, extraRiskFields);
+    await this.incidentNotables.load(this.deps.store, now);
+    this.stale = false;
   }
 
   commit(output: RunOutput): Promise<WriteSummary> {
     const done = new Promise<WriteSummary>((resolve, reject) =>
       this.queue.push({ output, resolve, reject }),
     );
-    this.pendingFindings += output.findings.length;
     this.writing ??= this.drain();
     return done;
   }
 
   /** Resolves once everything handed over so far is written (or failed). */
   async idle(): Promise<void> {
-    while (this.writing !== undefined) await this.writing;
+    while (this.writing !== undefined || this.inFlight.size > 0) {
+      await this.writing;
+      await this.settle();
+    }
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  private async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {
+        while (this.inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
         const taken = this.take();
+        const outputs = taken.map((q) => q.output);
+        let plan: Awaited<ReturnType<typeof planWrite>>;
         try {
-          const summary = await this.write(taken.map((q) => q.output));
-          for (const q of taken) q.resolve(summary);
+          const throttled = outputs.flatMap((o) =>
+            o.findings.flatMap((f) => f.search.throttling?.fields ?? []),
+          );
+          if (this.stale || !this.risk.keeps(throttled)) await this.load(throttled);
+          const now = this.deps.clock.now();
+          this.risk.prune(now);
+          this.incidentNotables.prune(now);
+          plan = await planWrite(outputs, (q) => this.read(q), this.deps.incidents, now);
         } catch (error) {
           for (const q of taken) q.reject(error);
-        } finally {
-          for (const q of taken) this.pendingFindings -= q.output.findings.length;
+          continue;
         }
+        for (const event of plan.events) this.own.add(event);
+        this.remember(plan.events);
+        const written =
+          plan.events.length > 0 || plan.checkpoints.length > 0
+            ? this.deps.ingest.submitOwn({
+                events: plan.events,
+                checkpoints: plan.checkpoints,
+                bytes: plan.events.length * 1024,
+                alone: plan.alerts.length > 0,
+              })
+            : Promise.resolve();
+        const done: Promise<void> = written
+          .then(
+            () => {
+              if (plan.alerts.length > 0) this.deps.onAlerts(plan.alerts);
+              for (const [i, q] of taken.entries()) q.resolve(plan.summaries[i] as WriteSummary);
+            },
+            (error: unknown) => {
+              this.stale = true;
+              for (const q of taken) q.reject(error);
+            },
+          )
+          .finally(() => this.inFlight.delete(done));
+        this.inFlight.add(done);
       }
     } finally {
       this.writing = undefined;
@@ -81,77 +182,44 @@ export class DetectWriter {
   }
 
   /**
-   * Streamed outputs first, together up to a bound (an alert on a live event must not wait behind
-   * a batch of scheduled runs); otherwise the oldest run, alone. Each write still sees every
-   * earlier one, so suppression and incidents hold whatever the order.
+   * The oldest outputs, in the order they came, together up to a bound of findings: a scheduled
+   * run and the streamed findings that arrive while it waits share a write, so neither waits
+   * for the other to stop.
    */
   private take(): Queued[] {
-    const taken: Queued[] = [];
-    let findings = 0;
-    for (let i = 0; i < this.queue.length && findings < MAX_MERGED_FINDINGS; ) {
-      const next = this.queue[i] as Queued;
-      if (next.output.run !== undefined) {
-        i++;
-        continue;
-      }
-      this.queue.splice(i, 1);
+    const taken: Queued[] = [this.queue.shift() as Queued];
+    let findings = (taken[0] as Queued).output.findings.length;
+    while (this.queue.length > 0) {
+      const next = this.queue[0] as Queued;
+      if (findings + next.output.findings.length > MAX_MERGED_FINDINGS) break;
       findings += next.output.findings.length;
-      taken.push(next);
+      taken.push(this.queue.shift() as Queued);
     }
-    return taken.length > 0 ? taken : [this.queue.shift() as Queued];
+    return taken;
   }
 
-  private async write(outputs: readonly RunOutput[]): Promise<WriteSummary> {
-    const { store, clock } = this.deps;
-    const findings = outputs.flatMap((o) => o.findings);
-    const runOf = new Map<LiveFinding, string>();
-    for (const o of outputs) for (const f of o.findings) runOf.set(f, o.runId);
-    const suppression = await applySuppression(findings, store);
-    const events: Event[] = [];
-    const raised: RiskEvent[] = [];
-    const notables: Event[] = [];
-    for (const finding of findings) {
-      const runId = runOf.get(finding) as string;
-      const risks = suppression.kept.get(finding) ?? finding.risks;
-      if (suppression.dropped.has(finding)) continue;
-      for (const risk of risks) {
-        events.push(riskRecord(risk, runId, finding.time));
-        raised.push(risk.time === undefined ? { ...risk, time: finding.time } : risk);
+  /**
+   * A read of the writer's own output: from the copies when they cover it, else from the store
+   * once the writes handed over so far have committed (late data, older than the copies keep).
+   */
+  private async read(query: ValuesQuery): Promise<Event[]> {
+    const mirror = query.index === RISK_INDEX ? this.risk : this.incidentNotables;
+    const copied = mirror.read(query);
+    if (copied !== undefined) return copied;
+    this.storeReads++;
+    await this.settle();
+    return readValues(this.deps.store, query);
+  }
+
+  private remember(events: readonly Event[]): void {
+    for (const mirror of [this.risk, this.incidentNotables]) {
+      const capped = mirror.capped;
+      mirror.add(events);
+      if (mirror.capped > capped) {
+        this.deps.log(
+          `detect: the in-memory copy of index=${mirror.spec.index} reached its cap of ${mirror.spec.maxEvents} events; writes about events before ${new Date(mirror.coversFrom * 1000).toISOString()} read the index instead`,
+        );
       }
-      if (finding.search.alert) notables.push(findingNotable(finding, runId));
     }
-    const runId = outputs[0]?.runId ?? '';
-    for (const incident of await newIncidents(raised, store, this.deps.incidents)) {
-      notables.push(incidentNotable(incident, runId, this.deps.incidents));
-    }
-    const now = clock.now();
-    const alerts = notables.map((n) => alertRecord(n, String(n['orig_sid'] ?? runId), now));
-    const summary: WriteSummary = {
-      riskEvents: raised.length,
-      suppressed: suppression.suppressed,
-      notables: notables.length,
-      alerts: alerts.length,
-    };
-    const checkpoints: Checkpoint[] = outputs.flatMap((o) => o.checkpoints ?? []);
-    for (const o of outputs) {
-      if (o.run === undefined) continue;
-      events.push(
-        runRecordEvent(
-          o.run,
-          {
-            risk_event_count: summary.riskEvents,
-            suppressed_count: summary.suppressed,
-            notable_count: summary.notables,
-          },
-          now,
-        ),
-      );
-    }
-    events.push(...notables, ...alerts);
-    if (events.length > 0 || checkpoints.length > 0) {
-      await this.deps.ingest.submitOwn({ events, checkpoints, bytes: events.length * 1024 });
-    }
-    if (alerts.length > 0) this.deps.onAlerts(alerts);
-    return summary;
   }
 }

@@ -11,17 +11,16 @@ import {
   type RiskIncident,
   RiskLedger,
 } from '../../../engine/index.ts';
-import type { EventStore } from '../../store/event-store.ts';
 import { INCIDENT_SEARCH_NAME, NOTABLE_INDEX, RISK_INDEX } from './detect-records.ts';
 import { scalarText } from './risk-values.ts';
-import { readValues } from './store-reads.ts';
+import type { ReadValues } from './store-reads.ts';
 
 /** How far back a notable may have started and still overlap a new incident. */
-const NOTABLE_LOOKBACK_SECONDS = 30 * 86_400;
+export const NOTABLE_LOOKBACK_SECONDS = 30 * 86_400;
 
 export async function newIncidents(
   risks: readonly RiskEvent[],
-  store: Pick<EventStore, 'query'>,
+  read: ReadValues,
   options: IncidentOptions,
 ): Promise<RiskIncident[]> {
   const timed = risks.filter((r) => r.time !== undefined);
@@ -29,7 +28,7 @@ export async function newIncidents(
   const times = timed.map((r) => r.time as number);
   const objects = [...new Set(timed.map((r) => r.riskObject.toLowerCase()))];
   const types = new Set(timed.map((r) => entity(r.riskObjectType, r.riskObject)));
-  const stored = await readValues(store, {
+  const stored = await read({
     index: RISK_INDEX,
     earliest: Math.min(...times) - options.windowSeconds,
     latest: Math.max(...times) + options.windowSeconds + 1,
@@ -56,16 +55,16 @@ export async function newIncidents(
       (t) => t >= incident.start && t <= incident.end,
     ),
   );
-  return withoutNotables(fresh, store);
+  return withoutNotables(fresh, read);
 }
 
 /** Incidents no existing notable of the same entity overlaps in time. */
 async function withoutNotables(
   incidents: readonly RiskIncident[],
-  store: Pick<EventStore, 'query'>,
+  read: ReadValues,
 ): Promise<RiskIncident[]> {
   if (incidents.length === 0) return [];
-  const notables = await readValues(store, {
+  const notables = await read({
     index: NOTABLE_INDEX,
     earliest: Math.min(...incidents.map((i) => i.start)) - NOTABLE_LOOKBACK_SECONDS,
     latest: Math.max(...incidents.map((i) => i.end)) + 1,

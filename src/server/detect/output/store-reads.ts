@@ -19,6 +19,20 @@ export interface ValuesQuery {
   readonly limit?: number;
 }
 
+/** How the writer reads its own output: from the store, or from its in-memory copy (output-mirror.ts). */
+export type ReadValues = (query: ValuesQuery) => Promise<Event[]>;
+
+/** Whether an event meets a query's `where` and `field`/`values` conditions (not its time range). */
+export function valuesMatcher(query: ValuesQuery): (event: Event) => boolean {
+  const where = Object.entries(query.where ?? {}).map(([f, v]) => [f, v.toLowerCase()] as const);
+  const field = query.field;
+  const wanted =
+    query.values === undefined ? undefined : new Set(query.values.map((v) => v.toLowerCase()));
+  return (event) =>
+    where.every(([f, v]) => lower(event[f]) === v) &&
+    (field === undefined || wanted === undefined || wanted.has(lower(event[field]) ?? ''));
+}
+
 /** Events newest first; the store's filter may admit more, so each is checked again here. */
 export async function readValues(
   store: Pick<EventStore, 'query'>,
@@ -31,7 +45,7 @@ export async function readValues(
   if (query.field !== undefined && values !== undefined) {
     operands.push({ kind: 'or', operands: values.map((v) => match(query.field as string, v)) });
   }
-  const wanted = new Set(values);
+  const matches = valuesMatcher(query);
   const out: Event[] = [];
   const source = store.query({
     indexes: [query.index],
@@ -50,8 +64,7 @@ export async function readValues(
   });
   for await (const batch of source) {
     for (const event of batch) {
-      if (!where.every(([f, v]) => lower(event[f]) === v.toLowerCase())) continue;
-      if (query.field !== undefined && !wanted.has(lower(event[query.field]) ?? '')) continue;
+      if (!matches(event)) continue;
       out.push(event);
       if (query.limit !== undefined && out.length >= query.limit) return out;
     }

@@ -5,11 +5,10 @@
 // before is read back from `index=risk`, so the rule holds across runs, processes and restarts.
 import type { SharedEvent } from '../../../core/index.ts';
 import type { RiskEvent } from '../../../engine/index.ts';
-import type { EventStore } from '../../store/event-store.ts';
 import { RISK_INDEX } from './detect-records.ts';
 import type { LiveFinding } from './live-finding.ts';
 import { scalarText } from './risk-values.ts';
-import { readValues } from './store-reads.ts';
+import type { ReadValues } from './store-reads.ts';
 
 export interface Suppressed {
   /** Per finding, the risk events it still raises (a finding absent here raises all of its own). */
@@ -17,22 +16,25 @@ export interface Suppressed {
   /** Findings suppressed whole (throttled): no risk, no alert. */
   readonly dropped: Set<LiveFinding>;
   readonly suppressed: number;
+  /** Per finding with some suppressed, how many of its risk events (at least 1 when throttled whole). */
+  readonly suppressedOf: Map<LiveFinding, number>;
 }
 
 export async function applySuppression(
   findings: readonly LiveFinding[],
-  store: Pick<EventStore, 'query'>,
+  read: ReadValues,
 ): Promise<Suppressed> {
   const kept = new Map<LiveFinding, readonly RiskEvent[]>();
   const dropped = new Set<LiveFinding>();
+  const suppressedOf = new Map<LiveFinding, number>();
   let suppressed = 0;
   const period = (f: LiveFinding) => f.search.throttling?.periodSeconds ?? f.search.suppressSeconds;
   const checked = findings.filter(
     (f) => period(f) > 0 && (f.risks.length > 0 || f.search.throttling),
   );
-  if (checked.length === 0) return { kept, dropped, suppressed };
+  if (checked.length === 0) return { kept, dropped, suppressed, suppressedOf };
 
-  const seen = await priorKeys(checked, period, store);
+  const seen = await priorKeys(checked, period, read);
   const sorted = [...checked].sort((a, b) => a.time - b.time);
   const recent = (key: string, time: number, seconds: number): boolean => {
     const times = seen.get(key);
@@ -52,6 +54,7 @@ export async function applySuppression(
         )
       ) {
         dropped.add(finding);
+        suppressedOf.set(finding, Math.max(1, finding.risks.length));
         suppressed += Math.max(1, finding.risks.length);
       }
       continue;
@@ -65,23 +68,26 @@ export async function applySuppression(
         ),
     );
     suppressed += finding.risks.length - raised.length;
+    if (raised.length < finding.risks.length) {
+      suppressedOf.set(finding, finding.risks.length - raised.length);
+    }
     if (raised.length < finding.risks.length) kept.set(finding, raised);
     if (raised.length === 0) dropped.add(finding);
   }
-  return { kept, dropped, suppressed };
+  return { kept, dropped, suppressed, suppressedOf };
 }
 
 /** The suppression keys of the risk events already in the index, with their times. */
 async function priorKeys(
   findings: readonly LiveFinding[],
   period: (f: LiveFinding) => number,
-  store: Pick<EventStore, 'query'>,
+  read: ReadValues,
 ): Promise<Map<string, number[]>> {
   const names = [...new Set(findings.map((f) => f.search.name))];
   const fieldsOf = new Map(findings.map((f) => [f.search.name, f.search.throttling?.fields ?? []]));
   const earliest = Math.min(...findings.map((f) => f.time - period(f)));
   const latest = Math.max(...findings.map((f) => f.time)) + 1;
-  const stored = await readValues(store, {
+  const stored = await read({
     index: RISK_INDEX,
     earliest,
     latest,
