@@ -1,7 +1,6 @@
 // Resolves a rule's condition against its search identifiers into a LogicNode tree, applying the
 // field mapping and placeholder values on the way (pySigma's condition postprocessing).
 
-import { RE2JS } from 're2js';
 import type { Detection, DetectionGroup, DetectionItem } from '../model/rule.ts';
 import {
   expandPlaceholders,
@@ -32,34 +31,36 @@ export class UnresolvedPlaceholderError extends Error {
 
 /** Every identifier name a selector pattern selects (pySigma: `_`-prefixed only by `_` patterns). */
 export function selectIdentifiers(pattern: string, names: Iterable<string>): string[] {
-  const regex = pattern === 'them' ? undefined : selectorRegex(pattern);
+  const parts = pattern === 'them' ? undefined : pattern.split('*');
   return [...names].filter(
     (name) =>
-      (regex === undefined || regex.matches(name)) &&
+      (parts === undefined || globMatches(parts, name)) &&
       (pattern.startsWith('_') || !name.startsWith('_')),
   );
 }
 
 /**
- * RE2: a rule's `1 of *a*a*...` must not backtrack over its own identifiers. Compiled once per
- * pattern: thousands of rules say `1 of selection_*` or `not 1 of filter_main_*`.
+ * Whether `name` is the pattern's literal parts (split at its `*`s, the only wildcard of a
+ * selector) with anything between them. Each middle part is taken at its leftmost place after the
+ * previous one: leftmost is never worse for the parts after it, so no place is retried (a rule's
+ * `1 of *a*a*...` costs parts × name length, not backtracking; rule text is attacker-controlled).
  */
-function selectorRegex(pattern: string): RE2JS {
-  let regex = selectorRegexes.get(pattern);
-  if (regex === undefined) {
-    regex = RE2JS.compile(
-      `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`,
-      RE2JS.DOTALL,
-    );
-    if (selectorRegexes.size >= MAX_SELECTOR_REGEXES) selectorRegexes.clear();
-    selectorRegexes.set(pattern, regex);
+export function globMatches(parts: readonly string[], name: string): boolean {
+  const first = parts[0] as string;
+  if (parts.length === 1) return name === first;
+  const last = parts[parts.length - 1] as string;
+  if (name.length < first.length + last.length) return false;
+  if (!name.startsWith(first) || !name.endsWith(last)) return false;
+  let at = first.length;
+  const end = name.length - last.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i] as string;
+    const found = name.indexOf(part, at);
+    if (found < 0 || found + part.length > end) return false;
+    at = found + part.length;
   }
-  return regex;
+  return true;
 }
-
-/** Selector patterns are rule text (attacker-controlled): the cache is bounded. */
-const MAX_SELECTOR_REGEXES = 1000;
-const selectorRegexes = new Map<string, RE2JS>();
 
 /** Throws UnresolvedPlaceholderError when an `expand` placeholder has no value. */
 export function resolveCondition(

@@ -49,10 +49,15 @@ export function readYamlDocuments(source: SourceText): readonly YamlDocument[] {
     const diagnostics: Diagnostic[] = syntaxErrors(source, doc, SIGMA_CODES.yamlSyntax);
     // Aliases may expand a small text into billions of nodes ("billion laughs") or nest it
     // deeper than its text does: both are measured first, each node once, and refused at once.
-    const targets: AliasTargets =
-      doc.contents === null ? new Map() : aliasTargets(doc.contents as Node);
+    const walked = doc.contents === null ? undefined : aliasTargets(doc.contents as Node);
+    const targets: AliasTargets = walked?.targets ?? new Map();
+    // With no alias the document's own shape, measured on the same walk, is its expanded one.
     const shape =
-      doc.contents === null ? { size: 0, depth: 0 } : expandedShape(targets, doc.contents as Node);
+      walked === undefined
+        ? { size: 0, depth: 0 }
+        : walked.targets.size === 0
+          ? walked.shape
+          : expandedShape(targets, doc.contents as Node);
     if (shape.size > MAX_NODES || shape.depth > MAX_YAML_NESTING) {
       const message =
         shape.size > MAX_NODES
@@ -79,30 +84,38 @@ type AliasTargets = ReadonlyMap<Node, Node | undefined>;
 /**
  * Every alias's anchor, found in one walk in document order: the anchor is the last one of that
  * name before the alias. (The `yaml` package's `Alias.resolve` walks the whole document for
- * each alias: quadratic in a rule with thousands of them.)
+ * each alias: quadratic in a rule with thousands of them.) The same walk measures the document's
+ * size and depth as written, as `expandedShape` counts them (aliases count as one node here).
  */
-function aliasTargets(root: Node): AliasTargets {
+function aliasTargets(root: Node): {
+  targets: AliasTargets;
+  shape: { size: number; depth: number };
+} {
   const anchors = new Map<string, Node>();
   const targets = new Map<Node, Node | undefined>();
-  const visit = (node: Node | null | undefined): void => {
-    if (node === null || node === undefined) return;
+  let size = 0;
+  // The depth of the node visited, leaves 1; `size` counts every node.
+  const visit = (node: Node | null | undefined): number => {
+    if (node === null || node === undefined) return 0;
+    size++;
     if (isAlias(node)) {
       targets.set(node, anchors.get(node.source));
-      return;
+      return 1;
     }
-    if (isSeq(node)) for (const item of node.items) visit(item as Node);
+    let inner = 0;
+    if (isSeq(node)) for (const item of node.items) inner = Math.max(inner, visit(item as Node));
     else if (isMap(node)) {
       for (const pair of node.items) {
-        visit(pair.key as Node | null);
-        visit(pair.value as Node | null);
+        inner = Math.max(inner, visit(pair.key as Node | null), visit(pair.value as Node | null));
       }
     }
     // An anchor names its node once the node is complete (YAML 1.2 §3.2.2.2: no self-reference).
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor !== undefined) anchors.set(anchor, node);
+    return inner + 1;
   };
-  visit(root);
-  return targets;
+  const depth = visit(root);
+  return { targets, shape: { size, depth } };
 }
 
 /** Size and depth of the document once every alias is expanded (each node measured once). */

@@ -83,3 +83,20 @@ test('selectors: * matches fully, _-prefixed identifiers only with a _ pattern',
   assert.deepEqual(selectIdentifiers('_*', names), ['_hidden']);
   assert.deepEqual(selectIdentifiers('selection', names), ['selection']);
 });
+
+test('selectors: a pattern selects what the anchored regex of its * would, in linear time', () => {
+  const names = ['a', 'aa', 'aba', 'ab', 'ba', 'sel_a_b', 'sel_b_a', 'x_sel', 'sel', 'selsel'];
+  const patterns = ['a*a', '*a*a*', '*', 'a*', '*a', 'sel*_a*', 'sel*sel', '*sel*', 'sel**', 'ab'];
+  for (const pattern of patterns) {
+    const regex = new RegExp(`^${pattern.replaceAll('*', '.*')}$`, 's');
+    assert.deepEqual(
+      selectIdentifiers(pattern, names),
+      names.filter((n) => regex.test(n)),
+      pattern,
+    );
+  }
+  const hostile = `${'*a'.repeat(5000)}*b`;
+  const started = performance.now();
+  assert.deepEqual(selectIdentifiers(hostile, ['a'.repeat(20_000)]), []);
+  assert.ok(performance.now() - started < 1000);
+});
