@@ -1,9 +1,12 @@
 // Events built from a field list (names in order, one value each) by one generated constructor per list.
-import type { Event, Scalar } from '../../core/index.ts';
+import type { Event, FieldValue } from '../../core/index.ts';
 import { generateFunction } from '../evtx/generated-function.ts';
 
-/** Builds the event of one field list from its values, in the list's order. */
-export type FieldListConstructor = (values: readonly Scalar[]) => Event;
+/**
+ * Builds the event of one field list from its values, in the list's order (an undefined value
+ * leaves its field undefined). The values of a name the list gives more than once are scalars.
+ */
+export type FieldListConstructor = (values: readonly (FieldValue | undefined)[]) => Event;
 
 /** Beyond this many fields V8 no longer gives the objects of one shape one hidden class. */
 const MAX_FIELDS = 120;
@@ -90,7 +93,7 @@ function compile(names: readonly string[]): FieldListConstructor | null {
   });
   const Shape = generateFunction(['values'], members.join('\n')) as
     | (new (
-        values: readonly Scalar[],
+        values: readonly (FieldValue | undefined)[],
       ) => Event)
     | undefined;
   if (Shape === undefined) return null;

@@ -9,8 +9,8 @@ import {
   type Scalar,
   writeField,
 } from '../../../core/index.ts';
+import { type FieldListConstructor, FieldListShapes } from '../../model/field-list-shapes.ts';
 import type { EventChunk, EvtxProblem, RecordRef } from '../decoded.ts';
-import { type LiteralConstructor, literalConstructor } from './event-literal.ts';
 
 export interface PackedEvents {
   readonly index: number;
@@ -178,10 +178,13 @@ class ValueCursor {
   }
 }
 
+/** Shared by the chunks of every read (bounded whatever the input). */
+const shapes = new FieldListShapes();
+
 export function unpackEvents(packed: PackedEvents): EventChunk {
   const layout = packed.layout;
   const cursor = new ValueCursor(packed);
-  const constructors = packed.shapes.map(literalConstructor);
+  const constructors = packed.shapes.map((names) => shapes.constructorOf(names));
   const values: (FieldValue | undefined)[] = [];
   const events: Event[] = [];
   while (cursor.at < layout.length) {
@@ -189,7 +192,7 @@ export function unpackEvents(packed: PackedEvents): EventChunk {
     const names = packed.shapes[shape] as readonly string[];
     values.length = names.length;
     for (let f = 0; f < names.length; f++) values[f] = cursor.value();
-    const create = constructors[shape] as LiteralConstructor | null;
+    const create = constructors[shape] as FieldListConstructor | null;
     events.push(create === null ? byFields(names, values) : create(values));
   }
   return {
