@@ -10,6 +10,7 @@
 //   createSigmaDetector(compiled) → SigmaDetector        (both: detect(event) → SigmaFinding[])
 
 export { defaultCacheDir } from './cache/cache-location.ts';
+export { decodeMatcher, encodeMatcher, type MatcherData } from './cache/matcher-codec.ts';
 export {
   type LoadedSigmaRules,
   loadSigmaRules,
