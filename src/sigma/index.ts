@@ -10,13 +10,13 @@
 //   createSigmaDetector(compiled) → SigmaDetector        (both: detect(event) → SigmaFinding[])
 
 export { defaultCacheDir } from './cache/cache-location.ts';
-export { decodeMatcher, encodeMatcher, type MatcherData } from './cache/matcher-codec.ts';
 export {
   type LoadedSigmaRules,
   loadSigmaRules,
   type SigmaCacheUse,
   type SigmaRulesOptions,
 } from './cache/load-sigma-rules.ts';
+export { decodeMatcher, encodeMatcher, type MatcherData } from './cache/matcher-codec.ts';
 export {
   type CompiledRule,
   type CompiledSigmaSet,

@@ -7,11 +7,7 @@ import {
   createCorrelationStage,
 } from './correlation/correlation-stage.ts';
 import { findingOfCorrelation, findingOfMatch, type SigmaFinding } from './findings.ts';
-import {
-  createSigmaMatcher,
-  type SigmaMatch,
-  type SigmaMatcher,
-} from './matcher/sigma-matcher.ts';
+import { createSigmaMatcher, type SigmaMatch, type SigmaMatcher } from './matcher/sigma-matcher.ts';
 
 export interface SigmaDetector {
   readonly matcher: SigmaMatcher;

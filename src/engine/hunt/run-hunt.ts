@@ -10,6 +10,7 @@ import {
   type IncidentOptions,
 } from '../risk/risk-incidents.ts';
 import { MAX_KEPT_CONTRIBUTIONS } from '../risk/risk-ledger.ts';
+import { canMatchOnThread, SigmaMatchThread } from '../sigma-thread/sigma-match-thread.ts';
 import { type EventTimeRange, withinTimeRange } from '../triage/event-time-range.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { type FindingHooks, FindingSink, type RuleFindings } from './finding-sink.ts';
@@ -18,7 +19,6 @@ import { type DetectionOutcome, type HuntReport, rankOutcomes } from './hunt-rep
 import { sigmaCoverageWarnings, splCoverageWarnings } from './input-coverage.ts';
 import { RankedFindings } from './ranked-findings.ts';
 import { SigmaHuntRun } from './sigma-hunt-run.ts';
-import { canMatchOnThread, SigmaMatchThread } from '../sigma-thread/sigma-match-thread.ts';
 import { SplDetectionRun } from './spl-detection-run.ts';
 
 export interface HuntOptions {
@@ -184,6 +184,14 @@ export async function runHunt(
     );
   }
   if (sigma?.failure) diagnostics.push(sigma.failure);
+  if (thread?.failure !== undefined) {
+    diagnostics.push(
+      warning(
+        HUNT_CODES.sigmaThreadStopped,
+        `the Sigma matching thread stopped (${thread.failure.message}); the main thread matched the events from there on`,
+      ),
+    );
+  }
   for (const { correlation, message } of sigma?.detector.correlations.stats.stopped ?? []) {
     diagnostics.push(
       error(HUNT_CODES.detectionFailed, message, {

@@ -33,14 +33,19 @@ export class SigmaHuntRun implements EventConsumer {
   private readonly sink: FindingSink;
   private readonly descriptions = new Map<string, string>();
 
-  /** The matches of each event when they are found on another thread (`SigmaMatchThread`). */
-  private readonly matchesOf: ((event: SharedEvent) => readonly SigmaMatch[]) | undefined;
+  /**
+   * The matches of each event when they are found on another thread (`SigmaMatchThread`);
+   * undefined for an event it cannot answer for, which is matched here.
+   */
+  private readonly matchesOf:
+    | ((event: SharedEvent) => readonly SigmaMatch[] | undefined)
+    | undefined;
 
   constructor(
     compiled: CompiledSigmaSet,
     sink: FindingSink,
     maxMemoryBytes?: number,
-    matchesOf?: (event: SharedEvent) => readonly SigmaMatch[],
+    matchesOf?: (event: SharedEvent) => readonly SigmaMatch[] | undefined,
   ) {
     this.matchesOf = matchesOf;
     this.detector = createSigmaDetector(compiled, {
@@ -65,10 +70,9 @@ export class SigmaHuntRun implements EventConsumer {
     try {
       const { matchesOf, detector } = this;
       for (const event of events) {
+        const matches = matchesOf?.(event);
         const findings =
-          matchesOf === undefined
-            ? detector.detect(event)
-            : detector.detectMatched(event, matchesOf(event));
+          matches === undefined ? detector.detect(event) : detector.detectMatched(event, matches);
         for (const finding of findings) this.add(finding);
       }
     } catch (cause) {

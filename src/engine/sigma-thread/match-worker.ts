@@ -15,7 +15,9 @@ async function run(job: MatchJob): Promise<void> {
   const progress = new Int32Array(job.progress);
   const inputs = await openInputs(job.paths, { ...job.input, onProblem: () => {} });
   const source: EventSource =
-    job.timeRange === undefined ? inputs.source : withinTimeRange(inputs.source, job.timeRange, () => {});
+    job.timeRange === undefined
+      ? inputs.source
+      : withinTimeRange(inputs.source, job.timeRange, () => {});
   let ordinal = 0;
   for await (const batch of source) {
     // Wait while the main thread is a window behind; it wakes us as it takes events.

@@ -27,7 +27,10 @@ export function canMatchOnThread(paths: readonly string[], input: InputOptions):
 }
 
 export class SigmaMatchThread {
-  /** Set when the worker failed or read other events than the hunt: the Sigma rules stop. */
+  /**
+   * Set when the worker failed or read fewer events than the hunt: from the batch where that
+   * was noticed on, `matchesOf` answers undefined and the main thread matches.
+   */
   failure: Error | undefined;
   private readonly worker: Worker;
   private readonly rules: CompiledSigmaSet['rules'];
@@ -73,9 +76,9 @@ export class SigmaMatchThread {
     }
   }
 
-  /** The matches of an event of the batch last prepared. */
-  readonly matchesOf = (event: SharedEvent): readonly SigmaMatch[] => {
-    if (this.failure !== undefined) throw this.failure;
+  /** The matches of an event of the batch last prepared; undefined once the worker failed. */
+  readonly matchesOf = (event: SharedEvent): readonly SigmaMatch[] | undefined => {
+    if (this.failure !== undefined) return undefined;
     return this.current.get(event) ?? NONE;
   };
 
@@ -83,7 +86,9 @@ export class SigmaMatchThread {
   async close(): Promise<void> {
     Atomics.store(this.progress, 1, 1);
     Atomics.notify(this.progress, 0);
+    // Its exit is no failure now.
     this.workerEvents ??= -1;
+    this.arrived.length = 0;
     await this.worker.terminate();
   }
 
@@ -150,7 +155,11 @@ export class SigmaMatchThread {
   }
 
   private fail(cause: Error): void {
-    this.failure ??= cause;
+    if (this.failure === undefined && this.workerEvents !== -1) {
+      this.failure = cause;
+      // Nothing more is read from it; the main thread matches from here on.
+      void this.close();
+    }
     this.wakeUp();
   }
 
