@@ -83,7 +83,7 @@ async function hunt(format: string, thread: boolean, extra: readonly string[] = 
     '--keep-going',
     '--sigma',
     rules,
-    ...(thread ? [] : ['--no-sigma-thread']),
+    ...(thread ? ['--sigma-thread'] : []),
     ...extra,
     '-f',
     format,
