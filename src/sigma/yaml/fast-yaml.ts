@@ -311,13 +311,13 @@ class FastYamlReader {
       if (after < lineEnd && text.charCodeAt(after) !== 32) throw UNSUPPORTED;
       return { text: quoted.value, end: quoted.end, after };
     }
-    let colon = text.indexOf(':', at);
-    while (colon >= 0 && colon < lineEnd) {
-      const next = colon + 1;
-      if (next >= lineEnd || text.charCodeAt(next) === 32) break;
-      colon = text.indexOf(':', next);
-    }
-    if (colon < 0 || colon >= lineEnd) return undefined;
+    let colon = at;
+    while (
+      colon < lineEnd &&
+      (text.charCodeAt(colon) !== 58 || (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== 32))
+    )
+      colon++;
+    if (colon >= lineEnd) return undefined;
     const end = plainEnd(text, at, colon);
     // `a #b: c` (a comment), `key : v`, `<<` merge keys and long keys: the `yaml` path.
     if (end !== colon || colon - at > 1000 || text.startsWith('<<', at)) throw UNSUPPORTED;
@@ -374,14 +374,16 @@ function plainEnd(text: string, at: number, limit: number): number {
     if (at + 1 >= limit || next === 32) throw UNSUPPORTED;
   }
   let end = limit;
-  const comment = text.indexOf(' #', at);
-  if (comment >= 0 && comment < end) end = comment;
-  const nested = text.indexOf(': ', at);
-  if (nested >= 0 && nested < end) throw UNSUPPORTED;
-  if (text.charCodeAt(end - 1) === 58 && end === limit && limit !== at) {
-    // A value ending in `:` would be a key.
-    throw UNSUPPORTED;
+  for (let i = at + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35 && text.charCodeAt(i - 1) === 32) {
+      end = i;
+      break;
+    }
+    if (c === 58 && text.charCodeAt(i + 1) === 32) throw UNSUPPORTED;
   }
+  // A value ending in `:` would be a key.
+  if (end === limit && text.charCodeAt(end - 1) === 58) throw UNSUPPORTED;
   while (end > at && text.charCodeAt(end - 1) === 32) end--;
   if (end === at) throw UNSUPPORTED;
   return end;
