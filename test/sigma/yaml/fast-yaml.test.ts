@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readYamlFast } from '../../../src/sigma/yaml/fast-yaml.ts';
 import { readYamlDocuments, readYamlReference } from '../../../src/sigma/yaml/read-yaml.ts';
+import { mutations } from './yaml-mutations.ts';
 
 const source = (text: string) => ({ name: 'fixture.yml', text });
 
@@ -95,6 +96,17 @@ test('comment and blank lines anywhere keep every node end the yaml package give
   }
   // Most variants stay on the fast path (a comment after an empty value does not).
   assert.ok(fast > lines.length * inserts.length * 0.8, `${fast} variants read fast`);
+});
+
+test('random edits of the rule: the fast reader declines or reads what the yaml package reads', () => {
+  let fast = 0;
+  for (const text of mutations([RULE], 600, 17)) {
+    const read = readYamlFast(source(text));
+    if (read === undefined) continue;
+    fast++;
+    assert.deepStrictEqual(read, readYamlReference(source(text)), text);
+  }
+  assert.ok(fast > 100, `${fast} edited texts read fast`);
 });
 
 test('block scalars: literal, folded, stripped, trailing blank lines', () => {
