@@ -1,6 +1,7 @@
 // Scalars of the fast YAML reader (fast-yaml.ts): quoted scalars on one line and literal or
 // folded block scalars, each read as YAML 1.2 §7.3 and §8.1 define them. Anything else is
 // Unsupported: the reader then gives the text to the `yaml` package.
+import { YAML_DOUBLE_ESCAPES } from '../../core/index.ts';
 
 /** Thrown (one shared instance) when the fast reader meets YAML outside its subset. */
 export const UNSUPPORTED = new Error('outside the fast YAML subset');
@@ -25,25 +26,6 @@ export function singleQuoted(text: string, start: number, lineEnd: number): Quot
   }
 }
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  t: '\t',
-  n: '\n',
-  v: '\v',
-  f: '\f',
-  r: '\r',
-  e: '\x1b',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-  N: '\x85',
-  _: '\xa0',
-  L: '\u2028',
-  P: '\u2029',
-};
 const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
 /** `"…"` from `start` (the quote), closed before `lineEnd`, with its escapes (§5.7). */
@@ -56,7 +38,7 @@ export function doubleQuoted(text: string, start: number, lineEnd: number): Quot
     if (c !== 92) continue;
     value += text.slice(from, i);
     const code = text.charAt(i + 1);
-    const simple = ESCAPES[code];
+    const simple = YAML_DOUBLE_ESCAPES[code];
     const digits = HEX_DIGITS[code];
     if (simple !== undefined) {
       value += simple;
