@@ -101,22 +101,26 @@ export class FindingSink {
     this.summary.add({ rule, fields, time }, into.noisy);
     if (into.noisy) return undefined;
     const index = this.sequence++;
-    const risks = riskEventsOf(into.rule.risk, fields, time);
+    const risks = riskEventsOf(rule.risk, fields, time);
     let riskScore = 0;
     for (const risk of risks) {
       riskScore += risk.riskScore;
       this.ledger.add(risk, index);
       this.hooks.onRiskEvent?.(risk);
     }
-    const finding: Finding = {
-      rule: into.rule,
-      fields,
-      ...(events === undefined ? {} : { events }),
-      time,
-      riskScore,
-      riskEvents: risks.length,
-      ...(inputs === undefined ? {} : { inputs }),
-    };
+    // Sigma matches, most findings, carry neither events nor inputs: no spreads to build them.
+    const finding: Finding =
+      events === undefined && inputs === undefined
+        ? { rule, fields, time, riskScore, riskEvents: risks.length }
+        : {
+            rule,
+            fields,
+            ...(events === undefined ? {} : { events }),
+            time,
+            riskScore,
+            riskEvents: risks.length,
+            ...(inputs === undefined ? {} : { inputs }),
+          };
     into.riskTotal += riskScore;
     if (into.kept < this.maxKept) {
       into.kept++;

@@ -51,6 +51,8 @@ export class FindingSpool {
   /** The last finding's row and its JSON (the rules matching one event share it; rows never change). */
   private lastFields: SharedEvent | undefined;
   private lastFieldsJson = '';
+  /** Whether JSON keeps every number of that row (NaN and infinities become null). */
+  private lastFieldsExact = true;
 
   constructor(dir = os.tmpdir()) {
     this.dir = dir;
@@ -62,18 +64,24 @@ export class FindingSpool {
    */
   add(finding: Finding, index: number): boolean {
     const { fields, events, time, riskEvents, inputs } = finding;
-    // JSON.stringify of a Spooled record, the row written once for the findings of one event.
+    // JSON.stringify of a Spooled record, the row written (and judged) once for the findings of
+    // one event.
     if (fields !== this.lastFields) {
       this.lastFieldsJson = JSON.stringify(fields);
+      this.lastFieldsExact = !this.lastFieldsJson.includes('null') || finite(fields);
       this.lastFields = fields;
     }
+    if (!this.lastFieldsExact || (time !== undefined && !Number.isFinite(time))) return false;
     let line = `{"index":${index},"fields":${this.lastFieldsJson}`;
-    if (events !== undefined) line += `,"events":${JSON.stringify(events)}`;
+    if (events !== undefined) {
+      const json = JSON.stringify(events);
+      if (json.includes('null') && !events.every(finite)) return false;
+      line += `,"events":${json}`;
+    }
     if (time !== undefined) line += `,"time":${JSON.stringify(time)}`;
     line += `,"riskEvents":${JSON.stringify(riskEvents)}`;
     if (inputs !== undefined) line += `,"inputs":${JSON.stringify(inputs)}`;
     line += '}\n';
-    if (line.includes('null') && !exact(finding)) return false;
     let byScore = this.buckets.get(finding.rule);
     if (byScore === undefined) {
       byScore = new Map();
@@ -172,17 +180,11 @@ function* lines(rule: HuntRule, riskScore: number, text: string): Generator<Spoo
   }
 }
 
-/** Whether JSON keeps every number of the finding (NaN and infinities become null). */
-function exact(record: Finding): boolean {
-  const finite = (event: SharedEvent) =>
-    Object.values(event).every((v) =>
-      Array.isArray(v)
-        ? v.every((x) => typeof x !== 'number' || Number.isFinite(x))
-        : typeof v !== 'number' || Number.isFinite(v),
-    );
-  return (
-    (record.time === undefined || Number.isFinite(record.time)) &&
-    finite(record.fields) &&
-    (record.events ?? []).every(finite)
+/** Whether JSON keeps every number of the event (NaN and infinities become null). */
+function finite(event: SharedEvent): boolean {
+  return Object.values(event).every((v) =>
+    Array.isArray(v)
+      ? v.every((x) => typeof x !== 'number' || Number.isFinite(x))
+      : typeof v !== 'number' || Number.isFinite(v),
   );
 }

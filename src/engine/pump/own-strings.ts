@@ -56,10 +56,20 @@ export function ownedFields(need: FieldNeed): readonly string[] | undefined {
 
 /** A copy of a shared event or row, every string its own: for what is kept past its batch. */
 export function ownedCopy(event: SharedEvent): Event {
-  const copy: Event = {};
-  for (const name of Object.keys(event)) {
-    const value: MaybeValue = event[name];
-    if (value !== undefined) writeField(copy, name, ownValue(value));
+  // A spread copies the object's shape at once (own enumerable properties, `__proto__` as data,
+  // in the same order); then only the values that need a string of their own are replaced. Field
+  // by field writes into an empty object cost a dictionary-store per field, for every matched event.
+  const copy = { ...event } as Record<string, MaybeValue>;
+  let absent = false;
+  for (const name in copy) {
+    const value = copy[name];
+    if (value === undefined) absent = true;
+    else if (typeof value === 'string') {
+      if (value.length >= VIEW_LENGTH) copy[name] = ` ${value}`.slice(1);
+    } else if (typeof value !== 'number') copy[name] = ownValue(value);
   }
-  return copy;
+  if (absent) {
+    for (const name of Object.keys(copy)) if (copy[name] === undefined) delete copy[name];
+  }
+  return copy as Event;
 }

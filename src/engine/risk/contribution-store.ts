@@ -39,14 +39,26 @@ export class ContributionStore {
 
   /** `entity` is a dense number the ledger gives each entity (0, 1, 2, ...). */
   add(entity: number, c: RiskContribution): void {
+    this.addRisk(entity, c.time, c.score, c.searchName, c.message, c.finding);
+  }
+
+  /** The same as `add`, field by field: the ledger adds every risk event without an object for it. */
+  addRisk(
+    entity: number,
+    time: number,
+    score: number,
+    searchName: string,
+    message: string,
+    finding: number,
+  ): void {
     if (this.length === BUFFERED) this.spill(true);
     const i = this.length++;
     this.entities[i] = entity;
-    this.times[i] = c.time;
-    this.scores[i] = c.score;
-    this.searches[i] = this.texts.numberOf(c.searchName);
-    this.messages[i] = this.texts.numberOf(c.message);
-    this.findings[i] = c.finding;
+    this.times[i] = time;
+    this.scores[i] = score;
+    this.searches[i] = this.texts.numberOf(searchName);
+    this.messages[i] = this.texts.numberOf(message);
+    this.findings[i] = finding;
   }
 
   /** The entity's risk events in the order they were raised, read back (a new copy each call). */

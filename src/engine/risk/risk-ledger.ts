@@ -80,6 +80,11 @@ export const MAX_KEPT_CONTRIBUTIONS = 1_000_000;
 
 export class RiskLedger {
   private readonly entities = new Map<string, StoredEntity>();
+  /** Entities by the risk object's text exactly as raised, with its type and scope as raised. */
+  private readonly bySpelling = new Map<
+    string,
+    { type: RiskObjectType; scope: string | undefined; entity: StoredEntity }[]
+  >();
   private readonly texts = new TextTable();
   private readonly store = new ContributionStore(this.texts);
   private kept = 0;
@@ -88,13 +93,7 @@ export class RiskLedger {
   events = 0;
 
   add(risk: RiskEvent, finding: number): void {
-    const scope = risk.scope?.toLowerCase() ?? '';
-    const key = `${risk.riskObjectType}\u0000${risk.riskObject.toLowerCase()}\u0000${scope}`;
-    let entity = this.entities.get(key);
-    if (entity === undefined) {
-      entity = new StoredEntity(risk, this.store, this.entities.size);
-      this.entities.set(key, entity);
-    }
+    const entity = this.entityOf(risk);
     this.events++;
     entity.total += risk.riskScore;
     entity.count++;
@@ -108,13 +107,39 @@ export class RiskLedger {
       return;
     }
     this.kept++;
-    this.store.add(entity.number, {
-      time: risk.time,
-      score: risk.riskScore,
-      searchName: risk.searchName,
-      message: risk.riskMessage,
+    this.store.addRisk(
+      entity.number,
+      risk.time,
+      risk.riskScore,
+      risk.searchName,
+      risk.riskMessage,
       finding,
-    });
+    );
+  }
+
+  /**
+   * The risk object's entity: first by its text as written (the same texts come back event after
+   * event), else by the case-blind key, which a new spelling of a known entity joins.
+   */
+  private entityOf(risk: RiskEvent): StoredEntity {
+    const spellings = this.bySpelling.get(risk.riskObject);
+    if (spellings !== undefined) {
+      for (const known of spellings) {
+        if (known.type === risk.riskObjectType && known.scope === risk.scope) return known.entity;
+      }
+    }
+    const scope = risk.scope?.toLowerCase() ?? '';
+    const key = `${risk.riskObjectType}\u0000${risk.riskObject.toLowerCase()}\u0000${scope}`;
+    let entity = this.entities.get(key);
+    if (entity === undefined) {
+      entity = new StoredEntity(risk, this.store, this.entities.size);
+      this.entities.set(key, entity);
+    }
+    // One entry per distinct spelling, type and scope: no more than the risk events that named them.
+    const spelling = { type: risk.riskObjectType, scope: risk.scope, entity };
+    if (spellings === undefined) this.bySpelling.set(risk.riskObject, [spelling]);
+    else spellings.push(spelling);
+    return entity;
   }
 
   /** Every entity, highest total first (then by name, so the order is stable). */

@@ -36,7 +36,19 @@ export function riskObjectValues(row: SharedEvent, field: string): string[] {
 }
 
 function namesSomething(text: string): boolean {
+  // No placeholder is longer than 7 characters: a longer text that starts and ends with a
+  // printable ASCII character (no whitespace for trim() to take) names something, unlowered.
+  if (
+    text.length > 7 &&
+    isPrintable(text.charCodeAt(0)) &&
+    isPrintable(text.charCodeAt(text.length - 1))
+  )
+    return true;
   return text !== 'null' && !PLACEHOLDERS.has(text.trim().toLowerCase());
+}
+
+function isPrintable(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
 }
 
 /** Whether `riskObjectValues(row, field)` has a value, without building it. */

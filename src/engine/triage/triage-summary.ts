@@ -77,7 +77,7 @@ export class SummaryBuilder {
 
   add(finding: SummarisedFinding, noisy = false): void {
     const { rule } = finding;
-    const key = `${rule.file}\u0000${rule.id ?? ''}\u0000${rule.name}`;
+    const key = ruleKey(rule);
     if (noisy) {
       bump(this.noisy, key, rule);
       return;
@@ -140,6 +140,22 @@ export class SummaryBuilder {
     };
   }
 }
+
+/**
+ * A rule's key in the tallies, built once per rule object: a finding's rule is its detection's,
+ * shared by all its findings, and one string per rule keeps its hash (a new string per finding
+ * was built and hashed for nothing).
+ */
+function ruleKey(rule: SummarisedFinding['rule']): string {
+  let key = ruleKeys.get(rule);
+  if (key === undefined) {
+    key = `${rule.file}\u0000${rule.id ?? ''}\u0000${rule.name}`;
+    ruleKeys.set(rule, key);
+  }
+  return key;
+}
+
+const ruleKeys = new WeakMap<SummarisedFinding['rule'], string>();
 
 function bump(
   counts: Map<string, { name: string; id: string | undefined; count: number }>,
