@@ -48,9 +48,9 @@ export class FindingSpool {
   private readonly dir: string;
   private fd: number | undefined;
   private size = 0;
-  /** The last finding's row and its JSON (the rules matching one event share it; rows never change). */
+  /** The last finding's row and its JSON as UTF-8 (the rules matching one event share it; rows never change). */
   private lastFields: SharedEvent | undefined;
-  private lastFieldsJson = '';
+  private lastFieldsBytes: Buffer = Buffer.alloc(0);
   /** Whether JSON keeps every number of that row (NaN and infinities become null). */
   private lastFieldsExact = true;
 
@@ -67,21 +67,24 @@ export class FindingSpool {
     // JSON.stringify of a Spooled record, the row written (and judged) once for the findings of
     // one event.
     if (fields !== this.lastFields) {
-      this.lastFieldsJson = JSON.stringify(fields);
-      this.lastFieldsExact = !this.lastFieldsJson.includes('null') || finite(fields);
+      const json = JSON.stringify(fields);
+      this.lastFieldsExact = !json.includes('null') || finite(fields);
+      // As UTF-8 once: each rule that matched the event copies the bytes into its bucket.
+      this.lastFieldsBytes = Buffer.from(json, 'utf8');
       this.lastFields = fields;
     }
     if (!this.lastFieldsExact || (time !== undefined && !Number.isFinite(time))) return false;
-    let line = `{"index":${index},"fields":${this.lastFieldsJson}`;
+    const head = `{"index":${index},"fields":`;
+    let tail = '';
     if (events !== undefined) {
       const json = JSON.stringify(events);
       if (json.includes('null') && !events.every(finite)) return false;
-      line += `,"events":${json}`;
+      tail += `,"events":${json}`;
     }
-    if (time !== undefined) line += `,"time":${JSON.stringify(time)}`;
-    line += `,"riskEvents":${JSON.stringify(riskEvents)}`;
-    if (inputs !== undefined) line += `,"inputs":${JSON.stringify(inputs)}`;
-    line += '}\n';
+    if (time !== undefined) tail += `,"time":${JSON.stringify(time)}`;
+    tail += `,"riskEvents":${JSON.stringify(riskEvents)}`;
+    if (inputs !== undefined) tail += `,"inputs":${JSON.stringify(inputs)}`;
+    tail += '}\n';
     let byScore = this.buckets.get(finding.rule);
     if (byScore === undefined) {
       byScore = new Map();
@@ -99,14 +102,24 @@ export class FindingSpool {
       byScore.set(finding.riskScore, bucket);
     }
     bucket.count++;
-    // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    if (bucket.pendingSize + 3 * line.length > PIECE) this.write(bucket);
-    if (3 * line.length > PIECE) {
-      this.writePiece(bucket, Buffer.from(line, 'utf8'));
+    const row = this.lastFieldsBytes;
+    // The head is ASCII: one byte a character.
+    const size = head.length + row.length + Buffer.byteLength(tail, 'utf8');
+    if (bucket.pendingSize + size > PIECE) this.write(bucket);
+    if (size > PIECE) {
+      this.writePiece(
+        bucket,
+        Buffer.concat([Buffer.from(head, 'utf8'), row, Buffer.from(tail, 'utf8')]),
+      );
       return true;
     }
     bucket.pending ??= Buffer.allocUnsafe(PIECE);
-    bucket.pendingSize += bucket.pending.write(line, bucket.pendingSize, 'utf8');
+    const pending = bucket.pending;
+    let at = bucket.pendingSize;
+    at += pending.write(head, at, 'utf8');
+    at += row.copy(pending, at);
+    at += pending.write(tail, at, 'utf8');
+    bucket.pendingSize = at;
     return true;
   }
 

@@ -24,8 +24,21 @@ export function fillTokens(
   row: SharedEvent,
   lookup: (name: string) => string | undefined = () => undefined,
 ): string {
-  const parts = templateParts(template);
+  const split = templateOf(template);
+  const { parts } = split;
   if (parts.length === 1) return parts[0] as string;
+  if (parts.length === 3) {
+    // One token, the common case (`<title> on $host$`): finding after finding fills it with the
+    // same value, and gets the same text back (one string: its hash is computed once).
+    const value = readField(row, parts[1] as string);
+    if (typeof value === 'string') {
+      if (value !== split.lastValue) {
+        split.lastValue = value;
+        split.lastText = parts[0] + value + parts[2];
+      }
+      return split.lastText;
+    }
+  }
   let out = parts[0] as string;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i] as string;
@@ -38,20 +51,28 @@ export function fillTokens(
   return out;
 }
 
+/** A template split at its tokens, and its last filling when it has one token. */
+interface SplitTemplate {
+  /** Text and field names alternating (text first and last). */
+  readonly parts: readonly string[];
+  lastValue: string | undefined;
+  lastText: string;
+}
+
 /**
- * A template split at its tokens, text and field names alternating (text first and last), once
- * per template: every finding fills its detection's risk message.
+ * A template split at its tokens, once per template: every finding fills its detection's risk
+ * message.
  */
-function templateParts(template: string): readonly string[] {
-  let parts = splitTemplates.get(template);
-  if (parts === undefined) {
-    parts = template.split(TOKEN);
+function templateOf(template: string): SplitTemplate {
+  let split = splitTemplates.get(template);
+  if (split === undefined) {
+    split = { parts: template.split(TOKEN), lastValue: undefined, lastText: '' };
     if (splitTemplates.size >= MAX_SPLIT_TEMPLATES) splitTemplates.clear();
-    splitTemplates.set(template, parts);
+    splitTemplates.set(template, split);
   }
-  return parts;
+  return split;
 }
 
 /** Templates come from content and rules (a few per detection); the bound is for the hostile. */
 const MAX_SPLIT_TEMPLATES = 10_000;
-const splitTemplates = new Map<string, readonly string[]>();
+const splitTemplates = new Map<string, SplitTemplate>();

@@ -38,7 +38,7 @@ export function riskEventsOf(
     if (values.length === 0) continue;
     const message = fillTokens(entity.message, row);
     for (const value of values) {
-      const scope = entity.type === 'user' && isGenericAccount(value) ? hostOfRow(row) : undefined;
+      const scope = entity.type === 'user' && isGeneric(value) ? hostOfRow(row) : undefined;
       const event = {
         time,
         searchName: rule.searchName,
@@ -63,7 +63,12 @@ const NO_THREAT_OBJECTS: RiskEvent['threatObjects'] = Object.freeze([]);
 /** The rule's declared entities, and for Sigma the user that fits the event. */
 function entitiesOf(rule: RiskRule, row: SharedEvent): readonly RiskEntity[] {
   if (rule.eventUser === undefined) return rule.entities;
-  const field = eventUserField(row);
+  // The rules that match one event each ask for its user field: answered once per event.
+  if (row !== lastUserRow) {
+    lastUserField = eventUserField(row);
+    lastUserRow = row;
+  }
+  const field = lastUserField;
   if (field === undefined) return rule.entities;
   // One list per rule and user field (three fields at most), not one per finding.
   let byField = withEventUser.get(rule);
@@ -78,5 +83,21 @@ function entitiesOf(rule: RiskRule, row: SharedEvent): readonly RiskEntity[] {
   }
   return entities;
 }
+
+/** The last event asked about and its user field (rows do not change once found). */
+let lastUserRow: SharedEvent | undefined;
+let lastUserField: string | undefined;
+
+/** isGenericAccount, the last name remembered: the rules matching one event ask about one user. */
+function isGeneric(name: string): boolean {
+  if (name !== lastAccount) {
+    lastAccountGeneric = isGenericAccount(name);
+    lastAccount = name;
+  }
+  return lastAccountGeneric;
+}
+
+let lastAccount: string | undefined;
+let lastAccountGeneric = false;
 
 const withEventUser = new WeakMap<RiskRule, Map<string, readonly RiskEntity[]>>();

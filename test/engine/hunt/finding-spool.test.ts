@@ -57,3 +57,33 @@ test('kept findings past the first ones per detection are spooled and read back 
   );
   sink.spool.close();
 });
+
+test('rows of any size and any text are read back from the spool as they were', () => {
+  const found: Finding[] = [];
+  const sink = new FindingSink({ onFinding: (f) => found.push(f) }, 500);
+  const rules = [new RuleFindings(sigmaRule('A')), new RuleFindings(sigmaRule('B'))];
+  for (let i = 0; i < 300; i++) {
+    const event: Event = {
+      _time: 1_700_000_000 + i,
+      host: i % 2 === 0 ? 'wś-01' : 'ws-02',
+      text: i % 50 === 0 ? `big ${'é€😀'.repeat(3000 + i)}` : `line ${i} ü`,
+    };
+    // Each event found by both rules (one row, two spooled lines).
+    for (const findings of rules)
+      sink.add(
+        findings,
+        event,
+        i,
+        i % 3 === 0 ? [event] : undefined,
+        i % 5 === 0 ? ['ä.evtx'] : undefined,
+      );
+  }
+  for (const findings of rules) {
+    const list = new RankedFindings(findings.rule, findings.held, sink.spool);
+    const expected = found
+      .filter((f) => f.rule === findings.rule)
+      .sort((a, b) => b.riskScore - a.riskScore);
+    assert.deepEqual([...list], expected);
+  }
+  sink.spool.close();
+});
