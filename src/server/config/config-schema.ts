@@ -114,10 +114,10 @@ export const serverConfigSchema = z.strictObject({
        */
       rowGroupSize: z.number().int().min(2048).max(1_048_576).default(16_384),
       /**
-       * Longest an ingest transaction stays open for more input (seconds), when input arrives fast
-       * enough to fill a row group by then: what a sender may wait for its ack beyond the commit.
+       * Longest an ingest transaction stays open for more input (seconds): what a sender may wait
+       * for its ack beyond the commit itself when fewer than rowGroupSize rows arrive meanwhile.
        */
-      commitDelay: durationSchema.default(1),
+      commitDelay: durationSchema.default(0.5),
       /** Span of a time partition. */
       partition: durationSchema.default(86_400),
       /** How often retention runs. */

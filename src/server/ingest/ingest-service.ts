@@ -21,10 +21,7 @@ export interface IngestLimits {
    * twice this in all.
    */
   readonly commitRows: number;
-  /**
-   * ... or this long (ms) after it began, when no more input waits; at once when no more input
-   * waits and what arrived so far is too slow to fill `commitRows` by then.
-   */
+  /** ... or this long (ms) after it began, when no more input waits. */
   readonly commitDelayMs: number;
 }
 
@@ -42,7 +39,7 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxQueuedBytes: 16 * 1024 * 1024,
   maxCommitEvents: 5_000,
   commitRows: 16_384,
-  commitDelayMs: 1_000,
+  commitDelayMs: 500,
 };
 
 export class ServerBusyError extends Error {
@@ -76,9 +73,6 @@ interface Queued {
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
-
-/** The shortest time over which a group commit's input rate is judged (ms). */
-const MIN_RATE_WINDOW_MS = 50;
 
 /** Ack ids of one run start at generation × this. */
 const ACK_GENERATION_SPAN = 1_000_000_000;
@@ -273,24 +267,17 @@ export class IngestService {
 
   /**
    * Appends queued writes to the store's open transaction and commits it once it holds
-   * `commitRows` rows in one table (or twice that in all); when nothing more is queued, once
-   * `commitDelayMs` passed since it began or at once if input is too slow to fill it by then;
-   * for an `alone` own write; on drain. A write's promise (and
+   * `commitRows` rows in one table (or twice that in all), once `commitDelayMs` passed since it
+   * began with nothing more queued, for an `alone` own write, or on drain. A write's promise (and
    * its ack) settles at that commit; its queue bytes are released once its rows are in DuckDB.
    */
   private async pump(): Promise<void> {
     try {
       let openSince: number | undefined;
-      /** Rows of the open transaction in its fullest table. */
-      let openRows = 0;
       while (this.queue.length > 0 || openSince !== undefined) {
         if (this.queue.length === 0 && openSince !== undefined) {
-          // Wait for more input only while it arrives fast enough to fill a row group in time:
-          // a slow trickle commits at once, as waiting would only delay its acks.
-          const now = performance.now();
-          const wait = openSince + this.limits.commitDelayMs - now;
-          const rate = openRows / Math.max(MIN_RATE_WINDOW_MS, now - openSince);
-          if (wait > 0 && !this.closing && openRows + rate * wait >= this.limits.commitRows) {
+          const wait = openSince + this.limits.commitDelayMs - performance.now();
+          if (wait > 0 && !this.closing) {
             await this.nextArrival(wait);
             continue;
           }
@@ -316,7 +303,6 @@ export class IngestService {
         try {
           const appended = await this.store.append(mergeWrites(taken.map((q) => q.write)));
           openSince ??= performance.now();
-          openRows = appended.maxTableRows;
           appended.committed.then(
             () => {
               for (const q of taken) q.resolve();
