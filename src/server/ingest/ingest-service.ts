@@ -13,16 +13,8 @@ export interface IngestLimits {
   readonly maxQueuedEvents: number;
   /** Approximate bytes (of the requests) waiting, past which submissions are refused. */
   readonly maxQueuedBytes: number;
-  /** Events per append to the store at most (it takes whole submissions, so one may exceed it). */
+  /** Events per commit at most (a commit takes whole submissions, so one may exceed it). */
   readonly maxCommitEvents: number;
-  /**
-   * Group commit: the open transaction commits once one table gained this many rows (DuckDB's
-   * row group size, so DuckDB writes them straight to the file, compressed; docs/server.md), or
-   * twice this in all.
-   */
-  readonly commitRows: number;
-  /** ... or this long (ms) after it began, when no more input waits. */
-  readonly commitDelayMs: number;
 }
 
 /**
@@ -38,8 +30,6 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxQueuedEvents: 20_000,
   maxQueuedBytes: 16 * 1024 * 1024,
   maxCommitEvents: 5_000,
-  commitRows: 16_384,
-  commitDelayMs: 500,
 };
 
 export class ServerBusyError extends Error {
@@ -105,8 +95,6 @@ export class IngestService {
    * waited behind each commit held them back (bench server-hec).
    */
   private readonly acks = new Map<number, AckState>();
-  /** Wakes the pump waiting for input while a group commit is open. */
-  private arrival: (() => void) | undefined;
   /** Consumers of committed events that are behind (live detection): new input waits. */
   private readonly pressure: (() => boolean)[] = [];
 
@@ -235,7 +223,6 @@ export class IngestService {
     this.queuedEvents += eventCount(writeOf(submission));
     this.queuedBytes += submission.bytes;
     this.writing ??= this.pump();
-    this.wake();
     return done;
   }
 
@@ -247,7 +234,6 @@ export class IngestService {
   /** Refuses new submissions and waits until everything queued is written. */
   async drain(): Promise<void> {
     this.closing = true;
-    this.wake();
     while (this.writing !== undefined) await this.writing;
   }
 
@@ -261,30 +247,12 @@ export class IngestService {
     this.queuedEvents += events;
     this.queuedBytes += bytes;
     this.writing ??= this.pump();
-    this.wake();
     return done;
   }
 
-  /**
-   * Appends queued writes to the store's open transaction and commits it once it holds
-   * `commitRows` rows in one table (or twice that in all), once `commitDelayMs` passed since it
-   * began with nothing more queued, for an `alone` own write, or on drain. A write's promise (and
-   * its ack) settles at that commit; its queue bytes are released once its rows are in DuckDB.
-   */
   private async pump(): Promise<void> {
     try {
-      let openSince: number | undefined;
-      while (this.queue.length > 0 || openSince !== undefined) {
-        if (this.queue.length === 0 && openSince !== undefined) {
-          const wait = openSince + this.limits.commitDelayMs - performance.now();
-          if (wait > 0 && !this.closing) {
-            await this.nextArrival(wait);
-            continue;
-          }
-          openSince = undefined;
-          await this.store.commitOpen();
-          continue;
-        }
+      while (this.queue.length > 0) {
         const taken: Queued[] = [];
         let events = 0;
         // Own writes are at the head; an `alone` one among them keeps input out of this commit.
@@ -301,27 +269,9 @@ export class IngestService {
           events += eventCount(next.write);
         }
         try {
-          const appended = await this.store.append(mergeWrites(taken.map((q) => q.write)));
-          openSince ??= performance.now();
-          appended.committed.then(
-            () => {
-              for (const q of taken) q.resolve();
-            },
-            (error: unknown) => {
-              for (const q of taken) q.reject(error);
-            },
-          );
-          if (
-            alone ||
-            appended.maxTableRows >= this.limits.commitRows ||
-            appended.rows >= 2 * this.limits.commitRows
-          ) {
-            openSince = undefined;
-            await this.store.commitOpen();
-          }
+          await this.store.write(mergeWrites(taken.map((q) => q.write)));
+          for (const q of taken) q.resolve();
         } catch (error) {
-          // The open transaction was rolled back: its earlier writes' `committed` rejected.
-          openSince = undefined;
           for (const q of taken) q.reject(error);
         } finally {
           for (const q of taken) {
@@ -333,24 +283,6 @@ export class IngestService {
     } finally {
       this.writing = undefined;
     }
-  }
-
-  /** Resolves when a write is queued or after `ms`, whichever comes first. */
-  private nextArrival(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      this.arrival = done;
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  }
-
-  private wake(): void {
-    const arrival = this.arrival;
-    this.arrival = undefined;
-    arrival?.();
   }
 }
 
