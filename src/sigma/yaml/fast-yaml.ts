@@ -15,31 +15,23 @@
 // ends; comment lines after a value belong to it when indented deeper than its collection, and
 // to the innermost collection they are indented into at its end).
 import { type Diagnostic, type SourceText, span } from '../../core/index.ts';
-import { blockScalarValue, doubleQuoted, singleQuoted, UNSUPPORTED } from './fast-scalars.ts';
+import { UNSUPPORTED } from './fast-scalars.ts';
+import {
+  inlineScalar,
+  mapKey,
+  type Parsed,
+  type ScalarAt,
+  trailingLines,
+} from './fast-yaml-scalars.ts';
 import { putEntry } from './put-entry.ts';
-import { resolvePlainScalar } from './pyyaml-scalar.ts';
 import type { YamlDocument } from './read-yaml.ts';
-import { type LineKind, linesOf, type TextLines } from './text-lines.ts';
+import { linesOf, type TextLines } from './text-lines.ts';
 import type { YamlEntry, YamlNode } from './yaml-node.ts';
 
 /** Deeper documents go to the `yaml` path, whose nesting meter (limit 128) then rules on them. */
 const MAX_FAST_DEPTH = 40;
 /** More nodes than this go to the `yaml` path and its node limit. */
 const MAX_FAST_NODES = 200_000;
-
-/** Comment and blank lines after a collection's last value: where they end, comments' columns. */
-interface Trailing {
-  readonly end: number;
-  readonly commentColumns: readonly number[];
-}
-
-/** A parsed value: its node, where the `yaml` package's node ends (range[2]), what trails it. */
-interface Parsed {
-  readonly node: YamlNode;
-  readonly end: number;
-  /** Trailing lines still looking for their collection; null once one kept them (or none). */
-  readonly trailing: Trailing | null;
-}
 
 /** Every document of the text, or undefined when it is outside the subset. */
 export function readYamlFast(source: SourceText): YamlDocument[] | undefined {
@@ -101,7 +93,7 @@ class FastYamlReader {
     for (;;) {
       const line = this.line;
       const at = (lines.start[line] as number) + column;
-      const key = this.key(at, lines.end[line] as number);
+      const key = mapKey(this.text, at, lines.end[line] as number);
       if (key === undefined) throw UNSUPPORTED;
       const value = this.mapValue(column, key.after);
       putEntry(
@@ -142,7 +134,7 @@ class FastYamlReader {
         throw UNSUPPORTED;
       if (this.isSeqItem(line, at - lineStart)) throw UNSUPPORTED;
       const item =
-        this.key(at, lineEnd) === undefined
+        mapKey(this.text, at, lineEnd) === undefined
           ? this.trail(this.inline(at, column), column)
           : this.map(at - lineStart);
       items.push(item.node);
@@ -155,17 +147,6 @@ class FastYamlReader {
       this.leave();
       return this.close({ kind: 'seq', items, span: span(start, item.end) }, item, column);
     }
-  }
-
-  /**
-   * A collection ends: its last value's trailing comment lines stay in it when one of them is
-   * indented at least as deep as its items (and it is not at column 0), else they move outwards.
-   */
-  private close(node: YamlNode, last: Parsed, column: number): Parsed {
-    const trailing = last.trailing;
-    if (trailing !== null && column !== 0 && trailing.commentColumns.some((c) => c >= column))
-      return { node, end: trailing.end, trailing: null };
-    return { node, end: last.end, trailing };
   }
 
   /** The value after a map key's `:` (at `after`), in a map whose keys are at `column`. */
@@ -200,128 +181,29 @@ class FastYamlReader {
   }
 
   /**
-   * A scalar starting at `at` on the current line, in a collection at `column`; moves to the
-   * line after it. Flow scalars end (range[2]) after their line's comment and newline.
+   * A collection ends: its last value's trailing comment lines stay in it when one of them is
+   * indented at least as deep as its items (and it is not at column 0), else they move outwards.
    */
-  private inline(at: number, column: number): Parsed & { readonly flow: boolean } {
-    const { lines, text } = this;
-    const line = this.line;
-    const lineEnd = lines.end[line] as number;
-    const c = text.charCodeAt(at);
+  private close(node: YamlNode, last: Parsed, column: number): Parsed {
+    const trailing = last.trailing;
+    if (trailing !== null && column !== 0 && trailing.commentColumns.some((c) => c >= column))
+      return { node, end: trailing.end, trailing: null };
+    return { node, end: last.end, trailing };
+  }
+
+  /** A scalar starting at `at` on the current line, in a collection at `column`; moves past it. */
+  private inline(at: number, column: number): ScalarAt {
     this.count();
-    if (c === 124 || c === 62) return { ...this.blockScalar(at, column), flow: false };
-    let value: string;
-    let end: number;
-    let plain = false;
-    if (c === 39 || c === 34) {
-      const quoted = c === 39 ? singleQuoted(text, at, lineEnd) : doubleQuoted(text, at, lineEnd);
-      ({ value, end } = quoted);
-      let rest = end;
-      while (text.charCodeAt(rest) === 32) rest++;
-      if (rest < lineEnd && (text.charCodeAt(rest) !== 35 || rest === end)) throw UNSUPPORTED;
-    } else {
-      end = plainEnd(text, at, lineEnd);
-      value = text.slice(at, end);
-      plain = true;
-    }
-    this.line = line + 1;
-    const node: YamlNode = {
-      kind: 'scalar',
-      value: plain ? resolvePlainScalar(value) : value,
-      plain,
-      span: span(at, end),
-    };
-    return { node, end: Math.min(lineEnd + 1, text.length), trailing: null, flow: true };
+    const scalar = inlineScalar(this.text, this.lines, this.line, at, column);
+    this.line = scalar.next;
+    return scalar;
   }
 
-  /** `|`, `|-`, `>` or `>-` at `at`, in a collection at `column`. */
-  private blockScalar(at: number, column: number): Parsed {
-    const { lines, text } = this;
-    const line = this.line;
-    const folded = text.charCodeAt(at) === 62;
-    const strip = text.charCodeAt(at + 1) === 45;
-    let rest = at + (strip ? 2 : 1);
-    const lineEnd = lines.end[line] as number;
-    if (rest < lineEnd && text.charCodeAt(rest) !== 32) throw UNSUPPORTED;
-    while (text.charCodeAt(rest) === 32) rest++;
-    if (rest < lineEnd && text.charCodeAt(rest) !== 35) throw UNSUPPORTED;
-    const first = line + 1;
-    if (first >= lines.count || lines.kind[first] === 'blank') throw UNSUPPORTED;
-    const indent = lines.indent[first] as number;
-    if (indent <= column) throw UNSUPPORTED;
-    let last = first;
-    for (let l = first + 1; l < lines.count; l++) {
-      if (lines.kind[l] === 'blank') continue;
-      if ((lines.indent[l] as number) < indent || lines.kind[l] === 'doc-start') break;
-      last = l;
-    }
-    // Blank lines after the last text line belong to it only when more indented than it.
-    for (let l = last + 1; l < lines.count && lines.kind[l] === 'blank'; l++) {
-      if ((lines.end[l] as number) - (lines.start[l] as number) > indent) last = l;
-    }
-    const content: string[] = [];
-    for (let l = first; l <= last; l++) content.push(text.slice(lines.start[l], lines.end[l]));
-    const end = Math.min((lines.end[last] as number) + 1, text.length);
-    this.line = last + 1;
-    const value = blockScalarValue(content, indent, folded, strip);
-    return {
-      node: { kind: 'scalar', value, plain: false, span: span(at, end) },
-      end,
-      trailing: null,
-    };
-  }
-
-  /**
-   * The comment and blank lines after a scalar value in a collection at `column`: comment lines
-   * indented deeper than the collection belong to a flow scalar's node (until a shallower one);
-   * the rest trail it. Moves to the next content line.
-   */
-  private trail(value: Parsed & { readonly flow: boolean }, column: number): Parsed {
-    const { lines, text } = this;
-    let end = value.end;
-    let attaching = value.flow;
-    const commentColumns: number[] = [];
-    let l = this.line;
-    for (; l < lines.count; l++) {
-      const kind = lines.kind[l] as LineKind;
-      if (kind === 'blank') continue;
-      if (kind !== 'comment') break;
-      const indent = lines.indent[l] as number;
-      if (attaching && indent > column) end = Math.min((lines.end[l] as number) + 1, text.length);
-      else {
-        attaching = false;
-        commentColumns.push(indent);
-      }
-    }
-    this.line = l;
-    return { node: value.node, end, trailing: { end: this.tokenAt(l), commentColumns } };
-  }
-
-  /** A map key at `at` (plain or quoted, then `:` and a space or the line's end), or undefined. */
-  private key(
-    at: number,
-    lineEnd: number,
-  ): { text: string; end: number; after: number } | undefined {
-    const { text } = this;
-    const c = text.charCodeAt(at);
-    if (c === 39 || c === 34) {
-      const quoted = c === 39 ? singleQuoted(text, at, lineEnd) : doubleQuoted(text, at, lineEnd);
-      if (text.charCodeAt(quoted.end) !== 58) return undefined;
-      const after = quoted.end + 1;
-      if (after < lineEnd && text.charCodeAt(after) !== 32) throw UNSUPPORTED;
-      return { text: quoted.value, end: quoted.end, after };
-    }
-    let colon = at;
-    while (
-      colon < lineEnd &&
-      (text.charCodeAt(colon) !== 58 || (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== 32))
-    )
-      colon++;
-    if (colon >= lineEnd) return undefined;
-    const end = plainEnd(text, at, colon);
-    // `a #b: c` (a comment), `key : v`, `<<` merge keys and long keys: the `yaml` path.
-    if (end !== colon || colon - at > 1000 || text.startsWith('<<', at)) throw UNSUPPORTED;
-    return { text: text.slice(at, colon), end: colon, after: colon + 1 };
+  /** The comment and blank lines after a scalar value; moves to the next content line. */
+  private trail(value: ScalarAt, column: number): Parsed {
+    const trailed = trailingLines(this.text, this.lines, this.line, value, column);
+    this.line = trailed.next;
+    return { node: trailed.node, end: trailed.end, trailing: trailed.trailing };
   }
 
   /** Whether line `line` has a `-` item indicator at `column`. */
@@ -340,13 +222,6 @@ class FastYamlReader {
     return l;
   }
 
-  /** Where the token of line `line` starts: its first character, or the text's end. */
-  private tokenAt(line: number): number {
-    const { lines } = this;
-    if (line >= lines.count) return this.text.length;
-    return (lines.start[line] as number) + (lines.indent[line] as number);
-  }
-
   private enter(): void {
     if (++this.depth > MAX_FAST_DEPTH) throw UNSUPPORTED;
     this.count();
@@ -359,32 +234,4 @@ class FastYamlReader {
   private count(): void {
     if (++this.nodes > MAX_FAST_NODES) throw UNSUPPORTED;
   }
-}
-
-/**
- * Where a plain scalar starting at `at` ends before `limit`: at a comment (` #`) or the limit,
- * trailing spaces left out. Plain scalars that start with an indicator or hold `: ` (a nested
- * map on one line, an error) are Unsupported.
- */
-function plainEnd(text: string, at: number, limit: number): number {
-  const c = text.charAt(at);
-  if (',[]{}#&*!|>\'"%@`'.includes(c)) throw UNSUPPORTED;
-  if ('-?:'.includes(c)) {
-    const next = text.charCodeAt(at + 1);
-    if (at + 1 >= limit || next === 32) throw UNSUPPORTED;
-  }
-  let end = limit;
-  for (let i = at + 1; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 35 && text.charCodeAt(i - 1) === 32) {
-      end = i;
-      break;
-    }
-    if (c === 58 && text.charCodeAt(i + 1) === 32) throw UNSUPPORTED;
-  }
-  // A value ending in `:` would be a key.
-  if (end === limit && text.charCodeAt(end - 1) === 58) throw UNSUPPORTED;
-  while (end > at && text.charCodeAt(end - 1) === 32) end--;
-  if (end === at) throw UNSUPPORTED;
-  return end;
 }
