@@ -224,7 +224,11 @@ export class RouteAutomata implements AutomatonLibrary {
       }
       renameSync(temporary, file);
     } catch {
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // The folder itself is not there: nothing was left behind.
+      }
     }
   }
 }
