@@ -1,5 +1,4 @@
 // Compiles a loaded rule set: filters applied, logsource mapped, conditions over shared predicates.
-
 import { type Diagnostic, error, pushAll, warning } from '../../core/index.ts';
 import type { LogicNode } from '../condition/logic-tree.ts';
 import {
