@@ -20,6 +20,7 @@ import path from 'node:path';
 import { type AhoCorasick, automatonOfTables } from '../matcher/aho-corasick.ts';
 import type { AutomatonTables } from '../matcher/automaton-tables.ts';
 import type { AutomatonLibrary } from '../matcher/route-program.ts';
+import type { CacheHeader } from './cache-file.ts';
 import { CACHE_FORMAT } from './cache-key.ts';
 
 const MAGIC = 'spelunk-sigma-automata';
@@ -86,14 +87,7 @@ export function readRouteAutomata(file: string, key: string): RouteAutomataRead 
   const view = new Uint8Array(bytes);
   const newline = view.indexOf(10);
   if (newline < 0) return corrupt('no header');
-  let header: {
-    magic?: unknown;
-    format?: unknown;
-    key?: unknown;
-    bytes?: unknown;
-    sha256?: unknown;
-    entries?: unknown;
-  };
+  let header: CacheHeader & { readonly entries?: unknown };
   try {
     header = JSON.parse(Buffer.from(bytes, 0, newline).toString('utf8')) as typeof header;
   } catch {
