@@ -145,13 +145,25 @@ const section: BenchSection = {
     // first in the same run, against the same floor.
     const base = process.env['SPELUNK_BENCH_BASE_CLI'];
     const extra = process.env['SPELUNK_BENCH_HEC_CONFIG'] ?? '';
-    if (base !== undefined)
-      await measureHec(file, readerRate, 'HEC (base build)', undefined, base, extra, rawBytes);
-    await measureHec(file, readerRate, 'HEC', undefined, undefined, extra, rawBytes);
     // SPELUNK_BENCH_HEC_CONFIG_B: the same build again with other config (`storage: {...}`).
     const other = process.env['SPELUNK_BENCH_HEC_CONFIG_B'];
+    const runs: (() => Promise<void>)[] = [];
+    if (base !== undefined)
+      runs.push(() =>
+        measureHec(file, readerRate, 'HEC (base build)', undefined, base, extra, rawBytes),
+      );
+    runs.push(() => measureHec(file, readerRate, 'HEC', undefined, undefined, extra, rawBytes));
     if (other !== undefined) {
-      await measureHec(file, readerRate, 'HEC (config B)', undefined, undefined, other, rawBytes);
+      runs.push(() =>
+        measureHec(file, readerRate, 'HEC (config B)', undefined, undefined, other, rawBytes),
+      );
+    }
+    // SPELUNK_BENCH_HEC_ROUNDS: measure each server this many times, in reversed order every other
+    // round. On this shared machine the second of two runs of the same build was repeatedly slower
+    // (10k vs 6k events/s), so one run each in a fixed order measures the order.
+    const rounds = Number(process.env['SPELUNK_BENCH_HEC_ROUNDS'] ?? 1);
+    for (let round = 0; round < rounds; round++) {
+      for (const run of round % 2 === 0 ? runs : [...runs].reverse()) await run();
     }
     if (process.env['SPELUNK_BENCH_HEC_COMPARE']) {
       await measureHec(file, readerRate, 'HEC, 2 parse workers', 2);

@@ -30,36 +30,60 @@ export interface EncodedEvents {
 
 /** Encodes events that carry a finite `_time` and an `index` (what the store requires of them). */
 export function encodeEvents(events: readonly Event[]): EncodedEvents {
-  const count = events.length;
-  const times = new Float64Array(count);
-  const indexIds = new Uint16Array(count);
-  const indexNames: string[] = [];
-  const indexOf = new Map<string, number>();
-  const names: string[] = [];
-  const nameOf = new Map<string, number>();
-  const firstCell = new Int32Array(count + 1);
-  let cells = new Int32Array(Math.max(64, count * 40 * CELL_WIDTH));
-  let bytes = Buffer.allocUnsafe(Math.max(4096, count * 2048));
-  let used = 0;
-  let cell = 0;
-  for (let i = 0; i < count; i++) {
-    const event = events[i] as Event;
+  const encoder = new EventEncoder(events.length);
+  for (const event of events) encoder.add(event);
+  return encoder.finish();
+}
+
+/**
+ * Encodes events one at a time, so that a producer (HEC's parse worker) can let each event go as
+ * soon as it is made: a body's events never live together as objects, and the young generation's
+ * scavenges find little alive (bench server-hec: the worker spent ~30% of its time in GC).
+ */
+export class EventEncoder {
+  private count = 0;
+  private times: Float64Array;
+  private indexIds: Uint16Array;
+  private readonly indexNames: string[] = [];
+  private readonly indexOf = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly nameOf = new Map<string, number>();
+  private firstCell: Int32Array;
+  private cells: Int32Array;
+  private bytes: Buffer;
+  private used = 0;
+  private cell = 0;
+
+  /** `expected`: about how many events will be added (the arrays grow past it). */
+  constructor(expected = 64) {
+    const count = Math.max(1, expected);
+    this.times = new Float64Array(count);
+    this.indexIds = new Uint16Array(count);
+    this.firstCell = new Int32Array(count + 1);
+    this.cells = new Int32Array(Math.max(64, count * 40 * CELL_WIDTH));
+    this.bytes = Buffer.allocUnsafe(Math.max(4096, count * 2048));
+  }
+
+  add(event: Event): void {
+    const i = this.count;
     const time = event['_time'];
     const index = event['index'];
     if (typeof time !== 'number' || !Number.isFinite(time)) {
       throw new Error('an event without a valid _time reached the store');
     }
     if (typeof index !== 'string') throw new Error('an event without an index reached the store');
-    times[i] = time;
-    let indexId = indexOf.get(index);
+    if (i + 1 >= this.firstCell.length) this.growEvents();
+    this.times[i] = time;
+    let indexId = this.indexOf.get(index);
     if (indexId === undefined) {
-      indexId = indexNames.length;
+      indexId = this.indexNames.length;
       if (indexId > 0xffff) throw new Error('more than 65,536 indexes in one write');
-      indexNames.push(index);
-      indexOf.set(index, indexId);
+      this.indexNames.push(index);
+      this.indexOf.set(index, indexId);
     }
-    indexIds[i] = indexId;
-    firstCell[i] = cell;
+    this.indexIds[i] = indexId;
+    let cell = this.cell;
+    this.firstCell[i] = cell;
     // The event's values are written with one call when they are all ASCII (byte offsets are
     // then character offsets; Sysmon events nearly always are), else one call per value.
     let joined = '';
@@ -67,21 +91,22 @@ export function encodeEvents(events: readonly Event[]): EncodedEvents {
     for (const name in event) {
       const value = event[name];
       if (value === undefined || name === '_time' || name === 'index') continue;
-      let nameId = nameOf.get(name);
+      let nameId = this.nameOf.get(name);
       if (nameId === undefined) {
-        nameId = names.length;
-        names.push(name);
-        nameOf.set(name, nameId);
+        nameId = this.names.length;
+        this.names.push(name);
+        this.nameOf.set(name, nameId);
       }
       // host, source, sourcetype and _raw are text columns: other values are kept as their text.
       const isText = typeof value === 'string' || METADATA_TEXT.has(name);
       const text =
         typeof value === 'string' ? value : isText ? String(value) : JSON.stringify(value);
-      if ((cell + 1) * CELL_WIDTH > cells.length) {
-        const grown = new Int32Array(cells.length * 2);
-        grown.set(cells);
-        cells = grown;
+      if ((cell + 1) * CELL_WIDTH > this.cells.length) {
+        const grown = new Int32Array(this.cells.length * 2);
+        grown.set(this.cells);
+        this.cells = grown;
       }
+      const cells = this.cells;
       const at = cell * CELL_WIDTH;
       cells[at] = nameId;
       cells[at + 1] = joined.length;
@@ -90,11 +115,13 @@ export function encodeEvents(events: readonly Event[]): EncodedEvents {
       cell++;
       joined += text;
     }
-    if (used + joined.length * 3 > bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, used + joined.length * 3));
-      bytes.copy(grown, 0, 0, used);
-      bytes = grown;
+    let used = this.used;
+    if (used + joined.length * 3 > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, used + joined.length * 3));
+      this.bytes.copy(grown, 0, 0, used);
+      this.bytes = grown;
     }
+    const { cells, bytes } = this;
     const written = bytes.write(joined, used);
     if (written === joined.length) {
       for (let c = first; c < cell; c++) {
@@ -112,19 +139,39 @@ export function encodeEvents(events: readonly Event[]): EncodedEvents {
         used = end;
       }
     }
+    this.used = used;
+    this.cell = cell;
+    this.count = i + 1;
   }
-  firstCell[count] = cell;
-  return {
-    count,
-    times,
-    indexIds,
-    indexNames,
-    names,
-    firstCell,
-    // Copies, so that the buffers sent to another thread are exactly as long as what they hold.
-    cells: cells.slice(0, cell * CELL_WIDTH),
-    bytes: Uint8Array.prototype.slice.call(bytes, 0, used),
-  };
+
+  finish(): EncodedEvents {
+    const { count, cell } = this;
+    this.firstCell[count] = cell;
+    return {
+      count,
+      // Copies, so that the buffers sent to another thread are exactly as long as what they hold.
+      times: this.times.slice(0, count),
+      indexIds: this.indexIds.slice(0, count),
+      indexNames: this.indexNames,
+      names: this.names,
+      firstCell: this.firstCell.slice(0, count + 1),
+      cells: this.cells.slice(0, cell * CELL_WIDTH),
+      bytes: Uint8Array.prototype.slice.call(this.bytes, 0, this.used),
+    };
+  }
+
+  private growEvents(): void {
+    const size = this.times.length * 2;
+    const times = new Float64Array(size);
+    times.set(this.times);
+    this.times = times;
+    const indexIds = new Uint16Array(size);
+    indexIds.set(this.indexIds);
+    this.indexIds = indexIds;
+    const firstCell = new Int32Array(size + 1);
+    firstCell.set(this.firstCell);
+    this.firstCell = firstCell;
+  }
 }
 
 const METADATA_TEXT: ReadonlySet<string> = new Set(['host', 'source', 'sourcetype', '_raw']);

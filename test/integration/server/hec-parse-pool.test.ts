@@ -41,8 +41,12 @@ test('a worker parses as the main thread does; a worker that dies answers code 6
     const bad = await pool.parse(request('{"event": "x"} {"nope"'));
     assert.equal(bad.ok, false);
 
-    // About 80 MB of small envelopes: their events cannot fit in a 64 MB heap.
-    const huge = '{"event":"x","fields":{"a":"b"}}\n'.repeat(2_500_000);
+    // About 100 MB of small envelopes, each with a field name of its own: events are encoded one
+    // at a time, but a batch's field names cannot fit in a 64 MB heap.
+    const huge = Array.from(
+      { length: 2_500_000 },
+      (_, i) => `{"event":"x","fields":{"f${i}":"b"}}`,
+    ).join('\n');
     await assert.rejects(pool.parse(request(huge)), (error: unknown) => {
       assert.ok(error instanceof HecError);
       assert.equal(error.code, 6);

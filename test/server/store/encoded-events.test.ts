@@ -5,7 +5,11 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
 import { openDuckDbStore } from '../../../src/server/store/duckdb-store.ts';
-import { decodeEvents, encodeEvents } from '../../../src/server/store/encoded-events.ts';
+import {
+  decodeEvents,
+  EventEncoder,
+  encodeEvents,
+} from '../../../src/server/store/encoded-events.ts';
 import type { CommittedEvents } from '../../../src/server/store/event-store.ts';
 
 const dirs: string[] = [];
@@ -36,6 +40,18 @@ test('encoded events decode to the same events', () => {
   assert.deepEqual(decodeEvents(encodeEvents(events)), events);
   assert.throws(() => encodeEvents([{ index: 'main' }]), /valid _time/);
   assert.throws(() => encodeEvents([{ _time: 1 }]), /without an index/);
+});
+
+test('an encoder fed one event at a time past its expected count encodes the same batch', () => {
+  const events = Array.from({ length: 300 }, (_, i) => event(i));
+  const encoder = new EventEncoder(1);
+  for (const e of events) encoder.add(e);
+  const encoded = encoder.finish();
+  assert.deepEqual(encoded, encodeEvents(events));
+  assert.equal(encoded.times.length, 300);
+  assert.equal(encoded.firstCell.length, 301);
+  assert.deepEqual(decodeEvents(encoded), events);
+  assert.deepEqual(decodeEvents(new EventEncoder(0).finish()), []);
 });
 
 test('encoded batches are stored exactly as the events they encode', async () => {

@@ -34,10 +34,23 @@ import {
  */
 export function splitEventBody(body: Buffer, warn?: (message: string) => void): JsonValue[] {
   const envelopes: JsonValue[] = [];
+  forEachEnvelope(body, warn, (envelope) => envelopes.push(envelope));
+  return envelopes;
+}
+
+/**
+ * `splitEventBody` one envelope at a time: `each` gets an envelope before the next is parsed, so
+ * that a caller converting them (HEC's parse worker) never holds a body's envelopes together.
+ */
+export function forEachEnvelope(
+  body: Buffer,
+  warn: ((message: string) => void) | undefined,
+  each: (envelope: JsonValue, position: number) => void,
+): void {
   let pos = skipWhitespace(body, 0);
   if (pos >= body.length) throw new HecError('noData');
+  let position = 0;
   while (pos < body.length) {
-    const position = envelopes.length;
     if (body[pos] !== OPEN_BRACE) {
       throw new HecError('invalidDataFormat', {
         detail: `expected a JSON object at byte ${pos}`,
@@ -75,10 +88,9 @@ export function splitEventBody(body: Buffer, warn?: (message: string) => void): 
         warn(`${code} event ${position}: ${message}`);
       }
     }
-    envelopes.push(envelope);
+    each(envelope, position++);
     pos = skipWhitespace(body, end);
   }
-  return envelopes;
 }
 
 const OPEN_BRACE = 0x7b;
