@@ -19,7 +19,7 @@ export interface SigmaDetector {
    * another thread): `matches` as `matcher.match(event)` would give them, in rule order.
    */
   detectMatched(event: SharedEvent, matches: readonly SigmaMatch[]): readonly SigmaFinding[];
-  /** End of input: correlations judged on their open windows. */
+  /** End of input: correlations judged on their open windows; built automata cached for the next run. */
   finish(): readonly SigmaFinding[];
 }
 
@@ -60,6 +60,7 @@ export function createSigmaDetector(
     detect: (event) => detectMatched(event, matcher.match(event)),
     detectMatched,
     finish() {
+      matcher.persist();
       return correlations
         .flush()
         .filter((hit) => hit.report)

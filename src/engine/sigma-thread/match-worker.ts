@@ -39,6 +39,8 @@ async function run(job: MatchJob): Promise<void> {
     }
     post({ kind: 'batch', end: ordinal, found: Int32Array.from(found), entries });
   }
+  // The automata this worker built, for the next run's route programs.
+  matcher.persist();
   post({ kind: 'done', events: ordinal });
 }
 

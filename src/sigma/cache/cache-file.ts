@@ -8,6 +8,15 @@ import { CACHE_FORMAT } from './cache-key.ts';
 
 const MAGIC = 'spelunk-sigma-cache';
 
+/** A cache file's first line, as read (unchecked). */
+export interface CacheHeader {
+  readonly magic?: unknown;
+  readonly format?: unknown;
+  readonly key?: unknown;
+  readonly bytes?: unknown;
+  readonly sha256?: unknown;
+}
+
 export type CacheRead =
   | { readonly kind: 'hit'; readonly payload: unknown }
   | { readonly kind: 'absent' }
@@ -25,15 +34,9 @@ export function readCacheFile(file: string, key: string): CacheRead {
   }
   const newline = bytes.indexOf(10);
   if (newline < 0) return { kind: 'corrupt', reason: 'no header' };
-  let header: {
-    magic?: unknown;
-    format?: unknown;
-    key?: unknown;
-    bytes?: unknown;
-    sha256?: unknown;
-  };
+  let header: CacheHeader;
   try {
-    header = JSON.parse(bytes.toString('utf8', 0, newline)) as typeof header;
+    header = JSON.parse(bytes.toString('utf8', 0, newline)) as CacheHeader;
   } catch {
     return { kind: 'corrupt', reason: 'the header is not JSON' };
   }

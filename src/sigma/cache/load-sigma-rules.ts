@@ -21,6 +21,7 @@ import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { cacheKey } from './cache-key.ts';
 import { defaultCacheDir } from './cache-location.ts';
 import { type CompiledData, decodeCompiled, encodeCompiled } from './compiled-codec.ts';
+import { readRouteAutomata } from './route-automata.ts';
 
 export interface SigmaRulesOptions extends SigmaCompileOptions, ReadSigmaOptions {
   /** Which rules and correlations run (every one without); its key is part of the cache's. */
@@ -64,6 +65,16 @@ export function loadSigmaRules(
   });
   const file = path.join(dir, 'sigma', `${name}.json`);
   const warnings: Diagnostic[] = [];
+  // The route programs' automata under the same key (route-automata.ts).
+  const automataFile = path.join(dir, 'sigma', `${name}.automata`);
+  const automata = readRouteAutomata(automataFile, key);
+  if (automata.kind === 'corrupt')
+    warnings.push(
+      warning(
+        SIGMA_CODES.cacheIgnored,
+        `the route-program cache ${automataFile} was ignored: ${automata.reason}; the automata are built again`,
+      ),
+    );
   const read = readCacheFile(file, key);
   if (read.kind === 'hit') {
     try {
@@ -76,8 +87,8 @@ export function loadSigmaRules(
       if (differs !== undefined)
         throw new Error(`the rule choice now answers otherwise for ${differs}`);
       return {
-        compiled: decoded.compiled,
-        diagnostics: [...decoded.loadDiagnostics, ...decoded.compiled.diagnostics],
+        compiled: { ...decoded.compiled, automata: automata.library },
+        diagnostics: [...warnings, ...decoded.loadDiagnostics, ...decoded.compiled.diagnostics],
         cache: 'hit',
       };
     } catch (cause) {
@@ -98,7 +109,7 @@ export function loadSigmaRules(
     );
   }
   return {
-    ...cold.result,
+    compiled: { ...cold.result.compiled, automata: automata.library },
     diagnostics: [...warnings, ...cold.result.diagnostics],
     cache,
   };

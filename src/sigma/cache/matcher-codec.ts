@@ -6,10 +6,13 @@ import type { CompiledRule, CompiledSigmaSet, RuleVariant } from '../compile/com
 import { createSigmaMatcher, type SigmaMatcher } from '../matcher/sigma-matcher.ts';
 import type { SigmaRule } from '../model/rule.ts';
 import { decodePredicate, encodePredicate, type PredicateData } from './predicate-codec.ts';
+import { RouteAutomata, type RouteAutomataData } from './route-automata.ts';
 
 export interface MatcherData {
   readonly rules: readonly { readonly report: boolean; readonly variants: RuleVariant[] }[];
   readonly predicates: readonly PredicateData[];
+  /** The route-program cache, its bytes shared with the sender (none without a cache). */
+  readonly automata?: RouteAutomataData;
 }
 
 export function encodeMatcher(compiled: CompiledSigmaSet): MatcherData {
@@ -25,6 +28,7 @@ export function encodeMatcher(compiled: CompiledSigmaSet): MatcherData {
       })),
     })),
     predicates: compiled.predicates.map(encodePredicate),
+    ...(compiled.automata instanceof RouteAutomata ? { automata: compiled.automata.share() } : {}),
   };
 }
 
@@ -39,5 +43,9 @@ export function decodeMatcher(data: MatcherData): SigmaMatcher {
     report: r.report,
     variants: r.variants,
   }));
-  return createSigmaMatcher({ rules, predicates: data.predicates.map(decodePredicate) });
+  return createSigmaMatcher({
+    rules,
+    predicates: data.predicates.map(decodePredicate),
+    ...(data.automata === undefined ? {} : { automata: new RouteAutomata(data.automata) }),
+  });
 }

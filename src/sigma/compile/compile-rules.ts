@@ -17,6 +17,7 @@ import {
   type LogsourceMappingEntry,
   selectorMatches,
 } from '../mapping/logsource-mapping.ts';
+import type { AutomatonLibrary } from '../matcher/route-program.ts';
 import type {
   Detection,
   DetectionGroup,
@@ -74,6 +75,11 @@ export interface CompiledSigmaSet {
   readonly correlations: readonly SigmaCorrelation[];
   readonly inactive: readonly InactiveRule[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The route programs' automata an earlier run built (the rule-set cache's, loadSigmaRules):
+   * the matcher takes them instead of building, and offers the ones it builds for the next run.
+   */
+  readonly automata?: AutomatonLibrary;
 }
 
 /** Entry point: filters → logsource mapping → condition resolution → predicate interning. */

@@ -29,6 +29,8 @@ export interface AhoCorasick {
   readonly denseCount: number;
   /** Bytes of the typed arrays the automaton keeps. */
   readonly byteSize: number;
+  /** The arrays it scans with (the route-program cache stores them). */
+  readonly tables: AutomatonTables;
   /** Calls `onMatch(pattern, endIndex)` for every occurrence (end index inclusive). */
   scan(text: string, onMatch: (pattern: number, end: number) => void): void;
 }
@@ -41,16 +43,23 @@ export function buildAhoCorasick(
   return new Automaton(buildAutomatonTables(patterns, options), patterns.length);
 }
 
+/** An automaton over tables an earlier build made (read back from the route-program cache). */
+export function automatonOfTables(tables: AutomatonTables, patternCount: number): AhoCorasick {
+  return new Automaton(tables, patternCount);
+}
+
 class Automaton implements AhoCorasick {
   readonly patternCount: number;
   readonly stateCount: number;
   readonly classCount: number;
   readonly denseCount: number;
   readonly byteSize: number;
+  readonly tables: AutomatonTables;
   private readonly t: AutomatonTables;
 
   constructor(tables: AutomatonTables, patternCount: number) {
     this.t = tables;
+    this.tables = tables;
     this.patternCount = patternCount;
     this.stateCount = tables.fail.length;
     this.classCount = tables.classes;

@@ -6,6 +6,18 @@ import { type HitScore, literalLengthScore, triggerSet } from '../compile/predic
 import type { Anchoring } from '../compile/string-pattern.ts';
 import { type AhoCorasick, buildAhoCorasick } from './aho-corasick.ts';
 
+/**
+ * Automata an earlier run built, by pattern list (the route-program cache, sigma/cache): found
+ * ones are not built again; built ones are offered for the next run.
+ */
+export interface AutomatonLibrary {
+  /** `patterns`: the automaton's sorted literals joined by U+0000. */
+  find(patterns: string): AhoCorasick | undefined;
+  built(patterns: string, automaton: AhoCorasick): void;
+  /** Stores what was built for the next run (atomically; nothing when nothing is new). */
+  persist(): void;
+}
+
 const ANCHORING_CODES: Readonly<Record<Anchoring, number>> = {
   exact: 0,
   prefix: 1,
@@ -87,11 +99,19 @@ export function buildTriggers(
  */
 export type AutomatonCache = Map<string, AhoCorasick>;
 
-function automatonOf(texts: readonly string[], cache: AutomatonCache): AhoCorasick {
+function automatonOf(
+  texts: readonly string[],
+  cache: AutomatonCache,
+  library: AutomatonLibrary | undefined,
+): AhoCorasick {
   const key = texts.join('\u0000');
   let automaton = cache.get(key);
   if (automaton === undefined) {
-    automaton = buildAhoCorasick(texts);
+    automaton = library?.find(key);
+    if (automaton === undefined) {
+      automaton = buildAhoCorasick(texts);
+      library?.built(key, automaton);
+    }
     cache.set(key, automaton);
   }
   return automaton;
@@ -101,6 +121,7 @@ export function buildRouteProgram(
   members: readonly ProgramVariant[],
   predicates: readonly Predicate[],
   automata: AutomatonCache,
+  library?: AutomatonLibrary,
 ): RouteProgram {
   const used = new Set<number>();
   const collect = (tree: RuleVariant['tree']): void => {
@@ -157,7 +178,7 @@ export function buildRouteProgram(
     scanners.push({
       field,
       skipFields: field === null ? namedFields : EMPTY_SET,
-      automaton: automatonOf(texts, automata),
+      automaton: automatonOf(texts, automata, library),
       patternLength: Int32Array.from(texts, (t) => t.length),
       entryStart,
       entryPredicate: Int32Array.from(entryPredicate),

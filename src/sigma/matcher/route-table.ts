@@ -2,7 +2,6 @@
 // it. Programs are built on first use; routes with the same variants share one program.
 import type { Event } from '../../core/index.ts';
 import { foldCase } from '../compile/case-fold.ts';
-import type { RuleVariant } from '../compile/compile-rules.ts';
 import { textOf } from '../compile/event-values.ts';
 import type { ProgramVariant } from './route-program.ts';
 
@@ -12,6 +11,8 @@ const CHANNEL_CACHE_SIZE = 4096;
 export class RouteTable<P> {
   private readonly variants: readonly ProgramVariant[];
   private readonly build: (members: readonly ProgramVariant[]) => P;
+  /** Each variant's channels folded once (undefined: any), not per route built. */
+  private readonly foldedChannels: readonly (ReadonlySet<string> | undefined)[];
   private readonly knownChannels: ReadonlySet<string>;
   private readonly knownEventIds: ReadonlySet<string>;
   /** Channel text as events spell it → the known folded channel ('' when unknown). */
@@ -29,7 +30,10 @@ export class RouteTable<P> {
   ) {
     this.variants = variants;
     this.build = build;
-    this.knownChannels = new Set(variants.flatMap((v) => (v.variant.channels ?? []).map(foldCase)));
+    this.foldedChannels = variants.map(({ variant: { channels } }) =>
+      channels === undefined ? undefined : new Set(channels.map(foldCase)),
+    );
+    this.knownChannels = new Set(this.foldedChannels.flatMap((c) => [...(c ?? [])]));
     this.knownEventIds = new Set(variants.flatMap((v) => v.variant.eventIds ?? []));
   }
 
@@ -78,7 +82,9 @@ export class RouteTable<P> {
     const members: ProgramVariant[] = [];
     const indices: number[] = [];
     this.variants.forEach((v, i) => {
-      if (!accepts(v.variant, channel, eventId)) return;
+      const channels = this.foldedChannels[i];
+      if (channels !== undefined && !channels.has(channel)) return;
+      if (v.variant.eventIds !== undefined && !v.variant.eventIds.includes(eventId)) return;
       members.push(v);
       indices.push(i);
     });
@@ -90,13 +96,6 @@ export class RouteTable<P> {
     }
     return program;
   }
-}
-
-function accepts(variant: RuleVariant, channel: string, eventId: string): boolean {
-  if (variant.channels !== undefined && !variant.channels.some((c) => foldCase(c) === channel))
-    return false;
-  if (variant.eventIds !== undefined && !variant.eventIds.includes(eventId)) return false;
-  return true;
 }
 
 function firstText(value: Event[string]): string | undefined {

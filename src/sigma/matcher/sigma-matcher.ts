@@ -13,6 +13,7 @@ import type { SigmaRule } from '../model/rule.ts';
 import { EventPredicates } from './event-predicates.ts';
 import {
   type AutomatonCache,
+  type AutomatonLibrary,
   buildRouteProgram,
   buildTriggers,
   type ProgramTriggers,
@@ -48,6 +49,8 @@ export interface MatcherStats {
   /** Distinct automata built so far (routes share equal ones) and the bytes their tables hold. */
   automata: number;
   automatonBytes: number;
+  /** Of those, automata taken from the route-program cache instead of built. */
+  automataCached: number;
 }
 
 /** Where a rule can fire, for routing events to it. */
@@ -66,6 +69,8 @@ export interface SigmaMatcher {
   /** The rules the event matches, in rule order; a shared empty array when none. */
   match(event: Event): readonly SigmaMatch[];
   routes(): readonly RuleRoute[];
+  /** Offers the automata built so far to the route-program cache for the next run (if any). */
+  persist(): void;
 }
 
 export interface SigmaMatcherOptions {
@@ -113,7 +118,7 @@ interface Program {
 const ADAPT_AFTER = [1024, 16384] as const;
 
 export function createSigmaMatcher(
-  compiled: Pick<CompiledSigmaSet, 'rules' | 'predicates'>,
+  compiled: Pick<CompiledSigmaSet, 'rules' | 'predicates' | 'automata'>,
   options: SigmaMatcherOptions = {},
 ): SigmaMatcher {
   const { rules, predicates } = compiled;
@@ -129,6 +134,7 @@ export function createSigmaMatcher(
     programs: 0,
     automata: 0,
     automatonBytes: 0,
+    automataCached: 0,
   };
   /** Variant indices to evaluate for the current event: `candidates[0 .. candidateCount)`. */
   let candidates = new Int32Array(64);
@@ -166,8 +172,18 @@ export function createSigmaMatcher(
   };
 
   const automata: AutomatonCache = new Map();
+  const library = compiled.automata;
+  const counted: AutomatonLibrary | undefined = library && {
+    find(patterns) {
+      const found = library.find(patterns);
+      if (found !== undefined) stats.automataCached++;
+      return found;
+    },
+    built: (patterns, automaton) => library.built(patterns, automaton),
+    persist: () => library.persist(),
+  };
   const buildProgram = (members: readonly ProgramVariant[]): Program => {
-    const program = buildRouteProgram(members, predicates, automata);
+    const program = buildRouteProgram(members, predicates, automata, counted);
     stats.automata = automata.size;
     stats.automatonBytes = 0;
     for (const a of automata.values()) stats.automatonBytes += a.byteSize;
@@ -277,6 +293,7 @@ export function createSigmaMatcher(
           ...(v.eventIds ? { eventIds: v.eventIds } : {}),
         })),
       })),
+    persist: () => library?.persist(),
   };
 }
 

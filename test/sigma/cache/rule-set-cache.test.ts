@@ -81,7 +81,7 @@ function findings(loaded: LoadedSigmaRules, events: readonly Event[]): string[] 
 
 function cacheFile(cacheDir: string): string {
   const dir = path.join(cacheDir, 'sigma');
-  const [name] = readdirSync(dir);
+  const name = readdirSync(dir).find((f) => f.endsWith('.json'));
   return path.join(dir, name as string);
 }
 
