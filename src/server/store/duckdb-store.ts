@@ -15,7 +15,7 @@ import { readEvents } from './duckdb/read-events.ts';
 import { dropPartitions, partitionsToDrop } from './duckdb/retention.ts';
 import { literal } from './duckdb/sql-text.ts';
 import { writeBatch } from './duckdb/write-batch.ts';
-import { decodeEvents } from './encoded-events.ts';
+import { decodeEvents, encodeEvents } from './encoded-events.ts';
 import type {
   Checkpoint,
   CommitListener,
@@ -257,6 +257,10 @@ export class DuckDbStore implements EventStore {
         events ??=
           encoded.length === 0 ? batch.events : [...batch.events, ...encoded.flatMap(decodeEvents)];
         return events;
+      },
+      encoded: (keep) => {
+        const objects = batch.events.filter((e) => keep(String(e['index'])));
+        return objects.length === 0 ? encoded : [encodeEvents(objects), ...encoded];
       },
       hasIndex: (index) =>
         encoded.some((e) => e.indexNames.includes(index)) ||

@@ -73,6 +73,12 @@ export interface DroppedPartition {
 export interface CommittedEvents {
   readonly count: number;
   events(): readonly Event[];
+  /**
+   * The same events as encoded batches, to copy to another thread (the detect worker) without
+   * making objects here: what was written encoded as it is, events written as objects encoded
+   * when asked (only those whose index `keep` admits).
+   */
+  encoded(keep: (index: string) => boolean): readonly EncodedEvents[];
   /** Whether any event is of this index (without decoding: the detect writer follows `risk`). */
   hasIndex(index: string): boolean;
 }
