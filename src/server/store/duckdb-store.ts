@@ -262,6 +262,14 @@ export class DuckDbStore implements EventStore {
         const objects = batch.events.filter((e) => keep(String(e['index'])));
         return objects.length === 0 ? encoded : [encodeEvents(objects), ...encoded];
       },
+      eventsOf: (keep) => {
+        const out = batch.events.filter((e) => keep(String(e['index'])));
+        for (const e of encoded) {
+          if (!e.indexNames.some(keep)) continue;
+          for (const event of decodeEvents(e)) if (keep(event['index'] as string)) out.push(event);
+        }
+        return out;
+      },
       hasIndex: (index) =>
         encoded.some((e) => e.indexNames.includes(index)) ||
         batch.events.some((e) => e['index'] === index),

@@ -79,6 +79,12 @@ export interface CommittedEvents {
    * when asked (only those whose index `keep` admits).
    */
   encoded(keep: (index: string) => boolean): readonly EncodedEvents[];
+  /**
+   * The events of the indexes `keep` admits: those written as objects as they were written, the
+   * encoded ones decoded only from batches that hold such an index (the detect writer follows
+   * `risk` and `notable` in commits its own risk events ride in with HEC's input).
+   */
+  eventsOf(keep: (index: string) => boolean): readonly Event[];
   /** Whether any event is of this index (without decoding: the detect writer follows `risk`). */
   hasIndex(index: string): boolean;
 }

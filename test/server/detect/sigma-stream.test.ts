@@ -76,6 +76,7 @@ function committed(events: readonly Event[]): CommittedEvents {
     count: events.length,
     events: () => events,
     encoded: (keep) => [encodeEvents(events.filter((e) => keep(String(e['index']))))],
+    eventsOf: (keep) => events.filter((e) => keep(String(e['index']))),
     hasIndex: (index) => events.some((e) => e['index'] === index),
   };
 }
