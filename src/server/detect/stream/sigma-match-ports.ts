@@ -20,8 +20,14 @@ export class WorkerMatcherPort implements SigmaMatcherPort {
   private closed = false;
   private failed = false;
 
-  constructor() {
-    this.worker = startModuleWorker(WORKER_URL, {});
+  /** `maxHeapMb`: the worker's old-generation heap (a worker past it dies and is replaced). */
+  constructor(options: { readonly maxHeapMb?: number } = {}) {
+    this.worker = startModuleWorker(
+      WORKER_URL,
+      options.maxHeapMb === undefined
+        ? {}
+        : { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } },
+    );
     this.worker.unref();
     this.worker.on('message', (reply: MatcherReply) => {
       if (--this.waiting === 0) this.worker.unref();

@@ -28,7 +28,7 @@ export const MAX_STREAM_BACKLOG = 5_000;
 /** Events replayed at most when rebuilding correlation state, and per message. */
 const MAX_REPLAY_EVENTS = 500_000;
 const REPLAY_CHUNK = 2000;
-/** A batch in flight at this many matcher failures in a row is dropped (it may be their cause). */
+/** A batch this many matchers failed while matching is dropped (it may be what kills them). */
 const MAX_ATTEMPTS = 2;
 /** Matchers replaced without one batch matched in between, after which streaming stops. */
 const MAX_RESTARTS = 3;
@@ -38,7 +38,8 @@ const notOutput = (index: string) => !DETECT_OUTPUT_INDEXES.has(index);
 interface Sent {
   readonly id: number;
   readonly batch: EncodedEvents;
-  attempts: number;
+  /** Matchers that failed while matching it. */
+  failures: number;
   posted: boolean;
 }
 
@@ -97,7 +98,7 @@ export class SigmaStream {
     if (this.active === undefined) return;
     for (const batch of committed.encoded(notOutput)) {
       if (!batch.indexNames.some(notOutput)) continue;
-      const sent: Sent = { id: this.nextId++, batch, attempts: 0, posted: false };
+      const sent: Sent = { id: this.nextId++, batch, failures: 0, posted: false };
       this.inFlight.set(sent.id, sent);
       this.backlog += batch.count;
       if (this.ready) this.send(sent);
@@ -162,7 +163,6 @@ export class SigmaStream {
   private send(sent: Sent): void {
     if (this.active === undefined || this.port === undefined) return;
     sent.posted = true;
-    sent.attempts++;
     this.port.post({
       kind: 'match',
       id: sent.id,
@@ -233,14 +233,15 @@ export class SigmaStream {
     for (const waiter of this.waiters.values()) waiter.reject(error);
     this.waiters.clear();
     this.ready = false;
+    // Batches are matched in order: the oldest unanswered one is what it was matching.
     let dropped = 0;
-    for (const sent of this.inFlight.values()) {
-      sent.posted = false;
-      if (sent.attempts < MAX_ATTEMPTS) continue;
-      this.inFlight.delete(sent.id);
-      this.backlog -= sent.batch.count;
-      dropped += sent.batch.count;
+    const matching = this.inFlight.values().next().value as Sent | undefined;
+    if (matching !== undefined && ++matching.failures >= MAX_ATTEMPTS) {
+      this.inFlight.delete(matching.id);
+      this.backlog -= matching.batch.count;
+      dropped = matching.batch.count;
     }
+    for (const sent of this.inFlight.values()) sent.posted = false;
     const workspace = this.workspace;
     if (++this.restarts > MAX_RESTARTS || workspace === undefined) {
       this.runtime.log(
@@ -252,7 +253,7 @@ export class SigmaStream {
       return;
     }
     this.runtime.log(
-      `sigma stream: the matcher failed (${error.message}); a new one takes its place${dropped > 0 ? `; ${dropped} events it failed on twice are not matched` : ''}`,
+      `sigma stream: the matcher failed (${error.message}); a new one takes its place${dropped > 0 ? `; ${dropped} events it failed on twice are dropped` : ''}`,
     );
     this.enqueue(workspace)
       .then(() => {
