@@ -255,7 +255,7 @@ export class DuckDbStore implements EventStore {
       count,
       events: () => {
         events ??=
-          encoded.length === 0 ? batch.events : [...batch.events, ...encoded.flatMap(decodeEvents)];
+          encoded.length === 0 ? batch.events : [...batch.events, ...encoded.flatMap((e) => decodeEvents(e))];
         return events;
       },
       encoded: (keep) => {

@@ -129,12 +129,12 @@ export function encodeEvents(events: readonly Event[]): EncodedEvents {
 
 const METADATA_TEXT: ReadonlySet<string> = new Set(['host', 'source', 'sourcetype', '_raw']);
 
-/** The events back as objects (for commit listeners such as live detection). */
-export function decodeEvents(encoded: EncodedEvents): Event[] {
+/** The events back as objects (for commit listeners such as live detection); `from`/`to`: some. */
+export function decodeEvents(encoded: EncodedEvents, from = 0, to = encoded.count): Event[] {
   const bytes = Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.length);
-  const out: Event[] = new Array(encoded.count);
+  const out: Event[] = new Array(to - from);
   const { cells, firstCell, names } = encoded;
-  for (let i = 0; i < encoded.count; i++) {
+  for (let i = from; i < to; i++) {
     const event: Event = {
       _time: encoded.times[i] as number,
       index: encoded.indexNames[encoded.indexIds[i] as number] as string,
@@ -156,7 +156,7 @@ export function decodeEvents(encoded: EncodedEvents): Event[] {
       event[names[cells[at] as number] as string] =
         cells[at + 3] === TEXT_CELL ? text : JSON.parse(text);
     }
-    out[i] = event;
+    out[i - from] = event;
   }
   return out;
 }
