@@ -16,6 +16,7 @@ export {
   type SigmaCacheUse,
   type SigmaRulesOptions,
 } from './cache/load-sigma-rules.ts';
+export { decodeMatcher, encodeMatcher, type MatcherData } from './cache/matcher-codec.ts';
 export {
   type CompiledRule,
   type CompiledSigmaSet,

@@ -7,13 +7,18 @@ import {
   createCorrelationStage,
 } from './correlation/correlation-stage.ts';
 import { findingOfCorrelation, findingOfMatch, type SigmaFinding } from './findings.ts';
-import { createSigmaMatcher, type SigmaMatcher } from './matcher/sigma-matcher.ts';
+import { createSigmaMatcher, type SigmaMatch, type SigmaMatcher } from './matcher/sigma-matcher.ts';
 
 export interface SigmaDetector {
   readonly matcher: SigmaMatcher;
   readonly correlations: CorrelationStage;
   /** Findings of one event: rule matches to report, then correlations it completed. */
   detect(event: SharedEvent): readonly SigmaFinding[];
+  /**
+   * The same for an event whose matches were found elsewhere (a matcher over the same rules on
+   * another thread): `matches` as `matcher.match(event)` would give them, in rule order.
+   */
+  detectMatched(event: SharedEvent, matches: readonly SigmaMatch[]): readonly SigmaFinding[];
   /** End of input: correlations judged on their open windows. */
   finish(): readonly SigmaFinding[];
 }
@@ -36,20 +41,24 @@ export function createSigmaDetector(
   const matcher = createSigmaMatcher(compiled);
   const correlations = createCorrelationStage(compiled, options);
   const retain = options.retain ?? ((event: SharedEvent) => event);
+  const detectMatched = (
+    event: SharedEvent,
+    matches: readonly SigmaMatch[],
+  ): readonly SigmaFinding[] => {
+    if (matches.length === 0) return NONE;
+    const kept = retain(event);
+    const findings: SigmaFinding[] = [];
+    for (const match of matches) if (match.report) findings.push(findingOfMatch(match, kept));
+    for (const hit of correlations.push(kept, matches)) {
+      if (hit.report) findings.push(findingOfCorrelation(hit));
+    }
+    return findings;
+  };
   return {
     matcher,
     correlations,
-    detect(event) {
-      const matches = matcher.match(event);
-      if (matches.length === 0) return NONE;
-      const kept = retain(event);
-      const findings: SigmaFinding[] = [];
-      for (const match of matches) if (match.report) findings.push(findingOfMatch(match, kept));
-      for (const hit of correlations.push(kept, matches)) {
-        if (hit.report) findings.push(findingOfCorrelation(hit));
-      }
-      return findings;
-    },
+    detect: (event) => detectMatched(event, matcher.match(event)),
+    detectMatched,
     finish() {
       return correlations
         .flush()

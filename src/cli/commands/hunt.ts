@@ -38,6 +38,8 @@ export interface HuntCommandOptions extends InputCliOptions, RuleCliOptions {
   readonly maxFindings?: string;
   /** `--max-memory`, in MB. */
   readonly maxMemory?: number;
+  /** `--sigma-thread`: match the Sigma rules on a worker thread. */
+  readonly sigmaThread?: boolean;
 }
 
 export interface HuntIo {
@@ -81,6 +83,10 @@ export const huntCommand: CliCommand = {
       new Option(
         '--max-findings <n>',
         'findings kept per detection for the report (default 10000)',
+      ),
+      new Option(
+        '--sigma-thread',
+        'match the Sigma rules on a worker thread that reads the inputs again (files only; same findings; faster on an idle machine with 2 or more cores, ~90 MB more memory)',
       ),
       runOptions(),
       maxMemoryOption(),
@@ -161,6 +167,7 @@ export async function runHuntCommand(
       // JSON lines are written as found: the report's findings are read only for --html.
       keepFindings: options.format !== 'jsonl' || options.html !== undefined,
       ...(timeRange === undefined ? {} : { timeRange }),
+      sigmaThread: options.sigmaThread === true,
     },
     {
       onFinding: (finding) => writer.finding(finding),

@@ -13,6 +13,8 @@ export const HUNT_CODES = {
   detectionDisabled: 'HUNT005',
   /** Warning: findings with no time (no _time or lastTime, no event with a time read). */
   findingsUntimed: 'HUNT006',
+  /** Warning: the Sigma matching worker stopped; the main thread matched the rest. */
+  sigmaThreadStopped: 'HUNT007',
   /** Error: --detection names no loaded detection or Sigma rule. */
   unknownDetection: 'HUNT010',
   /** Error: there is nothing to run (no enabled detection, no active Sigma rule). */

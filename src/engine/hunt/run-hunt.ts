@@ -10,6 +10,7 @@ import {
   type IncidentOptions,
 } from '../risk/risk-incidents.ts';
 import { MAX_KEPT_CONTRIBUTIONS } from '../risk/risk-ledger.ts';
+import { canMatchOnThread, SigmaMatchThread } from '../sigma-thread/sigma-match-thread.ts';
 import { type EventTimeRange, withinTimeRange } from '../triage/event-time-range.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { type FindingHooks, FindingSink, type RuleFindings } from './finding-sink.ts';
@@ -35,6 +36,11 @@ export interface HuntOptions {
   readonly keepFindings?: boolean;
   /** Only events inside this range are read by the detections (`--start`/`--end`). */
   readonly timeRange?: EventTimeRange;
+  /**
+   * Match the Sigma rules on a worker thread that reads the inputs again (files and folders
+   * only; stdin is read once, on the main thread): same findings, in the same order.
+   */
+  readonly sigmaThread?: boolean;
 }
 
 /** Live figures for a progress display; read them from `HuntHooks.onProgress`. */
@@ -95,8 +101,18 @@ export async function runHunt(
   const runs = workspace.detections.map(
     (d) => new SplDetectionRun(d, sink, options.maxMemoryBytes),
   );
+  const threaded =
+    options.sigmaThread === true &&
+    workspace.sigma !== undefined &&
+    canMatchOnThread(paths, options.input ?? {});
+  let thread: SigmaMatchThread | undefined;
   const sigma = workspace.sigma
-    ? new SigmaHuntRun(workspace.sigma, sink, options.maxMemoryBytes)
+    ? new SigmaHuntRun(
+        workspace.sigma,
+        sink,
+        options.maxMemoryBytes,
+        threaded ? (event) => (thread as SigmaMatchThread).matchesOf(event) : undefined,
+      )
     : undefined;
   const pump = createEventPump(sigma ? [sigma, ...runs] : runs, {
     knowledge: workspace.knowledge,
@@ -119,16 +135,30 @@ export async function runHunt(
   }
   hooks.onStart?.(progress);
   let outsideRange = 0;
-  const source =
+  const inRange =
     inputs === undefined || options.timeRange === undefined
       ? inputs?.source
       : withinTimeRange(inputs.source, options.timeRange, (n) => {
           outsideRange += n;
         });
-  await pumpSource(pump, source, () => {
-    progress.events = pump.events;
-    hooks.onProgress?.(progress);
-  });
+  if (threaded && workspace.sigma !== undefined) {
+    const { onProblem: _p, stdin: _s, signal: _a, ...input } = options.input ?? {};
+    thread = new SigmaMatchThread({
+      compiled: workspace.sigma,
+      paths,
+      input: { ...input, needRaw: pump.needsRaw },
+      ...(options.timeRange === undefined ? {} : { timeRange: options.timeRange }),
+    });
+  }
+  const source = thread === undefined || inRange === undefined ? inRange : thread.through(inRange);
+  try {
+    await pumpSource(pump, source, () => {
+      progress.events = pump.events;
+      hooks.onProgress?.(progress);
+    });
+  } finally {
+    await thread?.close();
+  }
   progress.events = pump.events;
 
   const diagnostics: Diagnostic[] = [];
@@ -154,6 +184,14 @@ export async function runHunt(
     );
   }
   if (sigma?.failure) diagnostics.push(sigma.failure);
+  if (thread?.failure !== undefined) {
+    diagnostics.push(
+      warning(
+        HUNT_CODES.sigmaThreadStopped,
+        `the Sigma matching thread stopped (${thread.failure.message}); the main thread matched the events from there on`,
+      ),
+    );
+  }
   for (const { correlation, message } of sigma?.detector.correlations.stats.stopped ?? []) {
     diagnostics.push(
       error(HUNT_CODES.detectionFailed, message, {

@@ -6,6 +6,7 @@ import {
   createSigmaDetector,
   type SigmaDetector,
   type SigmaFinding,
+  type SigmaMatch,
 } from '../../sigma/index.ts';
 import { ALL_FIELDS, type RouteFilter } from '../../spl/index.ts';
 import type { EventConsumer, EventStage } from '../pump/event-consumer.ts';
@@ -32,7 +33,21 @@ export class SigmaHuntRun implements EventConsumer {
   private readonly sink: FindingSink;
   private readonly descriptions = new Map<string, string>();
 
-  constructor(compiled: CompiledSigmaSet, sink: FindingSink, maxMemoryBytes?: number) {
+  /**
+   * The matches of each event when they are found on another thread (`SigmaMatchThread`);
+   * undefined for an event it cannot answer for, which is matched here.
+   */
+  private readonly matchesOf:
+    | ((event: SharedEvent) => readonly SigmaMatch[] | undefined)
+    | undefined;
+
+  constructor(
+    compiled: CompiledSigmaSet,
+    sink: FindingSink,
+    maxMemoryBytes?: number,
+    matchesOf?: (event: SharedEvent) => readonly SigmaMatch[] | undefined,
+  ) {
+    this.matchesOf = matchesOf;
     this.detector = createSigmaDetector(compiled, {
       retain: ownedCopy,
       ...(maxMemoryBytes === undefined ? {} : { maxMemoryBytes }),
@@ -53,8 +68,12 @@ export class SigmaHuntRun implements EventConsumer {
 
   push(events: readonly SharedEvent[]): void {
     try {
+      const { matchesOf, detector } = this;
       for (const event of events) {
-        for (const finding of this.detector.detect(event)) this.add(finding);
+        const matches = matchesOf?.(event);
+        const findings =
+          matches === undefined ? detector.detect(event) : detector.detectMatched(event, matches);
+        for (const finding of findings) this.add(finding);
       }
     } catch (cause) {
       this.fail(cause);

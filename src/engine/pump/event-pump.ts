@@ -1,10 +1,10 @@
 // The one per-event loop: every command's events, from readers, replays or (later) the server,
 // go through here on their way to the consumers.
 import type { Event, SharedEvent } from '../../core/index.ts';
-import type { KnowledgeBase } from '../../knowledge/index.ts';
+import type { KnowledgeBase, KnowledgeProgram } from '../../knowledge/index.ts';
 import type { EventConsumer } from './event-consumer.ts';
 import { EventRouter, type SeenOrigin } from './event-router.ts';
-import { KindPlanner } from './kind-plan.ts';
+import { type KindPlan, KindPlanner } from './kind-plan.ts';
 import { ownStrings } from './own-strings.ts';
 
 export interface EventPumpOptions {
@@ -50,6 +50,19 @@ export function createEventPump(
   const pending: SharedEvent[][] = readers.map(() => []);
   const anyWithKnowledge = readers.some((r) => r.stage === 'with-knowledge');
   let active = readers.filter((r) => !r.done).length;
+  /**
+   * When every as-read consumer comes before every with-knowledge one and none keeps the
+   * events it is given (the Sigma rules in a hunt), the as-read consumers take each batch first
+   * and knowledge is then applied to the events themselves, not to copies: the consumers get
+   * their batches in the same order as otherwise, and what an as-read consumer was given is
+   * never changed while it can see it.
+   */
+  const asReadCount = readers.filter((r) => r.stage === 'as-read').length;
+  const asReadFirst =
+    asReadCount > 0 &&
+    readers.slice(0, asReadCount).every((r) => r.stage === 'as-read' && !r.holdsEvents);
+  /** Events and their plans waiting for knowledge until the as-read consumers have the batch. */
+  const later: (Event | KindPlan)[] = [];
   let events = 0;
   let finished = false;
 
@@ -63,8 +76,16 @@ export function createEventPump(
     const plan = planner.planOf(kind, event);
     if (plan.ownAsRead !== null) ownStrings(event, plan.ownAsRead);
     give(plan.asRead, event);
+    if (plan.knowledgeFirst || plan.program !== undefined) {
+      if (asReadFirst) later.push(event, plan);
+      // An as-read consumer has the event: knowledge goes on a copy.
+      else withKnowledge(plan.asRead.length > 0 ? { ...event } : event, plan);
+    }
+  };
+
+  /** Field knowledge on `target`, then the with-knowledge consumers get it. */
+  const withKnowledge = (target: Event, plan: KindPlan): void => {
     if (plan.knowledgeFirst) {
-      const target = plan.asRead.length > 0 ? { ...event } : event;
       planner.all.programFor(target).apply(target);
       const rerouted = planner.planOf(router.route(target), target);
       if (rerouted.withKnowledge.length === 0) return;
@@ -72,11 +93,19 @@ export function createEventPump(
       give(rerouted.withKnowledge, target);
       return;
     }
-    if (plan.program === undefined) return;
-    const target = plan.asRead.length > 0 ? { ...event } : event;
-    plan.program.apply(target);
+    (plan.program as KnowledgeProgram).apply(target);
     if (plan.ownWithKnowledge !== null) ownStrings(target, plan.ownWithKnowledge);
     give(plan.withKnowledge, target);
+  };
+
+  const pushPending = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const batchOf = pending[i] as SharedEvent[];
+      if (batchOf.length === 0) continue;
+      pending[i] = [];
+      const reader = readers[i] as EventConsumer;
+      if (!reader.done) reader.push(batchOf);
+    }
   };
 
   return {
@@ -93,13 +122,15 @@ export function createEventPump(
       events += batch.length;
       if (active === 0) return;
       for (let i = 0; i < batch.length; i++) route(batch[i] as Event);
-      for (let i = 0; i < readers.length; i++) {
-        const batchOf = pending[i] as SharedEvent[];
-        if (batchOf.length === 0) continue;
-        pending[i] = [];
-        const reader = readers[i] as EventConsumer;
-        if (!reader.done) reader.push(batchOf);
+      if (asReadFirst) {
+        // The as-read consumers are done with the batch and kept nothing of it: knowledge can
+        // now change the events themselves.
+        pushPending(0, asReadCount);
+        for (let i = 0; i < later.length; i += 2)
+          withKnowledge(later[i] as Event, later[i + 1] as KindPlan);
+        later.length = 0;
       }
+      pushPending(0, readers.length);
       active = readers.filter((r) => !r.done).length;
     },
     finish() {

@@ -113,7 +113,7 @@ interface Program {
 const ADAPT_AFTER = [1024, 16384] as const;
 
 export function createSigmaMatcher(
-  compiled: CompiledSigmaSet,
+  compiled: Pick<CompiledSigmaSet, 'rules' | 'predicates'>,
   options: SigmaMatcherOptions = {},
 ): SigmaMatcher {
   const { rules, predicates } = compiled;

@@ -25,7 +25,7 @@ class Recorder implements EventConsumer {
   readonly route: RouteFilter;
   readonly fields = ALL_FIELDS;
   readonly needsRaw = false;
-  readonly holdsEvents = false;
+  readonly holdsEvents: boolean = true;
   readonly done = false;
   readonly got: SharedEvent[] = [];
   finished = 0;
@@ -74,6 +74,37 @@ describe('the event pump', () => {
       'the knowledge never reached the events the as-read consumer holds',
     );
     assert.equal(pump.events, 2);
+  });
+
+  test('an as-read consumer that keeps nothing takes the batch first; knowledge then goes on the events themselves', async () => {
+    const seen: string[] = [];
+    const handed: SharedEvent[] = [];
+    /** Keeps only a text of each event, made while it has the batch (as the Sigma rules do). */
+    class Snapshots extends Recorder {
+      override readonly holdsEvents = false;
+      override push(events: readonly SharedEvent[]): void {
+        for (const e of events) seen.push(JSON.stringify(e));
+      }
+    }
+    const watcher = new Recorder('with-knowledge');
+    const search = new PlanConsumer(plan('EventCode=1 | table process_name'), {
+      emit: (r) => seen.push(JSON.stringify(r)),
+    });
+    const first = new Snapshots('as-read');
+    const original = [sysmon('1', 'C:\\w\\cmd.exe'), sysmon('3', 'C:\\w\\x.exe')];
+    handed.push(...original);
+    const pump = createEventPump([first, search, watcher], {
+      knowledge: cleanKnowledge({ props: PROPS }),
+    });
+    await pumpSource(pump, batches(original));
+    assert.deepEqual(
+      seen.slice(0, 2),
+      original.map((e) => JSON.stringify({ ...e, process_name: undefined })),
+    );
+    assert.ok(!seen[0]?.includes('process_name'), 'the as-read consumer saw the event as read');
+    assert.deepEqual(seen[2], JSON.stringify([{ process_name: 'cmd.exe' }]));
+    assert.equal(watcher.got[0], handed[0], 'the same object, not a copy');
+    assert.equal(watcher.got[0]?.['process_name'], 'cmd.exe');
   });
 
   test("a search that changes its rows does not change another consumer's events", async () => {
