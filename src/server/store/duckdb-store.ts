@@ -255,7 +255,9 @@ export class DuckDbStore implements EventStore {
       count,
       events: () => {
         events ??=
-          encoded.length === 0 ? batch.events : [...batch.events, ...encoded.flatMap((e) => decodeEvents(e))];
+          encoded.length === 0
+            ? batch.events
+            : [...batch.events, ...encoded.flatMap((e) => decodeEvents(e))];
         return events;
       },
       encoded: (keep) => {
