@@ -41,6 +41,7 @@ export {
   type Scalar,
   valuesOf,
 } from './value.ts';
+export { YAML_DOUBLE_ESCAPES } from './yaml/double-quoted-escapes.ts';
 export {
   readYaml,
   spanOfNode,

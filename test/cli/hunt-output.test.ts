@@ -26,6 +26,17 @@ const ROWS: Event[] = [
     value: 'own',
     enumerable: true,
   }),
+  // Hidden fields as readers add them (`_file`, `_line`), before, between and after shown ones.
+  { _time: 1_556_380_645.868, host: 'h', _file: 'a.jsonl', _line: 3, EventID: '11' },
+  { _file: 'first.xml', _time: 9, x: 'hidden first, time second' },
+  { a: 'é ✓ \u2028', _line: 2, b: ['x', 'y'], _raw: 'raw', _x: 'h', c: 'last' },
+  { 2: 'integer', _time: 3, _line: 1, 1: 'keys', z: undefined, w: 'w' },
+  Object.defineProperty({ _time: 7, _file: 'f' } as Event, '__proto__', {
+    value: 'own after a hidden field',
+    enumerable: true,
+  }),
+  { _file: 'only hidden', _line: 4 },
+  { _time: 'not a number', _file: 'f', s: 's' },
 ];
 
 test('rowJsonText writes what JSON.stringify(rowToJson(row)) writes', () => {

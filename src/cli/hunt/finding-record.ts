@@ -6,7 +6,7 @@ import {
   type HuntRule,
   type TriageSummary,
 } from '../../engine/index.ts';
-import { rowJsonText, rowToJson } from '../output/json-value.ts';
+import { rowJsonPieces, rowJsonText, rowToJson } from '../output/json-value.ts';
 
 export type JsonValue =
   | string
@@ -64,15 +64,17 @@ function drilldownRecords(drilldowns: readonly FilledDrilldown[]): JsonValue[] {
 const ruleJsons = new WeakMap<HuntRule, string>();
 
 /**
- * The last finding's fields and their JSON: the rules that match one event give consecutive
- * findings of the same row (a finding's row never changes once found), written once.
+ * The last finding's fields and their JSON pieces (`rowJsonPieces`): the rules that match one
+ * event give consecutive findings of the same row (a finding's row never changes once found),
+ * written once.
  */
 let lastFields: Finding['fields'] | undefined;
-let lastFieldsJson = '';
+let lastFieldsHead = '';
+let lastFieldsBody = '';
 
 /**
  * `JSON.stringify(findingRecord(finding, drilldowns))`, built from pieces: the detection's part
- * once per detection, the fields by `rowJsonText` once per row.
+ * once per detection, the fields by `rowJsonPieces` once per row.
  */
 export function findingJson(finding: Finding, drilldowns?: readonly FilledDrilldown[]): string {
   let text = '';
@@ -87,9 +89,9 @@ export function findingJson(finding: Finding, drilldowns?: readonly FilledDrilld
 }
 
 /**
- * `findingJson` given to `sink` in pieces: hunts write every finding this way, and the row's JSON
- * (most of a finding's text, shared by the findings of one event) is never copied into a string
- * of each finding.
+ * `findingJson` given to `sink` in pieces: hunts write every finding this way. The detection's
+ * JSON and the row's (most of a finding's text, shared by the findings of one event) are given
+ * as they are, never copied into a string of each finding.
  */
 export function writeFindingJson(
   sink: (text: string) => void,
@@ -102,19 +104,23 @@ export function writeFindingJson(
     ruleJsons.set(finding.rule, rule);
   }
   if (finding.fields !== lastFields) {
-    lastFieldsJson = rowJsonText(finding.fields);
+    [lastFieldsHead, lastFieldsBody] = rowJsonPieces(finding.fields);
     lastFields = finding.fields;
   }
+  sink('{"record":"finding","detection":');
+  sink(rule);
   sink(
-    `{"record":"finding","detection":${rule},"risk_score":${JSON.stringify(finding.riskScore)},"risk_events":${JSON.stringify(finding.riskEvents)},"time":${JSON.stringify(finding.time ?? null)},"source":${sourceJson(finding)},"fields":`,
+    `,"risk_score":${JSON.stringify(finding.riskScore)},"risk_events":${JSON.stringify(finding.riskEvents)},"time":${JSON.stringify(finding.time ?? null)},"source":${sourceJson(finding)},"fields":`,
   );
-  sink(lastFieldsJson);
+  sink(lastFieldsHead);
+  if (lastFieldsBody !== '') sink(lastFieldsBody);
+  let end = '}';
   if (finding.events !== undefined)
-    sink(`,"events":[${finding.events.map(rowJsonText).join(',')}]`);
+    end += `,"events":[${finding.events.map(rowJsonText).join(',')}]`;
   if (drilldowns !== undefined && drilldowns.length > 0) {
-    sink(`,"drilldowns":${JSON.stringify(drilldownRecords(drilldowns))}`);
+    end += `,"drilldowns":${JSON.stringify(drilldownRecords(drilldowns))}`;
   }
-  sink('}');
+  sink(`${end}}`);
 }
 
 /** `JSON.stringify(sourceRecord(finding))` without the object. */

@@ -7,6 +7,7 @@
 // against the value the `yaml` package produced; on any difference there is no map (the caller
 // then shows the search on its own), so a wrong caret is never drawn.
 import { isScalar, type Node, Scalar } from 'yaml';
+import { YAML_DOUBLE_ESCAPES } from '../../core/index.ts';
 
 /** `map[i]` is the parsed-text offset of value character `i`; one extra entry marks the end. */
 export type OffsetMap = readonly number[];
@@ -43,27 +44,6 @@ function traceScalar(
       return undefined;
   }
 }
-
-const DOUBLE_ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  t: '\t',
-  '\t': '\t',
-  n: '\n',
-  v: '\v',
-  f: '\f',
-  r: '\r',
-  e: '\x1b',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-  N: '\u0085',
-  _: '\u00a0',
-  L: '\u2028',
-  P: '\u2029',
-};
 
 /** Flow scalars: folding per §7.3 (one break → space, n breaks → n−1 newlines), then escapes. */
 function traceFlow(
@@ -113,7 +93,7 @@ function traceFlow(
           map.push(i);
           i += 1 + digits;
         } else {
-          const escaped = DOUBLE_ESCAPES[next];
+          const escaped = YAML_DOUBLE_ESCAPES[next];
           if (escaped === undefined) return undefined;
           out.push(escaped);
           map.push(i);

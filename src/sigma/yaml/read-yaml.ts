@@ -10,9 +10,10 @@ import {
   type Span,
   span,
   syntaxErrors,
-  warning,
 } from '../../core/index.ts';
 import { SIGMA_CODES } from '../diagnostic-codes.ts';
+import { readYamlFast } from './fast-yaml.ts';
+import { putEntry } from './put-entry.ts';
 import { resolvePlainScalar } from './pyyaml-scalar.ts';
 import type { YamlEntry, YamlMap, YamlNode, YamlScalarValue } from './yaml-node.ts';
 
@@ -29,11 +30,21 @@ const YAML_TAG = 'tag:yaml.org,2002:';
 const MAX_NODES = 1_000_000;
 
 /**
- * Every document of the text. The `yaml` package parses with its failsafe schema (all scalars
- * stay text, so nothing is resolved the YAML 1.2 way); plain scalars are then resolved as PyYAML
- * does. Duplicate keys keep the last value as PyYAML does, with a warning.
+ * Every document of the text: read by the fast reader when the text is in its subset (the same
+ * documents, spans and warnings), else by the `yaml` package (`readYamlReference`).
  */
 export function readYamlDocuments(source: SourceText): readonly YamlDocument[] {
+  return readYamlFast(source) ?? readYamlReference(source);
+}
+
+/**
+ * `readYamlDocuments` through the `yaml` package alone: the reference the fast reader
+ * (fast-yaml.ts) is compared with, and the reader of every text outside its subset. The `yaml`
+ * package parses with its failsafe schema (all scalars stay text, so nothing is resolved the
+ * YAML 1.2 way); plain scalars are then resolved as PyYAML does. Duplicate keys keep the last
+ * value as PyYAML does, with a warning.
+ */
+export function readYamlReference(source: SourceText): readonly YamlDocument[] {
   const read = readYaml(source, {
     codes: { syntax: SIGMA_CODES.yamlSyntax, tooDeep: SIGMA_CODES.yamlUnsupported },
     multi: true,
@@ -164,8 +175,8 @@ class NodeBuilder {
   private count = 0;
   private readonly resolving = new Set<Node>();
   private readonly targets: AliasTargets;
-  private readonly source: SourceText;
-  private readonly diagnostics: Diagnostic[];
+  readonly source: SourceText;
+  readonly diagnostics: Diagnostic[];
 
   constructor(targets: AliasTargets, source: SourceText, diagnostics: Diagnostic[]) {
     this.targets = targets;
@@ -281,19 +292,7 @@ class NodeBuilder {
         continue;
       }
       const key = String(keyNode.value ?? '');
-      const previous = entries.findIndex((e) => e.key === key);
-      if (previous >= 0) {
-        this.diagnostics.push(
-          warning(SIGMA_CODES.duplicateKey, `duplicate key "${key}": the last value is used`, {
-            source: this.source,
-            span: keySpan,
-            notes: [{ message: 'first defined here', span: entries[previous]?.keySpan ?? keySpan }],
-          }),
-        );
-        entries[previous] = { key, keySpan, value };
-      } else {
-        entries.push({ key, keySpan, value });
-      }
+      putEntry(entries, { key, keySpan, value }, this);
     }
     // YAML 1.1 merge keys: merged entries come first and explicit keys override them.
     const explicit = new Set(entries.map((e) => e.key));
