@@ -10,6 +10,7 @@ import {
   loadSigmaRules,
   readSigmaFiles,
   SIGMA_CODES,
+  type SigmaFiles,
   type SigmaRuleChoice,
   type SigmaRuleSet,
 } from '../../sigma/index.ts';
@@ -21,6 +22,8 @@ export interface LoadedSigma {
   readonly sigmaRules: SigmaRuleSet | undefined;
   readonly sigmaMapping: LogsourceMapping | undefined;
   readonly sigma: CompiledSigmaSet | undefined;
+  /** The rule files as read when compiling (to compile the same texts elsewhere). */
+  readonly sigmaFiles: SigmaFiles | undefined;
 }
 
 /** Never rules: SigmaHQ's regression test data and its test configurations. */
@@ -43,7 +46,12 @@ export function loadSigma(
   compile: boolean,
   problems: Record<WorkspaceArea, Diagnostic[]>,
 ): LoadedSigma {
-  const none = { sigmaRules: undefined, sigmaMapping: undefined, sigma: undefined };
+  const none = {
+    sigmaRules: undefined,
+    sigmaMapping: undefined,
+    sigma: undefined,
+    sigmaFiles: undefined,
+  };
   let mapping: LogsourceMapping | undefined;
   if (options.sigmaMapping !== undefined) {
     mapping = readMapping(options.sigmaMapping, problems['sigma-mapping']);
@@ -61,16 +69,22 @@ export function loadSigma(
       choice,
       ...(mapping ? { mapping } : {}),
       ...(options.sigmaCacheDir === undefined ? {} : { cacheDir: options.sigmaCacheDir }),
+      ...(options.sigmaFiles === undefined ? {} : { files: options.sigmaFiles }),
     });
     pushAll(problems.sigma, loaded.diagnostics);
-    return { sigmaRules: undefined, sigmaMapping: mapping, sigma: loaded.compiled };
+    return {
+      sigmaRules: undefined,
+      sigmaMapping: mapping,
+      sigma: loaded.compiled,
+      sigmaFiles: loaded.files,
+    };
   }
-  const files = readSigmaFiles(paths, { walks });
+  const files = options.sigmaFiles ?? readSigmaFiles(paths, { walks });
   const loaded = loadSigmaRuleSet(files.sources, files.diagnostics);
   for (const document of loaded.documents) pushAll(problems.sigma, document.diagnostics);
   pushAll(problems.sigma, loaded.diagnostics);
   const sigmaRules = chooseSigmaRules(loaded, choice).ruleSet;
-  return { sigmaRules, sigmaMapping: mapping, sigma: undefined };
+  return { sigmaRules, sigmaMapping: mapping, sigma: undefined, sigmaFiles: files };
 }
 
 /**

@@ -3,7 +3,12 @@
 import type { Diagnostic } from '../../core/index.ts';
 import type { AttackCatalog, ContentPack, Detection } from '../../detection/index.ts';
 import type { KnowledgeBase } from '../../knowledge/index.ts';
-import type { CompiledSigmaSet, LogsourceMapping, SigmaRuleSet } from '../../sigma/index.ts';
+import type {
+  CompiledSigmaSet,
+  LogsourceMapping,
+  SigmaFiles,
+  SigmaRuleSet,
+} from '../../sigma/index.ts';
 import type {
   CompileSplOptions,
   CompileSplResult,
@@ -27,6 +32,11 @@ export interface WorkspaceOptions {
   readonly dataModels?: readonly string[];
   /** Sigma rule files or directories (`--sigma`). */
   readonly sigma?: readonly string[];
+  /**
+   * The `sigma` files read already (another workspace's `sigmaFiles`): compiled instead of what
+   * the paths hold now, so a second thread runs the same version as the first.
+   */
+  readonly sigmaFiles?: SigmaFiles;
   /** A Sigma logsource mapping file (spelunk or THOR format) instead of the built-in one. */
   readonly sigmaMapping?: string;
   /**
@@ -87,6 +97,8 @@ export interface Workspace {
   readonly sigmaMapping: LogsourceMapping | undefined;
   /** The selected Sigma rules compiled into one matcher's set (unless left out). */
   readonly sigma: CompiledSigmaSet | undefined;
+  /** The Sigma rule files as read (undefined without `sigma` paths). */
+  readonly sigmaFiles: SigmaFiles | undefined;
   /** Every problem, by where it was found. */
   readonly problems: Readonly<Record<WorkspaceArea, readonly Diagnostic[]>>;
   /** Every problem, data models and content first. */

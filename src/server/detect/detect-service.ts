@@ -36,6 +36,8 @@ import { DetectWriter } from './output/detect-writer.ts';
 import { type SavedSearch, savedSearchesOf } from './saved-searches.ts';
 import { Scheduler, scheduleCheckpointKey } from './schedule/scheduler.ts';
 import { findingsOfRows } from './schedule/search-run.ts';
+import { WorkerMatcherPort } from './stream/sigma-match-ports.ts';
+import type { SigmaMatcherPort } from './stream/sigma-match-protocol.ts';
 import { MAX_STREAM_BACKLOG, SigmaStream } from './stream/sigma-stream.ts';
 
 export interface DetectServiceOptions {
@@ -50,6 +52,8 @@ export interface DetectServiceOptions {
   /** Reload when the content's files change (off in tests that reload by hand). */
   readonly watch: boolean;
   readonly log: (line: string) => void;
+  /** Where streaming Sigma matches (default: a worker thread; tests: InProcessMatcherPort). */
+  readonly sigmaMatcher?: () => SigmaMatcherPort;
 }
 
 /** A saved search as the REST API, `spelunk status` and the UI show it. */
@@ -155,7 +159,10 @@ export class DetectService {
       log,
     };
     this.scheduler = new Scheduler(this.runtime);
-    this.stream = new SigmaStream(this.runtime);
+    this.stream = new SigmaStream(
+      this.runtime,
+      options.sigmaMatcher ?? (() => new WorkerMatcherPort()),
+    );
   }
 
   /** Loads the content, the writer's copies of its output, rebuilds the Sigma correlation state, resends pending alerts, starts the scheduler. */
@@ -316,6 +323,7 @@ export class DetectService {
 
   /** Resolves once the scheduler, the stream's writes and the alert deliveries are idle (tests). */
   async idle(): Promise<void> {
+    await this.stream.idle();
     await this.scheduler.idle();
     await this.writer.idle();
     await this.dispatcher.idle();
@@ -325,6 +333,7 @@ export class DetectService {
     for (const off of this.unsubscribe) off();
     this.content.close();
     await this.scheduler.close();
+    await this.stream.close();
     await this.writer.idle();
     this.writer.close();
     this.dispatcher.close();

@@ -15,7 +15,7 @@ import { readEvents } from './duckdb/read-events.ts';
 import { dropPartitions, partitionsToDrop } from './duckdb/retention.ts';
 import { literal } from './duckdb/sql-text.ts';
 import { writeBatch } from './duckdb/write-batch.ts';
-import { decodeEvents } from './encoded-events.ts';
+import { decodeEvents, encodeEvents } from './encoded-events.ts';
 import type {
   Checkpoint,
   CommitListener,
@@ -255,8 +255,22 @@ export class DuckDbStore implements EventStore {
       count,
       events: () => {
         events ??=
-          encoded.length === 0 ? batch.events : [...batch.events, ...encoded.flatMap(decodeEvents)];
+          encoded.length === 0
+            ? batch.events
+            : [...batch.events, ...encoded.flatMap((e) => decodeEvents(e))];
         return events;
+      },
+      encoded: (keep) => {
+        const objects = batch.events.filter((e) => keep(String(e['index'])));
+        return objects.length === 0 ? encoded : [encodeEvents(objects), ...encoded];
+      },
+      eventsOf: (keep) => {
+        const out = batch.events.filter((e) => keep(String(e['index'])));
+        for (const e of encoded) {
+          if (!e.indexNames.some(keep)) continue;
+          for (const event of decodeEvents(e)) if (keep(event['index'] as string)) out.push(event);
+        }
+        return out;
       },
       hasIndex: (index) =>
         encoded.some((e) => e.indexNames.includes(index)) ||

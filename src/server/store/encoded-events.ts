@@ -176,25 +176,44 @@ export class EventEncoder {
 
 const METADATA_TEXT: ReadonlySet<string> = new Set(['host', 'source', 'sourcetype', '_raw']);
 
-/** The events back as objects (for commit listeners such as live detection). */
-export function decodeEvents(encoded: EncodedEvents): Event[] {
+/** The events back as objects (for commit listeners such as live detection); `from`/`to`: some. */
+export function decodeEvents(encoded: EncodedEvents, from = 0, to = encoded.count): Event[] {
   const bytes = Buffer.from(encoded.bytes.buffer, encoded.bytes.byteOffset, encoded.bytes.length);
-  const out: Event[] = new Array(encoded.count);
+  const out: Event[] = new Array(to - from);
   const { cells, firstCell, names } = encoded;
-  for (let i = 0; i < encoded.count; i++) {
+  for (let i = from; i < to; i++) {
     const event: Event = {
       _time: encoded.times[i] as number,
       index: encoded.indexNames[encoded.indexIds[i] as number] as string,
     };
-    for (let c = firstCell[i] as number; c < (firstCell[i + 1] as number); c++) {
+    const first = firstCell[i] as number;
+    const last = firstCell[i + 1] as number;
+    // An event's values are contiguous bytes: read as one string, and when that is all ASCII
+    // (as many characters as bytes) each value is a substring of it - one call into C++ per
+    // event instead of one per value (~35 for Sysmon).
+    const start = last > first ? (cells[first * CELL_WIDTH + 1] as number) : 0;
+    const end = last > first ? (cells[(last - 1) * CELL_WIDTH + 2] as number) : 0;
+    const whole = last > first ? bytes.toString('utf8', start, end) : '';
+    const ascii = whole.length === end - start && contiguous(cells, first, last);
+    for (let c = first; c < last; c++) {
       const at = c * CELL_WIDTH;
-      const text = bytes.toString('utf8', cells[at + 1], cells[at + 2]);
+      const text = ascii
+        ? whole.slice((cells[at + 1] as number) - start, (cells[at + 2] as number) - start)
+        : bytes.toString('utf8', cells[at + 1], cells[at + 2]);
       event[names[cells[at] as number] as string] =
         cells[at + 3] === TEXT_CELL ? text : JSON.parse(text);
     }
-    out[i] = event;
+    out[i - from] = event;
   }
   return out;
+}
+
+/** Whether the cells' values follow each other with no gap (as encodeEvents writes them). */
+function contiguous(cells: Int32Array, first: number, last: number): boolean {
+  for (let c = first + 1; c < last; c++) {
+    if (cells[c * CELL_WIDTH + 1] !== cells[(c - 1) * CELL_WIDTH + 2]) return false;
+  }
+  return true;
 }
 
 /** The buffers to transfer when posting `encoded` to another thread. */

@@ -73,6 +73,18 @@ export interface DroppedPartition {
 export interface CommittedEvents {
   readonly count: number;
   events(): readonly Event[];
+  /**
+   * The same events as encoded batches, to copy to another thread (the detect worker) without
+   * making objects here: what was written encoded as it is, events written as objects encoded
+   * when asked (only those whose index `keep` admits).
+   */
+  encoded(keep: (index: string) => boolean): readonly EncodedEvents[];
+  /**
+   * The events of the indexes `keep` admits: those written as objects as they were written, the
+   * encoded ones decoded only from batches that hold such an index (the detect writer follows
+   * `risk` and `notable` in commits its own risk events ride in with HEC's input).
+   */
+  eventsOf(keep: (index: string) => boolean): readonly Event[];
   /** Whether any event is of this index (without decoding: the detect writer follows `risk`). */
   hasIndex(index: string): boolean;
 }

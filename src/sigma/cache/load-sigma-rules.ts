@@ -30,6 +30,11 @@ export interface SigmaRulesOptions extends SigmaCompileOptions, ReadSigmaOptions
   readonly cacheDir?: string | null;
   /** Stands for the compiler's code in the cache key (tests; default: a hash of the code). */
   readonly version?: string;
+  /**
+   * The files, read already (instead of reading `paths`): the server's detect worker compiles
+   * the very texts its main thread did, whatever the files hold by then.
+   */
+  readonly files?: SigmaFiles;
 }
 
 /** What became of the cache: used, written after a cold compile, off, or not writable. */
@@ -40,6 +45,8 @@ export interface LoadedSigmaRules {
   /** The files', each document's and the set's problems, then compiling's (cache warnings first). */
   readonly diagnostics: readonly Diagnostic[];
   readonly cache: SigmaCacheUse;
+  /** The files read (or given). */
+  readonly files: SigmaFiles;
 }
 
 /**
@@ -53,9 +60,11 @@ export function loadSigmaRules(
   paths: readonly string[],
   options: SigmaRulesOptions = {},
 ): LoadedSigmaRules {
-  const files = readSigmaFiles(paths, options.walks === undefined ? {} : { walks: options.walks });
+  const files =
+    options.files ??
+    readSigmaFiles(paths, options.walks === undefined ? {} : { walks: options.walks });
   const dir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-  if (dir === null) return { ...compileCold(files, options).result, cache: 'off' };
+  if (dir === null) return { ...compileCold(files, options).result, cache: 'off', files };
   const { key, name } = cacheKey({
     paths,
     files,
@@ -90,6 +99,7 @@ export function loadSigmaRules(
         compiled: { ...decoded.compiled, automata: automata.library },
         diagnostics: [...warnings, ...decoded.loadDiagnostics, ...decoded.compiled.diagnostics],
         cache: 'hit',
+        files,
       };
     } catch (cause) {
       warnings.push(ignored(file, `it does not decode (${(cause as Error).message})`));
@@ -112,6 +122,7 @@ export function loadSigmaRules(
     compiled: { ...cold.result.compiled, automata: automata.library },
     diagnostics: [...warnings, ...cold.result.diagnostics],
     cache,
+    files,
   };
 }
 

@@ -69,6 +69,17 @@ test('encoded batches are stored exactly as the events they encode', async () =>
   });
   assert.equal(seen[0]?.count, 5000);
   assert.equal(seen[0]?.events().length, 5000);
+  // Listeners that want some indexes or the batches themselves: objects stay the objects written.
+  const mains = seen[0]?.eventsOf((index) => index === 'main') ?? [];
+  assert.equal(mains.length, 1000);
+  assert.ok(mains.includes(events[4000] as Event));
+  assert.ok(mains.every((e) => e['index'] === 'main'));
+  const batches = seen[0]?.encoded((index) => index !== 'main') ?? [];
+  assert.equal(
+    batches.reduce((n, b) => n + b.count, 0),
+    4000 + 800,
+    'encoded batches as written, objects of kept indexes encoded',
+  );
   await store.close();
   const reopened = await openDuckDbStore(dir, { partitionSeconds: 86_400 });
   const read: Event[] = [];

@@ -89,11 +89,11 @@ export class DetectWriter {
       if (this.stale || !(committed.hasIndex(RISK_INDEX) || committed.hasIndex(NOTABLE_INDEX))) {
         return;
       }
+      // Only the risk and notable events: a commit the writer's own events ride in also holds
+      // HEC's encoded input, which is not decoded for this.
       const foreign = committed
-        .events()
-        .filter(
-          (e) => (e['index'] === RISK_INDEX || e['index'] === NOTABLE_INDEX) && !this.own.has(e),
-        );
+        .eventsOf((index) => index === RISK_INDEX || index === NOTABLE_INDEX)
+        .filter((e) => !this.own.has(e));
       if (foreign.length > 0) this.remember(foreign);
     });
   }
