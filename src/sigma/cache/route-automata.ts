@@ -6,21 +6,11 @@
 // memory (a Sigma matching worker gets the same bytes, not a copy) and checked once; an
 // automaton's typed arrays are views of it, made when a route first needs them.
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import path from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { type AhoCorasick, automatonOfTables } from '../matcher/aho-corasick.ts';
 import type { AutomatonTables } from '../matcher/automaton-tables.ts';
 import type { AutomatonLibrary } from '../matcher/route-program.ts';
-import type { CacheHeader } from './cache-file.ts';
+import { checkCacheBytes, writeFileAtomically } from './cache-file.ts';
 import { CACHE_FORMAT } from './cache-key.ts';
 
 const MAGIC = 'spelunk-sigma-automata';
@@ -83,26 +73,18 @@ export function readRouteAutomata(file: string, key: string): RouteAutomataRead 
       return { kind: 'absent', library: empty() };
     return { kind: 'corrupt', library: empty(), reason: (cause as Error).message };
   }
-  const corrupt = (reason: string) => ({ kind: 'corrupt' as const, library: empty(), reason });
   const view = new Uint8Array(bytes);
-  const newline = view.indexOf(10);
-  if (newline < 0) return corrupt('no header');
-  let header: CacheHeader & { readonly entries?: unknown };
-  try {
-    header = JSON.parse(Buffer.from(bytes, 0, newline).toString('utf8')) as typeof header;
-  } catch {
-    return corrupt('the header is not JSON');
-  }
-  if (header.magic !== MAGIC) return corrupt('not a spelunk route-program cache');
-  if (header.format !== CACHE_FORMAT || header.key !== key)
-    return { kind: 'stale', library: empty() };
-  const payload = newline + 1;
-  if (payload % 8 !== 0 || !Array.isArray(header.entries)) return corrupt('its header is damaged');
-  if (view.length - payload !== header.bytes) return corrupt('truncated');
-  const entries = header.entries as EntryData[];
-  const sum = createHash('sha256').update(JSON.stringify(entries));
-  if (sum.update(view.subarray(payload)).digest('hex') !== header.sha256)
-    return corrupt('its content does not match its checksum');
+  // The hash covers where each automaton sits as well as the arrays.
+  const checked = checkCacheBytes(view, MAGIC, key, (header) => {
+    const entries = (header as { readonly entries?: unknown }).entries;
+    return Array.isArray(entries) ? JSON.stringify(entries) : null;
+  });
+  if (checked.kind === 'stale') return { kind: 'stale', library: empty() };
+  if (checked.kind === 'corrupt') return { ...checked, library: empty() };
+  const { header, payload } = checked;
+  if (payload % 8 !== 0)
+    return { kind: 'corrupt', library: empty(), reason: 'its header is damaged' };
+  const entries = (header as { readonly entries: EntryData[] }).entries;
   return { kind: 'hit', library: new RouteAutomata({ file, key, bytes, payload, entries }) };
 }
 
@@ -205,24 +187,10 @@ export class RouteAutomata implements AutomatonLibrary {
       entries,
     });
     header += ' '.repeat(align(Buffer.byteLength(header) + 1) - Buffer.byteLength(header) - 1);
-    const file = this.data.file;
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      const fd = openSync(temporary, 'w');
-      try {
-        writeSync(fd, `${header}\n`);
-        for (const c of chunks) writeSync(fd, c);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temporary, file);
+      writeFileAtomically(this.data.file, [`${header}\n`, ...chunks]);
     } catch {
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // The folder itself is not there: nothing was left behind.
-      }
+      // Not written: the rule set's own write reports an unwritable cache folder (SIGMA081).
     }
   }
 }
