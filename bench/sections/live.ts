@@ -7,35 +7,21 @@
 // (each without waiting for the one before); the time from its HEC reply (the commit) to the
 // webhook call is its latency (target p99 < 2 s). Profiles: SPELUNK_BENCH_SERVER_NODE_ARGS
 // ('--cpu-prof --cpu-prof-dir=DIR', server.ts) gives each server the bench starts its own.
+// SPELUNK_BENCH_BASE_CLI: another build's CLI (an earlier commit's dist/cli/main.js) also runs
+// the detecting server, beside this build's, against the same floors; SPELUNK_BENCH_LIVE_ROUNDS:
+// rounds of floor, detecting servers (their order reversed every other round), floor.
 
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BENCH_TMP, type BenchSection, REPO_ROOT, rate } from '../harness.ts';
+import { MARKER_RULE, MARKER_TOKEN, runDetecting } from './live-detecting.ts';
 import { hecIngest, loadavg, readEvents, sampleFile, startServer } from './server.ts';
 
 const HEC_EVENTS = Number(process.env['SPELUNK_BENCH_HEC_EVENTS'] ?? 200_000);
 const ACK_TOKEN = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
-const MARKER_TOKEN = 'b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const SIGMA_WINDOWS = path.join(REPO_ROOT, '..', 'shared', 'corpus', 'sigma', 'rules', 'windows');
 const START = Date.UTC(2024, 4, 1, 8) / 1000;
-const HOUR = 3600;
-
-const MARKER_RULE = `title: spelunk bench marker
-id: 5e1f0c2a-0000-4000-8000-00000000b0b0
-status: test
-description: The benchmark's marker events.
-logsource:
-  product: windows
-  category: process_creation
-detection:
-  selection:
-    CommandLine|contains: spelunk-bench-marker
-  condition: selection
-level: high
-`;
 
 function sigmaFiles(dir: string): number {
   let n = 0;
@@ -64,143 +50,73 @@ const section: BenchSection = {
     const file = await sampleFile();
     const first = (await readEvents(file, 1).next()).value?.[0];
     if (first === undefined) throw new Error(`${file} holds no event`);
-    const template = { _raw: String(first['_raw']) };
     const root = path.join(BENCH_TMP, 'live');
     rmSync(root, { recursive: true, force: true });
     mkdirSync(root, { recursive: true });
     const tokens = `hec:\n  tokens:\n    - { name: bench, token: ${ACK_TOKEN}, useAck: true }\n    - { name: marker, token: ${MARKER_TOKEN} }\n`;
+    let servers = 0;
 
-    // Floor: the same ingest, detection off, before and after the detecting run (the machine's
+    // Floor: the same ingest, detection off, before and after the detecting runs (the machine's
     // load moves during a run; the ratio is against their mean).
     const offConfig = path.join(root, 'off.yml');
     writeFileSync(offConfig, `${tokens}detect:\n  enabled: false\n`);
-    const floor = async (name: string): Promise<number> => {
-      const off = await startServer(path.join(root, name), offConfig);
+    const floor = async (): Promise<number> => {
+      const off = await startServer(path.join(root, `off-${servers++}`), offConfig);
       try {
         const ms = await hecIngest(file, off.hec);
-        console.log(`floor  detection off (${name}): ${rate(HEC_EVENTS, ms)} acked`);
+        console.log(`floor  detection off: ${rate(HEC_EVENTS, ms)} acked (load ${loadavg()})`);
         return ms;
       } finally {
         off.child.kill('SIGTERM');
         await once(off.child, 'exit');
       }
     };
-    const offBefore = await floor('off-before');
 
-    // Detecting: every SigmaHQ Windows rule, the marker rule alerting, the pack on a moving clock.
     const marker = path.join(root, 'marker.yml');
     writeFileSync(marker, MARKER_RULE);
-    const clock = path.join(root, 'clock');
-    writeFileSync(clock, String(START + 60));
-    const received = new Map<number, number>();
-    const hook = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (c: Buffer) => chunks.push(c));
-      request.on('end', () => {
-        const at = performance.now();
-        const text = Buffer.concat(chunks).toString('utf8');
-        const n = /spelunk-bench-marker-(\d+)/.exec(text)?.[1];
-        if (n !== undefined && !received.has(Number(n))) received.set(Number(n), at);
-        response.writeHead(200).end();
-      });
-    });
-    hook.listen(0, '127.0.0.1');
-    await once(hook, 'listening');
-    const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/`;
     const onConfig = path.join(root, 'on.yml');
     writeFileSync(
       onConfig,
       `${tokens}detect:\n  searches:\n    'Sigma - spelunk bench marker': { alert: true, suppress: 0 }\n`,
     );
-    const startedAt = performance.now();
-    const on = await startServer(path.join(root, 'on-data'), onConfig, [
-      '--sigma',
-      SIGMA_WINDOWS,
-      '--sigma',
-      marker,
-      '--clock-file',
-      clock,
-      '--alert-webhook',
-      hookUrl,
-    ]);
-    console.log(
-      `start  ${sigmaFiles(SIGMA_WINDOWS)} SigmaHQ Windows rule files loaded and compiled, server up in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
-    );
-    const sent = new Map<number, number>();
-    let onMs: number;
-    try {
-      let hour = START;
-      const ticker = setInterval(() => {
-        hour += HOUR;
-        writeFileSync(clock, String(hour + 60));
-      }, 5000);
-      // A marker every 100 ms once the ingest runs, each sent without waiting for the last one's
-      // reply (which comes when it is committed): its latency counts from that reply.
-      const sending = new Set<Promise<void>>();
-      const send = async (i: number) => {
-        const xml = template._raw.replace(
-          /(<Data Name=.CommandLine.>)[^<]*/,
-          `$1cmd.exe /c echo spelunk-bench-marker-${i}`,
-        );
-        const reply = await fetch(`${on.hec}/services/collector/event`, {
-          method: 'POST',
-          headers: { Authorization: `Splunk ${MARKER_TOKEN}` },
-          body: JSON.stringify({
-            event: xml,
-            sourcetype: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational',
-          }),
+    const base = process.env['SPELUNK_BENCH_BASE_CLI'];
+    const builds: { label: string; cli?: string }[] = [{ label: 'this build' }];
+    if (base !== undefined) builds.push({ label: 'base build', cli: base });
+    const rounds = Number(process.env['SPELUNK_BENCH_LIVE_ROUNDS'] ?? 1);
+    console.log(`rules  ${sigmaFiles(SIGMA_WINDOWS)} SigmaHQ Windows rule files`);
+    for (let round = 0; round < rounds; round++) {
+      const offBefore = await floor();
+      const runs: { label: string; ms: number }[] = [];
+      for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+        const run = await runDetecting({
+          dataDir: path.join(root, `on-${servers++}`),
+          config: onConfig,
+          sigma: [SIGMA_WINDOWS, marker],
+          clock: path.join(root, 'clock'),
+          start: START,
+          file,
+          template: String(first['_raw']),
+          events: HEC_EVENTS,
+          ...(build.cli === undefined ? {} : { cli: build.cli }),
         });
-        if (reply.ok) sent.set(i, performance.now());
-        await reply.arrayBuffer();
-      };
-      let markerTimer: NodeJS.Timeout | undefined;
-      const startMarkers = () => {
-        let i = 0;
-        markerTimer = setInterval(() => {
-          const p = send(i++).catch(() => undefined);
-          sending.add(p);
-          p.finally(() => sending.delete(p));
-        }, 100);
-      };
-      try {
-        onMs = await hecIngest(file, on.hec, startMarkers);
-      } finally {
-        clearInterval(markerTimer);
-        clearInterval(ticker);
-        await Promise.all(sending);
+        runs.push({ label: build.label, ms: run.ms });
+        const l = run.latencies;
+        console.log(
+          `detect ${build.label}: ${rate(HEC_EVENTS, run.ms)} acked (load ${loadavg()})\n` +
+            `       alert HEC reply -> webhook, ${l.length} of ${run.markers} markers: p50 ${percentile(l, 50).toFixed(0)} ms, p90 ${percentile(l, 90).toFixed(0)} ms, p99 ${percentile(l, 99).toFixed(0)} ms, max ${percentile(l, 100).toFixed(0)} ms (target p99 < 2000 ms)\n` +
+            `       slowest: ${run.slowest}\n` +
+            `       CPU ${run.cpu}`,
+        );
       }
-      // The last alerts get up to 10 s to arrive.
-      const deadline = performance.now() + 10_000;
-      while (received.size < sent.size && performance.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50));
-    } finally {
-      on.child.kill('SIGTERM');
-      await once(on.child, 'exit');
-      hook.close();
+      const offAfter = await floor();
+      const offRate = (HEC_EVENTS / ((offBefore + offAfter) / 2)) * 1000;
+      for (const run of runs) {
+        const onRate = (HEC_EVENTS / run.ms) * 1000;
+        console.log(
+          `ratio  ${run.label}: ${((onRate / offRate) * 100).toFixed(0)}% of detection off (mean of the floors before and after; target >= 70%)`,
+        );
+      }
     }
-    const offAfter = await floor('off-after');
-    const onRate = (HEC_EVENTS / onMs) * 1000;
-    const offRate = (HEC_EVENTS / ((offBefore + offAfter) / 2)) * 1000;
-    console.log(
-      `ingest with detection: ${rate(HEC_EVENTS, onMs)} acked = ${((onRate / offRate) * 100).toFixed(0)}% of detection off (mean of the floors before and after; target >= 70%)`,
-    );
-    const latencies = [...sent]
-      .filter(([i]) => received.has(i))
-      .map(([i, at]) => Math.max(0, (received.get(i) as number) - at))
-      .sort((a, b) => a - b);
-    console.log(
-      `alert  HEC reply -> webhook for a Sigma hit, ${latencies.length} of ${sent.size} markers alerted during the ingest: p50 ${percentile(latencies, 50).toFixed(0)} ms, p90 ${percentile(latencies, 90).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${percentile(latencies, 100).toFixed(0)} ms (target p99 < 2000 ms)`,
-    );
-    const slowest = [...sent]
-      .filter(([i]) => received.has(i))
-      .map(([i, at]) => [i, (received.get(i) as number) - at] as const)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
-      .map(
-        ([i, ms]) =>
-          `marker ${i} (sent ${(((sent.get(i) as number) - (sent.get(0) ?? 0)) / 1000) | 0} s in): ${ms.toFixed(0)} ms`,
-      );
-    console.log(`       slowest: ${slowest.join('; ')}`);
     console.log(`loadavg after: ${loadavg()}`);
   },
 };

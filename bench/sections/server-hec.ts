@@ -40,6 +40,30 @@ export function threadCpu(pid: number): Map<string, number> {
   return out;
 }
 
+/** CPU µs per event in all and by thread group between two `threadCpu` samples, as text. */
+export function cpuByThread(
+  before: ReadonlyMap<string, number>,
+  last: ReadonlyMap<string, number>,
+  events: number,
+): string {
+  const parts: string[] = [];
+  let total = 0;
+  const groups = new Map<string, number>();
+  for (const [name, seconds] of last) {
+    const used = seconds - (before.get(name) ?? 0);
+    total += used;
+    const group =
+      name === 'main' || process.env['SPELUNK_BENCH_THREADS']
+        ? name
+        : name.replace(/[\s\d#-]+$/, '');
+    groups.set(group, (groups.get(group) ?? 0) + used);
+  }
+  for (const [group, seconds] of [...groups].sort((a, b) => b[1] - a[1])) {
+    if (seconds > 0) parts.push(`${group} ${((seconds / events) * 1e6).toFixed(1)}`);
+  }
+  return `${((total / events) * 1e6).toFixed(1)} us/event: ${parts.join(', ')} (us/event by thread)`;
+}
+
 function statusMb(pid: number, field: string): number {
   try {
     const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(
@@ -87,24 +111,7 @@ export async function measureHec(
     console.log(
       `${label}    ${HEC_EVENTS.toLocaleString('en-US')} XML events, acked: ${rate(HEC_EVENTS, hecMs)} = ${((hecRate / readerRate) * 100).toFixed(0)}% of the reader floor ${rate(readerRate, 1000)} (target >= 50%)`,
     );
-    const parts: string[] = [];
-    let total = 0;
-    const groups = new Map<string, number>();
-    for (const [name, seconds] of last) {
-      const used = seconds - (before.get(name) ?? 0);
-      total += used;
-      const group =
-        name === 'main' || process.env['SPELUNK_BENCH_THREADS']
-          ? name
-          : name.replace(/[\s\d#-]+$/, '');
-      groups.set(group, (groups.get(group) ?? 0) + used);
-    }
-    for (const [group, seconds] of [...groups].sort((a, b) => b[1] - a[1])) {
-      if (seconds > 0) parts.push(`${group} ${((seconds / HEC_EVENTS) * 1e6).toFixed(1)}`);
-    }
-    console.log(
-      `CPU    server ${((total / HEC_EVENTS) * 1e6).toFixed(1)} us/event: ${parts.join(', ')} (us/event by thread)`,
-    );
+    console.log(`CPU    server ${cpuByThread(before, last, HEC_EVENTS)}`);
     console.log(
       `RSS    server peak under sustained ingest: ${statusMb(pid, 'VmHWM').toFixed(0)} MB (target <= 512 MB); at the largest sample ${peak.rss.toFixed(0)} MB = ${peak.anon.toFixed(0)} MB anonymous + ${peak.file.toFixed(0)} MB files; idle after start ${idle.toFixed(0)} MB`,
     );
