@@ -15,7 +15,7 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_TMP, type BenchSection, REPO_ROOT, rate } from '../harness.ts';
-import { MARKER_RULE, MARKER_TOKEN, runDetecting } from './live-detecting.ts';
+import { MARKER_RULE, MARKER_TOKEN, runDetecting } from '../live-detecting.ts';
 import { hecIngest, loadavg, readEvents, sampleFile, startServer } from './server.ts';
 
 const HEC_EVENTS = Number(process.env['SPELUNK_BENCH_HEC_EVENTS'] ?? 200_000);
