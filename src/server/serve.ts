@@ -162,6 +162,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       log,
     });
     closers.unshift(() => parser.close());
+    detect.onStreamMatcher((matcher) => parser.setMatcher(matcher));
     const hec = await listen(
       { host: config.listen.host, port: config.listen.hecPort, ...(tls ? { tls } : {}) },
       createHecHandler({

@@ -36,6 +36,7 @@ import { DetectWriter } from './output/detect-writer.ts';
 import { type SavedSearch, savedSearchesOf } from './saved-searches.ts';
 import { Scheduler, scheduleCheckpointKey } from './schedule/scheduler.ts';
 import { findingsOfRows } from './schedule/search-run.ts';
+import type { SharedMatcher } from './stream/batch-matcher.ts';
 import { WorkerMatcherPort } from './stream/sigma-match-ports.ts';
 import type { SigmaMatcherPort } from './stream/sigma-match-protocol.ts';
 import { MAX_STREAM_BACKLOG, SigmaStream } from './stream/sigma-stream.ts';
@@ -192,6 +193,14 @@ export class DetectService {
 
   get workspace(): Workspace {
     return this.content.current;
+  }
+
+  /**
+   * Calls `listener` with the live Sigma rules as a matcher for the threads that make events
+   * (HEC's parse workers: their batches then carry their matches), now and on every change.
+   */
+  onStreamMatcher(listener: (matcher: SharedMatcher | undefined) => void): void {
+    this.stream.onMatcher(listener);
   }
 
   reload(reason: string): Promise<ReloadOutcome> {

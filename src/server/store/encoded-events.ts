@@ -6,6 +6,7 @@
 // thread (files, the detect role's output) are encoded by the same function.
 import { Buffer } from 'node:buffer';
 import type { Event } from '../../core/index.ts';
+import type { EncodedMatches } from './encoded-matches.ts';
 
 /** A cell's value is text (its UTF-8 bytes) or any other value as JSON (numbers, multivalues). */
 export const TEXT_CELL = 0;
@@ -26,6 +27,8 @@ export interface EncodedEvents {
   readonly firstCell: Int32Array;
   readonly cells: Int32Array;
   readonly bytes: Uint8Array;
+  /** The events' Sigma matches, when they were matched where they were encoded. */
+  readonly matches?: EncodedMatches;
 }
 
 /** Encodes events that carry a finite `_time` and an `index` (what the store requires of them). */
@@ -224,6 +227,7 @@ export function encodedTransferList(encoded: EncodedEvents): ArrayBuffer[] {
     encoded.firstCell.buffer,
     encoded.cells.buffer,
     encoded.bytes.buffer,
+    ...(encoded.matches === undefined ? [] : [encoded.matches.found.buffer]),
   ] as ArrayBuffer[];
 }
 

@@ -4,6 +4,7 @@
 // can be a process of the detect role later; `SigmaMatcherPort` is all the stream knows of it.
 import type { SharedEvent } from '../../../core/index.ts';
 import type { HuntRule, RiskEvent, WorkspaceOptions } from '../../../engine/index.ts';
+import type { MatcherData } from '../../../sigma/index.ts';
 import type { EncodedEvents } from '../../store/encoded-events.ts';
 
 /**
@@ -16,13 +17,19 @@ export interface LoadRequest {
   readonly options: WorkspaceOptions;
 }
 
-/** Match a committed batch; a replay feeds correlation state and raises nothing. */
+/**
+ * Match a committed batch; a replay feeds correlation state and raises nothing. A batch with
+ * `matches` (matched where it was encoded: matched-events.ts) holds only the matched events of
+ * `events` committed ones, and is not matched again: its matches go on to findings and
+ * correlations.
+ */
 export interface MatchRequest {
   readonly kind: 'match';
   readonly id: number;
   readonly generation: number;
   readonly replay: boolean;
   readonly batch: EncodedEvents;
+  readonly events?: number;
 }
 
 /** From now on `generation` takes the live batches: older versions are dropped. */
@@ -48,6 +55,11 @@ export interface LoadedReply {
   readonly rules: number;
   /** Why it could not open (the stream then matches nothing for that version). */
   readonly problem?: string;
+  /**
+   * Its rules as a matcher for the threads that encode batches (HEC's parse workers): their
+   * matches name rules by index in this very set.
+   */
+  readonly matcher?: MatcherData;
 }
 
 export interface MatchedReply {

@@ -2,8 +2,9 @@
 // rule-set version is the workspace's compiled Sigma set (the same SigmaHuntRun and event pump as
 // `hunt`) opened from the files the main thread compiled, so the compiled rule-set cache answers
 // and the version is the one the main thread accepted. Batches arrive encoded and are decoded
-// here, events of the detect role's own indexes skipped.
-import type { Event } from '../../../core/index.ts';
+// here, events of the detect role's own indexes skipped; a batch matched where it was encoded
+// arrives as its matched events with their matches, which go on to findings without matching.
+import type { Event, SharedEvent } from '../../../core/index.ts';
 import {
   createEventPump,
   type EventPump,
@@ -12,6 +13,7 @@ import {
   type RiskEvent,
   SigmaHuntRun,
 } from '../../../engine/index.ts';
+import { encodeMatcher, type SigmaMatch } from '../../../sigma/index.ts';
 import { decodeEvents, type EncodedEvents } from '../../store/encoded-events.ts';
 import { DETECT_OUTPUT_INDEXES } from '../output/detect-records.ts';
 import type {
@@ -28,6 +30,8 @@ interface Version {
   readonly run: SigmaHuntRun;
   /** Findings of the batch being matched. */
   readonly found: MatchedFinding[];
+  /** The matches of the batch being handed over already matched; undefined: match it here. */
+  given: Map<SharedEvent, SigmaMatch[]> | undefined;
   replaying: boolean;
   failed: boolean;
 }
@@ -44,7 +48,13 @@ export class SigmaMatcher {
           if (generation < request.generation) this.versions.delete(generation);
         return undefined;
       case 'match':
-        return this.match(request.id, request.generation, request.replay, request.batch);
+        return this.match(
+          request.id,
+          request.generation,
+          request.replay,
+          request.batch,
+          request.events,
+        );
     }
   }
 
@@ -61,7 +71,7 @@ export class SigmaMatcher {
       return { kind: 'loaded', generation, rules: 0 };
     const found: MatchedFinding[] = [];
     let risks: RiskEvent[] = [];
-    const version = { found, replaying: true, failed: false } as Version;
+    const version = { found, given: undefined, replaying: true, failed: false } as Version;
     const sink = new FindingSink(
       {
         onRiskEvent: (risk) => risks.push(risk),
@@ -79,13 +89,15 @@ export class SigmaMatcher {
       },
       0,
     );
-    const run = new SigmaHuntRun(compiled, sink);
+    const run = new SigmaHuntRun(compiled, sink, undefined, (event) =>
+      version.given === undefined ? undefined : (version.given.get(event) ?? NONE),
+    );
     Object.assign(version, {
       run,
       pump: createEventPump([run], { knowledge: workspace.knowledge }),
     });
     this.versions.set(generation, version);
-    return { kind: 'loaded', generation, rules: run.ruleCount };
+    return { kind: 'loaded', generation, rules: run.ruleCount, matcher: encodeMatcher(compiled) };
   }
 
   private match(
@@ -93,6 +105,7 @@ export class SigmaMatcher {
     generation: number,
     replay: boolean,
     batch: EncodedEvents,
+    committed?: number,
   ): MatchedReply {
     const version = this.versions.get(generation);
     if (version === undefined || version.failed)
@@ -101,16 +114,26 @@ export class SigmaMatcher {
     let failure: string | undefined;
     try {
       version.replaying = replay;
-      // Decoded a slice at a time, so the events die young: a whole batch decoded first (~15 MB
-      // for 5,000 Sysmon events) outlived the young generation and was copied and promoted.
-      for (let from = 0; from < batch.count && failure === undefined; from += DECODE_SLICE) {
-        const slice = ownEvents(batch, from, Math.min(batch.count, from + DECODE_SLICE));
-        events += slice.length;
-        version.pump.push(slice);
+      if (batch.matches !== undefined) {
+        const decoded = decodeEvents(batch);
+        version.given = givenMatches(version.run, batch, decoded);
+        version.pump.push(decoded);
+        events = committed ?? batch.count;
         failure = version.run.failure?.message;
       }
+      // Decoded a slice at a time, so the events die young: a whole batch decoded first (~15 MB
+      // for 5,000 Sysmon events) outlived the young generation and was copied and promoted.
+      else
+        for (let from = 0; from < batch.count && failure === undefined; from += DECODE_SLICE) {
+          const slice = ownEvents(batch, from, Math.min(batch.count, from + DECODE_SLICE));
+          events += slice.length;
+          version.pump.push(slice);
+          failure = version.run.failure?.message;
+        }
     } catch (cause) {
       failure = `the Sigma rules stopped: ${cause instanceof Error ? cause.message : String(cause)}`;
+    } finally {
+      version.given = undefined;
     }
     const findings = version.found.splice(0);
     if (failure !== undefined) version.failed = true;
@@ -122,6 +145,29 @@ export class SigmaMatcher {
       ...(failure === undefined ? {} : { failure }),
     };
   }
+}
+
+const NONE: readonly SigmaMatch[] = Object.freeze([]);
+
+/** The matches a batch carries, as the run's matcher would have found them, by event. */
+function givenMatches(
+  run: SigmaHuntRun,
+  batch: EncodedEvents,
+  events: readonly Event[],
+): Map<SharedEvent, SigmaMatch[]> {
+  const given = new Map<SharedEvent, SigmaMatch[]>();
+  const { found, entries } = batch.matches as NonNullable<EncodedEvents['matches']>;
+  const rules = run.detector.matcher.rules;
+  for (let k = 0; k < entries.length; k++) {
+    const event = events[found[2 * k] as number];
+    const ruleIndex = found[2 * k + 1] as number;
+    const rule = rules[ruleIndex];
+    if (event === undefined || rule === undefined) continue;
+    let list = given.get(event);
+    if (list === undefined) given.set(event, (list = []));
+    list.push({ rule: rule.rule, ruleIndex, report: rule.report, entryName: entries[k] as string });
+  }
+  return given;
 }
 
 /** Events decoded and matched at a time. */

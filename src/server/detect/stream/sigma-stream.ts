@@ -6,7 +6,9 @@
 // rules keep their per-group state in the matcher; at start, after a reload and after a matcher
 // is replaced, that state is rebuilt from the index (the events of the longest correlation
 // timespan replayed, their findings dropped as already written), so it survives a restart
-// without a state file of its own.
+// without a state file of its own. The threads that make events (HEC's parse workers) get the
+// running version's rules (`onMatcher`) and match each event before encoding it; a batch they
+// matched with the running version sends the matcher only its matched events (matched-events.ts).
 import type { Event } from '../../../core/index.ts';
 import { sigmaSearchName, type Workspace } from '../../../engine/index.ts';
 import { type EncodedEvents, encodeEvents } from '../../store/encoded-events.ts';
@@ -15,6 +17,8 @@ import type { DetectRuntime } from '../detect-runtime.ts';
 import { DETECT_OUTPUT_INDEXES } from '../output/detect-records.ts';
 import type { LiveFinding } from '../output/live-finding.ts';
 import type { SavedSearch } from '../saved-searches.ts';
+import type { SharedMatcher } from './batch-matcher.ts';
+import { matchedEvents } from './matched-events.ts';
 import type {
   LoadedReply,
   MatchedReply,
@@ -41,6 +45,8 @@ const notOutput = (index: string) => !DETECT_OUTPUT_INDEXES.has(index);
 interface Sent {
   readonly id: number;
   readonly batch: EncodedEvents;
+  /** Events committed that it stands for (more than it holds when it holds matched ones only). */
+  readonly events: number;
   /** Matchers that failed while matching it. */
   failures: number;
   posted: boolean;
@@ -70,6 +76,9 @@ export class SigmaStream {
   /** Requests awaited here (loads, replays) by key. */
   private readonly waiters = new Map<string, Waiter>();
   private idleWaiters: (() => void)[] = [];
+  /** The running version as the threads that encode batches match with it. */
+  private shared: SharedMatcher | undefined;
+  private readonly matcherListeners: ((matcher: SharedMatcher | undefined) => void)[] = [];
   private nextId = 0;
   private sequence = 0;
   /** Events committed and not yet matched. */
@@ -99,9 +108,23 @@ export class SigmaStream {
   /** Called with each commit (EventStore.onCommit); matching happens on the matcher. */
   committed(committed: CommittedEvents): void {
     if (this.active === undefined) return;
-    for (const batch of committed.encoded(notOutput)) {
-      if (!batch.indexNames.some(notOutput)) continue;
-      const sent: Sent = { id: this.nextId++, batch, failures: 0, posted: false };
+    for (const whole of committed.encoded(notOutput)) {
+      if (!whole.indexNames.some(notOutput)) continue;
+      let batch: EncodedEvents | undefined = whole;
+      if (whole.matches !== undefined && whole.matches.version === this.shared?.version) {
+        batch = matchedEvents(whole, notOutput);
+        if (batch === undefined) {
+          this.events += whole.count;
+          continue;
+        }
+      }
+      const sent: Sent = {
+        id: this.nextId++,
+        batch,
+        events: whole.count,
+        failures: 0,
+        posted: false,
+      };
       this.inFlight.set(sent.id, sent);
       this.backlog += batch.count;
       if (this.ready) this.send(sent);
@@ -114,7 +137,20 @@ export class SigmaStream {
     while (this.inFlight.size > 0) await new Promise<void>((r) => this.idleWaiters.push(r));
   }
 
+  /** Calls `listener` with the running version's matcher now and whenever it changes. */
+  onMatcher(listener: (matcher: SharedMatcher | undefined) => void): void {
+    this.matcherListeners.push(listener);
+    listener(this.shared);
+  }
+
+  private share(shared: SharedMatcher | undefined): void {
+    if (shared === this.shared) return;
+    this.shared = shared;
+    for (const listener of this.matcherListeners) listener(shared);
+  }
+
   async close(): Promise<void> {
+    this.share(undefined);
     this.active = undefined;
     this.dropInFlight();
     const port = this.port;
@@ -152,6 +188,9 @@ export class SigmaStream {
     port.post({ kind: 'activate', generation });
     this.active = generation;
     this.searches = searches;
+    this.share(
+      loaded.matcher === undefined ? undefined : { version: generation, data: loaded.matcher },
+    );
   }
 
   private portOf(): SigmaMatcherPort {
@@ -166,12 +205,16 @@ export class SigmaStream {
   private send(sent: Sent): void {
     if (this.active === undefined || this.port === undefined) return;
     sent.posted = true;
+    // Matches name rules of the version they were found with; a batch resent to another (a new
+    // matcher after a failure: the same rules) has its matched events matched again there.
+    const { matches, ...unmatched } = sent.batch;
     this.port.post({
       kind: 'match',
       id: sent.id,
       generation: this.active,
       replay: false,
-      batch: sent.batch,
+      batch: matches === undefined || matches.version === this.active ? sent.batch : unmatched,
+      events: sent.events,
     });
   }
 
@@ -203,6 +246,7 @@ export class SigmaStream {
     this.restarts = 0;
     if (reply.failure !== undefined) {
       this.runtime.log(`sigma stream: ${reply.failure}`);
+      this.share(undefined);
       this.active = undefined;
       this.dropInFlight();
     }
@@ -250,6 +294,7 @@ export class SigmaStream {
       this.runtime.log(
         `sigma stream: the matcher failed (${error.message}) ${MAX_RESTARTS} times in a row; streaming stops until the content is reloaded`,
       );
+      this.share(undefined);
       this.active = undefined;
       this.ready = true;
       this.dropInFlight();

@@ -7,11 +7,14 @@
 // start with the first bodies. A worker
 // that dies on a body (out of its memory, or any failure) answers that body's request with
 // Splunk's code 6 and is replaced; the server goes on. `workers: 0` parses on the main thread.
+// The live Sigma rules (`setMatcher`) go to every worker, so their batches carry their matches.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../../../ingest/index.ts';
+import type { SharedMatcher } from '../../detect/stream/batch-matcher.ts';
 import { HecError } from './hec-codes.ts';
 import { type HecParseRequest, type HecParseResult, parseHecBody } from './hec-parse.ts';
+import type { HecParseMessage } from './hec-parse-worker.ts';
 
 const WORKER_URL = new URL(
   `./hec-parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
@@ -46,6 +49,7 @@ export class HecParsePool {
   private readonly log: (line: string) => void;
   private nextId = 0;
   private closed = false;
+  private matcher: SharedMatcher | undefined;
 
   constructor(options: HecParsePoolOptions = {}) {
     // One CPU is left to the main thread and DuckDB: on 2 CPUs a second worker added 26-43 MB of
@@ -63,6 +67,15 @@ export class HecParsePool {
       this.waiting.push({ id: this.nextId++, request, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * The live Sigma rules the workers match events against as they parse them (undefined: none).
+   * Bodies sent after this are matched with them; with no workers, nothing is matched here.
+   */
+  setMatcher(matcher: SharedMatcher | undefined): void {
+    this.matcher = matcher;
+    for (const slot of this.slots) this.post(slot.worker, { kind: 'matcher', matcher });
   }
 
   /** Stops the workers; bodies not parsed yet are answered "shutting down". */
@@ -89,6 +102,7 @@ export class HecParsePool {
       // garbage only, and each MB of it is RSS (bench server-hec: 48 MB → 31 MB per worker).
       resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: 16 },
     });
+    if (this.matcher !== undefined) this.post(worker, { kind: 'matcher', matcher: this.matcher });
     const slot: Slot = { worker, task: undefined };
     worker.on('message', (reply: { id: number; result: HecParseResult }) => {
       const task = slot.task;
@@ -140,9 +154,15 @@ export class HecParsePool {
       // A body that is a view of a larger buffer (Node's pool) is copied; else it is moved.
       const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
       const sent = own ? body : body.slice();
-      slot.worker.postMessage({ id: task.id, request: { ...task.request, body: sent } }, [
-        sent.buffer as ArrayBuffer,
-      ]);
+      this.post(
+        slot.worker,
+        { kind: 'parse', id: task.id, request: { ...task.request, body: sent } },
+        [sent.buffer as ArrayBuffer],
+      );
     }
+  }
+
+  private post(worker: Worker, message: HecParseMessage, transfer: ArrayBuffer[] = []): void {
+    worker.postMessage(message, transfer);
   }
 }

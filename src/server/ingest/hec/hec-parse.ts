@@ -2,7 +2,9 @@
 // work HEC's parse workers do (hec-parse-worker.ts): everything it needs comes in a plain
 // message (the body's bytes, the query's metadata, the token's defaults and indexes) and
 // everything it gives back is a plain message too (the encoded batch, the warnings to log, or
-// the HecError to answer), so it runs the same on any thread.
+// the HecError to answer), so it runs the same on any thread. Given the live Sigma rules (a
+// BatchMatcher), it matches each event as it is made and the batch carries the matches.
+import type { BatchMatcher } from '../../detect/stream/batch-matcher.ts';
 import { type EncodedEvents, EventEncoder, encodeEvents } from '../../store/encoded-events.ts';
 import { forEachEnvelope, rawBodyEvents } from './hec-body.ts';
 import { HEC_CODES, type HecCodeName, HecError } from './hec-codes.ts';
@@ -45,7 +47,7 @@ export type HecParseResult =
       readonly invalidEvent?: number;
     };
 
-export function parseHecBody(request: HecParseRequest): HecParseResult {
+export function parseHecBody(request: HecParseRequest, matcher?: BatchMatcher): HecParseResult {
   const warnings: string[] = [];
   let warningCount = 0;
   const known = new Set(request.indexes);
@@ -73,17 +75,25 @@ export function parseHecBody(request: HecParseRequest): HecParseResult {
   try {
     const body = Buffer.from(request.body.buffer, request.body.byteOffset, request.body.length);
     let encoded: EncodedEvents;
+    const matches = matcher?.batch();
     if (request.endpoint === 'raw') {
-      encoded = encodeEvents(rawBodyEvents(body.toString('utf8'), context));
+      const events = rawBodyEvents(body.toString('utf8'), context);
+      events.forEach((event, row) => matches?.add(event, row));
+      encoded = encodeEvents(events);
     } else {
       // Each envelope becomes an event and is encoded before the next is parsed: a body's
       // envelopes and events never live together (bench server-hec: GC was ~30% of the worker).
       const encoder = new EventEncoder(Math.min(4096, Math.ceil(body.length / 2048)));
+      let row = 0;
       forEachEnvelope(body, context.warn, (envelope, position) => {
-        encoder.add(hecEnvelopeToEvent(envelope, position, context));
+        const event = hecEnvelopeToEvent(envelope, position, context);
+        matches?.add(event, row++);
+        encoder.add(event);
       });
       encoded = encoder.finish();
     }
+    const found = matches?.finish();
+    if (found !== undefined) encoded = { ...encoded, matches: found };
     return { ok: true, encoded, warnings, warningCount };
   } catch (error) {
     if (!(error instanceof HecError)) throw error;
