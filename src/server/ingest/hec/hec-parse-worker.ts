@@ -4,6 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { BatchMatcher, type SharedMatcher } from '../../detect/stream/batch-matcher.ts';
 import { encodedTransferList } from '../../store/encoded-events.ts';
+import { nameThisThread } from '../../thread-name.ts';
 import { type HecParseRequest, parseHecBody } from './hec-parse.ts';
 
 export type HecParseMessage =
@@ -11,6 +12,7 @@ export type HecParseMessage =
   | { readonly kind: 'matcher'; readonly matcher: SharedMatcher | undefined };
 
 let matcher: BatchMatcher | undefined;
+nameThisThread('hec-parse');
 
 parentPort?.on('message', (message: HecParseMessage) => {
   if (message.kind === 'matcher') {

@@ -1,0 +1,147 @@
+// Streaming Sigma over batches matched where they were made (HEC's parse workers): one HEC body
+// parsed with the stream's running rules (its batch carries its matches, and only the matched
+// events go to the matcher) and parsed without them (the whole batch goes) gives the same
+// findings, risk and correlations included, and the same count of events matched; a batch
+// matched with another version, or resent to a new matcher after a failure, is matched there.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { RunOutput } from '../../../src/server/detect/output/live-finding.ts';
+import {
+  BatchMatcher,
+  type SharedMatcher,
+} from '../../../src/server/detect/stream/batch-matcher.ts';
+import { SigmaStream } from '../../../src/server/detect/stream/sigma-stream.ts';
+import { type HecParseRequest, parseHecBody } from '../../../src/server/ingest/hec/hec-parse.ts';
+import type { EncodedEvents } from '../../../src/server/store/encoded-events.ts';
+import { generateSysmonSample } from '../../fixtures/seed-sample.ts';
+import { committedEncoded, FlakyPort, runtimeOf, workspaceOf } from './sigma-stream-fixtures.ts';
+
+const RULES = `title: Dev tunnel
+name: dev_tunnel
+id: 5e1f0c2a-0000-4000-8000-000000000a01
+status: test
+logsource:
+  product: windows
+  category: process_creation
+detection:
+  selection:
+    CommandLine|contains: tunnel
+  condition: selection
+level: high
+---
+title: Renderer
+id: 5e1f0c2a-0000-4000-8000-000000000a02
+status: test
+logsource:
+  product: windows
+  category: process_creation
+detection:
+  selection:
+    CommandLine|contains: --type=renderer
+  condition: selection
+level: low
+---
+title: Tunnels on one host
+id: 5e1f0c2a-0000-4000-8000-000000000a03
+status: test
+correlation:
+  type: event_count
+  rules:
+    - dev_tunnel
+  group-by:
+    - Computer
+  timespan: 1h
+  condition:
+    gte: 2
+level: critical
+`;
+
+function body(from: number, count: number): HecParseRequest {
+  const lines = [...generateSysmonSample(from + count, 7)].slice(from);
+  return {
+    endpoint: 'event',
+    body: Buffer.from(
+      lines
+        .map((xml) =>
+          JSON.stringify({
+            event: xml,
+            sourcetype: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational',
+            index: 'wineventlog',
+          }),
+        )
+        .join('\n'),
+    ),
+    request: {},
+    token: { name: 't', defaults: {} },
+    indexes: ['main', 'wineventlog', 'risk'],
+    serverHost: 'spelunk',
+    now: 1_714_550_400,
+  };
+}
+
+function parsed(request: HecParseRequest, matcher?: BatchMatcher): EncodedEvents {
+  const result = parseHecBody(request, matcher);
+  assert.ok(result.ok);
+  return result.encoded;
+}
+
+/** What was written, as comparable data. */
+function findingsOf(written: readonly RunOutput[]): unknown[] {
+  return written.flatMap((w) =>
+    w.findings.map((f) => ({
+      search: f.search.name,
+      fields: f.fields,
+      time: f.time,
+      risks: f.risks,
+    })),
+  );
+}
+
+async function streamOver(
+  name: string,
+  batches: (shared: SharedMatcher) => readonly EncodedEvents[],
+): Promise<{ written: RunOutput[]; events: number; posted: number; port: FlakyPort }> {
+  const workspace = workspaceOf(name, RULES);
+  const written: RunOutput[] = [];
+  FlakyPort.started = [];
+  const stream = new SigmaStream(
+    runtimeOf(() => workspace, written, []),
+    () => new FlakyPort(),
+  );
+  await stream.load(workspace);
+  let shared: SharedMatcher | undefined;
+  stream.onMatcher((m) => (shared = m));
+  assert.ok(shared !== undefined, 'the running version is shared with the threads that encode');
+  for (const batch of batches(shared)) stream.committed(committedEncoded([batch]));
+  await stream.idle();
+  const port = FlakyPort.started[0] as FlakyPort;
+  const posted = port.posted.reduce((n, r) => n + (r.kind === 'match' ? r.batch.count : 0), 0);
+  await stream.close();
+  return { written, events: stream.events, posted, port };
+}
+
+test('a batch matched where it was parsed gives the findings of the whole batch matched by the stream', async () => {
+  const requests = [body(0, 300), body(300, 300)];
+  const whole = await streamOver('whole', () => requests.map((r) => parsed(r)));
+  const matched = await streamOver('matched', (shared) =>
+    requests.map((r) => parsed(r, new BatchMatcher(shared))),
+  );
+  assert.equal(whole.events, 600);
+  assert.equal(matched.events, 600);
+  assert.equal(whole.posted, 600);
+  assert.ok(matched.posted > 0 && matched.posted < 200, `${matched.posted} events sent`);
+  const expected = findingsOf(whole.written);
+  const names = new Set(expected.map((f) => (f as { search: string }).search));
+  assert.deepEqual([...names].sort(), ['Sigma - Renderer', 'Sigma - Tunnels on one host']);
+  assert.deepEqual(findingsOf(matched.written), expected);
+});
+
+test('matches of another version are not used: that batch is matched whole', async () => {
+  const request = body(0, 200);
+  const whole = await streamOver('whole-2', () => [parsed(request)]);
+  const stale = await streamOver('stale', (shared) => [
+    parsed(request, new BatchMatcher({ ...shared, version: shared.version + 1 })),
+  ]);
+  assert.equal(stale.posted, 200);
+  assert.deepEqual(findingsOf(stale.written), findingsOf(whole.written));
+});
