@@ -164,7 +164,10 @@ function givenMatches(
     const rule = rules[ruleIndex];
     if (event === undefined || rule === undefined) continue;
     let list = given.get(event);
-    if (list === undefined) given.set(event, (list = []));
+    if (list === undefined) {
+      list = [];
+      given.set(event, list);
+    }
     list.push({ rule: rule.rule, ruleIndex, report: rule.report, entryName: entries[k] as string });
   }
   return given;

@@ -78,7 +78,9 @@ export function parseHecBody(request: HecParseRequest, matcher?: BatchMatcher): 
     const matches = matcher?.batch();
     if (request.endpoint === 'raw') {
       const events = rawBodyEvents(body.toString('utf8'), context);
-      events.forEach((event, row) => matches?.add(event, row));
+      events.forEach((event, row) => {
+        matches?.add(event, row);
+      });
       encoded = encodeEvents(events);
     } else {
       // Each envelope becomes an event and is encoded before the next is parsed: a body's
