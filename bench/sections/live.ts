@@ -17,6 +17,7 @@ import path from 'node:path';
 import { BENCH_TMP, type BenchSection, REPO_ROOT, rate } from '../harness.ts';
 import { MARKER_RULE, MARKER_TOKEN, runDetecting } from '../live-detecting.ts';
 import { hecIngest, loadavg, readEvents, sampleFile, startServer } from './server.ts';
+import { cpuByThread, threadCpu } from './server-hec.ts';
 
 const HEC_EVENTS = Number(process.env['SPELUNK_BENCH_HEC_EVENTS'] ?? 200_000);
 const ACK_TOKEN = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
@@ -63,8 +64,12 @@ const section: BenchSection = {
     const floor = async (): Promise<number> => {
       const off = await startServer(path.join(root, `off-${servers++}`), offConfig);
       try {
+        const before = threadCpu(off.child.pid as number);
         const ms = await hecIngest(file, off.hec);
-        console.log(`floor  detection off: ${rate(HEC_EVENTS, ms)} acked (load ${loadavg()})`);
+        const cpu = cpuByThread(before, threadCpu(off.child.pid as number), HEC_EVENTS);
+        console.log(
+          `floor  detection off: ${rate(HEC_EVENTS, ms)} acked (load ${loadavg()})\n       CPU ${cpu}`,
+        );
         return ms;
       } finally {
         off.child.kill('SIGTERM');
