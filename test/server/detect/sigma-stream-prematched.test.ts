@@ -14,47 +14,8 @@ import { SigmaStream } from '../../../src/server/detect/stream/sigma-stream.ts';
 import { type HecParseRequest, parseHecBody } from '../../../src/server/ingest/hec/hec-parse.ts';
 import type { EncodedEvents } from '../../../src/server/store/encoded-events.ts';
 import { generateSysmonSample } from '../../fixtures/seed-sample.ts';
+import { PREMATCH_RULES } from './prematch-rules.ts';
 import { committedEncoded, FlakyPort, runtimeOf, workspaceOf } from './sigma-stream-fixtures.ts';
-
-const RULES = `title: Dev tunnel
-name: dev_tunnel
-id: 5e1f0c2a-0000-4000-8000-000000000a01
-status: test
-logsource:
-  product: windows
-  category: process_creation
-detection:
-  selection:
-    CommandLine|contains: tunnel
-  condition: selection
-level: high
----
-title: Renderer
-id: 5e1f0c2a-0000-4000-8000-000000000a02
-status: test
-logsource:
-  product: windows
-  category: process_creation
-detection:
-  selection:
-    CommandLine|contains: --type=renderer
-  condition: selection
-level: low
----
-title: Tunnels on one host
-id: 5e1f0c2a-0000-4000-8000-000000000a03
-status: test
-correlation:
-  type: event_count
-  rules:
-    - dev_tunnel
-  group-by:
-    - Computer
-  timespan: 1h
-  condition:
-    gte: 2
-level: critical
-`;
 
 function body(from: number, count: number): HecParseRequest {
   const lines = [...generateSysmonSample(from + count, 7)].slice(from);
@@ -101,7 +62,7 @@ async function streamOver(
   name: string,
   batches: (shared: SharedMatcher) => readonly EncodedEvents[],
 ): Promise<{ written: RunOutput[]; events: number; posted: number; port: FlakyPort }> {
-  const workspace = workspaceOf(name, RULES);
+  const workspace = workspaceOf(name, PREMATCH_RULES);
   const written: RunOutput[] = [];
   FlakyPort.started = [];
   const stream = new SigmaStream(
