@@ -27,6 +27,55 @@ detection:
 level: high
 `;
 
+/**
+ * A marker event every 100 ms once started, each sent without waiting for the last one's reply
+ * (which comes when it is committed): its latency counts from that reply, noted in `sent`.
+ */
+export class MarkerSender {
+  private readonly sending = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly hec: string;
+  private readonly template: string;
+  readonly sent: Map<number, number>;
+
+  constructor(hec: string, template: string, sent = new Map<number, number>()) {
+    this.hec = hec;
+    this.template = template;
+    this.sent = sent;
+  }
+
+  start(): void {
+    let i = 0;
+    this.timer = setInterval(() => {
+      const p = this.send(i++).catch(() => undefined);
+      this.sending.add(p);
+      p.finally(() => this.sending.delete(p));
+    }, 100);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await Promise.all(this.sending);
+  }
+
+  private async send(i: number): Promise<void> {
+    const xml = this.template.replace(
+      /(<Data Name=.CommandLine.>)[^<]*/,
+      `$1cmd.exe /c echo spelunk-bench-marker-${i}`,
+    );
+    const reply = await fetch(`${this.hec}/services/collector/event`, {
+      method: 'POST',
+      headers: { Authorization: `Splunk ${MARKER_TOKEN}` },
+      body: JSON.stringify({
+        event: xml,
+        sourcetype: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational',
+      }),
+    });
+    if (reply.ok) this.sent.set(i, performance.now());
+    await reply.arrayBuffer();
+  }
+}
+
 export interface DetectingRun {
   readonly ms: number;
   /** HEC reply -> webhook, ms, sorted. */
@@ -95,43 +144,15 @@ export async function runDetecting(setup: DetectingSetup): Promise<DetectingRun>
       hour += HOUR;
       writeFileSync(setup.clock, String(hour + 60));
     }, 5000);
-    // A marker every 100 ms once the ingest runs, each sent without waiting for the last one's
-    // reply (which comes when it is committed): its latency counts from that reply.
-    const sending = new Set<Promise<void>>();
-    const send = async (i: number) => {
-      const xml = setup.template.replace(
-        /(<Data Name=.CommandLine.>)[^<]*/,
-        `$1cmd.exe /c echo spelunk-bench-marker-${i}`,
-      );
-      const reply = await fetch(`${on.hec}/services/collector/event`, {
-        method: 'POST',
-        headers: { Authorization: `Splunk ${MARKER_TOKEN}` },
-        body: JSON.stringify({
-          event: xml,
-          sourcetype: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational',
-        }),
-      });
-      if (reply.ok) sent.set(i, performance.now());
-      await reply.arrayBuffer();
-    };
-    let markerTimer: NodeJS.Timeout | undefined;
-    const startMarkers = () => {
-      let i = 0;
-      markerTimer = setInterval(() => {
-        const p = send(i++).catch(() => undefined);
-        sending.add(p);
-        p.finally(() => sending.delete(p));
-      }, 100);
-    };
+    const markers = new MarkerSender(on.hec, setup.template, sent);
     try {
-      ms = await hecIngest(setup.file, on.hec, startMarkers);
+      ms = await hecIngest(setup.file, on.hec, () => markers.start());
       clearInterval(sampler);
       last = threadCpu(pid);
     } finally {
       clearInterval(sampler);
-      clearInterval(markerTimer);
       clearInterval(ticker);
-      await Promise.all(sending);
+      await markers.stop();
     }
     // The last alerts get up to 10 s to arrive.
     const deadline = performance.now() + 10_000;

@@ -15,7 +15,7 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_TMP, type BenchSection, REPO_ROOT, rate } from '../harness.ts';
-import { MARKER_RULE, MARKER_TOKEN, runDetecting } from '../live-detecting.ts';
+import { MARKER_RULE, MARKER_TOKEN, MarkerSender, runDetecting } from '../live-detecting.ts';
 import { hecIngest, loadavg, readEvents, sampleFile, startServer } from './server.ts';
 import { cpuByThread, threadCpu } from './server-hec.ts';
 
@@ -65,7 +65,12 @@ const section: BenchSection = {
       const off = await startServer(path.join(root, `off-${servers++}`), offConfig);
       try {
         const before = threadCpu(off.child.pid as number);
-        const ms = await hecIngest(file, off.hec);
+        // SPELUNK_BENCH_LIVE_FLOOR_MARKERS=1: the floor gets the marker events too (the same
+        // ingest as the detecting server's, whose markers are ~10 small requests a second).
+        const markers = new MarkerSender(off.hec, String(first['_raw']));
+        const withMarkers = process.env['SPELUNK_BENCH_LIVE_FLOOR_MARKERS'] === '1';
+        const ms = await hecIngest(file, off.hec, () => withMarkers && markers.start());
+        await markers.stop();
         const cpu = cpuByThread(before, threadCpu(off.child.pid as number), HEC_EVENTS);
         console.log(
           `floor  detection off: ${rate(HEC_EVENTS, ms)} acked (load ${loadavg()})\n       CPU ${cpu}`,
