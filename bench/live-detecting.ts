@@ -3,7 +3,7 @@
 // with acks while a marker goes every 100 ms. Returns the ingest time, the alert latencies and the
 // server's CPU per event by thread (from /proc, as server-hec prints it).
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -76,6 +76,11 @@ export class MarkerSender {
   }
 }
 
+function peakRss(pid: number): number {
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return hwm ? Number(hwm[1]) / 1024 : Number.NaN;
+}
+
 export interface DetectingRun {
   readonly ms: number;
   /** HEC reply -> webhook, ms, sorted. */
@@ -84,6 +89,8 @@ export interface DetectingRun {
   readonly slowest: string;
   /** CPU µs per event by thread, as text. */
   readonly cpu: string;
+  /** The server's peak RSS, MB. */
+  readonly peakRssMb: number;
 }
 
 export interface DetectingSetup {
@@ -130,6 +137,7 @@ export async function runDetecting(setup: DetectingSetup): Promise<DetectingRun>
   const pid = on.child.pid as number;
   const sent = new Map<number, number>();
   let ms: number;
+  let peakRssMb = Number.NaN;
   const before = threadCpu(pid);
   let last = before;
   const sampler = setInterval(() => {
@@ -149,6 +157,7 @@ export async function runDetecting(setup: DetectingSetup): Promise<DetectingRun>
       ms = await hecIngest(setup.file, on.hec, () => markers.start());
       clearInterval(sampler);
       last = threadCpu(pid);
+      peakRssMb = peakRss(pid);
     } finally {
       clearInterval(sampler);
       clearInterval(ticker);
@@ -181,5 +190,6 @@ export async function runDetecting(setup: DetectingSetup): Promise<DetectingRun>
     markers: sent.size,
     slowest,
     cpu: cpuByThread(before, last, setup.events),
+    peakRssMb,
   };
 }

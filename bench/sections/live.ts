@@ -115,7 +115,7 @@ const section: BenchSection = {
           `detect ${build.label}: ${rate(HEC_EVENTS, run.ms)} acked (load ${loadavg()})\n` +
             `       alert HEC reply -> webhook, ${l.length} of ${run.markers} markers: p50 ${percentile(l, 50).toFixed(0)} ms, p90 ${percentile(l, 90).toFixed(0)} ms, p99 ${percentile(l, 99).toFixed(0)} ms, max ${percentile(l, 100).toFixed(0)} ms (target p99 < 2000 ms)\n` +
             `       slowest: ${run.slowest}\n` +
-            `       CPU ${run.cpu}`,
+            `       CPU ${run.cpu}; peak RSS ${run.peakRssMb.toFixed(0)} MB`,
         );
       }
       const offAfter = await floor();
