@@ -87,7 +87,8 @@ const section: BenchSection = {
     const onConfig = path.join(root, 'on.yml');
     writeFileSync(
       onConfig,
-      `${tokens}detect:\n  searches:\n    'Sigma - spelunk bench marker': { alert: true, suppress: 0 }\n`,
+      // SPELUNK_BENCH_LIVE_ALERT=0: the marker rule raises risk but no alert (no latency then).
+      `${tokens}detect:\n  searches:\n    'Sigma - spelunk bench marker': { alert: ${process.env['SPELUNK_BENCH_LIVE_ALERT'] !== '0'}, suppress: 0 }\n`,
     );
     const base = process.env['SPELUNK_BENCH_BASE_CLI'];
     const builds: { label: string; cli?: string }[] = [{ label: 'this build' }];
