@@ -106,3 +106,34 @@ test('matches of another version are not used: that batch is matched whole', asy
   assert.equal(stale.posted, 200);
   assert.deepEqual(findingsOf(stale.written), findingsOf(whole.written));
 });
+
+test('matched batches a failed matcher did not answer are matched again by the new one, none lost or doubled', async () => {
+  const requests = [body(0, 300), body(300, 300)];
+  const whole = await streamOver('whole-3', () => requests.map((r) => parsed(r)));
+  const workspace = workspaceOf('resent', PREMATCH_RULES);
+  const written: RunOutput[] = [];
+  FlakyPort.started = [];
+  const stream = new SigmaStream(
+    runtimeOf(() => workspace, written, []),
+    () => new FlakyPort(),
+  );
+  await stream.load(workspace);
+  let shared: SharedMatcher | undefined;
+  stream.onMatcher((m) => (shared = m));
+  const first = FlakyPort.started[0] as FlakyPort;
+  first.holding = true;
+  for (const r of requests) {
+    const batch = parsed(r, new BatchMatcher(shared as SharedMatcher));
+    stream.committed(committedEncoded([batch]));
+  }
+  await new Promise((r) => setTimeout(r, 20));
+  first.crash();
+  await stream.idle();
+  const second = FlakyPort.started[1] as FlakyPort;
+  const resent = second.posted.filter((r) => r.kind === 'match' && !r.replay);
+  assert.equal(resent.length, 2);
+  assert.ok(resent.every((r) => r.kind === 'match' && r.batch.matches === undefined));
+  assert.deepEqual(findingsOf(written), findingsOf(whole.written));
+  assert.equal(stream.events, 600);
+  await stream.close();
+});

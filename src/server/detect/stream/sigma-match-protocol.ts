@@ -19,9 +19,8 @@ export interface LoadRequest {
 
 /**
  * Match a committed batch; a replay feeds correlation state and raises nothing. A batch with
- * `matches` (matched where it was encoded: matched-events.ts) holds only the matched events of
- * `events` committed ones, and is not matched again: its matches go on to findings and
- * correlations.
+ * `matches` (matched where it was encoded: matched-events.ts) holds only the matched events of a
+ * committed batch, and is not matched again: its matches go on to findings and correlations.
  */
 export interface MatchRequest {
   readonly kind: 'match';
@@ -29,7 +28,6 @@ export interface MatchRequest {
   readonly generation: number;
   readonly replay: boolean;
   readonly batch: EncodedEvents;
-  readonly events?: number;
 }
 
 /** From now on `generation` takes the live batches: older versions are dropped. */

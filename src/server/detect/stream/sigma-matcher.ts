@@ -48,13 +48,7 @@ export class SigmaMatcher {
           if (generation < request.generation) this.versions.delete(generation);
         return undefined;
       case 'match':
-        return this.match(
-          request.id,
-          request.generation,
-          request.replay,
-          request.batch,
-          request.events,
-        );
+        return this.match(request.id, request.generation, request.replay, request.batch);
     }
   }
 
@@ -105,7 +99,6 @@ export class SigmaMatcher {
     generation: number,
     replay: boolean,
     batch: EncodedEvents,
-    committed?: number,
   ): MatchedReply {
     const version = this.versions.get(generation);
     if (version === undefined || version.failed)
@@ -118,7 +111,7 @@ export class SigmaMatcher {
         const decoded = decodeEvents(batch);
         version.given = givenMatches(version.run, batch, decoded);
         version.pump.push(decoded);
-        events = committed ?? batch.count;
+        events = batch.count;
         failure = version.run.failure?.message;
       }
       // Decoded a slice at a time, so the events die young: a whole batch decoded first (~15 MB

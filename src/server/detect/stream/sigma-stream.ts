@@ -45,8 +45,8 @@ const notOutput = (index: string) => !DETECT_OUTPUT_INDEXES.has(index);
 interface Sent {
   readonly id: number;
   readonly batch: EncodedEvents;
-  /** Events committed that it stands for (more than it holds when it holds matched ones only). */
-  readonly events: number;
+  /** When it holds the matched events of a batch only: the events that batch committed. */
+  readonly stands: number | undefined;
   /** Matchers that failed while matching it. */
   failures: number;
   posted: boolean;
@@ -111,7 +111,8 @@ export class SigmaStream {
     for (const whole of committed.encoded(notOutput)) {
       if (!whole.indexNames.some(notOutput)) continue;
       let batch: EncodedEvents | undefined = whole;
-      if (whole.matches !== undefined && whole.matches.version === this.shared?.version) {
+      const matched = whole.matches !== undefined && whole.matches.version === this.shared?.version;
+      if (matched) {
         batch = matchedEvents(whole, notOutput);
         if (batch === undefined) {
           this.events += whole.count;
@@ -121,7 +122,7 @@ export class SigmaStream {
       const sent: Sent = {
         id: this.nextId++,
         batch,
-        events: whole.count,
+        stands: matched ? whole.count : undefined,
         failures: 0,
         posted: false,
       };
@@ -214,7 +215,6 @@ export class SigmaStream {
       generation: this.active,
       replay: false,
       batch: matches === undefined || matches.version === this.active ? sent.batch : unmatched,
-      events: sent.events,
     });
   }
 
@@ -242,7 +242,7 @@ export class SigmaStream {
     if (sent === undefined) return;
     this.inFlight.delete(reply.id);
     this.backlog -= sent.batch.count;
-    this.events += reply.events;
+    this.events += sent.stands ?? reply.events;
     this.restarts = 0;
     if (reply.failure !== undefined) {
       this.runtime.log(`sigma stream: ${reply.failure}`);
