@@ -90,7 +90,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openDuckDbStore(options.dataDir, {
     memoryLimitMb: Math.max(64, Math.round(config.storage.memoryLimit / 1048576)),
     checkpointThresholdMb: Math.max(1, Math.round(config.storage.checkpointThreshold / 1048576)),
-    commitDelayMs: config.storage.commitDelay * 1000,
     partitionSeconds: config.storage.partition,
   });
   const closers: (() => Promise<void>)[] = [() => store.close()];

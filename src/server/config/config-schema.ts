@@ -108,11 +108,6 @@ export const serverConfigSchema = z.strictObject({
       memoryLimit: sizeSchema.default(128 * 1024 * 1024),
       /** WAL size past which the store checkpoints (docs/server.md: why not DuckDB's 16 MB). */
       checkpointThreshold: sizeSchema.default(256 * 1024 * 1024),
-      /**
-       * Longest acknowledged HEC input waits for a row group of its partition to fill while more
-       * keeps coming (docs/server.md, "Group commits through a stage"); a 200 ms pause commits it.
-       */
-      commitDelay: durationSchema.default(5),
       /** Span of a time partition. */
       partition: durationSchema.default(86_400),
       /** How often retention runs. */

@@ -103,8 +103,6 @@ export class IngestService {
   private readonly acks = new Map<number, AckState>();
   /** Consumers of committed events that are behind (live detection): new input waits. */
   private readonly pressure: (() => boolean)[] = [];
-  /** Wakes the pump gathering input. */
-  private arrival: (() => void) | undefined;
 
   private constructor(store: EventStore, limits: IngestLimits, generation: number) {
     this.store = store;
@@ -236,7 +234,6 @@ export class IngestService {
     this.queuedEvents += eventCount(writeOf(submission));
     this.queuedBytes += submission.bytes;
     this.writing ??= this.pump();
-    this.arrival?.();
     return done;
   }
 
@@ -248,34 +245,9 @@ export class IngestService {
   /** Refuses new submissions and waits until everything queued is written. */
   async drain(): Promise<void> {
     this.closing = true;
-    this.arrival?.();
     while (this.writing !== undefined) await this.writing;
     // Rows staged for a row group are committed now (an empty write that must commit at once).
     await (await this.store.stage({ events: [] }, true)).committed.catch(() => {});
-  }
-
-  /**
-   * Acknowledged input waits up to GATHER_MS for more, so that a staged write holds thousands of
-   * events, not one body's 500: each has a fixed cost on the main thread (bench server-hec).
-   */
-  private async gather(): Promise<void> {
-    const until = performance.now() + GATHER_MS;
-    while (
-      !this.closing &&
-      this.queuedEvents < this.limits.maxCommitEvents &&
-      !this.queue.some((q) => q.now) &&
-      performance.now() < until
-    ) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(wake, until - performance.now());
-        this.arrival = wake;
-        function wake(): void {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    }
-    this.arrival = undefined;
   }
 
   private enqueue(write: IndexWrite, bytes: number, now: boolean): Promise<void> {
@@ -288,14 +260,12 @@ export class IngestService {
     this.queuedEvents += events;
     this.queuedBytes += bytes;
     this.writing ??= this.pump();
-    this.arrival?.();
     return done;
   }
 
   private async pump(): Promise<void> {
     try {
       while (this.queue.length > 0) {
-        await this.gather();
         const taken: Queued[] = [];
         let events = 0;
         // Own writes are at the head; an `alone` one among them keeps input out of this commit.
@@ -339,9 +309,6 @@ export class IngestService {
     }
   }
 }
-
-/** How long the pump waits for input to gather into one staged write (ms). */
-const GATHER_MS = 25;
 
 function writeOf(submission: Submission): IndexWrite {
   return {

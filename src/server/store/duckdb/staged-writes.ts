@@ -145,11 +145,6 @@ export class StagedWrites {
     if (ticket.unscheduled === 0) this.ready.push(ticket);
     if (now) for (const staging of [...this.open.values()]) this.seal(staging);
     if (this.sealed.length > 0 || (now && this.ready.length > 0)) this.schedule();
-    // Backpressure: staged rows wait in memory; past a row group waiting for its commit, the
-    // next write waits for the oldest commit (and the ingest queue fills: HEC code 9).
-    while (this.scheduledRows > this.options.rowGroupSize && this.pending[0] !== undefined) {
-      await this.pending[0];
-    }
     // What is staged commits once no write came for IDLE_MS, or commitDelayMs after the oldest
     // row not in a scheduled commit arrived (a row group that filled ended that wait).
     if (this.timer !== undefined) clearTimeout(this.timer);
@@ -164,6 +159,11 @@ export class StagedWrites {
         },
         Math.max(0, Math.min(IDLE_MS, due)),
       );
+    }
+    // Backpressure: staged rows wait in memory; past two row groups waiting for their commit,
+    // the next write waits for the oldest commit (and the ingest queue fills: HEC code 9).
+    while (this.scheduledRows > 2 * this.options.rowGroupSize && this.pending[0] !== undefined) {
+      await this.pending[0];
     }
     return { committed };
   }
