@@ -58,10 +58,7 @@ export interface StoreOptions {
    * (duckdb/staged-writes.ts), so a row group is what ingest holds in memory per partition.
    */
   readonly rowGroupSize?: number;
-  /**
-   * Longest (ms) staged rows of a partly filled row group wait for more while writes keep coming
-   * (default 5,000); a pause in writes commits them sooner.
-   */
+  /** Longest (ms) staged rows of a partly filled row group wait for more before they commit. */
   readonly commitDelayMs?: number;
   /** Span of a time partition in seconds (default one day). */
   readonly partitionSeconds?: number;
@@ -112,7 +109,7 @@ export async function openDuckDbStore(
 
 const openFiles = new Set<string>();
 
-const DEFAULT_COMMIT_DELAY_MS = 5000;
+const DEFAULT_COMMIT_DELAY_MS = 1000;
 
 export class DuckDbStore implements EventStore {
   private readonly listeners = new Set<CommitListener>();
@@ -165,7 +162,6 @@ export class DuckDbStore implements EventStore {
   private commitStaged(): void {
     if (this.closed) return;
     this.serial(async () => {
-      // Not awaited: the commit runs on its own connection while the next writes are staged.
       this.staged.flush().catch(() => {});
     }).catch(() => {});
   }

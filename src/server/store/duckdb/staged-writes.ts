@@ -24,18 +24,12 @@ import {
 } from './staging.ts';
 import { FieldAssigner, groupByPartition, inTimeOrder, writeBatches } from './write-rows.ts';
 
-/** A pause in writes this long (ms) commits what is staged: input stopped, or slowed to a trickle. */
-const IDLE_MS = 200;
-
 export interface StagedWriteOptions {
   readonly partitionSeconds: number;
   readonly now: () => number;
   /** The file's row group size: rows per partition per commit. */
   readonly rowGroupSize: number;
-  /**
-   * Longest a partly filled row group waits for more rows while writes keep coming (ms); a pause
-   * of IDLE_MS between writes commits it sooner.
-   */
+  /** Longest a partly filled row group waits for more rows before it is committed anyway. */
   readonly commitDelayMs: number;
   /** Called after each commit with each write it completed, in order. */
   readonly committed: (write: IndexWrite) => void;
@@ -55,8 +49,6 @@ export class StagedWrites {
   private readonly pending: Promise<void>[] = [];
   private scheduledRows = 0;
   private timer: NodeJS.Timeout | undefined;
-  /** When the open stagings (or ready writes) began to wait, if any do. */
-  private openSince: number | undefined;
   private nextId = 0;
   /** Bumped when a commit fails: commits scheduled before that are abandoned. */
   private generation = 0;
@@ -145,20 +137,14 @@ export class StagedWrites {
     if (ticket.unscheduled === 0) this.ready.push(ticket);
     if (now) for (const staging of [...this.open.values()]) this.seal(staging);
     if (this.sealed.length > 0 || (now && this.ready.length > 0)) this.schedule();
-    // What is staged commits once no write came for IDLE_MS, or commitDelayMs after the oldest
-    // row not in a scheduled commit arrived (a row group that filled ended that wait).
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.ready.length > 0) this.openSince ??= performance.now();
-    if (this.openSince !== undefined) {
-      const due = this.openSince + this.options.commitDelayMs - performance.now();
-      this.timer = setTimeout(
-        () => {
-          this.timer = undefined;
-          onTimer();
-        },
-        Math.max(0, Math.min(IDLE_MS, due)),
-      );
+    if (this.open.size > 0 || this.ready.length > 0) {
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        onTimer();
+      }, this.options.commitDelayMs);
+    } else if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
     }
     // Backpressure: staged rows wait in memory; past two row groups waiting for their commit,
     // the next write waits for the oldest commit (and the ingest queue fills: HEC code 9).
@@ -168,15 +154,13 @@ export class StagedWrites {
     return { committed };
   }
 
-  /**
-   * Schedules a commit of everything staged (the delay ran out, retention, close); resolves
-   * once it committed. The caller serialises it with `stage`, which also drops the staged tables
-   * of finished commits: a DuckDB connection runs one statement at a time.
-   */
-  flush(): Promise<void> {
+  /** Commits everything staged (the delay ran out, retention, close); resolves once committed. */
+  async flush(): Promise<void> {
     for (const staging of [...this.open.values()]) this.seal(staging);
     if (this.sealed.length > 0 || this.ready.length > 0) this.schedule();
-    return this.commits;
+    await this.commits;
+    if (this.toDrop.length > 0)
+      await this.writer.run(this.toDrop.splice(0).map(dropSql).join(';\n'));
   }
 
   /** After retention dropped partitions. */
@@ -219,7 +203,6 @@ export class StagedWrites {
       };
       await this.writer.run(createStagingSql(staging));
       this.open.set(table, staging);
-      this.openSince ??= performance.now();
       return staging;
     }
     for (const column of columns.slice(staging.columns.length)) {
@@ -232,7 +215,6 @@ export class StagedWrites {
   private seal(staging: Staging): void {
     this.open.delete(staging.table);
     this.sealed.push(staging);
-    if (this.open.size === 0) this.openSince = undefined;
   }
 
   /** Queues a commit of the sealed stagings and of the writes they complete. */
@@ -241,7 +223,6 @@ export class StagedWrites {
     this.sealed = [];
     const tickets = this.ready;
     this.ready = [];
-    if (this.open.size === 0) this.openSince = undefined;
     for (const staging of stagings) {
       for (const ticket of staging.tickets) if (--ticket.unscheduled === 0) tickets.push(ticket);
     }
@@ -288,7 +269,6 @@ export class StagedWrites {
     }
     this.open.clear();
     this.sealed = [];
-    this.openSince = undefined;
   }
 }
 
