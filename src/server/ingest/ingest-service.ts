@@ -59,12 +59,6 @@ interface Queued {
   readonly own: boolean;
   /** An own write that commits without input (Submission.alone). */
   readonly alone: boolean;
-  /**
-   * Commits as soon as it is staged, with everything staged before it: own writes (an alert
-   * must not wait for a row group of input), a sender that waits for the commit itself (no ack),
-   * a write that carries checkpoints. An acknowledged write may wait for a row group.
-   */
-  readonly now: boolean;
   readonly bytes: number;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
@@ -143,7 +137,7 @@ export class IngestService {
 
   /** Resolves once the events are committed; throws ServerBusyError now when the queue is full. */
   submit(submission: Submission): Promise<void> {
-    return this.enqueue(writeOf(submission), submission.bytes, true);
+    return this.enqueue(writeOf(submission), submission.bytes);
   }
 
   /**
@@ -155,11 +149,7 @@ export class IngestService {
     channel: string,
   ): { ackId: number; committed: Promise<void> } {
     const ack: AckRecord = { channel, ackId: this.nextAck };
-    const committed = this.enqueue(
-      { ...writeOf(submission), acks: [ack] },
-      submission.bytes,
-      (submission.checkpoints?.length ?? 0) > 0,
-    );
+    const committed = this.enqueue({ ...writeOf(submission), acks: [ack] }, submission.bytes);
     this.nextAck++;
     const state: AckState = { channel, committed: undefined };
     this.remember(ack.ackId, state);
@@ -224,7 +214,6 @@ export class IngestService {
         write: writeOf(submission),
         own: true,
         alone: submission.alone === true,
-        now: true,
         bytes: submission.bytes,
         resolve,
         reject,
@@ -246,16 +235,14 @@ export class IngestService {
   async drain(): Promise<void> {
     this.closing = true;
     while (this.writing !== undefined) await this.writing;
-    // Rows staged for a row group are committed now (an empty write that must commit at once).
-    await (await this.store.stage({ events: [] }, true)).committed.catch(() => {});
   }
 
-  private enqueue(write: IndexWrite, bytes: number, now: boolean): Promise<void> {
+  private enqueue(write: IndexWrite, bytes: number): Promise<void> {
     if (this.closing) return Promise.reject(new ServerBusyError());
     const events = eventCount(write);
     if (this.full(events, bytes)) throw new ServerBusyError();
     const done = new Promise<void>((resolve, reject) => {
-      this.queue.push({ write, own: false, alone: false, now, bytes, resolve, reject });
+      this.queue.push({ write, own: false, alone: false, bytes, resolve, reject });
     });
     this.queuedEvents += events;
     this.queuedBytes += bytes;
@@ -281,20 +268,9 @@ export class IngestService {
           taken.push(next);
           events += eventCount(next.write);
         }
-        // The store takes the rows and the loop goes on; each write settles at its commit.
         try {
-          const staged = await this.store.stage(
-            mergeWrites(taken.map((q) => q.write)),
-            taken.some((q) => q.now) || this.closing,
-          );
-          staged.committed.then(
-            () => {
-              for (const q of taken) q.resolve();
-            },
-            (error: unknown) => {
-              for (const q of taken) q.reject(error);
-            },
-          );
+          await this.store.write(mergeWrites(taken.map((q) => q.write)));
+          for (const q of taken) q.resolve();
         } catch (error) {
           for (const q of taken) q.reject(error);
         } finally {

@@ -5,17 +5,16 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { Event, EventSource } from '../../core/index.ts';
 import type { AggregateQuery, AggregateRow } from './aggregate-query.ts';
 import { aggregate } from './duckdb/aggregate.ts';
 import { Catalog } from './duckdb/catalog.ts';
-import { connectStore, openDatabase, STORE_DATABASE } from './duckdb/open-database.ts';
 import { DEFAULT_PARTITION_SECONDS } from './duckdb/partition-key.ts';
 import { readEvents } from './duckdb/read-events.ts';
 import { dropPartitions, partitionsToDrop } from './duckdb/retention.ts';
 import { literal } from './duckdb/sql-text.ts';
-import { StagedWrites } from './duckdb/staged-writes.ts';
+import { writeBatch } from './duckdb/write-batch.ts';
 import { decodeEvents, encodeEvents } from './encoded-events.ts';
 import type {
   Checkpoint,
@@ -26,18 +25,10 @@ import type {
   IndexSummary,
   IndexWrite,
   RetentionPolicy,
-  StagedWrite,
 } from './event-store.ts';
 import type { StoreQuery } from './store-query.ts';
 
 export const STORE_FILE = 'index.duckdb';
-
-/**
- * Rows per row group. A commit that adds a whole row group to a table is written compressed to
- * the file, not to the WAL (docs/server.md, "Group commits through a stage"); DuckDB's 122,880
- * rows of ~2.5 KB would be ~300 MB staged per partition.
- */
-export const DEFAULT_ROW_GROUP_SIZE = 16_384;
 
 export interface StoreOptions {
   /** DuckDB's memory limit (its caches, sorts and writes; it spills to `tmp/` past it). */
@@ -52,14 +43,6 @@ export interface StoreOptions {
    */
   readonly checkpointThresholdMb?: number;
   readonly threads?: number;
-  /**
-   * Rows per row group (default 16,384; DuckDB's own is 122,880): a commit moves whole row groups
-   * of staged rows into a partition, which DuckDB writes compressed straight to the file
-   * (duckdb/staged-writes.ts), so a row group is what ingest holds in memory per partition.
-   */
-  readonly rowGroupSize?: number;
-  /** Longest (ms) staged rows of a partly filled row group wait for more before they commit. */
-  readonly commitDelayMs?: number;
   /** Span of a time partition in seconds (default one day). */
   readonly partitionSeconds?: number;
   /** Epoch seconds, for acks and checkpoints; tests inject it. */
@@ -87,12 +70,16 @@ export async function openDuckDbStore(
   if (openFiles.has(file)) throw new StoreLockedError(file, 'this process has it open');
   let instance: DuckDBInstance;
   try {
-    instance = await openDatabase(file, {
-      memoryLimitMb: options.memoryLimitMb ?? 128,
-      checkpointThresholdMb: options.checkpointThresholdMb ?? 256,
-      threads: options.threads ?? 2,
-      rowGroupSize: options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE,
-      tempDirectory: path.join(dataDir, 'tmp'),
+    instance = await DuckDBInstance.create(file, {
+      storage_compatibility_version: 'latest',
+      memory_limit: `${options.memoryLimitMb ?? 128}MB`,
+      checkpoint_threshold: `${options.checkpointThresholdMb ?? 256}MB`,
+      threads: String(options.threads ?? 2),
+      temp_directory: path.join(dataDir, 'tmp'),
+      // Nothing the store runs reads files or the network; searches never reach SQL text.
+      enable_external_access: 'false',
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -100,16 +87,13 @@ export async function openDuckDbStore(
     if (lock) throw new StoreLockedError(file, (lock[1] ?? '').trim());
     throw error;
   }
-  const writer = await connectStore(instance);
+  const writer = await instance.connect();
   const catalog = await Catalog.load(writer);
-  const committer = await connectStore(instance);
   openFiles.add(file);
-  return new DuckDbStore(file, instance, writer, committer, catalog, options);
+  return new DuckDbStore(file, instance, writer, catalog, options);
 }
 
 const openFiles = new Set<string>();
-
-const DEFAULT_COMMIT_DELAY_MS = 1000;
 
 export class DuckDbStore implements EventStore {
   private readonly listeners = new Set<CommitListener>();
@@ -122,48 +106,31 @@ export class DuckDbStore implements EventStore {
   readonly file: string;
   private readonly instance: DuckDBInstance;
   private readonly writer: DuckDBConnection;
-  private readonly committer: DuckDBConnection;
   private readonly catalog: Catalog;
-  private readonly staged: StagedWrites;
 
   constructor(
     file: string,
     instance: DuckDBInstance,
     writer: DuckDBConnection,
-    committer: DuckDBConnection,
     catalog: Catalog,
     options: StoreOptions,
   ) {
     this.file = file;
     this.instance = instance;
     this.writer = writer;
-    this.committer = committer;
     this.catalog = catalog;
     this.now = options.now ?? (() => Date.now() / 1000);
     this.partitionSeconds = options.partitionSeconds ?? DEFAULT_PARTITION_SECONDS;
-    this.staged = new StagedWrites(writer, committer, catalog, {
-      partitionSeconds: this.partitionSeconds,
-      now: this.now,
-      rowGroupSize: options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE,
-      commitDelayMs: options.commitDelayMs ?? DEFAULT_COMMIT_DELAY_MS,
-      committed: (write) => this.notify(write),
+  }
+
+  write(batch: IndexWrite): Promise<void> {
+    return this.serial(async () => {
+      await writeBatch(this.writer, this.catalog, batch, {
+        partitionSeconds: this.partitionSeconds,
+        now: this.now,
+      });
+      this.notify(batch);
     });
-  }
-
-  async write(batch: IndexWrite): Promise<void> {
-    await (await this.stage(batch, true)).committed;
-  }
-
-  stage(batch: IndexWrite, now: boolean): Promise<StagedWrite> {
-    return this.serial(() => this.staged.stage(batch, now, () => this.commitStaged()));
-  }
-
-  /** The commit delay ran out: what is staged is committed (not awaited by the write queue). */
-  private commitStaged(): void {
-    if (this.closed) return;
-    this.serial(async () => {
-      this.staged.flush().catch(() => {});
-    }).catch(() => {});
   }
 
   query(query: StoreQuery): EventSource {
@@ -235,11 +202,8 @@ export class DuckDbStore implements EventStore {
     ackTtlSeconds: number,
   ): Promise<readonly DroppedPartition[]> {
     return this.serial(async () => {
-      await this.staged.flush();
       const drops = partitionsToDrop(this.catalog, policies, now, await this.usedBytes());
-      const dropped = await dropPartitions(this.writer, this.catalog, drops, now - ackTtlSeconds);
-      this.staged.forget(drops.map((d) => d.partition.table));
-      return dropped;
+      return dropPartitions(this.writer, this.catalog, drops, now - ackTtlSeconds);
     });
   }
 
@@ -277,10 +241,7 @@ export class DuckDbStore implements EventStore {
     if (this.closed) return;
     await this.queue.catch(() => {});
     this.closed = true;
-    this.staged.close();
-    await this.staged.flush().catch(() => {});
     this.writer.closeSync();
-    this.committer.closeSync();
     this.instance.closeSync();
     openFiles.delete(this.file);
   }
@@ -332,7 +293,7 @@ export class DuckDbStore implements EventStore {
   }
 
   private async writerRead(sql: string): Promise<unknown[][]> {
-    const connection = await connectStore(this.instance);
+    const connection = await this.instance.connect();
     try {
       return (await connection.runAndReadAll(sql)).getRows() as unknown[][];
     } finally {
@@ -342,7 +303,7 @@ export class DuckDbStore implements EventStore {
 
   private async usedBytes(): Promise<number> {
     const rows = await this.writerRead(
-      `SELECT block_size * used_blocks FROM pragma_database_size() WHERE database_name = ${literal(STORE_DATABASE)}`,
+      'SELECT block_size * used_blocks FROM pragma_database_size() LIMIT 1',
     );
     return Number(rows[0]?.[0] ?? 0);
   }

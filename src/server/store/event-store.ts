@@ -91,23 +91,9 @@ export interface CommittedEvents {
 
 export type CommitListener = (committed: CommittedEvents) => void;
 
-/** A write the store has taken (`EventStore.stage`). */
-export interface StagedWrite {
-  /** Settles when the last of its rows, its acks and checkpoints are committed (or failed to). */
-  readonly committed: Promise<void>;
-}
-
 export interface EventStore {
   /** Commits the write durably (one fsync) or throws and commits nothing. */
   write(batch: IndexWrite): Promise<void>;
-  /**
-   * Group commit: takes the write's rows into the store's memory and resolves once they are
-   * taken, so the next write can follow; they are committed with later writes' rows once a
-   * partition gained a row group, after a short delay, or at once when `now` (with everything
-   * taken before). A write's rows may be split between two commits; its acks and checkpoints go
-   * in the one that holds the last of them, so an ack is true only when all its rows are durable.
-   */
-  stage(batch: IndexWrite, now: boolean): Promise<StagedWrite>;
   /** Events matching the query, newest first, in batches; iterate once. */
   query(query: StoreQuery): EventSource;
   /** A grouped count/distinct-count over stored columns, computed inside the store. */

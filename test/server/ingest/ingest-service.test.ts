@@ -6,15 +6,10 @@ import type { Event } from '../../../src/core/event.ts';
 import { IngestService, ServerBusyError } from '../../../src/server/ingest/ingest-service.ts';
 import type { EventStore, IndexWrite } from '../../../src/server/store/event-store.ts';
 
-/**
- * A store whose writes wait until released, recording what each commit held. With `deferred`,
- * a staged write commits only when `commitAll` is called (as rows wait for a row group).
- */
-function slowStore(deferred = false) {
+/** A store whose writes wait until released, recording what each commit held. */
+function slowStore() {
   const settings = new Map<string, string>();
   const committed: IndexWrite[] = [];
-  const staged: { batch: IndexWrite; now: boolean }[] = [];
-  const waiting: (() => void)[] = [];
   const acks = new Set<string>();
   let release: () => void = () => {};
   let gate = new Promise<void>((r) => {
@@ -25,19 +20,10 @@ function slowStore(deferred = false) {
     putSetting: async (key: string, value: string) => {
       settings.set(key, value);
     },
-    stage: async (batch: IndexWrite, now: boolean) => {
+    write: async (batch: IndexWrite) => {
       await gate;
-      staged.push({ batch, now });
-      const commit = () => {
-        committed.push(batch);
-        for (const a of batch.acks ?? []) acks.add(`${a.channel}/${a.ackId}`);
-      };
-      if (!deferred || now) {
-        for (const w of waiting.splice(0)) w();
-        commit();
-        return { committed: Promise.resolve() };
-      }
-      return { committed: new Promise<void>((r) => waiting.push(() => (commit(), r()))) };
+      committed.push(batch);
+      for (const a of batch.acks ?? []) acks.add(`${a.channel}/${a.ackId}`);
     },
     committedAcks: async (channel: string, ids: readonly number[]) =>
       new Set(ids.filter((id) => acks.has(`${channel}/${id}`))),
@@ -45,10 +31,6 @@ function slowStore(deferred = false) {
   return {
     store,
     committed,
-    staged,
-    commitAll: () => {
-      for (const w of waiting.splice(0)) w();
-    },
     open: () => {
       release();
       gate = Promise.resolve();
@@ -145,46 +127,4 @@ test("the server's own writes go ahead of queued input, in their order; those wa
     later.committed.map((w) => w.events.map((e) => e['_time'])),
     [[0], [104, 0, 1]],
   );
-});
-
-test('an acknowledged write is staged and acked at its commit; the queue moves on meanwhile; writes that wait commit now; drain commits all', async () => {
-  const store = slowStore(true);
-  store.open();
-  const ingest = await IngestService.start(store.store, {
-    maxQueuedEvents: 100,
-    maxQueuedBytes: 1e9,
-    maxCommitEvents: 3,
-  });
-  const first = ingest.submitWithAck({ events: events(3), bytes: 10 }, 'c');
-  const second = ingest.submitWithAck({ events: events(3), bytes: 10 }, 'c');
-  await new Promise((r) => setTimeout(r, 10));
-  // Both staged, neither committed: their acks are false and the queue is empty again.
-  assert.deepEqual(
-    store.staged.map((s) => [s.batch.events.length, s.now]),
-    [
-      [3, false],
-      [3, false],
-    ],
-  );
-  assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId, second.ackId]))], []);
-  assert.equal(ingest.full(98), false);
-  store.commitAll();
-  await Promise.all([first.committed, second.committed]);
-  assert.deepEqual(
-    [...(await ingest.committedAcks('c', [first.ackId, second.ackId]))],
-    [first.ackId, second.ackId],
-  );
-  // A sender without an ack waits for the commit itself: its write commits at once.
-  const third = ingest.submitWithAck({ events: events(1), bytes: 1 }, 'c');
-  await ingest.submit({ events: events(1), bytes: 1 });
-  await third.committed;
-  assert.deepEqual(
-    store.staged.slice(2).map((s) => s.now),
-    [false, true],
-  );
-  const last = ingest.submitWithAck({ events: events(1), bytes: 1 }, 'c');
-  await new Promise((r) => setTimeout(r, 10));
-  await ingest.drain();
-  await last.committed;
-  assert.deepEqual(store.staged.at(-1), { batch: { events: [] }, now: true });
 });
