@@ -19,6 +19,12 @@ import { DECIDES, type FieldScanner, type RouteProgram } from './route-program.t
 const MEMO_MAX_HITS = 64;
 /** Field names get their own keyword memo up to this many; the rest share one. */
 const KEYWORD_FIELD_MEMOS = 256;
+/**
+ * Field names whose run is remembered; past it a name is resolved each time. Field names come
+ * from the input: a body with millions of distinct ones grew this map until the thread's heap
+ * ran out in one allocation, which aborts the whole process, not just a worker.
+ */
+const CACHED_FIELD_NAMES = 4096;
 /** Positions of the remembered field order (events of one source repeat it). */
 const SHAPE_POSITIONS = 256;
 
@@ -55,7 +61,7 @@ export class RouteScan {
   private readonly memoize: boolean;
   private readonly named = new Map<string, FieldRun>();
   private readonly keyword: FieldScanner | undefined;
-  /** Field name → its run (null: not scanned); bounded by `KEYWORD_FIELD_MEMOS`. */
+  /** Field name → its run (null: not scanned); at most `CACHED_FIELD_NAMES` of them. */
   private readonly runOf = new Map<string, FieldRun | null>();
   private readonly sharedKeywordRun: FieldRun | undefined;
   /** The field order of the last events, so a field's run is found without a map lookup. */
@@ -111,7 +117,8 @@ export class RouteScan {
       if (this.runOf.size >= KEYWORD_FIELD_MEMOS) return this.sharedKeywordRun as FieldRun;
       run = new FieldRun(this.keyword, this.budget);
     }
-    this.runOf.set(name, run);
+    // New keyword runs are made below KEYWORD_FIELD_MEMOS only, so each is kept here.
+    if (this.runOf.size < CACHED_FIELD_NAMES) this.runOf.set(name, run);
     return run;
   }
 
