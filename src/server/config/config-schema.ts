@@ -100,7 +100,8 @@ export const serverConfigSchema = z.strictObject({
       /** REST requests per user per second. */
       restRequestsPerSecond: z.number().positive().default(200),
       ingestQueueEvents: z.number().int().positive().default(20_000),
-      ingestQueueSize: sizeSchema.default(16 * 1024 * 1024),
+      /** Bytes of encoded events waiting (ingest/ingest-service.ts: why 8 MB). */
+      ingestQueueSize: sizeSchema.default(8 * 1024 * 1024),
     })
     .prefault({}),
   storage: z

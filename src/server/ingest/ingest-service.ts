@@ -20,15 +20,16 @@ export interface IngestLimits {
 /**
  * HEC's events wait encoded (store/encoded-events.ts: their text as UTF-8 in one buffer, ~3.5 KB
  * per Sysmon event), so the queue's bytes are the memory it holds, not a guess at JavaScript
- * objects and their garbage. 16 MB keeps about a commit's worth queued while one commits, so the
- * store is not idle waiting for senders (bench server-hec: at 8 MB a quarter of the requests got
- * code 9 while the store could take them). Commits of at most 5,000 events: each is copied twice
- * on its way into DuckDB (encoded-events → the holder chunk → the appender); at 10,000 and 32 MB
- * the server's peak RSS was 511-526 MB, at 5,000 and 16 MB 459 MB, at no cost in CPU per event.
+ * objects and their garbage. 8 MB (~2,300 Sysmon events) keeps the peak RSS under sustained
+ * ingest within 512 MB: in twelve alternated runs of bench server-hec (docs/server.md) 8 MB peaked
+ * at 463-478 MB and 16 MB at 446-514 MB, at the same events/s within the noise (11.5k/s mean
+ * both; an earlier, idle measurement found 8 MB ~10% slower). Commits of at most 5,000 events:
+ * each is copied twice on its way into DuckDB (encoded-events → the holder chunk → the
+ * appender); at 10,000 and 32 MB the server's peak RSS was 511-526 MB.
  */
 export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxQueuedEvents: 20_000,
-  maxQueuedBytes: 16 * 1024 * 1024,
+  maxQueuedBytes: 8 * 1024 * 1024,
   maxCommitEvents: 5_000,
 };
 
