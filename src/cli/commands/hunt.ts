@@ -5,6 +5,7 @@ import { type Command, Option } from 'commander';
 import { hasErrors } from '../../core/index.ts';
 import { DEFAULT_INCIDENT_OPTIONS, runHunt } from '../../engine/index.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
+import { limitHeapGrowth } from '../hunt/heap-growth.ts';
 import { reportAssets } from '../hunt/html/render-html.ts';
 import { writeHtmlReport } from '../hunt/html/write-html-report.ts';
 import { openOutput, parseNumbers } from '../hunt/hunt-options.ts';
@@ -91,6 +92,8 @@ export const huntCommand: CliCommand = {
       runOptions(),
       maxMemoryOption(),
     ).action(async (paths: string[], options: HuntCommandOptions) => {
+      // The whole process is the hunt's: its heap may stay close to what it holds.
+      limitHeapGrowth();
       process.exitCode = await runHuntCommand(paths, options, {
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),

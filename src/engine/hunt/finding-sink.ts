@@ -20,16 +20,15 @@ export interface FindingHooks {
   readonly onRiskEvent?: (risk: RiskEvent) => void;
 }
 
-/**
- * Findings of a detection the report keeps in memory; the rest of its kept findings (up to
- * --max-findings) go to the hunt's spool file, so memory does not grow with the findings.
- */
-export const IN_MEMORY_FINDINGS = 10;
-
 /** The findings of one detection or Sigma rule. */
 export class RuleFindings {
   readonly rule: HuntRule;
-  /** Kept findings held in memory, with their sequence numbers (the rest are spooled). */
+  /**
+   * Kept findings the spool cannot carry exactly (a number that is not finite), in memory with
+   * their sequence numbers. Every other kept finding is spooled, the first ones too: with every
+   * SigmaHQ rule, ten copied events held for each of ~350 detections were ~10 MB of strings for
+   * the whole hunt, where the spool holds their JSON in a pending buffer of a few kilobytes.
+   */
   readonly held: SpooledFinding[] = [];
   /** Findings the report keeps, held and spooled. */
   kept = 0;
@@ -65,7 +64,7 @@ function detached(finding: Finding): Finding {
 export class FindingSink {
   readonly ledger = new RiskLedger();
   readonly summary = new SummaryBuilder();
-  /** Kept findings past the first IN_MEMORY_FINDINGS of each detection. */
+  /** Kept findings (all but those a detection holds in memory). */
   readonly spool = new FindingSpool();
   private readonly maxKept: number;
   private readonly hooks: FindingHooks;
@@ -124,9 +123,7 @@ export class FindingSink {
     into.riskTotal += riskScore;
     if (into.kept < this.maxKept) {
       into.kept++;
-      // A finding the spool cannot carry exactly (a non-finite number) stays in memory.
-      const spooled = into.held.length >= IN_MEMORY_FINDINGS && this.spool.add(finding, index);
-      if (!spooled) into.held.push({ index, finding: detached(finding) });
+      if (!this.spool.add(finding, index)) into.held.push({ index, finding: detached(finding) });
     }
     this.hooks.onFinding?.(finding);
     return finding;

@@ -1,6 +1,6 @@
-// Where a hunt keeps the findings of its report past the first few per detection: a temporary
-// file of JSON lines, so that memory does not grow with the number of findings (a hunt over
-// millions of events keeps up to --max-findings of each of hundreds of detections).
+// Where a hunt keeps the findings of its report: a temporary file of JSON lines, so that memory
+// does not grow with the number of findings (a hunt over millions of events keeps up to
+// --max-findings of each of hundreds of detections).
 import { closeSync, readSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import type { Event, SharedEvent } from '../../core/index.ts';
@@ -10,6 +10,11 @@ import type { HuntRule } from './hunt-rule.ts';
 
 /** A bucket's lines are written in pieces of up to this many bytes. */
 const PIECE = 16 * 1024;
+/**
+ * A bucket's first pending buffer; it doubles up to PIECE. Hundreds of detections find a few
+ * events each: at a full piece each, their pending buffers held megabytes of mostly nothing.
+ */
+const FIRST_PENDING = 2 * 1024;
 
 /** The findings of one detection with one risk score, in the order they were found. */
 interface Bucket {
@@ -113,8 +118,7 @@ export class FindingSpool {
       );
       return true;
     }
-    bucket.pending ??= Buffer.allocUnsafe(PIECE);
-    const pending = bucket.pending;
+    const pending = roomFor(bucket, size);
     let at = bucket.pendingSize;
     at += pending.write(head, at, 'utf8');
     at += row.copy(pending, at);
@@ -174,6 +178,20 @@ export class FindingSpool {
     bucket.pieces.push(this.size, bytes.length);
     this.size += bytes.length;
   }
+}
+
+/** The bucket's pending buffer, grown (doubling, up to PIECE) to take `size` more bytes. */
+function roomFor(bucket: Bucket, size: number): Buffer {
+  const need = bucket.pendingSize + size;
+  const pending = bucket.pending;
+  if (pending !== undefined && need <= pending.length) return pending;
+  let capacity = Math.max(FIRST_PENDING, pending?.length ?? 0);
+  while (capacity < need) capacity *= 2;
+  // Never from Buffer's shared pool: a small slice there would keep its whole 8 KB slab.
+  const grown = Buffer.allocUnsafeSlow(Math.min(PIECE, capacity));
+  pending?.copy(grown, 0, 0, bucket.pendingSize);
+  bucket.pending = grown;
+  return grown;
 }
 
 function* lines(rule: HuntRule, riskScore: number, text: string): Generator<SpooledFinding> {

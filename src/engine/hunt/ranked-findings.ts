@@ -1,5 +1,5 @@
 // A detection's findings as the report ranks them: by risk, highest first; equal risk in the
-// order found. The first few of each detection are in memory, the rest in the hunt's spool.
+// order found. A few (numbers JSON cannot carry) are in memory, the rest in the hunt's spool.
 import type { Finding } from './finding.ts';
 import type { FindingSpool, SpooledFinding } from './finding-spool.ts';
 import type { HuntRule } from './hunt-rule.ts';

@@ -1,6 +1,7 @@
 // Risk incidents: an entity whose risk within a time window exceeds a threshold, with the findings behind it.
 import type { RiskObjectType } from '../../detection/index.ts';
 import type { RiskContribution, RiskEntityLedger } from './risk-ledger.ts';
+import { timeOrder } from './time-order.ts';
 
 export interface IncidentOptions {
   /** An incident is raised when the total within the window is greater than this. */
@@ -59,11 +60,9 @@ export function findIncidents(
   for (const entity of entities) {
     // Read back once per entity (the ledger keeps them on disk).
     const c = entity.contributions;
-    // Positions in time order (a stable sort: equal times keep the order raised).
-    const sorted = Array.from({ length: c.length }, (_, i) => i).sort(
-      (a, b) => c.time(a) - c.time(b),
-    );
-    const { events, repeats } = onceEachWindow(c, sorted, options.windowSeconds);
+    // Positions in time order (equal times keep the order raised).
+    const sorted = timeOrder(c.length, (position) => c.time(position));
+    const { events, repeats, length } = onceEachWindow(c, sorted, options.windowSeconds);
     let low = 0;
     let sum = 0;
     let open: Open | undefined;
@@ -72,7 +71,7 @@ export function findIncidents(
       incidents.push(incidentOf(entity, c, open));
       open = undefined;
     };
-    for (let i = 0; i < events.length; i++) {
+    for (let i = 0; i < length; i++) {
       const event = events[i] as number;
       while (low < i && c.time(events[low] as number) < c.time(event) - options.windowSeconds) {
         sum -= c.score(events[low] as number);
@@ -103,11 +102,13 @@ export function findIncidents(
  */
 function onceEachWindow(
   c: RiskEntityLedger['contributions'],
-  sorted: readonly number[],
+  sorted: Uint32Array,
   windowSeconds: number,
-): { events: number[]; repeats: number[] } {
-  const events: number[] = [];
-  const repeats: number[] = [];
+): { events: Uint32Array; repeats: Uint32Array; length: number } {
+  // Typed, at most one entry per risk event: up to a million of them for one entity.
+  const events = new Uint32Array(sorted.length);
+  const repeats = new Uint32Array(sorted.length);
+  let length = 0;
   // Per search name: the contribution a repeat folds into, and its place in `events`.
   const open = new Map<string, { position: number; at: number }>();
   for (const position of sorted) {
@@ -117,11 +118,12 @@ function onceEachWindow(
       repeats[current.at] = (repeats[current.at] as number) + 1;
       continue;
     }
-    open.set(name, { position, at: events.length });
-    events.push(position);
-    repeats.push(1);
+    open.set(name, { position, at: length });
+    events[length] = position;
+    repeats[length] = 1;
+    length++;
   }
-  return { events, repeats };
+  return { events, repeats, length };
 }
 
 interface Open {

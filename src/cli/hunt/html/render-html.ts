@@ -23,12 +23,17 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-/** JSON safe inside a <script> element: no `<` (so no `</script>` or `<!--`), no U+2028/9. */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
+/** JSON text made safe inside a <script> element: no `<` (so no `</script>` or `<!--`), no U+2028/9. */
+export function scriptSafe(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/** JSON safe inside a <script> element (see scriptSafe). */
+export function scriptJson(value: unknown): string {
+  return scriptSafe(JSON.stringify(value));
 }
 
 function escapeText(text: string): string {
@@ -43,11 +48,22 @@ export function reportAssets(assetsDir: string = REPORT_ASSETS): { script: strin
   return { script, style };
 }
 
-export function renderHtmlReport(data: ReportData, assetsDir: string = REPORT_ASSETS): string {
+/** The page around the report's data: `before` ends where the data's JSON starts, `after` goes on from its end. */
+export interface HtmlPage {
+  readonly before: string;
+  readonly after: string;
+}
+
+export function htmlPage(
+  title: string,
+  generated: string,
+  assetsDir: string = REPORT_ASSETS,
+): HtmlPage {
   const { script: scriptFile, style: styleFile } = reportAssets(assetsDir);
   // A `</` inside the inlined code would end its element early.
   const script = readFileSync(scriptFile, 'utf8').replace(/<\//g, '<\\/');
   const style = readFileSync(styleFile, 'utf8').replace(/<\//g, '<\\/');
+  // The hashes cover the script and style elements only: the data block is JSON, never run.
   const csp = [
     "default-src 'none'",
     `script-src 'sha256-${sha256(script)}'`,
@@ -56,21 +72,25 @@ export function renderHtmlReport(data: ReportData, assetsDir: string = REPORT_AS
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  return [
+  const before = [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeText(data.title)} ${escapeText(data.generated)}</title>`,
+    `<title>${escapeText(title)} ${escapeText(generated)}</title>`,
     `<style>${style}</style>`,
     '</head>',
     '<body>',
-    `<script type="application/json" id="report-data">${scriptJson(data)}</script>`,
-    `<script>${script}</script>`,
-    '</body>',
-    '</html>',
-    '',
+    '<script type="application/json" id="report-data">',
   ].join('\n');
+  const after = ['</script>', `<script>${script}</script>`, '</body>', '</html>', ''].join('\n');
+  return { before, after };
+}
+
+/** The whole page of a report held in memory (writeHtmlReport streams a hunt's instead). */
+export function renderHtmlReport(data: ReportData, assetsDir: string = REPORT_ASSETS): string {
+  const page = htmlPage(data.title, data.generated, assetsDir);
+  return page.before + scriptJson(data) + page.after;
 }

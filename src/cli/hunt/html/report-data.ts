@@ -1,98 +1,39 @@
 // What the HTML report holds: a hunt's findings reduced to what a reader looks at (rule, time,
 // host, risk, severity and a few key fields, each value bounded), the risk incidents with their
 // contributions, and what fired per ATT&CK technique. Plain JSON, embedded in the page and drawn
-// there as text: nothing in it is ever markup.
+// there as text: nothing in it is ever markup. Built in parts, so the page can be written as a
+// stream: the findings are read from the hunt's spool when written, never held as one list.
 
-import type { Event } from '../../../core/index.ts';
 import { ATTACK_TACTICS, builtinAttackCatalog, tacticName } from '../../../detection/index.ts';
-import { type Finding, type HuntReport, SEVERITIES } from '../../../engine/index.ts';
-import { scalarToString } from '../../../spl/index.ts';
+import { type HuntReport, SEVERITIES } from '../../../engine/index.ts';
+import { boundedText, reportFindings, StringTable } from './report-findings.ts';
 import type { ReportData, ReportFinding, ReportRule, ReportTechnique } from './report-model.ts';
 
-/** A field value is cut here (a CommandLine can be 32 KB); the cut is marked with `…`. */
-export const MAX_VALUE_CHARS = 400;
-/** Key fields kept per finding. */
-export const MAX_FIELDS = 10;
+/** ReportData's members before `strings`, in its JSON order. */
+export type ReportHead = Pick<
+  ReportData,
+  'title' | 'generated' | 'inputs' | 'events' | 'elapsedSeconds' | 'ran' | 'levels' | 'rules'
+>;
+/** ReportData's members after `findings`, in its JSON order. */
+export type ReportTail = Omit<ReportData, keyof ReportHead | 'strings' | 'findings'>;
 
-/** Fields a reader wants first, in this order; then the search's own fields in its order. */
-const KEY_FIELDS = [
-  'host',
-  'dest',
-  'Computer',
-  'user',
-  'User',
-  'SubjectUserName',
-  'TargetUserName',
-  'Image',
-  'process_name',
-  'CommandLine',
-  'process',
-  'ParentImage',
-  'ParentCommandLine',
-  'TargetFilename',
-  'TargetObject',
-  'ImageLoaded',
-  'QueryName',
-  'DestinationHostname',
-  'DestinationIp',
-  'DestinationPort',
-  'TaskName',
-  'ServiceName',
-  'RiskScore',
-];
-const HOST_FIELDS = ['host', 'dest', 'Computer', 'dvc'];
-
-function text(value: Event[string]): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const joined = (Array.isArray(value) ? value : [value]).map(scalarToString).join('\n');
-  return joined.length > MAX_VALUE_CHARS ? `${joined.slice(0, MAX_VALUE_CHARS)}…` : joined;
+/** ReportData with its findings read on demand: head, strings, findings, tail is its JSON order. */
+export interface ReportParts {
+  readonly head: ReportHead;
+  /** Complete: every string the findings and incidents refer to. */
+  readonly strings: readonly string[];
+  /** The findings, read again from the report each time it is called. */
+  readonly findings: () => Iterable<ReportFinding>;
+  readonly tail: ReportTail;
 }
 
-/** Strings kept once, referred to by index. */
-class StringTable {
-  readonly strings: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  of(value: string): number {
-    let i = this.index.get(value);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.strings.push(value);
-      this.index.set(value, i);
-    }
-    return i;
-  }
-}
-
-function keyFields(finding: Finding, strings: StringTable): number[] {
-  const fields = finding.fields as Event;
-  const names = [
-    ...KEY_FIELDS.filter((f) => fields[f] !== undefined),
-    ...Object.keys(fields).filter((f) => !f.startsWith('_') && !KEY_FIELDS.includes(f)),
-  ].slice(0, MAX_FIELDS);
-  return names.flatMap((name) => {
-    const value = text(fields[name]);
-    return value === undefined ? [] : [strings.of(name), strings.of(value)];
-  });
-}
-
-export function reportData(report: HuntReport, inputs: readonly string[], now: Date): ReportData {
+export function reportParts(report: HuntReport, inputs: readonly string[], now: Date): ReportParts {
   const strings = new StringTable();
-  const findings: ReportFinding[] = [];
-  const rules = report.detections.map((outcome, ruleIndex): ReportRule => {
-    for (const finding of outcome.findings) {
-      const fields = finding.fields as Event;
-      const host = HOST_FIELDS.map((f) => text(fields[f])).find((h) => h !== undefined && h !== '');
-      const h = host === undefined ? -1 : strings.of(host);
-      findings.push([
-        ruleIndex,
-        finding.time ?? null,
-        finding.riskScore,
-        h,
-        keyFields(finding, strings),
-      ]);
-    }
-    return {
+  // A first reading fills the string table (the findings' strings first, as the page expects);
+  // the rows themselves are dropped and read again when written.
+  for (const _ of reportFindings(report, strings));
+  const rules = report.detections.map(
+    (outcome): ReportRule => ({
       name: outcome.rule.name,
       id: outcome.rule.id ?? null,
       type: outcome.rule.type,
@@ -103,8 +44,8 @@ export function reportData(report: HuntReport, inputs: readonly string[], now: D
       kept: outcome.findings.length,
       risk: outcome.riskTotal,
       file: outcome.rule.file,
-    };
-  });
+    }),
+  );
   const incidents = report.risk.incidents.map((i) => ({
     object: i.riskObject,
     type: i.riskObjectType,
@@ -114,19 +55,10 @@ export function reportData(report: HuntReport, inputs: readonly string[], now: D
     searches: i.searchNames,
     contributions: i.contributions.map(
       (c) =>
-        [
-          c.time,
-          c.score,
-          strings.of(c.searchName),
-          strings.of(
-            c.message.length > MAX_VALUE_CHARS
-              ? `${c.message.slice(0, MAX_VALUE_CHARS)}…`
-              : c.message,
-          ),
-        ] as const,
+        [c.time, c.score, strings.of(c.searchName), strings.of(boundedText(c.message))] as const,
     ),
   }));
-  return {
+  const head: ReportHead = {
     title: 'spelunk hunt report',
     generated: now.toISOString(),
     inputs,
@@ -135,8 +67,8 @@ export function reportData(report: HuntReport, inputs: readonly string[], now: D
     ran: report.ran,
     levels: SEVERITIES,
     rules,
-    strings: strings.strings,
-    findings,
+  };
+  const tail: ReportTail = {
     incidents,
     techniques: techniquesFired(report),
     summary: report.summary.levels.map((l) => ({
@@ -154,6 +86,7 @@ export function reportData(report: HuntReport, inputs: readonly string[], now: D
     riskThreshold: report.risk.options.threshold,
     tactics: Object.values(ATTACK_TACTICS).map((t) => t.name),
   };
+  return { head, strings: strings.strings, findings: () => reportFindings(report, strings), tail };
 }
 
 /** Each technique that fired: its name (the built-in ATT&CK table), tactics, findings and rules. */
