@@ -6,7 +6,6 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { renderHtmlReport } from '../../src/cli/hunt/html/render-html.ts';
 import { JSON_CHUNK_CHARS } from '../../src/cli/hunt/html/report-json-stream.ts';
 import { writeHtmlReport } from '../../src/cli/hunt/html/write-html-report.ts';
 import { BUILTIN_CONTENT_DIR } from '../../src/detection/index.ts';
@@ -17,7 +16,7 @@ import {
   openWorkspace,
   runHunt,
 } from '../../src/engine/index.ts';
-import { referenceReportData } from './helpers/reference-report-data.ts';
+import { renderWholePage, wholeReportData } from './helpers/whole-report-page.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-html-stream-'));
 const assets = path.join(dir, 'assets');
@@ -26,7 +25,7 @@ writeFileSync(path.join(assets, 'report.js'), 'document.body.dataset.ready = "1"
 writeFileSync(path.join(assets, 'report-style.css'), 'body { color: black }');
 const now = new Date('2026-12-07T17:00:00.000Z');
 
-/** The file writeHtmlReport streams and the page of the whole model, rendered the old way. */
+/** The file writeHtmlReport streams and the page of the whole model rendered at once. */
 function bothWays(report: HuntReport, name: string): { streamed: Buffer; whole: Buffer } {
   const file = path.join(dir, `${name}.html`);
   const bytes = writeHtmlReport(file, report, ['in.evtx', 'é </script>'], {
@@ -35,8 +34,8 @@ function bothWays(report: HuntReport, name: string): { streamed: Buffer; whole: 
   });
   const streamed = readFileSync(file);
   assert.equal(bytes, streamed.length);
-  const data = referenceReportData(report, ['in.evtx', 'é </script>'], now);
-  return { streamed, whole: Buffer.from(renderHtmlReport(data, assets), 'utf8') };
+  const data = wholeReportData(report, ['in.evtx', 'é </script>'], now);
+  return { streamed, whole: Buffer.from(renderWholePage(data, assets), 'utf8') };
 }
 
 async function bundledReport(): Promise<HuntReport> {

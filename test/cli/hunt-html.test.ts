@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { type HuntCommandOptions, runHuntCommand } from '../../src/cli/commands/hunt.ts';
-import { renderHtmlReport } from '../../src/cli/hunt/html/render-html.ts';
 import type { ReportData } from '../../src/cli/hunt/html/report-model.ts';
 import { BUILTIN_CONTENT_DIR } from '../../src/detection/index.ts';
+import { renderWholePage } from './helpers/whole-report-page.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-html-'));
 
@@ -98,7 +98,7 @@ test('a value holding markup or a closing script tag stays data in the page', ()
     noisy: [],
     tactics: [],
   };
-  const html = renderHtmlReport(data, assets);
+  const html = renderWholePage(data, assets);
   assert.equal(html.match(/<\/script>/g)?.length, 2, 'only the two script elements close');
   assert.doesNotMatch(html, /<img/);
   assert.deepEqual(embedded(html).strings, [hostile]);

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UI_ASSETS_DIR } from '../../../core/index.ts';
-import type { ReportData } from './report-model.ts';
 
 const REPORT_ASSETS = path.join(UI_ASSETS_DIR, 'report');
 
@@ -29,11 +28,6 @@ export function scriptSafe(json: string): string {
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-}
-
-/** JSON safe inside a <script> element (see scriptSafe). */
-export function scriptJson(value: unknown): string {
-  return scriptSafe(JSON.stringify(value));
 }
 
 function escapeText(text: string): string {
@@ -87,10 +81,4 @@ export function htmlPage(
   ].join('\n');
   const after = ['</script>', `<script>${script}</script>`, '</body>', '</html>', ''].join('\n');
   return { before, after };
-}
-
-/** The whole page of a report held in memory (writeHtmlReport streams a hunt's instead). */
-export function renderHtmlReport(data: ReportData, assetsDir: string = REPORT_ASSETS): string {
-  const page = htmlPage(data.title, data.generated, assetsDir);
-  return page.before + scriptJson(data) + page.after;
 }

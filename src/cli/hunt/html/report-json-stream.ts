@@ -1,4 +1,4 @@
-// The report's data JSON written piece by piece: the same text as scriptJson(ReportData) (the
+// The report's data JSON written piece by piece: the same text as the whole ReportData JSON-encoded (the
 // members in ReportData's order, no spaces, made safe for a <script> element), but the strings and
 // findings are encoded a few at a time, so the text of the whole block is never held at once.
 
