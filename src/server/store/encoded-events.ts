@@ -5,7 +5,7 @@
 // batch's bytes to DuckDB at once (duckdb/append-encoded.ts). Events read or made on the main
 // thread (files, the detect role's output) are encoded by the same function.
 import { Buffer } from 'node:buffer';
-import type { Event } from '../../core/index.ts';
+import type { Event, Scalar } from '../../core/index.ts';
 import type { EncodedMatches } from './encoded-matches.ts';
 
 /** A cell's value is text (its UTF-8 bytes) or any other value as JSON (numbers, multivalues). */
@@ -56,6 +56,12 @@ export class EventEncoder {
   private bytes: Buffer;
   private used = 0;
   private cell = 0;
+  /** The event's values not written yet, and the first of their cells. */
+  private joined = '';
+  private joinedFirst = 0;
+  /** For addFields: the last call that saw each name id. */
+  private seen = new Int32Array(64);
+  private stamp = 0;
 
   /** `expected`: about how many events will be added (the arrays grow past it). */
   constructor(expected = 64) {
@@ -68,83 +74,76 @@ export class EventEncoder {
   }
 
   add(event: Event): void {
-    const i = this.count;
     const time = event['_time'];
     const index = event['index'];
     if (typeof time !== 'number' || !Number.isFinite(time)) {
       throw new Error('an event without a valid _time reached the store');
     }
     if (typeof index !== 'string') throw new Error('an event without an index reached the store');
-    if (i + 1 >= this.firstCell.length) this.growEvents();
-    this.times[i] = time;
-    let indexId = this.indexOf.get(index);
-    if (indexId === undefined) {
-      indexId = this.indexNames.length;
-      if (indexId > 0xffff) throw new Error('more than 65,536 indexes in one write');
-      this.indexNames.push(index);
-      this.indexOf.set(index, indexId);
-    }
-    this.indexIds[i] = indexId;
-    let cell = this.cell;
-    this.firstCell[i] = cell;
-    // The event's values are written with one call when they are all ASCII (byte offsets are
-    // then character offsets; Sysmon events nearly always are), else one call per value.
-    let joined = '';
-    const first = cell;
+    this.begin(time, index);
     for (const name in event) {
       const value = event[name];
       if (value === undefined || name === '_time' || name === 'index') continue;
       let nameId = this.nameOf.get(name);
-      if (nameId === undefined) {
-        nameId = this.names.length;
-        this.names.push(name);
-        this.nameOf.set(name, nameId);
-      }
-      // host, source, sourcetype and _raw are text columns: other values are kept as their text.
-      const isText = typeof value === 'string' || METADATA_TEXT.has(name);
-      const text =
-        typeof value === 'string' ? value : isText ? String(value) : JSON.stringify(value);
-      if ((cell + 1) * CELL_WIDTH > this.cells.length) {
-        const grown = new Int32Array(this.cells.length * 2);
-        grown.set(this.cells);
-        this.cells = grown;
-      }
-      const cells = this.cells;
-      const at = cell * CELL_WIDTH;
-      cells[at] = nameId;
-      cells[at + 1] = joined.length;
-      cells[at + 2] = joined.length + text.length;
-      cells[at + 3] = isText ? TEXT_CELL : JSON_CELL;
-      cell++;
-      joined += text;
-    }
-    let used = this.used;
-    if (used + joined.length * 3 > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, used + joined.length * 3));
-      this.bytes.copy(grown, 0, 0, used);
-      this.bytes = grown;
-    }
-    const { cells, bytes } = this;
-    const written = bytes.write(joined, used);
-    if (written === joined.length) {
-      for (let c = first; c < cell; c++) {
-        const at = c * CELL_WIDTH;
-        cells[at + 1] = (cells[at + 1] as number) + used;
-        cells[at + 2] = (cells[at + 2] as number) + used;
-      }
-      used += written;
-    } else {
-      for (let c = first; c < cell; c++) {
-        const at = c * CELL_WIDTH;
-        const end = used + bytes.write(joined.slice(cells[at + 1], cells[at + 2]), used);
-        cells[at + 1] = used;
-        cells[at + 2] = end;
-        used = end;
+      if (nameId === undefined) nameId = this.addName(name);
+      if (typeof value === 'string') {
+        this.put(nameId, value, TEXT_CELL);
+      } else if (METADATA_TEXT.has(name)) {
+        // host, source, sourcetype and _raw are text columns: other values are kept as their text.
+        this.put(nameId, String(value), TEXT_CELL);
+      } else {
+        this.put(nameId, JSON.stringify(value), JSON_CELL);
       }
     }
-    this.used = used;
-    this.cell = cell;
-    this.count = i + 1;
+    this.end();
+  }
+
+  /**
+   * Adds the event whose fields are `names` with `values`, in order (`_time` and `index` among
+   * them are skipped: they are the arguments), exactly as `add` encodes the object with those
+   * fields, without the object (a producer that reads events into field lists: HEC's parse worker,
+   * events-encoding.test.ts checks both give the same batch). Only for lists whose object would
+   * enumerate in list order with text values: returns false, having added nothing, when a name
+   * repeats (a multivalue field), a name starts with a digit (`for…in` puts array indexes first)
+   * or is `__proto__`, or a value is not text; the caller then builds the object.
+   */
+  addFields(
+    time: number,
+    index: string,
+    names: readonly string[],
+    values: readonly Scalar[],
+  ): boolean {
+    if (!Number.isFinite(time)) throw new Error('an event without a valid _time reached the store');
+    let stamp = ++this.stamp;
+    if (stamp > 0x7fffffff) {
+      this.seen.fill(0);
+      stamp = this.stamp = 1;
+    }
+    // One pass, undone when a name cannot be taken (rare: the caller then encodes the object).
+    const namesBefore = this.names.length;
+    const indexesBefore = this.indexNames.length;
+    const usedBefore = this.used;
+    this.begin(time, index);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k] as string;
+      if (name === '_time' || name === 'index') continue;
+      const value = values[k];
+      const first = name.charCodeAt(0);
+      if (typeof value !== 'string' || (first >= 48 && first <= 57) || name === '__proto__') {
+        this.undo(namesBefore, indexesBefore, usedBefore);
+        return false;
+      }
+      let id = this.nameOf.get(name);
+      if (id === undefined) id = this.addName(name);
+      else if (this.seen[id] === stamp) {
+        this.undo(namesBefore, indexesBefore, usedBefore);
+        return false;
+      }
+      this.seen[id] = stamp;
+      this.put(id, value, TEXT_CELL);
+    }
+    this.end();
+    return true;
   }
 
   finish(): EncodedEvents {
@@ -163,6 +162,123 @@ export class EventEncoder {
     };
   }
 
+  /** Starts event `count`: its time, index and first cell. */
+  private begin(time: number, index: string): void {
+    const i = this.count;
+    if (i + 1 >= this.firstCell.length) this.growEvents();
+    this.times[i] = time;
+    let indexId = this.indexOf.get(index);
+    if (indexId === undefined) {
+      indexId = this.indexNames.length;
+      if (indexId > 0xffff) throw new Error('more than 65,536 indexes in one write');
+      this.indexNames.push(index);
+      this.indexOf.set(index, indexId);
+    }
+    this.indexIds[i] = indexId;
+    this.firstCell[i] = this.cell;
+    this.joined = '';
+    this.joinedFirst = this.cell;
+  }
+
+  /** Takes back the event begun (addFields): its cells, bytes, and the names it added. */
+  private undo(namesBefore: number, indexesBefore: number, usedBefore: number): void {
+    for (const name of this.names.splice(namesBefore)) this.nameOf.delete(name);
+    for (const index of this.indexNames.splice(indexesBefore)) this.indexOf.delete(index);
+    this.cell = this.firstCell[this.count] as number;
+    this.used = usedBefore;
+    this.joined = '';
+  }
+
+  private addName(name: string): number {
+    const nameId = this.names.length;
+    this.names.push(name);
+    this.nameOf.set(name, nameId);
+    if (nameId >= this.seen.length) {
+      const seen = new Int32Array(this.seen.length * 2);
+      seen.set(this.seen);
+      this.seen = seen;
+    }
+    return nameId;
+  }
+
+  /**
+   * One value as the next cell. Values are gathered into one string and written with one call
+   * (byte offsets are then character offsets when it is all ASCII; Sysmon events nearly always
+   * are), but a long one (`_raw`) is written alone: appending it to the others made one copy
+   * more of it when the joined string was flattened for the write.
+   */
+  private put(nameId: number, text: string, kind: number): void {
+    const cell = this.cell;
+    if ((cell + 1) * CELL_WIDTH > this.cells.length) {
+      const grown = new Int32Array(this.cells.length * 2);
+      grown.set(this.cells);
+      this.cells = grown;
+    }
+    const cells = this.cells;
+    const at = cell * CELL_WIDTH;
+    cells[at] = nameId;
+    cells[at + 3] = kind;
+    this.cell = cell + 1;
+    if (text.length >= WRITTEN_ALONE) {
+      this.writeJoined(cell);
+      this.reserve(text.length * 3);
+      const written = this.bytes.write(text, this.used);
+      cells[at + 1] = this.used;
+      cells[at + 2] = this.used + written;
+      this.used += written;
+      this.joinedFirst = cell + 1;
+      return;
+    }
+    const joined = this.joined;
+    cells[at + 1] = joined.length;
+    cells[at + 2] = joined.length + text.length;
+    this.joined = joined + text;
+  }
+
+  /** Ends the event: its gathered values are written. */
+  private end(): void {
+    this.writeJoined(this.cell);
+    this.joined = '';
+    this.count++;
+  }
+
+  /** Writes the gathered values of cells [joinedFirst, last) and makes their offsets bytes. */
+  private writeJoined(last: number): void {
+    const joined = this.joined;
+    const first = this.joinedFirst;
+    if (first === last) return;
+    this.joined = '';
+    this.reserve(joined.length * 3);
+    const { cells, bytes } = this;
+    let used = this.used;
+    const written = bytes.write(joined, used);
+    if (written === joined.length) {
+      for (let c = first; c < last; c++) {
+        const at = c * CELL_WIDTH;
+        cells[at + 1] = (cells[at + 1] as number) + used;
+        cells[at + 2] = (cells[at + 2] as number) + used;
+      }
+      used += written;
+    } else {
+      for (let c = first; c < last; c++) {
+        const at = c * CELL_WIDTH;
+        const end = used + bytes.write(joined.slice(cells[at + 1], cells[at + 2]), used);
+        cells[at + 1] = used;
+        cells[at + 2] = end;
+        used = end;
+      }
+    }
+    this.used = used;
+  }
+
+  /** Room for `more` bytes after those used. */
+  private reserve(more: number): void {
+    if (this.used + more <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + more));
+    this.bytes.copy(grown, 0, 0, this.used);
+    this.bytes = grown;
+  }
+
   private growEvents(): void {
     const size = this.times.length * 2;
     const times = new Float64Array(size);
@@ -176,6 +292,9 @@ export class EventEncoder {
     this.firstCell = firstCell;
   }
 }
+
+/** Values this long or longer are written to the bytes alone (see EventEncoder.put). */
+const WRITTEN_ALONE = 1024;
 
 const METADATA_TEXT: ReadonlySet<string> = new Set(['host', 'source', 'sourcetype', '_raw']);
 
