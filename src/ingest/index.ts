@@ -28,10 +28,6 @@ export { UntimedRecords } from './model/untimed-records.ts';
 export { type InputOptions, openInputs } from './open-inputs.ts';
 export { INGEST_CODES } from './problem-codes.ts';
 export type { IngestProblem, ReadOptions } from './read-options.ts';
-export {
-  DEFAULT_WINDOWS_INDEX,
-  WINDOWS_SOURCETYPE,
-  type WindowsEventMeta,
-} from './windows/windows-event.ts';
-export { createRecordReader, parseEventRecord, readEventRecord } from './xml/event-record.ts';
+export { DEFAULT_WINDOWS_INDEX, WINDOWS_SOURCETYPE } from './windows/windows-event.ts';
+export { createRecordReader, parseEventRecord } from './xml/event-record.ts';
 export { XmlEventScanner } from './xml/xml-scanner.ts';

@@ -169,42 +169,6 @@ export function windowsEventOfItems(
 ): Event {
   const names = listNames;
   const values = listValues;
-  const timeAt = windowsFieldList(
-    system,
-    dataFields,
-    dataValues,
-    meta,
-    renderedMessage,
-    names,
-    values,
-  );
-  const create = shapes.constructorOf(names);
-  if (create === null) {
-    const event = beginWindowsEvent(system, meta);
-    for (let i = 0; i < dataFields.length; i++) {
-      addFieldValue(event, dataFields[i] as string, dataValues[i] as string);
-    }
-    return endWindowsEvent(event, meta, renderedMessage);
-  }
-  values[timeAt] = windowsEventTime(system, dataFields, dataValues, meta);
-  return create(values);
-}
-
-/**
- * The field list of a Windows event, as windowsEventOfItems builds the event from it: `names` and
- * `values` (cleared first) get System's fields, the metadata, the Data items, the rendered message
- * and `_raw`, in event order; a name given again is a further value of the field where it first
- * appeared. `_time`'s value is left NaN: returns its position (see windowsEventTime).
- */
-export function windowsFieldList(
-  system: WindowsSystem,
-  dataFields: readonly string[],
-  dataValues: readonly string[],
-  meta: WindowsEventMeta,
-  renderedMessage: string | undefined,
-  names: string[],
-  values: Scalar[],
-): number {
   names.length = 0;
   values.length = 0;
   for (const [key, name] of SYSTEM_FIELD_NAMES) {
@@ -234,27 +198,26 @@ export function windowsFieldList(
     names.push('_raw');
     values.push(meta.raw);
   }
-  return timeAt;
-}
-
-/**
- * `_time` of a Windows event: SystemTime, else endWindowsEvent's fallback, the first UtcTime
- * value (a Data item: System has no such field), else 0 and `onMissingTime`.
- */
-export function windowsEventTime(
-  system: WindowsSystem,
-  dataFields: readonly string[],
-  dataValues: readonly string[],
-  meta: WindowsEventMeta,
-): number {
-  const time =
+  const create = shapes.constructorOf(names);
+  if (create === null) {
+    const event = beginWindowsEvent(system, meta);
+    for (let i = 0; i < dataFields.length; i++) {
+      addFieldValue(event, dataFields[i] as string, dataValues[i] as string);
+    }
+    return endWindowsEvent(event, meta, renderedMessage);
+  }
+  let time =
     system.systemTime === undefined
       ? Number.NaN
       : (parseTimestamp(system.systemTime) ?? Number.NaN);
-  if (!Number.isNaN(time)) return time;
-  const at = dataFields.indexOf('UtcTime');
-  const text = at < 0 ? undefined : dataValues[at];
-  return (text === undefined ? undefined : parseTimestamp(text)) ?? missingTime(meta);
+  if (Number.isNaN(time)) {
+    // endWindowsEvent's fallback: the first UtcTime value (a Data item: System has no such field).
+    const at = dataFields.indexOf('UtcTime');
+    const text = at < 0 ? undefined : dataValues[at];
+    time = (text === undefined ? undefined : parseTimestamp(text)) ?? missingTime(meta);
+  }
+  values[timeAt] = time;
+  return create(values);
 }
 
 /** Rendered message, `_time` fallback (Sysmon `UtcTime`, else 0 and `onMissingTime`), `_raw`. */

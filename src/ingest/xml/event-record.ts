@@ -41,28 +41,10 @@ export type RecordParse =
 /** Deeper nesting is refused: no Windows event comes close, and it bounds the stack. */
 export const MAX_ELEMENT_DEPTH = 64;
 
-const INCOMPLETE_RECORD: RecordFailure = { kind: 'incomplete' };
+const INCOMPLETE_RECORD: RecordParse = { kind: 'incomplete' };
 
 /** Parses the element starting at `s[start] === '<'` (an <Event>, possibly prefixed). */
 export function parseEventRecord(s: string, start: number, reader: RecordReader): RecordParse {
-  const end = readEventRecord(s, start, reader);
-  if (typeof end !== 'number') return end;
-  const meta = reader.needRaw ? { ...reader.meta, raw: s.slice(start, end) } : reader.meta;
-  return { kind: 'event', event: reader.builder.finish(meta), end };
-}
-
-/** A record parse that found no event. */
-export type RecordFailure = Exclude<RecordParse, { kind: 'event' }>;
-
-/**
- * The record parser itself, with the event left in `reader.builder` for a sink to take (as an
- * object, `finish`; as its field list, `fieldList`). Returns the position after the record.
- */
-export function readEventRecord(
-  s: string,
-  start: number,
-  reader: RecordReader,
-): number | RecordFailure {
   const { tags, builder } = reader;
   builder.reset();
   const stack: string[] = [];
@@ -82,13 +64,15 @@ export function readEventRecord(
       }
       builder.end(locals.pop() ?? '', stack.length + 1, text, leaf);
       if (stack.length === 0) {
-        if (!builder.isWindowsEvent())
+        const meta = reader.needRaw ? { ...reader.meta, raw: s.slice(start, end) } : reader.meta;
+        const event = builder.finish(meta);
+        if (event === undefined)
           return malformed(
             start,
             'the <Event> has no <System> element',
             INGEST_CODES.xmlNotWindowsEvent,
           );
-        return end;
+        return { kind: 'event', event, end };
       }
       leaf = false;
       pos = end;
@@ -150,7 +134,7 @@ function startElement(
   start: number,
   open: number,
   reader: RecordReader,
-): number | RecordFailure {
+): number | RecordParse {
   const { tags, builder } = reader;
   const end = tags.readStartTag(s, lt);
   if (end < 0) return tagFailure(end, tags, s, start);
@@ -207,7 +191,7 @@ function skipMarkup(s: string, lt: number): number {
   return MALFORMED;
 }
 
-function tagFailure(status: number, tags: TagReader, s: string, start: number): RecordFailure {
+function tagFailure(status: number, tags: TagReader, s: string, start: number): RecordParse {
   if (status === INCOMPLETE) return INCOMPLETE_RECORD;
   // A tag cut short runs into the next record's `<Event`: the record lost its end.
   if (isEventStart(s, tags.errorAt)) return notClosed(start);
@@ -220,7 +204,7 @@ function isEventStart(s: string, at: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 10 || c === 13 || c === 9;
 }
 
-function notClosed(start: number): RecordFailure {
+function notClosed(start: number): RecordParse {
   return malformed(
     start,
     'the record is not closed before the next <Event> starts',
@@ -232,6 +216,6 @@ function malformed(
   at: number,
   message: string,
   code: string = INGEST_CODES.xmlMalformed,
-): RecordFailure {
+): RecordParse {
   return { kind: 'malformed', code, at, message };
 }

@@ -1,14 +1,12 @@
 // Builds the Event of one <Event> element as the record parser meets its elements, with the
 // shared Windows mapping (beginWindowsEvent / addWindowsData / endWindowsEvent).
-import type { Event, Scalar } from '../../core/index.ts';
+import type { Event } from '../../core/index.ts';
 import { SYSTEM_ATTRIBUTE_ELEMENTS, SYSTEM_TEXT_ELEMENTS } from '../windows/system-elements.ts';
 import {
   type WindowsEventMeta,
   type WindowsSystem,
   windowsDataField,
   windowsEventOfItems,
-  windowsEventTime,
-  windowsFieldList,
 } from '../windows/windows-event.ts';
 import type { TagReader } from './tag-reader.ts';
 
@@ -34,7 +32,7 @@ const LEAF_SECTIONS: ReadonlySet<string> = new Set(['UserData', 'ProcessingError
  * with its depth (the <Event> is depth 1); text reaches `end` only for leaf elements. Data items
  * are collected (their fields and values, in order, items before <System> included: not the
  * Windows schema order, but legal XML) and the event is built at the end in one step
- * (windowsEventOfItems), or given as its field list. A second <System> starts the event again, as if it were the first.
+ * (windowsEventOfItems). A second <System> starts the event again, as if it were the first.
  */
 export class WindowsEventBuilder {
   private section: Section = 'none';
@@ -134,34 +132,10 @@ export class WindowsEventBuilder {
     this.dataValues.push(value);
   }
 
-  /** Whether the record read has a <System> (else it is not a Windows event). */
-  isWindowsEvent(): boolean {
-    return this.hasSystem;
-  }
-
-  /** The event read, as an object (the readers' sink). */
-  finish(meta: WindowsEventMeta): Event {
+  /** The event, or undefined when the record has no <System> (then it is not a Windows event). */
+  finish(meta: WindowsEventMeta): Event | undefined {
+    if (!this.hasSystem) return undefined;
     return windowsEventOfItems(this.system, this.dataFields, this.dataValues, meta, this.message);
-  }
-
-  /**
-   * The event read as its field list instead (windowsFieldList, `_time` in place): the sink of a
-   * consumer that needs no object (HEC's parse worker encodes it for the store). Returns the
-   * position of `_time`.
-   */
-  fieldList(meta: WindowsEventMeta, names: string[], values: Scalar[]): number {
-    const { system, dataFields, dataValues } = this;
-    const timeAt = windowsFieldList(
-      system,
-      dataFields,
-      dataValues,
-      meta,
-      this.message,
-      names,
-      values,
-    );
-    values[timeAt] = windowsEventTime(system, dataFields, dataValues, meta);
-    return timeAt;
   }
 
   /**

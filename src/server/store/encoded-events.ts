@@ -5,7 +5,7 @@
 // batch's bytes to DuckDB at once (duckdb/append-encoded.ts). Events read or made on the main
 // thread (files, the detect role's output) are encoded by the same function.
 import { Buffer } from 'node:buffer';
-import type { Event, Scalar } from '../../core/index.ts';
+import { type Event, writeField } from '../../core/index.ts';
 import type { EncodedMatches } from './encoded-matches.ts';
 
 /** A cell's value is text (its UTF-8 bytes) or any other value as JSON (numbers, multivalues). */
@@ -59,9 +59,6 @@ export class EventEncoder {
   /** The event's values not written yet, and the first of their cells. */
   private joined = '';
   private joinedFirst = 0;
-  /** For addFields: the last call that saw each name id. */
-  private seen = new Int32Array(64);
-  private stamp = 0;
 
   /** `expected`: about how many events will be added (the arrays grow past it). */
   constructor(expected = 64) {
@@ -98,54 +95,6 @@ export class EventEncoder {
     this.end();
   }
 
-  /**
-   * Adds the event whose fields are `names` with `values`, in order (`_time` and `index` among
-   * them are skipped: they are the arguments), exactly as `add` encodes the object with those
-   * fields, without the object (a producer that reads events into field lists: HEC's parse worker,
-   * events-encoding.test.ts checks both give the same batch). Only for lists whose object would
-   * enumerate in list order with text values: returns false, having added nothing, when a name
-   * repeats (a multivalue field), a name starts with a digit (`for…in` puts array indexes first)
-   * or is `__proto__`, or a value is not text; the caller then builds the object.
-   */
-  addFields(
-    time: number,
-    index: string,
-    names: readonly string[],
-    values: readonly Scalar[],
-  ): boolean {
-    if (!Number.isFinite(time)) throw new Error('an event without a valid _time reached the store');
-    let stamp = ++this.stamp;
-    if (stamp > 0x7fffffff) {
-      this.seen.fill(0);
-      stamp = this.stamp = 1;
-    }
-    // One pass, undone when a name cannot be taken (rare: the caller then encodes the object).
-    const namesBefore = this.names.length;
-    const indexesBefore = this.indexNames.length;
-    const usedBefore = this.used;
-    this.begin(time, index);
-    for (let k = 0; k < names.length; k++) {
-      const name = names[k] as string;
-      if (name === '_time' || name === 'index') continue;
-      const value = values[k];
-      const first = name.charCodeAt(0);
-      if (typeof value !== 'string' || (first >= 48 && first <= 57) || name === '__proto__') {
-        this.undo(namesBefore, indexesBefore, usedBefore);
-        return false;
-      }
-      let id = this.nameOf.get(name);
-      if (id === undefined) id = this.addName(name);
-      else if (this.seen[id] === stamp) {
-        this.undo(namesBefore, indexesBefore, usedBefore);
-        return false;
-      }
-      this.seen[id] = stamp;
-      this.put(id, value, TEXT_CELL);
-    }
-    this.end();
-    return true;
-  }
-
   finish(): EncodedEvents {
     const { count, cell } = this;
     this.firstCell[count] = cell;
@@ -180,24 +129,10 @@ export class EventEncoder {
     this.joinedFirst = this.cell;
   }
 
-  /** Takes back the event begun (addFields): its cells, bytes, and the names it added. */
-  private undo(namesBefore: number, indexesBefore: number, usedBefore: number): void {
-    for (const name of this.names.splice(namesBefore)) this.nameOf.delete(name);
-    for (const index of this.indexNames.splice(indexesBefore)) this.indexOf.delete(index);
-    this.cell = this.firstCell[this.count] as number;
-    this.used = usedBefore;
-    this.joined = '';
-  }
-
   private addName(name: string): number {
     const nameId = this.names.length;
     this.names.push(name);
     this.nameOf.set(name, nameId);
-    if (nameId >= this.seen.length) {
-      const seen = new Int32Array(this.seen.length * 2);
-      seen.set(this.seen);
-      this.seen = seen;
-    }
     return nameId;
   }
 
@@ -322,8 +257,12 @@ export function decodeEvents(encoded: EncodedEvents, from = 0, to = encoded.coun
       const text = ascii
         ? whole.slice((cells[at + 1] as number) - start, (cells[at + 2] as number) - start)
         : bytes.toString('utf8', cells[at + 1], cells[at + 2]);
-      event[names[cells[at] as number] as string] =
-        cells[at + 3] === TEXT_CELL ? text : JSON.parse(text);
+      // A field named `__proto__` (a Data item's Name) is a field, not the object's prototype.
+      writeField(
+        event,
+        names[cells[at] as number] as string,
+        cells[at + 3] === TEXT_CELL ? text : JSON.parse(text),
+      );
     }
     out[i - from] = event;
   }

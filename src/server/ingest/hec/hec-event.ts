@@ -2,7 +2,7 @@
 // XmlWinEventLog reader's own record parser, so its fields are exactly those of the same event read
 // from a file; an object `event` goes through the JSON-lines reader's shapes (Winlogbeat/ECS,
 // evtx_dump, flat), flattened as that reader flattens it; any other string is a plain event.
-import { type Event, type Scalar, writeField } from '../../../core/index.ts';
+import { type Event, writeField } from '../../../core/index.ts';
 import {
   addFieldValue,
   createRecordReader,
@@ -12,12 +12,10 @@ import {
   type JsonRecordContext,
   JsonTooDeepError,
   type JsonValue,
+  parseEventRecord,
   type ReadOptions,
-  readEventRecord,
   UntimedRecords,
-  type WindowsEventMeta,
 } from '../../../ingest/index.ts';
-import type { EventEncoder } from '../../store/encoded-events.ts';
 import { HecError } from './hec-codes.ts';
 import {
   completeHecEvent,
@@ -33,28 +31,13 @@ const WINDOWS_EVENT_START = /^\s*<(?:[\w.-]+:)?Event[\s>/]/;
 /** Earliest and latest accepted `time`: years 1 to 9999. */
 const MAX_EPOCH = 253_402_300_800;
 
+/** `xml`: the record reader of the envelopes' body (one per body, reused from event to event). */
 export function hecEnvelopeToEvent(
   envelope: JsonValue,
   position: number,
   context: HecEventContext,
   xml: HecXmlRecords = new HecXmlRecords(),
 ): Event {
-  return hecEnvelopeInto(envelope, position, context, xml) as Event;
-}
-
-/**
- * hecEnvelopeToEvent, but given an encoder, a Windows XML event without indexed fields (nearly
- * every event forwarders send) goes into it straight from the record parser's field list, and no
- * object is made (undefined is returned): the same cells as `encoder.add` of the event that
- * hecEnvelopeToEvent makes (hec-parse.test.ts). Any other event is returned as an object.
- */
-export function hecEnvelopeInto(
-  envelope: JsonValue,
-  position: number,
-  context: HecEventContext,
-  xml: HecXmlRecords,
-  encoder?: EventEncoder,
-): Event | undefined {
   if (!isJsonObject(envelope)) {
     throw new HecError('invalidDataFormat', {
       detail: 'each event must be a JSON object',
@@ -68,21 +51,16 @@ export function hecEnvelopeInto(
   }
   const meta = envelopeMetadata(envelope, position);
   const time = hecTime(envelope['time'], position);
-  const fields = envelope['fields'];
   let event: Event;
   if (typeof body === 'string' && WINDOWS_EVENT_START.test(body)) {
-    xml.read(body, position);
-    if (encoder !== undefined && (fields === undefined || fields === null)) {
-      if (xml.encode(body, meta, time, position, context, encoder)) return undefined;
-    }
-    event = xml.event(body);
+    event = xml.event(body, position);
   } else if (isJsonObject(body)) {
     event = jsonObjectEvent(body, position, context);
   } else {
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
     event = { _raw: raw };
   }
-  addIndexedFields(event, fields, position);
+  addIndexedFields(event, envelope['fields'], position);
   return completeHecEvent(event, meta, time, position, context);
 }
 
@@ -124,89 +102,43 @@ function hecTime(value: JsonValue | undefined, position: number): number | undef
 }
 
 /**
- * The XML reader's record parser over one record at a time, with `_raw` the string as sent; one
- * per body, reused from event to event. Its sinks: the event as an object, or its field list
- * encoded for the store.
+ * The XML reader's record parser over one record at a time, with `_raw` the string as sent. One
+ * per body: the reader's state is reused from event to event, not made for each.
  */
 export class HecXmlRecords {
   private missingTime = false;
-  private readonly meta: WindowsEventMeta = {
-    index: '',
-    onMissingTime: () => {
-      this.missingTime = true;
+  private readonly reader = createRecordReader(
+    {
+      index: '',
+      onMissingTime: () => {
+        this.missingTime = true;
+      },
     },
-  };
-  private readonly reader = createRecordReader(this.meta, false);
-  /** The field list of the record being encoded (reused). */
-  private readonly names: string[] = [];
-  private readonly values: Scalar[] = [];
+    false,
+  );
 
-  /** Parses the record `text` (the envelope's `event`); throws the HecError refusing it. */
-  read(text: string, position: number): void {
+  /** The event of the record `text` (an envelope's `event`); throws the HecError refusing it. */
+  event(text: string, position: number): Event {
     this.missingTime = false;
     const start = text.indexOf('<');
-    const end = readEventRecord(text, start, this.reader);
-    if (typeof end !== 'number') {
+    const parsed = parseEventRecord(text, start, this.reader);
+    if (parsed.kind !== 'event') {
       const reason =
-        end.kind === 'incomplete'
+        parsed.kind === 'incomplete'
           ? 'the Windows event XML ends inside the record'
-          : `${end.message} (${end.code}, at character ${end.at})`;
+          : `${parsed.message} (${parsed.code}, at character ${parsed.at})`;
       throw new HecError('invalidDataFormat', { detail: reason, invalidEvent: position });
     }
-    if (text.slice(end).trim() !== '') {
+    if (text.slice(parsed.end).trim() !== '') {
       throw new HecError('invalidDataFormat', {
         detail: 'text after the Windows </Event> (send one event per envelope)',
         invalidEvent: position,
       });
     }
-  }
-
-  /** The record read, as an event. */
-  event(text: string): Event {
-    const event = this.reader.builder.finish(this.meta);
+    const event = parsed.event;
     if (this.missingTime) delete event['_time'];
     event['_raw'] = text;
     return event;
-  }
-
-  /**
-   * The record read, with its metadata completed as for its event (completeHecEvent), into
-   * `encoder`; false, having added nothing, when its fields need an object (encoder.addFields),
-   * or when a Data item named Channel makes that field multivalue (completeHecEvent reads it).
-   */
-  encode(
-    text: string,
-    meta: HecMetadata,
-    time: number | undefined,
-    position: number,
-    context: HecEventContext,
-    encoder: EventEncoder,
-  ): boolean {
-    const { names, values } = this;
-    const timeAt = this.reader.builder.fieldList(this.meta, names, values);
-    let channel: Scalar | undefined;
-    for (let k = 0; k < names.length; k++) {
-      if (names[k] !== 'Channel') continue;
-      if (channel !== undefined) return false;
-      channel = values[k];
-    }
-    // What completeHecEvent reads of the event, and writes.
-    const head: Event = {
-      host: values[timeAt + 2],
-      source: values[timeAt + 3],
-      sourcetype: values[timeAt + 4],
-      Channel: channel,
-    };
-    if (!this.missingTime) head['_time'] = values[timeAt];
-    completeHecEvent(head, meta, time, position, context);
-    values[timeAt] = head['_time'] as number;
-    values[timeAt + 1] = head['index'] as string;
-    values[timeAt + 2] = head['host'] as string;
-    values[timeAt + 3] = head['source'] as string;
-    values[timeAt + 4] = head['sourcetype'] as string;
-    names.push('_raw');
-    values.push(text);
-    return encoder.addFields(values[timeAt] as number, values[timeAt + 1] as string, names, values);
   }
 }
 

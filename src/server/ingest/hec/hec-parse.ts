@@ -8,7 +8,7 @@ import type { BatchMatcher } from '../../detect/stream/batch-matcher.ts';
 import { type EncodedEvents, EventEncoder, encodeEvents } from '../../store/encoded-events.ts';
 import { forEachEnvelope, rawBodyEvents } from './hec-body.ts';
 import { HEC_CODES, type HecCodeName, HecError } from './hec-codes.ts';
-import { HecXmlRecords, hecEnvelopeInto } from './hec-event.ts';
+import { HecXmlRecords, hecEnvelopeToEvent } from './hec-event.ts';
 import type { HecEventContext, HecMetadata } from './hec-metadata.ts';
 
 export interface HecParseRequest {
@@ -85,16 +85,11 @@ export function parseHecBody(request: HecParseRequest, matcher?: BatchMatcher): 
     } else {
       // Each envelope becomes an event and is encoded before the next is parsed: a body's
       // envelopes and events never live together (bench server-hec: GC was ~30% of the worker).
-      // Without live rules to match, a Windows XML event goes from the record parser's field
-      // list into the encoder and is never an object (hecEnvelopeInto); the rules' matcher
-      // reads objects.
       const encoder = new EventEncoder(Math.min(4096, Math.ceil(body.length / 2048)));
       const xml = new HecXmlRecords();
-      const direct = matches === undefined ? encoder : undefined;
       let row = 0;
       forEachEnvelope(body, context.warn, (envelope, position) => {
-        const event = hecEnvelopeInto(envelope, position, context, xml, direct);
-        if (event === undefined) return;
+        const event = hecEnvelopeToEvent(envelope, position, context, xml);
         matches?.add(event, row++);
         encoder.add(event);
       });

@@ -1,20 +1,26 @@
-// HEC's parse worker encodes a Windows XML event straight from the record parser's field list
-// (hecEnvelopeInto with an encoder): the batch must be exactly the one encoding the events as
-// objects gives (hecEnvelopeToEvent, then encodeEvents) - same names, cells, bytes, times, indexes
-// - whatever the XML holds, and events the direct path cannot take must fall back unchanged.
+// The encoded batch of an HEC body (store/encoded-events.ts, written by the parse worker) against
+// the format written out plainly here: field names in the order the events' objects list them,
+// each value's UTF-8 bytes one after the other in cell order, text or JSON. The encoder writes
+// values in fewer calls (the event's short values joined, long ones such as `_raw` alone, one
+// call per value when not ASCII); whatever the XML holds, the bytes and cells must be these.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Event } from '../../../src/core/event.ts';
 import { splitEventBody } from '../../../src/server/ingest/hec/hec-body.ts';
-import { HecError } from '../../../src/server/ingest/hec/hec-codes.ts';
 import { hecEnvelopeToEvent } from '../../../src/server/ingest/hec/hec-event.ts';
 import type { HecEventContext } from '../../../src/server/ingest/hec/hec-metadata.ts';
 import { type HecParseRequest, parseHecBody } from '../../../src/server/ingest/hec/hec-parse.ts';
-import { EventEncoder, encodeEvents } from '../../../src/server/store/encoded-events.ts';
+import {
+  decodeEvents,
+  type EncodedEvents,
+  encodeEvents,
+  JSON_CELL,
+  TEXT_CELL,
+} from '../../../src/server/store/encoded-events.ts';
 import { generateSysmonSample } from '../../fixtures/seed-sample.ts';
 import { eventXml, PROCESS_CREATE } from '../../ingest/helpers/windows-xml.ts';
 
 const NOW = 1_800_000_000;
-const INDEXES = ['main', 'wineventlog', 'app'];
 
 function request(body: string, query: HecParseRequest['request'] = {}): HecParseRequest {
   return {
@@ -22,33 +28,78 @@ function request(body: string, query: HecParseRequest['request'] = {}): HecParse
     body: Buffer.from(body),
     request: query,
     token: { name: 'tok', defaults: {} },
-    indexes: INDEXES,
+    indexes: ['main', 'wineventlog', 'app'],
     serverHost: 'spelunk-host',
     now: NOW,
   };
 }
 
-/** The object path: parseHecBody's context, each envelope made an event, then encoded. */
-function throughObjects(body: string, query: HecParseRequest['request'] = {}) {
+/** The format, one value at a time. */
+function plainEncoding(events: readonly Event[]) {
+  const names: string[] = [];
+  const indexNames: string[] = [];
+  const cells: number[] = [];
+  const firstCell: number[] = [];
+  const chunks: Buffer[] = [];
+  let used = 0;
+  for (const event of events) {
+    if (!indexNames.includes(event['index'] as string)) indexNames.push(event['index'] as string);
+    firstCell.push(cells.length / 4);
+    for (const name in event) {
+      const value = event[name];
+      if (value === undefined || name === '_time' || name === 'index') continue;
+      if (!names.includes(name)) names.push(name);
+      const text =
+        typeof value === 'string' || ['host', 'source', 'sourcetype', '_raw'].includes(name);
+      const bytes = Buffer.from(
+        typeof value === 'string' ? value : text ? String(value) : JSON.stringify(value),
+      );
+      cells.push(names.indexOf(name), used, used + bytes.length, text ? TEXT_CELL : JSON_CELL);
+      chunks.push(bytes);
+      used += bytes.length;
+    }
+  }
+  firstCell.push(cells.length / 4);
+  return {
+    count: events.length,
+    times: Float64Array.from(events, (e) => e['_time'] as number),
+    indexIds: Uint16Array.from(events, (e) => indexNames.indexOf(e['index'] as string)),
+    indexNames,
+    names,
+    firstCell: Int32Array.from(firstCell),
+    cells: Int32Array.from(cells),
+    bytes: Buffer.concat(chunks),
+  };
+}
+
+function assertPlain(encoded: EncodedEvents, events: readonly Event[]): void {
+  const { bytes, ...rest } = plainEncoding(events);
+  const { bytes: got, matches: _, ...gotRest } = encoded;
+  assert.deepEqual(gotRest, rest);
+  assert.ok(Buffer.from(got).equals(bytes), 'the same bytes');
+}
+
+/** The events of a body as objects, made as parseHecBody makes them. */
+function bodyEvents(body: string, query: HecParseRequest['request']): Event[] {
   const context: HecEventContext = {
     request: query,
     token: {},
     defaultSource: 'http:tok',
     defaultHost: 'spelunk-host',
     now: NOW,
-    checkIndex: (index, position) => {
-      if (!INDEXES.includes(index))
-        throw new HecError('incorrectIndex', { invalidEvent: position });
-    },
+    checkIndex: () => {},
   };
   const envelopes = splitEventBody(Buffer.from(body));
-  return encodeEvents(envelopes.map((envelope, i) => hecEnvelopeToEvent(envelope, i, context)));
+  return envelopes.map((envelope, i) => hecEnvelopeToEvent(envelope, i, context));
 }
 
-function assertSameBatch(body: string, query: HecParseRequest['request'] = {}): void {
-  const direct = parseHecBody(request(body, query));
-  assert.ok(direct.ok, JSON.stringify(direct));
-  assert.deepEqual(direct.encoded, throughObjects(body, query));
+/** parseHecBody's batch is the format of its events, and decodes back to them. */
+function assertBodyPlain(body: string, query: HecParseRequest['request'] = {}): void {
+  const result = parseHecBody(request(body, query));
+  assert.ok(result.ok, JSON.stringify(result));
+  const events = bodyEvents(body, query);
+  assertPlain(result.encoded, events);
+  assert.deepEqual(decodeEvents(result.encoded), events);
 }
 
 const SECURITY_LOGON = `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-A5BA-3E3B0328C30D}'/><EventID>4624</EventID><Version>2</Version><Level>0</Level><Task>12544</Task><Opcode>0</Opcode><Keywords>0x8020000000000000</Keywords><TimeCreated SystemTime='2024-05-01T08:00:01.123456700Z'/><EventRecordID>99</EventRecordID><Correlation ActivityID='{0B5F3A6C-1F10-0001-7F3B-5F0B101FDA01}'/><Execution ProcessID='668' ThreadID='2704'/><Channel>Security</Channel><Computer>DC01.corp.example</Computer><Security/></System><EventData><Data Name='SubjectUserSid'>S-1-5-18</Data><Data Name='SubjectUserName'>DC01$</Data><Data Name='TargetUserName'>José Müller</Data><Data Name='TargetDomainName'>КОРП</Data><Data Name='LogonType'>3</Data><Data Name='LogonProcessName'>NtLmSsp </Data><Data Name='WorkstationName'>工作站-01</Data><Data Name='LmPackageName'>-</Data><Data Name='KeyLength'>0</Data><Data Name='ProcessName'></Data><Data Name='IpAddress'/><Data Name='ImpersonationLevel'>%%1833</Data><Data Name='RestrictedAdminMode'>-</Data><Data Name='Emoji'>🙂 ok</Data></EventData></Event>`;
@@ -140,13 +191,12 @@ const RECORDS: readonly string[] = [
   `<e:Event xmlns:e='http://schemas.microsoft.com/win/2004/08/events/event'><e:System><e:Provider Name='Microsoft-Windows-Eventlog'/><e:EventID>1102</e:EventID><e:TimeCreated SystemTime='2024-05-01T08:00:00Z'/><e:Channel>Security</e:Channel><e:Computer>dc1</e:Computer></e:System><e:UserData><LogFileCleared><SubjectUserName>admin</SubjectUserName><SubjectDomainName>CORP</SubjectDomainName></LogFileCleared></e:UserData></e:Event>`,
 ];
 
-test('each record: the direct encoding equals the object path', () => {
-  for (const xml of RECORDS) assertSameBatch(JSON.stringify({ event: xml }));
-  // Twice in one body: the second time, every name is known to the batch already.
-  assertSameBatch([...RECORDS, ...RECORDS].map((xml) => JSON.stringify({ event: xml })).join('\n'));
+test('each record: the bytes and cells of the format', () => {
+  for (const xml of RECORDS) assertBodyPlain(JSON.stringify({ event: xml }));
+  assertBodyPlain([...RECORDS, ...RECORDS].map((xml) => JSON.stringify({ event: xml })).join('\n'));
 });
 
-test('all records in one body, and metadata from the envelope and the query', () => {
+test('all records in one body, with metadata, indexed fields, JSON and plain events', () => {
   const envelopes = RECORDS.map((xml, i) =>
     JSON.stringify({
       event: xml,
@@ -155,38 +205,32 @@ test('all records in one body, and metadata from the envelope and the query', ()
       ...(i % 5 === 2 ? { fields: { team: ['blue', 'red'], n: 3 } } : {}),
     }),
   );
-  // JSON and plain events between them take the object path.
   envelopes.splice(3, 0, JSON.stringify({ event: { a: 1, nested: { b: 'c' } } }));
   envelopes.splice(7, 0, JSON.stringify({ event: 'a plain line ✓' }));
-  const body = envelopes.join('\n');
-  assertSameBatch(body);
-  assertSameBatch(body, { host: 'q-host', sourcetype: 'XmlWinEventLog' });
-  assertSameBatch(body, { index: 'main' });
+  assertBodyPlain(envelopes.join('\n'));
+  assertBodyPlain(envelopes.join('\n'), { host: 'q-host', sourcetype: 'XmlWinEventLog' });
 });
 
 test('a generated Sysmon body of 500 events', () => {
   const body = [...generateSysmonSample(500, 7)]
     .map((xml) => JSON.stringify({ event: xml, sourcetype: 'XmlWinEventLog' }))
     .join('\n');
-  assertSameBatch(body);
+  assertBodyPlain(body);
 });
 
-test('an index the token may not write is refused on the direct path as on the object path', () => {
-  const result = parseHecBody(request(JSON.stringify({ event: RECORDS[0], index: 'nope' })));
-  assert.equal(result.ok, false);
-  assert.equal(!result.ok && result.code, 7);
-});
-
-test('addFields refuses, adding nothing, what only an object can say', () => {
-  const encoder = new EventEncoder(4);
-  assert.equal(encoder.addFields(1, 'main', ['a', 'b', 'a'], ['1', '2', '3']), false);
-  assert.equal(encoder.addFields(1, 'main', ['a', '2'], ['1', '2']), false);
-  assert.equal(encoder.addFields(1, 'main', ['a', '__proto__'], ['1', '2']), false);
-  assert.equal(encoder.addFields(1, 'main', ['a', 'n'], ['1', 2]), false);
-  assert.equal(
-    encoder.addFields(1, 'main', ['_time', 'index', 'a', 'b'], [1, 'main', 'x', 'y']),
-    true,
-  );
-  const batch = encoder.finish();
-  assert.deepEqual(batch, encodeEvents([{ _time: 1, index: 'main', a: 'x', b: 'y' }]));
+test('objects: multivalues, numbers, long values between short ones, text not ASCII', () => {
+  const long = 'x'.repeat(1500);
+  const events: Event[] = [
+    { _time: 1, index: 'main', a: 'short', b: long, c: 'after', _raw: `${long}é` },
+    {
+      _time: 2,
+      index: 'app',
+      b: `é${long}`,
+      m: ['one', 'two ✓'],
+      n: 3,
+      host: 7 as unknown as string,
+    },
+    { _time: 3, index: 'main', _raw: '', a: '', c: '✓'.repeat(2000) },
+  ];
+  assertPlain(encodeEvents(events), events);
 });
