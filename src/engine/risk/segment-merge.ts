@@ -35,6 +35,8 @@ class Cursor {
   private loaded = 0;
   private read = 0;
   private readonly segment: Segment;
+  /** Reused for each chunk read from the file: a new one each time was garbage V8 freed late. */
+  private bytes: Uint8Array | undefined;
 
   constructor(segment: Segment) {
     this.segment = segment;
@@ -68,9 +70,9 @@ class Cursor {
     let at = offset + this.read * RECORD;
     if (block !== undefined) buffer = block;
     else {
-      const bytes = new Uint8Array(n * RECORD);
-      readSync(fd as number, bytes, 0, bytes.length, at);
-      buffer = bytes.buffer;
+      this.bytes ??= new Uint8Array(n * RECORD);
+      readSync(fd as number, this.bytes, 0, n * RECORD, at);
+      buffer = this.bytes.buffer;
       at = 0;
     }
     this.floats = new Float64Array(buffer, at, n * 4);
