@@ -36,7 +36,7 @@ class Cursor {
   private read = 0;
   private readonly segment: Segment;
   /** Reused for each chunk read from the file: a new one each time was garbage V8 freed late. */
-  private bytes: Uint8Array | undefined;
+  private bytes: ArrayBuffer | undefined;
 
   constructor(segment: Segment) {
     this.segment = segment;
@@ -70,9 +70,9 @@ class Cursor {
     let at = offset + this.read * RECORD;
     if (block !== undefined) buffer = block;
     else {
-      this.bytes ??= new Uint8Array(n * RECORD);
-      readSync(fd as number, this.bytes, 0, n * RECORD, at);
-      buffer = this.bytes.buffer;
+      this.bytes ??= new ArrayBuffer(n * RECORD);
+      readSync(fd as number, new Uint8Array(this.bytes), 0, n * RECORD, at);
+      buffer = this.bytes;
       at = 0;
     }
     this.floats = new Float64Array(buffer, at, n * 4);
