@@ -20,7 +20,13 @@ function contribution(entity: number, i: number): RiskContribution {
 function readBack(store: ContributionStore, texts: TextTable, entity: number): RiskContribution[] {
   const read: RiskContribution[] = [];
   store.eachInTimeOrder(entity, (time, score, search, message, finding) => {
-    read.push({ time, score, searchName: texts.text(search), message: texts.text(message), finding });
+    read.push({
+      time,
+      score,
+      searchName: texts.text(search),
+      message: texts.text(message),
+      finding,
+    });
   });
   return read;
 }

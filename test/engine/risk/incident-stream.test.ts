@@ -189,7 +189,11 @@ test('random ledgers: streamed incidents equal the definition', () => {
   for (let seed = 1; seed <= 40; seed++) {
     const shape = shapes[seed % shapes.length] as (typeof shapes)[number];
     const raised = randomRaised(seed, 1 + random(seed)(3_000), shape);
-    assert.deepEqual(streamed(raised, shape.options), reference(raised, shape.options), `seed ${seed}`);
+    assert.deepEqual(
+      streamed(raised, shape.options),
+      reference(raised, shape.options),
+      `seed ${seed}`,
+    );
   }
 });
 
