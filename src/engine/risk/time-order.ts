@@ -1,5 +1,5 @@
 // Positions of risk events in time order, equal times in the order raised, as a typed array: the
-// ledger's store sorts each buffer of 65,536 risk events so before it writes it out (each entity's
+// ledger's store sorts each buffer of 65,536 risk events before it writes it out (each entity's
 // group then comes out in time order, and incidents merge the groups). A plain array of positions
 // sorted with a comparator held 8 bytes a position plus the sort's own boxed copies.
 
