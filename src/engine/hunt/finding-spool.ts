@@ -132,10 +132,16 @@ export class FindingSpool {
     const bucket = this.buckets.get(rule)?.get(score);
     if (bucket === undefined) return;
     const { pieces } = bucket;
+    // One buffer for every piece (each is decoded to a string at once): a new 16 KB buffer per
+    // piece was array-buffer garbage V8 frees only after tens of megabytes of it, while the
+    // report is written.
+    let bytes: Buffer | undefined;
     for (let i = 0; i < pieces.length; i += 2) {
-      const bytes = Buffer.allocUnsafe(pieces[i + 1] as number);
-      readSync(this.fd as number, bytes, 0, bytes.length, pieces[i] as number);
-      yield* lines(rule, score, bytes.toString('utf8'));
+      const size = pieces[i + 1] as number;
+      if (bytes === undefined || bytes.length < size)
+        bytes = Buffer.allocUnsafeSlow(Math.max(size, PIECE));
+      readSync(this.fd as number, bytes, 0, size, pieces[i] as number);
+      yield* lines(rule, score, bytes.toString('utf8', 0, size));
     }
     if (bucket.pending !== undefined)
       yield* lines(rule, score, bucket.pending.toString('utf8', 0, bucket.pendingSize));

@@ -1,16 +1,17 @@
 // The risk events a ledger keeps for incident windows, out of memory: the last BUFFERED of them
-// in columns, the rest in a temporary file grouped by entity. A hunt's memory then stays flat
-// however many risk events it raises; incidents read one entity's risk events at a time.
-import { readSync, writeSync } from 'node:fs';
+// in columns, the rest in a temporary file grouped by entity, each group in time order. A hunt's
+// memory then stays flat however many risk events it raises; incidents stream one entity's risk
+// events at a time, in time order (segment-merge.ts).
+import { writeSync } from 'node:fs';
 import os from 'node:os';
 import { closeWhenCollected, openTemporary } from '../spill/temporary-file.ts';
-import { ContributionColumns, type TextTable } from './contribution-columns.ts';
 import type { RiskContribution } from './risk-ledger.ts';
+import { mergeSegments, RECORD, type RecordVisitor, type Segment } from './segment-merge.ts';
+import type { TextTable } from './text-table.ts';
+import { timeOrder } from './time-order.ts';
 
 /** Risk events held in memory before they are written out (36 bytes each). */
 const BUFFERED = 1 << 16;
-/** A record of the file: time and score (float64), search, message and finding (int32), padding. */
-const RECORD = 32;
 
 export class ContributionStore {
   private readonly texts: TextTable;
@@ -61,42 +62,29 @@ export class ContributionStore {
     this.findings[i] = finding;
   }
 
-  /** The entity's risk events in the order they were raised, read back (a new copy each call). */
-  of(entity: number): ContributionColumns {
+  /**
+   * The entity's risk events in time order, equal times in the order raised, streamed to `visit`
+   * (texts as TextTable numbers); what is added after a call is seen by the next.
+   */
+  eachInTimeOrder(entity: number, visit: RecordVisitor): void {
     this.spill(false);
-    const segments = this.segments[entity] ?? [];
-    let count = 0;
-    for (let s = 2; s < segments.length; s += 3) count += segments[s] as number;
-    const columns = new ContributionColumns(this.texts, count);
-    for (let s = 0; s < segments.length; s += 3) {
-      const where = segments[s] as number;
-      const offset = segments[s + 1] as number;
-      const n = segments[s + 2] as number;
-      let block: ArrayBuffer;
-      let at = offset;
-      if (where === -1) {
-        const bytes = new Uint8Array(n * RECORD);
-        readSync(this.fd as number, bytes, 0, bytes.length, offset);
-        block = bytes.buffer;
-        at = 0;
-      } else block = this.blocks[where] as ArrayBuffer;
-      const floats = new Float64Array(block, at, n * 4);
-      const ints = new Int32Array(block, at, n * 8);
-      for (let r = 0; r < n; r++) {
-        columns.pushNumbers(
-          floats[r * 4] as number,
-          floats[r * 4 + 1] as number,
-          ints[r * 8 + 4] as number,
-          ints[r * 8 + 5] as number,
-          ints[r * 8 + 6] as number,
-        );
-      }
+    const triples = this.segments[entity] ?? [];
+    const segments: Segment[] = [];
+    for (let s = 0; s < triples.length; s += 3) {
+      const where = triples[s] as number;
+      segments.push({
+        block: where === -1 ? undefined : this.blocks[where],
+        fd: this.fd,
+        offset: triples[s + 1] as number,
+        count: triples[s + 2] as number,
+      });
     }
-    return columns;
+    mergeSegments(segments, visit);
   }
 
   /**
-   * The buffered risk events grouped by entity, each group in the order raised: into the file
+   * The buffered risk events grouped by entity, each group in time order (equal times in the
+   * order raised, the order a segment merge relies on): into the file
    * when the buffer is full (or a file exists), else into a block kept in memory.
    */
   private spill(full: boolean): void {
@@ -105,6 +93,8 @@ export class ContributionStore {
     const toFile = full || this.fd !== undefined;
     const where = toFile ? -1 : this.blocks.length;
     const base = toFile ? this.size : 0;
+    // Time order first; the counting sort by entity below is stable, so each group keeps it.
+    const order = timeOrder(n, (i) => this.times[i] as number);
     // Counting sort by entity: where each entity's group starts in the written block.
     const starts = new Map<number, number>();
     for (let i = 0; i < n; i++) {
@@ -122,7 +112,7 @@ export class ContributionStore {
     const block = new ArrayBuffer(n * RECORD);
     const floats = new Float64Array(block);
     const ints = new Int32Array(block);
-    for (let i = 0; i < n; i++) {
+    for (const i of order) {
       const e = this.entities[i] as number;
       const r = starts.get(e) as number;
       starts.set(e, r + 1);

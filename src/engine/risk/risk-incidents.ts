@@ -1,7 +1,6 @@
 // Risk incidents: an entity whose risk within a time window exceeds a threshold, with the findings behind it.
 import type { RiskObjectType } from '../../detection/index.ts';
 import type { RiskContribution, RiskEntityLedger } from './risk-ledger.ts';
-import { timeOrder } from './time-order.ts';
 
 export interface IncidentOptions {
   /** An incident is raised when the total within the window is greater than this. */
@@ -51,6 +50,13 @@ export const MAX_LISTED_CONTRIBUTIONS = 1000;
  * each later event while the total stays above it joins the same incident; once the total falls
  * to the threshold or below (an event arrives under it, or older events leave the window), a
  * later crossing is a new incident.
+ *
+ * The same rule raising risk on the same entity again within a window of its first one counts
+ * once (a burst of 93 identical process-access findings is one thing that happened), with how
+ * many it stands for. So a window holds at most one counted risk event per search name, and the
+ * entity's risk events stream through it in time order: what this holds is the window, each
+ * search name's last counted event and the incidents' listed contributions, not the entity's
+ * risk events (up to a million).
  */
 export function findIncidents(
   entities: readonly RiskEntityLedger[],
@@ -58,112 +64,109 @@ export function findIncidents(
 ): RiskIncident[] {
   const incidents: RiskIncident[] = [];
   for (const entity of entities) {
-    // Read back once per entity (the ledger keeps them on disk).
-    const c = entity.contributions;
-    // Positions in time order (equal times keep the order raised).
-    const sorted = timeOrder(c.length, (position) => c.time(position));
-    const { events, repeats, length } = onceEachWindow(c, sorted, options.windowSeconds);
-    let low = 0;
-    let sum = 0;
-    let open: Open | undefined;
-    const close = () => {
-      if (open === undefined) return;
-      incidents.push(incidentOf(entity, c, open));
-      open = undefined;
-    };
-    for (let i = 0; i < length; i++) {
-      const event = events[i] as number;
-      while (low < i && c.time(events[low] as number) < c.time(event) - options.windowSeconds) {
-        sum -= c.score(events[low] as number);
-        low++;
-      }
-      // Events that left the window may have taken the total down before this one arrived.
-      if (sum <= options.threshold) close();
-      sum += c.score(event);
-      if (sum > options.threshold) {
-        if (open === undefined) {
-          open = { listed: [], count: 0, peak: sum, last: event, searchNames: new Set() };
-          for (let k = low; k <= i; k++) list(open, c, events[k] as number, repeats[k] as number);
-        } else {
-          list(open, c, event, repeats[i] as number);
-          open.peak = Math.max(open.peak, sum);
-        }
-      } else close();
-    }
-    close();
+    for (const open of entityIncidents(entity, options)) incidents.push(incidentOf(entity, open));
   }
   return incidents.sort((a, b) => b.peakTotal - a.peakTotal || a.start - b.start);
 }
 
-/**
- * The same rule raising risk on the same entity again within a window counts once (a burst of
- * 93 identical process-access findings is one thing that happened), with how many it stands for:
- * the positions of the contributions that count, in time order, and each one's repeats.
- */
-function onceEachWindow(
-  c: RiskEntityLedger['contributions'],
-  sorted: Uint32Array,
-  windowSeconds: number,
-): { events: Uint32Array; repeats: Uint32Array; length: number } {
-  // Typed, at most one entry per risk event: up to a million of them for one entity.
-  const events = new Uint32Array(sorted.length);
-  const repeats = new Uint32Array(sorted.length);
-  let length = 0;
-  // Per search name: the contribution a repeat folds into, and its place in `events`.
-  const open = new Map<string, { position: number; at: number }>();
-  for (const position of sorted) {
-    const name = c.searchName(position);
-    const current = open.get(name);
-    if (current !== undefined && c.time(position) - c.time(current.position) <= windowSeconds) {
-      repeats[current.at] = (repeats[current.at] as number) + 1;
-      continue;
-    }
-    open.set(name, { position, at: length });
-    events[length] = position;
-    repeats[length] = 1;
-    length++;
-  }
-  return { events, repeats, length };
+/** A risk event that counts, with the repeats folded into it so far (1: itself alone). */
+interface Counted {
+  readonly time: number;
+  readonly score: number;
+  readonly searchName: string;
+  readonly message: string;
+  readonly finding: number;
+  repeats: number;
 }
 
 interface Open {
-  /** Positions of the listed contributions with their repeats, and of the last one. */
-  readonly listed: { readonly position: number; readonly repeats: number }[];
+  /** The listed contributions (their repeats may still grow until the entity's end), and the last. */
+  readonly listed: Counted[];
   count: number;
   peak: number;
-  last: number;
+  last: Counted;
   /** Of every contribution of the incident, listed or not. */
   readonly searchNames: Set<string>;
 }
 
-function list(
-  open: Open,
-  c: RiskEntityLedger['contributions'],
-  position: number,
-  repeats: number,
-): void {
-  if (open.listed.length < MAX_LISTED_CONTRIBUTIONS) open.listed.push({ position, repeats });
-  open.count++;
-  open.last = position;
-  open.searchNames.add(c.searchName(position));
+/** Window positions dropped from the front before the array is compacted. */
+const COMPACT_AFTER = 1024;
+
+function entityIncidents(entity: RiskEntityLedger, options: IncidentOptions): Open[] {
+  const { threshold, windowSeconds } = options;
+  const found: Open[] = [];
+  // Per search name: its last counted event, which a repeat within the window folds into.
+  const folds = new Map<string, Counted>();
+  // The counted events from `low` on are in the window; `sum` is their total.
+  let window: Counted[] = [];
+  let low = 0;
+  let sum = 0;
+  let open: Open | undefined;
+  const close = () => {
+    if (open === undefined) return;
+    found.push(open);
+    open = undefined;
+  };
+  entity.eachInTimeOrder((time, score, searchName, message, finding) => {
+    const fold = folds.get(searchName);
+    if (fold !== undefined && time - fold.time <= windowSeconds) {
+      fold.repeats++;
+      return;
+    }
+    const event: Counted = { time, score, searchName, message, finding, repeats: 1 };
+    folds.set(searchName, event);
+    while (low < window.length && (window[low] as Counted).time < time - windowSeconds) {
+      sum -= (window[low] as Counted).score;
+      low++;
+    }
+    // Events that left the window may have taken the total down before this one arrived.
+    if (sum <= threshold) close();
+    sum += score;
+    window.push(event);
+    if (sum > threshold) {
+      if (open === undefined) {
+        open = { listed: [], count: 0, peak: sum, last: event, searchNames: new Set() };
+        for (let k = low; k < window.length; k++) list(open, window[k] as Counted);
+      } else {
+        list(open, event);
+        open.peak = Math.max(open.peak, sum);
+      }
+    } else close();
+    if (low >= COMPACT_AFTER && low * 2 >= window.length) {
+      window = window.slice(low);
+      low = 0;
+    }
+  });
+  close();
+  return found;
 }
 
-function incidentOf(
-  entity: RiskEntityLedger,
-  c: RiskEntityLedger['contributions'],
-  open: Open,
-): RiskIncident {
-  const contributions = open.listed.map(({ position, repeats }) => ({
-    ...c.at(position),
-    repeats,
-  }));
+function list(open: Open, event: Counted): void {
+  if (open.listed.length < MAX_LISTED_CONTRIBUTIONS) open.listed.push(event);
+  open.count++;
+  open.last = event;
+  open.searchNames.add(event.searchName);
+}
+
+/** Made once the entity's risk events are all read: only then are the repeats final. */
+function incidentOf(entity: RiskEntityLedger, open: Open): RiskIncident {
+  const contributions = open.listed.map(
+    ({ time, score, searchName, message, finding, repeats }) => ({
+      time,
+      score,
+      searchName,
+      message,
+      finding,
+      repeats,
+    }),
+  );
   return {
     riskObject: entity.riskObject,
     riskObjectType: entity.riskObjectType,
     scope: entity.scope,
     peakTotal: open.peak,
     start: (contributions[0] as CountedContribution).time,
-    end: c.time(open.last),
+    end: open.last.time,
     contributions,
     contributionCount: open.count,
     searchNames: [...open.searchNames].sort(),

@@ -1,8 +1,8 @@
 // Risk totals per entity, and the risk events behind them, as a hunt raises them.
 import type { RiskObjectType } from '../../detection/index.ts';
-import { type ContributionColumns, TextTable } from './contribution-columns.ts';
 import { ContributionStore } from './contribution-store.ts';
 import type { RiskEvent } from './risk-event.ts';
+import { TextTable } from './text-table.ts';
 
 /** One risk event as the ledger keeps it: enough to total, window and list it. */
 export interface RiskContribution {
@@ -13,6 +13,15 @@ export interface RiskContribution {
   /** Which finding raised it (an index the caller gave). */
   readonly finding: number;
 }
+
+/** Receives one risk event's fields (a RiskContribution, without an object made for it). */
+export type ContributionVisitor = (
+  time: number,
+  score: number,
+  searchName: string,
+  message: string,
+  finding: number,
+) => void;
 
 export interface RiskEntityLedger {
   /** As first seen; entities compare without regard to case (ES `normalized_risk_object`). */
@@ -26,8 +35,11 @@ export interface RiskEntityLedger {
   firstTime: number | undefined;
   lastTime: number | undefined;
   readonly searchNames: Set<string>;
-  /** Its risk events with a time, in the order raised: read back from the store on each use. */
-  readonly contributions: ContributionColumns;
+  /**
+   * Streams its risk events with a time to `visit` in time order, equal times in the order raised
+   * (read back from the store, never held whole: up to a million of them).
+   */
+  eachInTimeOrder(visit: ContributionVisitor): void;
 }
 
 /** An entity's ledger whose risk events the ledger's store holds. */
@@ -41,21 +53,26 @@ class StoredEntity implements RiskEntityLedger {
   lastTime: number | undefined;
   readonly searchNames = new Set<string>();
   private readonly store: ContributionStore;
+  private readonly texts: TextTable;
   /** The entity's number in the store. */
   readonly number: number;
 
-  constructor(risk: RiskEvent, store: ContributionStore, number: number) {
+  constructor(risk: RiskEvent, store: ContributionStore, texts: TextTable, number: number) {
     this.riskObject = risk.riskObject;
     this.riskObjectType = risk.riskObjectType;
     this.scope = risk.scope;
     this.firstTime = risk.time;
     this.lastTime = risk.time;
     this.store = store;
+    this.texts = texts;
     this.number = number;
   }
 
-  get contributions(): ContributionColumns {
-    return this.store.of(this.number);
+  eachInTimeOrder(visit: ContributionVisitor): void {
+    const texts = this.texts;
+    this.store.eachInTimeOrder(this.number, (time, score, search, message, finding) =>
+      visit(time, score, texts.text(search), texts.text(message), finding),
+    );
   }
 }
 
@@ -132,7 +149,7 @@ export class RiskLedger {
     const key = `${risk.riskObjectType}\u0000${risk.riskObject.toLowerCase()}\u0000${scope}`;
     let entity = this.entities.get(key);
     if (entity === undefined) {
-      entity = new StoredEntity(risk, this.store, this.entities.size);
+      entity = new StoredEntity(risk, this.store, this.texts, this.entities.size);
       this.entities.set(key, entity);
     }
     // One entry per distinct spelling, type and scope: no more than the risk events that named them.

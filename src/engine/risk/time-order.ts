@@ -1,7 +1,7 @@
-// The positions of an entity's risk events in time order, equal times in the order raised, as a
-// typed array: an entity may hold up to a million risk events (the ledger's cap), and a plain
-// array of their positions sorted with a comparator held 8 bytes a position plus the sort's own
-// copies, tens of megabytes at the end of a long hunt.
+// Positions of risk events in time order, equal times in the order raised, as a typed array: the
+// ledger's store sorts each buffer of 65,536 risk events before it writes it out (each entity's
+// group then comes out in time order, and incidents merge the groups). A plain array of positions
+// sorted with a comparator held 8 bytes a position plus the sort's own boxed copies.
 
 /** Positions 0..length-1 ordered by `time(position)`, stable (a bottom-up merge sort). */
 export function timeOrder(length: number, time: (position: number) => number): Uint32Array {

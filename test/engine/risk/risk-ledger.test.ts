@@ -54,7 +54,11 @@ test('spellings of one entity add up in one total, apart by type and scope', () 
     ],
   );
   assert.equal(ledger.events, events.length);
-  const counts = ledger.entityLedgers().map((e) => e.contributions.length);
+  const counts = ledger.entityLedgers().map((e) => {
+    let count = 0;
+    e.eachInTimeOrder(() => count++);
+    return count;
+  });
   assert.deepEqual(
     counts.sort((a, b) => a - b),
     [2, 2, 2, 4],
