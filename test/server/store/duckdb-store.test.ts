@@ -160,3 +160,53 @@ test('acks and checkpoints commit with their events; retention drops old partiti
   assert.equal((await all(store.query(everything))).length, 1);
   await store.close();
 });
+
+test('a group commit: appends share one transaction, seen by no one until it commits', async () => {
+  const dir = tempDir();
+  let store = await openDuckDbStore(dir);
+  let commits = 0;
+  store.onCommit((c) => {
+    commits++;
+    assert.equal(c.count, 30);
+  });
+  const first = await store.append({
+    events: Array.from({ length: 20 }, (_, i) => event(i)),
+    acks: [{ channel: 'c', ackId: 1 }],
+  });
+  // The second append adds a field column to a partition the first created, and a partition.
+  const second = await store.append({
+    events: Array.from({ length: 10 }, (_, i) => event(i + 20, { NewField: `v${i}` })),
+    acks: [{ channel: 'c', ackId: 2 }],
+  });
+  assert.equal(second.rows, 30);
+  // Hourly events: 24 in the first day's partition, 6 in the next.
+  assert.equal(second.maxTableRows, 24);
+  assert.deepEqual(await all(store.query(everything)), []);
+  assert.deepEqual([...(await store.committedAcks('c', [1, 2]))], []);
+  let settled = false;
+  void first.committed.then(() => {
+    settled = true;
+  });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(settled, false);
+  await store.commitOpen();
+  await Promise.all([first.committed, second.committed]);
+  assert.equal(commits, 1);
+  assert.deepEqual([...(await store.committedAcks('c', [1, 2]))].sort(), [1, 2]);
+  // Another write commits the open transaction before its own.
+  const third = await store.append({ events: [event(40)] });
+  await store.write({ events: [event(41)] });
+  await third.committed;
+  await store.close();
+  store = await openDuckDbStore(dir);
+  const read = await all(store.query(everything));
+  assert.equal(read.length, 32);
+  assert.deepEqual(read.filter((e) => e['NewField'] !== undefined).length, 10);
+  // Closing the store commits its open transaction.
+  const fourth = await store.append({ events: [event(50)] });
+  await store.close();
+  await fourth.committed;
+  store = await openDuckDbStore(dir);
+  assert.equal((await all(store.query(everything))).length, 33);
+  await store.close();
+});
