@@ -64,6 +64,14 @@ export function cpuByThread(
   return `${((total / events) * 1e6).toFixed(1)} us/event: ${parts.join(', ')} (us/event by thread)`;
 }
 
+function walBytes(dataDir: string): number {
+  try {
+    return statSync(path.join(dataDir, 'index.duckdb.wal')).size;
+  } catch {
+    return 0;
+  }
+}
+
 function statusMb(pid: number, field: string): number {
   try {
     const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(
@@ -107,6 +115,7 @@ export async function measureHec(
     const hecMs = await hecIngest(file, server.hec);
     clearInterval(sampler);
     last = threadCpu(pid);
+    const wal = walBytes(path.join(hecDir, 'data'));
     const hecRate = (HEC_EVENTS / hecMs) * 1000;
     console.log(
       `${label}    ${HEC_EVENTS.toLocaleString('en-US')} XML events, acked: ${rate(HEC_EVENTS, hecMs)} = ${((hecRate / readerRate) * 100).toFixed(0)}% of the reader floor ${rate(readerRate, 1000)} (target >= 50%)`,
@@ -114,6 +123,11 @@ export async function measureHec(
     console.log(`CPU    server ${cpuByThread(before, last, HEC_EVENTS)}`);
     console.log(
       `RSS    server peak under sustained ingest: ${statusMb(pid, 'VmHWM').toFixed(0)} MB (target <= 512 MB); at the largest sample ${peak.rss.toFixed(0)} MB = ${peak.anon.toFixed(0)} MB anonymous + ${peak.file.toFixed(0)} MB files; idle after start ${idle.toFixed(0)} MB`,
+    );
+    // Rows still in the WAL when the last ack turned true are compressed by a checkpoint after
+    // this window (at the latest, the stop's): CPU the figure above does not count.
+    console.log(
+      `WAL    at the last ack: ${(wal / 1e6).toFixed(0)} MB (checkpointed after the CPU window above)`,
     );
   } finally {
     server.child.kill('SIGTERM');
