@@ -37,9 +37,10 @@ import { type SavedSearch, savedSearchesOf } from './saved-searches.ts';
 import { Scheduler, scheduleCheckpointKey } from './schedule/scheduler.ts';
 import { findingsOfRows } from './schedule/search-run.ts';
 import type { SharedMatcher } from './stream/batch-matcher.ts';
+import { MAX_STREAM_BACKLOG } from './stream/in-flight-batches.ts';
 import { WorkerMatcherPort } from './stream/sigma-match-ports.ts';
 import type { SigmaMatcherPort } from './stream/sigma-match-protocol.ts';
-import { MAX_STREAM_BACKLOG, SigmaStream } from './stream/sigma-stream.ts';
+import { SigmaStream } from './stream/sigma-stream.ts';
 
 export interface DetectServiceOptions {
   readonly content: DetectContentOptions;
