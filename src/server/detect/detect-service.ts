@@ -119,6 +119,8 @@ export class DetectService {
   private readonly stream: SigmaStream;
   private readonly dispatcher: AlertDispatcher;
   private readonly writer: DetectWriter;
+  /** The disabled saved searches as stored (read at first need). */
+  private disabledNames: Set<string> | undefined;
   private searchList: readonly SavedSearch[];
   private readonly unsubscribe: (() => void)[] = [];
 
@@ -154,7 +156,11 @@ export class DetectService {
       config,
       searches: () => this.searchList,
       workspace: () => this.content.current,
-      disabled: () => readDisabled(store),
+      // Read once; setEnabled keeps it current (the scheduler asks every second).
+      disabled: async () => {
+        this.disabledNames ??= await readDisabled(store);
+        return this.disabledNames;
+      },
       runSearch: options.runSearch,
       searchDeps: options.searchDeps,
       maxResultRows: options.maxResultRows,
@@ -258,9 +264,11 @@ export class DetectService {
             },
           ],
         });
+        this.scheduler.forget(name);
       }
     } else disabled.add(name);
     await store.putSetting(DISABLED_SETTING, JSON.stringify([...disabled].sort()));
+    this.disabledNames = disabled;
     this.scheduler.tick();
   }
 
