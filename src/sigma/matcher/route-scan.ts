@@ -30,6 +30,12 @@ const SHAPE_POSITIONS = 256;
 
 const NO_HITS: readonly number[] = Object.freeze([]);
 
+function shortestPattern(scanner: FieldScanner): number {
+  let shortest = Number.MAX_SAFE_INTEGER;
+  for (const length of scanner.patternLength) if (length < shortest) shortest = length;
+  return shortest;
+}
+
 /** Where the hits of one field's values sit in `EventPredicates.hits` for the current event. */
 export interface HitRange {
   /** The generation the range belongs to; other generations mean the field was not scanned. */
@@ -47,9 +53,12 @@ class FieldRun implements HitRange {
   last: MemoEntry<readonly number[]> | undefined;
   readonly scanner: FieldScanner;
   readonly memo: ValueMemo<readonly number[]>;
+  /** The shortest pattern's length: a shorter value holds no occurrence of any. */
+  readonly shortest: number;
 
   constructor(scanner: FieldScanner, budget: MemoBudget) {
     this.scanner = scanner;
+    this.shortest = shortestPattern(scanner);
     this.memo = new ValueMemo(budget);
   }
 }
@@ -133,6 +142,8 @@ export class RouteScan {
   }
 
   private scanText(run: FieldRun, text: string): void {
+    // Too short to hold any pattern: no hits, and not worth a memo lookup (most short values).
+    if (text.length < run.shortest) return;
     // Even a short value costs less to look up than to scan (measured with `bench sigma`).
     const memo = this.memoize && text.length <= MEMO_MAX_LENGTH ? run.memo : null;
     if (memo !== null) {

@@ -67,3 +67,24 @@ test('changing field orders, unique values and long values give the same answers
     assert.deepEqual(titles(event), expected, `event ${i}`);
   }
 });
+
+test('values shorter than every pattern are skipped, values of exactly a pattern length still match', () => {
+  const { titles } = matcherFor(`title: Exact
+logsource: {category: process_creation, product: windows}
+detection:
+  sel:
+    Image: 'abcdef'
+  condition: sel
+---
+title: Suffix
+logsource: {category: process_creation, product: windows}
+detection:
+  sel:
+    Image|endswith: 'ef'
+  condition: sel`);
+  assert.deepEqual(titles(eventWith({ Image: 'ABCDEF' })), ['Exact', 'Suffix']);
+  assert.deepEqual(titles(eventWith({ Image: 'ef' })), ['Suffix']);
+  assert.deepEqual(titles(eventWith({ Image: 'f' })), []);
+  assert.deepEqual(titles(eventWith({ Image: '' })), []);
+  assert.deepEqual(titles(eventWith({ Image: ['x', 'zzef'] })), ['Suffix']);
+});
