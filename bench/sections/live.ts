@@ -10,6 +10,8 @@
 // SPELUNK_BENCH_BASE_CLI: another build's CLI (an earlier commit's dist/cli/main.js) also runs
 // the detecting server, beside this build's, against the same floors; SPELUNK_BENCH_LIVE_ROUNDS:
 // rounds of floor, detecting servers (their order reversed every other round), floor.
+// SPELUNK_BENCH_LIVE_PARSE_WORKERS (e.g. `1,2`): this build's detecting server runs once per value
+// of `hec.parseWorkers` (the floors keep the default).
 
 import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -84,15 +86,25 @@ const section: BenchSection = {
 
     const marker = path.join(root, 'marker.yml');
     writeFileSync(marker, MARKER_RULE);
-    const onConfig = path.join(root, 'on.yml');
-    writeFileSync(
-      onConfig,
-      // SPELUNK_BENCH_LIVE_ALERT=0: the marker rule raises risk but no alert (no latency then).
-      `${tokens}detect:\n  searches:\n    'Sigma - spelunk bench marker': { alert: ${process.env['SPELUNK_BENCH_LIVE_ALERT'] !== '0'}, suppress: 0 }\n`,
-    );
+    const onConfig = (workers?: string): string => {
+      const file = path.join(root, `on${workers ?? ''}.yml`);
+      writeFileSync(
+        file,
+        // SPELUNK_BENCH_LIVE_ALERT=0: the marker rule raises risk but no alert (no latency then).
+        `${tokens}${workers === undefined ? '' : `  parseWorkers: ${workers}\n`}detect:\n  searches:\n    'Sigma - spelunk bench marker': { alert: ${process.env['SPELUNK_BENCH_LIVE_ALERT'] !== '0'}, suppress: 0 }\n`,
+      );
+      return file;
+    };
     const base = process.env['SPELUNK_BENCH_BASE_CLI'];
-    const builds: { label: string; cli?: string }[] = [{ label: 'this build' }];
-    if (base !== undefined) builds.push({ label: 'base build', cli: base });
+    const workers = process.env['SPELUNK_BENCH_LIVE_PARSE_WORKERS']?.split(',');
+    const builds: { label: string; config: string; cli?: string }[] =
+      workers === undefined
+        ? [{ label: 'this build', config: onConfig() }]
+        : workers.map((n) => ({
+            label: `this build, ${n} parse workers`,
+            config: onConfig(n),
+          }));
+    if (base !== undefined) builds.push({ label: 'base build', config: onConfig(), cli: base });
     const rounds = Number(process.env['SPELUNK_BENCH_LIVE_ROUNDS'] ?? 1);
     console.log(`rules  ${sigmaFiles(SIGMA_WINDOWS)} SigmaHQ Windows rule files`);
     for (let round = 0; round < rounds; round++) {
@@ -101,7 +113,7 @@ const section: BenchSection = {
       for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
         const run = await runDetecting({
           dataDir: path.join(root, `on-${servers++}`),
-          config: onConfig,
+          config: build.config,
           sigma: [SIGMA_WINDOWS, marker],
           clock: path.join(root, 'clock'),
           start: START,

@@ -37,9 +37,10 @@ import { type SavedSearch, savedSearchesOf } from './saved-searches.ts';
 import { Scheduler, scheduleCheckpointKey } from './schedule/scheduler.ts';
 import { findingsOfRows } from './schedule/search-run.ts';
 import type { SharedMatcher } from './stream/batch-matcher.ts';
+import { MAX_STREAM_BACKLOG } from './stream/in-flight-batches.ts';
 import { WorkerMatcherPort } from './stream/sigma-match-ports.ts';
 import type { SigmaMatcherPort } from './stream/sigma-match-protocol.ts';
-import { MAX_STREAM_BACKLOG, SigmaStream } from './stream/sigma-stream.ts';
+import { SigmaStream } from './stream/sigma-stream.ts';
 
 export interface DetectServiceOptions {
   readonly content: DetectContentOptions;
@@ -118,6 +119,8 @@ export class DetectService {
   private readonly stream: SigmaStream;
   private readonly dispatcher: AlertDispatcher;
   private readonly writer: DetectWriter;
+  /** The disabled saved searches as stored (read at first need). */
+  private disabledNames: Set<string> | undefined;
   private searchList: readonly SavedSearch[];
   private readonly unsubscribe: (() => void)[] = [];
 
@@ -153,7 +156,11 @@ export class DetectService {
       config,
       searches: () => this.searchList,
       workspace: () => this.content.current,
-      disabled: () => readDisabled(store),
+      // Read once; setEnabled keeps it current (the scheduler asks every second).
+      disabled: async () => {
+        this.disabledNames ??= await readDisabled(store);
+        return this.disabledNames;
+      },
       runSearch: options.runSearch,
       searchDeps: options.searchDeps,
       maxResultRows: options.maxResultRows,
@@ -257,9 +264,11 @@ export class DetectService {
             },
           ],
         });
+        this.scheduler.forget(name);
       }
     } else disabled.add(name);
     await store.putSetting(DISABLED_SETTING, JSON.stringify([...disabled].sort()));
+    this.disabledNames = disabled;
     this.scheduler.tick();
   }
 

@@ -2,7 +2,8 @@
 // (it used to wait until the stream stopped); suppression and risk incidents computed from its
 // in-memory copies of index=risk and the notables write exactly what reading the store wrote,
 // across a restart and for late data older than the copies keep; its copies are bounded; writes
-// are computed while earlier ones commit; risk events other senders commit join the copies.
+// are computed while earlier ones commit; risk events other senders commit join the copies;
+// streamed outputs wait a moment to share a write, a run's output does not wait, idle() waits for none.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,12 +14,15 @@ import type { HuntRule, RiskEvent } from '../../../src/engine/index.ts';
 import { ManualClock } from '../../../src/server/detect/detect-clock.ts';
 import { DetectWriter } from '../../../src/server/detect/output/detect-writer.ts';
 import type { LiveFinding, RunOutput } from '../../../src/server/detect/output/live-finding.ts';
+import type { WriteDelays } from '../../../src/server/detect/output/write-delay.ts';
 import type { SavedSearch } from '../../../src/server/detect/saved-searches.ts';
 import { IngestService } from '../../../src/server/ingest/ingest-service.ts';
 import { openDuckDbStore } from '../../../src/server/store/duckdb-store.ts';
 import type { EventStore, IndexWrite } from '../../../src/server/store/event-store.ts';
 
 const T0 = Date.UTC(2026, 5, 1) / 1000;
+/** Each output written as soon as it comes (the tests of what is written, not of when). */
+const NO_DELAYS: WriteDelays = { streamedMs: 0, alertMs: 0 };
 const root = mkdtempSync(path.join(tmpdir(), 'spelunk-writer-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -85,6 +89,7 @@ test('a scheduled run is written while Sigma findings keep streaming', async () 
     suppressSeconds: 0,
     onAlerts: () => {},
     log: () => {},
+    writeDelays: NO_DELAYS,
   });
   stream();
   let streamedWhenWritten = -1;
@@ -136,6 +141,7 @@ async function writeAll(
       suppressSeconds: 900,
       onAlerts: () => {},
       log: (line) => logs.push(line),
+      writeDelays: NO_DELAYS,
       ...(maxMirroredRisk === undefined ? {} : { maxMirroredRisk }),
     });
     await writer.load();
@@ -242,6 +248,7 @@ test('a write is computed while the one before it commits, and suppression still
     suppressSeconds: 600,
     onAlerts: (a) => alerts.push(...a),
     log: () => {},
+    writeDelays: NO_DELAYS,
   });
   await writer.load();
   const summaries = await Promise.all(outputs.map((o) => writer.commit(o)));
@@ -285,6 +292,7 @@ test('risk events others commit to index=risk join the copy and suppress as stor
     suppressSeconds: 600,
     onAlerts: () => {},
     log: () => {},
+    writeDelays: NO_DELAYS,
   });
   await writer.load();
   // A risk event sent through HEC after the copy was loaded.
@@ -310,4 +318,68 @@ test('risk events others commit to index=risk join the copy and suppress as stor
   writer.close();
   await ingest.drain();
   await store.close();
+});
+
+test('streamed outputs share a write within their delay; a run does not wait; idle() writes at once', async () => {
+  const streaming = search('Sigma - Noisy');
+  const alerting = search('Sigma - Alerting', { alert: true });
+  const writes: IndexWrite[] = [];
+  const writer = new DetectWriter({
+    store: {
+      query: () => (async function* () {})(),
+      onCommit: () => () => {},
+    } as unknown as Pick<EventStore, 'query' | 'onCommit'>,
+    ingest: {
+      submitOwn: async (write: IndexWrite) => {
+        writes.push(write);
+      },
+    },
+    clock: new ManualClock(T0 + 3600),
+    incidents: { threshold: 1000, windowSeconds: 3600 },
+    suppressSeconds: 0,
+    onAlerts: () => {},
+    log: () => {},
+    writeDelays: { streamedMs: 400, alertMs: 100 },
+  });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const streamed = (i: number, on = streaming): RunOutput => ({
+    runId: `rt_${i}`,
+    findings: [finding(on, T0 + i, `host-${i}`)],
+  });
+  const pending = [1, 2, 3].map((i) => writer.commit(streamed(i)));
+  await sleep(50);
+  assert.equal(writes.length, 0, 'streamed outputs wait');
+  await writer.commit({
+    runId: 'scheduler_1',
+    findings: [],
+    run: {
+      savedsearch_name: 'ESCU - Scheduled - Rule',
+      search_type: 'scheduled',
+      status: 'success',
+      sid: 'scheduler_1',
+      scheduled_time: T0,
+      dispatch_time: T0,
+      run_time: 0,
+      result_count: 0,
+    },
+  });
+  await Promise.all(pending);
+  assert.equal(writes.length, 1, "the run's output went at once, the waiting ones with it");
+  assert.equal(writes[0]?.events.filter((e) => e['index'] === 'risk').length, 3);
+
+  const started = performance.now();
+  const quiet = writer.commit(streamed(4));
+  await writer.commit(streamed(5, alerting));
+  const alerted = performance.now() - started;
+  await quiet;
+  assert.ok(alerted >= 90 && alerted < 400, `an alerting output waited ${alerted} ms`);
+  assert.equal(writes.length, 2, 'the alerting output took the one before it along');
+  assert.equal(writes[1]?.events.filter((e) => e['index'] === 'risk').length, 2);
+
+  const before = performance.now();
+  void writer.commit(streamed(6));
+  await writer.idle();
+  assert.ok(performance.now() - before < 300, 'idle() does not wait for the delay');
+  assert.equal(writes.length, 3);
+  writer.close();
 });

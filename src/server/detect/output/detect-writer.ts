@@ -11,7 +11,8 @@
 // its outputs arrive, adds it to its copies and hands it to the ingest role, which commits the
 // server's own writes in order, ahead of queued input. A write's alerts go to the alert actions
 // the moment its commit returns. A write that fails to commit leaves the copies ahead of the
-// store: they are loaded again before the next write.
+// store: they are loaded again before the next write. Streamed outputs wait a moment in the
+// queue for those that follow (write-delay.ts), so a burst of them is one write, not one each.
 import type { Event } from '../../../core/index.ts';
 import type { IncidentOptions } from '../../../engine/index.ts';
 import type { IngestService } from '../../ingest/ingest-service.ts';
@@ -22,6 +23,7 @@ import { NOTABLE_LOOKBACK_SECONDS } from './incidents.ts';
 import type { RunOutput, WriteSummary } from './live-finding.ts';
 import { OutputMirror } from './output-mirror.ts';
 import { readValues, type ValuesQuery } from './store-reads.ts';
+import { DEFAULT_WRITE_DELAYS, type WriteDelays, WriteTimer, writeDelayOf } from './write-delay.ts';
 import { planWrite } from './write-plan.ts';
 
 export interface DetectWriterDeps {
@@ -36,10 +38,14 @@ export interface DetectWriterDeps {
   readonly log: (line: string) => void;
   /** Risk events kept in memory at most (default MAX_MIRRORED_RISK_EVENTS). */
   readonly maxMirroredRisk?: number;
+  /** How long streamed outputs wait to share a write (default DEFAULT_WRITE_DELAYS). */
+  readonly writeDelays?: WriteDelays;
 }
 
 interface Queued {
   readonly output: RunOutput;
+  /** performance.now() by which it is written. */
+  readonly due: number;
   readonly resolve: (summary: WriteSummary) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -56,6 +62,9 @@ export class DetectWriter {
   private readonly queue: Queued[] = [];
   private writing: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly timer = new WriteTimer();
+  /** idle() waits: what is queued goes now. */
+  private flushing = 0;
   readonly risk: OutputMirror;
   readonly incidentNotables: OutputMirror;
   /** The copies must be loaded (again) before the next write. */
@@ -108,18 +117,27 @@ export class DetectWriter {
   }
 
   commit(output: RunOutput): Promise<WriteSummary> {
+    const due =
+      performance.now() + writeDelayOf(output, this.deps.writeDelays ?? DEFAULT_WRITE_DELAYS);
     const done = new Promise<WriteSummary>((resolve, reject) =>
-      this.queue.push({ output, resolve, reject }),
+      this.queue.push({ output, due, resolve, reject }),
     );
     this.writing ??= this.drain();
+    this.timer.wake();
     return done;
   }
 
-  /** Resolves once everything handed over so far is written (or failed). */
+  /** Resolves once everything handed over so far is written (or failed), without the delays. */
   async idle(): Promise<void> {
-    while (this.writing !== undefined || this.inFlight.size > 0) {
-      await this.writing;
-      await this.settle();
+    this.flushing++;
+    try {
+      while (this.writing !== undefined || this.inFlight.size > 0) {
+        this.timer.wake();
+        await this.writing;
+        await this.settle();
+      }
+    } finally {
+      this.flushing--;
     }
   }
 
@@ -135,6 +153,7 @@ export class DetectWriter {
     try {
       while (this.queue.length > 0) {
         while (this.inFlight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
+        await this.timer.untilDue(this.queue, MAX_MERGED_FINDINGS, () => this.flushing > 0);
         const taken = this.take();
         const outputs = taken.map((q) => q.output);
         let plan: Awaited<ReturnType<typeof planWrite>>;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { resolveTime } from '../../../spl/index.ts';
 import type { Checkpoint } from '../../store/event-store.ts';
 import type { DetectRuntime } from '../detect-runtime.ts';
-import type { RunRecord } from '../output/live-finding.ts';
+import type { RunOutput, RunRecord } from '../output/live-finding.ts';
 import type { SavedSearch } from '../saved-searches.ts';
 import { dueWindows } from './due-windows.ts';
 import { runSavedSearch } from './search-run.ts';
@@ -37,6 +37,11 @@ export class Scheduler {
   private tickAgain = false;
   private closed = false;
   private readonly firstSeen = new Map<string, number>();
+  /**
+   * Each search's last scheduled time run, as committed: read from the store once, then kept as
+   * the scheduler commits it (it looks every second; each read was a query of the store).
+   */
+  private readonly positions = new Map<string, number>();
 
   constructor(runtime: DetectRuntime) {
     this.runtime = runtime;
@@ -49,6 +54,11 @@ export class Scheduler {
   loaded(searches: readonly SavedSearch[], time: number): void {
     for (const search of searches)
       if (!this.firstSeen.has(search.name)) this.firstSeen.set(search.name, time);
+  }
+
+  /** Forgets a search's checkpoint as kept here: it was written by someone else (setEnabled). */
+  forget(searchName: string): void {
+    this.positions.delete(scheduleCheckpointKey(searchName));
   }
 
   start(): void {
@@ -100,22 +110,18 @@ export class Scheduler {
       if (search.schedule === undefined || disabled.has(search.name) || this.busy.has(search.name))
         continue;
       const key = scheduleCheckpointKey(search.name);
-      const checkpoint = await runtime.store.checkpoint(key);
-      if (checkpoint === undefined) {
+      const position = this.positions.get(key) ?? (await runtime.store.checkpoint(key))?.position;
+      if (position === undefined) {
         // First sight: its schedule starts when it was loaded; the checkpoint makes that survive a restart.
-        await runtime.writer.commit({
+        await this.commit({
           runId: '',
           findings: [],
           checkpoints: [checkpointAt(key, search, this.firstSeen.get(search.name) ?? now)],
         });
         continue;
       }
-      const due = dueWindows(
-        search.schedule.cron,
-        checkpoint.position,
-        now,
-        runtime.config.maxCatchUp,
-      );
+      this.positions.set(key, position);
+      const due = dueWindows(search.schedule.cron, position, now, runtime.config.maxCatchUp);
       if (due.run.length === 0 && due.skipped === undefined) continue;
       this.busy.add(search.name);
       const series = this.runSeries(search, due.run, due.skipped).finally(() => {
@@ -134,7 +140,7 @@ export class Scheduler {
     const key = scheduleCheckpointKey(search.name);
     if (skipped !== undefined) {
       const reason = `${skipped.count} scheduled windows from ${iso(skipped.first)} to ${iso(skipped.last)} were missed for longer than detect.maxCatchUp (${this.runtime.config.maxCatchUp} s)`;
-      await this.runtime.writer.commit({
+      await this.commit({
         runId: scheduledSid(search.name, skipped.last),
         findings: [],
         run: {
@@ -216,12 +222,18 @@ export class Scheduler {
       if (result.error !== undefined)
         runtime.log(`scheduler: ${search.name} at ${iso(time)} failed: ${result.error}`);
     }
-    await runtime.writer.commit({
+    await this.commit({
       runId: sid,
       findings,
       run,
       checkpoints: [checkpointAt(key, search, time)],
     });
+  }
+
+  /** Writes a run's output; once committed, its checkpoint is the one kept here. */
+  private async commit(output: RunOutput): Promise<void> {
+    await this.runtime.writer.commit(output);
+    for (const c of output.checkpoints ?? []) this.positions.set(c.key, c.position);
   }
 
   private slot(): Promise<void> {
