@@ -28,19 +28,24 @@ export interface FuzzRun {
   readonly failures: readonly FuzzFailure[];
 }
 
-/** Runs seeds `first`, `first+1`, ... until `count` inputs or `budgetMs` have passed. */
+/**
+ * Runs seeds `first`, `first+1`, ... until `count` inputs or `budgetMs` have passed; the first
+ * `minimum` inputs run whatever the clock says, so a busy machine gives fewer inputs, never fewer
+ * than that.
+ */
 export async function runSeeds(
   target: FuzzTarget,
   first: number,
   count: number,
   budgetMs: number,
   onInput?: (seed: number, input: string | Uint8Array) => void,
+  minimum = 0,
 ): Promise<FuzzRun> {
   const started = performance.now();
   const failures: FuzzFailure[] = [];
   let inputs = 0;
   for (let seed = first; seed < first + count; seed++) {
-    if (performance.now() - started > budgetMs) break;
+    if (inputs >= minimum && performance.now() - started > budgetMs) break;
     const input = target.generate(mulberry32(seed * 2654435761 + target.name.length));
     onInput?.(seed, input);
     const began = performance.now();

@@ -15,7 +15,8 @@ import { readEvents } from './duckdb/read-events.ts';
 import { dropPartitions, partitionsToDrop } from './duckdb/retention.ts';
 import { literal } from './duckdb/sql-text.ts';
 import { writeBatch } from './duckdb/write-batch.ts';
-import { decodeEvents, encodeEvents } from './encoded-events.ts';
+import { decodeEvents } from './encoded-events.ts';
+import { encodeEvents } from './event-encoder.ts';
 import type {
   Checkpoint,
   CommitListener,

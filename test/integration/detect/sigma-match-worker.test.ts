@@ -21,9 +21,9 @@ import { SigmaStream } from '../../../src/server/detect/stream/sigma-stream.ts';
 import {
   CELL_WIDTH,
   type EncodedEvents,
-  encodeEvents,
   TEXT_CELL,
 } from '../../../src/server/store/encoded-events.ts';
+import { encodeEvents } from '../../../src/server/store/event-encoder.ts';
 import type { CommittedEvents } from '../../../src/server/store/event-store.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'spelunk-sigma-worker-'));

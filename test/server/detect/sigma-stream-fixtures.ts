@@ -16,7 +16,8 @@ import type {
   MatcherRequest,
   SigmaMatcherPort,
 } from '../../../src/server/detect/stream/sigma-match-protocol.ts';
-import { type EncodedEvents, encodeEvents } from '../../../src/server/store/encoded-events.ts';
+import type { EncodedEvents } from '../../../src/server/store/encoded-events.ts';
+import { encodeEvents } from '../../../src/server/store/event-encoder.ts';
 import type { CommittedEvents } from '../../../src/server/store/event-store.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'spelunk-sigma-stream-'));

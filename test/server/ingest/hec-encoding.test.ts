@@ -13,10 +13,10 @@ import { type HecParseRequest, parseHecBody } from '../../../src/server/ingest/h
 import {
   decodeEvents,
   type EncodedEvents,
-  encodeEvents,
   JSON_CELL,
   TEXT_CELL,
 } from '../../../src/server/store/encoded-events.ts';
+import { encodeEvents } from '../../../src/server/store/event-encoder.ts';
 import { generateSysmonSample } from '../../fixtures/seed-sample.ts';
 import { eventXml, PROCESS_CREATE } from '../../ingest/helpers/windows-xml.ts';
 

@@ -5,11 +5,8 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import type { Event } from '../../../src/core/event.ts';
 import { openDuckDbStore } from '../../../src/server/store/duckdb-store.ts';
-import {
-  decodeEvents,
-  EventEncoder,
-  encodeEvents,
-} from '../../../src/server/store/encoded-events.ts';
+import { decodeEvents } from '../../../src/server/store/encoded-events.ts';
+import { EventEncoder, encodeEvents } from '../../../src/server/store/event-encoder.ts';
 import type { CommittedEvents } from '../../../src/server/store/event-store.ts';
 
 const dirs: string[] = [];

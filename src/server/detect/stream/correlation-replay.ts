@@ -3,7 +3,8 @@
 // version, oldest first (the matcher drops their findings: they were written when first seen). So
 // the state survives a restart without a state file of its own.
 import type { Event } from '../../../core/index.ts';
-import { type EncodedEvents, encodeEvents } from '../../store/encoded-events.ts';
+import type { EncodedEvents } from '../../store/encoded-events.ts';
+import { encodeEvents } from '../../store/event-encoder.ts';
 import type { DetectRuntime } from '../detect-runtime.ts';
 import { DETECT_OUTPUT_INDEXES } from '../output/detect-records.ts';
 

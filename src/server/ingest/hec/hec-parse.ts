@@ -5,7 +5,8 @@
 // the HecError to answer), so it runs the same on any thread. Given the live Sigma rules (a
 // BatchMatcher), it matches each event as it is made and the batch carries the matches.
 import type { BatchMatcher } from '../../detect/stream/batch-matcher.ts';
-import { type EncodedEvents, EventEncoder, encodeEvents } from '../../store/encoded-events.ts';
+import type { EncodedEvents } from '../../store/encoded-events.ts';
+import { EventEncoder, encodeEvents } from '../../store/event-encoder.ts';
 import { forEachEnvelope, rawBodyEvents } from './hec-body.ts';
 import { HEC_CODES, type HecCodeName, HecError } from './hec-codes.ts';
 import { HecXmlRecords, hecEnvelopeToEvent } from './hec-event.ts';

@@ -5,7 +5,8 @@
 // the write waits for behind whatever the main thread is doing (HTTP), so there are few of them.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type EncodedEvents, encodeEvents } from '../encoded-events.ts';
+import type { EncodedEvents } from '../encoded-events.ts';
+import { encodeEvents } from '../event-encoder.ts';
 import type { IndexWrite } from '../event-store.ts';
 import { appendEncoded, HeldBatches } from './append-encoded.ts';
 import {
