@@ -59,6 +59,24 @@ function finding(on: SavedSearch, time: number, host: string, user = 'alice'): L
   return { search: on, rule, fields: { dest: host, user }, time, risks: [risk] };
 }
 
+/** A scheduled run of one search at T0 that found nothing. */
+function scheduledRun(): RunOutput {
+  return {
+    runId: 'scheduler_1',
+    findings: [],
+    run: {
+      savedsearch_name: 'ESCU - Scheduled - Rule',
+      search_type: 'scheduled',
+      status: 'success',
+      sid: 'scheduler_1',
+      scheduled_time: T0,
+      dispatch_time: T0,
+      run_time: 0,
+      result_count: 0,
+    },
+  };
+}
+
 test('a scheduled run is written while Sigma findings keep streaming', async () => {
   const streaming = search('Sigma - Noisy');
   const writes: IndexWrite[] = [];
@@ -94,18 +112,7 @@ test('a scheduled run is written while Sigma findings keep streaming', async () 
   stream();
   let streamedWhenWritten = -1;
   const run: RunOutput = {
-    runId: 'scheduler_1',
-    findings: [],
-    run: {
-      savedsearch_name: 'ESCU - Scheduled - Rule',
-      search_type: 'scheduled',
-      status: 'success',
-      sid: 'scheduler_1',
-      scheduled_time: T0,
-      dispatch_time: T0,
-      run_time: 0,
-      result_count: 0,
-    },
+    ...scheduledRun(),
     checkpoints: [{ key: 'schedule:x', position: T0, complete: true, detail: 'scheduled' }],
   };
   const written = writer.commit(run).then(() => {
@@ -349,20 +356,7 @@ test('streamed outputs share a write within their delay; a run does not wait; id
   const pending = [1, 2, 3].map((i) => writer.commit(streamed(i)));
   await sleep(50);
   assert.equal(writes.length, 0, 'streamed outputs wait');
-  await writer.commit({
-    runId: 'scheduler_1',
-    findings: [],
-    run: {
-      savedsearch_name: 'ESCU - Scheduled - Rule',
-      search_type: 'scheduled',
-      status: 'success',
-      sid: 'scheduler_1',
-      scheduled_time: T0,
-      dispatch_time: T0,
-      run_time: 0,
-      result_count: 0,
-    },
-  });
+  await writer.commit(scheduledRun());
   await Promise.all(pending);
   assert.equal(writes.length, 1, "the run's output went at once, the waiting ones with it");
   assert.equal(writes[0]?.events.filter((e) => e['index'] === 'risk').length, 3);
