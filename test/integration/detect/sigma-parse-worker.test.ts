@@ -10,7 +10,7 @@ import type { SharedMatcher } from '../../../src/server/detect/stream/batch-matc
 import { WorkerMatcherPort } from '../../../src/server/detect/stream/sigma-match-ports.ts';
 import { SigmaStream } from '../../../src/server/detect/stream/sigma-stream.ts';
 import { HecError } from '../../../src/server/ingest/hec/hec-codes.ts';
-import { type HecParseRequest, parseHecBody } from '../../../src/server/ingest/hec/hec-parse.ts';
+import { parseHecBody } from '../../../src/server/ingest/hec/hec-parse.ts';
 import { HecParsePool } from '../../../src/server/ingest/hec/hec-parse-pool.ts';
 import type { EncodedEvents } from '../../../src/server/store/encoded-events.ts';
 import { generateSysmonSample } from '../../fixtures/seed-sample.ts';
@@ -20,18 +20,7 @@ import {
   runtimeOf,
   workspaceOf,
 } from '../../server/detect/sigma-stream-fixtures.ts';
-
-function request(body: string): HecParseRequest {
-  return {
-    endpoint: 'event',
-    body: Buffer.from(body),
-    request: {},
-    token: { name: 't', defaults: {} },
-    indexes: ['main', 'wineventlog'],
-    serverHost: 'spelunk',
-    now: 1_714_550_400,
-  };
-}
+import { hecParseRequest } from '../../server/ingest/hec-parse-request.ts';
 
 const BODY = [...generateSysmonSample(400, 7)]
   .map((xml) =>
@@ -70,7 +59,7 @@ test('batches matched in the parse workers give the findings of whole batches; a
   timeout: 120_000,
 }, async () => {
   const whole = await findings('whole', async () => {
-    const parsed = [parseHecBody(request(BODY)), parseHecBody(request(BODY))];
+    const parsed = [parseHecBody(hecParseRequest(BODY)), parseHecBody(hecParseRequest(BODY))];
     return parsed.map((p) => (p.ok ? p.encoded : assert.fail('parsed')));
   });
   const pool = new HecParsePool({ workers: 1, maxHeapMb: 64 });
@@ -82,15 +71,15 @@ test('batches matched in the parse workers give the findings of whole batches; a
         pool.setMatcher(m);
       });
       assert.ok(shared !== undefined);
-      const first = await pool.parse(request(BODY));
+      const first = await pool.parse(hecParseRequest(BODY));
       assert.ok(first.ok && first.encoded.matches?.version === shared.version);
       // Out of its 64 MB heap on this body's field names: that body alone fails.
       const huge = Array.from(
         { length: 2_500_000 },
         (_, i) => `{"event":"x","fields":{"f${i}":"b"}}`,
       ).join('\n');
-      await assert.rejects(pool.parse(request(huge)), HecError);
-      const second = await pool.parse(request(BODY));
+      await assert.rejects(pool.parse(hecParseRequest(huge)), HecError);
+      const second = await pool.parse(hecParseRequest(BODY));
       assert.ok(second.ok && second.encoded.matches !== undefined, 'the new worker has the rules');
       return [first.encoded, second.encoded];
     });

@@ -4,23 +4,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HecError } from '../../../src/server/ingest/hec/hec-codes.ts';
-import { type HecParseRequest, parseHecBody } from '../../../src/server/ingest/hec/hec-parse.ts';
+import { parseHecBody } from '../../../src/server/ingest/hec/hec-parse.ts';
 import { HecParsePool } from '../../../src/server/ingest/hec/hec-parse-pool.ts';
 import { decodeEvents } from '../../../src/server/store/encoded-events.ts';
+import { hecParseRequest } from '../../server/ingest/hec-parse-request.ts';
 
 const XML = `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Sysmon'/><EventID>1</EventID><TimeCreated SystemTime='2024-05-01T08:00:00.000Z'/><Channel>Microsoft-Windows-Sysmon/Operational</Channel><Computer>ws1</Computer></System><EventData><Data Name='Image'>C:\\code.exe</Data><Data Name='CommandLine'>code tunnel ✓</Data></EventData></Event>`;
-
-function request(body: string): HecParseRequest {
-  return {
-    endpoint: 'event',
-    body: Buffer.from(body),
-    request: {},
-    token: { name: 't', defaults: {} },
-    indexes: ['main', 'wineventlog'],
-    serverHost: 'spelunk',
-    now: 1_714_550_400,
-  };
-}
 
 test('a worker parses as the main thread does; a worker that dies answers code 6 and is replaced', {
   timeout: 120_000,
@@ -32,13 +21,13 @@ test('a worker parses as the main thread does; a worker that dies answers code 6
       JSON.stringify({ event: { a: 1, b: ['x', 'y'] }, time: '1714550400.5' }),
       JSON.stringify({ event: 'plain' }),
     ].join('\n');
-    const inWorker = await pool.parse(request(body));
-    const here = parseHecBody(request(body));
+    const inWorker = await pool.parse(hecParseRequest(body));
+    const here = parseHecBody(hecParseRequest(body));
     assert.ok(inWorker.ok && here.ok);
     assert.deepEqual(decodeEvents(inWorker.encoded), decodeEvents(here.encoded));
     assert.equal(decodeEvents(inWorker.encoded)[0]?.['CommandLine'], 'code tunnel ✓');
 
-    const bad = await pool.parse(request('{"event": "x"} {"nope"'));
+    const bad = await pool.parse(hecParseRequest('{"event": "x"} {"nope"'));
     assert.equal(bad.ok, false);
 
     // About 100 MB of small envelopes, each with a field name of its own: events are encoded one
@@ -47,16 +36,16 @@ test('a worker parses as the main thread does; a worker that dies answers code 6
       { length: 2_500_000 },
       (_, i) => `{"event":"x","fields":{"f${i}":"b"}}`,
     ).join('\n');
-    await assert.rejects(pool.parse(request(huge)), (error: unknown) => {
+    await assert.rejects(pool.parse(hecParseRequest(huge)), (error: unknown) => {
       assert.ok(error instanceof HecError);
       assert.equal(error.code, 6);
       return true;
     });
-    const after = await pool.parse(request(body));
+    const after = await pool.parse(hecParseRequest(body));
     assert.ok(after.ok);
     assert.equal(after.encoded.count, 3);
   } finally {
     await pool.close();
   }
-  await assert.rejects(pool.parse(request('{"event":"x"}')), HecError);
+  await assert.rejects(pool.parse(hecParseRequest('{"event":"x"}')), HecError);
 });

@@ -23,6 +23,11 @@ import type { EventStore, IndexWrite } from '../../../src/server/store/event-sto
 const T0 = Date.UTC(2026, 5, 1) / 1000;
 /** Each output written as soon as it comes (the tests of what is written, not of when). */
 const NO_DELAYS: WriteDelays = { streamedMs: 0, alertMs: 0 };
+/** A store with nothing in it and no commits of others (the writer's copies start empty). */
+const EMPTY_STORE = {
+  query: () => (async function* () {})(),
+  onCommit: () => () => {},
+} as unknown as Pick<EventStore, 'query' | 'onCommit'>;
 const root = mkdtempSync(path.join(tmpdir(), 'spelunk-writer-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -90,10 +95,7 @@ test('a scheduled run is written while Sigma findings keep streaming', async () 
     });
   };
   writer = new DetectWriter({
-    store: {
-      query: () => (async function* () {})(),
-      onCommit: () => () => {},
-    } as unknown as Pick<EventStore, 'query' | 'onCommit'>,
+    store: EMPTY_STORE,
     ingest: {
       // Each commit takes a while, and the stream finds more in the meantime, 50 times over.
       submitOwn: async (write: IndexWrite) => {
@@ -332,10 +334,7 @@ test('streamed outputs share a write within their delay; a run does not wait; id
   const alerting = search('Sigma - Alerting', { alert: true });
   const writes: IndexWrite[] = [];
   const writer = new DetectWriter({
-    store: {
-      query: () => (async function* () {})(),
-      onCommit: () => () => {},
-    } as unknown as Pick<EventStore, 'query' | 'onCommit'>,
+    store: EMPTY_STORE,
     ingest: {
       submitOwn: async (write: IndexWrite) => {
         writes.push(write);

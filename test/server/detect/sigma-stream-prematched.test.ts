@@ -14,30 +14,20 @@ import { SigmaStream } from '../../../src/server/detect/stream/sigma-stream.ts';
 import { type HecParseRequest, parseHecBody } from '../../../src/server/ingest/hec/hec-parse.ts';
 import type { EncodedEvents } from '../../../src/server/store/encoded-events.ts';
 import { generateSysmonSample } from '../../fixtures/seed-sample.ts';
+import { hecParseRequest } from '../ingest/hec-parse-request.ts';
 import { PREMATCH_RULES } from './prematch-rules.ts';
 import { committedEncoded, FlakyPort, runtimeOf, workspaceOf } from './sigma-stream-fixtures.ts';
 
 function body(from: number, count: number): HecParseRequest {
   const lines = [...generateSysmonSample(from + count, 7)].slice(from);
-  return {
-    endpoint: 'event',
-    body: Buffer.from(
-      lines
-        .map((xml) =>
-          JSON.stringify({
-            event: xml,
-            sourcetype: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational',
-            index: 'wineventlog',
-          }),
-        )
-        .join('\n'),
-    ),
-    request: {},
-    token: { name: 't', defaults: {} },
-    indexes: ['main', 'wineventlog', 'risk'],
-    serverHost: 'spelunk',
-    now: 1_714_550_400,
-  };
+  const events = lines.map((xml) =>
+    JSON.stringify({
+      event: xml,
+      sourcetype: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational',
+      index: 'wineventlog',
+    }),
+  );
+  return hecParseRequest(events.join('\n'), { indexes: ['main', 'wineventlog', 'risk'] });
 }
 
 function parsed(request: HecParseRequest, matcher?: BatchMatcher): EncodedEvents {

@@ -19,19 +19,18 @@ import {
 import { encodeEvents } from '../../../src/server/store/event-encoder.ts';
 import { generateSysmonSample } from '../../fixtures/seed-sample.ts';
 import { eventXml, PROCESS_CREATE } from '../../ingest/helpers/windows-xml.ts';
+import { hecParseRequest } from './hec-parse-request.ts';
 
 const NOW = 1_800_000_000;
 
 function request(body: string, query: HecParseRequest['request'] = {}): HecParseRequest {
-  return {
-    endpoint: 'event',
-    body: Buffer.from(body),
+  return hecParseRequest(body, {
     request: query,
     token: { name: 'tok', defaults: {} },
     indexes: ['main', 'wineventlog', 'app'],
     serverHost: 'spelunk-host',
     now: NOW,
-  };
+  });
 }
 
 /** The format, one value at a time. */
