@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { hecIngest, startServer } from './sections/server.ts';
-import { cpuByThread, threadCpu } from './sections/server-hec.ts';
+import { cpuByThread, threadCpu } from './thread-cpu.ts';
 
 const HOUR = 3600;
 export const MARKER_TOKEN = 'b1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';

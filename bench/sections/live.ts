@@ -18,8 +18,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { BENCH_TMP, type BenchSection, REPO_ROOT, rate } from '../harness.ts';
 import { MARKER_RULE, MARKER_TOKEN, MarkerSender, runDetecting } from '../live-detecting.ts';
+import { cpuByThread, threadCpu } from '../thread-cpu.ts';
 import { hecIngest, loadavg, readEvents, sampleFile, startServer } from './server.ts';
-import { cpuByThread, threadCpu } from './server-hec.ts';
 
 const HEC_EVENTS = Number(process.env['SPELUNK_BENCH_HEC_EVENTS'] ?? 200_000);
 const ACK_TOKEN = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';

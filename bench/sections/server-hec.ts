@@ -1,11 +1,13 @@
 // `server-hec`: the HEC half of `server`, alone and with where the server's CPU went - the XML
 // reader's events/s over the file (the floor), then HEC_EVENTS of the same events sent through HEC
-// with acks, the server's CPU per event by thread (main, parse workers, DuckDB and libuv, V8's
-// helpers) read from /proc, and its peak RSS. Issue 14's targets are printed beside each figure.
+// with acks, the server's CPU per event by thread (main, parse workers, V8's platform threads,
+// libuv's pool where DuckDB's statements run, DuckDB's own threads; bench/thread-cpu.ts) read
+// from /proc, and its peak RSS. Issue 14's targets are printed beside each figure.
 import { once } from 'node:events';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type BenchSection, rate } from '../harness.ts';
+import { cpuByThread, threadCpu } from '../thread-cpu.ts';
 import {
   hecIngest,
   loadavg,
@@ -16,53 +18,6 @@ import {
 } from './server.ts';
 
 const HEC_EVENTS = Number(process.env['SPELUNK_BENCH_HEC_EVENTS'] ?? 200_000);
-const TICKS = 100;
-
-/** CPU seconds per thread name of process `pid` (the main thread is named after the process). */
-export function threadCpu(pid: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const close = stat.lastIndexOf(')');
-    const name =
-      tid === String(pid)
-        ? 'main'
-        : `${stat.slice(stat.indexOf('(') + 1, close)}${process.env['SPELUNK_BENCH_THREADS'] ? ` ${tid}` : ''}`;
-    const fields = stat.slice(close + 2).split(' ');
-    const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS;
-    out.set(name, (out.get(name) ?? 0) + seconds);
-  }
-  return out;
-}
-
-/** CPU µs per event in all and by thread group between two `threadCpu` samples, as text. */
-export function cpuByThread(
-  before: ReadonlyMap<string, number>,
-  last: ReadonlyMap<string, number>,
-  events: number,
-): string {
-  const parts: string[] = [];
-  let total = 0;
-  const groups = new Map<string, number>();
-  for (const [name, seconds] of last) {
-    const used = seconds - (before.get(name) ?? 0);
-    total += used;
-    const group =
-      name === 'main' || process.env['SPELUNK_BENCH_THREADS']
-        ? name
-        : name.replace(/[\s\d#-]+$/, '');
-    groups.set(group, (groups.get(group) ?? 0) + used);
-  }
-  for (const [group, seconds] of [...groups].sort((a, b) => b[1] - a[1])) {
-    if (seconds > 0) parts.push(`${group} ${((seconds / events) * 1e6).toFixed(1)}`);
-  }
-  return `${((total / events) * 1e6).toFixed(1)} us/event: ${parts.join(', ')} (us/event by thread)`;
-}
 
 function walBytes(dataDir: string): number {
   try {
