@@ -4,14 +4,15 @@
 // state and risk stay with the stream's matcher (sigma-matcher.ts), which gets just the matched
 // events with their matches, after the commit (docs/server.md, "Where it matches").
 import type { Event } from '../../../core/index.ts';
-import { decodeMatcher, type MatcherData, type SigmaMatcher } from '../../../sigma/index.ts';
+import { decodeMatcher, type SigmaMatcher } from '../../../sigma/index.ts';
 import type { EncodedMatches } from '../../store/encoded-matches.ts';
+import { type PackedMatcher, unpackMatcher } from './packed-matcher.ts';
 
 /** A rule-set version as the Sigma stream hands it to the places that encode batches. */
 export interface SharedMatcher {
   /** The stream's generation of that version: matches found with another are not used. */
   readonly version: number;
-  readonly data: MatcherData;
+  readonly data: PackedMatcher;
 }
 
 export class BatchMatcher {
@@ -20,7 +21,7 @@ export class BatchMatcher {
 
   constructor(shared: SharedMatcher) {
     this.version = shared.version;
-    this.matcher = decodeMatcher(shared.data);
+    this.matcher = decodeMatcher(unpackMatcher(shared.data));
   }
 
   /** The matches of one batch, added event by event in row order. */

@@ -4,8 +4,8 @@
 // can be a process of the detect role later; `SigmaMatcherPort` is all the stream knows of it.
 import type { SharedEvent } from '../../../core/index.ts';
 import type { HuntRule, RiskEvent, WorkspaceOptions } from '../../../engine/index.ts';
-import type { MatcherData } from '../../../sigma/index.ts';
 import type { EncodedEvents } from '../../store/encoded-events.ts';
+import type { PackedMatcher } from './packed-matcher.ts';
 
 /**
  * Open a rule-set version: the workspace's options with the Sigma files the main thread compiled
@@ -57,7 +57,7 @@ export interface LoadedReply {
    * Its rules as a matcher for the threads that encode batches (HEC's parse workers): their
    * matches name rules by index in this very set.
    */
-  readonly matcher?: MatcherData;
+  readonly matcher?: PackedMatcher;
 }
 
 export interface MatchedReply {

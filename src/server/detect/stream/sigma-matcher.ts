@@ -13,9 +13,10 @@ import {
   type RiskEvent,
   SigmaHuntRun,
 } from '../../../engine/index.ts';
-import { encodeMatcher, type SigmaMatch } from '../../../sigma/index.ts';
+import type { SigmaMatch } from '../../../sigma/index.ts';
 import { decodeEvents, type EncodedEvents } from '../../store/encoded-events.ts';
 import { DETECT_OUTPUT_INDEXES } from '../output/detect-records.ts';
+import { packMatcher } from './packed-matcher.ts';
 import type {
   LoadedReply,
   LoadRequest,
@@ -91,7 +92,7 @@ export class SigmaMatcher {
       pump: createEventPump([run], { knowledge: workspace.knowledge }),
     });
     this.versions.set(generation, version);
-    return { kind: 'loaded', generation, rules: run.ruleCount, matcher: encodeMatcher(compiled) };
+    return { kind: 'loaded', generation, rules: run.ruleCount, matcher: packMatcher(compiled) };
   }
 
   private match(
