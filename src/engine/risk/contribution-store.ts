@@ -12,17 +12,22 @@ import { timeOrder } from './time-order.ts';
 
 /** Risk events held in memory before they are written out (36 bytes each). */
 const BUFFERED = 1 << 16;
+/** The columns' first length (doubled as they fill, up to BUFFERED). */
+const FIRST_CAPACITY = 1 << 10;
 
 export class ContributionStore {
   private readonly texts: TextTable;
   private readonly dir: string;
   private length = 0;
-  private readonly entities = new Int32Array(BUFFERED);
-  private readonly times = new Float64Array(BUFFERED);
-  private readonly scores = new Float64Array(BUFFERED);
-  private readonly searches = new Int32Array(BUFFERED);
-  private readonly messages = new Int32Array(BUFFERED);
-  private readonly findings = new Int32Array(BUFFERED);
+  // The columns start small and double up to BUFFERED: the server's detect writer makes a ledger
+  // per write for a few thousand risk events, and 2.3 MB of zeroed columns each time were most
+  // of what its main thread allocated (docs/server.md, "fifth pass").
+  private entities = new Int32Array(FIRST_CAPACITY);
+  private times = new Float64Array(FIRST_CAPACITY);
+  private scores = new Float64Array(FIRST_CAPACITY);
+  private searches = new Int32Array(FIRST_CAPACITY);
+  private messages = new Int32Array(FIRST_CAPACITY);
+  private findings = new Int32Array(FIRST_CAPACITY);
   /**
    * Per entity: its segments in order, as triples: where (-1: the file, else an index into
    * `blocks`), byte offset, record count.
@@ -53,6 +58,7 @@ export class ContributionStore {
     finding: number,
   ): void {
     if (this.length === BUFFERED) this.spill(true);
+    else if (this.length === this.entities.length) this.grow();
     const i = this.length++;
     this.entities[i] = entity;
     this.times[i] = time;
@@ -60,6 +66,21 @@ export class ContributionStore {
     this.searches[i] = this.texts.numberOf(searchName);
     this.messages[i] = this.texts.numberOf(message);
     this.findings[i] = finding;
+  }
+
+  private grow(): void {
+    const length = Math.min(BUFFERED, this.entities.length * 2);
+    const grown = <T extends Int32Array | Float64Array>(column: T, make: (n: number) => T): T => {
+      const next = make(length);
+      next.set(column);
+      return next;
+    };
+    this.entities = grown(this.entities, (n) => new Int32Array(n));
+    this.times = grown(this.times, (n) => new Float64Array(n));
+    this.scores = grown(this.scores, (n) => new Float64Array(n));
+    this.searches = grown(this.searches, (n) => new Int32Array(n));
+    this.messages = grown(this.messages, (n) => new Int32Array(n));
+    this.findings = grown(this.findings, (n) => new Int32Array(n));
   }
 
   /**

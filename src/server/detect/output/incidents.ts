@@ -48,7 +48,9 @@ export async function newIncidents(
   const newTimes = new Map<string, number[]>();
   for (const r of timed) {
     const key = entity(r.riskObjectType, r.riskObject);
-    newTimes.set(key, [...(newTimes.get(key) ?? []), r.time as number]);
+    const list = newTimes.get(key);
+    if (list === undefined) newTimes.set(key, [r.time as number]);
+    else list.push(r.time as number);
   }
   const fresh = findIncidents(ledger.entityLedgers(), options).filter((incident) =>
     (newTimes.get(entity(incident.riskObjectType, incident.riskObject)) ?? []).some(
