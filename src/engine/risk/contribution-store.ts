@@ -20,8 +20,9 @@ export class ContributionStore {
   private readonly dir: string;
   private length = 0;
   // The columns start small and double up to BUFFERED: the server's detect writer makes a ledger
-  // per write for a few thousand risk events, and 2.3 MB of zeroed columns each time were most
-  // of what its main thread allocated (docs/server.md, "fifth pass").
+  // per write for a few thousand risk events; 2.3 MB of zeroed columns each time were ~10 MB/s
+  // of ArrayBuffer memory on its main thread at the bench's write rate (docs/server.md, "fifth
+  // pass").
   private entities = new Int32Array(FIRST_CAPACITY);
   private times = new Float64Array(FIRST_CAPACITY);
   private scores = new Float64Array(FIRST_CAPACITY);
