@@ -39,8 +39,10 @@ export async function newIncidents(
   const ledger = new RiskLedger();
   let n = 0;
   for (const event of stored) {
-    const known = storedRiskOf(event);
-    if (known !== null && types.has(known.entity)) ledger.add(known.risk, n++);
+    const risk = storedRisk(event);
+    if (risk !== undefined && types.has(entity(risk.riskObjectType, risk.riskObject))) {
+      ledger.add(risk, n++);
+    }
   }
   for (const risk of timed) ledger.add(risk, n++);
   const newTimes = new Map<string, number[]>();
@@ -83,24 +85,6 @@ async function withoutNotables(
           Number(n['info_max_time']) >= incident.start,
       ),
   );
-}
-
-/**
- * Stored risk events as the ledger counts them, with their entity key, by event: the writer's
- * copy of `index=risk` (output-mirror.ts) hands every write the same event objects, a few
- * thousand each time in the bench, so each is converted once.
- */
-const storedRisks = new WeakMap<Event, { risk: RiskEvent; entity: string } | null>();
-
-function storedRiskOf(event: Event): { risk: RiskEvent; entity: string } | null {
-  let known = storedRisks.get(event);
-  if (known === undefined) {
-    const risk = storedRisk(event);
-    known =
-      risk === undefined ? null : { risk, entity: entity(risk.riskObjectType, risk.riskObject) };
-    storedRisks.set(event, known);
-  }
-  return known;
 }
 
 /** A stored risk event as the ledger counts it (its time, entity, score, detection, message). */
