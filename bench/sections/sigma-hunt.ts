@@ -69,14 +69,15 @@ function hunt(
   return runFresh(cli, [...args, ...extra, '-f', format, '-o', out, ...paths], env);
 }
 
-/** Best of `ROUNDS` of each, run alternately (a, b, a, b...): the two see the same load. */
+/** Best CPU of `rounds` of each, run alternately (a, b, a, b...): the two see the same load. */
 function alternated(
   a: () => ProcessFigures,
   b: () => ProcessFigures,
+  rounds = ROUNDS,
 ): [ProcessFigures, ProcessFigures] {
   let bestA: ProcessFigures | undefined;
   let bestB: ProcessFigures | undefined;
-  for (let i = 0; i < ROUNDS; i++) {
+  for (let i = 0; i < rounds; i++) {
     const fa = a();
     if (bestA === undefined || fa.cpuMs < bestA.cpuMs) bestA = fa;
     const fb = b();
@@ -97,13 +98,16 @@ function measureStartup(): void {
     'hunt, built-in pack, T1219.001 data': (cli: string) =>
       runFresh(cli, ['hunt', '--no-progress', '-o', out, small]),
   };
+  // Short runs: more rounds than the hunts.
+  const rounds = Math.max(ROUNDS, 5);
   console.log(
-    `a fresh process's fixed costs: the bundle against tsc's tree of modules (alternated, best CPU of ${ROUNDS}):`,
+    `a fresh process's fixed costs: the bundle against tsc's tree of modules (alternated, best CPU of ${rounds}):`,
   );
   for (const [label, run] of Object.entries(runs)) {
     const [bundle, modules] = alternated(
       () => run(CLI),
       () => run(MODULES_CLI),
+      rounds,
     );
     line(
       label,

@@ -35,7 +35,10 @@ export { maxOf, minOf, pushAll } from './push-all.ts';
 export {
   type BacktrackingCost,
   backtrackingCost,
+  type KnownRegexShape,
+  knownShapes,
   type RegexShape,
+  rememberShapes,
 } from './regex/backtracking-cost.ts';
 export { failed, type Result, succeeded } from './result.ts';
 export { mulberry32 } from './seeded-random.ts';

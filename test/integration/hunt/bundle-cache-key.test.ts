@@ -34,11 +34,11 @@ writeFileSync(
   `${JSON.stringify({ _time: '2025-03-14T09:00:00Z', Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: '1', Computer: 'ws-1', CommandLine: 'cmd.exe /c whoami' })}\n`,
 );
 
-/** The one cache file in `cacheDir`: its header's key and its inode (a rewrite renames a new file). */
+/** The one rule-set cache file: its header's key and its inode (a rewrite renames a new file). */
 function cacheFile(cacheDir: string): { key: string; inode: number } {
-  const files = readdirSync(cacheDir).filter((f) => !f.startsWith('.'));
+  const files = readdirSync(path.join(cacheDir, 'sigma')).filter((f) => f.endsWith('.json'));
   assert.equal(files.length, 1, files.join(', '));
-  const file = path.join(cacheDir, files[0] as string);
+  const file = path.join(cacheDir, 'sigma', files[0] as string);
   const header = JSON.parse(readFileSync(file, 'utf8').split('\n', 1)[0] as string) as {
     key: string;
   };
