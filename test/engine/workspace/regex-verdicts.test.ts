@@ -66,7 +66,10 @@ test('a damaged file, or one whose content is no verdict list, is ignored with H
     damaged.map((d) => [d.code, d.severity]),
     [['HUNT030', 'warning']],
   );
-  assert.match(damaged[0]?.message ?? '', /was ignored: the header is not JSON; the regexes are analysed again$/);
+  assert.match(
+    damaged[0]?.message ?? '',
+    /was ignored: the header is not JSON; the regexes are analysed again$/,
+  );
   const pattern = unique();
   for (const payload of [
     { not: 'a list' },

@@ -75,6 +75,9 @@ test('the bundle embeds the sources fingerprint, reuses its cache, and another b
   const cli = path.join(DIST, 'cli', 'main.js');
   const first = await hunt(cli, cacheDir);
   const written = cacheFile(cacheDir);
+  // The pack's regex-safety verdicts are kept beside the rule sets, under the same fingerprint.
+  const verdicts = readFileSync(path.join(cacheDir, 'regex-verdicts.json'), 'utf8');
+  assert.ok(verdicts.split('\n', 1)[0]?.includes(`"key":"${fingerprint}"`), verdicts.slice(0, 200));
   assert.equal(await hunt(cli, cacheDir), first);
   assert.deepEqual(cacheFile(cacheDir), written, 'the second run read the cache, not rewrote it');
 
