@@ -17,7 +17,7 @@ export const BUNDLED = typeof SPELUNK_BUNDLE !== 'undefined';
  * levels below it; in the bundle, this code is in an entry or a chunk somewhere under dist/).
  */
 export const PACKAGE_ROOT = packageRootAbove(path.dirname(HERE));
-/** src/ in the source tree, dist/ in the bundle: where `tree(...)` and workers are. */
+/** src/ in the source tree, dist/ in the bundle: where `treePath(...)` and workers are. */
 const TREE = BUNDLED ? path.join(PACKAGE_ROOT, 'dist') : path.resolve(path.dirname(HERE), '..');
 /** The modules' extension: .ts under tsx, .js compiled or bundled. */
 const EXTENSION = path.extname(HERE) === '.ts' ? '.ts' : '.js';
