@@ -26,7 +26,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-crash-'));
 const config = path.join(dir, 'spelunk.yml');
 writeFileSync(
   config,
-  `hec:\n  tokens:\n    - name: crash\n      token: ${TOKEN}\n      useAck: true\n`,
+  // CRASH_CONFIG: more of the server's YAML config (`storage:\n  commitDelay: 4` crash-tests
+  // group commits at the rates this machine reaches under load).
+  `hec:\n  tokens:\n    - name: crash\n      token: ${TOKEN}\n      useAck: true\n${process.env['CRASH_CONFIG'] ?? ''}\n`,
 );
 
 /** `spelunk serve` (dist/) on the test's data directory and config. */

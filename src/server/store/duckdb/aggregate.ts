@@ -9,6 +9,7 @@ import {
   type StoreAggregate,
 } from '../aggregate-query.ts';
 import type { Catalog, PartitionInfo } from './catalog.ts';
+import { connectStore } from './open-database.ts';
 import { partitionScope, timeConditions } from './read-events.ts';
 import { exactSql } from './render-filter.ts';
 import { ident, literal } from './sql-text.ts';
@@ -33,7 +34,7 @@ export async function aggregate(
       ? ` WHERE ${by.map((b) => `${b} IS NOT NULL`).join(' AND ')} GROUP BY ${by.join(', ')}`
       : ''
   }`;
-  const connection = await instance.connect();
+  const connection = await connectStore(instance);
   try {
     const pending = connection.runAndReadAll(sql);
     const abort = () => connection.interrupt();
