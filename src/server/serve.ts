@@ -90,7 +90,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const store = await openDuckDbStore(options.dataDir, {
     memoryLimitMb: Math.max(64, Math.round(config.storage.memoryLimit / 1048576)),
     checkpointThresholdMb: Math.max(1, Math.round(config.storage.checkpointThreshold / 1048576)),
-    rowGroupSize: config.storage.rowGroupSize,
     partitionSeconds: config.storage.partition,
   });
   const closers: (() => Promise<void>)[] = [() => store.close()];
@@ -102,8 +101,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       maxQueuedEvents: config.limits.ingestQueueEvents,
       maxQueuedBytes: config.limits.ingestQueueSize,
       maxCommitEvents: DEFAULT_INGEST_LIMITS.maxCommitEvents,
-      commitRows: config.storage.rowGroupSize,
-      commitDelayMs: config.storage.commitDelay * 1000,
     });
     closers.unshift(() => ingest.drain());
     const { users, generatedPassword } = await UserTable.open(store, {

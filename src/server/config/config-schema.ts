@@ -109,16 +109,6 @@ export const serverConfigSchema = z.strictObject({
       memoryLimit: sizeSchema.default(128 * 1024 * 1024),
       /** WAL size past which the store checkpoints (docs/server.md: why not DuckDB's 16 MB). */
       checkpointThreshold: sizeSchema.default(256 * 1024 * 1024),
-      /**
-       * Rows per DuckDB row group (docs/server.md: why not DuckDB's 122,880). Ingest commits once a
-       * table gained this many rows, so that DuckDB writes them to the file, not to the WAL.
-       */
-      rowGroupSize: z.number().int().min(2048).max(1_048_576).default(16_384),
-      /**
-       * Longest an ingest transaction stays open for more input (seconds), when input arrives fast
-       * enough to fill a row group by then: what a sender may wait for its ack beyond the commit.
-       */
-      commitDelay: durationSchema.default(1),
       /** Span of a time partition. */
       partition: durationSchema.default(86_400),
       /** How often retention runs. */

@@ -13,19 +13,8 @@ export interface IngestLimits {
   readonly maxQueuedEvents: number;
   /** Approximate bytes (of the requests) waiting, past which submissions are refused. */
   readonly maxQueuedBytes: number;
-  /** Events per append to the store at most (it takes whole submissions, so one may exceed it). */
+  /** Events per commit at most (a commit takes whole submissions, so one may exceed it). */
   readonly maxCommitEvents: number;
-  /**
-   * Group commit: the open transaction commits once one table gained this many rows (DuckDB's
-   * row group size, so DuckDB writes them straight to the file, compressed; docs/server.md), or
-   * twice this in all.
-   */
-  readonly commitRows: number;
-  /**
-   * ... or this long (ms) after it began, when no more input waits; at once when no more input
-   * waits and what arrived so far is too slow to fill `commitRows` by then.
-   */
-  readonly commitDelayMs: number;
 }
 
 /**
@@ -42,8 +31,6 @@ export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   maxQueuedEvents: 20_000,
   maxQueuedBytes: 8 * 1024 * 1024,
   maxCommitEvents: 5_000,
-  commitRows: 16_384,
-  commitDelayMs: 1_000,
 };
 
 export class ServerBusyError extends Error {
@@ -78,9 +65,6 @@ interface Queued {
   readonly reject: (error: unknown) => void;
 }
 
-/** The shortest time over which a group commit's input rate is judged (ms). */
-const MIN_RATE_WINDOW_MS = 50;
-
 /** Ack ids of one run start at generation × this. */
 const ACK_GENERATION_SPAN = 1_000_000_000;
 /** Acks of this run remembered in memory at most (the oldest answered ones are forgotten first). */
@@ -112,8 +96,6 @@ export class IngestService {
    * waited behind each commit held them back (bench server-hec).
    */
   private readonly acks = new Map<number, AckState>();
-  /** Wakes the pump waiting for input while a group commit is open. */
-  private arrival: (() => void) | undefined;
   /** Consumers of committed events that are behind (live detection): new input waits. */
   private readonly pressure: (() => boolean)[] = [];
 
@@ -242,7 +224,6 @@ export class IngestService {
     this.queuedEvents += eventCount(writeOf(submission));
     this.queuedBytes += submission.bytes;
     this.writing ??= this.pump();
-    this.wake();
     return done;
   }
 
@@ -254,7 +235,6 @@ export class IngestService {
   /** Refuses new submissions and waits until everything queued is written. */
   async drain(): Promise<void> {
     this.closing = true;
-    this.wake();
     while (this.writing !== undefined) await this.writing;
   }
 
@@ -268,37 +248,12 @@ export class IngestService {
     this.queuedEvents += events;
     this.queuedBytes += bytes;
     this.writing ??= this.pump();
-    this.wake();
     return done;
   }
 
-  /**
-   * Appends queued writes to the store's open transaction and commits it once it holds
-   * `commitRows` rows in one table (or twice that in all); when nothing more is queued, once
-   * `commitDelayMs` passed since it began or at once if input is too slow to fill it by then;
-   * for an `alone` own write; on drain. A write's promise (and
-   * its ack) settles at that commit; its queue bytes are released once its rows are in DuckDB.
-   */
   private async pump(): Promise<void> {
     try {
-      let openSince: number | undefined;
-      /** Rows of the open transaction in its fullest table. */
-      let openRows = 0;
-      while (this.queue.length > 0 || openSince !== undefined) {
-        if (this.queue.length === 0 && openSince !== undefined) {
-          // Wait for more input only while it arrives fast enough to fill a row group in time:
-          // a slow trickle commits at once, as waiting would only delay its acks.
-          const now = performance.now();
-          const wait = openSince + this.limits.commitDelayMs - now;
-          const rate = openRows / Math.max(MIN_RATE_WINDOW_MS, now - openSince);
-          if (wait > 0 && !this.closing && openRows + rate * wait >= this.limits.commitRows) {
-            await this.nextArrival(wait);
-            continue;
-          }
-          openSince = undefined;
-          await this.store.commitOpen();
-          continue;
-        }
+      while (this.queue.length > 0) {
         const taken: Queued[] = [];
         let events = 0;
         // Own writes are at the head; an `alone` one among them keeps input out of this commit.
@@ -315,28 +270,9 @@ export class IngestService {
           events += eventCount(next.write);
         }
         try {
-          const appended = await this.store.append(mergeWrites(taken.map((q) => q.write)));
-          openSince ??= performance.now();
-          openRows = appended.maxTableRows;
-          appended.committed.then(
-            () => {
-              for (const q of taken) q.resolve();
-            },
-            (error: unknown) => {
-              for (const q of taken) q.reject(error);
-            },
-          );
-          if (
-            alone ||
-            appended.maxTableRows >= this.limits.commitRows ||
-            appended.rows >= 2 * this.limits.commitRows
-          ) {
-            openSince = undefined;
-            await this.store.commitOpen();
-          }
+          await this.store.write(mergeWrites(taken.map((q) => q.write)));
+          for (const q of taken) q.resolve();
         } catch (error) {
-          // The open transaction was rolled back: its earlier writes' `committed` rejected.
-          openSince = undefined;
           for (const q of taken) q.reject(error);
         } finally {
           for (const q of taken) {
@@ -348,24 +284,6 @@ export class IngestService {
     } finally {
       this.writing = undefined;
     }
-  }
-
-  /** Resolves when a write is queued or after `ms`, whichever comes first. */
-  private nextArrival(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      this.arrival = done;
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  }
-
-  private wake(): void {
-    const arrival = this.arrival;
-    this.arrival = undefined;
-    arrival?.();
   }
 }
 

@@ -5,17 +5,16 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { Event, EventSource } from '../../core/index.ts';
 import type { AggregateQuery, AggregateRow } from './aggregate-query.ts';
 import { aggregate } from './duckdb/aggregate.ts';
 import { Catalog } from './duckdb/catalog.ts';
-import { connectStore, openDatabase, STORE_DATABASE } from './duckdb/open-database.ts';
 import { DEFAULT_PARTITION_SECONDS } from './duckdb/partition-key.ts';
 import { readEvents } from './duckdb/read-events.ts';
 import { dropPartitions, partitionsToDrop } from './duckdb/retention.ts';
 import { literal } from './duckdb/sql-text.ts';
-import { StoreTransaction, writeBatch } from './duckdb/write-batch.ts';
+import { writeBatch } from './duckdb/write-batch.ts';
 import { decodeEvents } from './encoded-events.ts';
 import { encodeEvents } from './event-encoder.ts';
 import type {
@@ -26,19 +25,11 @@ import type {
   EventStore,
   IndexSummary,
   IndexWrite,
-  OpenAppend,
   RetentionPolicy,
 } from './event-store.ts';
 import type { StoreQuery } from './store-query.ts';
 
 export const STORE_FILE = 'index.duckdb';
-
-/**
- * A checkpoint rewrites whole every row group that gained rows since the last one: with DuckDB's
- * 122,880 rows, sustained ingest rewrote the growing last row group of a partition at every
- * checkpoint, and the commit that ran it stalled ingest for seconds (docs/server.md).
- */
-export const DEFAULT_ROW_GROUP_SIZE = 16_384;
 
 export interface StoreOptions {
   /** DuckDB's memory limit (its caches, sorts and writes; it spills to `tmp/` past it). */
@@ -53,8 +44,6 @@ export interface StoreOptions {
    */
   readonly checkpointThresholdMb?: number;
   readonly threads?: number;
-  /** Rows per row group (default 16,384; DuckDB's own is 122,880): see DEFAULT_ROW_GROUP_SIZE. */
-  readonly rowGroupSize?: number;
   /** Span of a time partition in seconds (default one day). */
   readonly partitionSeconds?: number;
   /** Epoch seconds, for acks and checkpoints; tests inject it. */
@@ -82,12 +71,16 @@ export async function openDuckDbStore(
   if (openFiles.has(file)) throw new StoreLockedError(file, 'this process has it open');
   let instance: DuckDBInstance;
   try {
-    instance = await openDatabase(file, {
-      memoryLimitMb: options.memoryLimitMb ?? 128,
-      checkpointThresholdMb: options.checkpointThresholdMb ?? 256,
-      threads: options.threads ?? 2,
-      rowGroupSize: options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE,
-      tempDirectory: path.join(dataDir, 'tmp'),
+    instance = await DuckDBInstance.create(file, {
+      storage_compatibility_version: 'latest',
+      memory_limit: `${options.memoryLimitMb ?? 128}MB`,
+      checkpoint_threshold: `${options.checkpointThresholdMb ?? 256}MB`,
+      threads: String(options.threads ?? 2),
+      temp_directory: path.join(dataDir, 'tmp'),
+      // Nothing the store runs reads files or the network; searches never reach SQL text.
+      enable_external_access: 'false',
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -95,7 +88,7 @@ export async function openDuckDbStore(
     if (lock) throw new StoreLockedError(file, (lock[1] ?? '').trim());
     throw error;
   }
-  const writer = await connectStore(instance);
+  const writer = await instance.connect();
   const catalog = await Catalog.load(writer);
   openFiles.add(file);
   return new DuckDbStore(file, instance, writer, catalog, options);
@@ -103,16 +96,8 @@ export async function openDuckDbStore(
 
 const openFiles = new Set<string>();
 
-interface OpenTransaction {
-  readonly transaction: StoreTransaction;
-  readonly writes: IndexWrite[];
-  readonly waiters: { resolve: () => void; reject: (error: unknown) => void }[];
-}
-
 export class DuckDbStore implements EventStore {
   private readonly listeners = new Set<CommitListener>();
-  /** The group commit in progress (`append`), on the writer connection. */
-  private open: OpenTransaction | undefined;
   /** Writes run one at a time on the writer connection. */
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -141,48 +126,12 @@ export class DuckDbStore implements EventStore {
 
   write(batch: IndexWrite): Promise<void> {
     return this.serial(async () => {
-      await this.finishOpen();
       await writeBatch(this.writer, this.catalog, batch, {
         partitionSeconds: this.partitionSeconds,
         now: this.now,
       });
       this.notify(batch);
     });
-  }
-
-  append(batch: IndexWrite): Promise<OpenAppend> {
-    return this.serial(async () => {
-      this.open ??= {
-        transaction: await StoreTransaction.begin(this.writer, this.catalog, {
-          partitionSeconds: this.partitionSeconds,
-          now: this.now,
-        }),
-        writes: [],
-        waiters: [],
-      };
-      const open = this.open;
-      try {
-        await open.transaction.append(batch);
-      } catch (error) {
-        this.open = undefined;
-        await open.transaction.rollback();
-        for (const waiter of open.waiters) waiter.reject(error);
-        throw error;
-      }
-      open.writes.push(batch);
-      const committed = new Promise<void>((resolve, reject) => {
-        open.waiters.push({ resolve, reject });
-      });
-      return {
-        committed,
-        rows: open.transaction.rows,
-        maxTableRows: open.transaction.maxTableRows,
-      };
-    });
-  }
-
-  commitOpen(): Promise<void> {
-    return this.serial(() => this.finishOpen());
   }
 
   query(query: StoreQuery): EventSource {
@@ -254,7 +203,6 @@ export class DuckDbStore implements EventStore {
     ackTtlSeconds: number,
   ): Promise<readonly DroppedPartition[]> {
     return this.serial(async () => {
-      await this.finishOpen();
       const drops = partitionsToDrop(this.catalog, policies, now, await this.usedBytes());
       return dropPartitions(this.writer, this.catalog, drops, now - ackTtlSeconds);
     });
@@ -270,7 +218,6 @@ export class DuckDbStore implements EventStore {
 
   initSetting(key: string, value: string): Promise<string> {
     return this.serial(async () => {
-      await this.finishOpen();
       await this.writer.run(
         `INSERT INTO store_settings VALUES (${literal(key)}, ${literal(value)}) ON CONFLICT (key) DO NOTHING`,
       );
@@ -280,7 +227,6 @@ export class DuckDbStore implements EventStore {
 
   putSetting(key: string, value: string): Promise<void> {
     return this.serial(async () => {
-      await this.finishOpen();
       await this.writer.run(
         `INSERT INTO store_settings VALUES (${literal(key)}, ${literal(value)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       );
@@ -294,33 +240,11 @@ export class DuckDbStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.serial(() => this.finishOpen()).catch(() => {});
+    await this.queue.catch(() => {});
     this.closed = true;
     this.writer.closeSync();
     this.instance.closeSync();
     openFiles.delete(this.file);
-  }
-
-  /** Commits the open transaction (on the write queue), then tells its writes and listeners. */
-  private async finishOpen(): Promise<void> {
-    const open = this.open;
-    if (open === undefined) return;
-    this.open = undefined;
-    try {
-      await open.transaction.commit();
-    } catch (error) {
-      for (const waiter of open.waiters) waiter.reject(error);
-      return;
-    }
-    this.notify(
-      open.writes.length === 1
-        ? (open.writes[0] as IndexWrite)
-        : {
-            events: open.writes.flatMap((w) => w.events),
-            encoded: open.writes.flatMap((w) => w.encoded ?? []),
-          },
-    );
-    for (const waiter of open.waiters) waiter.resolve();
   }
 
   private notify(batch: IndexWrite): void {
@@ -370,7 +294,7 @@ export class DuckDbStore implements EventStore {
   }
 
   private async writerRead(sql: string): Promise<unknown[][]> {
-    const connection = await connectStore(this.instance);
+    const connection = await this.instance.connect();
     try {
       return (await connection.runAndReadAll(sql)).getRows() as unknown[][];
     } finally {
@@ -380,7 +304,7 @@ export class DuckDbStore implements EventStore {
 
   private async usedBytes(): Promise<number> {
     const rows = await this.writerRead(
-      `SELECT block_size * used_blocks FROM pragma_database_size() WHERE database_name = '${STORE_DATABASE}'`,
+      'SELECT block_size * used_blocks FROM pragma_database_size() LIMIT 1',
     );
     return Number(rows[0]?.[0] ?? 0);
   }

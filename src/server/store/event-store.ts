@@ -91,27 +91,9 @@ export interface CommittedEvents {
 
 export type CommitListener = (committed: CommittedEvents) => void;
 
-/** A write appended to the store's open transaction (`EventStore.append`). */
-export interface OpenAppend {
-  /** Settles when the open transaction commits (or fails to). */
-  readonly committed: Promise<void>;
-  /** Rows the open transaction holds now: in all, and in the table that has the most. */
-  readonly rows: number;
-  readonly maxTableRows: number;
-}
-
 export interface EventStore {
   /** Commits the write durably (one fsync) or throws and commits nothing. */
   write(batch: IndexWrite): Promise<void>;
-  /**
-   * Group commit: appends the write to the store's open transaction (begun if there is none) and
-   * resolves once its rows are in it, uncommitted; `committed` settles when that transaction
-   * commits: at `commitOpen`, or before any other write. If the rows cannot be appended it
-   * throws and the open transaction is rolled back (the other writes' `committed` reject).
-   */
-  append(batch: IndexWrite): Promise<OpenAppend>;
-  /** Commits the open transaction, if there is one (its failure rejects its writes' `committed`). */
-  commitOpen(): Promise<void>;
   /** Events matching the query, newest first, in batches; iterate once. */
   query(query: StoreQuery): EventSource;
   /** A grouped count/distinct-count over stored columns, computed inside the store. */

@@ -58,8 +58,6 @@ test('the webhook is retried until it takes the alert; pending alerts are resent
     maxQueuedEvents: 1000,
     maxQueuedBytes: 1 << 24,
     maxCommitEvents: 1000,
-    commitRows: 16_384,
-    commitDelayMs: 50,
   });
   const clock = new ManualClock(Date.UTC(2026, 5, 1) / 1000);
   const dispatcher = () =>

@@ -40,8 +40,6 @@ async function open(dir: string, clock: ManualClock, config: Record<string, unkn
     maxQueuedEvents: 100_000,
     maxQueuedBytes: 1 << 28,
     maxCommitEvents: 5000,
-    commitRows: 16_384,
-    commitDelayMs: 50,
   });
   const service = await DetectService.start({
     content: {},

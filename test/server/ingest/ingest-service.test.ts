@@ -6,11 +6,10 @@ import type { Event } from '../../../src/core/event.ts';
 import { IngestService, ServerBusyError } from '../../../src/server/ingest/ingest-service.ts';
 import type { EventStore, IndexWrite } from '../../../src/server/store/event-store.ts';
 
-/** A store whose appends wait until released, recording the writes each commit held. */
+/** A store whose writes wait until released, recording what each commit held. */
 function slowStore() {
   const settings = new Map<string, string>();
-  const committed: IndexWrite[][] = [];
-  let open: { writes: IndexWrite[]; waiters: (() => void)[] } | undefined;
+  const committed: IndexWrite[] = [];
   const acks = new Set<string>();
   let release: () => void = () => {};
   let gate = new Promise<void>((r) => {
@@ -21,22 +20,10 @@ function slowStore() {
     putSetting: async (key: string, value: string) => {
       settings.set(key, value);
     },
-    append: async (batch: IndexWrite) => {
+    write: async (batch: IndexWrite) => {
       await gate;
-      open ??= { writes: [], waiters: [] };
-      const into = open;
-      into.writes.push(batch);
-      const rows = into.writes.reduce((n, w) => n + w.events.length, 0);
-      const done = new Promise<void>((r) => into.waiters.push(r));
-      return { committed: done, rows, maxTableRows: rows };
-    },
-    commitOpen: async () => {
-      if (open === undefined) return;
-      const { writes, waiters } = open;
-      open = undefined;
-      committed.push(writes);
-      for (const a of writes.flatMap((w) => w.acks ?? [])) acks.add(`${a.channel}/${a.ackId}`);
-      for (const resolve of waiters) resolve();
+      committed.push(batch);
+      for (const a of batch.acks ?? []) acks.add(`${a.channel}/${a.ackId}`);
     },
     committedAcks: async (channel: string, ids: readonly number[]) =>
       new Set(ids.filter((id) => acks.has(`${channel}/${id}`))),
@@ -60,8 +47,6 @@ test('acks turn true on commit; a full queue refuses with ServerBusyError; commi
     maxQueuedEvents: 10,
     maxQueuedBytes: 1e9,
     maxCommitEvents: 100,
-    commitRows: 4,
-    commitDelayMs: 50,
   });
   const first = ingest.submitWithAck({ events: events(4), bytes: 10 }, 'c');
   assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId]))], []);
@@ -72,11 +57,10 @@ test('acks turn true on commit; a full queue refuses with ServerBusyError; commi
   slow.open();
   await Promise.all([first.committed, second, third]);
   assert.deepEqual([...(await ingest.committedAcks('c', [first.ackId]))], [first.ackId]);
-  // The first write was already in the store's hands (and filled a commit); the two waiting
-  // behind it went in one append.
+  // The first write was already in the store's hands; the two waiting behind it went in one commit.
   assert.deepEqual(
-    slow.committed.map((c) => c.map((w) => w.events.length)),
-    [[4], [6]],
+    slow.committed.map((w) => w.events.length),
+    [4, 6],
   );
   const restarted = await IngestService.start(slow.store);
   const next = restarted.submitWithAck({ events: events(1), bytes: 1 }, 'c');
@@ -90,8 +74,6 @@ test('bytes held while parsing count against the bound; acks of this run are ans
     maxQueuedEvents: 1000,
     maxQueuedBytes: 100,
     maxCommitEvents: 100,
-    commitRows: 16_384,
-    commitDelayMs: 50,
   });
   const release = ingest.hold(60);
   assert.throws(() => ingest.hold(60), ServerBusyError);
@@ -116,8 +98,6 @@ test("the server's own writes go ahead of queued input, in their order; those wa
     maxQueuedEvents: 100,
     maxQueuedBytes: 1e9,
     maxCommitEvents: 100,
-    commitRows: 3,
-    commitDelayMs: 50,
   });
   const own = (time: number, alone = false) =>
     ingest.submitOwn({ events: [{ _time: time, index: 'risk' }], bytes: 1, alone });
@@ -128,8 +108,12 @@ test("the server's own writes go ahead of queued input, in their order; those wa
   await Promise.all([inFlight, input, ...written]);
   // The input commit already in the store's hands, then the own writes in order, then the input.
   assert.deepEqual(
-    slow.committed.map((c) => c.map((w) => w.events.map((e) => e['_time']))),
-    [[[0, 1, 2]], [[101, 102, 103]], [[0, 1, 2, 3, 4]]],
+    slow.committed.map((w) => w.events.map((e) => e['_time'])),
+    [
+      [0, 1, 2],
+      [101, 102, 103],
+      [0, 1, 2, 3, 4],
+    ],
   );
   // Own writes nobody waits for ride in the next input commit.
   const later = slowStore();
@@ -140,7 +124,7 @@ test("the server's own writes go ahead of queued input, in their order; those wa
   later.open();
   await Promise.all([busy, riding, more]);
   assert.deepEqual(
-    later.committed.map((c) => c.map((w) => w.events.map((e) => e['_time']))),
-    [[[0], [104, 0, 1]]],
+    later.committed.map((w) => w.events.map((e) => e['_time'])),
+    [[0], [104, 0, 1]],
   );
 });

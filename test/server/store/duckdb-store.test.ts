@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Event } from '../../../src/core/event.ts';
 import { openDuckDbStore, StoreLockedError } from '../../../src/server/store/duckdb-store.ts';
 import type { StoreQuery } from '../../../src/server/store/store-query.ts';
@@ -160,90 +159,4 @@ test('acks and checkpoints commit with their events; retention drops old partiti
   );
   assert.equal((await all(store.query(everything))).length, 1);
   await store.close();
-});
-
-test('a group commit: appends share one transaction, seen by no one until it commits', async () => {
-  const dir = tempDir();
-  let store = await openDuckDbStore(dir);
-  let commits = 0;
-  store.onCommit((c) => {
-    commits++;
-    assert.equal(c.count, 30);
-  });
-  const first = await store.append({
-    events: Array.from({ length: 20 }, (_, i) => event(i)),
-    acks: [{ channel: 'c', ackId: 1 }],
-  });
-  // The second append adds a field column to a partition the first created, and a partition.
-  const second = await store.append({
-    events: Array.from({ length: 10 }, (_, i) => event(i + 20, { NewField: `v${i}` })),
-    acks: [{ channel: 'c', ackId: 2 }],
-  });
-  assert.equal(second.rows, 30);
-  // Hourly events: 24 in the first day's partition, 6 in the next.
-  assert.equal(second.maxTableRows, 24);
-  assert.deepEqual(await all(store.query(everything)), []);
-  assert.deepEqual([...(await store.committedAcks('c', [1, 2]))], []);
-  let settled = false;
-  void first.committed.then(() => {
-    settled = true;
-  });
-  await new Promise((r) => setTimeout(r, 10));
-  assert.equal(settled, false);
-  await store.commitOpen();
-  await Promise.all([first.committed, second.committed]);
-  assert.equal(commits, 1);
-  assert.deepEqual([...(await store.committedAcks('c', [1, 2]))].sort(), [1, 2]);
-  // Another write commits the open transaction before its own.
-  const third = await store.append({ events: [event(40)] });
-  await store.write({ events: [event(41)] });
-  await third.committed;
-  await store.close();
-  store = await openDuckDbStore(dir);
-  const read = await all(store.query(everything));
-  assert.equal(read.length, 32);
-  assert.deepEqual(read.filter((e) => e['NewField'] !== undefined).length, 10);
-  // Closing the store commits its open transaction.
-  const fourth = await store.append({ events: [event(50)] });
-  await store.close();
-  await fourth.committed;
-  store = await openDuckDbStore(dir);
-  assert.equal((await all(store.query(everything))).length, 33);
-  await store.close();
-});
-
-test('commits larger than a row group leave no free blocks in the file after the checkpoint', async () => {
-  // Each 3,000-row commit goes straight to the file as a full 2,048-row group and a partial one;
-  // DuckDB's vacuum would merge the partial ones at the checkpoint and free their blocks, which
-  // stay inside the file (docs/server.md: max_vacuum_tasks).
-  const dir = tempDir();
-  const store = await openDuckDbStore(dir, { rowGroupSize: 2048 });
-  let seed = 7;
-  const random = (): string => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed.toString(36);
-  };
-  for (let commit = 0; commit < 6; commit++) {
-    const events = Array.from({ length: 3000 }, (_, i) =>
-      event(0, {
-        _time: T0 + commit * 3000 + i,
-        _raw: `<Event><Data Name='CommandLine'>${random()} ${random()} ${random()}</Data></Event>`,
-        CommandLine: `${random()} ${random()}`,
-      }),
-    );
-    await store.write({ events });
-  }
-  await store.close();
-  const instance = await DuckDBInstance.create(path.join(dir, 'index.duckdb'), {
-    access_mode: 'READ_ONLY',
-  });
-  const connection = await instance.connect();
-  const size = await connection.runAndReadAll(
-    'SELECT free_blocks::INTEGER AS free, used_blocks::INTEGER AS used FROM pragma_database_size()',
-  );
-  const [row] = size.getRowObjectsJS();
-  connection.closeSync();
-  instance.closeSync();
-  assert.ok(Number(row?.['used']) > 10, `used blocks ${row?.['used']}`);
-  assert.equal(row?.['free'], 0);
 });

@@ -9,7 +9,6 @@ import {
   type StoreAggregate,
 } from '../aggregate-query.ts';
 import type { Catalog, PartitionInfo } from './catalog.ts';
-import { connectStore } from './open-database.ts';
 import { partitionScope, timeConditions } from './read-events.ts';
 import { exactSql } from './render-filter.ts';
 import { ident, literal } from './sql-text.ts';
@@ -34,7 +33,7 @@ export async function aggregate(
       ? ` WHERE ${by.map((b) => `${b} IS NOT NULL`).join(' AND ')} GROUP BY ${by.join(', ')}`
       : ''
   }`;
-  const connection = await connectStore(instance);
+  const connection = await instance.connect();
   try {
     const pending = connection.runAndReadAll(sql);
     const abort = () => connection.interrupt();

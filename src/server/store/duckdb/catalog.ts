@@ -71,7 +71,7 @@ export class Catalog {
     }
     const columns = await connection.runAndReadAll(
       `SELECT table_name, column_name FROM duckdb_columns()
-       WHERE database_name = current_database() AND schema_name = 'main' AND table_name LIKE 'ev\\_%' ESCAPE '\\' ORDER BY table_name, column_index`,
+       WHERE schema_name = 'main' AND table_name LIKE 'ev\\_%' ESCAPE '\\' ORDER BY table_name, column_index`,
     );
     for (const [table, column] of columns.getRows()) {
       const info = catalog.partitions.get(String(table));

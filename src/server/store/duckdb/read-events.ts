@@ -11,7 +11,6 @@ import {
 } from '../../../core/index.ts';
 import type { StoreQuery } from '../store-query.ts';
 import type { Catalog, PartitionInfo } from './catalog.ts';
-import { connectStore } from './open-database.ts';
 import { type FilterScope, looseSql } from './render-filter.ts';
 import { ident, numberLiteral } from './sql-text.ts';
 
@@ -22,7 +21,7 @@ export async function* readEvents(
 ): EventSource {
   const partitions = catalog.select(query.indexes, query.earliest, query.latest);
   if (partitions.length === 0) return;
-  const connection = await connectStore(instance);
+  const connection = await instance.connect();
   try {
     for (const partition of partitions) {
       if (query.signal?.aborted) return;
