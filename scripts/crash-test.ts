@@ -26,8 +26,8 @@ const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-crash-'));
 const config = path.join(dir, 'spelunk.yml');
 writeFileSync(
   config,
-  // CRASH_CONFIG: more of the server's YAML config (`storage:\n  commitDelay: 4` crash-tests
-  // group commits at the rates this machine reaches under load).
+  // CRASH_CONFIG: more of the server's YAML config (a `storage:` or `limits:` block), to crash-test
+  // the store under other settings than the defaults.
   `hec:\n  tokens:\n    - name: crash\n      token: ${TOKEN}\n      useAck: true\n${process.env['CRASH_CONFIG'] ?? ''}\n`,
 );
 
