@@ -71,6 +71,7 @@ function processEvent(commandLine: string): Event {
 function committed(batch: EncodedEvents): CommittedEvents {
   return {
     count: batch.count,
+    rows: [],
     events: () => [],
     encoded: () => [batch],
     eventsOf: () => [],

@@ -69,6 +69,7 @@ export function processEvent(commandLine: string, index = 'wineventlog'): Event 
 export function committed(events: readonly Event[]): CommittedEvents {
   return {
     count: events.length,
+    rows: [],
     events: () => events,
     encoded: (keep) => [encodeEvents(events.filter((e) => keep(String(e['index']))))],
     eventsOf: (keep) => events.filter((e) => keep(String(e['index']))),
@@ -155,6 +156,7 @@ export function committedEncoded(batches: readonly EncodedEvents[]): CommittedEv
   const count = batches.reduce((n, b) => n + b.count, 0);
   return {
     count,
+    rows: [],
     events: () => {
       throw new Error('the stream must not decode committed batches on this thread');
     },
