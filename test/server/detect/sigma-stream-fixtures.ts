@@ -11,6 +11,7 @@ import type { DetectRuntime } from '../../../src/server/detect/detect-runtime.ts
 import type { RunOutput } from '../../../src/server/detect/output/live-finding.ts';
 import { savedSearchesOf } from '../../../src/server/detect/saved-searches.ts';
 import { InProcessMatcherPort } from '../../../src/server/detect/stream/sigma-match-ports.ts';
+import { STREAM_STARTED_KEY } from '../../../src/server/detect/stream/stream-position.ts';
 import type {
   MatcherReply,
   MatcherRequest,
@@ -85,7 +86,14 @@ export function runtimeOf(
   const config = detectConfigSchema.parse({});
   return {
     store: {
-      checkpoint: async () => undefined,
+      // The stream ran before: partitions without a position are new (none here).
+      checkpoint: async (key: string) =>
+        key === STREAM_STARTED_KEY
+          ? { key, position: 0, complete: true, detail: '' }
+          : undefined,
+      checkpoints: async () => [],
+      partitionRows: () => [],
+      readRows: () => (async function* () {})(),
       setting: async () => undefined,
       putSetting: async () => {},
       query: () => (async function* () {})(),
