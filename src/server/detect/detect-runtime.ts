@@ -22,13 +22,7 @@ export type RunIndexSearch = (
 export interface DetectRuntime {
   readonly store: Pick<
     EventStore,
-    | 'checkpoint'
-    | 'checkpoints'
-    | 'query'
-    | 'partitionRows'
-    | 'readRows'
-    | 'setting'
-    | 'putSetting'
+    'checkpoint' | 'checkpoints' | 'query' | 'partitionRows' | 'readRows' | 'setting' | 'putSetting'
   >;
   readonly writer: DetectWriter;
   readonly clock: DetectClock;

@@ -121,7 +121,10 @@ async function riskByTime(store: EventStore): Promise<Map<number, number>> {
 
 /** Every expected event has the same number (≥ 1) of risk events, and no other event has any. */
 function assertOnce(counts: Map<number, number>, expected: readonly number[]): void {
-  assert.deepEqual([...counts.keys()].sort((a, b) => a - b), [...expected].sort((a, b) => a - b));
+  assert.deepEqual(
+    [...counts.keys()].sort((a, b) => a - b),
+    [...expected].sort((a, b) => a - b),
+  );
   const per = new Set(counts.values());
   assert.equal(per.size, 1, `every event has as many risk events: ${[...counts.entries()]}`);
   assert.ok((counts.get(expected[0] as number) ?? 0) >= 1);

@@ -11,12 +11,12 @@ import type { DetectRuntime } from '../../../src/server/detect/detect-runtime.ts
 import type { RunOutput } from '../../../src/server/detect/output/live-finding.ts';
 import { savedSearchesOf } from '../../../src/server/detect/saved-searches.ts';
 import { InProcessMatcherPort } from '../../../src/server/detect/stream/sigma-match-ports.ts';
-import { STREAM_STARTED_KEY } from '../../../src/server/detect/stream/stream-position.ts';
 import type {
   MatcherReply,
   MatcherRequest,
   SigmaMatcherPort,
 } from '../../../src/server/detect/stream/sigma-match-protocol.ts';
+import { STREAM_STARTED_KEY } from '../../../src/server/detect/stream/stream-position.ts';
 import type { EncodedEvents } from '../../../src/server/store/encoded-events.ts';
 import { encodeEvents } from '../../../src/server/store/event-encoder.ts';
 import type { CommittedEvents } from '../../../src/server/store/event-store.ts';
@@ -88,9 +88,7 @@ export function runtimeOf(
     store: {
       // The stream ran before: partitions without a position are new (none here).
       checkpoint: async (key: string) =>
-        key === STREAM_STARTED_KEY
-          ? { key, position: 0, complete: true, detail: '' }
-          : undefined,
+        key === STREAM_STARTED_KEY ? { key, position: 0, complete: true, detail: '' } : undefined,
       checkpoints: async () => [],
       partitionRows: () => [],
       readRows: () => (async function* () {})(),

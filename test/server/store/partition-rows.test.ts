@@ -20,7 +20,14 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const T0 = 1_714_521_600;
 
 function event(label: string, offset: number, extra: Event = {}): Event {
-  return { _time: T0 + offset, index: 'wineventlog', host: 'ws1', _raw: label, Label: label, ...extra };
+  return {
+    _time: T0 + offset,
+    index: 'wineventlog',
+    host: 'ws1',
+    _raw: label,
+    Label: label,
+    ...extra,
+  };
 }
 
 async function labels(source: AsyncIterable<readonly Event[]>): Promise<string[]> {
@@ -44,11 +51,7 @@ test('a commit names the rows it appended; read back they are its events, across
   const day = `ev_wineventlog_${T0}`;
   const next = `ev_wineventlog_${T0 + 86_400}`;
   const ranges = commits.map((c) => c.map((r) => `${r.table}:${r.from}-${r.to}`).sort());
-  assert.deepEqual(ranges, [
-    [`${day}:0-2`, `${next}:0-1`],
-    [`${day}:2-4`],
-    [`${day}:4-5`],
-  ]);
+  assert.deepEqual(ranges, [[`${day}:0-2`, `${next}:0-1`], [`${day}:2-4`], [`${day}:4-5`]]);
   const read = async (from: number, to: number, earliest?: number) =>
     labels(
       store.readRows(

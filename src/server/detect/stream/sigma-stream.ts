@@ -21,11 +21,7 @@ import { InFlightBatches, type SentBatch } from './in-flight-batches.ts';
 import { matchedEvents } from './matched-events.ts';
 import { MatcherLink } from './matcher-link.ts';
 import { SharedMatcherFeed } from './shared-matcher-feed.ts';
-import type {
-  LoadedReply,
-  MatchedReply,
-  SigmaMatcherPort,
-} from './sigma-match-protocol.ts';
+import type { LoadedReply, MatchedReply, SigmaMatcherPort } from './sigma-match-protocol.ts';
 import { loadPosition, planCatchUp, runCatchUp } from './stream-catch-up.ts';
 import { StreamPosition } from './stream-position.ts';
 import { StreamedFindings } from './streamed-findings.ts';

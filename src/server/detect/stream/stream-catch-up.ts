@@ -15,7 +15,6 @@ import {
   type StreamPosition,
 } from './stream-position.ts';
 
-
 /** The rows a catch-up matches (oldest partition first) and how many it leaves out. */
 export interface CatchUpPlan {
   readonly ranges: PartitionRows[];

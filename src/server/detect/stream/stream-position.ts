@@ -42,7 +42,8 @@ export class StreamPosition {
 
   /** A catch-up will match these rows. */
   plan(ranges: readonly PartitionRows[]): void {
-    for (const r of ranges) if (r.to > (this.planned.get(r.table) ?? 0)) this.planned.set(r.table, r.to);
+    for (const r of ranges)
+      if (r.to > (this.planned.get(r.table) ?? 0)) this.planned.set(r.table, r.to);
   }
 
   /** Whether a commit's rows are all covered or planned already (a catch-up reads them). */
@@ -51,8 +52,7 @@ export class StreamPosition {
       rows.length > 0 &&
       rows.every(
         (r) =>
-          !notOutput(r.index) ||
-          r.to <= Math.max(this.of(r.table), this.planned.get(r.table) ?? 0),
+          !notOutput(r.index) || r.to <= Math.max(this.of(r.table), this.planned.get(r.table) ?? 0),
       )
     );
   }
