@@ -91,7 +91,9 @@ export class SigmaStream {
 
   /** Called with each commit (EventStore.onCommit); matching happens on the matcher. */
   committed(committed: CommittedEvents): void {
-    if (this.active === undefined || this.position.covers(committed.rows)) return;
+    if (this.active === undefined) return;
+    this.position.renew(committed.rows);
+    if (this.position.covers(committed.rows)) return;
     let last: SentBatch | undefined;
     for (const whole of committed.encoded(notOutput)) {
       if (!whole.indexNames.some(notOutput)) continue;

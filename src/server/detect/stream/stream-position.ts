@@ -46,6 +46,18 @@ export class StreamPosition {
       if (r.to > (this.planned.get(r.table) ?? 0)) this.planned.set(r.table, r.to);
   }
 
+  /**
+   * Forgets the tables a commit starts again at row 0 though rows of them were covered: retention
+   * dropped the partition and late events made it again (its checkpoint went with it).
+   */
+  renew(rows: readonly PartitionRows[]): void {
+    for (const r of rows) {
+      if (r.from !== 0 || this.of(r.table) === 0) continue;
+      this.covered.delete(r.table);
+      this.planned.delete(r.table);
+    }
+  }
+
   /** Whether a commit's rows are all covered or planned already (a catch-up reads them). */
   covers(rows: readonly PartitionRows[]): boolean {
     return (
