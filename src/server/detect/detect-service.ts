@@ -337,8 +337,8 @@ export class DetectService {
       disabled: disabled.size,
       streamedEvents: this.stream.events,
       streamedFindings: this.stream.findings,
-      streamCaughtUp: this.stream.caughtUp,
-      streamCatchUpSkipped: this.stream.catchUpSkipped,
+      streamCaughtUp: this.stream.catchUp.events,
+      streamCatchUpSkipped: this.stream.catchUp.skipped,
       alertActions: alertActionsOf(this.options.config).map((a) => a.name),
       alertsDelivered: this.dispatcher.delivered,
     };

@@ -157,14 +157,14 @@ test('findings waiting in the writer at a crash, and events never matched, are m
   await r.stream.idle();
   await r.writer.idle();
   assertOnce(await riskByTime(r.store), [2, 3, 4, 86_405, 6, 7, 86_408]);
-  assert.equal(r.stream.caughtUp, 5, 'the events after the committed position');
+  assert.equal(r.stream.catchUp.events, 5, 'the events after the committed position');
   // Live matching goes on after the catch-up; a clean restart matches nothing again.
   await r.store.write({ events: [hit(9)] });
   await stop(r);
   r = await start(dir, workspace, 1000);
   await r.stream.idle();
   await r.writer.idle();
-  assert.equal(r.stream.caughtUp, 0);
+  assert.equal(r.stream.catchUp.events, 0);
   assertOnce(await riskByTime(r.store), [2, 3, 4, 86_405, 6, 7, 86_408, 9]);
   await stop(r);
 });
@@ -180,8 +180,8 @@ test('a catch-up past detect.maxStreamCatchUp matches the newest and reports the
   r = await start(dir, workspace, 1000, { maxStreamCatchUp: 2 });
   await r.stream.idle();
   await r.writer.idle();
-  assert.equal(r.stream.caughtUp, 2);
-  assert.equal(r.stream.catchUpSkipped, 1);
+  assert.equal(r.stream.catchUp.events, 2);
+  assert.equal(r.stream.catchUp.skipped, 1);
   assert.match(
     r.log.join('\n'),
     /3 events were committed after the stream's position, more than detect.maxStreamCatchUp \(2\); the oldest 1 are not matched \(1 of index=wineventlog 2024-05-01\)/,

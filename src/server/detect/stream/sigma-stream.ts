@@ -22,7 +22,7 @@ import { matchedEvents } from './matched-events.ts';
 import { MatcherLink } from './matcher-link.ts';
 import { SharedMatcherFeed } from './shared-matcher-feed.ts';
 import type { LoadedReply, MatchedReply, SigmaMatcherPort } from './sigma-match-protocol.ts';
-import { loadPosition, planCatchUp, runCatchUp } from './stream-catch-up.ts';
+import { loadPosition, StreamCatchUp } from './stream-catch-up.ts';
 import { StreamPosition } from './stream-position.ts';
 import { StreamedFindings } from './streamed-findings.ts';
 
@@ -50,12 +50,10 @@ export class SigmaStream {
   /** Rows matched and handed over, committed with the findings. */
   private readonly position = new StreamPosition();
   private readonly output: StreamedFindings;
-  /** Rows committed after the position that a catch-up has still to match, in order. */
-  private catchUp: PartitionRows[] = [];
-  /** Events matched since start (by catch-ups too), and left out of a catch-up by its bound. */
+  /** What was committed after the position, matched before live batches. */
+  readonly catchUp = new StreamCatchUp();
+  /** Events matched since start (by catch-ups too). */
   events = 0;
-  caughtUp = 0;
-  catchUpSkipped = 0;
 
   constructor(runtime: DetectRuntime, startPort: () => SigmaMatcherPort) {
     this.runtime = runtime;
@@ -174,43 +172,39 @@ export class SigmaStream {
     };
     // Nothing streams (start, rules back after none): it picks up at its position, and a catch-up
     // a failed matcher cut short goes on. Else live batches go to the running version meanwhile.
-    const resume = this.active === undefined || this.catchUp.length > 0;
+    const resume = this.active === undefined || this.catchUp.pending;
     if (resume) await loadPosition(this.runtime, this.position);
     if (timespan > 0) {
       const upTo = resume ? (table: string) => this.position.of(table) : undefined;
       await replayCorrelations(this.runtime, timespan, (batch) => match(batch, true), upTo);
     }
-    if (this.active === undefined) {
-      // In the turn that activates: later commits are live, earlier ones the catch-up's.
-      const plan = planCatchUp(this.runtime, this.position, this.runtime.config.maxStreamCatchUp);
-      this.catchUp = plan.ranges;
-      this.catchUpSkipped += plan.skipped;
-      this.position.plan(plan.ranges);
-    }
+    // In the turn that activates: later commits are live, earlier ones the catch-up's.
+    if (this.active === undefined) this.catchUp.plan(this.runtime, this.position);
     port.post({ kind: 'activate', generation });
     this.active = generation;
     this.searches = searches;
     this.shared.set(
       loaded.matcher === undefined ? undefined : { version: generation, data: loaded.matcher },
     );
-    if (this.catchUp.length === 0) return;
+    if (!this.catchUp.pending) return;
     this.ready = false;
     try {
-      await runCatchUp(
+      await this.catchUp.run(
         this.runtime,
-        this.catchUp,
+        this.position,
         (batch) => match(batch, false),
-        (reply, covers) => {
+        (reply) => {
           this.events += reply.events;
-          this.caughtUp += reply.events;
-          this.position.cover([covers]);
           this.output.hand(this.searches, reply.findings);
         },
       );
     } catch (error) {
-      // A failed matcher's replacement goes on with it; anything else leaves it to a restart.
+      // A failed matcher's replacement goes on with it; anything else ends it, said so.
       if (this.link.current !== port) throw error;
-      this.runtime.log(`sigma stream: the catch-up stopped (${String(error)})`);
+      const left = this.catchUp.abandon();
+      this.runtime.log(
+        `sigma stream: the catch-up stopped (${String(error)}); ${left} events committed before it are not matched`,
+      );
     }
     this.ready = true;
     this.flush();

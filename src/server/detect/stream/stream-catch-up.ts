@@ -9,11 +9,55 @@ import { encodeEvents } from '../../store/event-encoder.ts';
 import type { PartitionRows } from '../../store/event-store.ts';
 import type { DetectRuntime } from '../detect-runtime.ts';
 import { notOutput } from './correlation-replay.ts';
+import type { MatchedReply } from './sigma-match-protocol.ts';
 import {
   STREAM_POSITION_PREFIX,
   STREAM_STARTED_KEY,
   type StreamPosition,
 } from './stream-position.ts';
+
+/** The stream's catch-ups: the rows one has still to match, and what they matched and left out. */
+export class StreamCatchUp {
+  private ranges: PartitionRows[] = [];
+  /** Events matched by catch-ups, and left out by their bound. */
+  events = 0;
+  skipped = 0;
+
+  /** A catch-up planned has rows left (a failed matcher cut it short). */
+  get pending(): boolean {
+    return this.ranges.length > 0;
+  }
+
+  /** Plans the rows committed after the position (in the turn live matching starts). */
+  plan(runtime: Pick<DetectRuntime, 'store' | 'log' | 'config'>, position: StreamPosition): void {
+    const plan = planCatchUp(runtime, position, runtime.config.maxStreamCatchUp);
+    this.ranges = plan.ranges;
+    this.skipped += plan.skipped;
+    position.plan(plan.ranges);
+  }
+
+  /** Gives up the rows left (live matching goes on past them); returns how many events. */
+  abandon(): number {
+    const left = this.ranges.reduce((n, r) => n + r.to - r.from, 0);
+    this.ranges = [];
+    this.skipped += left;
+    return left;
+  }
+
+  /** Matches the planned rows; `hand` gets each batch's findings once the position covers it. */
+  async run(
+    runtime: Pick<DetectRuntime, 'store'>,
+    position: StreamPosition,
+    match: (batch: EncodedEvents) => Promise<MatchedReply>,
+    hand: (reply: MatchedReply) => void,
+  ): Promise<void> {
+    await runCatchUp(runtime, this.ranges, match, (reply, covers) => {
+      this.events += reply.events;
+      position.cover([covers]);
+      hand(reply);
+    });
+  }
+}
 
 /** The rows a catch-up matches (oldest partition first) and how many it leaves out. */
 export interface CatchUpPlan {
