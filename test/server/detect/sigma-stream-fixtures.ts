@@ -16,10 +16,10 @@ import type {
   MatcherRequest,
   SigmaMatcherPort,
 } from '../../../src/server/detect/stream/sigma-match-protocol.ts';
-import { STREAM_STARTED_KEY } from '../../../src/server/detect/stream/stream-position.ts';
 import type { EncodedEvents } from '../../../src/server/store/encoded-events.ts';
 import { encodeEvents } from '../../../src/server/store/event-encoder.ts';
 import type { CommittedEvents } from '../../../src/server/store/event-store.ts';
+import { streamStoreFake } from './stream-store-fake.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'spelunk-sigma-stream-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -85,17 +85,7 @@ export function runtimeOf(
 ): DetectRuntime {
   const config = detectConfigSchema.parse({});
   return {
-    store: {
-      // The stream ran before: partitions without a position are new (none here).
-      checkpoint: async (key: string) =>
-        key === STREAM_STARTED_KEY ? { key, position: 0, complete: true, detail: '' } : undefined,
-      checkpoints: async () => [],
-      partitionRows: () => [],
-      readRows: () => (async function* () {})(),
-      setting: async () => undefined,
-      putSetting: async () => {},
-      query: () => (async function* () {})(),
-    },
+    store: streamStoreFake,
     writer: {
       commit: async (output: RunOutput) => {
         written.push(output);
