@@ -1,9 +1,11 @@
 // `npm run bench` first compiles src/ and bench/ with tsc into .bench-build/, then runs the
-// benchmarks there: they measure the JavaScript users run (`bin: spelunk` is tsc's output), not
-// tsx's transform, whose keepNames option wraps every closure it creates in a __name() call and
-// made closure-heavy code (compiled searches, matchers) up to twice as slow as what ships.
+// benchmarks there: they measure JavaScript, not tsx's transform, whose keepNames option wraps
+// every closure it creates in a __name() call and made closure-heavy code (compiled searches,
+// matchers) up to twice as slow as what ships. The command line users run (`bin: spelunk`) is
+// the esbuild bundle: it is built as `npm run build` builds it, into .bench-build/dist/, and the
+// fresh-process benches run it (next to tsc's module tree, where they compare the two).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './harness.ts';
 
@@ -40,3 +42,10 @@ link(
 );
 // The built web UI and report script (npm install's prepare, npm run build:ui).
 link(path.join(REPO_ROOT, 'dist', 'ui'), path.join(OUT, 'dist', 'ui'));
+// .bench-build/ is a package root of its own (core's package-layout finds it by its package.json).
+writeFileSync(path.join(OUT, 'package.json'), '{ "type": "module", "private": true }\n');
+execFileSync(
+  process.execPath,
+  ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', 'build-cli.ts'), path.join(OUT, 'dist')],
+  { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+);

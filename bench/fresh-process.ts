@@ -16,8 +16,10 @@ export interface ProcessFigures {
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** The compiled `spelunk` command line, beside the compiled bench. */
-export const CLI = path.join(HERE, '..', 'src', 'cli', 'main.js');
+/** The `spelunk` command line users run: the bundle (scripts/build-cli.ts), beside the bench. */
+export const CLI = path.join(HERE, '..', 'dist', 'cli', 'main.js');
+/** The same command line as tsc's tree of modules (what `bin` ran before the bundle). */
+export const MODULES_CLI = path.join(HERE, '..', 'src', 'cli', 'main.js');
 
 /** A compiled bench child (bench/children/<name>.ts). */
 export function child(name: string): string {

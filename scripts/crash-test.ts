@@ -26,7 +26,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'spelunk-crash-'));
 const config = path.join(dir, 'spelunk.yml');
 writeFileSync(
   config,
-  `hec:\n  tokens:\n    - name: crash\n      token: ${TOKEN}\n      useAck: true\n`,
+  // CRASH_CONFIG: more of the server's YAML config (a `storage:` or `limits:` block), to crash-test
+  // the store under other settings than the defaults.
+  `hec:\n  tokens:\n    - name: crash\n      token: ${TOKEN}\n      useAck: true\n${process.env['CRASH_CONFIG'] ?? ''}\n`,
 );
 
 /** `spelunk serve` (dist/) on the test's data directory and config. */

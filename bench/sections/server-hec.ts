@@ -19,6 +19,17 @@ import {
 
 const HEC_EVENTS = Number(process.env['SPELUNK_BENCH_HEC_EVENTS'] ?? 200_000);
 
+/** CPU seconds of process `pid`, its ended threads included; NaN once it is gone. */
+function processCpu(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function walBytes(dataDir: string): number {
   try {
     return statSync(path.join(dataDir, 'index.duckdb.wal')).size;
@@ -57,6 +68,7 @@ export async function measureHec(
   try {
     // Threads that ended before the sample are not in /proc: sample while they live.
     const before = threadCpu(pid);
+    const processBefore = processCpu(pid);
     let last = before;
     // The peak's parts: anonymous memory (heaps, DuckDB's buffers) and mapped files (code).
     let peak = { rss: 0, anon: 0, file: 0 };
@@ -84,9 +96,25 @@ export async function measureHec(
     console.log(
       `WAL    at the last ack: ${(wal / 1e6).toFixed(0)} MB (checkpointed after the CPU window above)`,
     );
-  } finally {
+    // The rows left in the WAL are compressed by the stop's checkpoint: the CPU through the stop
+    // counts them, so builds that defer different amounts compare on it.
+    let processLast = processCpu(pid);
+    const exited = once(server.child, 'exit');
     server.child.kill('SIGTERM');
-    await once(server.child, 'exit');
+    const poll = setInterval(() => {
+      const cpu = processCpu(pid);
+      if (!Number.isNaN(cpu)) processLast = cpu;
+    }, 20);
+    await exited;
+    clearInterval(poll);
+    console.log(
+      `CPU    server through the stop's checkpoint: ${(((processLast - processBefore) / HEC_EVENTS) * 1e6).toFixed(1)} us/event`,
+    );
+  } finally {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill('SIGTERM');
+      await once(server.child, 'exit');
+    }
   }
   // After a clean stop, which checkpoints: the file alone holds the events.
   if (rawBytes > 0) {

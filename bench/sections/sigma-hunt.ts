@@ -12,6 +12,7 @@ import {
   CLI,
   child,
   isCompiled,
+  MODULES_CLI,
   type ProcessFigures,
   runFresh,
 } from '../fresh-process.ts';
@@ -27,7 +28,9 @@ const RULE_DIRS = ['rules', 'rules-emerging-threats', 'rules-threat-hunting'].ma
 const EVENTS = 100_000;
 const ROUNDS = Number(process.env['SIGMA_HUNT_BENCH_ROUNDS'] ?? 2);
 /** `SIGMA_HUNT_BENCH_PARTS=load,hunt`: measure only these parts (all by default). */
-const PARTS = (process.env['SIGMA_HUNT_BENCH_PARTS'] ?? 'load,hunt,findings,files,workers,memory')
+const PARTS = (
+  process.env['SIGMA_HUNT_BENCH_PARTS'] ?? 'startup,load,hunt,findings,files,workers,memory'
+)
   .split(',')
   .map((p) => p.trim());
 /** `SIGMA_HUNT_BENCH_SCALE=1000000,10000000`: event counts of the memory part. */
@@ -54,12 +57,63 @@ function hunt(
   format: string,
   paths: readonly string[],
   extra: string[] = [],
+  cli = CLI,
 ) {
   const out = path.join(BENCH_TMP, `sigma-hunt-out.${format}`);
   // Truncating the last run's output (hundreds of MB) is the file system's time, not the hunt's.
   rmSync(out, { force: true });
   const args = ['hunt', '--no-progress', ...rules.flatMap((r) => ['--sigma', r])];
-  return runFresh(CLI, [...args, ...extra, '-f', format, '-o', out, ...paths], CACHE_ENV);
+  // Each build its own cache: the two builds' code fingerprints differ, so one cache file would
+  // be rewritten by every other run.
+  const env = cli === CLI ? CACHE_ENV : { XDG_CACHE_HOME: `${CACHE_ENV.XDG_CACHE_HOME}-modules` };
+  return runFresh(cli, [...args, ...extra, '-f', format, '-o', out, ...paths], env);
+}
+
+/** Best CPU of `rounds` of each, run alternately (a, b, a, b...): the two see the same load. */
+function alternated(
+  a: () => ProcessFigures,
+  b: () => ProcessFigures,
+  rounds = ROUNDS,
+): [ProcessFigures, ProcessFigures] {
+  let bestA: ProcessFigures | undefined;
+  let bestB: ProcessFigures | undefined;
+  for (let i = 0; i < rounds; i++) {
+    const fa = a();
+    if (bestA === undefined || fa.cpuMs < bestA.cpuMs) bestA = fa;
+    const fb = b();
+    if (bestB === undefined || fb.cpuMs < bestB.cpuMs) bestB = fb;
+  }
+  return [bestA as ProcessFigures, bestB as ProcessFigures];
+}
+
+/**
+ * A fresh process's fixed costs: the bundle (`bin: spelunk`) against the same code as tsc's tree
+ * of ~880 modules, alternated; `--version`, and the built-in pack over one small file.
+ */
+function measureStartup(): void {
+  const small = path.join(REPO_ROOT, 'content', 'data', 'attack', 'T1219.001');
+  const out = path.join(BENCH_TMP, 'sigma-hunt-startup.txt');
+  const runs = {
+    '--version': (cli: string) => runFresh(cli, ['--version']),
+    'hunt, built-in pack, T1219.001 data': (cli: string) =>
+      runFresh(cli, ['hunt', '--no-progress', '-o', out, small]),
+  };
+  // Short runs: more rounds than the hunts.
+  const rounds = Math.max(ROUNDS, 5);
+  console.log(
+    `a fresh process's fixed costs: the bundle against tsc's tree of modules (alternated, best CPU of ${rounds}):`,
+  );
+  for (const [label, run] of Object.entries(runs)) {
+    const [bundle, modules] = alternated(
+      () => run(CLI),
+      () => run(MODULES_CLI),
+      rounds,
+    );
+    line(
+      label,
+      `bundle ${seconds(bundle.wallMs)} wall, ${seconds(bundle.cpuMs)} CPU; modules ${seconds(modules.wallMs)} wall, ${seconds(modules.cpuMs)} CPU; CPU ${ratio(bundle.cpuMs, modules.cpuMs)}`,
+    );
+  }
 }
 
 function findingsIn(file: string): number {
@@ -106,6 +160,18 @@ function measureHunts(input: string, label: string): void {
   line('floor: read, no rules', describe(floor, EVENTS));
   for (const format of FORMATS) {
     const f = bestRun(ROUNDS, () => hunt(RULE_DIRS, format, [input]));
+    if (format === 'jsonl' && PARTS.includes('modules')) {
+      // SIGMA_HUNT_BENCH_PARTS=...,modules: the same hunt by the tree of modules, alternated.
+      const [bundle, modules] = alternated(
+        () => hunt(RULE_DIRS, format, [input]),
+        () => hunt(RULE_DIRS, format, [input], [], MODULES_CLI),
+      );
+      line('hunt -f jsonl, bundle', describe(bundle, EVENTS));
+      line(
+        'hunt -f jsonl, tree of modules',
+        `${describe(modules, EVENTS)}; bundle CPU ${ratio(bundle.cpuMs, modules.cpuMs)}`,
+      );
+    }
     const findings =
       format === 'jsonl'
         ? `, ${findingsIn(path.join(BENCH_TMP, 'sigma-hunt-out.jsonl'))} findings`
@@ -203,6 +269,7 @@ const section: BenchSection = {
     console.log(
       `the 100k set: ${set.distinct.toLocaleString('en-US')} Sysmon and Security records of EVTX-ATTACK-SAMPLES, cycled; ${os.availableParallelism()} cores; load average ${loadAverage()}`,
     );
+    if (PARTS.includes('startup')) measureStartup();
     if (PARTS.includes('load')) measureLoading();
     if (PARTS.includes('hunt')) {
       measureHunts(set.jsonl, 'JSON lines');

@@ -22,17 +22,28 @@ export {
 } from './field-access.ts';
 export { rowBytes, valueBytes } from './memory-size.ts';
 export { ownEntry } from './own-entry.ts';
+export {
+  BUNDLED,
+  bundleFingerprint,
+  PACKAGE_ROOT,
+  packagePath,
+  treePath,
+  UI_ASSETS_DIR,
+  workerUrl,
+} from './package-layout.ts';
 export { maxOf, minOf, pushAll } from './push-all.ts';
 export {
   type BacktrackingCost,
   backtrackingCost,
+  type KnownRegexShape,
+  knownShapes,
   type RegexShape,
+  rememberShapes,
 } from './regex/backtracking-cost.ts';
 export { failed, type Result, succeeded } from './result.ts';
 export { mulberry32 } from './seeded-random.ts';
 export { expandLegacySourcetype, sourcetypeNamesOf } from './sourcetype-aliases.ts';
 export { lineColumnAt, type Span, span } from './span.ts';
-export { UI_ASSETS_DIR } from './ui-assets-dir.ts';
 export {
   type FieldValue,
   isMultivalue,

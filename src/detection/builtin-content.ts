@@ -1,11 +1,4 @@
-// Where the bundled content pack is: `content/` at the package root, in the repository and in dist/.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Where the bundled content pack is: `content/` at the package root, from source and in the bundle.
+import { packagePath } from '../core/index.ts';
 
-/** src/detection/ and dist/detection/ both sit two levels below the package root. */
-export const BUILTIN_CONTENT_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'content',
-);
+export const BUILTIN_CONTENT_DIR = packagePath('content');

@@ -9,6 +9,8 @@
 //   createCorrelationStage(compiled) → CorrelationStage  (push(event, matches) → correlation hits)
 //   createSigmaDetector(compiled) → SigmaDetector        (both: detect(event) → SigmaFinding[])
 
+export { readCacheFile, writeCacheFile } from './cache/cache-file.ts';
+export { codeFingerprint } from './cache/cache-key.ts';
 export { defaultCacheDir } from './cache/cache-location.ts';
 export {
   type LoadedSigmaRules,

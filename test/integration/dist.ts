@@ -30,14 +30,22 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** `spelunk <args>` from dist/, in the repository, with `stdin` written and closed when given. */
+/**
+ * `spelunk <args>` from dist/ (or another build's `cli`), in the repository, with `stdin` written
+ * and closed when given and `env` added to the environment.
+ */
 export function runCli(
   args: readonly string[],
-  options: { readonly stdin?: string; readonly cwd?: string } = {},
+  options: {
+    readonly stdin?: string;
+    readonly cwd?: string;
+    readonly env?: Readonly<Record<string, string>>;
+    readonly cli?: string;
+  } = {},
 ): Promise<CliRun> {
-  const child = spawn(process.execPath, [requireBuild(CLI), ...args], {
+  const child = spawn(process.execPath, [requireBuild(options.cli ?? CLI), ...args], {
     cwd: options.cwd ?? REPO,
-    env: { ...process.env, TZ: 'UTC' },
+    env: { ...process.env, TZ: 'UTC', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

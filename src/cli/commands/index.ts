@@ -22,9 +22,13 @@ export const CLI_COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> =
   validate: async () => (await import('./validate.ts')).validateCommand,
 };
 
-/** The commands to register for `argv`: the one it names, or every one (help, a typo). */
+/**
+ * The commands to register for `argv`: the one it names, none for `--version`, or every one
+ * (help, a typo).
+ */
 export function commandsFor(argv: readonly string[]): (() => Promise<CliCommand>)[] {
   const name = argv[2];
+  if ((name === '--version' || name === '-V') && argv.length === 3) return [];
   if (name !== undefined && Object.hasOwn(CLI_COMMANDS, name)) {
     return [CLI_COMMANDS[name] as () => Promise<CliCommand>];
   }

@@ -75,7 +75,7 @@ function renderStatus(
 ): string {
   const lines = [
     `clock ${iso(Number(status['now']))}; content version ${status['contentVersion']}; ${status['scheduled']} scheduled, ${status['streaming']} streaming, ${status['disabled']} disabled`,
-    `streamed ${status['streamedEvents']} events, ${status['streamedFindings']} findings; alert actions: ${(status['alertActions'] as string[]).join(', ') || 'none'}, ${status['alertsDelivered']} delivered`,
+    `streamed ${status['streamedEvents']} events (${status['streamCaughtUp']} caught up at start, ${status['streamCatchUpSkipped']} left out), ${status['streamedFindings']} findings; alert actions: ${(status['alertActions'] as string[]).join(', ') || 'none'}, ${status['alertsDelivered']} delivered`,
   ];
   const reload = status['lastReload'] as {
     applied: boolean;

@@ -76,6 +76,7 @@ export function openTriage(
     ...knowledgeWorkspaceOptions(options),
     ...(options.sigmaMapping === undefined ? {} : { sigmaMapping: options.sigmaMapping }),
     ...(options.sigmaCache === false ? { sigmaCacheDir: null } : {}),
+    regexCache: true,
   });
   io.display?.end(readyLine(workspace));
   const mappingProblems = workspace.problems['sigma-mapping'];

@@ -20,7 +20,7 @@ export function ruleOptions(): Option[] {
     new Option('--sigma-mapping <file>', 'Sigma logsource mapping (spelunk or THOR format)'),
     new Option(
       '--no-sigma-cache',
-      'compile the Sigma rules every time (default: reuse the compiled set cached in $SPELUNK_CACHE_DIR or ~/.cache/spelunk while nothing changed)',
+      'compile the Sigma rules and prove regexes safe every time (default: reuse the compiled set and the regex verdicts cached in $SPELUNK_CACHE_DIR or ~/.cache/spelunk while nothing changed)',
     ),
     new Option(
       '--detection <name>',

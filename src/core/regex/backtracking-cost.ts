@@ -42,6 +42,8 @@ export const MAX_GROUP_NESTING = 200;
  */
 const known = new Map<string, RegexShape>();
 const MAX_KNOWN = 10_000;
+/** Results analysed by this process (not remembered from a cache) since the last `knownShapes`. */
+let analysed = 0;
 
 /** `source` and `flags` of a JS RegExp (as `new RegExp(source, flags)` takes them). */
 export function backtrackingCost(source: string, flags: string): RegexShape {
@@ -51,7 +53,30 @@ export function backtrackingCost(source: string, flags: string): RegexShape {
   const shape = analyse(source, flags);
   if (known.size >= MAX_KNOWN) known.clear();
   known.set(key, shape);
+  analysed++;
   return shape;
+}
+
+/** A result as kept across processes: `flags/source` and its shape. */
+export type KnownRegexShape = readonly [key: string, shape: RegexShape];
+
+/**
+ * The results known now, and whether any was analysed by this process since the last call (a
+ * cache of them then has something to add). The engine keeps them across processes
+ * (engine/workspace/regex-verdicts.ts), keyed by this code's fingerprint.
+ */
+export function knownShapes(): { readonly shapes: KnownRegexShape[]; readonly added: boolean } {
+  const added = analysed > 0;
+  analysed = 0;
+  return { shapes: [...known], added };
+}
+
+/** Results of this same code from an earlier process: `backtrackingCost` answers them as is. */
+export function rememberShapes(shapes: readonly KnownRegexShape[]): void {
+  for (const [key, shape] of shapes) {
+    if (known.size >= MAX_KNOWN) return;
+    if (!known.has(key)) known.set(key, shape);
+  }
 }
 
 function analyse(source: string, flags: string): RegexShape {

@@ -21,4 +21,8 @@ export const HUNT_CODES = {
   nothingToRun: 'HUNT011',
   /** Warning: more risk events than the incident window keeps; totals stay exact. */
   riskEventsNotKept: 'HUNT020',
+  /** Warning: the regex-safety verdict cache could not be read; the regexes are analysed again. */
+  regexCacheIgnored: 'HUNT030',
+  /** Warning: the regex-safety verdict cache could not be written. */
+  regexCacheNotWritten: 'HUNT031',
 } as const;

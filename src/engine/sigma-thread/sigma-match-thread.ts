@@ -2,14 +2,13 @@
 // matches every event; before the pump takes a batch, this waits for the batch's matches and
 // hands them to the Sigma consumer as `matcher.match` would have returned them.
 import type { Worker } from 'node:worker_threads';
-import type { Event, EventSource, SharedEvent } from '../../core/index.ts';
+import { type Event, type EventSource, type SharedEvent, workerUrl } from '../../core/index.ts';
 import { type InputOptions, startModuleWorker } from '../../ingest/index.ts';
 import { type CompiledSigmaSet, encodeMatcher, type SigmaMatch } from '../../sigma/index.ts';
 import type { EventTimeRange } from '../triage/event-time-range.ts';
 import type { MatchBatch, MatchJob, MatchReply } from './messages.ts';
 
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(`./match-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
+const WORKER_URL = workerUrl('engine/sigma-thread/match-worker');
 /** Events the worker may match ahead of the pump (their matches wait here, a few bytes each). */
 const WINDOW = 65_536;
 const NONE: readonly SigmaMatch[] = Object.freeze([]);

@@ -7,11 +7,13 @@ import {
   loadFieldKnowledge,
   NO_KNOWLEDGE,
 } from '../../knowledge/index.ts';
+import { defaultCacheDir } from '../../sigma/index.ts';
 import { compileSpl, type DataModelProvider } from '../../spl/index.ts';
 import { HUNT_CODES } from '../hunt/hunt-codes.ts';
 import { RuleTriage } from '../triage/rule-triage.ts';
 import { severityOfDetection } from '../triage/severity.ts';
 import { loadSigma } from './load-sigma.ts';
+import { keepRegexVerdicts, rememberRegexVerdicts } from './regex-verdicts.ts';
 import { Selection } from './selection.ts';
 import type {
   NotRun,
@@ -39,6 +41,14 @@ export function openWorkspace(options: WorkspaceOptions = {}): Workspace {
     knowledge: [],
   };
 
+  // Verdicts of earlier processes first: the data models and the content compile regexes.
+  const regexCacheDir =
+    options.regexCache !== true
+      ? null
+      : options.sigmaCacheDir === undefined
+        ? defaultCacheDir()
+        : options.sigmaCacheDir;
+  problems.content.push(...rememberRegexVerdicts(regexCacheDir));
   let dataModels: DataModelProvider | undefined;
   if (!without.has('data-models')) {
     // tstats/datamodel searches read the CIM data models, computed from the events in the pass.
@@ -100,6 +110,8 @@ export function openWorkspace(options: WorkspaceOptions = {}): Workspace {
     problems.knowledge.push(...loaded.diagnostics);
     knowledge = loaded.base;
   }
+
+  problems.content.push(...keepRegexVerdicts(regexCacheDir));
 
   return {
     options,

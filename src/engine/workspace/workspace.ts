@@ -44,6 +44,11 @@ export interface WorkspaceOptions {
    * default, null for none (`--no-sigma-cache`).
    */
   readonly sigmaCacheDir?: string | null;
+  /**
+   * Keep regex-safety verdicts across processes (regex-verdicts.ts), in `sigmaCacheDir`'s folder
+   * (none when that is null). Off by default (tests, the server); the CLI's commands turn it on.
+   */
+  readonly regexCache?: boolean;
   /** Detection names or ids, Sigma titles or ids (`--detection`); every one when empty. */
   readonly select?: readonly string[];
   /** Which rules a triage runs: minimum level, Sigma statuses, excluded and noisy rules. */

@@ -2,7 +2,6 @@
 // (event-details.yml beside this module; the build copies it). `detailsOf(event)` is the
 // `Details` text of timelines and reports.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   type Diagnostic,
@@ -11,10 +10,11 @@ import {
   readField,
   readYaml,
   type SharedEvent,
+  treePath,
 } from '../../core/index.ts';
 import { KNOWLEDGE_CODES } from '../knowledge-codes.ts';
 
-export const BUILTIN_EVENT_DETAILS = fileURLToPath(new URL('./event-details.yml', import.meta.url));
+export const BUILTIN_EVENT_DETAILS = treePath('knowledge/details/event-details.yml');
 
 const schema = z.array(
   z.strictObject({

@@ -52,6 +52,11 @@ export const detectConfigSchema = z
     maxConcurrentRuns: z.number().int().positive().default(2),
     /** Windows missed for longer than this (downtime) are recorded as skipped instead of run. */
     maxCatchUp: durationSchema.default(7 * 86_400),
+    /**
+     * Events committed after the Sigma stream's position that a start matches at most (those a
+     * crash left without their findings written); past it the oldest are left out, and logged.
+     */
+    maxStreamCatchUp: z.number().int().nonnegative().default(200_000),
     /** Risk events of one detection on one entity within this period (event time) are suppressed. */
     suppress: z.union([z.literal(0), durationSchema]).default(3600),
     incidents: z

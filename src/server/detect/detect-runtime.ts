@@ -20,7 +20,10 @@ export type RunIndexSearch = (
 ) => Promise<void>;
 
 export interface DetectRuntime {
-  readonly store: Pick<EventStore, 'checkpoint' | 'query' | 'setting' | 'putSetting'>;
+  readonly store: Pick<
+    EventStore,
+    'checkpoint' | 'checkpoints' | 'query' | 'partitionRows' | 'readRows' | 'setting' | 'putSetting'
+  >;
   readonly writer: DetectWriter;
   readonly clock: DetectClock;
   readonly config: DetectConfig;

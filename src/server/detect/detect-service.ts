@@ -88,6 +88,9 @@ export interface DetectStatus {
   readonly disabled: number;
   readonly streamedEvents: number;
   readonly streamedFindings: number;
+  /** Events committed before a restart and matched by the start's catch-up, and left out by its bound. */
+  readonly streamCaughtUp: number;
+  readonly streamCatchUpSkipped: number;
   readonly alertActions: readonly string[];
   readonly alertsDelivered: number;
 }
@@ -334,6 +337,8 @@ export class DetectService {
       disabled: disabled.size,
       streamedEvents: this.stream.events,
       streamedFindings: this.stream.findings,
+      streamCaughtUp: this.stream.catchUp.events,
+      streamCatchUpSkipped: this.stream.catchUp.skipped,
       alertActions: alertActionsOf(this.options.config).map((a) => a.name),
       alertsDelivered: this.dispatcher.delivered,
     };

@@ -11,7 +11,7 @@ import type { AggregateQuery, AggregateRow } from './aggregate-query.ts';
 import { aggregate } from './duckdb/aggregate.ts';
 import { Catalog } from './duckdb/catalog.ts';
 import { DEFAULT_PARTITION_SECONDS } from './duckdb/partition-key.ts';
-import { readEvents } from './duckdb/read-events.ts';
+import { readEvents, readRows } from './duckdb/read-events.ts';
 import { dropPartitions, partitionsToDrop } from './duckdb/retention.ts';
 import { literal } from './duckdb/sql-text.ts';
 import { writeBatch } from './duckdb/write-batch.ts';
@@ -25,6 +25,7 @@ import type {
   EventStore,
   IndexSummary,
   IndexWrite,
+  PartitionRows,
   RetentionPolicy,
 } from './event-store.ts';
 import type { StoreQuery } from './store-query.ts';
@@ -96,6 +97,15 @@ export async function openDuckDbStore(
 
 const openFiles = new Set<string>();
 
+function checkpointOf(row: readonly unknown[]): Checkpoint {
+  return {
+    key: String(row[0]),
+    position: Number(row[1]),
+    complete: row[2] === true,
+    detail: String(row[3]),
+  };
+}
+
 export class DuckDbStore implements EventStore {
   private readonly listeners = new Set<CommitListener>();
   /** Writes run one at a time on the writer connection. */
@@ -126,17 +136,29 @@ export class DuckDbStore implements EventStore {
 
   write(batch: IndexWrite): Promise<void> {
     return this.serial(async () => {
-      await writeBatch(this.writer, this.catalog, batch, {
+      const rows = await writeBatch(this.writer, this.catalog, batch, {
         partitionSeconds: this.partitionSeconds,
         now: this.now,
       });
-      this.notify(batch);
+      this.notify(batch, rows);
     });
   }
 
   query(query: StoreQuery): EventSource {
     this.checkOpen();
     return readEvents(this.instance, this.catalog, query);
+  }
+
+  partitionRows(): readonly PartitionRows[] {
+    this.checkOpen();
+    return [...this.catalog.partitions.values()]
+      .map((p) => ({ table: p.table, index: p.index, start: p.start, from: 0, to: p.events }))
+      .sort((a, b) => a.start - b.start || a.index.localeCompare(b.index));
+  }
+
+  readRows(rows: PartitionRows, options: { raw: boolean; earliest?: number }): EventSource {
+    this.checkOpen();
+    return readRows(this.instance, this.catalog, rows, options);
   }
 
   aggregate(query: AggregateQuery): Promise<readonly AggregateRow[]> {
@@ -187,14 +209,15 @@ export class DuckDbStore implements EventStore {
     const rows = await this.writerRead(
       `SELECT key, position, complete, detail FROM store_checkpoints WHERE key = ${literal(key)}`,
     );
-    const row = rows[0];
-    if (row === undefined) return undefined;
-    return {
-      key: String(row[0]),
-      position: Number(row[1]),
-      complete: row[2] === true,
-      detail: String(row[3]),
-    };
+    return rows[0] === undefined ? undefined : checkpointOf(rows[0]);
+  }
+
+  async checkpoints(prefix: string): Promise<readonly Checkpoint[]> {
+    this.checkOpen();
+    const rows = await this.writerRead(
+      `SELECT key, position, complete, detail FROM store_checkpoints WHERE starts_with(key, ${literal(prefix)})`,
+    );
+    return rows.map(checkpointOf);
   }
 
   enforceRetention(
@@ -247,13 +270,14 @@ export class DuckDbStore implements EventStore {
     openFiles.delete(this.file);
   }
 
-  private notify(batch: IndexWrite): void {
+  private notify(batch: IndexWrite, rows: readonly PartitionRows[]): void {
     const encoded = batch.encoded ?? [];
     const count = encoded.reduce((n, e) => n + e.count, batch.events.length);
     if (count === 0 || this.listeners.size === 0) return;
     let events: readonly Event[] | undefined;
     const committed: CommittedEvents = {
       count,
+      rows,
       events: () => {
         events ??=
           encoded.length === 0

@@ -28,6 +28,25 @@ export interface Checkpoint {
 }
 
 /**
+ * Rows of one time partition (a table of one index), by row number: [from, to). A partition only
+ * grows by appends, so row numbers are commit order; what a write appended is one such range per
+ * partition it touched. Consumers that follow the index keep how far they got as these.
+ */
+export interface PartitionRows {
+  readonly table: string;
+  readonly index: string;
+  /** The partition's start time (epoch seconds). */
+  readonly start: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The key of a consumer's checkpoint in one partition: retention drops it with the partition. */
+export function partitionCheckpointKey(consumer: string, table: string): string {
+  return `${consumer}@${table}`;
+}
+
+/**
  * One atomic write: events (each carrying its `index`), as objects or already encoded (HEC's
  * parse workers encode them off the main thread), and the acks and checkpoints they complete.
  */
@@ -72,6 +91,8 @@ export interface DroppedPartition {
  */
 export interface CommittedEvents {
   readonly count: number;
+  /** The rows the write appended, per partition (empty when not known: tests' commits). */
+  readonly rows: readonly PartitionRows[];
   events(): readonly Event[];
   /**
    * The same events as encoded batches, to copy to another thread (the detect worker) without
@@ -103,6 +124,15 @@ export interface EventStore {
   /** Which of `ackIds` on `channel` were committed. */
   committedAcks(channel: string, ackIds: readonly number[]): Promise<ReadonlySet<number>>;
   checkpoint(key: string): Promise<Checkpoint | undefined>;
+  /** Every checkpoint whose key starts with `prefix`. */
+  checkpoints(prefix: string): Promise<readonly Checkpoint[]>;
+  /** Every partition's rows as committed so far ([0, events)), oldest partition first. */
+  partitionRows(): readonly PartitionRows[];
+  /**
+   * The events of rows [from, to) of a partition in commit order (row number), with `_raw` when
+   * `raw`, those before `earliest` (event time) left out; in batches, iterate once.
+   */
+  readRows(rows: PartitionRows, options: { raw: boolean; earliest?: number }): EventSource;
   /** Drops whole time partitions that fall outside the policies; acks older than `ackTtlSeconds` too. */
   enforceRetention(
     policies: readonly RetentionPolicy[],

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleFingerprint, packagePath, treePath } from '../../core/index.ts';
 import type { SigmaCompileOptions } from '../compile/compile-rules.ts';
 import type { SigmaFiles } from '../load/read-sigma-files.ts';
 import type { LogsourceMapping } from '../mapping/logsource-mapping.ts';
@@ -73,14 +73,20 @@ function mappingData(mapping: LogsourceMapping): unknown {
 let fingerprint: string | undefined;
 
 /**
- * A hash of the Sigma layer's and core's own code as this process runs it (TypeScript under tsx,
- * JavaScript in dist/) and of the versions of the libraries it reads and compiles rules with: a
- * compiled set cached by other code is never used, even at the same package version. Computed
- * once per process (about 100 small files).
+ * A hash of the Sigma layer's and core's own code and of the versions of the libraries it reads
+ * and compiles rules with: a compiled set cached by other code is never used, even at the same
+ * package version. From the source tree the code's files are hashed as this process runs them,
+ * once per process (about 100 small files). The bundle carries the hash its build computed from
+ * the sources it bundled, with this same function (scripts/build-cli.ts): in dist/ those files
+ * are not there, and the libraries it runs are the bundled copies, whatever node_modules holds.
  */
 export function codeFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
-  const sigmaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  fingerprint ??= bundleFingerprint() ?? sourceFingerprint();
+  return fingerprint;
+}
+
+function sourceFingerprint(): string {
+  const sigmaDir = treePath('sigma');
   const hash = createHash('sha256');
   for (const dir of [sigmaDir, path.join(sigmaDir, '..', 'core')]) {
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -89,8 +95,7 @@ export function codeFingerprint(): string {
     for (const file of files) hash.update(file).update(readFileSync(path.join(dir, file)));
   }
   hash.update(compilerLibraries().join('\n'));
-  fingerprint = hash.digest('hex');
-  return fingerprint;
+  return hash.digest('hex');
 }
 
 /**
@@ -109,7 +114,7 @@ export function compilerLibraries(): string[] {
 export function libraryVersion(name: string): string {
   let entry: string;
   try {
-    entry = createRequire(import.meta.url).resolve(name);
+    entry = createRequire(packagePath('package.json')).resolve(name);
   } catch {
     return `${name}@absent`;
   }

@@ -33,7 +33,7 @@ test('hunt, timeline, dump, convert, validate and test never load the server', (
   }
 });
 
-test('the command named on the command line is the only one loaded; otherwise all are', async () => {
+test('the command named on the command line is the only one loaded, none for --version; otherwise all are', async () => {
   const [hunt, ...rest] = commandsFor(['node', 'spelunk', 'hunt', '--help']);
   assert.equal(rest.length, 0);
   assert.equal(await hunt?.(), await CLI_COMMANDS['hunt']?.());
@@ -41,6 +41,12 @@ test('the command named on the command line is the only one loaded; otherwise al
   assert.equal(commandsFor(['node', 'spelunk', 'help']).length, Object.keys(CLI_COMMANDS).length);
   assert.equal(
     commandsFor(['node', 'spelunk', 'toString']).length,
+    Object.keys(CLI_COMMANDS).length,
+  );
+  assert.equal(commandsFor(['node', 'spelunk', '--version']).length, 0);
+  assert.equal(commandsFor(['node', 'spelunk', '-V']).length, 0);
+  assert.equal(
+    commandsFor(['node', 'spelunk', '--version', 'hunt']).length,
     Object.keys(CLI_COMMANDS).length,
   );
 });

@@ -25,6 +25,7 @@ import {
 } from '../../../src/server/store/encoded-events.ts';
 import { encodeEvents } from '../../../src/server/store/event-encoder.ts';
 import type { CommittedEvents } from '../../../src/server/store/event-store.ts';
+import { streamStoreFake } from '../../server/detect/stream-store-fake.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'spelunk-sigma-worker-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -71,6 +72,7 @@ function processEvent(commandLine: string): Event {
 function committed(batch: EncodedEvents): CommittedEvents {
   return {
     count: batch.count,
+    rows: [],
     events: () => [],
     encoded: () => [batch],
     eventsOf: () => [],
@@ -104,7 +106,7 @@ function streamOf(port: () => SigmaMatcherPort, written: RunOutput[], log: strin
   const ws = workspace();
   const config = detectConfigSchema.parse({});
   const runtime = {
-    store: { query: () => (async function* () {})() },
+    store: streamStoreFake,
     writer: { commit: async (output: RunOutput) => void written.push(output) },
     clock: { now: () => 1_714_550_400 },
     config,

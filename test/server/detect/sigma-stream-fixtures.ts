@@ -19,6 +19,7 @@ import type {
 import type { EncodedEvents } from '../../../src/server/store/encoded-events.ts';
 import { encodeEvents } from '../../../src/server/store/event-encoder.ts';
 import type { CommittedEvents } from '../../../src/server/store/event-store.ts';
+import { streamStoreFake } from './stream-store-fake.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'spelunk-sigma-stream-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -69,6 +70,7 @@ export function processEvent(commandLine: string, index = 'wineventlog'): Event 
 export function committed(events: readonly Event[]): CommittedEvents {
   return {
     count: events.length,
+    rows: [],
     events: () => events,
     encoded: (keep) => [encodeEvents(events.filter((e) => keep(String(e['index']))))],
     eventsOf: (keep) => events.filter((e) => keep(String(e['index']))),
@@ -83,12 +85,7 @@ export function runtimeOf(
 ): DetectRuntime {
   const config = detectConfigSchema.parse({});
   return {
-    store: {
-      checkpoint: async () => undefined,
-      setting: async () => undefined,
-      putSetting: async () => {},
-      query: () => (async function* () {})(),
-    },
+    store: streamStoreFake,
     writer: {
       commit: async (output: RunOutput) => {
         written.push(output);
@@ -155,6 +152,7 @@ export function committedEncoded(batches: readonly EncodedEvents[]): CommittedEv
   const count = batches.reduce((n, b) => n + b.count, 0);
   return {
     count,
+    rows: [],
     events: () => {
       throw new Error('the stream must not decode committed batches on this thread');
     },

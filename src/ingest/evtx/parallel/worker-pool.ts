@@ -1,9 +1,9 @@
 // A fixed set of worker threads that decode chunks; results come back in submission order.
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { workerUrl } from '../../../core/index.ts';
 import type { WorkerJob, WorkerReply, WorkerRequest } from './messages.ts';
 
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(`./decode-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
+const WORKER_URL = workerUrl('ingest/evtx/parallel/decode-worker');
 
 function startWorker(workerData: WorkerJob): Worker {
   // Decoding allocates many short-lived strings; a larger young generation halves GC time.
@@ -14,8 +14,8 @@ function startWorker(workerData: WorkerJob): Worker {
 }
 
 /**
- * A worker thread running the module at `url` (`./x.js` beside the caller, `./x.ts` from source).
- * From dist/ the worker is plain JavaScript. From source (tsx) it is TypeScript, and tsx on
+ * A worker thread running the module at `url` (core's `workerUrl`: a bundle entry, or a .ts from
+ * source). From dist/ the worker is plain JavaScript. From source (tsx) it is TypeScript, and tsx on
  * Node 20 does not register its loader in worker threads, so a small bootstrap registers it
  * through tsx's API before importing the worker.
  */

@@ -41,6 +41,11 @@ export interface RunOutput {
   readonly findings: readonly LiveFinding[];
   readonly run?: RunRecord;
   readonly checkpoints?: readonly Checkpoint[];
+  /**
+   * The Sigma stream's position after the batches whose findings these are (stream-position.ts):
+   * committed with them, but, unlike a run's checkpoints, it lets the output wait to share a write.
+   */
+  readonly matchedUpTo?: readonly Checkpoint[];
 }
 
 /** What the writer did with a run's output. */

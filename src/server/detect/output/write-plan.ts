@@ -82,10 +82,20 @@ export async function planWrite(
   events.push(...notables, ...alerts);
   return {
     events,
-    checkpoints: outputs.flatMap((o) => o.checkpoints ?? []),
+    checkpoints: checkpointsOf(outputs),
     alerts,
     summaries: counts,
   };
+}
+
+/** The outputs' checkpoints; of one key written twice (the stream's position), the last. */
+function checkpointsOf(outputs: readonly RunOutput[]): Checkpoint[] {
+  const byKey = new Map<string, Checkpoint>();
+  for (const o of outputs) {
+    for (const c of o.checkpoints ?? []) byKey.set(c.key, c);
+    for (const c of o.matchedUpTo ?? []) byKey.set(c.key, c);
+  }
+  return [...byKey.values()];
 }
 
 /** Whether a new risk event is one of an incident's (its entity, within its span). */

@@ -2,6 +2,7 @@
 // commit order: what a failed matcher's replacement gets again, and the stream's backlog (events
 // sent and not answered; past MAX_STREAM_BACKLOG new input is refused).
 import type { EncodedEvents } from '../../store/encoded-events.ts';
+import type { PartitionRows } from '../../store/event-store.ts';
 
 /**
  * Events sent to the matcher and not answered past which new input is refused (HEC code 9) until
@@ -21,10 +22,16 @@ export interface SentBatch {
   /** Matchers that failed while matching it. */
   failures: number;
   posted: boolean;
+  /**
+   * The rows its commit appended (stream-position.ts), on the commit's last batch, with those of
+   * later commits that sent nothing: covered once it is answered, as batches are, in order.
+   */
+  covers: PartitionRows[];
 }
 
 export class InFlightBatches {
   private readonly sent = new Map<number, SentBatch>();
+  private newest: SentBatch | undefined;
   private idleWaiters: (() => void)[] = [];
   /** Events sent and not answered. */
   backlog = 0;
@@ -35,7 +42,18 @@ export class InFlightBatches {
 
   add(sent: SentBatch): void {
     this.sent.set(sent.id, sent);
+    this.newest = sent;
     this.backlog += sent.batch.count;
+  }
+
+  /**
+   * Rows of a commit with nothing (more) to send: covered after the newest batch in flight, or
+   * now (returned) when none is.
+   */
+  cover(rows: readonly PartitionRows[]): readonly PartitionRows[] {
+    if (this.newest === undefined) return rows;
+    this.newest.covers.push(...rows);
+    return [];
   }
 
   /** Takes an answered (or dropped) batch out. */
@@ -44,20 +62,21 @@ export class InFlightBatches {
     if (sent === undefined) return undefined;
     this.sent.delete(id);
     this.backlog -= sent.batch.count;
+    // Answers come in order: the newest is taken last, and then none is left.
+    if (sent === this.newest) this.newest = [...this.sent.values()].at(-1);
     return sent;
   }
 
   /**
    * The matcher failed: every batch is to be sent again to the next one, but the one it was
    * matching (the oldest unanswered: batches are matched in order) is dropped when it was there
-   * for MAX_ATTEMPTS failures. Returns the events dropped.
+   * for MAX_ATTEMPTS failures. Returns the batch dropped.
    */
-  matcherFailed(): number {
-    let dropped = 0;
+  matcherFailed(): SentBatch | undefined {
+    let dropped: SentBatch | undefined;
     const matching = this.sent.values().next().value as SentBatch | undefined;
     if (matching !== undefined && ++matching.failures >= MAX_ATTEMPTS) {
-      this.take(matching.id);
-      dropped = matching.batch.count;
+      dropped = this.take(matching.id);
     }
     for (const sent of this.sent.values()) sent.posted = false;
     return dropped;
@@ -70,6 +89,7 @@ export class InFlightBatches {
   /** Forgets them all (streaming stopped). */
   clear(): void {
     this.sent.clear();
+    this.newest = undefined;
     this.backlog = 0;
     this.settled();
   }

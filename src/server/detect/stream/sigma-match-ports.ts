@@ -1,14 +1,12 @@
 // The two ways the Sigma stream holds its matcher: a worker thread (the server), or in-process
 // (tests, and `detect.matcherWorker: false`), both behind SigmaMatcherPort.
 import type { Worker } from 'node:worker_threads';
+import { workerUrl } from '../../../core/index.ts';
 import { startModuleWorker } from '../../../ingest/index.ts';
 import type { MatcherReply, MatcherRequest, SigmaMatcherPort } from './sigma-match-protocol.ts';
 import { SigmaMatcher } from './sigma-matcher.ts';
 
-const WORKER_URL = new URL(
-  `./sigma-match-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-  import.meta.url,
-);
+const WORKER_URL = workerUrl('server/detect/stream/sigma-match-worker');
 
 /** The matcher on a worker thread of its own; batches are copied to it (the store's stay whole). */
 export class WorkerMatcherPort implements SigmaMatcherPort {

@@ -7,10 +7,12 @@
 // reload and after a matcher is replaced (correlation-replay.ts). The threads that make events
 // (HEC's parse workers) get the running version's rules (`onMatcher`) and match each event before
 // encoding it; a batch they matched with the running version sends the matcher only its matched
-// events (matched-events.ts). Batches not answered yet: in-flight-batches.ts.
+// events (matched-events.ts). Batches not answered yet: in-flight-batches.ts. How far it matched
+// is committed with the findings (stream-position.ts); at start what was committed after that is
+// matched first (stream-catch-up.ts), so a crash loses no finding and repeats none.
 import type { Workspace } from '../../../engine/index.ts';
 import type { EncodedEvents } from '../../store/encoded-events.ts';
-import type { CommittedEvents } from '../../store/event-store.ts';
+import type { CommittedEvents, PartitionRows } from '../../store/event-store.ts';
 import type { DetectRuntime } from '../detect-runtime.ts';
 import type { SavedSearch } from '../saved-searches.ts';
 import type { SharedMatcher } from './batch-matcher.ts';
@@ -20,7 +22,9 @@ import { matchedEvents } from './matched-events.ts';
 import { MatcherLink } from './matcher-link.ts';
 import { SharedMatcherFeed } from './shared-matcher-feed.ts';
 import type { LoadedReply, MatchedReply, SigmaMatcherPort } from './sigma-match-protocol.ts';
-import { writeStreamedFindings } from './streamed-findings.ts';
+import { loadPosition, StreamCatchUp } from './stream-catch-up.ts';
+import { StreamPosition } from './stream-position.ts';
+import { StreamedFindings } from './streamed-findings.ts';
 
 /** Matchers replaced without one batch matched in between, after which streaming stops. */
 const MAX_RESTARTS = 3;
@@ -43,13 +47,17 @@ export class SigmaStream {
   /** The running version as the threads that encode batches match with it. */
   private readonly shared = new SharedMatcherFeed();
   private nextId = 0;
-  private sequence = 0;
-  /** Events matched since start, and findings handed to the writer. */
+  /** Rows matched and handed over, committed with the findings. */
+  private readonly position = new StreamPosition();
+  private readonly output: StreamedFindings;
+  /** What was committed after the position, matched before live batches. */
+  readonly catchUp = new StreamCatchUp();
+  /** Events matched since start (by catch-ups too). */
   events = 0;
-  findings = 0;
 
   constructor(runtime: DetectRuntime, startPort: () => SigmaMatcherPort) {
     this.runtime = runtime;
+    this.output = new StreamedFindings(runtime, this.position);
     this.link = new MatcherLink(startPort, {
       matched: (reply) => this.matched(reply),
       failed: (error) => this.failed(error),
@@ -69,6 +77,11 @@ export class SigmaStream {
     return next;
   }
 
+  /** Findings handed to the writer. */
+  get findings(): number {
+    return this.output.count;
+  }
+
   /** Events committed and not yet matched. */
   get backlog(): number {
     return this.inFlight.backlog;
@@ -77,6 +90,9 @@ export class SigmaStream {
   /** Called with each commit (EventStore.onCommit); matching happens on the matcher. */
   committed(committed: CommittedEvents): void {
     if (this.active === undefined) return;
+    this.position.renew(committed.rows);
+    if (this.position.covers(committed.rows)) return;
+    let last: SentBatch | undefined;
     for (const whole of committed.encoded(notOutput)) {
       if (!whole.indexNames.some(notOutput)) continue;
       let batch: EncodedEvents | undefined = whole;
@@ -95,10 +111,14 @@ export class SigmaStream {
         stands: matched ? whole.count : undefined,
         failures: 0,
         posted: false,
+        covers: [],
       };
       this.inFlight.add(sent);
       if (this.ready) this.send(sent);
+      last = sent;
     }
+    if (last !== undefined) last.covers.push(...committed.rows);
+    else this.cover(this.inFlight.cover(committed.rows));
   }
 
   /** Resolves once every committed batch sent has been answered and its findings handed over. */
@@ -145,24 +165,60 @@ export class SigmaStream {
     const searches = new Map<string, SavedSearch>();
     for (const s of this.runtime.searches()) if (s.kind === 'streaming') searches.set(s.name, s);
     const timespan = Math.max(0, ...compiled.correlations.map((c) => c.timespanSeconds));
+    const match = (batch: EncodedEvents, replay: boolean) => {
+      const id = this.nextId++;
+      const request = { kind: 'match', id, generation, replay, batch } as const;
+      return this.link.request(`match:${id}`, request) as Promise<MatchedReply>;
+    };
+    // Nothing streams (start, rules back after none): it picks up at its position, and a catch-up
+    // a failed matcher cut short goes on. Else live batches go to the running version meanwhile.
+    const resume = this.active === undefined || this.catchUp.pending;
+    if (resume) await loadPosition(this.runtime, this.position);
     if (timespan > 0) {
-      await replayCorrelations(this.runtime, timespan, (batch) => {
-        const id = this.nextId++;
-        return this.link.request(`match:${id}`, {
-          kind: 'match',
-          id,
-          generation,
-          replay: true,
-          batch,
-        });
-      });
+      const upTo = resume ? (table: string) => this.position.of(table) : undefined;
+      await replayCorrelations(this.runtime, timespan, (batch) => match(batch, true), upTo);
     }
+    // In the turn that activates: later commits are live, earlier ones the catch-up's.
+    if (this.active === undefined) this.catchUp.plan(this.runtime, this.position);
     port.post({ kind: 'activate', generation });
     this.active = generation;
     this.searches = searches;
     this.shared.set(
       loaded.matcher === undefined ? undefined : { version: generation, data: loaded.matcher },
     );
+    if (!this.catchUp.pending) return;
+    this.ready = false;
+    try {
+      await this.catchUp.run(
+        this.runtime,
+        this.position,
+        (batch) => match(batch, false),
+        (reply) => {
+          this.events += reply.events;
+          this.output.hand(this.searches, reply.findings);
+        },
+      );
+    } catch (error) {
+      // A failed matcher's replacement goes on with it; anything else ends it, said so.
+      if (this.link.current !== port) throw error;
+      const left = this.catchUp.abandon();
+      this.runtime.log(
+        `sigma stream: the catch-up stopped (${String(error)}); ${left} events committed before it are not matched`,
+      );
+    }
+    this.ready = true;
+    this.flush();
+  }
+
+  /** Sends the batches waiting (after a catch-up, on a new matcher). */
+  private flush(): void {
+    for (const sent of this.inFlight.values()) if (!sent.posted) this.send(sent);
+  }
+
+  /** Rows of commits with no batch in flight: matched, so the position moves. */
+  private cover(rows: readonly PartitionRows[]): void {
+    this.position.cover(rows);
+    if (this.position.hasMoved) this.output.hand(this.searches, []);
   }
 
   private send(sent: SentBatch): void {
@@ -192,12 +248,8 @@ export class SigmaStream {
       this.active = undefined;
       this.inFlight.clear();
     }
-    this.findings += writeStreamedFindings(
-      this.runtime,
-      this.searches,
-      reply.findings,
-      () => `rt_${Math.floor(this.runtime.clock.now())}_${this.sequence++}`,
-    );
+    this.position.cover(sent.covers);
+    this.output.hand(this.searches, reply.findings);
     this.inFlight.settled();
   }
 
@@ -209,6 +261,8 @@ export class SigmaStream {
   private failed(error: Error): void {
     this.ready = false;
     const dropped = this.inFlight.matcherFailed();
+    // The oldest batch: covered (given up, and said so below) before any other.
+    if (dropped !== undefined) this.cover(dropped.covers);
     const workspace = this.workspace;
     if (++this.restarts > MAX_RESTARTS || workspace === undefined) {
       this.runtime.log(
@@ -221,12 +275,12 @@ export class SigmaStream {
       return;
     }
     this.runtime.log(
-      `sigma stream: the matcher failed (${error.message}); a new one takes its place${dropped > 0 ? `; ${dropped} events it failed on twice are dropped` : ''}`,
+      `sigma stream: the matcher failed (${error.message}); a new one takes its place${dropped === undefined ? '' : `; ${dropped.batch.count} events it failed on twice are dropped`}`,
     );
     this.enqueue(workspace)
       .then(() => {
         this.ready = true;
-        for (const sent of this.inFlight.values()) if (!sent.posted) this.send(sent);
+        this.flush();
       })
       .catch((e: unknown) => this.runtime.log(`sigma stream: ${String(e)}`));
   }

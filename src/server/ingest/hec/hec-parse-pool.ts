@@ -10,16 +10,14 @@
 // The live Sigma rules (`setMatcher`) go to every worker, so their batches carry their matches.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { workerUrl } from '../../../core/index.ts';
 import { startModuleWorker } from '../../../ingest/index.ts';
 import type { SharedMatcher } from '../../detect/stream/batch-matcher.ts';
 import { HecError } from './hec-codes.ts';
 import { type HecParseRequest, type HecParseResult, parseHecBody } from './hec-parse.ts';
 import type { HecParseMessage } from './hec-parse-worker.ts';
 
-const WORKER_URL = new URL(
-  `./hec-parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-  import.meta.url,
-);
+const WORKER_URL = workerUrl('server/ingest/hec/hec-parse-worker');
 
 export interface HecParsePoolOptions {
   /** Worker threads (default: the CPUs but one, at least 1, at most 2); 0 parses on the calling thread. */

@@ -9,7 +9,8 @@ import {
   fieldWriter,
   type MaybeValue,
 } from '../../../core/index.ts';
-import type { StoreQuery } from '../store-query.ts';
+import type { PartitionRows } from '../event-store.ts';
+import { FILTER_TRUE, type StoreQuery } from '../store-query.ts';
 import type { Catalog, PartitionInfo } from './catalog.ts';
 import { type FilterScope, looseSql } from './render-filter.ts';
 import { ident, numberLiteral } from './sql-text.ts';
@@ -34,6 +35,38 @@ export async function* readEvents(
         if (chunk === null || chunk.rowCount === 0) break;
         yield toEvents(chunk.getColumns() as unknown as ColumnValues[], plan, partition.index);
       }
+    }
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/** Rows [from, to) of one partition in row (commit) order, every field (event-store.ts readRows). */
+export async function* readRows(
+  instance: DuckDBInstance,
+  catalog: Catalog,
+  rows: PartitionRows,
+  options: { readonly raw: boolean; readonly earliest?: number },
+): EventSource {
+  const partition = catalog.partitions.get(rows.table);
+  if (partition === undefined || rows.from >= rows.to) return;
+  const query: StoreQuery = {
+    indexes: [partition.index],
+    filter: FILTER_TRUE,
+    fields: 'all',
+    raw: options.raw,
+    ...(options.earliest === undefined ? {} : { earliest: options.earliest }),
+  };
+  const range = `rowid >= ${Math.trunc(rows.from)} AND rowid < ${Math.trunc(rows.to)}`;
+  const plan = selectPlan(catalog, partition, query, { where: [range], order: 'rowid' });
+  if (plan === undefined) return;
+  const connection = await instance.connect();
+  try {
+    const result = await connection.stream(plan.sql);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) break;
+      yield toEvents(chunk.getColumns() as unknown as ColumnValues[], plan, partition.index);
     }
   } finally {
     connection.closeSync();
@@ -77,6 +110,10 @@ function selectPlan(
   catalog: Catalog,
   partition: PartitionInfo,
   query: StoreQuery,
+  rows: { readonly where: readonly string[]; readonly order: string } = {
+    where: [],
+    order: '_time DESC',
+  },
 ): SelectPlan | undefined {
   const filter = looseSql(query.filter, partitionScope(catalog, partition));
   if (filter === 'FALSE') return undefined;
@@ -92,10 +129,10 @@ function selectPlan(
     columns.push(ident(column));
     fields.push({ name, write: fieldWriter(name) });
   }
-  const where = [...timeConditions(query), ...(filter === 'TRUE' ? [] : [filter])];
+  const where = [...timeConditions(query), ...(filter === 'TRUE' ? [] : [filter]), ...rows.where];
   const sql = `SELECT ${columns.join(', ')} FROM ${ident(partition.table)}${
     where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''
-  } ORDER BY _time DESC`;
+  } ORDER BY ${rows.order}`;
   return { sql, raw: query.raw, extra, fields, wanted };
 }
 

@@ -46,6 +46,11 @@ export async function dropPartitions(
       await connection.run(
         `DELETE FROM store_irregular WHERE table_name = ${literal(partition.table)}`,
       );
+      // Consumers' checkpoints in it (partitionCheckpointKey): a partition made again later for
+      // late events starts from row 0.
+      await connection.run(
+        `DELETE FROM store_checkpoints WHERE ends_with(key, ${literal(`@${partition.table}`)})`,
+      );
     }
     await connection.run(`DELETE FROM store_acks WHERE committed < ${ackCutoff}`);
     await connection.run('COMMIT');

@@ -7,7 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EncodedEvents } from '../encoded-events.ts';
 import { encodeEvents } from '../event-encoder.ts';
-import type { IndexWrite } from '../event-store.ts';
+import type { IndexWrite, PartitionRows } from '../event-store.ts';
 import { appendEncoded, HeldBatches } from './append-encoded.ts';
 import {
   type Catalog,
@@ -30,13 +30,17 @@ export interface WriteOptions {
   readonly now: () => number;
 }
 
-/** Writes `batch` in one transaction; the catalog is updated only after COMMIT succeeds. */
+/**
+ * Writes `batch` in one transaction; the catalog is updated only after COMMIT succeeds. Returns
+ * the rows it appended to each partition: partitions only grow by appends (retention drops whole
+ * tables), so a table's rowids are its rows' commit order and its counter is the next rowid.
+ */
 export async function writeBatch(
   connection: DuckDBConnection,
   catalog: Catalog,
   batch: IndexWrite,
   options: WriteOptions,
-): Promise<void> {
+): Promise<PartitionRows[]> {
   const batches = writeBatches(batch);
   const groups = groupByPartition(batches, options.partitionSeconds);
   const newFields = new Map<string, string>();
@@ -125,7 +129,19 @@ export async function writeBatch(
     throw error;
   }
   for (const [field, column] of newFields) catalog.addField(field, column);
-  for (const { draft } of drafts) catalog.partitions.set(draft.table, draft);
+  const rows: PartitionRows[] = [];
+  for (const { draft, exists } of drafts) {
+    const before = exists ? (catalog.partitions.get(draft.table)?.events ?? 0) : 0;
+    rows.push({
+      table: draft.table,
+      index: draft.index,
+      start: draft.start,
+      from: before,
+      to: draft.events,
+    });
+    catalog.partitions.set(draft.table, draft);
+  }
+  return rows;
 }
 
 interface PartitionGroup {
