@@ -3,7 +3,8 @@
 // group, as CPU µs per event.
 import { readdirSync, readFileSync } from 'node:fs';
 
-const TICKS = 100;
+/** Clock ticks per second of /proc CPU times. */
+export const TICKS = 100;
 
 /**
  * The threads Node names "node", told apart by when they were made (tid order): the first six are

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type BenchSection, rate } from '../harness.ts';
-import { cpuByThread, threadCpu } from '../thread-cpu.ts';
+import { cpuByThread, TICKS, threadCpu } from '../thread-cpu.ts';
 import {
   hecIngest,
   loadavg,
