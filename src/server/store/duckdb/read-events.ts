@@ -22,22 +22,12 @@ export async function* readEvents(
 ): EventSource {
   const partitions = catalog.select(query.indexes, query.earliest, query.latest);
   if (partitions.length === 0) return;
-  const connection = await instance.connect();
-  try {
+  yield* streamPlans(instance, plans(), query.signal);
+  function* plans(): Iterable<PlannedPartition> {
     for (const partition of partitions) {
-      if (query.signal?.aborted) return;
       const plan = selectPlan(catalog, partition, query);
-      if (plan === undefined) continue;
-      const result = await connection.stream(plan.sql);
-      for (;;) {
-        if (query.signal?.aborted) return;
-        const chunk = await result.fetchChunk();
-        if (chunk === null || chunk.rowCount === 0) break;
-        yield toEvents(chunk.getColumns() as unknown as ColumnValues[], plan, partition.index);
-      }
+      if (plan !== undefined) yield { plan, index: partition.index };
     }
-  } finally {
-    connection.closeSync();
   }
 }
 
@@ -59,14 +49,31 @@ export async function* readRows(
   };
   const range = `rowid >= ${Math.trunc(rows.from)} AND rowid < ${Math.trunc(rows.to)}`;
   const plan = selectPlan(catalog, partition, query, { where: [range], order: 'rowid' });
-  if (plan === undefined) return;
+  if (plan !== undefined) yield* streamPlans(instance, [{ plan, index: partition.index }]);
+}
+
+interface PlannedPartition {
+  readonly plan: SelectPlan;
+  readonly index: string;
+}
+
+/** Each plan's rows as events, in order, on one connection; stops when `signal` aborts. */
+async function* streamPlans(
+  instance: DuckDBInstance,
+  plans: Iterable<PlannedPartition>,
+  signal?: AbortSignal,
+): EventSource {
   const connection = await instance.connect();
   try {
-    const result = await connection.stream(plan.sql);
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (chunk === null || chunk.rowCount === 0) break;
-      yield toEvents(chunk.getColumns() as unknown as ColumnValues[], plan, partition.index);
+    for (const { plan, index } of plans) {
+      if (signal?.aborted) return;
+      const result = await connection.stream(plan.sql);
+      for (;;) {
+        if (signal?.aborted) return;
+        const chunk = await result.fetchChunk();
+        if (chunk === null || chunk.rowCount === 0) break;
+        yield toEvents(chunk.getColumns() as unknown as ColumnValues[], plan, index);
+      }
     }
   } finally {
     connection.closeSync();
