@@ -9,6 +9,7 @@ import path from 'node:path';
 import { type BenchSection, rate } from '../harness.ts';
 import { cpuByThread, TICKS, threadCpu } from '../thread-cpu.ts';
 import {
+  type HecSendStats,
   hecIngest,
   loadavg,
   readEvents,
@@ -79,13 +80,17 @@ export async function measureHec(
       if (rss > peak.rss)
         peak = { rss, anon: statusMb(pid, 'RssAnon'), file: statusMb(pid, 'RssFile') };
     }, 250);
-    const hecMs = await hecIngest(file, server.hec);
+    const sent: HecSendStats = { bodies: 0, busyReplies: 0, bodiesRefused: 0 };
+    const hecMs = await hecIngest(file, server.hec, undefined, sent);
     clearInterval(sampler);
     last = threadCpu(pid);
     const wal = walBytes(path.join(hecDir, 'data'));
     const hecRate = (HEC_EVENTS / hecMs) * 1000;
     console.log(
       `${label}    ${HEC_EVENTS.toLocaleString('en-US')} XML events, acked: ${rate(HEC_EVENTS, hecMs)} = ${((hecRate / readerRate) * 100).toFixed(0)}% of the reader floor ${rate(readerRate, 1000)} (target >= 50%)`,
+    );
+    console.log(
+      `busy   ${sent.busyReplies} code-9 replies; ${sent.bodiesRefused} of ${sent.bodies} bodies refused at least once (the sender waits 20 ms and resends)`,
     );
     console.log(`CPU    server ${cpuByThread(before, last, HEC_EVENTS)}`);
     console.log(

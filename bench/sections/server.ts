@@ -136,10 +136,18 @@ export async function startServer(
 }
 
 /** HEC_EVENTS events, as XML strings in envelopes, sent with acks by several senders; ms until all are acked. */
+/** What the senders met: code-9 (busy) replies, and bodies refused at least once. */
+export interface HecSendStats {
+  bodies: number;
+  busyReplies: number;
+  bodiesRefused: number;
+}
+
 export async function hecIngest(
   file: string,
   hec: string,
   onStart: () => void = () => {},
+  stats: HecSendStats = { bodies: 0, busyReplies: 0, bodiesRefused: 0 },
 ): Promise<number> {
   const bodies: string[] = [];
   let batch: string[] = [];
@@ -173,7 +181,8 @@ export async function hecIngest(
     };
     while (next < bodies.length) {
       const body = bodies[next++] as string;
-      for (;;) {
+      stats.bodies++;
+      for (let attempt = 0; ; attempt++) {
         const reply = (await (
           await fetch(`${hec}/services/collector/event`, { method: 'POST', headers, body })
         ).json()) as { code: number; ackId?: number };
@@ -182,6 +191,8 @@ export async function hecIngest(
           break;
         }
         if (reply.code !== 9) throw new Error(`HEC: ${JSON.stringify(reply)}`);
+        stats.busyReplies++;
+        if (attempt === 0) stats.bodiesRefused++;
         await new Promise((r) => setTimeout(r, 20));
       }
       if (pending.length >= 8) await poll();

@@ -101,6 +101,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       maxQueuedEvents: config.limits.ingestQueueEvents,
       maxQueuedBytes: config.limits.ingestQueueSize,
       maxCommitEvents: DEFAULT_INGEST_LIMITS.maxCommitEvents,
+      maxWaitMs: config.limits.ingestQueueWait * 1000,
     });
     closers.unshift(() => ingest.drain());
     const { users, generatedPassword } = await UserTable.open(store, {

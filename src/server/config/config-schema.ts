@@ -102,6 +102,8 @@ export const serverConfigSchema = z.strictObject({
       ingestQueueEvents: z.number().int().positive().default(20_000),
       /** Bytes of encoded events waiting (ingest/ingest-service.ts: why 8 MB). */
       ingestQueueSize: sizeSchema.default(8 * 1024 * 1024),
+      /** Seconds an HEC request waits for room in a full queue before code 9 (0: at once). */
+      ingestQueueWait: z.number().min(0).max(60).default(2),
     })
     .prefault({}),
   storage: z

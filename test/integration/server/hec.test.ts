@@ -39,7 +39,7 @@ before(async () => {
   const config = path.join(dir, 'spelunk.yml');
   writeFileSync(
     config,
-    `indexes:\n  - name: app\nhec:\n  maxBodySize: 64KB\n  tokens:\n    - name: acked\n      token: ${ACK_TOKEN}\n      useAck: true\n      indexes: [app, main, wineventlog]\n    - name: limited\n      token: ${LIMITED_TOKEN}\n      rateLimit: { perSecond: 1, burst: 5 }\n`,
+    `indexes:\n  - name: app\nlimits:\n  ingestQueueSize: 64KB\n  ingestQueueWait: 0.5\nhec:\n  maxBodySize: 64KB\n  tokens:\n    - name: acked\n      token: ${ACK_TOKEN}\n      useAck: true\n      indexes: [app, main, wineventlog]\n    - name: limited\n      token: ${LIMITED_TOKEN}\n      rateLimit: { perSecond: 1, burst: 5 }\n`,
   );
   server = await startServe(path.join(dir, 'data'), ['--config', config]);
 });
@@ -233,4 +233,47 @@ test('a token over its rate limit gets code 9 (503) with Retry-After', {
   assert.equal(response.status, 503);
   assert.equal(response.headers.get('retry-after'), '1');
   assert.equal(((await response.json()) as { code: number }).code, 9);
+});
+
+test('a request meeting a full queue waits for room with its body unread, and gets code 9 only when the wait passes', {
+  timeout: 60_000,
+}, async () => {
+  const event = (size: number, text: string) =>
+    JSON.stringify({ event: text.padEnd(size - 12, '.'), index: 'app' });
+  // A body of 50,000 bytes declared and only begun: its room (of 64 KB) is held while it arrives.
+  const slow = event(50_000, 'queue slow');
+  const held = request(`${server.hecUrl}/services/collector/event`, {
+    method: 'POST',
+    headers: { ...splunkAuth(), 'Content-Length': String(slow.length) },
+  });
+  const heldReply = new Promise<number>((resolve, reject) => {
+    held.on('response', (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    held.on('error', reject);
+  });
+  held.write(slow.slice(0, 100));
+  await new Promise((r) => setTimeout(r, 200));
+  // 20,000 more do not fit: the request waits the configured 0.5 s, then is refused.
+  const started = performance.now();
+  const refused = await fetch(`${server.hecUrl}/services/collector/event`, {
+    method: 'POST',
+    headers: splunkAuth(),
+    body: event(20_000, 'queue refused'),
+  });
+  assert.ok(performance.now() - started >= 400, 'the refusal came after the wait');
+  assert.equal(refused.status, 503);
+  assert.equal(refused.headers.get('retry-after'), '1');
+  assert.equal(((await refused.json()) as { code: number }).code, 9);
+  // One that waits while the first body completes is taken as soon as there is room.
+  const waiting = hec('/services/collector/event', event(5_000, 'queue waited'), splunkAuth());
+  await new Promise((r) => setTimeout(r, 100));
+  held.end(slow.slice(100));
+  assert.equal(await heldReply, 200);
+  assert.deepEqual((await waiting).body, { text: 'Success', code: 0 });
+  // Without acks the replies came after the commits: the first and the third are there.
+  assert.deepEqual(await exportSearch(server.restUrl, 'search index=app queue | stats count'), [
+    { count: '2' },
+  ]);
 });

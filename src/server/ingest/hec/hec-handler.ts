@@ -78,20 +78,22 @@ export function createHecHandler(deps: HecDeps) {
         return;
       }
       if (token.useAck && channel === undefined) throw new HecError('channelMissing');
-      // A request the queue cannot take is refused before its body is read and parsed: under
-      // sustained load, parsing bodies only to refuse them took as much CPU as the accepted ones.
-      // (One declared over the size limit is left to readBody: 413, and the connection closed.)
+      // A request waits for room in the queue before its body is read and parsed (the body stays
+      // in the socket meanwhile), and is refused with code 9 only when none comes in time: parsing
+      // bodies only to refuse them took as much CPU as the accepted ones, and refusing at once
+      // left the parse worker idle while the senders slept before retrying. (One declared over
+      // the size limit is left to readBody: 413, and the connection closed.)
       const declared = Number(request.headers['content-length']);
       const known = Number.isFinite(declared) ? declared : 0;
-      if (known <= deps.maxBodyBytes && deps.ingest.full(1, known)) {
-        request.resume();
-        throw new ServerBusyError();
-      }
-      const body = await readBody(request, deps.maxBodyBytes);
-      // The body's bytes count against the queue's bound from here until they are queued.
-      const release = deps.ingest.hold(body.length);
+      let release = known > deps.maxBodyBytes ? () => {} : await admit(deps.ingest, request, known);
       let result: Awaited<ReturnType<HecParsePool['parse']>>;
       try {
+        const body = await readBody(request, deps.maxBodyBytes);
+        // The body's bytes count against the queue's bound from here until they are queued.
+        if (body.length !== known) {
+          release();
+          release = deps.ingest.hold(body.length);
+        }
         result = await deps.parser.parse(
           parseRequest(
             endpoint === 'raw' ? 'raw' : 'event',
@@ -117,7 +119,12 @@ export function createHecHandler(deps: HecDeps) {
           detail: `the token ${token.name} is over its rate limit`,
         });
       }
-      const submission = { events: [], encoded: [encoded], bytes: encodedSize(encoded) };
+      const submission = {
+        events: [],
+        encoded: [encoded],
+        bytes: encodedSize(encoded),
+        held: true,
+      };
       if (token.useAck && channel !== undefined) {
         const { ackId } = deps.ingest.submitWithAck(submission, channel);
         sendJson(response, 200, { text: 'Success', code: 0, ackId });
@@ -129,6 +136,20 @@ export function createHecHandler(deps: HecDeps) {
       sendHecError(response, error, deps.log);
     }
   };
+}
+
+/** Room for `bytes` in the queue, waited for with the body unread; code 9 when none comes. */
+async function admit(
+  ingest: IngestService,
+  request: IncomingMessage,
+  bytes: number,
+): Promise<() => void> {
+  try {
+    return await ingest.admit(bytes);
+  } catch (error) {
+    request.resume();
+    throw error;
+  }
 }
 
 function requestChannel(request: IncomingMessage, query: URLSearchParams): string | undefined {
