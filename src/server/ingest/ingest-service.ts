@@ -377,26 +377,17 @@ export class IngestService {
           taken.push(next);
           events += eventCount(next.write);
         }
-        // The taken writes leave the queue's bound once their rows are appended: the parse
-        // worker then fills the queue again while DuckDB commits (on a libuv thread), instead of
-        // waiting for the COMMIT too.
-        let counted = true;
-        const uncount = () => {
-          if (!counted) return;
-          counted = false;
+        try {
+          await this.store.write(mergeWrites(taken.map((q) => q.write)));
+          for (const q of taken) q.resolve();
+        } catch (error) {
+          for (const q of taken) q.reject(error);
+        } finally {
           for (const q of taken) {
             this.queuedEvents -= eventCount(q.write);
             this.queuedBytes -= q.bytes;
           }
           this.wake();
-        };
-        try {
-          await this.store.write(mergeWrites(taken.map((q) => q.write)), { appended: uncount });
-          for (const q of taken) q.resolve();
-        } catch (error) {
-          for (const q of taken) q.reject(error);
-        } finally {
-          uncount();
         }
       }
     } finally {

@@ -27,7 +27,6 @@ import type {
   IndexWrite,
   PartitionRows,
   RetentionPolicy,
-  WriteProgress,
 } from './event-store.ts';
 import type { StoreQuery } from './store-query.ts';
 
@@ -135,12 +134,11 @@ export class DuckDbStore implements EventStore {
     this.partitionSeconds = options.partitionSeconds ?? DEFAULT_PARTITION_SECONDS;
   }
 
-  write(batch: IndexWrite, progress: WriteProgress = {}): Promise<void> {
+  write(batch: IndexWrite): Promise<void> {
     return this.serial(async () => {
       const rows = await writeBatch(this.writer, this.catalog, batch, {
         partitionSeconds: this.partitionSeconds,
         now: this.now,
-        ...progress,
       });
       this.notify(batch, rows);
     });

@@ -112,17 +112,9 @@ export interface CommittedEvents {
 
 export type CommitListener = (committed: CommittedEvents) => void;
 
-export interface WriteProgress {
-  readonly appended?: () => void;
-}
-
 export interface EventStore {
-  /**
-   * Commits the write durably (one fsync) or throws and commits nothing. `appended` is called
-   * once the rows are in the store's transaction and only its COMMIT is left (the ingest queue
-   * then takes the next bodies while DuckDB commits).
-   */
-  write(batch: IndexWrite, progress?: WriteProgress): Promise<void>;
+  /** Commits the write durably (one fsync) or throws and commits nothing. */
+  write(batch: IndexWrite): Promise<void>;
   /** Events matching the query, newest first, in batches; iterate once. */
   query(query: StoreQuery): EventSource;
   /** A grouped count/distinct-count over stored columns, computed inside the store. */

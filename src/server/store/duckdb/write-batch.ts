@@ -28,8 +28,6 @@ import { ident, literal } from './sql-text.ts';
 export interface WriteOptions {
   readonly partitionSeconds: number;
   readonly now: () => number;
-  /** Called once every row is appended, before the counters, acks and COMMIT. */
-  readonly appended?: () => void;
 }
 
 /**
@@ -111,7 +109,6 @@ export async function writeBatch(
       drafts.push({ draft, exists: known !== undefined, newIrregular });
     }
     held.release();
-    options.appended?.();
     const statements: string[] = [];
     for (const [field, column] of newFields) {
       statements.push(`INSERT INTO store_fields VALUES (${literal(field)}, ${literal(column)})`);
