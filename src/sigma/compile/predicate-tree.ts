@@ -87,11 +87,18 @@ export function triggerSet(
     case 'or': {
       const all: number[] = [];
       for (const arg of tree.args) {
+        if (arg.kind === 'pred') {
+          // Most children are predicates: no array of one for each.
+          const p = predicates[arg.id];
+          if (p?.index === undefined || !p.positive) return null;
+          all.push(arg.id);
+          continue;
+        }
         const set = triggerSet(arg, predicates, score);
         if (set === null) return null;
         pushAll(all, set);
       }
-      return [...new Set(all)];
+      return withoutRepeats(all);
     }
     case 'and': {
       let best: number[] | null = null;
@@ -108,6 +115,31 @@ export function triggerSet(
       return best;
     }
   }
+}
+
+/** Ids seen in `withoutRepeats`: `seen[id] === seenStamp` (a Set per OR cost more than the rest). */
+let seen = new Uint32Array(0);
+let seenStamp = 0;
+
+/** `ids` without repeated ids, each where it first occurs (as `[...new Set(ids)]`), in place. */
+function withoutRepeats(ids: number[]): number[] {
+  if (ids.length < 2) return ids;
+  let top = 0;
+  for (const id of ids) if (id > top) top = id;
+  if (top >= seen.length) seen = new Uint32Array(Math.max(top + 1, seen.length * 2));
+  seenStamp++;
+  if (seenStamp === 0xffffffff) {
+    seen.fill(0);
+    seenStamp = 1;
+  }
+  let kept = 0;
+  for (const id of ids) {
+    if (seen[id] === seenStamp) continue;
+    seen[id] = seenStamp;
+    ids[kept++] = id;
+  }
+  ids.length = kept;
+  return ids;
 }
 
 /**

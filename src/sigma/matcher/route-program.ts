@@ -63,16 +63,24 @@ export interface RouteProgram extends ProgramTriggers {
   readonly scanners: readonly FieldScanner[];
 }
 
-/** Which predicates trigger which variants, each variant by its rarest trigger set under `score`. */
+/** A variant's rarest trigger set under some score (`triggerSet` of its tree), null for none. */
+export type TriggerSetOf = (variant: RuleVariant) => readonly number[] | null;
+
+/** Trigger sets under `score`. */
+export function triggerSetsBy(predicates: readonly Predicate[], score: HitScore): TriggerSetOf {
+  return (variant) => triggerSet(variant.tree, predicates, score);
+}
+
+/** Which predicates trigger which variants, each variant by its trigger set. */
 export function buildTriggers(
   members: readonly ProgramVariant[],
   predicates: readonly Predicate[],
-  score: HitScore,
+  setOf: TriggerSetOf,
 ): ProgramTriggers {
   const lists = new Map<number, number[]>();
   const always: number[] = [];
   members.forEach((m, index) => {
-    const set = triggerSet(m.variant.tree, predicates, score);
+    const set = setOf(m.variant);
     if (set === null) {
       always.push(index);
       return;
@@ -122,6 +130,7 @@ export function buildRouteProgram(
   predicates: readonly Predicate[],
   automata: AutomatonCache,
   library?: AutomatonLibrary,
+  setOf: TriggerSetOf = triggerSetsBy(predicates, literalLengthScore(predicates)),
 ): RouteProgram {
   const used = new Set<number>();
   const collect = (tree: RuleVariant['tree']): void => {
@@ -185,6 +194,6 @@ export function buildRouteProgram(
       entryCode: Uint8Array.from(entryCode),
     });
   }
-  const triggers = buildTriggers(members, predicates, literalLengthScore(predicates));
+  const triggers = buildTriggers(members, predicates, setOf);
   return { variants: members, scanners, ...triggers };
 }

@@ -2,11 +2,12 @@
 // once with its automaton (or recall its hits from the value memo), evaluate only the rules a hit
 // (or nothing) can make true.
 import type { Event } from '../../core/index.ts';
-import type { CompiledRule, CompiledSigmaSet } from '../compile/compile-rules.ts';
+import type { CompiledRule, CompiledSigmaSet, RuleVariant } from '../compile/compile-rules.ts';
 import {
   type HitScore,
   literalLengthScore,
   orderForEvaluation,
+  type PredicateTree,
 } from '../compile/predicate-tree.ts';
 import { createMemoBudget } from '../compile/value-memo.ts';
 import type { SigmaRule } from '../model/rule.ts';
@@ -19,6 +20,8 @@ import {
   type ProgramTriggers,
   type ProgramVariant,
   type RouteProgram,
+  type TriggerSetOf,
+  triggerSetsBy,
 } from './route-program.ts';
 import { RouteScan } from './route-scan.ts';
 import { RouteTable } from './route-table.ts';
@@ -84,18 +87,18 @@ export interface SigmaMatcherOptions {
 const NO_MATCHES: readonly SigmaMatch[] = Object.freeze([]);
 const MEMO_ENTRIES = 32_768;
 
-interface RunnableVariant {
-  readonly ruleIndex: number;
-  readonly entryName: string;
-  /** Where the variant's mapping conditions and its tree start in the program's code. */
-  readonly conditions: number;
-  readonly tree: number;
-}
-
-/** The program's variants, their trees compiled in one code (replaced when the program adapts). */
+/**
+ * The program's variants as the interpreter runs them (replaced when the program adapts). A
+ * variant's mapping conditions and tree are compiled into `code` when it is first evaluated
+ * (-1 until then): an event evaluates a handful of the route's thousands of variants, and most
+ * are never evaluated at all.
+ */
 interface Runnable {
   readonly code: TreeCode;
-  readonly variants: readonly RunnableVariant[];
+  /** The score AND terms are ordered by (rarest first). */
+  readonly score: HitScore;
+  readonly conditions: Int32Array;
+  readonly trees: Int32Array;
 }
 
 interface Program {
@@ -148,27 +151,42 @@ export function createSigmaMatcher(
     candidates[candidateCount++] = variant;
   };
 
-  const runnableVariants = (
-    members: readonly ProgramVariant[],
-    context: TreeContext,
-    score: HitScore,
-  ): Runnable => {
-    const code = new TreeCode(
-      members.flatMap(({ variant }) => [
-        variant.conditions,
-        orderForEvaluation(variant.tree, predicates, score),
-      ]),
-      context,
-    );
-    return {
-      code,
-      variants: members.map(({ ruleIndex, variant }, i) => ({
-        ruleIndex,
-        entryName: variant.entryName,
-        conditions: code.starts[2 * i] as number,
-        tree: code.starts[2 * i + 1] as number,
-      })),
-    };
+  const runnableVariants = (count: number, context: TreeContext, score: HitScore): Runnable => ({
+    code: new TreeCode(context),
+    score,
+    conditions: new Int32Array(count).fill(-1),
+    trees: new Int32Array(count).fill(-1),
+  });
+  const staticScore = literalLengthScore(predicates);
+  /** Trees ordered by the static score, once per variant however many routes evaluate it. */
+  const staticOrder = new Map<RuleVariant, PredicateTree>();
+  const ordered = (variant: RuleVariant, score: HitScore): PredicateTree => {
+    if (score !== staticScore) return orderForEvaluation(variant.tree, predicates, score);
+    let tree = staticOrder.get(variant);
+    if (tree === undefined) {
+      tree = orderForEvaluation(variant.tree, predicates, score);
+      staticOrder.set(variant, tree);
+    }
+    return tree;
+  };
+  /** Compiles variant `v` of the program into its runnable's code. */
+  const compileVariant = (routed: Program, v: number): void => {
+    const { code, score, conditions, trees } = routed.runnable;
+    const { variant } = routed.program.variants[v] as ProgramVariant;
+    conditions[v] = code.add(variant.conditions);
+    trees[v] = code.add(ordered(variant, score));
+  };
+  // Routes share most variants (the rules without a channel or EventID): their trigger sets under
+  // the static score are computed once, not once per route.
+  const staticSets = new Map<RuleVariant, readonly number[] | null>();
+  const bySize = triggerSetsBy(predicates, staticScore);
+  const initialTriggers: TriggerSetOf = (variant) => {
+    let set = staticSets.get(variant);
+    if (set === undefined) {
+      set = bySize(variant);
+      staticSets.set(variant, set);
+    }
+    return set;
   };
 
   const automata: AutomatonCache = new Map();
@@ -183,7 +201,7 @@ export function createSigmaMatcher(
     persist: () => library.persist(),
   };
   const buildProgram = (members: readonly ProgramVariant[]): Program => {
-    const program = buildRouteProgram(members, predicates, automata, counted);
+    const program = buildRouteProgram(members, predicates, automata, counted, initialTriggers);
     stats.automata = automata.size;
     stats.automatonBytes = 0;
     for (const a of automata.values()) stats.automatonBytes += a.byteSize;
@@ -195,7 +213,7 @@ export function createSigmaMatcher(
       fieldNames: new SigmaFieldNameViews(),
       context,
       triggers: program,
-      runnable: runnableVariants(members, context, literalLengthScore(predicates)),
+      runnable: runnableVariants(members.length, context, staticScore),
       variantStamp: state.stampTable(members.length),
       events: 0,
     };
@@ -206,10 +224,13 @@ export function createSigmaMatcher(
   const routes = new RouteTable(allVariants, buildProgram);
 
   const adapt = (routed: Program): void => {
+    // Variants compiled later order their terms by the counts as they are then: any order gives
+    // the same result, and a copy of the counts per adaptation would cost memory per route.
     const { hitCounts } = state;
     const score: HitScore = (id) => (hitCounts[id] as number) + 0.5;
-    routed.triggers = buildTriggers(routed.program.variants, predicates, score);
-    routed.runnable = runnableVariants(routed.program.variants, routed.context, score);
+    const { variants } = routed.program;
+    routed.triggers = buildTriggers(variants, predicates, triggerSetsBy(predicates, score));
+    routed.runnable = runnableVariants(variants.length, routed.context, score);
   };
 
   /** Variants to evaluate: the route's untriggered ones and those a hit triggers, in order. */
@@ -256,22 +277,25 @@ export function createSigmaMatcher(
     if (routed.events === ADAPT_AFTER[0] || routed.events === ADAPT_AFTER[1]) adapt(routed);
     routed.scan.scan(event);
     collectCandidates(routed);
-    const { code, variants } = routed.runnable;
+    const { code, conditions, trees } = routed.runnable;
+    const { variants } = routed.program;
     const generation = state.generation;
     let out: SigmaMatch[] | undefined;
     for (let c = 0; c < candidateCount; c++) {
-      const r = variants[candidates[c] as number] as RunnableVariant;
-      if (ruleStamp[r.ruleIndex] === generation) continue;
+      const v = candidates[c] as number;
+      const { ruleIndex, variant } = variants[v] as ProgramVariant;
+      if (ruleStamp[ruleIndex] === generation) continue;
       stats.ruleEvaluations++;
-      if (code.run(r.conditions) && code.run(r.tree)) {
-        ruleStamp[r.ruleIndex] = generation;
-        const compiledRule = rules[r.ruleIndex] as CompiledRule;
+      if ((trees[v] as number) < 0) compileVariant(routed, v);
+      if (code.run(conditions[v] as number) && code.run(trees[v] as number)) {
+        ruleStamp[ruleIndex] = generation;
+        const compiledRule = rules[ruleIndex] as CompiledRule;
         out ??= [];
         out.push({
           rule: compiledRule.rule,
-          ruleIndex: r.ruleIndex,
+          ruleIndex,
           report: compiledRule.report,
-          entryName: r.entryName,
+          entryName: variant.entryName,
         });
       }
     }

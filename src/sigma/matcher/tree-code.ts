@@ -39,23 +39,32 @@ const HIT_SCAN_MIN = 8;
 
 export class TreeCode {
   private readonly state: EventPredicates;
-  private readonly code: Int32Array;
-  private readonly ranges: readonly HitRange[];
+  private readonly context: TreeContext;
+  private code = new Int32Array(256);
+  private length = 0;
+  private readonly ranges: HitRange[] = [];
 
-  /** `starts[i]` is where `trees[i]` begins: pass it to `run`. */
-  readonly starts: Int32Array;
-
-  constructor(trees: readonly PredicateTree[], context: TreeContext) {
+  constructor(context: TreeContext) {
     this.state = context.state;
+    this.context = context;
+  }
+
+  /**
+   * Appends `tree` and returns where it starts: pass it to `run`. Trees are added when first
+   * needed (an event evaluates a few rules of thousands), each in one piece.
+   */
+  add(tree: PredicateTree): number {
+    const start = this.length;
     const out: number[] = [];
-    const ranges: HitRange[] = [];
-    this.starts = Int32Array.from(trees, (tree) => {
-      const start = out.length;
-      emit(tree, context, out, ranges);
-      return start;
-    });
-    this.code = Int32Array.from(out);
-    this.ranges = ranges;
+    emit(tree, this.context, out, this.ranges, start);
+    if (start + out.length > this.code.length) {
+      const grown = new Int32Array(Math.max(this.code.length * 2, start + out.length));
+      grown.set(this.code.subarray(0, start));
+      this.code = grown;
+    }
+    this.code.set(out, start);
+    this.length = start + out.length;
+    return start;
   }
 
   /** The value of the tree starting at `pc` for the current event. */
@@ -127,7 +136,14 @@ function includes(code: Int32Array, low: number, high: number, id: number): bool
   return false;
 }
 
-function emit(tree: PredicateTree, context: TreeContext, out: number[], ranges: HitRange[]): void {
+/** Emits `tree` into `out`, which will sit at `base` in the code (`end` slots are absolute). */
+function emit(
+  tree: PredicateTree,
+  context: TreeContext,
+  out: number[],
+  ranges: HitRange[],
+  base: number,
+): void {
   switch (tree.kind) {
     case 'const':
       out.push(CONST, tree.value ? 1 : 0);
@@ -138,8 +154,8 @@ function emit(tree: PredicateTree, context: TreeContext, out: number[], ranges: 
     case 'not': {
       const at = out.length;
       out.push(NOT, 0);
-      emit(tree.arg, context, out, ranges);
-      out[at + 1] = out.length;
+      emit(tree.arg, context, out, ranges, base);
+      out[at + 1] = base + out.length;
       return;
     }
     case 'and':
@@ -169,13 +185,13 @@ function emit(tree: PredicateTree, context: TreeContext, out: number[], ranges: 
         for (const id of members.sort((a, b) => a - b)) out.push(id);
         for (const a of tree.args) {
           if (a.kind === 'pred' && memberSet.has(a.id)) continue;
-          emit(a, context, out, ranges);
+          emit(a, context, out, ranges, base);
         }
       } else {
         out.push(tree.kind === 'and' ? AND : OR, 0);
-        for (const a of tree.args) emit(a, context, out, ranges);
+        for (const a of tree.args) emit(a, context, out, ranges, base);
       }
-      out[at + 1] = out.length;
+      out[at + 1] = base + out.length;
       return;
     }
   }
