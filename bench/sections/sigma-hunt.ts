@@ -39,8 +39,14 @@ const SCALE = (process.env['SIGMA_HUNT_BENCH_SCALE'] ?? '1000000,10000000')
   .map(Number)
   .filter((n) => Number.isInteger(n) && n >= EVENTS);
 const FORMATS = ['table', 'json', 'jsonl', 'csv'] as const;
-/** The compiled rule-set cache lives here during the bench (deleted for cold runs). */
-const CACHE_ENV = { XDG_CACHE_HOME: path.join(BENCH_TMP, 'cache') };
+/**
+ * The compiled rule-set cache lives here during the bench (deleted for cold runs);
+ * `SIGMA_HUNT_BENCH_CACHE` gives each build of an A/B its own folder, so two builds whose code
+ * fingerprints differ do not rewrite each other's cache.
+ */
+const CACHE_ENV = {
+  XDG_CACHE_HOME: process.env['SIGMA_HUNT_BENCH_CACHE'] ?? path.join(BENCH_TMP, 'cache'),
+};
 
 const loadAverage = () =>
   os
@@ -189,20 +195,39 @@ function measureHunts(input: string, label: string): void {
   );
 }
 
+/**
+ * Rounds of the findings part: each is the difference of two fresh processes (hundreds of
+ * milliseconds apart on a busy machine), so it takes the best of more rounds than the hunts.
+ */
+const FINDINGS_ROUNDS = Number(
+  process.env['SIGMA_HUNT_BENCH_FINDINGS_ROUNDS'] ?? Math.max(ROUNDS, 5),
+);
+
 function measureFindings(input: string): void {
   const pairs = 3;
   const rules = findingRules(pairs * 2);
+  const findings = pairs * EVENTS;
   console.log(
-    `findings, risk and output: ${pairs * 2} rules, each pair finding every event (${(pairs * EVENTS).toLocaleString('en-US')} findings), against the same rules finding nothing:`,
+    `findings, risk and output: ${pairs * 2} rules, each pair finding every event (${findings.toLocaleString('en-US')} findings), against the same rules finding nothing (the floor), alternated, best CPU and best wall of ${FINDINGS_ROUNDS} rounds each:`,
   );
   for (const format of FORMATS) {
-    const none = bestRun(ROUNDS, () => hunt([rules.none], format, [input]));
-    const every = bestRun(ROUNDS, () => hunt([rules.every], format, [input]));
+    const none: ProcessFigures[] = [];
+    const every: ProcessFigures[] = [];
+    for (let i = 0; i < FINDINGS_ROUNDS; i++) {
+      none.push(hunt([rules.none], format, [input]));
+      every.push(hunt([rules.every], format, [input]));
+    }
     const twice = hunt([rules.every], format, sameFileTimes(input, 2));
-    const findings = pairs * EVENTS;
+    const least = (runs: ProcessFigures[], of: (f: ProcessFigures) => number) =>
+      Math.min(...runs.map(of));
+    const most = (runs: ProcessFigures[], of: (f: ProcessFigures) => number) =>
+      Math.max(...runs.map(of));
+    const cpu = (f: ProcessFigures) => f.cpuMs;
+    const wall = (f: ProcessFigures) => f.wallMs;
+    const rss = (runs: ProcessFigures[]) => most(runs, (f) => f.peakRssMb).toFixed(0);
     line(
       `-f ${format}`,
-      `${rate(findings, every.wallMs - none.wallMs)} findings wall, ${rate(findings, every.cpuMs - none.cpuMs)} CPU (target ≥ 100k/s); peak RSS none ${none.peakRssMb.toFixed(0)}, ${findings / 1000}k findings ${every.peakRssMb.toFixed(0)}, ${(2 * findings) / 1000}k ${twice.peakRssMb.toFixed(0)} MB`,
+      `${rate(findings, least(every, cpu) - least(none, cpu))} findings CPU (target ≥ 100k/s), ${rate(findings, least(every, wall) - least(none, wall))} wall; CPU ${seconds(least(every, cpu))}-${seconds(most(every, cpu))} against the floor's ${seconds(least(none, cpu))}-${seconds(most(none, cpu))}; peak RSS none ${rss(none)}, ${findings / 1000}k findings ${rss(every)}, ${(2 * findings) / 1000}k ${twice.peakRssMb.toFixed(0)} MB`,
     );
   }
 }
