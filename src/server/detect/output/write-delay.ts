@@ -3,9 +3,8 @@
 // touches (DuckDB sets up storage for every column of a table on each append and again at
 // COMMIT: ~2-3 ms of CPU for a 2-row append to a 58-column `index=risk` partition, measured),
 // whatever its rows; streamed Sigma findings came one write per matched batch, ~10-30 a second
-// under sustained ingest. Scheduled runs wait as streamed outputs do (the scheduler releases the
-// run's slot before its write; its next window waits for it); a manual run (dispatch), whose job
-// someone waits for, and a checkpoint alone wait for nothing.
+// under sustained ingest; alert delivery records (`RunOutput.records`) wait as they do. A scheduled
+// or manual run's output waits for nothing: it holds a run slot and its checkpoint until written.
 import type { RunOutput } from './live-finding.ts';
 
 export interface WriteDelays {
@@ -18,12 +17,7 @@ export interface WriteDelays {
 export const DEFAULT_WRITE_DELAYS: WriteDelays = { streamedMs: 1000, alertMs: 200 };
 
 export function writeDelayOf(output: RunOutput, delays: WriteDelays): number {
-  if (
-    output.run === undefined
-      ? (output.checkpoints?.length ?? 0) > 0
-      : output.run.search_type === 'manual'
-  )
-    return 0;
+  if (output.run !== undefined || (output.checkpoints?.length ?? 0) > 0) return 0;
   return output.findings.some((f) => f.search.alert) ? delays.alertMs : delays.streamedMs;
 }
 

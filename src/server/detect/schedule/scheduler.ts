@@ -162,28 +162,19 @@ export class Scheduler {
     for (const time of times) {
       if (this.closed) return;
       await this.slot();
-      let written: Promise<void>;
       try {
-        ({ written } = await this.runOnce(search, time, key));
+        await this.runOnce(search, time, key);
       } finally {
-        // The slot bounds searches running, not writes: a run's output waits in the writer to
-        // share a write (write-delay.ts) without holding one. The search's next window waits.
         this.release();
       }
-      await written;
     }
   }
 
-  /** Runs the search over one window; resolves once it ran, with its write in progress. */
-  private async runOnce(
-    search: SavedSearch,
-    time: number,
-    key: string,
-  ): Promise<{ readonly written: Promise<void> }> {
+  private async runOnce(search: SavedSearch, time: number, key: string): Promise<void> {
     const { runtime } = this;
     const sid = scheduledSid(search.name, time);
     const schedule = search.schedule;
-    if (schedule === undefined) return { written: Promise.resolve() };
+    if (schedule === undefined) return;
     const started = Date.now();
     const dispatchTime = runtime.clock.now();
     const earliest = resolveTime(schedule.earliest, time);
@@ -231,15 +222,12 @@ export class Scheduler {
       if (result.error !== undefined)
         runtime.log(`scheduler: ${search.name} at ${iso(time)} failed: ${result.error}`);
     }
-    const written = this.commit({
+    await this.commit({
       runId: sid,
       findings,
       run,
       checkpoints: [checkpointAt(key, search, time)],
     });
-    // Awaited by the series once the slot is released (not an unhandled rejection meanwhile).
-    written.catch(() => {});
-    return { written };
   }
 
   /** Writes a run's output; once committed, its checkpoint is the one kept here. */
