@@ -26,8 +26,8 @@ export interface AlertDispatcherDeps {
   /**
    * Writes a delivery record. The server hands it to the detect writer, where it waits (up to
    * 1 s) to ride in the next write - an alert's own write touches `index=internal` anyway - so
-   * deliveries add no store append of their own; a crash before it is written sends the alert
-   * again at start (at least once).
+   * under a stream of alerts deliveries add no append of their own; a crash before it is written
+   * sends the alert again at start (at least once).
    */
   readonly record: (delivery: Event) => Promise<void>;
   readonly clock: DetectClock;
