@@ -135,7 +135,9 @@ export class DetectService {
     this.dispatcher = new AlertDispatcher({
       actions: alertActionsOf(config),
       store,
-      ingest,
+      record: async (delivery) => {
+        await this.writer.commit({ runId: '', findings: [], records: [delivery] });
+      },
       clock,
       maxRetrySeconds: config.actions.webhook?.maxRetryInterval ?? 300,
       log,
@@ -349,7 +351,9 @@ export class DetectService {
     await this.stream.idle();
     await this.scheduler.idle();
     await this.writer.idle();
-    await this.dispatcher.idle();
+    // Deliveries are recorded through the writer: written at once here, not after its delay.
+    await this.writer.during(this.dispatcher.idle());
+    await this.writer.idle();
   }
 
   async close(): Promise<void> {

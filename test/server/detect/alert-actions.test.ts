@@ -64,7 +64,7 @@ test('the webhook is retried until it takes the alert; pending alerts are resent
     new AlertDispatcher({
       actions: [webhookAction(webhookActionSchema.parse({ url: hook.url }))],
       store,
-      ingest,
+      record: (delivery) => ingest.submitOwn({ events: [delivery], bytes: 512 }),
       clock,
       maxRetrySeconds: 1,
       log: () => {},

@@ -376,3 +376,30 @@ test('streamed outputs share a write within their delay; a run does not wait; id
   assert.equal(writes.length, 3);
   writer.close();
 });
+
+test('records (alert deliveries) wait to ride in the next write', async () => {
+  const alerting = search('Sigma - Alerting', { alert: true });
+  const writes: IndexWrite[] = [];
+  const writer = new DetectWriter({
+    store: EMPTY_STORE,
+    ingest: {
+      submitOwn: async (write: IndexWrite) => {
+        writes.push(write);
+      },
+    },
+    clock: new ManualClock(T0 + 3600),
+    incidents: { threshold: 1000, windowSeconds: 3600 },
+    suppressSeconds: 0,
+    onAlerts: () => {},
+    log: () => {},
+    writeDelays: { streamedMs: 400, alertMs: 50 },
+  });
+  const delivery: Event = { _time: T0, index: 'internal', sourcetype: 'alert_action' };
+  const recorded = writer.commit({ runId: '', findings: [], records: [delivery] });
+  await writer.commit({ runId: 'rt_1', findings: [finding(alerting, T0, 'host-1')] });
+  await recorded;
+  assert.equal(writes.length, 1, 'the record rode in the alerting write');
+  assert.ok(writes[0]?.events.includes(delivery));
+  assert.ok(writes[0]?.events.some((e) => e['index'] === 'notable'));
+  writer.close();
+});

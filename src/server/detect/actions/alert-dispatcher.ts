@@ -5,7 +5,6 @@
 // between the commit and the send loses nothing (a receiver may see an alert twice: the
 // `Idempotency-Key` tells it so).
 import type { Event } from '../../../core/index.ts';
-import type { IngestService } from '../../ingest/ingest-service.ts';
 import type { EventStore } from '../../store/event-store.ts';
 import type { DetectClock } from '../detect-clock.ts';
 import {
@@ -24,7 +23,13 @@ const PENDING_LOOKBACK_SECONDS = 7 * 86_400;
 export interface AlertDispatcherDeps {
   readonly actions: readonly AlertAction[];
   readonly store: Pick<EventStore, 'query'>;
-  readonly ingest: Pick<IngestService, 'submitOwn'>;
+  /**
+   * Writes a delivery record. The server hands it to the detect writer, where it waits (up to
+   * 1 s) to ride in the next write - an alert's own write touches `index=internal` anyway - so
+   * under a stream of alerts deliveries add no append of their own; a crash before it is written
+   * sends the alert again at start (at least once).
+   */
+  readonly record: (delivery: Event) => Promise<void>;
   readonly clock: DetectClock;
   /** Retries back off from 1 s doubling up to this. */
   readonly maxRetrySeconds: number;
@@ -146,8 +151,8 @@ export class AlertDispatcher {
       { status, attempts, detail },
       this.deps.clock.now(),
     );
-    await this.deps.ingest
-      .submitOwn({ events: [event], bytes: 512 })
+    await this.deps
+      .record(event)
       .catch((error: unknown) =>
         this.deps.log(`alerts: recording a delivery failed: ${String(error)}`),
       );

@@ -141,6 +141,17 @@ export class DetectWriter {
     }
   }
 
+  /** While `work` runs, what is handed over is written at once, as in idle(). */
+  async during<T>(work: Promise<T>): Promise<T> {
+    this.flushing++;
+    this.timer.wake();
+    try {
+      return await work;
+    } finally {
+      this.flushing--;
+    }
+  }
+
   close(): void {
     this.unsubscribe();
   }

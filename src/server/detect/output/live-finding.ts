@@ -1,6 +1,6 @@
 // What the detect role's runs hand to the writer: findings with their risk events already raised
 // by the engine's risk rules, the run's record and the checkpoint it completes.
-import type { SharedEvent } from '../../../core/index.ts';
+import type { Event, SharedEvent } from '../../../core/index.ts';
 import type { HuntRule, RiskEvent } from '../../../engine/index.ts';
 import type { Checkpoint } from '../../store/event-store.ts';
 import type { SavedSearch } from '../saved-searches.ts';
@@ -46,6 +46,11 @@ export interface RunOutput {
    * committed with them, but, unlike a run's checkpoints, it lets the output wait to share a write.
    */
   readonly matchedUpTo?: readonly Checkpoint[];
+  /**
+   * Events written as they are, with no finding (alert delivery records): they wait like
+   * streamed outputs and ride in the next write, which most often touches their index anyway.
+   */
+  readonly records?: readonly Event[];
 }
 
 /** What the writer did with a run's output. */

@@ -3,8 +3,8 @@
 // touches (DuckDB sets up storage for every column of a table on each append and again at
 // COMMIT: ~2-3 ms of CPU for a 2-row append to a 58-column `index=risk` partition, measured),
 // whatever its rows; streamed Sigma findings came one write per matched batch, ~10-30 a second
-// under sustained ingest. A scheduled or manual run's output waits for nothing: it holds a run
-// slot and its checkpoint until written.
+// under sustained ingest; alert delivery records (`RunOutput.records`) wait as they do. A scheduled
+// or manual run's output waits for nothing: it holds a run slot and its checkpoint until written.
 import type { RunOutput } from './live-finding.ts';
 
 export interface WriteDelays {

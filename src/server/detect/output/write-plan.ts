@@ -80,6 +80,7 @@ export async function planWrite(
     );
   }
   events.push(...notables, ...alerts);
+  for (const output of outputs) if (output.records !== undefined) events.push(...output.records);
   return {
     events,
     checkpoints: checkpointsOf(outputs),
