@@ -329,9 +329,8 @@ test('risk events others commit to index=risk join the copy and suppress as stor
   await store.close();
 });
 
-test('streamed outputs share a write within their delay; a run does not wait; idle() writes at once', async () => {
-  const streaming = search('Sigma - Noisy');
-  const alerting = search('Sigma - Alerting', { alert: true });
+/** A writer over an empty store whose writes are collected, with the given alert delay. */
+function collectingWriter(alertMs: number): { writer: DetectWriter; writes: IndexWrite[] } {
   const writes: IndexWrite[] = [];
   const writer = new DetectWriter({
     store: EMPTY_STORE,
@@ -345,8 +344,15 @@ test('streamed outputs share a write within their delay; a run does not wait; id
     suppressSeconds: 0,
     onAlerts: () => {},
     log: () => {},
-    writeDelays: { streamedMs: 400, alertMs: 100 },
+    writeDelays: { streamedMs: 400, alertMs },
   });
+  return { writer, writes };
+}
+
+test('streamed outputs share a write within their delay; a run does not wait; idle() writes at once', async () => {
+  const streaming = search('Sigma - Noisy');
+  const alerting = search('Sigma - Alerting', { alert: true });
+  const { writer, writes } = collectingWriter(100);
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const streamed = (i: number, on = streaming): RunOutput => ({
     runId: `rt_${i}`,
@@ -379,21 +385,7 @@ test('streamed outputs share a write within their delay; a run does not wait; id
 
 test('records (alert deliveries) wait to ride in the next write', async () => {
   const alerting = search('Sigma - Alerting', { alert: true });
-  const writes: IndexWrite[] = [];
-  const writer = new DetectWriter({
-    store: EMPTY_STORE,
-    ingest: {
-      submitOwn: async (write: IndexWrite) => {
-        writes.push(write);
-      },
-    },
-    clock: new ManualClock(T0 + 3600),
-    incidents: { threshold: 1000, windowSeconds: 3600 },
-    suppressSeconds: 0,
-    onAlerts: () => {},
-    log: () => {},
-    writeDelays: { streamedMs: 400, alertMs: 50 },
-  });
+  const { writer, writes } = collectingWriter(50);
   const delivery: Event = { _time: T0, index: 'internal', sourcetype: 'alert_action' };
   const recorded = writer.commit({ runId: '', findings: [], records: [delivery] });
   await writer.commit({ runId: 'rt_1', findings: [finding(alerting, T0, 'host-1')] });
