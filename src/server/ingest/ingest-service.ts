@@ -1,9 +1,9 @@
 // The ingest role: accepts events from HEC, `spelunk ingest` and monitor inputs and hands them to
 // the store in group commits (many requests, one transaction, one fsync). The queue is bounded:
 // when the store falls behind, an HEC request waits a bounded time for room (`admit`) and then
-// gets ServerBusyError - code 9 - instead of the server buffering without bound. Ack ids need no per-channel state: one counter per run, prefixed by a
-// run generation kept in the store, so an id is never reused across restarts and "committed" is
-// exactly "its ack row is in the store".
+// gets ServerBusyError - code 9 - instead of the server buffering without bound. Ack ids need no
+// per-channel state: one counter per run, prefixed by a run generation kept in the store, so an
+// id is never reused across restarts and "committed" is exactly "its ack row is in the store".
 import type { Event } from '../../core/index.ts';
 import type { EncodedEvents } from '../store/encoded-events.ts';
 import type { AckRecord, Checkpoint, EventStore, IndexWrite } from '../store/event-store.ts';

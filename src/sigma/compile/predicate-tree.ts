@@ -76,10 +76,8 @@ export function triggerSet(
   score: HitScore = literalLengthScore(predicates),
 ): number[] | null {
   switch (tree.kind) {
-    case 'pred': {
-      const p = predicates[tree.id];
-      return p?.index !== undefined && p.positive ? [tree.id] : null;
-    }
+    case 'pred':
+      return canTrigger(predicates, tree.id) ? [tree.id] : null;
     case 'const':
       return tree.value ? null : [];
     case 'not':
@@ -89,8 +87,7 @@ export function triggerSet(
       for (const arg of tree.args) {
         if (arg.kind === 'pred') {
           // Most children are predicates: no array of one for each.
-          const p = predicates[arg.id];
-          if (p?.index === undefined || !p.positive) return null;
+          if (!canTrigger(predicates, arg.id)) return null;
           all.push(arg.id);
           continue;
         }
@@ -115,6 +112,12 @@ export function triggerSet(
       return best;
     }
   }
+}
+
+/** A positive predicate with an index hit can trigger its rule (a negated one cannot). */
+function canTrigger(predicates: readonly Predicate[], id: number): boolean {
+  const p = predicates[id];
+  return p?.index !== undefined && p.positive;
 }
 
 /** Ids seen in `withoutRepeats`: `seen[id] === seenStamp` (a Set per OR cost more than the rest). */

@@ -159,16 +159,13 @@ export function createSigmaMatcher(
   });
   const staticScore = literalLengthScore(predicates);
   /** Trees ordered by the static score, once per variant however many routes evaluate it. */
-  const staticOrder = new Map<RuleVariant, PredicateTree>();
-  const ordered = (variant: RuleVariant, score: HitScore): PredicateTree => {
-    if (score !== staticScore) return orderForEvaluation(variant.tree, predicates, score);
-    let tree = staticOrder.get(variant);
-    if (tree === undefined) {
-      tree = orderForEvaluation(variant.tree, predicates, score);
-      staticOrder.set(variant, tree);
-    }
-    return tree;
-  };
+  const staticOrder = oncePerVariant((variant) =>
+    orderForEvaluation(variant.tree, predicates, staticScore),
+  );
+  const ordered = (variant: RuleVariant, score: HitScore): PredicateTree =>
+    score === staticScore
+      ? staticOrder(variant)
+      : orderForEvaluation(variant.tree, predicates, score);
   /** Compiles variant `v` of the program into its runnable's code. */
   const compileVariant = (routed: Program, v: number): void => {
     const { code, score, conditions, trees } = routed.runnable;
@@ -178,16 +175,7 @@ export function createSigmaMatcher(
   };
   // Routes share most variants (the rules without a channel or EventID): their trigger sets under
   // the static score are computed once, not once per route.
-  const staticSets = new Map<RuleVariant, readonly number[] | null>();
-  const bySize = triggerSetsBy(predicates, staticScore);
-  const initialTriggers: TriggerSetOf = (variant) => {
-    let set = staticSets.get(variant);
-    if (set === undefined) {
-      set = bySize(variant);
-      staticSets.set(variant, set);
-    }
-    return set;
-  };
+  const initialTriggers: TriggerSetOf = oncePerVariant(triggerSetsBy(predicates, staticScore));
 
   const automata: AutomatonCache = new Map();
   const library = compiled.automata;
@@ -336,4 +324,15 @@ function sortSmall(list: Int32Array, count: number): void {
     }
     list[j + 1] = v;
   }
+}
+
+/** `compute` of each variant, computed once (routes share most variants). */
+function oncePerVariant<T>(compute: (variant: RuleVariant) => T): (variant: RuleVariant) => T {
+  const computed = new Map<RuleVariant, T>();
+  return (variant) => {
+    if (computed.has(variant)) return computed.get(variant) as T;
+    const value = compute(variant);
+    computed.set(variant, value);
+    return value;
+  };
 }
